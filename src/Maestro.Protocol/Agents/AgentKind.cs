@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Maestro.Protocol;
+
+[JsonConverter(typeof(CamelCaseEnumConverter<AgentKind>))]
+public enum AgentKind
+{
+    Native,
+    Acp,
+}

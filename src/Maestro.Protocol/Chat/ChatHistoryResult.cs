@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record ChatHistoryResult
+{
+    public required IReadOnlyList<ChatMessage> Messages { get; init; }
+}

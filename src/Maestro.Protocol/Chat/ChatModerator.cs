@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record ChatModerator
+{
+    public required string AgentId { get; init; }
+}

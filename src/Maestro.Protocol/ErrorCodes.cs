@@ -1,0 +1,23 @@
+namespace Maestro.Protocol;
+
+/// <summary>JSON-RPC error codes: the standard ones and Maestro's own (-32010 and up).</summary>
+public static class ErrorCodes
+{
+    public const int ParseError = -32700;
+    public const int InvalidRequest = -32600;
+    public const int MethodNotFound = -32601;
+    public const int InvalidParams = -32602;
+    public const int InternalError = -32603;
+    public const int ServerNotInitialized = -32002;
+    public const int RequestCancelled = -32800;
+
+    public const int SessionNotFound = -32010;
+    public const int AgentUnavailable = -32011;
+    public const int NotARepository = -32012;
+    public const int WorktreeDirty = -32013;
+    public const int StaleHunk = -32014;
+    public const int PathOutsideWorkspace = -32015;
+    public const int Busy = -32016;
+    public const int PlaybookInvalid = -32017;
+    public const int Unauthorized = -32018;
+}

@@ -1,0 +1,22 @@
+namespace Maestro.Protocol;
+
+/// <summary>The <c>data</c> of every error Maestro sends: a kind to branch on, and what the kind needs.</summary>
+public sealed record ErrorData
+{
+    public required string Kind { get; init; }
+
+    /// <summary>The method or feature the error is about, when there is one.</summary>
+    public string? Method { get; init; }
+
+    public string? Feature { get; init; }
+
+    /// <summary>The path concerned, e.g. a worktree or a file outside the workspace.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Several paths, e.g. the dirty files of a worktree.</summary>
+    public IReadOnlyList<string>? Paths { get; init; }
+
+    public string? ServerVersion { get; init; }
+
+    public string? ClientVersion { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record WorktreeListParams
+{
+    public required string Repo { get; init; }
+}

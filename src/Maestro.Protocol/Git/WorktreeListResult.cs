@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record WorktreeListResult
+{
+    public required IReadOnlyList<Worktree> Worktrees { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record WorktreePruneParams
+{
+    public required string Repo { get; init; }
+}

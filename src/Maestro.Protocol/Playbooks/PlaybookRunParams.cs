@@ -1,0 +1,14 @@
+namespace Maestro.Protocol;
+
+public sealed record PlaybookRunParams
+{
+    public required string Path { get; init; }
+
+    public required string AgentId { get; init; }
+
+    public WorktreeRequest? Worktree { get; init; }
+
+    public int? Loops { get; init; }
+
+    public RunBudget? Budget { get; init; }
+}

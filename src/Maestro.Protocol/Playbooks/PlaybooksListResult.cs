@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record PlaybooksListResult
+{
+    public required IReadOnlyList<PlaybookInfo> Playbooks { get; init; }
+}

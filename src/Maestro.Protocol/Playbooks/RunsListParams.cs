@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record RunsListParams
+{
+    public RunStatus? Status { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record RunsListResult
+{
+    public required IReadOnlyList<Run> Runs { get; init; }
+}

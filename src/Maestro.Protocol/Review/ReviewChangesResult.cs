@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record ReviewChangesResult
+{
+    public required IReadOnlyList<ReviewFile> Files { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record PlanEvent : SessionEvent
+{
+    public required IReadOnlyList<PlanEntry> Entries { get; init; }
+}

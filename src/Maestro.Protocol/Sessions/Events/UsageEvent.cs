@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record UsageEvent : SessionEvent
+{
+    public required Usage Usage { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record SessionChangedNotification
+{
+    public required Session Session { get; init; }
+}

@@ -1,0 +1,19 @@
+namespace Maestro.Protocol;
+
+public sealed record SessionCreateParams
+{
+    public required string AgentId { get; init; }
+
+    public required string Cwd { get; init; }
+
+    public string? Name { get; init; }
+
+    public WorktreeRequest? Worktree { get; init; }
+
+    public string? Model { get; init; }
+
+    public PermissionMode? PermissionMode { get; init; }
+
+    /// <summary>Extra instructions appended to the agent's system prompt, where the agent supports it.</summary>
+    public string? SystemPrompt { get; init; }
+}

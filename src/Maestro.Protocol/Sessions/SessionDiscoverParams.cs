@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record SessionDiscoverParams
+{
+    public string? Cwd { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Maestro.Protocol;
+
+public sealed record SessionRenameParams
+{
+    public required string SessionId { get; init; }
+
+    public required string Name { get; init; }
+}

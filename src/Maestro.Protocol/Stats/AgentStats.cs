@@ -1,0 +1,8 @@
+namespace Maestro.Protocol;
+
+public sealed record AgentStats
+{
+    public required string AgentId { get; init; }
+
+    public required StatsTotals Totals { get; init; }
+}

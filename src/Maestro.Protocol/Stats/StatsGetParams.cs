@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record StatsGetParams
+{
+    public DateTimeOffset? Since { get; init; }
+}

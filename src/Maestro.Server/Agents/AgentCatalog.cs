@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using Maestro.Protocol;
+using Maestro.Server.Hosting;
+using Maestro.Server.Processes;
+using Microsoft.Extensions.Logging;
+
+namespace Maestro.Server.Agents;
+
+/// <summary>
+/// Which agents are installed and at which version. Finding an executable on PATH is cheap and done
+/// on every call; the version costs a process start, so it is probed once per executable and cached.
+/// </summary>
+public sealed class AgentCatalog
+{
+    private readonly ProcessRunner runner;
+    private readonly MaestroOptions options;
+    private readonly ILogger<AgentCatalog> logger;
+    private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> versions = new(StringComparer.Ordinal);
+
+    public AgentCatalog(ProcessRunner runner, MaestroOptions options, ILogger<AgentCatalog> logger)
+    {
+        this.runner = runner;
+        this.options = options;
+        this.logger = logger;
+    }
+
+    public static IReadOnlyList<AgentDefinition> Definitions => KnownAgents.All;
+
+    public static AgentDefinition? Find(string id) => Definitions.FirstOrDefault(d => d.Id == id);
+
+    /// <summary>What is known now, without waiting on any version probe; starts the probes.</summary>
+    public IReadOnlyList<AgentInfo> Snapshot()
+    {
+        return Definitions.Select(definition =>
+        {
+            var path = ExecutableLocator.Find(definition.Executable);
+            string? version = null;
+            if (path is not null)
+            {
+                var probe = ProbeVersion(path);
+                version = probe.IsCompletedSuccessfully ? probe.Result : null;
+            }
+
+            return ToInfo(definition, path, version);
+        }).ToList();
+    }
+
+    /// <summary>Every agent with its version, waiting for the probes (each bounded by the probe timeout).</summary>
+    public async Task<IReadOnlyList<AgentInfo>> ListAsync(CancellationToken cancellationToken)
+    {
+        var found = Definitions.Select(d => (Definition: d, Path: ExecutableLocator.Find(d.Executable))).ToList();
+        var probes = found.Select(f => f.Path is null ? Task.FromResult<string?>(null) : ProbeVersion(f.Path)).ToList();
+        await Task.WhenAll(probes).WaitAsync(cancellationToken);
+        return found.Select((f, i) => ToInfo(f.Definition, f.Path, probes[i].Result)).ToList();
+    }
+
+    private Task<string?> ProbeVersion(string path)
+        => versions.GetOrAdd(path, p => new Lazy<Task<string?>>(() => Task.Run(() => RunVersionAsync(p)))).Value;
+
+    private async Task<string?> RunVersionAsync(string path)
+    {
+        try
+        {
+            var result = await runner.RunAsync(path, ["--version"], options.AgentProbeTimeout);
+            if (result.TimedOut)
+            {
+                logger.LogWarning("{Path} --version did not answer within {Timeout}", path, options.AgentProbeTimeout);
+                return null;
+            }
+
+            return VersionText.Extract(result.StandardOutput) ?? VersionText.Extract(result.StandardError);
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException or CliWrap.Exceptions.CliWrapException)
+        {
+            logger.LogWarning("Could not run {Path} --version: {Reason}", path, ex.Message);
+            return null;
+        }
+    }
+
+    private static AgentInfo ToInfo(AgentDefinition definition, string? path, string? version) => new()
+    {
+        Id = definition.Id,
+        Name = definition.Name,
+        Kind = definition.Kind,
+        Available = path is not null,
+        Version = version,
+        Command = path is null ? definition.CommandLine : definition.Arguments.Count == 0 ? path : path + " " + string.Join(' ', definition.Arguments),
+        Reason = path is null ? $"'{definition.Executable}' is not on PATH. Install it with: {definition.InstallHint}" : null,
+    };
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Maestro.Protocol;
+
+namespace Maestro.Server.Cli;
+
+/// <summary>JSON for the CLI's <c>--json</c> outputs (not part of the wire protocol).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DoctorReport))]
+[JsonSerializable(typeof(DaemonStatusResult))]
+internal sealed partial class CliJsonContext : JsonSerializerContext
+{
+}

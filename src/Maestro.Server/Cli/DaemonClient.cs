@@ -1,0 +1,56 @@
+using Maestro.Protocol;
+using Maestro.Server.Daemon;
+using Maestro.Server.Hosting;
+using StreamJsonRpc;
+
+namespace Maestro.Server.Cli;
+
+/// <summary>A JSON-RPC client of the running daemon, for the CLI's own commands.</summary>
+public sealed class DaemonClient : IAsyncDisposable
+{
+    private readonly JsonRpc rpc;
+
+    private DaemonClient(JsonRpc rpc)
+    {
+        this.rpc = rpc;
+    }
+
+    /// <summary>Connects and initializes; null when no daemon runs.</summary>
+    public static async Task<DaemonClient?> TryConnectAsync(MaestroPaths paths, CancellationToken cancellationToken)
+    {
+        var stream = await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = MaestroJson.CreateOptions() };
+        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(stream, formatter));
+        rpc.StartListening();
+        var client = new DaemonClient(rpc);
+        await client.InvokeAsync<InitializeResult>(
+            Methods.Initialize,
+            new InitializeParams { ProtocolVersion = ProtocolVersion.Current, ClientInfo = new ClientInfo { Name = "maestro-cli", Version = BuildInfo.Version } },
+            cancellationToken);
+        return client;
+    }
+
+    public Task<T> InvokeAsync<T>(string method, object? argument, CancellationToken cancellationToken)
+        => argument is null
+            ? rpc.InvokeWithCancellationAsync<T>(method, [], cancellationToken)
+            : rpc.InvokeWithParameterObjectAsync<T>(method, argument, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await rpc.InvokeWithCancellationAsync<object?>(Methods.Shutdown, [], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2));
+            await rpc.NotifyAsync(Methods.Exit);
+        }
+        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException or TimeoutException or IOException)
+        {
+        }
+
+        rpc.Dispose();
+    }
+}

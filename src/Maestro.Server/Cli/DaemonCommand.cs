@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Text.Json;
+using Maestro.Protocol;
+using Maestro.Server.Daemon;
+using Maestro.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Maestro.Server.Cli;
+
+/// <summary><c>maestro daemon</c>: run the per-user daemon, or ask the running one for its status or to stop.</summary>
+internal static class DaemonCommand
+{
+    public static Command Create()
+    {
+        var stop = new Option<bool>("--stop") { Description = "Stop the running daemon." };
+        var status = new Option<bool>("--status") { Description = "Show whether a daemon runs, its pid, clients and memory." };
+        var json = new Option<bool>("--json") { Description = "With --status: print JSON." };
+        var background = new Option<bool>("--background") { Description = "Log to files only (used when 'serve' starts the daemon).", Hidden = true };
+        var command = new Command("daemon", "Run the per-user daemon that owns agents, runs and chat (normally started by 'serve --stdio').")
+        {
+            stop, status, json, background,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var paths = MaestroPaths.FromEnvironment();
+            if (result.GetValue(stop))
+            {
+                return await StopAsync(paths, cancellationToken);
+            }
+
+            if (result.GetValue(status))
+            {
+                return await StatusAsync(paths, result.GetValue(json), cancellationToken);
+            }
+
+            return await RunAsync(paths, toStderr: !result.GetValue(background));
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(MaestroPaths paths, bool toStderr)
+    {
+        var options = MaestroOptions.FromEnvironment(paths);
+        var logger = Logging.CreateLogger(paths, "daemon", toStderr);
+        using var host = ServerHost.Build(options, logger, services => services.AddMaestroDaemon());
+        using var signals = ServerHost.StopOnSignals(host);
+        await host.RunAsync();
+        var daemon = host.Services.GetServices<IHostedService>().OfType<DaemonService>().Single();
+        return daemon.Owner ? ExitCodes.Ok : ExitCodes.Ok;
+    }
+
+    private static async Task<int> StatusAsync(MaestroPaths paths, bool json, CancellationToken cancellationToken)
+    {
+        await using var client = await DaemonClient.TryConnectAsync(paths, cancellationToken);
+        if (client is null)
+        {
+            Console.Out.WriteLine(json ? "{\"running\":false}" : $"No daemon is running for {paths.Home}.");
+            return ExitCodes.DaemonNotRunning;
+        }
+
+        var status = await client.InvokeAsync<DaemonStatusResult>(Methods.DaemonStatus, null, cancellationToken);
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(status, CliJsonContext.Default.DaemonStatusResult));
+        }
+        else
+        {
+            Console.Out.WriteLine($"Daemon {status.Version} running: pid {status.Pid}, since {status.StartedAt:u}, {status.Connections} connection(s), {status.WorkingSetBytes / (1024 * 1024)} MB, at {status.Endpoint}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> StopAsync(MaestroPaths paths, CancellationToken cancellationToken)
+    {
+        int pid;
+        await using (var client = await DaemonClient.TryConnectAsync(paths, cancellationToken))
+        {
+            if (client is null)
+            {
+                Console.Out.WriteLine($"No daemon is running for {paths.Home}.");
+                return ExitCodes.DaemonNotRunning;
+            }
+
+            pid = (await client.InvokeAsync<DaemonStatusResult>(Methods.DaemonStatus, null, cancellationToken)).Pid;
+            await client.InvokeAsync<object?>(Methods.DaemonStop, null, cancellationToken);
+        }
+
+        // Wait until the endpoint is gone, so a following 'serve' starts a fresh daemon.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            await using var probe = await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
+            if (probe is null)
+            {
+                Console.Out.WriteLine($"Daemon {pid} stopped.");
+                return ExitCodes.Ok;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        await Console.Error.WriteLineAsync($"Daemon {pid} did not stop within 15 s.");
+        return ExitCodes.Error;
+    }
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Maestro.Protocol;
+using Maestro.Server.Agents;
+using Maestro.Server.Daemon;
+using Maestro.Server.Hosting;
+using Maestro.Server.Processes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Maestro.Server.Cli;
+
+/// <summary><c>maestro doctor</c>: what this machine has for Maestro, and what is missing.</summary>
+internal static class DoctorCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
+        var command = new Command("doctor", "Check dotnet, git, each agent CLI, MAESTRO_HOME and the daemon.") { json };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var report = await BuildAsync(MaestroPaths.FromEnvironment(), cancellationToken);
+            if (result.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.DoctorReport));
+            }
+            else
+            {
+                Print(report);
+            }
+
+            return report.Healthy ? ExitCodes.Ok : ExitCodes.PrerequisiteMissing;
+        });
+        return command;
+    }
+
+    public static async Task<DoctorReport> BuildAsync(MaestroPaths paths, CancellationToken cancellationToken)
+    {
+        var runner = new ProcessRunner();
+        var options = MaestroOptions.FromEnvironment(paths);
+        var catalog = new AgentCatalog(runner, options, NullLogger<AgentCatalog>.Instance);
+        var toolsTask = Task.WhenAll(
+            CheckToolAsync(runner, "dotnet", ["--version"], required: false, "https://dot.net (the SDK builds Maestro; the runtime alone runs it)", cancellationToken),
+            CheckToolAsync(runner, "git", ["--version"], required: true, "apt-get install git", cancellationToken),
+            CheckToolAsync(runner, "node", ["--version"], required: false, "apt-get install nodejs (the agent CLIs run on Node)", cancellationToken));
+        var agentsTask = catalog.ListAsync(cancellationToken);
+        DaemonStatusResult? daemon = null;
+        await using (var client = await DaemonClient.TryConnectAsync(paths, cancellationToken))
+        {
+            if (client is not null)
+            {
+                daemon = await client.InvokeAsync<DaemonStatusResult>(Methods.DaemonStatus, null, cancellationToken);
+            }
+        }
+
+        return new DoctorReport
+        {
+            Version = BuildInfo.Version,
+            Runtime = RuntimeInformation.FrameworkDescription,
+            Home = paths.Home,
+            HomeExists = Directory.Exists(paths.Home),
+            Tools = await toolsTask,
+            Agents = await agentsTask,
+            DaemonRunning = daemon is not null,
+            Daemon = daemon,
+            DaemonEndpoint = DaemonEndpoint.Describe(paths),
+        };
+    }
+
+    private static async Task<ToolCheck> CheckToolAsync(ProcessRunner runner, string name, string[] versionArgs, bool required, string hint, CancellationToken cancellationToken)
+    {
+        var path = ExecutableLocator.Find(name);
+        if (path is null)
+        {
+            return new ToolCheck { Name = name, Found = false, Required = required, Hint = hint };
+        }
+
+        var result = await runner.RunAsync(path, versionArgs, TimeSpan.FromSeconds(10), cancellationToken: cancellationToken);
+        return new ToolCheck { Name = name, Found = true, Path = path, Version = VersionText.Extract(result.StandardOutput), Required = required };
+    }
+
+    private static void Print(DoctorReport report)
+    {
+        var o = Console.Out;
+        o.WriteLine($"Maestro {report.Version} on {report.Runtime}");
+        o.WriteLine($"  MAESTRO_HOME  {report.Home}{(report.HomeExists ? string.Empty : " (not created yet)")}");
+        foreach (var tool in report.Tools)
+        {
+            var state = tool.Found ? $"{tool.Version ?? "?"}  {tool.Path}" : $"MISSING{(tool.Required ? " (required)" : string.Empty)}: {tool.Hint}";
+            o.WriteLine($"  {tool.Name,-13} {state}");
+        }
+
+        o.WriteLine("  Agents:");
+        foreach (var agent in report.Agents)
+        {
+            var state = agent.Available ? $"{agent.Version ?? "version unknown"}  {agent.Command}" : $"not available: {agent.Reason}";
+            o.WriteLine($"    {agent.Id,-13} {state}");
+        }
+
+        o.WriteLine(report.Daemon is { } d
+            ? $"  Daemon        running, pid {d.Pid}, {d.Connections} connection(s), since {d.StartedAt:u}, at {d.Endpoint}"
+            : $"  Daemon        not running (starts on the first 'maestro serve --stdio'; endpoint {report.DaemonEndpoint})");
+        o.WriteLine(report.Healthy ? "Everything Maestro needs is here." : "A required tool is missing: see above.");
+    }
+}

@@ -1,0 +1,132 @@
+using System.IO.Pipes;
+using System.Net.Sockets;
+using Maestro.Server.Hosting;
+using Maestro.Server.Rpc;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Maestro.Server.Daemon;
+
+/// <summary>
+/// The per-user daemon: owns the endpoint, serves every client that connects (editors through
+/// <c>serve --stdio</c>, the CLI), and stops after a spell with no client.
+/// </summary>
+internal sealed class DaemonService : BackgroundService
+{
+    private readonly MaestroOptions options;
+    private readonly RpcServer server;
+    private readonly ConnectionRegistry registry;
+    private readonly DaemonState state;
+    private readonly IHostApplicationLifetime lifetime;
+    private readonly ILogger<DaemonService> logger;
+
+    public DaemonService(MaestroOptions options, RpcServer server, ConnectionRegistry registry, DaemonState state, IHostApplicationLifetime lifetime, ILogger<DaemonService> logger)
+    {
+        this.options = options;
+        this.server = server;
+        this.registry = registry;
+        this.state = state;
+        this.lifetime = lifetime;
+        this.logger = logger;
+    }
+
+    /// <summary>False when another daemon holds the lock; this one then exits at once.</summary>
+    public bool Owner { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var paths = options.Paths;
+        paths.EnsureHome();
+        using var daemonLock = DaemonLock.TryAcquire(paths.DaemonLockPath);
+        if (daemonLock is null)
+        {
+            logger.LogInformation("Another daemon already serves {Home}; this one exits", paths.Home);
+            lifetime.StopApplication();
+            return;
+        }
+
+        Owner = true;
+        state.Endpoint = DaemonEndpoint.Describe(paths);
+        using var idle = new IdleMonitor(registry, options.DaemonIdleTimeout, () =>
+        {
+            logger.LogInformation("No client for {Timeout}; the daemon stops", options.DaemonIdleTimeout);
+            lifetime.StopApplication();
+        });
+        logger.LogInformation("Daemon {Pid} serving {Endpoint} (version {Version})", Environment.ProcessId, state.Endpoint, BuildInfo.Version);
+        try
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                await ServePipesAsync(paths, stoppingToken);
+            }
+            else
+            {
+                await ServeSocketAsync(paths, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            logger.LogInformation("Daemon {Pid} stopped", Environment.ProcessId);
+        }
+    }
+
+    private async Task ServeSocketAsync(MaestroPaths paths, CancellationToken stoppingToken)
+    {
+        // We hold the lock, so a socket file left here belongs to a daemon that died: remove it.
+        File.Delete(paths.SocketPath);
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(paths.SocketPath));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(paths.SocketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        listener.Listen(64);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var client = await listener.AcceptAsync(stoppingToken);
+                _ = ServeClientAsync(new NetworkStream(client, ownsSocket: true), "socket", stoppingToken);
+            }
+        }
+        finally
+        {
+            File.Delete(paths.SocketPath);
+        }
+    }
+
+    private async Task ServePipesAsync(MaestroPaths paths, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var pipe = new NamedPipeServerStream(
+                paths.PipeName,
+                PipeDirection.InOut,
+                NamedPipeServerStream.MaxAllowedServerInstances,
+                PipeTransmissionMode.Byte,
+                PipeOptions.Asynchronous | PipeOptions.CurrentUserOnly);
+            await pipe.WaitForConnectionAsync(stoppingToken);
+            _ = ServeClientAsync(pipe, "pipe", stoppingToken);
+        }
+    }
+
+    private async Task ServeClientAsync(Stream stream, string peer, CancellationToken stoppingToken)
+    {
+        await using (stream)
+        {
+            try
+            {
+                await server.ServeAsync(stream, peer, stoppingToken);
+            }
+            catch (Exception ex)
+            {
+                // A client can only ever cost its own connection.
+                logger.LogError(ex, "Connection from {Peer} failed", peer);
+            }
+        }
+    }
+}

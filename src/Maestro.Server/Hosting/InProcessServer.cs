@@ -1,0 +1,30 @@
+using Maestro.Server.Cli;
+using Maestro.Server.Rpc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Nerdbank.Streams;
+
+namespace Maestro.Server.Hosting;
+
+/// <summary><c>maestro serve --stdio --in-process</c>: the whole server inside the stdio process, for one client.</summary>
+public static class InProcessServer
+{
+    public static async Task<int> RunAsync(MaestroOptions options)
+    {
+        using var stdin = Console.OpenStandardInput();
+        using var stdout = Console.OpenStandardOutput();
+        Console.SetOut(Console.Error); // stdout carries JSON-RPC and nothing else
+
+        var logger = Logging.CreateLogger(options.Paths, "serve", toStderr: true);
+        using var host = ServerHost.Build(options, logger);
+        using var signals = ServerHost.StopOnSignals(host);
+        await host.StartAsync();
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var server = host.Services.GetRequiredService<RpcServer>();
+        var connection = await server.ServeAsync(FullDuplexStream.Splice(stdin, stdout), "stdio", lifetime.ApplicationStopping);
+        await host.StopAsync();
+
+        // As in LSP: 'exit' without a prior 'shutdown' is an error exit.
+        return connection.State == ConnectionState.Exited && !connection.ShutdownRequested ? ExitCodes.Error : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Maestro.Server.Hosting;
+
+/// <summary>Settings of one server instance; tests shrink the limits.</summary>
+public sealed record MaestroOptions
+{
+    public required MaestroPaths Paths { get; init; }
+
+    /// <summary>The largest JSON-RPC message read; larger ones are refused and skipped.</summary>
+    public int MaxMessageBytes { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>How long the daemon waits with no client and no work before it exits.</summary>
+    public TimeSpan DaemonIdleTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long an agent's <c>--version</c> may take during detection.</summary>
+    public TimeSpan AgentProbeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Reads overrides from the environment (<c>MAESTRO_DAEMON_IDLE_SECONDS</c>, <c>MAESTRO_MAX_MESSAGE_BYTES</c>).</summary>
+    public static MaestroOptions FromEnvironment(MaestroPaths paths)
+    {
+        var options = new MaestroOptions { Paths = paths };
+        if (int.TryParse(Environment.GetEnvironmentVariable("MAESTRO_DAEMON_IDLE_SECONDS"), out var idle) && idle > 0)
+        {
+            options = options with { DaemonIdleTimeout = TimeSpan.FromSeconds(idle) };
+        }
+
+        if (int.TryParse(Environment.GetEnvironmentVariable("MAESTRO_MAX_MESSAGE_BYTES"), out var max) && max > 0)
+        {
+            options = options with { MaxMessageBytes = max };
+        }
+
+        return options;
+    }
+}

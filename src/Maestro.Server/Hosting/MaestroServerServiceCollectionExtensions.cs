@@ -1,0 +1,46 @@
+using Maestro.Server.Agents;
+using Maestro.Server.Daemon;
+using Maestro.Server.Lifecycle;
+using Maestro.Server.Processes;
+using Maestro.Server.Rpc;
+using Maestro.Server.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog;
+
+namespace Maestro.Server.Hosting;
+
+public static class MaestroServerServiceCollectionExtensions
+{
+    /// <summary>Registers the whole server: infrastructure, every feature's service and RPC handlers.</summary>
+    public static IServiceCollection AddMaestroServer(this IServiceCollection services, MaestroOptions options, Serilog.ILogger logger)
+    {
+        services.AddSerilog(logger, dispose: true);
+        services.AddSingleton(options);
+        services.AddSingleton(options.Paths);
+
+        // Infrastructure
+        services.AddSingleton<ProcessRunner>();
+        services.AddSingleton<MaestroDatabase>();
+        services.AddHostedService<DatabaseWarmup>();
+        services.AddSingleton<ConnectionRegistry>();
+        services.AddSingleton<RpcServer>();
+        services.AddScoped<ClientConnection>();
+
+        // Features: each adds its services and its RPC handlers.
+        services.AddScoped<IRpcHandlers, LifecycleRpcHandlers>();
+        services.AddSingleton<AgentCatalog>();
+        services.AddScoped<IRpcHandlers, AgentsRpcHandlers>();
+
+        // The daemon's own operations; they answer only when the daemon service runs.
+        services.AddSingleton<DaemonState>();
+        return services;
+    }
+
+    /// <summary>Adds what only the per-user daemon has: the socket listener and its operations methods.</summary>
+    public static IServiceCollection AddMaestroDaemon(this IServiceCollection services)
+    {
+        services.AddHostedService<DaemonService>();
+        services.AddScoped<IRpcHandlers, DaemonRpcHandlers>();
+        return services;
+    }
+}

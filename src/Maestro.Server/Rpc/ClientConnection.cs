@@ -1,0 +1,126 @@
+using Maestro.Protocol;
+using Maestro.Server.Errors;
+using Microsoft.Extensions.Logging;
+using StreamJsonRpc;
+using StreamJsonRpc.Protocol;
+
+namespace Maestro.Server.Rpc;
+
+/// <summary>
+/// One client's connection: its lifecycle state, what it said in <c>initialize</c>, and the JSON-RPC
+/// object to notify it through. Scoped: one per connection.
+/// </summary>
+public sealed class ClientConnection
+{
+    private static long nextId;
+    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ILogger<ClientConnection> logger;
+    private int state = (int)ConnectionState.Created;
+
+    public ClientConnection(ILogger<ClientConnection> logger)
+    {
+        this.logger = logger;
+    }
+
+    public long Id { get; } = Interlocked.Increment(ref nextId);
+
+    public ConnectionState State => (ConnectionState)Volatile.Read(ref state);
+
+    public InitializeParams? Client { get; private set; }
+
+    /// <summary>Set by the RPC server once the connection is wired.</summary>
+    public JsonRpc? Rpc { get; internal set; }
+
+    internal IJsonRpcMessageFormatter? Formatter { get; set; }
+
+    /// <summary>Completes when the client sent <c>exit</c>.</summary>
+    public Task Exited => exited.Task;
+
+    /// <summary>True when <c>shutdown</c> came before <c>exit</c>: the exit code is 0.</summary>
+    public bool ShutdownRequested { get; private set; }
+
+    public string Describe() => Client is null ? $"#{Id}" : $"#{Id} {Client.ClientInfo.Name} {Client.ClientInfo.Version}";
+
+    public void MarkInitialized(InitializeParams client)
+    {
+        if (Interlocked.CompareExchange(ref state, (int)ConnectionState.Initialized, (int)ConnectionState.Created) != (int)ConnectionState.Created)
+        {
+            throw new MaestroException(ErrorCodes.InvalidRequest, ErrorKinds.InvalidRequest, "'initialize' was already sent on this connection.");
+        }
+
+        Client = client;
+    }
+
+    public void MarkShutdown()
+    {
+        ShutdownRequested = true;
+        Volatile.Write(ref state, (int)ConnectionState.ShutDown);
+    }
+
+    public void MarkExited()
+    {
+        Volatile.Write(ref state, (int)ConnectionState.Exited);
+        exited.TrySetResult();
+    }
+
+    /// <summary>Decides, before dispatch, whether a message may reach the handlers in the current state.</summary>
+    public GateDecision Check(JsonRpcMessage message)
+    {
+        if (message is not JsonRpcRequest request)
+        {
+            return GateDecision.Dispatch;
+        }
+
+        var method = request.Method ?? string.Empty;
+        if (method is Methods.CancelRequest or Methods.Exit)
+        {
+            return GateDecision.Dispatch;
+        }
+
+        switch (State)
+        {
+            case ConnectionState.Created when method != Methods.Initialize:
+                if (request.IsNotification)
+                {
+                    logger.LogWarning("Dropped notification {Method} sent before initialize on connection {Connection}", method, Describe());
+                    return GateDecision.Drop;
+                }
+
+                return Reply(request, new ServerNotInitializedException(method));
+
+            case ConnectionState.ShutDown or ConnectionState.Exited:
+                if (request.IsNotification)
+                {
+                    return GateDecision.Drop;
+                }
+
+                return Reply(request, new MaestroException(
+                    ErrorCodes.InvalidRequest,
+                    ErrorKinds.ShuttingDown,
+                    $"'{method}' was sent after 'shutdown'; only 'exit' is accepted now.",
+                    new ErrorData { Kind = ErrorKinds.ShuttingDown, Method = method }));
+        }
+
+        if (PendingFeatures.TryGetFeature(method, out var feature))
+        {
+            if (request.IsNotification)
+            {
+                return GateDecision.Drop;
+            }
+
+            return Reply(request, new MaestroException(
+                ErrorCodes.MethodNotFound,
+                ErrorKinds.FeatureNotLanded,
+                $"'{method}' is part of the feature \"{feature}\", which has not landed in this build of Maestro {Hosting.BuildInfo.Version}.",
+                new ErrorData { Kind = ErrorKinds.FeatureNotLanded, Method = method, Feature = feature }));
+        }
+
+        return GateDecision.Dispatch;
+    }
+
+    private GateDecision Reply(JsonRpcRequest request, MaestroException exception)
+    {
+        logger.LogInformation("Refused {Method} on connection {Connection}: {Reason}", request.Method, Describe(), exception.Message);
+        return GateDecision.Reply(ErrorResponses.From(Formatter!, request.RequestId, exception));
+    }
+}

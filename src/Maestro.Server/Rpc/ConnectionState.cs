@@ -1,0 +1,9 @@
+namespace Maestro.Server.Rpc;
+
+public enum ConnectionState
+{
+    Created,
+    Initialized,
+    ShutDown,
+    Exited,
+}

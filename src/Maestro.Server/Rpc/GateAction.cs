@@ -1,0 +1,8 @@
+namespace Maestro.Server.Rpc;
+
+public enum GateAction
+{
+    Dispatch,
+    Drop,
+    Reply,
+}

@@ -1,0 +1,52 @@
+using M = Maestro.Protocol.Methods;
+
+namespace Maestro.Server.Rpc;
+
+/// <summary>
+/// Protocol methods whose feature has not landed in this build. They answer -32601 naming the feature,
+/// never a made-up result. A feature removes its methods from here when it lands.
+/// </summary>
+public static class PendingFeatures
+{
+    private static readonly Dictionary<string, string> FeatureByMethod = new(StringComparer.Ordinal)
+    {
+        [M.SessionsCreate] = "Agents and sessions",
+        [M.SessionsList] = "Agents and sessions",
+        [M.SessionsGet] = "Agents and sessions",
+        [M.SessionsPrompt] = "Agents and sessions",
+        [M.SessionsCancel] = "Agents and sessions",
+        [M.SessionsHistory] = "Agents and sessions",
+        [M.SessionsClose] = "Agents and sessions",
+        [M.SessionsRename] = "Agents and sessions",
+        [M.SessionsDiscover] = "Agents and sessions",
+        [M.SessionsImport] = "Agents and sessions",
+        [M.GitStatus] = "Git, worktrees and review",
+        [M.GitLog] = "Git, worktrees and review",
+        [M.GitBranches] = "Git, worktrees and review",
+        [M.WorktreesList] = "Git, worktrees and review",
+        [M.WorktreesCreate] = "Git, worktrees and review",
+        [M.WorktreesRemove] = "Git, worktrees and review",
+        [M.WorktreesPrune] = "Git, worktrees and review",
+        [M.WorktreesMerge] = "Git, worktrees and review",
+        [M.ReviewChanges] = "Git, worktrees and review",
+        [M.ReviewAccept] = "Git, worktrees and review",
+        [M.ReviewReject] = "Git, worktrees and review",
+        [M.PlaybooksList] = "Playbooks (Auto Run)",
+        [M.PlaybooksRun] = "Playbooks (Auto Run)",
+        [M.RunsList] = "Playbooks (Auto Run)",
+        [M.RunsGet] = "Playbooks (Auto Run)",
+        [M.RunsStop] = "Playbooks (Auto Run)",
+        [M.ChatCreate] = "Group chat",
+        [M.ChatPost] = "Group chat",
+        [M.ChatHistory] = "Group chat",
+        [M.ChatList] = "Group chat",
+        [M.StatsGet] = "Stats",
+        [M.RemoteStart] = "Remote access",
+        [M.RemoteStop] = "Remote access",
+    };
+
+    public static bool TryGetFeature(string method, out string feature)
+        => FeatureByMethod.TryGetValue(method, out feature!);
+
+    public static IReadOnlyCollection<string> All => FeatureByMethod.Keys;
+}

@@ -1,0 +1,90 @@
+using Maestro.Protocol;
+using Maestro.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StreamJsonRpc;
+
+namespace Maestro.Server.Rpc;
+
+/// <summary>
+/// Serves the protocol over any duplex stream (stdio, a daemon socket, a WebSocket, an in-memory pipe):
+/// one DI scope, one <see cref="ClientConnection"/> and one JSON-RPC object per stream.
+/// </summary>
+public sealed class RpcServer
+{
+    private readonly IServiceScopeFactory scopes;
+    private readonly ConnectionRegistry registry;
+    private readonly MaestroOptions options;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly ILogger<RpcServer> logger;
+
+    public RpcServer(IServiceScopeFactory scopes, ConnectionRegistry registry, MaestroOptions options, ILoggerFactory loggerFactory)
+    {
+        this.scopes = scopes;
+        this.registry = registry;
+        this.options = options;
+        this.loggerFactory = loggerFactory;
+        logger = loggerFactory.CreateLogger<RpcServer>();
+    }
+
+    /// <summary>Serves one client until it sends <c>exit</c>, closes the stream, or <paramref name="cancellationToken"/> fires.</summary>
+    /// <returns>The connection, to read whether <c>shutdown</c> preceded <c>exit</c>.</returns>
+    /// <remarks>The stream is closed on return: the client sees end of stream.</remarks>
+    public async Task<ClientConnection> ServeAsync(Stream duplex, string peer, CancellationToken cancellationToken)
+    {
+        await using var ownedStream = duplex;
+        await using var scope = scopes.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<ClientConnection>();
+        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = MaestroJson.CreateOptions() };
+        var handler = new LspMessageHandler(duplex, formatter, options.MaxMessageBytes, loggerFactory.CreateLogger<LspMessageHandler>(), peer)
+        {
+            Gate = connection.Check,
+        };
+        using var rpc = new MaestroJsonRpc(handler, logger);
+        var targetOptions = new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true, NotifyClientOfEvents = false };
+        foreach (var target in scope.ServiceProvider.GetServices<IRpcHandlers>())
+        {
+            // The runtime type, not IRpcHandlers: its public methods are the wire methods.
+            rpc.AddLocalRpcTarget(target.GetType(), target, targetOptions);
+        }
+
+        connection.Rpc = rpc;
+        connection.Formatter = formatter;
+        registry.Add(connection);
+        logger.LogInformation("Connection {Connection} opened from {Peer}", connection.Id, peer);
+        try
+        {
+            rpc.StartListening();
+            using var cancelled = cancellationToken.Register(rpc.Dispose);
+            await Task.WhenAny(rpc.Completion, connection.Exited);
+            if (connection.Exited.IsCompleted)
+            {
+                // Let the last responses leave before the stream closes.
+                await Task.Yield();
+            }
+        }
+        finally
+        {
+            registry.Remove(connection);
+            logger.LogInformation(
+                "Connection {Connection} closed ({Client}, shutdown {Shutdown})",
+                connection.Id,
+                connection.Describe(),
+                connection.ShutdownRequested);
+        }
+
+        try
+        {
+            await rpc.Completion.WaitAsync(TimeSpan.Zero, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug("Connection {Connection} ended with {Reason}", connection.Id, ex.Message);
+        }
+
+        return connection;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Maestro.TestSupport;
+
+/// <summary>A real <c>maestro</c> process with its own MAESTRO_HOME, its stdio in the test's hands.</summary>
+public sealed class MaestroProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder stderr = new();
+
+    private MaestroProcess(Process process)
+    {
+        this.process = process;
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (stderr)
+                {
+                    stderr.AppendLine(e.Data);
+                }
+            }
+        };
+        process.BeginErrorReadLine();
+        Raw = new RawConnection(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+    }
+
+    public RawConnection Raw { get; }
+
+    public Process Process => process;
+
+    public string Stderr
+    {
+        get
+        {
+            lock (stderr)
+            {
+                return stderr.ToString();
+            }
+        }
+    }
+
+    public static MaestroProcess Start(string home, params string[] arguments) => Start(home, null, arguments);
+
+    public static MaestroProcess Start(string home, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(MaestroBinary.Path)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["MAESTRO_HOME"] = home;
+        info.Environment["MAESTRO_DAEMON_IDLE_SECONDS"] = "60";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        return new MaestroProcess(Process.Start(info)!);
+    }
+
+    /// <summary>Runs a CLI command to its end and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string home, params string[] arguments)
+    {
+        await using var run = Start(home, arguments);
+        run.process.StandardInput.Close();
+        var stdout = await run.process.StandardOutput.ReadToEndAsync();
+        var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (exit, stdout, run.Stderr);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cts.Token);
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+}
