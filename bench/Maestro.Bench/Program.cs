@@ -1,0 +1,19 @@
+using Maestro.Bench;
+
+// Usage: dotnet run -c Release --project bench/Maestro.Bench -- [scenario ...] [--smoke]
+var scenarios = new IBenchScenario[]
+{
+    new Maestro.Bench.Scenarios.StartupScenario(),
+};
+
+var smoke = args.Contains("--smoke");
+var wanted = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+var context = new BenchContext(smoke);
+Console.WriteLine("| scenario | measure | Maestro | baseline | ratio | target |");
+Console.WriteLine("|---|---|---|---|---|---|");
+foreach (var scenario in scenarios.Where(s => wanted.Count == 0 || wanted.Contains(s.Name)))
+{
+    await scenario.RunAsync(context);
+}
+
+return 0;
