@@ -15,10 +15,17 @@ public static class InProcessServer
         using var stdout = Console.OpenStandardOutput();
         Console.SetOut(Console.Error); // stdout carries JSON-RPC and nothing else
 
-        var logger = Logging.CreateLogger(options.Paths, "serve", toStderr: true);
+        // Start-up work that does not depend on each other runs side by side: the logger, and the
+        // first use of the JSON-RPC stack (type loading and JIT dominate a cold start).
+        var warmup = Task.Run(RpcServer.Warmup);
+        var logger = await Task.Run(() => Logging.CreateLogger(options.Paths, "serve", toStderr: true));
+        StartupTrace.Mark("logger");
         using var host = ServerHost.Build(options, logger);
+        StartupTrace.Mark("host built");
         using var signals = ServerHost.StopOnSignals(host);
         await host.StartAsync();
+        await warmup;
+        StartupTrace.Mark("host started");
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         var server = host.Services.GetRequiredService<RpcServer>();
         var connection = await server.ServeAsync(FullDuplexStream.Splice(stdin, stdout), "stdio", lifetime.ApplicationStopping);

@@ -25,7 +25,7 @@ public static class Logging
                 shared: true,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture,
                 outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] ({Pid}) {SourceContext}: {Message:lj}{NewLine}{Exception}");
-        if (toStderr)
+        if (toStderr && Environment.GetEnvironmentVariable("MAESTRO_LOG_STDERR") != "0")
         {
             config = config.WriteTo.Console(
                 standardErrorFromLevel: LogEventLevel.Verbose,

@@ -37,6 +37,7 @@ public sealed class LifecycleRpcHandlers : IRpcHandlers
                 new ErrorData { Kind = ErrorKinds.ProtocolVersionMismatch, ServerVersion = ProtocolVersion.Current, ClientVersion = request.ProtocolVersion });
         }
 
+        StartupTrace.Mark("initialize received");
         connection.MarkInitialized(request);
         logger.LogInformation("Connection {Connection} initialized by {Client}", connection.Id, connection.Describe());
         return new InitializeResult

@@ -27,6 +27,15 @@ public sealed class RpcServer
         logger = loggerFactory.CreateLogger<RpcServer>();
     }
 
+    /// <summary>Loads and runs the JSON-RPC stack once on throwaway objects, so a cold start can do it in parallel with other work.</summary>
+    public static void Warmup()
+    {
+        var options = MaestroJson.CreateOptions();
+        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = options };
+        using var rpc = new JsonRpc(new LspMessageHandler(Stream.Null, formatter, 1024, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "warmup"));
+        _ = System.Text.Json.JsonSerializer.Deserialize("{\"protocolVersion\":\"1.0\",\"clientInfo\":{\"name\":\"w\"}}", MaestroJsonContext.Default.InitializeParams);
+    }
+
     /// <summary>Serves one client until it sends <c>exit</c>, closes the stream, or <paramref name="cancellationToken"/> fires.</summary>
     /// <returns>The connection, to read whether <c>shutdown</c> preceded <c>exit</c>.</returns>
     /// <remarks>The stream is closed on return: the client sees end of stream.</remarks>
@@ -55,6 +64,7 @@ public sealed class RpcServer
         try
         {
             rpc.StartListening();
+            StartupTrace.Mark("listening");
             using var cancelled = cancellationToken.Register(rpc.Dispose);
             await Task.WhenAny(rpc.Completion, connection.Exited);
             if (connection.Exited.IsCompleted)

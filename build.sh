@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds Maestro (ReadyToRun, framework-dependent) into artifacts/bin and runs `maestro doctor`.
+#   ./build.sh            build, then run `maestro doctor`
+#   ./build.sh --no-run   build only
+#   ./build.sh -- ARGS    build, then run `maestro ARGS`
+set -euo pipefail
+cd "$(dirname "$0")"
+
+scripts/setup.sh dotnet
+
+rid="linux-x64"
+case "$(uname -m)" in
+  aarch64|arm64) rid="linux-arm64" ;;
+esac
+if [ "$(uname -s)" = "Darwin" ]; then rid="osx-${rid#linux-}"; fi
+
+echo "==> Building maestro ($rid, Release, ReadyToRun) into artifacts/bin"
+dotnet publish src/Maestro.Server/Maestro.Server.csproj -c Release -r "$rid" --self-contained false \
+  -o artifacts/bin -p:PublishReadyToRun=true -nologo -clp:ErrorsOnly
+
+if [ "${1:-}" = "--no-run" ]; then
+  exit 0
+fi
+if [ "${1:-}" = "--" ]; then
+  shift
+  exec artifacts/bin/maestro "$@"
+fi
+echo "==> artifacts/bin/maestro doctor"
+exec artifacts/bin/maestro doctor

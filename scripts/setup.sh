@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what Maestro's build and tests need, and nothing by hand: Debian packages with apt-get,
+# npm packages from their lockfiles. Idempotent; each part is skipped when already in place.
+#   scripts/setup.sh dotnet     the .NET SDK check and git
+#   scripts/setup.sh tests      everything the test suites need
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_updated=0
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: please install ${missing[*]} (no apt-get on this machine)" >&2
+    return 1
+  fi
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if [ $apt_updated -eq 0 ]; then
+    echo "==> apt-get update"
+    $sudo apt-get update -qq
+    apt_updated=1
+  fi
+  echo "==> apt-get install ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+npm_ci() {
+  # npm ci only when the lockfile changed since the last install.
+  local dir="$1"
+  local stamp="$dir/node_modules/.maestro-lock-hash"
+  local hash
+  hash=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then
+    return 0
+  fi
+  echo "==> npm ci in $dir"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$hash" > "$stamp"
+}
+
+need_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "setup: the .NET 10 SDK is required (https://dot.net); it is preinstalled on the project's machines." >&2
+    exit 1
+  fi
+  command -v git >/dev/null 2>&1 || apt_install git
+}
+
+need_tests() {
+  need_dotnet
+  command -v node >/dev/null 2>&1 || apt_install nodejs npm
+  npm_ci tests/interop
+}
+
+case "${1:-tests}" in
+  dotnet) need_dotnet ;;
+  tests) need_tests ;;
+  *) echo "usage: scripts/setup.sh [dotnet|tests]" >&2; exit 2 ;;
+esac

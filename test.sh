@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs every test suite of Maestro after installing what they need, and ends with one line:
+#   N passed, N failed
+# Suites: C# (xunit, every project in Maestro.sln), the vscode-jsonrpc interop tests (node),
+# and a smoke run of the benchmarks (not counted as tests).
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+scripts/setup.sh tests || { echo "0 passed, 1 failed"; exit 1; }
+./build.sh --no-run || { echo "0 passed, 1 failed"; exit 1; }
+export MAESTRO_BIN="$root/artifacts/bin/maestro"
+
+passed=0
+failed=0
+results="$root/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "==> C# tests (dotnet test)"
+dotnet build Maestro.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test Maestro.sln -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/dotnet"
+for trx in "$results"/dotnet/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(echo "$counters" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
+  f=$(echo "$counters" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if ! ls "$results"/dotnet/*.trx >/dev/null 2>&1; then
+  echo "no C# test results were written"
+  failed=$((failed + 1))
+fi
+
+run_node_suite() {
+  local name="$1" dir="$2"
+  echo "==> $name (node --test)"
+  local log="$results/$name.log"
+  (cd "$dir" && npm test --silent 2>&1) | tee "$log"
+  local p f
+  p=$(grep -E '^ℹ pass [0-9]+' "$log" | tail -1 | grep -o '[0-9]*$')
+  f=$(grep -E '^ℹ fail [0-9]+' "$log" | tail -1 | grep -o '[0-9]*$')
+  if [ -z "$p" ]; then
+    echo "$name printed no summary: counted as one failure"
+    f=$(( ${f:-0} + 1 ))
+  fi
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
+run_node_suite interop tests/interop
+
+echo "==> Benchmark smoke run (not counted)"
+dotnet run -c Release --no-build --project bench/Maestro.Bench -- --smoke || echo "benchmark smoke run failed (not a test)"
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
