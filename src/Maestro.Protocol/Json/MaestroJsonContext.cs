@@ -24,6 +24,8 @@ namespace Maestro.Protocol;
 [JsonSerializable(typeof(SessionDiscoverResult))]
 [JsonSerializable(typeof(SessionImportParams))]
 [JsonSerializable(typeof(SessionEventNotification))]
+[JsonSerializable(typeof(SessionEvent))]
+[JsonSerializable(typeof(Usage))]
 [JsonSerializable(typeof(SessionChangedNotification))]
 [JsonSerializable(typeof(PermissionRequestParams))]
 [JsonSerializable(typeof(PermissionResponse))]

@@ -13,27 +13,51 @@ namespace Maestro.Server.Agents;
 public sealed class AgentCatalog
 {
     private readonly ProcessRunner runner;
+    private readonly Settings.SettingsStore? settings;
     private readonly MaestroOptions options;
     private readonly ILogger<AgentCatalog> logger;
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> versions = new(StringComparer.Ordinal);
 
-    public AgentCatalog(ProcessRunner runner, MaestroOptions options, ILogger<AgentCatalog> logger)
+    public AgentCatalog(ProcessRunner runner, MaestroOptions options, ILogger<AgentCatalog> logger, Settings.SettingsStore? settings = null)
     {
         this.runner = runner;
+        this.settings = settings;
         this.options = options;
         this.logger = logger;
     }
 
-    public static IReadOnlyList<AgentDefinition> Definitions => KnownAgents.All;
+    /// <summary>The known agents, then the ACP agents configured in settings.json.</summary>
+    public IReadOnlyList<AgentDefinition> Definitions
+    {
+        get
+        {
+            var configured = settings?.Current.Agents
+                .Where(kv => kv.Key.StartsWith("acp:", StringComparison.Ordinal) && kv.Value.Command is not null && KnownAgents.All.All(k => k.Id != kv.Key))
+                .Select(kv => new AgentDefinition
+                {
+                    Id = kv.Key,
+                    Name = kv.Value.Name ?? kv.Key[4..],
+                    Kind = AgentKind.Acp,
+                    Executable = kv.Value.Command!,
+                    Arguments = kv.Value.Args ?? [],
+                    InstallHint = "check agents.\"" + kv.Key + "\".command in $MAESTRO_HOME/settings.json",
+                }) ?? [];
+            return [.. KnownAgents.All, .. configured];
+        }
+    }
 
-    public static AgentDefinition? Find(string id) => Definitions.FirstOrDefault(d => d.Id == id);
+    public AgentDefinition? Find(string id) => Definitions.FirstOrDefault(d => d.Id == id);
+
+    /// <summary>The executable that runs the agent: the configured path, else the one on PATH; null when neither exists.</summary>
+    public string? Locate(AgentDefinition definition)
+        => ExecutableLocator.Find(settings?.For(definition.Id)?.Path ?? definition.Executable);
 
     /// <summary>What is known now, without waiting on any version probe; starts the probes.</summary>
     public IReadOnlyList<AgentInfo> Snapshot()
     {
         return Definitions.Select(definition =>
         {
-            var path = ExecutableLocator.Find(definition.Executable);
+            var path = Locate(definition);
             string? version = null;
             if (path is not null)
             {
@@ -48,7 +72,7 @@ public sealed class AgentCatalog
     /// <summary>Every agent with its version, waiting for the probes (each bounded by the probe timeout).</summary>
     public async Task<IReadOnlyList<AgentInfo>> ListAsync(CancellationToken cancellationToken)
     {
-        var found = Definitions.Select(d => (Definition: d, Path: ExecutableLocator.Find(d.Executable))).ToList();
+        var found = Definitions.Select(d => (Definition: d, Path: Locate(d))).ToList();
         var probes = found.Select(f => f.Path is null ? Task.FromResult<string?>(null) : ProbeVersion(f.Path)).ToList();
         await Task.WhenAll(probes).WaitAsync(cancellationToken);
         return found.Select((f, i) => ToInfo(f.Definition, f.Path, probes[i].Result)).ToList();

@@ -38,7 +38,7 @@ internal static class DoctorCommand
     {
         var runner = new ProcessRunner();
         var options = MaestroOptions.FromEnvironment(paths);
-        var catalog = new AgentCatalog(runner, options, NullLogger<AgentCatalog>.Instance);
+        var catalog = new AgentCatalog(runner, options, NullLogger<AgentCatalog>.Instance, new Agents.Settings.SettingsStore(options, NullLogger<Agents.Settings.SettingsStore>.Instance));
         var toolsTask = Task.WhenAll(
             CheckToolAsync(runner, "dotnet", ["--version"], required: false, "https://dot.net (the SDK builds Maestro; the runtime alone runs it)", cancellationToken),
             CheckToolAsync(runner, "git", ["--version"], required: true, "apt-get install git", cancellationToken),

@@ -11,6 +11,9 @@ public sealed record MaestroOptions
     /// <summary>How long the daemon waits with no client and no work before it exits.</summary>
     public TimeSpan DaemonIdleTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>An agent that prints nothing for this long is stopped with an error (some CLIs retry forever).</summary>
+    public TimeSpan AgentIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long an agent's <c>--version</c> may take during detection.</summary>
     public TimeSpan AgentProbeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -26,6 +29,11 @@ public sealed record MaestroOptions
         if (int.TryParse(Environment.GetEnvironmentVariable("MAESTRO_MAX_MESSAGE_BYTES"), out var max) && max > 0)
         {
             options = options with { MaxMessageBytes = max };
+        }
+
+        if (int.TryParse(Environment.GetEnvironmentVariable("MAESTRO_AGENT_IDLE_SECONDS"), out var agentIdle) && agentIdle > 0)
+        {
+            options = options with { AgentIdleTimeout = TimeSpan.FromSeconds(agentIdle) };
         }
 
         return options;

@@ -1,8 +1,11 @@
 using Maestro.Server.Agents;
+using Maestro.Server.Agents.Running;
+using Maestro.Server.Agents.Settings;
 using Maestro.Server.Daemon;
 using Maestro.Server.Lifecycle;
 using Maestro.Server.Processes;
 using Maestro.Server.Rpc;
+using Maestro.Server.Sessions;
 using Maestro.Server.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
@@ -28,8 +31,16 @@ public static class MaestroServerServiceCollectionExtensions
 
         // Features: each adds its services and its RPC handlers.
         services.AddScoped<IRpcHandlers, LifecycleRpcHandlers>();
+        services.AddSingleton<SettingsStore>();
         services.AddSingleton<AgentCatalog>();
+        services.AddSingleton<AgentProcessRunner>();
+        services.AddSingleton<AgentAdapterFactory>();
         services.AddScoped<IRpcHandlers, AgentsRpcHandlers>();
+
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionService>();
+        services.AddHostedService<SessionRecovery>();
+        services.AddScoped<IRpcHandlers, SessionsRpcHandlers>();
 
         // The daemon's own operations; they answer only when the daemon service runs.
         services.AddSingleton<DaemonState>();

@@ -10,16 +10,8 @@ public static class PendingFeatures
 {
     private static readonly Dictionary<string, string> FeatureByMethod = new(StringComparer.Ordinal)
     {
-        [M.SessionsCreate] = "Agents and sessions",
-        [M.SessionsList] = "Agents and sessions",
-        [M.SessionsGet] = "Agents and sessions",
-        [M.SessionsPrompt] = "Agents and sessions",
-        [M.SessionsCancel] = "Agents and sessions",
-        [M.SessionsHistory] = "Agents and sessions",
-        [M.SessionsClose] = "Agents and sessions",
-        [M.SessionsRename] = "Agents and sessions",
-        [M.SessionsDiscover] = "Agents and sessions",
-        [M.SessionsImport] = "Agents and sessions",
+        [M.SessionsDiscover] = "Session discovery and import",
+        [M.SessionsImport] = "Session discovery and import",
         [M.GitStatus] = "Git, worktrees and review",
         [M.GitLog] = "Git, worktrees and review",
         [M.GitBranches] = "Git, worktrees and review",

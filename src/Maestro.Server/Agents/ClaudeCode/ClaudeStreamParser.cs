@@ -1,0 +1,260 @@
+using System.Text.Json;
+using Maestro.Protocol;
+using Maestro.Server.Agents.Markdown;
+using Maestro.Server.Agents.Running;
+
+namespace Maestro.Server.Agents.ClaudeCode;
+
+/// <summary>
+/// Reads Claude Code's <c>stream-json</c> lines: <c>system/init</c> (session id), <c>stream_event</c>
+/// (deltas), <c>assistant</c> (text and tool_use blocks), <c>user</c> (tool results) and the final
+/// <c>result</c>. The result's <c>is_error</c>, not its <c>subtype</c>, says whether the turn failed.
+/// </summary>
+public sealed class ClaudeStreamParser
+{
+    private readonly string workingDirectory;
+
+    public ClaudeStreamParser(string workingDirectory)
+    {
+        this.workingDirectory = workingDirectory;
+    }
+
+    public string? SessionId { get; private set; }
+
+    public TurnOutcome? Outcome { get; private set; }
+
+    /// <summary>Lines that were not JSON, kept for the error report.</summary>
+    public List<string> Garbage { get; } = [];
+
+    public IEnumerable<SessionEvent> Parse(string line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return [];
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException)
+        {
+            Garbage.Add(line.Length > 500 ? line[..500] : line);
+            return [];
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                Garbage.Add(line);
+                return [];
+            }
+
+            if (root.TryGetProperty("session_id", out var sid) && sid.ValueKind == JsonValueKind.String)
+            {
+                SessionId = sid.GetString();
+            }
+
+            return Str(root, "type") switch
+            {
+                "stream_event" => ParseStreamEvent(root),
+                "assistant" => ParseAssistant(root),
+                "user" => ParseToolResults(root),
+                "result" => ParseResult(root),
+                _ => [],
+            };
+        }
+    }
+
+    private static IEnumerable<SessionEvent> ParseStreamEvent(JsonElement root)
+    {
+        if (root.TryGetProperty("event", out var e)
+            && Str(e, "type") == "content_block_delta"
+            && e.TryGetProperty("delta", out var delta))
+        {
+            switch (Str(delta, "type"))
+            {
+                case "text_delta" when Str(delta, "text") is { Length: > 0 } text:
+                    return [new MessageDeltaEvent { Text = text }];
+                case "thinking_delta" when Str(delta, "thinking") is { Length: > 0 } thought:
+                    return [new MessageDeltaEvent { Text = thought, Role = "thought" }];
+            }
+        }
+
+        return [];
+    }
+
+    private List<SessionEvent> ParseAssistant(JsonElement root)
+    {
+        var events = new List<SessionEvent>();
+        if (!root.TryGetProperty("message", out var message) || !message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Array)
+        {
+            return events;
+        }
+
+        foreach (var block in content.EnumerateArray())
+        {
+            switch (Str(block, "type"))
+            {
+                case "text" when Str(block, "text") is { Length: > 0 } text:
+                    events.Add(new MessageEvent { Text = text, Html = MarkdownRenderer.ToSafeHtml(text) });
+                    break;
+                case "thinking" when Str(block, "thinking") is { Length: > 0 } thought:
+                    events.Add(new MessageEvent { Text = thought, Html = MarkdownRenderer.ToSafeHtml(thought), Role = "thought" });
+                    break;
+                case "tool_use":
+                    events.AddRange(ToolUse(block));
+                    break;
+            }
+        }
+
+        return events;
+    }
+
+    private List<SessionEvent> ToolUse(JsonElement block)
+    {
+        var name = Str(block, "name") ?? "tool";
+        var input = block.TryGetProperty("input", out var i) ? i.Clone() : (JsonElement?)null;
+        var events = new List<SessionEvent>
+        {
+            new ToolCallEvent { ToolCallId = Str(block, "id") ?? Guid.NewGuid().ToString("N"), Kind = ToolKinds.Of(name), Title = Title(name, input), Input = input, Status = ToolCallStatus.InProgress },
+        };
+
+        if (input is { ValueKind: JsonValueKind.Object } args)
+        {
+            if (name is "Write" or "Edit" or "MultiEdit" or "NotebookEdit" && (Str(args, "file_path") ?? Str(args, "notebook_path")) is { } path)
+            {
+                // The tool has not run yet: whether the file exists now tells an addition from a change.
+                var full = Path.GetFullPath(path, workingDirectory);
+                events.Add(new FileChangeEvent { Path = Relative(full), Change = File.Exists(full) ? FileChangeKind.Modified : FileChangeKind.Added });
+            }
+
+            if (name == "TodoWrite" && args.TryGetProperty("todos", out var todos) && todos.ValueKind == JsonValueKind.Array)
+            {
+                events.Add(new PlanEvent
+                {
+                    Entries = todos.EnumerateArray().Select(t => new PlanEntry
+                    {
+                        Content = Str(t, "content") ?? string.Empty,
+                        Status = Str(t, "status") switch { "in_progress" => "inProgress", "completed" => "completed", _ => "pending" },
+                        Priority = Str(t, "priority"),
+                    }).ToList(),
+                });
+            }
+        }
+
+        return events;
+    }
+
+    private static List<SessionEvent> ParseToolResults(JsonElement root)
+    {
+        var events = new List<SessionEvent>();
+        if (!root.TryGetProperty("message", out var message) || !message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Array)
+        {
+            return events;
+        }
+
+        foreach (var block in content.EnumerateArray())
+        {
+            if (Str(block, "type") != "tool_result")
+            {
+                continue;
+            }
+
+            var failed = block.TryGetProperty("is_error", out var isError) && isError.ValueKind == JsonValueKind.True;
+            events.Add(new ToolCallUpdateEvent
+            {
+                ToolCallId = Str(block, "tool_use_id") ?? string.Empty,
+                Status = failed ? ToolCallStatus.Failed : ToolCallStatus.Completed,
+                Output = Truncate(ResultText(block)),
+            });
+        }
+
+        return events;
+    }
+
+    private List<SessionEvent> ParseResult(JsonElement root)
+    {
+        var usage = ReadUsage(root);
+        var isError = root.TryGetProperty("is_error", out var e) && e.ValueKind == JsonValueKind.True;
+        var subtype = Str(root, "subtype") ?? string.Empty;
+        var terminal = Str(root, "terminal_reason") ?? string.Empty;
+        StopReason stop;
+        string? error = null;
+        if (subtype.Contains("max_turns", StringComparison.Ordinal) || terminal.Contains("max_turns", StringComparison.Ordinal))
+        {
+            stop = StopReason.MaxTurns;
+        }
+        else if (isError)
+        {
+            stop = StopReason.Error;
+            error = Str(root, "result") is { Length: > 0 } text ? text : $"Claude Code reported an error ({subtype}{(terminal.Length > 0 ? ", " + terminal : string.Empty)}).";
+        }
+        else
+        {
+            stop = StopReason.EndTurn;
+        }
+
+        Outcome = new TurnOutcome(stop, usage, error);
+        return [new UsageEvent { Usage = usage }];
+    }
+
+    private static Usage ReadUsage(JsonElement root)
+    {
+        long Get(JsonElement u, string name) => u.TryGetProperty(name, out var v) && v.TryGetInt64(out var n) ? n : 0;
+        var cost = root.TryGetProperty("total_cost_usd", out var c) && c.TryGetDecimal(out var d) ? d : 0m;
+        if (!root.TryGetProperty("usage", out var u) || u.ValueKind != JsonValueKind.Object)
+        {
+            return new Usage { CostUsd = cost };
+        }
+
+        return new Usage
+        {
+            InputTokens = Get(u, "input_tokens"),
+            OutputTokens = Get(u, "output_tokens"),
+            CacheReadTokens = Get(u, "cache_read_input_tokens"),
+            CacheWriteTokens = Get(u, "cache_creation_input_tokens"),
+            CostUsd = cost,
+        };
+    }
+
+    private static string ResultText(JsonElement block)
+    {
+        if (!block.TryGetProperty("content", out var content))
+        {
+            return string.Empty;
+        }
+
+        return content.ValueKind switch
+        {
+            JsonValueKind.String => content.GetString() ?? string.Empty,
+            JsonValueKind.Array => string.Join('\n', content.EnumerateArray().Select(part => Str(part, "text")).Where(t => t is not null)),
+            _ => content.GetRawText(),
+        };
+    }
+
+    private static string Title(string name, JsonElement? input)
+    {
+        if (input is not { ValueKind: JsonValueKind.Object } args)
+        {
+            return name;
+        }
+
+        var detail = Str(args, "file_path") ?? Str(args, "command") ?? Str(args, "pattern") ?? Str(args, "url") ?? Str(args, "description");
+        return detail is null ? name : $"{name}: {(detail.Length > 120 ? detail[..120] + "…" : detail)}";
+    }
+
+    private string Relative(string fullPath)
+    {
+        var relative = Path.GetRelativePath(workingDirectory, fullPath);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative.Replace('\\', '/');
+    }
+
+    private static string Truncate(string text) => text.Length <= 64 * 1024 ? text : text[..(64 * 1024)] + "\n… (truncated)";
+
+    private static string? Str(JsonElement element, string name)
+        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

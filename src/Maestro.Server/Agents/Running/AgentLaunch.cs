@@ -1,0 +1,16 @@
+namespace Maestro.Server.Agents.Running;
+
+/// <summary>One agent process to start: executable, arguments, folder and the environment on top of the daemon's.</summary>
+public sealed record AgentLaunch
+{
+    public required string Executable { get; init; }
+
+    public required IReadOnlyList<string> Arguments { get; init; }
+
+    public required string WorkingDirectory { get; init; }
+
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Text written to stdin before it is closed; null closes stdin at once.</summary>
+    public string? StandardInput { get; init; }
+}

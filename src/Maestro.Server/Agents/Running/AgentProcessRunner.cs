@@ -1,0 +1,91 @@
+using System.Text;
+using CliWrap;
+using Maestro.Server.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Maestro.Server.Agents.Running;
+
+/// <summary>
+/// Runs an agent CLI and streams its stdout lines to the adapter. stdin is closed (some CLIs read it
+/// to the end), the whole process tree is killed on cancel, and an agent silent for longer than the
+/// idle timeout is killed too: some CLIs retry forever on a dead network.
+/// </summary>
+public sealed class AgentProcessRunner
+{
+    private readonly MaestroOptions options;
+    private readonly ILogger<AgentProcessRunner> logger;
+
+    public AgentProcessRunner(MaestroOptions options, ILogger<AgentProcessRunner> logger)
+    {
+        this.options = options;
+        this.logger = logger;
+    }
+
+    public async Task<AgentProcessResult> RunAsync(AgentLaunch launch, Func<string, CancellationToken, Task> onLine, CancellationToken cancellationToken)
+    {
+        var environment = MergeEnvironment(launch.Environment);
+        var redactor = new SecretRedactor(environment);
+        var stderr = new LineTail(40);
+        var lastOutput = Environment.TickCount64;
+        using var kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timedOut = false;
+        using var watchdog = new Timer(_ =>
+        {
+            if (Environment.TickCount64 - Volatile.Read(ref lastOutput) > options.AgentIdleTimeout.TotalMilliseconds)
+            {
+                timedOut = true;
+                kill.Cancel();
+            }
+        });
+        watchdog.Change(TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
+
+        var command = CliWrap.Cli.Wrap(launch.Executable)
+            .WithArguments(launch.Arguments)
+            .WithWorkingDirectory(launch.WorkingDirectory)
+            .WithEnvironmentVariables(launch.Environment)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(launch.StandardInput is null ? PipeSource.Null : PipeSource.FromString(launch.StandardInput))
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(
+                async (line, ct) =>
+                {
+                    Volatile.Write(ref lastOutput, Environment.TickCount64);
+                    await onLine(line, ct);
+                },
+                Encoding.UTF8))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(
+                line =>
+                {
+                    Volatile.Write(ref lastOutput, Environment.TickCount64);
+                    stderr.Add(line);
+                },
+                Encoding.UTF8));
+
+        logger.LogInformation("Starting {Executable} in {Directory}", Path.GetFileName(launch.Executable), launch.WorkingDirectory);
+        try
+        {
+            var result = await command.ExecuteAsync(kill.Token);
+            return new AgentProcessResult { ExitCode = result.ExitCode, TimedOut = false, Cancelled = false, StderrTail = redactor.Redact(stderr.ToString()) };
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogInformation("{Executable} was stopped ({Why})", Path.GetFileName(launch.Executable), timedOut ? "idle timeout" : "cancelled");
+            return new AgentProcessResult { ExitCode = -1, TimedOut = timedOut, Cancelled = !timedOut, StderrTail = redactor.Redact(stderr.ToString()) };
+        }
+    }
+
+    private static Dictionary<string, string?> MergeEnvironment(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var merged = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            merged[(string)entry.Key] = (string?)entry.Value;
+        }
+
+        foreach (var (key, value) in overrides)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Maestro.Server.Agents.Settings;
+
+/// <summary>The content of <c>$MAESTRO_HOME/settings.json</c>.</summary>
+public sealed record MaestroSettings
+{
+    public IReadOnlyDictionary<string, AgentSettings> Agents { get; init; } = new Dictionary<string, AgentSettings>();
+}

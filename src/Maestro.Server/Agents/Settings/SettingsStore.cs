@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Maestro.Server.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Maestro.Server.Agents.Settings;
+
+/// <summary>Reads <c>$MAESTRO_HOME/settings.json</c>, again whenever the file changes; a broken file is logged and ignored.</summary>
+public sealed class SettingsStore
+{
+    private readonly string path;
+    private readonly ILogger<SettingsStore> logger;
+    private readonly Lock gate = new();
+    private (DateTime Stamp, MaestroSettings Settings) cached = (DateTime.MinValue, new MaestroSettings());
+
+    public SettingsStore(MaestroOptions options, ILogger<SettingsStore> logger)
+    {
+        path = Path.Combine(options.Paths.Home, "settings.json");
+        this.logger = logger;
+    }
+
+    public MaestroSettings Current
+    {
+        get
+        {
+            var stamp = File.Exists(path) ? File.GetLastWriteTimeUtc(path) : DateTime.MinValue;
+            lock (gate)
+            {
+                if (stamp == cached.Stamp)
+                {
+                    return cached.Settings;
+                }
+
+                var settings = new MaestroSettings();
+                if (stamp != DateTime.MinValue)
+                {
+                    try
+                    {
+                        settings = JsonSerializer.Deserialize(File.ReadAllText(path), SettingsJsonContext.Default.MaestroSettings) ?? settings;
+                    }
+                    catch (Exception ex) when (ex is JsonException or IOException)
+                    {
+                        logger.LogError("Ignoring {Path}: {Reason}", path, ex.Message);
+                    }
+                }
+
+                cached = (stamp, settings);
+                return settings;
+            }
+        }
+    }
+
+    public AgentSettings? For(string agentId) => Current.Agents.TryGetValue(agentId, out var settings) ? settings : null;
+}

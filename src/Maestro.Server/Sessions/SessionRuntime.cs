@@ -1,0 +1,162 @@
+using System.Threading.Channels;
+using Maestro.Protocol;
+using Maestro.Server.Agents.Running;
+using Maestro.Server.Sessions.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace Maestro.Server.Sessions;
+
+/// <summary>
+/// A live session: its prompt queue, its running turn, and its event pump. Turns run one at a time
+/// in the order prompts arrived; cancel stops the running turn and drops the queued ones.
+/// </summary>
+internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
+{
+    private readonly Channel<PendingPrompt> prompts = Channel.CreateUnbounded<PendingPrompt>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IAgentAdapter adapter;
+    private readonly SessionEventPump pump;
+    private readonly ILogger logger;
+    private readonly Task loop;
+    private readonly CancellationTokenSource closing = new();
+    private CancellationTokenSource? currentTurn;
+    private int queued;
+
+    public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, ILogger logger)
+    {
+        this.adapter = adapter;
+        this.pump = pump;
+        this.logger = logger;
+        loop = Task.Run(RunAsync);
+    }
+
+    public Session Session => pump.Current;
+
+    public int Queued => Volatile.Read(ref queued);
+
+    public Task<SessionPromptResult> PromptAsync(string text, CancellationToken requestAborted)
+    {
+        if (closing.IsCancellationRequested)
+        {
+            throw new SessionClosedException(Session.Id);
+        }
+
+        var prompt = new PendingPrompt(text, requestAborted);
+        Interlocked.Increment(ref queued);
+        if (!prompts.Writer.TryWrite(prompt))
+        {
+            throw new SessionClosedException(Session.Id);
+        }
+
+        return prompt.Result.Task;
+    }
+
+    /// <summary>Stops the running turn (killing the agent's process tree) and drops queued prompts.</summary>
+    public async Task CancelAsync()
+    {
+        while (prompts.Reader.TryRead(out var dropped))
+        {
+            Interlocked.Decrement(ref queued);
+            dropped.Result.TrySetResult(new SessionPromptResult { TurnId = dropped.TurnId, StopReason = StopReason.Cancelled, Usage = Usage.Zero });
+        }
+
+        var turn = Volatile.Read(ref currentTurn);
+        if (turn is not null)
+        {
+            await turn.CancelAsync();
+        }
+    }
+
+    public async Task CloseAsync()
+    {
+        await closing.CancelAsync();
+        prompts.Writer.TryComplete();
+        await CancelAsync();
+        await loop;
+        await pump.UpdateAsync(s => s with { Status = SessionStatus.Closed });
+        await pump.FlushAsync();
+    }
+
+    public Task RenameAsync(string name) => pump.UpdateAsync(s => s with { Name = name }).AsTask().ContinueWith(_ => pump.FlushAsync(), TaskScheduler.Default).Unwrap();
+
+    public ValueTask EmitAsync(SessionEvent sessionEvent, CancellationToken cancellationToken) => pump.EmitAsync(sessionEvent, cancellationToken);
+
+    public ValueTask SetAgentSessionIdAsync(string agentSessionId, CancellationToken cancellationToken)
+        => pump.UpdateAsync(s => s with { AgentSessionId = agentSessionId }, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await closing.CancelAsync();
+        prompts.Writer.TryComplete();
+        await CancelAsync();
+        await loop;
+        await pump.DisposeAsync();
+        closing.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        await foreach (var prompt in prompts.Reader.ReadAllAsync())
+        {
+            Interlocked.Decrement(ref queued);
+            using var turnCts = CancellationTokenSource.CreateLinkedTokenSource(prompt.RequestAborted, closing.Token);
+            Volatile.Write(ref currentTurn, turnCts);
+            SessionPromptResult result;
+            try
+            {
+                result = await RunTurnAsync(prompt, turnCts.Token);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Turn {Turn} of session {Session} failed unexpectedly", prompt.TurnId, Session.Id);
+                await pump.EmitAsync(new ErrorEvent { Message = "The turn failed inside Maestro: " + ex.Message }, CancellationToken.None);
+                await pump.UpdateAsync(s => s with { Status = SessionStatus.Failed });
+                await pump.FlushAsync();
+                result = new SessionPromptResult { TurnId = prompt.TurnId, StopReason = StopReason.Error, Usage = Usage.Zero };
+            }
+            finally
+            {
+                Volatile.Write(ref currentTurn, null);
+            }
+
+            prompt.Result.TrySetResult(result);
+        }
+    }
+
+    private async Task<SessionPromptResult> RunTurnAsync(PendingPrompt prompt, CancellationToken cancellationToken)
+    {
+        var none = CancellationToken.None; // what the agent did is stored even when the turn is cancelled
+        await pump.EmitAsync(new PromptEvent { TurnId = prompt.TurnId, Text = prompt.Text }, none);
+        await pump.UpdateAsync(s => s with { Status = SessionStatus.Running }, none);
+        await pump.EmitAsync(new StatusEvent { Status = SessionStatus.Running, TurnId = prompt.TurnId }, none);
+
+        var session = pump.Current;
+        var turn = new AgentTurn
+        {
+            TurnId = prompt.TurnId,
+            Prompt = prompt.Text,
+            WorkingDirectory = session.Worktree ?? session.Cwd,
+            AgentSessionId = session.AgentSessionId,
+            Model = session.Model,
+            PermissionMode = session.PermissionMode,
+        };
+        var outcome = await adapter.RunTurnAsync(turn, new UncancellableSink(this), cancellationToken);
+        if (outcome.Error is not null)
+        {
+            await pump.EmitAsync(new ErrorEvent { Message = outcome.Error, Detail = outcome.Detail }, none);
+        }
+
+        var status = outcome.StopReason == StopReason.Error ? SessionStatus.Failed : SessionStatus.Idle;
+        await pump.UpdateAsync(s => s with { Status = status }, none);
+        await pump.EmitAsync(new StatusEvent { Status = status, TurnId = prompt.TurnId, StopReason = outcome.StopReason }, none);
+        await pump.FlushAsync(none);
+        return new SessionPromptResult { TurnId = prompt.TurnId, StopReason = outcome.StopReason, Usage = outcome.Usage };
+    }
+
+    /// <summary>Events the agent printed before a cancel are still stored: the sink ignores the turn's token.</summary>
+    private sealed class UncancellableSink(SessionRuntime runtime) : ITurnSink
+    {
+        public ValueTask EmitAsync(SessionEvent sessionEvent, CancellationToken cancellationToken) => runtime.EmitAsync(sessionEvent, CancellationToken.None);
+
+        public ValueTask SetAgentSessionIdAsync(string agentSessionId, CancellationToken cancellationToken) => runtime.SetAgentSessionIdAsync(agentSessionId, CancellationToken.None);
+    }
+}

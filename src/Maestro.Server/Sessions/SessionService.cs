@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using Maestro.Protocol;
+using Maestro.Server.Agents;
+using Maestro.Server.Agents.Errors;
+using Maestro.Server.Agents.Running;
+using Maestro.Server.Errors;
+using Maestro.Server.Rpc;
+using Maestro.Server.Sessions.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace Maestro.Server.Sessions;
+
+/// <summary>
+/// Sessions: created, prompted, cancelled, closed, listed, paged. A session lives in SQLite; while it
+/// has work it also has a <see cref="SessionRuntime"/> in memory, recreated on demand after a restart
+/// (the agent's own session id resumes the conversation).
+/// </summary>
+public sealed class SessionService : IAsyncDisposable
+{
+    public const int DefaultHistoryLimit = 500;
+    public const int MaxHistoryLimit = 5000;
+
+    private readonly SessionStore store;
+    private readonly AgentCatalog catalog;
+    private readonly AgentAdapterFactory adapters;
+    private readonly ConnectionRegistry clients;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly ILogger<SessionService> logger;
+    private readonly ConcurrentDictionary<string, Lazy<Task<SessionRuntime>>> live = new(StringComparer.Ordinal);
+
+    public SessionService(SessionStore store, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILoggerFactory loggerFactory)
+    {
+        this.store = store;
+        this.catalog = catalog;
+        this.adapters = adapters;
+        this.clients = clients;
+        this.loggerFactory = loggerFactory;
+        logger = loggerFactory.CreateLogger<SessionService>();
+    }
+
+    /// <summary>Every stored-and-broadcast event, in seq order per session.</summary>
+    public event EventHandler<SessionEventAppendedEventArgs>? EventAppended;
+
+    public async Task<Session> CreateAsync(SessionCreateParams request, CancellationToken cancellationToken)
+    {
+        var definition = catalog.Find(request.AgentId)
+            ?? throw new AgentUnavailableException($"There is no agent '{request.AgentId}'. 'agents/list' shows the known agents.");
+        var adapter = adapters.Create(definition.Id); // fails early, naming what is missing
+        var cwd = Path.GetFullPath(request.Cwd);
+        if (!Directory.Exists(cwd))
+        {
+            throw new InvalidParamsException($"The folder '{request.Cwd}' does not exist.");
+        }
+
+        if (request.Worktree is not null)
+        {
+            throw new MaestroException(ErrorCodes.MethodNotFound, ErrorKinds.FeatureNotLanded, "Sessions in a fresh worktree need the feature \"Git, worktrees and review\", which has not landed in this build. Create the session in a folder instead.");
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var existing = await store.ListAsync(null, null, cancellationToken);
+        var session = new Session
+        {
+            Id = "s_" + Guid.NewGuid().ToString("N")[..12],
+            Name = string.IsNullOrWhiteSpace(request.Name) ? $"{definition.Name} {existing.Count(s => s.AgentId == definition.Id) + 1}" : request.Name.Trim(),
+            AgentId = definition.Id,
+            Cwd = cwd,
+            Status = SessionStatus.Idle,
+            Model = request.Model,
+            PermissionMode = request.PermissionMode ?? PermissionMode.AcceptEdits,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Usage = Usage.Zero,
+        };
+        await store.InsertAsync(session, cancellationToken);
+        live[session.Id] = new Lazy<Task<SessionRuntime>>(Task.FromResult(NewRuntime(session, adapter)));
+        logger.LogInformation("Session {Session} created for {Agent} in {Cwd}", session.Id, session.AgentId, session.Cwd);
+        await clients.NotifyAllAsync(Methods.SessionsChanged, new SessionChangedNotification { Session = session });
+        return session;
+    }
+
+    public async Task<Session> GetAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (live.TryGetValue(sessionId, out var runtime) && runtime.Value.IsCompletedSuccessfully)
+        {
+            return runtime.Value.Result.Session;
+        }
+
+        return await store.GetAsync(sessionId, cancellationToken) ?? throw new SessionNotFoundException(sessionId);
+    }
+
+    public async Task<IReadOnlyList<Session>> ListAsync(string? cwd, SessionStatus? status, CancellationToken cancellationToken)
+    {
+        var stored = await store.ListAsync(cwd is null ? null : Path.GetFullPath(cwd), null, cancellationToken);
+        var current = stored.Select(s => live.TryGetValue(s.Id, out var r) && r.Value.IsCompletedSuccessfully ? r.Value.Result.Session : s);
+        return current.Where(s => status is null || s.Status == status).ToList();
+    }
+
+    /// <summary>Queues a prompt; completes when its turn ends. Cancelling the request cancels that turn.</summary>
+    public async Task<SessionPromptResult> PromptAsync(string sessionId, string text, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InvalidParamsException("The prompt is empty.");
+        }
+
+        var runtime = await RuntimeAsync(sessionId, cancellationToken);
+        return await runtime.PromptAsync(text, cancellationToken);
+    }
+
+    public async Task CancelAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (live.TryGetValue(sessionId, out var runtime))
+        {
+            await (await runtime.Value).CancelAsync();
+            return;
+        }
+
+        _ = await store.GetAsync(sessionId, cancellationToken) ?? throw new SessionNotFoundException(sessionId);
+    }
+
+    public async Task CloseAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var runtime = await RuntimeAsync(sessionId, cancellationToken);
+        await runtime.CloseAsync();
+        if (live.TryRemove(sessionId, out _))
+        {
+            await runtime.DisposeAsync();
+        }
+    }
+
+    public async Task<Session> RenameAsync(string sessionId, string name, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new InvalidParamsException("The name is empty.");
+        }
+
+        var runtime = await RuntimeAsync(sessionId, cancellationToken);
+        await runtime.RenameAsync(name.Trim());
+        return runtime.Session;
+    }
+
+    public async Task<SessionHistoryResult> HistoryAsync(string sessionId, long? afterSeq, int? limit, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxHistoryLimit)
+        {
+            throw new InvalidParamsException($"limit must be between 1 and {MaxHistoryLimit}.");
+        }
+
+        if (!live.ContainsKey(sessionId) && await store.GetAsync(sessionId, cancellationToken) is null)
+        {
+            throw new SessionNotFoundException(sessionId);
+        }
+
+        return await store.HistoryAsync(sessionId, Math.Max(0, afterSeq ?? 0), limit ?? DefaultHistoryLimit, cancellationToken);
+    }
+
+    /// <summary>Turns that were running when the daemon stopped are marked failed, with an event saying why.</summary>
+    public async Task RecoverInterruptedAsync(CancellationToken cancellationToken)
+    {
+        var running = (await store.ListAsync(null, SessionStatus.Running, cancellationToken))
+            .Concat(await store.ListAsync(null, SessionStatus.Waiting, cancellationToken));
+        foreach (var session in running)
+        {
+            var runtime = await RuntimeAsync(session.Id, cancellationToken);
+            await runtime.EmitAsync(new ErrorEvent { Message = "Maestro stopped while this turn was running; the agent was stopped with it. Send the prompt again to go on." }, cancellationToken);
+            await runtime.EmitAsync(new StatusEvent { Status = SessionStatus.Failed, StopReason = StopReason.Error }, cancellationToken);
+            await runtime.RenameAsync(session.Name); // stores the batch
+            logger.LogWarning("Session {Session} was interrupted by a restart", session.Id);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var runtime in live.Values)
+        {
+            if (runtime.IsValueCreated)
+            {
+                await (await runtime.Value).DisposeAsync();
+            }
+        }
+
+        live.Clear();
+    }
+
+    private async Task<SessionRuntime> RuntimeAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var lazy = live.GetOrAdd(sessionId, id => new Lazy<Task<SessionRuntime>>(() => LoadRuntimeAsync(id)));
+        try
+        {
+            return await lazy.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (lazy.Value.IsFaulted)
+        {
+            live.TryRemove(new KeyValuePair<string, Lazy<Task<SessionRuntime>>>(sessionId, lazy));
+            throw;
+        }
+    }
+
+    private async Task<SessionRuntime> LoadRuntimeAsync(string sessionId)
+    {
+        var session = await store.GetAsync(sessionId, CancellationToken.None) ?? throw new SessionNotFoundException(sessionId);
+        if (session.Status == SessionStatus.Running || session.Status == SessionStatus.Waiting)
+        {
+            session = session with { Status = SessionStatus.Failed };
+        }
+
+        return NewRuntime(session, adapters.Create(session.AgentId));
+    }
+
+    private SessionRuntime NewRuntime(Session session, IAgentAdapter adapter)
+    {
+        var pump = new SessionEventPump(session, store, clients, loggerFactory.CreateLogger<SessionEventPump>(), n => EventAppended?.Invoke(this, new SessionEventAppendedEventArgs(n)));
+        return new SessionRuntime(adapter, pump, loggerFactory.CreateLogger<SessionRuntime>());
+    }
+}

@@ -1,0 +1,53 @@
+using Maestro.Protocol;
+using Maestro.Server.Rpc;
+using StreamJsonRpc;
+
+namespace Maestro.Server.Sessions;
+
+public sealed class SessionsRpcHandlers : IRpcHandlers
+{
+    private readonly SessionService sessions;
+
+    public SessionsRpcHandlers(SessionService sessions)
+    {
+        this.sessions = sessions;
+    }
+
+    [JsonRpcMethod(Methods.SessionsCreate)]
+    public Task<Session> CreateAsync(SessionCreateParams request, CancellationToken cancellationToken)
+        => sessions.CreateAsync(request, cancellationToken);
+
+    [JsonRpcMethod(Methods.SessionsList)]
+    public async Task<SessionListResult> ListAsync(SessionListParams request, CancellationToken cancellationToken)
+        => new() { Sessions = await sessions.ListAsync(request.Cwd, request.Status, cancellationToken) };
+
+    [JsonRpcMethod(Methods.SessionsGet)]
+    public Task<Session> GetAsync(SessionIdParams request, CancellationToken cancellationToken)
+        => sessions.GetAsync(request.SessionId, cancellationToken);
+
+    [JsonRpcMethod(Methods.SessionsPrompt)]
+    public Task<SessionPromptResult> PromptAsync(SessionPromptParams request, CancellationToken cancellationToken)
+        => sessions.PromptAsync(request.SessionId, request.Text, cancellationToken);
+
+    [JsonRpcMethod(Methods.SessionsCancel)]
+    public async Task<object?> CancelAsync(SessionIdParams request, CancellationToken cancellationToken)
+    {
+        await sessions.CancelAsync(request.SessionId, cancellationToken);
+        return null;
+    }
+
+    [JsonRpcMethod(Methods.SessionsHistory)]
+    public Task<SessionHistoryResult> HistoryAsync(SessionHistoryParams request, CancellationToken cancellationToken)
+        => sessions.HistoryAsync(request.SessionId, request.AfterSeq, request.Limit, cancellationToken);
+
+    [JsonRpcMethod(Methods.SessionsClose)]
+    public async Task<object?> CloseAsync(SessionCloseParams request, CancellationToken cancellationToken)
+    {
+        await sessions.CloseAsync(request.SessionId, cancellationToken);
+        return null;
+    }
+
+    [JsonRpcMethod(Methods.SessionsRename)]
+    public Task<Session> RenameAsync(SessionRenameParams request, CancellationToken cancellationToken)
+        => sessions.RenameAsync(request.SessionId, request.Name, cancellationToken);
+}
