@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Maestro.TestSupport;
+using Maestro.TestSupport.Agents;
+using Maestro.TestSupport.ModelServer;
+
+namespace Maestro.Server.Tests.Agents;
+
+/// <summary>
+/// The real agent CLIs from tools/agents, run headless exactly as Maestro will, against the scripted model server:
+/// each really edits files in a real git repo. MAESTRO_RECORD_AGENT_FIXTURES=1 saves their output and requests
+/// under tests/fixtures/agents/ for the adapters' own tests.
+/// </summary>
+[Collection(RealCliCollection.Name)]
+public sealed class RealCliSmokeTests : IAsyncLifetime
+{
+    private ScriptedModelServer server = null!;
+
+    public async Task InitializeAsync() => server = await ScriptedModelServer.StartAsync();
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    [Fact]
+    public async Task ClaudeCode_writes_a_file_then_resumes_its_session()
+    {
+        using var sandbox = await AgentSandbox.CreateAsync("claude");
+        server.EnqueueTurn(
+            ScriptStep.Text("I'll create the file."),
+            ScriptStep.ToolCall("Write", Json(new { file_path = sandbox.RepoFile("hello.txt"), content = "hello from maestro\n" })),
+            ScriptStep.Text("Created hello.txt."));
+
+        var first = await ClaudeCodeCli.RunAsync(sandbox, server.BaseUrl, "Create hello.txt saying hello from maestro");
+        FixtureRecorder.Save("claude-code", "write-file", first, server.Requests);
+
+        Assert.True(first.ExitCode == 0, first.Describe());
+        Assert.Equal("hello from maestro\n", await File.ReadAllTextAsync(sandbox.RepoFile("hello.txt")));
+        var init = Assert.Single(first.OfType("system"), e => Str(e, "subtype") == "init");
+        var sessionId = Str(init, "session_id");
+        Assert.False(string.IsNullOrEmpty(sessionId));
+        var result = Assert.Single(first.OfType("result"));
+        Assert.False(result["is_error"]!.GetValue<bool>(), first.Describe());
+        Assert.Equal("Created hello.txt.", Str(result, "result"));
+        Assert.Equal(0, server.PendingReplies);
+        Assert.Contains("Write", server.ScriptedRequests[0].ToolNames);
+        Assert.Contains("toolu_mock_", server.ScriptedRequests[1].Body, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(sandbox.Home, ".claude", "projects", ClaudeProjectSlug(sandbox.Repo), sessionId + ".jsonl")));
+
+        var before = server.Requests.Count;
+        server.EnqueueTurn(
+            ScriptStep.ToolCall("Bash", Json(new { command = "printf 'second turn\\n' > second.txt", description = "Write second.txt" })),
+            ScriptStep.Text("Wrote second.txt."));
+        var second = await ClaudeCodeCli.RunAsync(sandbox, server.BaseUrl, "Now write second.txt", resumeSessionId: sessionId);
+        FixtureRecorder.Save("claude-code", "resume-bash", second, server.Requests.Skip(before));
+
+        Assert.True(second.ExitCode == 0, second.Describe());
+        Assert.Equal("second turn\n", await File.ReadAllTextAsync(sandbox.RepoFile("second.txt")));
+        Assert.Equal(sessionId, Str(Assert.Single(second.OfType("result")), "session_id"));
+        // The resumed conversation carries the first turn: the model sees its earlier tool call.
+        Assert.Contains("hello.txt", server.ScriptedRequests[2].Body, StringComparison.Ordinal);
+    }
+
+    /// <summary>Claude Code names a project folder after the cwd with every non-alphanumeric character as '-'.</summary>
+    private static string ClaudeProjectSlug(string cwd) => string.Concat(cwd.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+
+    private static string Json(object value) => System.Text.Json.JsonSerializer.Serialize(value);
+
+    private static string? Str(JsonObject e, string name) => e[name]?.GetValue<string>();
+}
