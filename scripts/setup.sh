@@ -54,6 +54,7 @@ need_tests() {
   need_dotnet
   command -v node >/dev/null 2>&1 || apt_install nodejs npm
   npm_ci tests/interop
+  tools/agents/install.sh
 }
 
 case "${1:-tests}" in

@@ -14,14 +14,22 @@ namespace Maestro.TestSupport;
 /// </summary>
 public sealed class TestServer : IAsyncDisposable
 {
-    private readonly TempDirectory home = new("home");
+    private readonly TempDirectory? ownedHome;
     private readonly IHost host;
     private readonly List<Task> connections = [];
     private readonly CancellationTokenSource stopping = new();
 
-    public TestServer(Func<MaestroOptions, MaestroOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <param name="home">An existing MAESTRO_HOME to serve (to test a restart); a fresh temp one when null.</param>
+    public TestServer(Func<MaestroOptions, MaestroOptions>? configure = null, Action<IServiceCollection>? services = null, string? home = null)
     {
-        var options = new MaestroOptions { Paths = new MaestroPaths(home.Path) };
+        if (home is null)
+        {
+            ownedHome = new TempDirectory("home");
+            home = ownedHome.Path;
+        }
+
+        Home = home;
+        var options = new MaestroOptions { Paths = new MaestroPaths(home) };
         Options = configure?.Invoke(options) ?? options;
         var logger = Logging.CreateLogger(Options.Paths, "test", toStderr: false);
         host = ServerHost.Build(Options, logger, services);
@@ -32,7 +40,7 @@ public sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public string Home => home.Path;
+    public string Home { get; }
 
     /// <summary>Connects a StreamJsonRpc client (not yet initialized).</summary>
     public JsonRpc ConnectClient()
@@ -73,7 +81,7 @@ public sealed class TestServer : IAsyncDisposable
         await host.StopAsync();
         host.Dispose();
         stopping.Dispose();
-        home.Dispose();
+        ownedHome?.Dispose();
     }
 
     private void Serve(Stream stream)

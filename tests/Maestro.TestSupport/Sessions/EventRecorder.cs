@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using Maestro.Protocol;
+using StreamJsonRpc;
+
+namespace Maestro.TestSupport.Sessions;
+
+/// <summary>A client-side notification target that records <c>sessions/event</c> and <c>sessions/changed</c>.</summary>
+public sealed class EventRecorder
+{
+    private readonly ConcurrentQueue<SessionEventNotification> events = new();
+    private readonly ConcurrentQueue<Session> changes = new();
+
+    public IReadOnlyList<SessionEventNotification> Events => [.. events];
+
+    public IReadOnlyList<Session> Changes => [.. changes];
+
+    public IReadOnlyList<SessionEventNotification> For(string sessionId) => [.. events.Where(e => e.SessionId == sessionId)];
+
+    [JsonRpcMethod(Methods.SessionsEvent)]
+    public void OnEvent(SessionEventNotification notification) => events.Enqueue(notification);
+
+    [JsonRpcMethod(Methods.SessionsChanged)]
+    public void OnChanged(SessionChangedNotification notification) => changes.Enqueue(notification.Session);
+}
