@@ -12,6 +12,8 @@ public static class CliApp
             ServeCommand.Create(),
             DaemonCommand.Create(),
             DoctorCommand.Create(),
+            AgentsCommand.Create(),
+            SessionsCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -29,7 +31,7 @@ public static class CliApp
         {
             return await parsed.InvokeAsync();
         }
-        catch (Exception ex) when (ex is Errors.MaestroException or Storage.SchemaTooNewException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is Errors.MaestroException or Storage.SchemaTooNewException or IOException or UnauthorizedAccessException or StreamJsonRpc.RemoteRpcException)
         {
             await Console.Error.WriteLineAsync($"maestro: {ex.Message}");
             return ExitCodes.Error;
