@@ -64,6 +64,6 @@ public static class OpenCodeCli
         return args;
     }
 
-    public static Task<CliResult> RunAsync(AgentSandbox sandbox, string prompt, string? sessionId = null, TimeSpan? timeout = null) =>
-        CliProcess.RunAsync(AgentClis.OpenCode, Arguments(prompt, sessionId), sandbox.Repo, Environment(sandbox), timeout ?? TimeSpan.FromSeconds(120));
+    public static Task<CliResult> RunAsync(AgentSandbox sandbox, string prompt, string? sessionId = null, TimeSpan? timeout = null, CancellationToken stop = default) =>
+        CliProcess.RunAsync(AgentClis.OpenCode, Arguments(prompt, sessionId), sandbox.Repo, Environment(sandbox), timeout ?? TimeSpan.FromSeconds(120), stop);
 }

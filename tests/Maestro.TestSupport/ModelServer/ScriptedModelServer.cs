@@ -166,13 +166,19 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 
         if (servedAs == ServedAs.Fault)
         {
-            if (currentFault!.Hangs)
+            if (currentFault!.StallsStream)
+            {
+                SseWriter.Start(context.Response);
+                await context.Response.Body.FlushAsync(token);
+            }
+
+            if (currentFault.Status is null)
             {
                 await Task.Delay(Timeout.Infinite, token);
                 return;
             }
 
-            await WriteErrorAsync(context, api, currentFault.Status!.Value, token);
+            await WriteErrorAsync(context, api, currentFault.Status.Value, token);
             return;
         }
 
