@@ -202,6 +202,12 @@ public sealed class ScriptedModelServer : IAsyncDisposable
             return context.Response.WriteAsJsonAsync(new { input_tokens = Math.Max(1, size / 4) }, token);
         }
 
+        // The Claude Agent SDK's bundled CLI checks the endpoint with HEAD / before its first call.
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
         if (context.Request.Path.Value?.EndsWith("/models", StringComparison.Ordinal) == true)
         {
             return context.Response.WriteAsJsonAsync(new { @object = "list", data = Array.Empty<object>() }, token);
