@@ -1,4 +1,6 @@
 using Maestro.Server.Agents.ClaudeCode;
+using Maestro.Server.Agents.Codex;
+using Maestro.Server.Agents.OpenCode;
 using Maestro.Server.Agents.Errors;
 using Maestro.Server.Agents.Settings;
 
@@ -28,7 +30,9 @@ public sealed class AgentAdapterFactory
         return agentId switch
         {
             "claude-code" => new ClaudeCodeAdapter(executable, environment, runner),
-            _ => throw new AgentUnavailableException($"Maestro cannot run {definition.Name} sessions yet: its adapter has not landed in this build. Claude Code is available."),
+            "codex" => new CodexAdapter(executable, environment, runner),
+            "opencode" => new OpenCodeAdapter(executable, environment, runner),
+            _ => throw new AgentUnavailableException($"Maestro cannot run {definition.Name} sessions yet: its adapter has not landed in this build. Claude Code, Codex and OpenCode are available."),
         };
     }
 }
