@@ -130,6 +130,38 @@ public sealed class RealCliSmokeTests : IAsyncLifetime
         Assert.Contains("hello.txt", server.ScriptedRequests[2].Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Gemini_writes_a_file_then_resumes_its_session()
+    {
+        using var sandbox = await AgentSandbox.CreateAsync("gemini");
+        GeminiCli.WriteSettings(sandbox);
+        server.EnqueueTurn(
+            ScriptStep.ToolCall("write_file", Json(new { file_path = sandbox.RepoFile("hello.txt"), content = "hello from maestro\n" })),
+            ScriptStep.Text("Created hello.txt."));
+
+        var first = await GeminiCli.RunAsync(sandbox, server.BaseUrl, "Create hello.txt saying hello from maestro");
+        FixtureRecorder.Save("gemini", "write-file", first, server.Requests);
+
+        Assert.True(first.ExitCode == 0, first.Describe());
+        Assert.Equal("hello from maestro\n", await File.ReadAllTextAsync(sandbox.RepoFile("hello.txt")));
+        var sessionId = Str(Assert.Single(first.OfType("init")), "session_id");
+        Assert.False(string.IsNullOrEmpty(sessionId));
+        Assert.Equal("success", Str(Assert.Single(first.OfType("result")), "status"));
+        Assert.Equal(0, server.PendingReplies);
+        Assert.Contains("write_file", server.ScriptedRequests[0].ToolNames);
+
+        var before = server.Requests.Count;
+        server.EnqueueTurn(
+            ScriptStep.ToolCall("run_shell_command", Json(new { command = "printf 'second turn\\n' > second.txt", description = "Write second.txt" })),
+            ScriptStep.Text("Wrote second.txt."));
+        var second = await GeminiCli.RunAsync(sandbox, server.BaseUrl, "Now write second.txt", sessionId);
+        FixtureRecorder.Save("gemini", "resume-shell", second, server.Requests.Skip(before));
+
+        Assert.True(second.ExitCode == 0, second.Describe());
+        Assert.Equal("second turn\n", await File.ReadAllTextAsync(sandbox.RepoFile("second.txt")));
+        Assert.Contains("hello.txt", server.ScriptedRequests[2].Body, StringComparison.Ordinal);
+    }
+
     /// <summary>Claude Code names a project folder after the cwd with every non-alphanumeric character as '-'.</summary>
     private static string ClaudeProjectSlug(string cwd) => string.Concat(cwd.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
 
