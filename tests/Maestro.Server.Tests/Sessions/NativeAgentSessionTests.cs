@@ -33,6 +33,7 @@ public sealed class NativeAgentSessionTests : IAsyncLifetime
     [Theory]
     [InlineData("codex")]
     [InlineData("opencode")]
+    [InlineData("gemini")]
     public async Task A_session_runs_a_tool_resumes_and_reads_back_after_a_restart(string agentId)
     {
         var (writeTool, firstArgs, secondArgs) = await ConfigureAsync(agentId);
@@ -42,7 +43,14 @@ public sealed class NativeAgentSessionTests : IAsyncLifetime
         {
             var recorder = new EventRecorder();
             using var rpc = await server.ConnectInitializedAsync(agentId, recorder);
-            var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = agentId, Cwd = sandbox.Repo, PermissionMode = PermissionMode.AcceptEdits });
+            // Gemini's default model first asks a router model; a fixed model keeps the script simple.
+            var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams
+            {
+                AgentId = agentId,
+                Cwd = sandbox.Repo,
+                PermissionMode = agentId == "gemini" ? PermissionMode.Bypass : PermissionMode.AcceptEdits,
+                Model = agentId == "gemini" ? GeminiCli.Model : null,
+            });
             sessionId = session.Id;
 
             model.EnqueueTurn(ScriptStep.ToolCall(writeTool, firstArgs), ScriptStep.Text("Created **hello.txt**."));
@@ -51,7 +59,8 @@ public sealed class NativeAgentSessionTests : IAsyncLifetime
             Assert.Equal("hello from maestro\n", await File.ReadAllTextAsync(sandbox.RepoFile("hello.txt")));
             Assert.True(first.Usage.InputTokens > 0, "usage is recorded");
 
-            model.EnqueueTurn(ScriptStep.ToolCall(writeTool == "write" ? "bash" : writeTool, secondArgs), ScriptStep.Text("Wrote second.txt."));
+            var secondTool = writeTool switch { "write" => "bash", "write_file" => "run_shell_command", _ => writeTool };
+            model.EnqueueTurn(ScriptStep.ToolCall(secondTool, secondArgs), ScriptStep.Text("Wrote second.txt."));
             var second = await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "Now second.txt" });
             Assert.Equal(StopReason.EndTurn, second.StopReason);
             Assert.Equal("second turn\n", await File.ReadAllTextAsync(sandbox.RepoFile("second.txt")));
@@ -99,6 +108,10 @@ public sealed class NativeAgentSessionTests : IAsyncLifetime
                 CodexCli.WriteConfig(sandbox, model.BaseUrl);
                 await MaestroAgentSettings.WriteAsync(home.Path, agentId, AgentClis.Codex, CodexCli.Environment(sandbox));
                 return ("exec_command", Json(new { cmd = "printf 'hello from maestro\\n' > hello.txt" }), Json(new { cmd = "printf 'second turn\\n' > second.txt" }));
+            case "gemini":
+                GeminiCli.WriteSettings(sandbox);
+                await MaestroAgentSettings.WriteAsync(home.Path, agentId, AgentClis.Gemini, GeminiCli.Environment(sandbox, model.BaseUrl));
+                return ("write_file", Json(new { file_path = sandbox.RepoFile("hello.txt"), content = "hello from maestro\n" }), Json(new { command = "printf 'second turn\\n' > second.txt", description = "Write second.txt" }));
             default:
                 OpenCodeCli.WriteConfig(sandbox, model.BaseUrl);
                 await MaestroAgentSettings.WriteAsync(home.Path, agentId, AgentClis.OpenCode, OpenCodeCli.Environment(sandbox));

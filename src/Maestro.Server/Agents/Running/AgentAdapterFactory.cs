@@ -1,5 +1,6 @@
 using Maestro.Server.Agents.ClaudeCode;
 using Maestro.Server.Agents.Codex;
+using Maestro.Server.Agents.Gemini;
 using Maestro.Server.Agents.OpenCode;
 using Maestro.Server.Agents.Errors;
 using Maestro.Server.Agents.Settings;
@@ -32,7 +33,8 @@ public sealed class AgentAdapterFactory
             "claude-code" => new ClaudeCodeAdapter(executable, environment, runner),
             "codex" => new CodexAdapter(executable, environment, runner),
             "opencode" => new OpenCodeAdapter(executable, environment, runner),
-            _ => throw new AgentUnavailableException($"Maestro cannot run {definition.Name} sessions yet: its adapter has not landed in this build. Claude Code, Codex and OpenCode are available."),
+            "gemini" => new GeminiAdapter(executable, environment, runner),
+            _ => throw new AgentUnavailableException($"Maestro cannot run {definition.Name} sessions yet: its adapter has not landed in this build. Claude Code, Codex, OpenCode and Gemini CLI are available."),
         };
     }
 }
