@@ -1,4 +1,5 @@
 using Maestro.Server.Agents;
+using Maestro.Server.Agents.Permissions;
 using Maestro.Server.Agents.Running;
 using Maestro.Server.Agents.Settings;
 using Maestro.Server.Daemon;
@@ -34,6 +35,7 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<AgentCatalog>();
         services.AddSingleton<AgentProcessRunner>();
+        services.AddSingleton<PermissionBroker>();
         services.AddSingleton<AgentAdapterFactory>();
         services.AddScoped<IRpcHandlers, AgentsRpcHandlers>();
 

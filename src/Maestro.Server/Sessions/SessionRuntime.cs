@@ -89,6 +89,11 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         prompts.Writer.TryComplete();
         await CancelAsync();
         await loop;
+        if (adapter is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+
         await pump.DisposeAsync();
         closing.Dispose();
     }
@@ -133,6 +138,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         var turn = new AgentTurn
         {
             TurnId = prompt.TurnId,
+            SessionId = session.Id,
             Prompt = prompt.Text,
             WorkingDirectory = session.Worktree ?? session.Cwd,
             AgentSessionId = session.AgentSessionId,
