@@ -7,6 +7,7 @@ using Maestro.Server.Lifecycle;
 using Maestro.Server.Processes;
 using Maestro.Server.Rpc;
 using Maestro.Server.Sessions;
+using Maestro.Server.Sessions.Discovery;
 using Maestro.Server.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
@@ -39,6 +40,9 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<AgentAdapterFactory>();
         services.AddScoped<IRpcHandlers, AgentsRpcHandlers>();
 
+        services.AddSingleton<AgentHomes>();
+        services.AddSingleton<ISessionSource, ClaudeSessionSource>();
+        services.AddSingleton<ISessionSource, CodexSessionSource>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionService>();
         services.AddHostedService<SessionRecovery>();

@@ -80,6 +80,9 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
 
     public ValueTask EmitAsync(SessionEvent sessionEvent, CancellationToken cancellationToken) => pump.EmitAsync(sessionEvent, cancellationToken);
 
+    /// <summary>Completes once everything emitted so far is stored and broadcast.</summary>
+    public Task FlushAsync() => pump.FlushAsync();
+
     public ValueTask SetAgentSessionIdAsync(string agentSessionId, CancellationToken cancellationToken)
         => pump.UpdateAsync(s => s with { AgentSessionId = agentSessionId }, cancellationToken);
 
