@@ -1,5 +1,8 @@
 using Maestro.Server.Agents;
 using Maestro.Server.Daemon;
+using Maestro.Server.Git;
+using Maestro.Server.Git.Review;
+using Maestro.Server.Git.Worktrees;
 using Maestro.Server.Lifecycle;
 using Maestro.Server.Processes;
 using Maestro.Server.Rpc;
@@ -30,6 +33,17 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddScoped<IRpcHandlers, LifecycleRpcHandlers>();
         services.AddSingleton<AgentCatalog>();
         services.AddScoped<IRpcHandlers, AgentsRpcHandlers>();
+        services.AddSingleton<RepositoryLocator>();
+        services.AddSingleton<GitCli>();
+        services.AddSingleton<GitStatusService>();
+        services.AddSingleton<WorktreeService>();
+        services.AddSingleton<WorktreeMergeService>();
+        services.AddSingleton<RepositoryLocks>();
+        services.AddSingleton<ReviewWatcher>();
+        services.AddSingleton<ReviewService>();
+        services.AddScoped<IRpcHandlers, GitRpcHandlers>();
+        services.AddScoped<IRpcHandlers, WorktreeRpcHandlers>();
+        services.AddScoped<IRpcHandlers, ReviewRpcHandlers>();
 
         // The daemon's own operations; they answer only when the daemon service runs.
         services.AddSingleton<DaemonState>();
