@@ -20,7 +20,7 @@ public sealed class GitStatusService
         () =>
         {
             var location = locator.Locate(cwd);
-            using var repo = new Repository(location.GitDir);
+            using var repo = new Repository(location.Root);
             var head = repo.Head;
             var tip = head.Tip;
             var tracking = head.IsTracking && tip is not null ? head.TrackingDetails : null;
@@ -61,7 +61,7 @@ public sealed class GitStatusService
             }
 
             var location = locator.Locate(cwd);
-            using var repo = new Repository(location.GitDir);
+            using var repo = new Repository(location.Root);
             Commit? start;
             if (reference is null)
             {
@@ -91,7 +91,7 @@ public sealed class GitStatusService
         () =>
         {
             var location = locator.Locate(cwd);
-            using var repo = new Repository(location.GitDir);
+            using var repo = new Repository(location.Root);
             var branches = repo.Branches
                 .Where(b => !b.IsRemote && b.Tip is not null)
                 .Select(b => new GitBranch

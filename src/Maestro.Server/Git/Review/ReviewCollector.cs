@@ -21,7 +21,7 @@ internal static class ReviewCollector
     public static List<ReviewEntry> Collect(Repository repo, GitRepositoryPath location, IReadOnlyCollection<string>? selectors, CancellationToken cancellationToken)
     {
         var status = repo.RetrieveStatus(Options);
-        var fileMode = repo.Config.GetValueOrDefault("core.filemode", true);
+        var fileMode = FileModeMatters(repo, location);
         var entries = new List<ReviewEntry>();
         foreach (var item in status)
         {
@@ -35,6 +35,19 @@ internal static class ReviewCollector
 
         entries.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
         return entries;
+    }
+
+    private static bool FileModeMatters(Repository repo, GitRepositoryPath location)
+    {
+        // libgit2 opened on a linked worktree does not read the shared config: ask the main repository.
+        var mainRoot = Worktrees.WorktreeService.MainRoot(location);
+        if (string.Equals(mainRoot, location.Root, StringComparison.Ordinal))
+        {
+            return repo.Config.GetValueOrDefault("core.filemode", true);
+        }
+
+        using var main = new Repository(mainRoot);
+        return main.Config.GetValueOrDefault("core.filemode", true);
     }
 
     private static ReviewEntry? Build(Repository repo, GitRepositoryPath location, StatusEntry item, bool fileMode)

@@ -31,7 +31,7 @@ public sealed class ReviewService
         var entries = await Task.Run(
             () =>
             {
-                using var repo = new Repository(location.GitDir);
+                using var repo = new Repository(location.Root);
                 return ReviewCollector.Collect(repo, location, selectors, cancellationToken);
             },
             cancellationToken);
@@ -72,7 +72,7 @@ public sealed class ReviewService
 
     private static (int Count, List<string> Touched) Apply(GitRepositoryPath location, IReadOnlyList<string> hunkIds, List<string> selectors, bool accept, CancellationToken cancellationToken)
     {
-        using var repo = new Repository(location.GitDir);
+        using var repo = new Repository(location.Root);
         var entries = ReviewCollector.Collect(repo, location, null, cancellationToken);
 
         // Resolve the whole selection before writing anything: a stale id changes nothing.

@@ -149,7 +149,7 @@ public sealed class ReviewWatcher : IDisposable
         {
             try
             {
-                using var repo = new Repository(repository.GitDir);
+                using var repo = new Repository(repository.Root);
                 return [.. paths.Where(p => !repo.Ignore.IsPathIgnored(p)).Order(StringComparer.Ordinal)];
             }
             catch (LibGit2SharpException)

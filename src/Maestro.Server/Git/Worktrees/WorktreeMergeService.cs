@@ -58,7 +58,7 @@ public sealed class WorktreeMergeService
             await Task.Run(
                 () =>
                 {
-                    using var repo = new Repository(location.GitDir);
+                    using var repo = new Repository(location.Root);
                     repo.Refs.UpdateTarget(repo.Refs["refs/heads/" + plan.Base], new ObjectId(plan.Target), $"maestro: merge {plan.Source}");
                 },
                 cancellationToken);
@@ -69,13 +69,13 @@ public sealed class WorktreeMergeService
 
     private static MergePlan Plan(GitRepositoryPath location, string? baseBranch, string? message, MergeStrategy strategy)
     {
-        using var repo = new Repository(location.GitDir);
+        using var repo = new Repository(location.Root);
         if (repo.Info.IsHeadDetached || repo.Head.Tip is null)
         {
             throw new InvalidParamsException($"'{location.Root}' is not on a branch with commits; there is nothing to merge back.");
         }
 
-        var signature = repo.Config.BuildSignature(DateTimeOffset.Now) ?? new Signature("Maestro", "maestro@localhost", DateTimeOffset.Now);
+        var signature = Signature(location);
         string? committed = null;
         if (message is not null)
         {
@@ -96,7 +96,7 @@ public sealed class WorktreeMergeService
 
         var source = repo.Head.FriendlyName;
         var target = baseBranch
-            ?? repo.Config.Get<string>($"branch.{source}.{WorktreeService.BaseConfigSuffix}")?.Value
+            ?? RecordedBase(location, source)
             ?? MainBranch(location)
             ?? throw new InvalidParamsException("The main worktree is on a detached head; name the base branch to merge into.");
         if (target == source)
@@ -140,6 +140,22 @@ public sealed class WorktreeMergeService
 
         var commit = repo.ObjectDatabase.CreateCommit(signature, signature, $"Merge branch '{source}' into {target}\n", merge.Tree, [ours, theirs], prettifyMessage: true);
         return new MergePlan(target, source, committed, commit.Sha, false, null);
+    }
+
+    /// <summary>The user's identity from the shared config (see <see cref="RecordedBase"/>), else Maestro's own.</summary>
+    private static Signature Signature(GitRepositoryPath location)
+    {
+        using var main = new Repository(WorktreeService.MainRoot(location));
+        return main.Config.BuildSignature(DateTimeOffset.Now) ?? new Signature("Maestro", "maestro@localhost", DateTimeOffset.Now);
+    }
+
+    /// <summary>The branch <paramref name="branch"/> was created from by <see cref="WorktreeService.CreateAsync"/>.</summary>
+    private static string? RecordedBase(GitRepositoryPath location, string branch)
+    {
+        // Read through the main repository: libgit2 opened on a linked worktree's git directory does not
+        // see the shared config.
+        using var main = new Repository(WorktreeService.MainRoot(location));
+        return main.Config.Get<string>($"branch.{branch}.{WorktreeService.BaseConfigSuffix}")?.Value;
     }
 
     private static string? MainBranch(GitRepositoryPath location)

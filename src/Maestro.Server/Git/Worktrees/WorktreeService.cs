@@ -56,7 +56,7 @@ public sealed class WorktreeService
         string target;
         string baseSha;
         string? baseBranch;
-        using (var repo = new Repository(location.GitDir))
+        using (var repo = new Repository(location.Root))
         {
             if (string.IsNullOrWhiteSpace(branch) || !Reference.IsValidName("refs/heads/" + branch))
             {
@@ -99,7 +99,7 @@ public sealed class WorktreeService
         await git.RunCheckedAsync(mainRoot, ["worktree", "add", "--quiet", "-b", branch, target, baseSha], cancellationToken);
         if (baseBranch is not null)
         {
-            using var repo = new Repository(location.GitDir);
+            using var repo = new Repository(location.Root);
             repo.Config.Set($"branch.{branch}.{BaseConfigSuffix}", baseBranch, ConfigurationLevel.Local);
         }
 
