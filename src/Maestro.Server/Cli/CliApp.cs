@@ -12,6 +12,8 @@ public static class CliApp
             ServeCommand.Create(),
             DaemonCommand.Create(),
             DoctorCommand.Create(),
+            WorktreeCommand.Create(),
+            ReviewCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

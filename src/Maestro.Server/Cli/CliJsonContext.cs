@@ -8,6 +8,9 @@ namespace Maestro.Server.Cli;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DoctorReport))]
 [JsonSerializable(typeof(DaemonStatusResult))]
+[JsonSerializable(typeof(WorktreeListResult))]
+[JsonSerializable(typeof(Worktree))]
+[JsonSerializable(typeof(ReviewChangesResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }
