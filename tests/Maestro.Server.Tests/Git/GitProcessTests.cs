@@ -18,6 +18,20 @@ public sealed class GitProcessTests : IDisposable
         home.Dispose();
     }
 
+    /// <summary>A call whose reply may come after <c>review/changed</c> notifications: those are skipped.</summary>
+    private static async Task<JsonObject> CallAsync(RawConnection raw, int id, string method, object? parameters = null)
+    {
+        await raw.SendAsync(LspFraming.Request(id, method, parameters));
+        while (true)
+        {
+            var message = await raw.ReceiveAsync();
+            if (message["id"] is { } replyId && (int)replyId == id)
+            {
+                return message;
+            }
+        }
+    }
+
     private static JsonNode Result(JsonObject reply) => reply["result"] ?? throw new InvalidOperationException(reply.ToJsonString());
 
     [Fact]
@@ -27,29 +41,29 @@ public sealed class GitProcessTests : IDisposable
         var raw = maestro.Raw;
         await raw.InitializeAsync("process-test");
 
-        var worktree = Result(await raw.CallAsync(1, Methods.WorktreesCreate, new WorktreeCreateParams { Repo = repo.Root, Branch = "maestro/agent" }));
+        var worktree = Result(await CallAsync(raw, 1, Methods.WorktreesCreate, new WorktreeCreateParams { Repo = repo.Root, Branch = "maestro/agent" }));
         var path = (string)worktree["path"]!;
         var file = Path.Combine(path, "a.txt");
         File.WriteAllText(file, Twenty.Replace("line 2\n", "two\n", StringComparison.Ordinal).Replace("line 15\n", "fifteen\n", StringComparison.Ordinal));
 
-        var changes = Result(await raw.CallAsync(2, Methods.ReviewChanges, new ReviewChangesParams { Cwd = path }));
+        var changes = Result(await CallAsync(raw, 2, Methods.ReviewChanges, new ReviewChangesParams { Cwd = path }));
         var hunks = changes["files"]![0]!["hunks"]!.AsArray();
         Assert.Equal(2, hunks.Count);
-        Assert.Equal(1, (int)Result(await raw.CallAsync(3, Methods.ReviewReject, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[0]!["id"]!] }))["rejected"]!);
-        Assert.Equal(1, (int)Result(await raw.CallAsync(4, Methods.ReviewAccept, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[1]!["id"]!] }))["accepted"]!);
+        Assert.Equal(1, (int)Result(await CallAsync(raw, 3, Methods.ReviewReject, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[0]!["id"]!] }))["rejected"]!);
+        Assert.Equal(1, (int)Result(await CallAsync(raw, 4, Methods.ReviewAccept, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[1]!["id"]!] }))["accepted"]!);
 
         Assert.Equal(string.Empty, TestRepository.GitIn(path, "diff"));
         var cached = TestRepository.GitIn(path, "diff", "--cached");
         Assert.Contains("-line 15\n+fifteen\n", cached, StringComparison.Ordinal);
         Assert.DoesNotContain("two", cached, StringComparison.Ordinal);
 
-        var refused = await raw.CallAsync(5, Methods.WorktreesRemove, new WorktreeRemoveParams { Path = path });
+        var refused = await CallAsync(raw, 5, Methods.WorktreesRemove, new WorktreeRemoveParams { Path = path });
         Assert.Equal(ErrorCodes.WorktreeDirty, (int)refused["error"]!["code"]!);
         Assert.Equal(["a.txt"], refused["error"]!["data"]!["paths"]!.AsArray().Select(p => (string)p!));
         Assert.Contains("a.txt", (string)refused["error"]!["message"]!, StringComparison.Ordinal);
         Assert.True(Directory.Exists(path));
 
-        await raw.CallAsync(6, Methods.Shutdown);
+        await CallAsync(raw, 6, Methods.Shutdown);
         await raw.SendAsync(LspFraming.Notification(Methods.Exit));
         Assert.Equal(0, await maestro.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }

@@ -12,7 +12,9 @@ internal static class ReviewCollector
         Show = StatusShowOption.WorkDirOnly,
         IncludeUntracked = true,
         RecurseUntrackedDirs = true,
-        DetectRenamesInWorkDir = true,
+        // libgit2's working-tree rename detection also pairs two modified files that look alike as renames of
+        // each other; RenamePairing pairs only deleted with untracked files, as a user means by a rename.
+        DetectRenamesInWorkDir = false,
         ExcludeSubmodules = true,
         IncludeIgnored = false,
     };
@@ -30,6 +32,16 @@ internal static class ReviewCollector
             if (entry is not null && (selectors is null || selectors.Count == 0 || selectors.Any(entry.MatchedBy)))
             {
                 entries.Add(entry);
+            }
+        }
+
+        entries = RenamePairing.Pair(entries);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            if (!entry.Binary && entry.Status != ChangeStatus.Conflicted)
+            {
+                entries[i] = entry with { Hunks = HunkId.Assign(entry.Path, HunkDiff.Compute(entry.OldLines, entry.NewLines)) };
             }
         }
 
@@ -59,15 +71,8 @@ internal static class ReviewCollector
         }
 
         ChangeStatus status;
-        string path = item.FilePath;
-        string? oldPath = null;
-        if (state.HasFlag(FileStatus.RenamedInWorkdir) && item.IndexToWorkDirRenameDetails is { } rename)
-        {
-            status = ChangeStatus.Renamed;
-            oldPath = rename.OldFilePath;
-            path = rename.NewFilePath;
-        }
-        else if (state.HasFlag(FileStatus.NewInWorkdir))
+        var path = item.FilePath;
+        if (state.HasFlag(FileStatus.NewInWorkdir))
         {
             status = ChangeStatus.Untracked;
         }
@@ -88,7 +93,7 @@ internal static class ReviewCollector
             return null;
         }
 
-        var indexEntry = status == ChangeStatus.Untracked ? null : repo.Index[oldPath ?? path];
+        var indexEntry = status == ChangeStatus.Untracked ? null : repo.Index[path];
         var indexContent = indexEntry is null ? [] : ReadBlob(repo, indexEntry.Id);
         byte[]? working = null;
         Mode? workingMode = null;
@@ -113,7 +118,6 @@ internal static class ReviewCollector
         var entry = new ReviewEntry
         {
             Path = path,
-            OldPath = oldPath,
             Status = status,
             Binary = binary,
             IndexMode = indexEntry?.Mode,
@@ -126,14 +130,7 @@ internal static class ReviewCollector
             return entry;
         }
 
-        var oldLines = TextLines.Split(indexContent);
-        var newLines = TextLines.Split(working ?? []);
-        return entry with
-        {
-            OldLines = oldLines,
-            NewLines = newLines,
-            Hunks = HunkId.Assign(path, HunkDiff.Compute(oldLines, newLines)),
-        };
+        return entry with { OldLines = TextLines.Split(indexContent), NewLines = TextLines.Split(working ?? []) };
     }
 
     private static byte[] ReadBlob(Repository repo, ObjectId id)
