@@ -4,6 +4,8 @@ using Maestro.Bench;
 var scenarios = new IBenchScenario[]
 {
     new Maestro.Bench.Scenarios.StartupScenario(),
+    new Maestro.Bench.Scenarios.WorktreeScenario(),
+    new Maestro.Bench.Scenarios.ReviewScenario(),
 };
 
 var smoke = args.Contains("--smoke");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Maestro.Server.Git;
 using Maestro.Server.Git.Review;
+using Maestro.Server.Processes;
 
 namespace Maestro.Server.Cli;
 
@@ -16,7 +17,7 @@ internal static class ReviewCommand
         var command = new Command("review", "Show the changes under review with their hunk ids (accept and reject them from the editor).") { paths, cwd, json };
         command.SetAction(async (result, cancellationToken) => await GitCommandErrors.RunAsync(async () =>
         {
-            var service = new ReviewService(new RepositoryLocator(), new RepositoryLocks());
+            var service = new ReviewService(new RepositoryLocator(), new RepositoryLocks(), new GitCli(new ProcessRunner()));
             var selected = result.GetValue(paths) is { Length: > 0 } p ? p : null;
             var changes = await service.ChangesAsync(Path.GetFullPath(result.GetValue(cwd)!), selected, cancellationToken);
             if (result.GetValue(json))

@@ -2,6 +2,7 @@ using System.Text;
 using FsCheck.Xunit;
 using Maestro.Server.Git;
 using Maestro.Server.Git.Review;
+using Maestro.Server.Processes;
 using Maestro.TestSupport.Git;
 
 namespace Maestro.Server.Tests.Git;
@@ -14,7 +15,7 @@ namespace Maestro.Server.Tests.Git;
 public sealed class ReviewPropertyTests : IDisposable
 {
     private readonly TestRepository repo = TestRepository.Create(new Dictionary<string, string> { ["seed.txt"] = "seed\n" });
-    private readonly ReviewService review = new(new RepositoryLocator(), new RepositoryLocks());
+    private readonly ReviewService review = new(new RepositoryLocator(), new RepositoryLocks(), new GitCli(new ProcessRunner()));
     private int round;
 
     public void Dispose() => repo.Dispose();

@@ -7,43 +7,42 @@ namespace Maestro.Server.Git.Review;
 /// <summary>Computes the review: every working-tree change against the index, with its hunks.</summary>
 internal static class ReviewCollector
 {
-    private static readonly StatusOptions Options = new()
-    {
-        Show = StatusShowOption.WorkDirOnly,
-        IncludeUntracked = true,
-        RecurseUntrackedDirs = true,
-        // libgit2's working-tree rename detection also pairs two modified files that look alike as renames of
-        // each other; RenamePairing pairs only deleted with untracked files, as a user means by a rename.
-        DetectRenamesInWorkDir = false,
-        ExcludeSubmodules = true,
-        IncludeIgnored = false,
-    };
-
     /// <param name="selectors">Repository-relative files or folders to restrict to; null or empty for everything.</param>
-    public static List<ReviewEntry> Collect(Repository repo, GitRepositoryPath location, IReadOnlyCollection<string>? selectors, CancellationToken cancellationToken)
+    public static async Task<List<ReviewEntry>> CollectAsync(GitCli git, GitRepositoryPath location, IReadOnlyCollection<string>? selectors, CancellationToken cancellationToken)
     {
-        var status = repo.RetrieveStatus(Options);
-        var fileMode = FileModeMatters(repo, location);
-        var entries = new List<ReviewEntry>();
-        foreach (var item in status)
+        // The whole tree's status even for a few paths: a rename pairs a selected path with one elsewhere.
+        var status = await WorkingTreeStatus.ReadAsync(git, location, cancellationToken);
+        return await Task.Run(() => Collect(location, status, selectors, cancellationToken), cancellationToken);
+    }
+
+    private static List<ReviewEntry> Collect(GitRepositoryPath location, List<WorkingTreeStatus> status, IReadOnlyCollection<string>? selectors, CancellationToken cancellationToken)
+    {
+        bool fileMode;
+        var indexContents = new byte[status.Count][];
+        using (var repo = new Repository(location.Root))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var entry = Build(repo, location, item, fileMode);
-            if (entry is not null && (selectors is null || selectors.Count == 0 || selectors.Any(entry.MatchedBy)))
+            fileMode = FileModeMatters(repo, location);
+            for (var i = 0; i < status.Count; i++)
             {
-                entries.Add(entry);
+                cancellationToken.ThrowIfCancellationRequested();
+                indexContents[i] = status[i].IndexId is { } id ? ReadBlob(repo, id) : [];
             }
         }
 
-        entries = RenamePairing.Pair(entries);
-        for (var i = 0; i < entries.Count; i++)
+        // Reading working files and diffing are independent per file: use every core.
+        var built = new ReviewEntry?[status.Count];
+        Parallel.For(0, status.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => built[i] = Build(location, status[i], indexContents[i], fileMode));
+        var entries = RenamePairing.Pair(built.OfType<ReviewEntry>().ToList())
+            .Where(e => selectors is null || selectors.Count == 0 || selectors.Any(e.MatchedBy))
+            .ToList();
+        Parallel.For(0, entries.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var entry = entries[i];
             if (!entry.Binary && entry.Status != ChangeStatus.Conflicted)
             {
                 entries[i] = entry with { Hunks = HunkId.Assign(entry.Path, HunkDiff.Compute(entry.OldLines, entry.NewLines)) };
             }
-        }
+        });
 
         entries.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
         return entries;
@@ -62,39 +61,15 @@ internal static class ReviewCollector
         return main.Config.GetValueOrDefault("core.filemode", true);
     }
 
-    private static ReviewEntry? Build(Repository repo, GitRepositoryPath location, StatusEntry item, bool fileMode)
+    private static ReviewEntry? Build(GitRepositoryPath location, WorkingTreeStatus item, byte[] indexContent, bool fileMode)
     {
-        var state = item.State;
-        if (state.HasFlag(FileStatus.Conflicted))
+        var status = item.Status;
+        var path = item.Path;
+        if (status == ChangeStatus.Conflicted)
         {
-            return new ReviewEntry { Path = item.FilePath, Status = ChangeStatus.Conflicted, Binary = false };
+            return new ReviewEntry { Path = path, Status = ChangeStatus.Conflicted, Binary = false };
         }
 
-        ChangeStatus status;
-        var path = item.FilePath;
-        if (state.HasFlag(FileStatus.NewInWorkdir))
-        {
-            status = ChangeStatus.Untracked;
-        }
-        else if (state.HasFlag(FileStatus.DeletedFromWorkdir))
-        {
-            status = ChangeStatus.Deleted;
-        }
-        else if (state.HasFlag(FileStatus.TypeChangeInWorkdir))
-        {
-            status = ChangeStatus.TypeChanged;
-        }
-        else if (state.HasFlag(FileStatus.ModifiedInWorkdir))
-        {
-            status = ChangeStatus.Modified;
-        }
-        else
-        {
-            return null;
-        }
-
-        var indexEntry = status == ChangeStatus.Untracked ? null : repo.Index[path];
-        var indexContent = indexEntry is null ? [] : ReadBlob(repo, indexEntry.Id);
         byte[]? working = null;
         Mode? workingMode = null;
         if (status != ChangeStatus.Deleted)
@@ -106,13 +81,13 @@ internal static class ReviewCollector
                 return null;
             }
 
-            if (!fileMode && indexEntry is not null && workingMode != Mode.SymbolicLink && indexEntry.Mode != Mode.SymbolicLink)
+            if (!fileMode && item.IndexMode is { } indexMode && workingMode != Mode.SymbolicLink && indexMode != Mode.SymbolicLink)
             {
-                workingMode = indexEntry.Mode;
+                workingMode = indexMode;
             }
         }
 
-        var links = workingMode == Mode.SymbolicLink || indexEntry?.Mode == Mode.SymbolicLink;
+        var links = workingMode == Mode.SymbolicLink || item.IndexMode == Mode.SymbolicLink;
         var binary = links || status == ChangeStatus.TypeChanged
             || TextLines.IsBinary(indexContent) || (working is not null && TextLines.IsBinary(working));
         var entry = new ReviewEntry
@@ -120,7 +95,7 @@ internal static class ReviewCollector
             Path = path,
             Status = status,
             Binary = binary,
-            IndexMode = indexEntry?.Mode,
+            IndexMode = item.IndexMode,
             IndexContent = indexContent,
             WorkingContent = working,
             WorkingMode = workingMode,

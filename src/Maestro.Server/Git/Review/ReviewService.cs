@@ -14,12 +14,14 @@ public sealed class ReviewService
 {
     private readonly RepositoryLocator locator;
     private readonly RepositoryLocks locks;
+    private readonly GitCli git;
     private readonly ReviewWatcher? watcher;
 
-    public ReviewService(RepositoryLocator locator, RepositoryLocks locks, ReviewWatcher? watcher = null)
+    public ReviewService(RepositoryLocator locator, RepositoryLocks locks, GitCli git, ReviewWatcher? watcher = null)
     {
         this.locator = locator;
         this.locks = locks;
+        this.git = git;
         this.watcher = watcher;
     }
 
@@ -28,13 +30,7 @@ public sealed class ReviewService
         var location = locator.Locate(cwd);
         var selectors = paths?.Select(p => RepositoryLocator.ToRelative(location, p)).ToList();
         watcher?.Watch(location);
-        var entries = await Task.Run(
-            () =>
-            {
-                using var repo = new Repository(location.Root);
-                return ReviewCollector.Collect(repo, location, selectors, cancellationToken);
-            },
-            cancellationToken);
+        var entries = await ReviewCollector.CollectAsync(git, location, selectors, cancellationToken);
         return new ReviewChangesResult { Files = [.. entries.Select(ReviewWire.ToFile)] };
     }
 
@@ -59,7 +55,9 @@ public sealed class ReviewService
         List<string> touched;
         using (await locks.AcquireAsync(location, cancellationToken))
         {
-            (count, touched) = await Task.Run(() => Apply(location, hunkIds ?? [], selectors, accept, cancellationToken), cancellationToken);
+            // With hunk ids every file may hold one; with paths alone only those need diffing.
+            var entries = await ReviewCollector.CollectAsync(git, location, hunkIds is { Count: > 0 } ? null : selectors, cancellationToken);
+            (count, touched) = await Task.Run(() => Apply(location, entries, hunkIds ?? [], selectors, accept), cancellationToken);
         }
 
         if (touched.Count > 0)
@@ -70,10 +68,9 @@ public sealed class ReviewService
         return count;
     }
 
-    private static (int Count, List<string> Touched) Apply(GitRepositoryPath location, IReadOnlyList<string> hunkIds, List<string> selectors, bool accept, CancellationToken cancellationToken)
+    private static (int Count, List<string> Touched) Apply(GitRepositoryPath location, List<ReviewEntry> entries, IReadOnlyList<string> hunkIds, List<string> selectors, bool accept)
     {
         using var repo = new Repository(location.Root);
-        var entries = ReviewCollector.Collect(repo, location, null, cancellationToken);
 
         // Resolve the whole selection before writing anything: a stale id changes nothing.
         var byId = new Dictionary<string, (ReviewEntry Entry, DiffHunk Hunk)>(StringComparer.Ordinal);
