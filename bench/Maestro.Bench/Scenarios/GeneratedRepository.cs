@@ -18,9 +18,20 @@ internal static class GeneratedRepository
 
         repo.CommitAll("generated");
 
-        // Refresh the index's stat data once, as any editor's git status would, so neither side pays for it.
+        // Files written in the same second as the index are "racily clean": git (and libgit2) re-read every
+        // one of them on each status or diff. A real tree is older than its index; let a second pass, then
+        // refresh the index once, so neither side measures that artefact.
+        Thread.Sleep(TimeSpan.FromSeconds(1.1));
+        repo.Git("update-index", "--really-refresh");
         repo.Git("status", "--porcelain");
         return repo;
+    }
+
+    /// <summary>Flushes written files to disk, so one side's pending writes do not slow the other's timing.</summary>
+    public static void Sync()
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sync") { UseShellExecute = false })!;
+        process.WaitForExit();
     }
 
     public static string PathOf(int i) => $"src/{(i / 100).ToString("D4", CultureInfo.InvariantCulture)}/file{i}.txt";

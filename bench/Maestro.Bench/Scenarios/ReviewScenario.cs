@@ -26,6 +26,8 @@ internal sealed class ReviewScenario : IBenchScenario
             repo.Write(path, text.Replace("line 10:", "line 10 (edited):", StringComparison.Ordinal) + "an added line\n");
         }
 
+        GeneratedRepository.Sync();
+
         await using var server = new TestServer();
         using var rpc = await server.ConnectInitializedAsync("bench");
         var baseline = new List<double>();

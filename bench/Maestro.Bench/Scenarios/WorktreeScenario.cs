@@ -27,15 +27,18 @@ internal sealed class WorktreeScenario : IBenchScenario
         {
             // Alternate which goes first so neither always meets a warmer file cache.
             var gitFirst = i % 2 == 0;
-            double g = 0, m = 0;
+            double g, m;
+            GeneratedRepository.Sync();
             if (gitFirst)
             {
                 g = TimeGit(repo, i);
+                GeneratedRepository.Sync();
                 m = await TimeMaestroAsync(rpc, repo, i);
             }
             else
             {
                 m = await TimeMaestroAsync(rpc, repo, i);
+                GeneratedRepository.Sync();
                 g = TimeGit(repo, i);
             }
 
