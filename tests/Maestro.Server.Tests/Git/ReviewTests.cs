@@ -190,6 +190,23 @@ public sealed class ReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Similar_modified_files_are_never_renames_but_a_moved_and_edited_file_is()
+    {
+        repo.Write("twin.txt", Twenty);
+        repo.Write("moved.txt", Twenty.Replace("line", "row", StringComparison.Ordinal));
+        repo.CommitAll("twins");
+        repo.Write("a.txt", Edit(Twenty, 1, "first"));
+        repo.Write("twin.txt", Edit(Twenty, 20, "last"));
+        File.Move(repo.PathOf("moved.txt"), repo.PathOf("src/moved.txt"));
+        File.AppendAllText(repo.PathOf("src/moved.txt"), "more\n");
+        var files = (await rpc.ChangesAsync(repo.Root)).Files;
+        Assert.Equal(
+            [("a.txt", ChangeStatus.Modified, (string?)null), ("src/moved.txt", ChangeStatus.Renamed, "moved.txt"), ("twin.txt", ChangeStatus.Modified, null)],
+            files.Select(f => (f.Path, f.Status, f.OldPath)));
+        Assert.Equal(["+more"], Assert.Single(files[1].Hunks).Lines.Where(l => l[0] == '+'));
+    }
+
+    [Fact]
     public async Task Binary_files_have_no_hunks_and_are_accepted_or_rejected_by_path()
     {
         repo.WriteBytes("image.bin", [1, 0, 2, 3]);
