@@ -5,6 +5,8 @@ var scenarios = new IBenchScenario[]
 {
     new Maestro.Bench.Scenarios.StartupScenario(),
     new Maestro.Bench.Scenarios.SessionsScenario(),
+    new Maestro.Bench.Scenarios.WorktreeScenario(),
+    new Maestro.Bench.Scenarios.ReviewScenario(),
 };
 
 var smoke = args.Contains("--smoke");

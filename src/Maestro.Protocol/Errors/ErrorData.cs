@@ -16,6 +16,9 @@ public sealed record ErrorData
     /// <summary>Several paths, e.g. the dirty files of a worktree.</summary>
     public IReadOnlyList<string>? Paths { get; init; }
 
+    /// <summary>Hunk ids concerned, e.g. the stale ones of a <c>review/accept</c>.</summary>
+    public IReadOnlyList<string>? HunkIds { get; init; }
+
     public string? ServerVersion { get; init; }
 
     public string? ClientVersion { get; init; }

@@ -14,4 +14,7 @@ public sealed record WorktreeMergeResult
 
     /// <summary>Paths in conflict; the base branch is left as it was.</summary>
     public required IReadOnlyList<string> Conflicts { get; init; }
+
+    /// <summary>Why nothing was merged, when <see cref="Merged"/> is false: conflicts, or no fast-forward possible.</summary>
+    public string? Reason { get; init; }
 }

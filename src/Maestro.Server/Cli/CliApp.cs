@@ -14,6 +14,8 @@ public static class CliApp
             DoctorCommand.Create(),
             AgentsCommand.Create(),
             SessionsCommand.Create(),
+            WorktreeCommand.Create(),
+            ReviewCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -12,6 +12,9 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(SessionListResult))]
 [JsonSerializable(typeof(SessionEventNotification))]
 [JsonSerializable(typeof(SessionPromptResult))]
+[JsonSerializable(typeof(WorktreeListResult))]
+[JsonSerializable(typeof(Worktree))]
+[JsonSerializable(typeof(ReviewChangesResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

@@ -19,4 +19,10 @@ public static class ExitCodes
 
     /// <summary><c>doctor</c> found a required tool missing (git).</summary>
     public const int PrerequisiteMissing = 5;
+
+    /// <summary><c>worktree</c> or <c>review</c> was pointed at a folder in no git repository.</summary>
+    public const int NotARepository = 6;
+
+    /// <summary><c>worktree remove</c> refused a worktree with uncommitted work (the paths are listed); <c>--force</c> removes it.</summary>
+    public const int WorktreeDirty = 7;
 }

@@ -3,6 +3,9 @@ using Maestro.Server.Agents.Permissions;
 using Maestro.Server.Agents.Running;
 using Maestro.Server.Agents.Settings;
 using Maestro.Server.Daemon;
+using Maestro.Server.Git;
+using Maestro.Server.Git.Review;
+using Maestro.Server.Git.Worktrees;
 using Maestro.Server.Lifecycle;
 using Maestro.Server.Processes;
 using Maestro.Server.Rpc;
@@ -39,6 +42,17 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<PermissionBroker>();
         services.AddSingleton<AgentAdapterFactory>();
         services.AddScoped<IRpcHandlers, AgentsRpcHandlers>();
+        services.AddSingleton<RepositoryLocator>();
+        services.AddSingleton<GitCli>();
+        services.AddSingleton<GitStatusService>();
+        services.AddSingleton<WorktreeService>();
+        services.AddSingleton<WorktreeMergeService>();
+        services.AddSingleton<RepositoryLocks>();
+        services.AddSingleton<ReviewWatcher>();
+        services.AddSingleton<ReviewService>();
+        services.AddScoped<IRpcHandlers, GitRpcHandlers>();
+        services.AddScoped<IRpcHandlers, WorktreeRpcHandlers>();
+        services.AddScoped<IRpcHandlers, ReviewRpcHandlers>();
 
         services.AddSingleton<AgentHomes>();
         services.AddSingleton<ISessionSource, ClaudeSessionSource>();

@@ -10,17 +10,6 @@ public static class PendingFeatures
 {
     private static readonly Dictionary<string, string> FeatureByMethod = new(StringComparer.Ordinal)
     {
-        [M.GitStatus] = "Git, worktrees and review",
-        [M.GitLog] = "Git, worktrees and review",
-        [M.GitBranches] = "Git, worktrees and review",
-        [M.WorktreesList] = "Git, worktrees and review",
-        [M.WorktreesCreate] = "Git, worktrees and review",
-        [M.WorktreesRemove] = "Git, worktrees and review",
-        [M.WorktreesPrune] = "Git, worktrees and review",
-        [M.WorktreesMerge] = "Git, worktrees and review",
-        [M.ReviewChanges] = "Git, worktrees and review",
-        [M.ReviewAccept] = "Git, worktrees and review",
-        [M.ReviewReject] = "Git, worktrees and review",
         [M.PlaybooksList] = "Playbooks (Auto Run)",
         [M.PlaybooksRun] = "Playbooks (Auto Run)",
         [M.RunsList] = "Playbooks (Auto Run)",

@@ -1,0 +1,196 @@
+using LibGit2Sharp;
+using Maestro.Server.Errors;
+using Maestro.Server.Git.Errors;
+using ProtocolWorktree = Maestro.Protocol.Worktree;
+
+namespace Maestro.Server.Git.Worktrees;
+
+/// <summary>
+/// Git worktrees so that several agents change one repository at once: create (a new branch from a base),
+/// list, remove (never losing uncommitted work without force) and prune. Sessions and runs call
+/// <see cref="CreateAsync"/> for a fresh worktree of their own.
+/// </summary>
+public sealed class WorktreeService
+{
+    /// <summary>The git config key (in the repository) of the folder new worktrees go under, instead of <c>&lt;repo&gt;.worktrees</c>.</summary>
+    public const string WorktreeRootConfigKey = "maestro.worktreeRoot";
+
+    /// <summary>Per branch, the branch it was created from: the default target of a merge back.</summary>
+    internal const string BaseConfigSuffix = "maestroBase";
+
+    private readonly RepositoryLocator locator;
+    private readonly GitCli git;
+
+    public WorktreeService(RepositoryLocator locator, GitCli git)
+    {
+        this.locator = locator;
+        this.git = git;
+    }
+
+    public async Task<IReadOnlyList<ProtocolWorktree>> ListAsync(string repository, CancellationToken cancellationToken)
+    {
+        var location = locator.Locate(repository);
+        var listings = await ListingsAsync(location, cancellationToken);
+        return await Task.Run(
+            () => listings.Where(l => !l.Bare).Select((l, i) => new ProtocolWorktree
+            {
+                Path = l.Path,
+                Branch = l.Branch,
+                Head = l.Head,
+                Dirty = !l.Prunable && Directory.Exists(l.Path) && DirtyPaths(l.Path, limit: 1).Count > 0,
+                Locked = l.Locked,
+                IsMain = i == 0,
+            }).ToList(),
+            cancellationToken);
+    }
+
+    /// <summary>Creates a worktree on a new branch.</summary>
+    /// <param name="repository">Any path inside the repository or one of its worktrees.</param>
+    /// <param name="branch">The new branch, e.g. <c>maestro/fix-login</c>; it must not exist yet.</param>
+    /// <param name="baseRef">The commit-ish the branch starts from; HEAD when null.</param>
+    /// <param name="path">Where the worktree goes; <c>&lt;repo&gt;.worktrees/&lt;branch&gt;</c> beside the main worktree (or under <c>maestro.worktreeRoot</c>) when null.</param>
+    public async Task<ProtocolWorktree> CreateAsync(string repository, string branch, string? baseRef, string? path, CancellationToken cancellationToken)
+    {
+        var location = locator.Locate(repository);
+        var mainRoot = MainRoot(location);
+        string target;
+        string baseSha;
+        string? baseBranch;
+        using (var repo = new Repository(location.Root))
+        {
+            if (string.IsNullOrWhiteSpace(branch) || !Reference.IsValidName("refs/heads/" + branch))
+            {
+                throw new InvalidParamsException($"'{branch}' is not a valid branch name.");
+            }
+
+            if (repo.Branches[branch] is not null)
+            {
+                throw new InvalidParamsException($"The branch '{branch}' already exists in '{mainRoot}'; choose a new name.");
+            }
+
+            var baseCommit = (baseRef is null ? repo.Head.Tip : repo.Lookup(baseRef)?.Peel<Commit>())
+                ?? throw new InvalidParamsException(baseRef is null
+                    ? $"'{mainRoot}' has no commit yet; a worktree needs a base commit."
+                    : $"'{baseRef}' names no commit in '{mainRoot}'.");
+            baseSha = baseCommit.Sha;
+            baseBranch = baseRef is null
+                ? (repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName)
+                : repo.Branches[baseRef] is { IsRemote: false } b ? b.FriendlyName : null;
+            target = path is not null
+                ? Path.GetFullPath(path)
+                : Path.GetFullPath(Path.Combine(repo.Config.Get<string>(WorktreeRootConfigKey)?.Value is { Length: > 0 } configured
+                    ? Path.Combine(mainRoot, configured)
+                    : mainRoot + ".worktrees", branch));
+        }
+
+        if (File.Exists(target) || (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()))
+        {
+            throw new InvalidParamsException($"'{target}' already exists and is not an empty folder.");
+        }
+
+        var commonDir = RealPath.Resolve(CommonDir(location));
+        if (RealPath.IsUnder(RealPath.Resolve(target), commonDir))
+        {
+            throw new PathOutsideWorkspaceException(target, mainRoot);
+        }
+
+        // The git CLI: LibGit2Sharp's worktree add names the branch after the worktree's admin folder (no
+        // slashes), makes a throwaway branch when asked for another, and checks out slower than git does.
+        await git.RunCheckedAsync(mainRoot, ["worktree", "add", "--quiet", "-b", branch, target, baseSha], cancellationToken);
+        if (baseBranch is not null)
+        {
+            using var repo = new Repository(location.Root);
+            repo.Config.Set($"branch.{branch}.{BaseConfigSuffix}", baseBranch, ConfigurationLevel.Local);
+        }
+
+        return new ProtocolWorktree { Path = RealPath.Resolve(target), Branch = branch, Head = baseSha, Dirty = false, Locked = false };
+    }
+
+    /// <summary>Removes a linked worktree and its folder; its branch and commits stay.</summary>
+    /// <exception cref="WorktreeDirtyException">It has uncommitted or untracked files and <paramref name="force"/> is false.</exception>
+    public async Task RemoveAsync(string path, bool force, CancellationToken cancellationToken)
+    {
+        var location = locator.Locate(path);
+        if (!string.Equals(RealPath.Resolve(path).TrimEnd(Path.DirectorySeparatorChar), location.Root, StringComparison.Ordinal))
+        {
+            throw new InvalidParamsException($"'{path}' is inside the worktree '{location.Root}', not the worktree itself; pass its root.");
+        }
+
+        if (!File.Exists(Path.Combine(location.GitDir, "commondir")))
+        {
+            throw new InvalidParamsException($"'{location.Root}' is a repository's main working tree, not a linked worktree; only linked worktrees are removed.");
+        }
+
+        var mainRoot = MainRoot(location);
+        if (!force)
+        {
+            var dirty = await Task.Run(() => DirtyPaths(location.Root, limit: int.MaxValue), cancellationToken);
+            if (dirty.Count > 0)
+            {
+                throw new WorktreeDirtyException(location.Root, dirty);
+            }
+
+            if (File.Exists(Path.Combine(location.GitDir, "locked")))
+            {
+                throw new InvalidParamsException($"The worktree '{location.Root}' is locked ({(await File.ReadAllTextAsync(Path.Combine(location.GitDir, "locked"), cancellationToken)).Trim()}); unlock it or pass force.");
+            }
+        }
+
+        // The git CLI: libgit2 has no worktree remove, and its prune deletes a valid worktree's folder
+        // without git's own safety checks (submodules, a worktree that moved). Our dirty check ran above.
+        string[] arguments = force ? ["worktree", "remove", "--force", "--force", location.Root] : ["worktree", "remove", location.Root];
+        await git.RunCheckedAsync(mainRoot, arguments, cancellationToken);
+    }
+
+    /// <summary>Forgets worktrees whose folder is gone; returns their paths.</summary>
+    public async Task<IReadOnlyList<string>> PruneAsync(string repository, CancellationToken cancellationToken)
+    {
+        var location = locator.Locate(repository);
+        var stale = (await ListingsAsync(location, cancellationToken)).Where(l => l.Prunable).Select(l => l.Path).ToList();
+
+        // The git CLI: libgit2's prune of a worktree also deletes its folder when asked to prune a valid one;
+        // git's prune touches only entries whose folder is already gone.
+        await git.RunCheckedAsync(MainRoot(location), ["worktree", "prune"], cancellationToken);
+        var left = (await ListingsAsync(location, cancellationToken)).Select(l => l.Path).ToHashSet(StringComparer.Ordinal);
+        return [.. stale.Where(p => !left.Contains(p))];
+    }
+
+    /// <summary>The files of a worktree that are not committed (changed, staged, deleted or untracked), at most <paramref name="limit"/>.</summary>
+    internal static IReadOnlyList<string> DirtyPaths(string root, int limit)
+    {
+        using var repo = new Repository(root);
+        var status = repo.RetrieveStatus(new StatusOptions
+        {
+            Show = StatusShowOption.IndexAndWorkDir,
+            IncludeUntracked = true,
+            RecurseUntrackedDirs = true,
+            ExcludeSubmodules = true,
+            IncludeIgnored = false,
+        });
+        return [.. status.Where(e => e.State is not FileStatus.Unaltered and not FileStatus.Ignored).Select(e => e.FilePath).Take(limit)];
+    }
+
+    /// <summary>The shared git directory: the main repository's, also for a linked worktree.</summary>
+    internal static string CommonDir(GitRepositoryPath location)
+    {
+        var commonDirFile = Path.Combine(location.GitDir, "commondir");
+        return File.Exists(commonDirFile)
+            ? Path.GetFullPath(Path.Combine(location.GitDir, File.ReadAllText(commonDirFile).Trim()))
+            : Path.GetFullPath(location.GitDir);
+    }
+
+    /// <summary>The main working tree of the repository that <paramref name="location"/> is in.</summary>
+    internal static string MainRoot(GitRepositoryPath location)
+    {
+        var common = CommonDir(location).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.GetFileName(common) == ".git" ? RealPath.Resolve(Path.GetDirectoryName(common)!) : location.Root;
+    }
+
+    private async Task<List<WorktreeListing>> ListingsAsync(GitRepositoryPath location, CancellationToken cancellationToken)
+    {
+        // The git CLI: LibGit2Sharp's worktrees expose no path and leave out the main worktree; the porcelain
+        // listing gives path, head, branch, lock and prunable state of all of them in one call.
+        var output = await git.RunCheckedAsync(location.Root, ["worktree", "list", "--porcelain"], cancellationToken);
+        return WorktreeListing.Parse(output);
+    }
+}

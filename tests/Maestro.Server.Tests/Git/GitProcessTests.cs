@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Maestro.Protocol;
+using Maestro.TestSupport;
+using Maestro.TestSupport.Git;
+
+namespace Maestro.Server.Tests.Git;
+
+/// <summary>The acceptance scenario over a real <c>maestro serve --stdio --in-process</c>, raw JSON on the wire; and the CLI.</summary>
+public sealed class GitProcessTests : IDisposable
+{
+    private static readonly string Twenty = string.Concat(Enumerable.Range(1, 20).Select(i => $"line {i}\n"));
+    private readonly TempDirectory home = new("home");
+    private readonly TestRepository repo = TestRepository.Create(new Dictionary<string, string> { ["a.txt"] = Twenty });
+
+    public void Dispose()
+    {
+        repo.Dispose();
+        home.Dispose();
+    }
+
+    /// <summary>A call whose reply may come after <c>review/changed</c> notifications: those are skipped.</summary>
+    private static async Task<JsonObject> CallAsync(RawConnection raw, int id, string method, object? parameters = null)
+    {
+        await raw.SendAsync(LspFraming.Request(id, method, parameters));
+        while (true)
+        {
+            var message = await raw.ReceiveAsync();
+            if (message["id"] is { } replyId && (int)replyId == id)
+            {
+                return message;
+            }
+        }
+    }
+
+    private static JsonNode Result(JsonObject reply) => reply["result"] ?? throw new InvalidOperationException(reply.ToJsonString());
+
+    [Fact]
+    public async Task A_client_creates_a_worktree_rejects_one_hunk_accepts_another_and_cannot_remove_it_dirty()
+    {
+        await using var maestro = MaestroProcess.Start(home.Path, "serve", "--stdio", "--in-process");
+        var raw = maestro.Raw;
+        await raw.InitializeAsync("process-test");
+
+        var worktree = Result(await CallAsync(raw, 1, Methods.WorktreesCreate, new WorktreeCreateParams { Repo = repo.Root, Branch = "maestro/agent" }));
+        var path = (string)worktree["path"]!;
+        var file = Path.Combine(path, "a.txt");
+        File.WriteAllText(file, Twenty.Replace("line 2\n", "two\n", StringComparison.Ordinal).Replace("line 15\n", "fifteen\n", StringComparison.Ordinal));
+
+        var changes = Result(await CallAsync(raw, 2, Methods.ReviewChanges, new ReviewChangesParams { Cwd = path }));
+        var hunks = changes["files"]![0]!["hunks"]!.AsArray();
+        Assert.Equal(2, hunks.Count);
+        Assert.Equal(1, (int)Result(await CallAsync(raw, 3, Methods.ReviewReject, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[0]!["id"]!] }))["rejected"]!);
+        Assert.Equal(1, (int)Result(await CallAsync(raw, 4, Methods.ReviewAccept, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[1]!["id"]!] }))["accepted"]!);
+
+        Assert.Equal(string.Empty, TestRepository.GitIn(path, "diff"));
+        var cached = TestRepository.GitIn(path, "diff", "--cached");
+        Assert.Contains("-line 15\n+fifteen\n", cached, StringComparison.Ordinal);
+        Assert.DoesNotContain("two", cached, StringComparison.Ordinal);
+
+        var refused = await CallAsync(raw, 5, Methods.WorktreesRemove, new WorktreeRemoveParams { Path = path });
+        Assert.Equal(ErrorCodes.WorktreeDirty, (int)refused["error"]!["code"]!);
+        Assert.Equal(["a.txt"], refused["error"]!["data"]!["paths"]!.AsArray().Select(p => (string)p!));
+        Assert.Contains("a.txt", (string)refused["error"]!["message"]!, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(path));
+
+        await CallAsync(raw, 6, Methods.Shutdown);
+        await raw.SendAsync(LspFraming.Notification(Methods.Exit));
+        Assert.Equal(0, await maestro.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task The_cli_lists_creates_and_removes_worktrees_and_shows_the_review()
+    {
+        var created = await MaestroProcess.RunAsync(home.Path, "worktree", "create", "cli-branch", "--repo", repo.Root);
+        Assert.True(created.ExitCode == 0, created.Stderr);
+        var path = created.Stdout.Trim();
+        Assert.Equal(repo.Root + ".worktrees/cli-branch", path);
+
+        var list = await MaestroProcess.RunAsync(home.Path, "worktree", "list", "--repo", repo.Root, "--json");
+        Assert.Equal(0, list.ExitCode);
+        var worktrees = JsonNode.Parse(list.Stdout)!["worktrees"]!.AsArray();
+        Assert.Equal([repo.Root, path], worktrees.Select(w => (string)w!["path"]!));
+
+        File.WriteAllText(Path.Combine(path, "a.txt"), "replaced\n");
+        var review = await MaestroProcess.RunAsync(home.Path, "review", "--cwd", path, "--json");
+        Assert.Equal(0, review.ExitCode);
+        var reviewed = JsonNode.Parse(review.Stdout)!["files"]![0]!;
+        Assert.Equal("a.txt", (string)reviewed["path"]!);
+        Assert.Equal("modified", (string)reviewed["status"]!);
+        var text = await MaestroProcess.RunAsync(home.Path, "review", "--cwd", path);
+        Assert.Contains("+replaced", text.Stdout, StringComparison.Ordinal);
+
+        var dirty = await MaestroProcess.RunAsync(home.Path, "worktree", "remove", path);
+        Assert.Equal(7, dirty.ExitCode);
+        Assert.Contains("a.txt", dirty.Stderr, StringComparison.Ordinal);
+        var forced = await MaestroProcess.RunAsync(home.Path, "worktree", "remove", path, "--force");
+        Assert.Equal(0, forced.ExitCode);
+        Assert.False(Directory.Exists(path));
+
+        using var elsewhere = new TempDirectory("norepo");
+        Assert.Equal(6, (await MaestroProcess.RunAsync(home.Path, "review", "--cwd", elsewhere.Path)).ExitCode);
+    }
+}
