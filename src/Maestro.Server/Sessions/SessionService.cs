@@ -4,6 +4,7 @@ using Maestro.Server.Agents;
 using Maestro.Server.Agents.Errors;
 using Maestro.Server.Agents.Running;
 using Maestro.Server.Errors;
+using Maestro.Server.Git.Worktrees;
 using Maestro.Server.Rpc;
 using Maestro.Server.Sessions.Discovery;
 using Maestro.Server.Sessions.Errors;
@@ -29,10 +30,12 @@ public sealed class SessionService : IAsyncDisposable
     private readonly ILogger<SessionService> logger;
     private readonly ConcurrentDictionary<string, Lazy<Task<SessionRuntime>>> live = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<ISessionSource> sources;
+    private readonly WorktreeService worktrees;
 
-    public SessionService(SessionStore store, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILoggerFactory loggerFactory, IEnumerable<ISessionSource> sources)
+    public SessionService(SessionStore store, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILoggerFactory loggerFactory, IEnumerable<ISessionSource> sources, WorktreeService worktrees)
     {
         this.sources = sources.ToList();
+        this.worktrees = worktrees;
         this.store = store;
         this.catalog = catalog;
         this.adapters = adapters;
@@ -55,10 +58,10 @@ public sealed class SessionService : IAsyncDisposable
             throw new InvalidParamsException($"The folder '{request.Cwd}' does not exist.");
         }
 
-        if (request.Worktree is not null)
-        {
-            throw new MaestroException(ErrorCodes.MethodNotFound, ErrorKinds.FeatureNotLanded, "Sessions in a fresh worktree need the feature \"Git, worktrees and review\", which has not landed in this build. Create the session in a folder instead.");
-        }
+        // A fresh worktree on its own branch, beside the repository, so several agents can change one repo at once.
+        var worktree = request.Worktree is null
+            ? null
+            : await worktrees.CreateAsync(cwd, request.Worktree.Branch, request.Worktree.Base, null, cancellationToken);
 
         var now = DateTimeOffset.UtcNow;
         var existing = await store.ListAsync(null, null, cancellationToken);
@@ -68,6 +71,8 @@ public sealed class SessionService : IAsyncDisposable
             Name = string.IsNullOrWhiteSpace(request.Name) ? $"{definition.Name} {existing.Count(s => s.AgentId == definition.Id) + 1}" : request.Name.Trim(),
             AgentId = definition.Id,
             Cwd = cwd,
+            Worktree = worktree?.Path,
+            Branch = worktree?.Branch,
             Status = SessionStatus.Idle,
             Model = request.Model,
             PermissionMode = request.PermissionMode ?? PermissionMode.AcceptEdits,
@@ -122,9 +127,18 @@ public sealed class SessionService : IAsyncDisposable
         _ = await store.GetAsync(sessionId, cancellationToken) ?? throw new SessionNotFoundException(sessionId);
     }
 
-    public async Task CloseAsync(string sessionId, CancellationToken cancellationToken)
+    /// <summary>Closes the session; with <paramref name="removeWorktree"/>, also removes its worktree, refused when dirty.</summary>
+    public async Task CloseAsync(string sessionId, bool removeWorktree, CancellationToken cancellationToken)
     {
         var runtime = await RuntimeAsync(sessionId, cancellationToken);
+        var worktree = runtime.Session.Worktree;
+        if (removeWorktree && worktree is not null)
+        {
+            // Before anything stops: a dirty worktree refuses (WorktreeDirty names the files) and the session stays open.
+            await runtime.CancelAsync();
+            await worktrees.RemoveAsync(worktree, force: false, cancellationToken);
+        }
+
         await runtime.CloseAsync();
         if (live.TryRemove(sessionId, out _))
         {

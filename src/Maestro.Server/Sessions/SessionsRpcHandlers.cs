@@ -43,7 +43,7 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     [JsonRpcMethod(Methods.SessionsClose)]
     public async Task<object?> CloseAsync(SessionCloseParams request, CancellationToken cancellationToken)
     {
-        await sessions.CloseAsync(request.SessionId, cancellationToken);
+        await sessions.CloseAsync(request.SessionId, request.RemoveWorktree, cancellationToken);
         return null;
     }
 

@@ -1,0 +1,69 @@
+using Maestro.Protocol;
+using Maestro.Server.Tests.Agents;
+using Maestro.TestSupport;
+using Maestro.TestSupport.Agents;
+using Maestro.TestSupport.ModelServer;
+using StreamJsonRpc;
+
+namespace Maestro.Server.Tests.Sessions;
+
+/// <summary>A Claude Code session in a fresh worktree on its own branch: the agent's edits stay there, reviewable, and are never thrown away.</summary>
+[Collection(RealCliCollection.Name)]
+public sealed class WorktreeSessionTests : IAsyncLifetime
+{
+    private ScriptedModelServer model = null!;
+    private AgentSandbox sandbox = null!;
+    private TempDirectory home = null!;
+
+    public async Task InitializeAsync()
+    {
+        model = await ScriptedModelServer.StartAsync();
+        sandbox = await AgentSandbox.CreateAsync("wt-session");
+        home = new TempDirectory("mh");
+        await MaestroAgentSettings.WriteAsync(home.Path, "claude-code", AgentClis.Claude, ClaudeCodeCli.Environment(sandbox, model.BaseUrl));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await model.DisposeAsync();
+        sandbox.Dispose();
+        home.Dispose();
+    }
+
+    [Fact]
+    public async Task The_agent_works_on_its_own_branch_and_a_dirty_worktree_is_not_removed_on_close()
+    {
+        await using var server = new TestServer(home: home.Path);
+        using var rpc = await server.ConnectInitializedAsync("worktree-session");
+        var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams
+        {
+            AgentId = "claude-code",
+            Cwd = sandbox.Repo,
+            Name = "feature x",
+            Worktree = new WorktreeRequest { Branch = "maestro/feature-x" },
+            PermissionMode = PermissionMode.Bypass,
+        });
+        Assert.Equal("maestro/feature-x", session.Branch);
+        Assert.NotNull(session.Worktree);
+        Assert.NotEqual(sandbox.Repo, session.Worktree);
+
+        var target = Path.Combine(session.Worktree!, "feature.txt");
+        model.EnqueueTurn(ScriptStep.ToolCall("Write", $$"""{"file_path":"{{target}}","content":"on the branch\n"}"""), ScriptStep.Text("Done."));
+        var turn = await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "Write feature.txt" });
+        Assert.Equal(StopReason.EndTurn, turn.StopReason);
+        Assert.True(File.Exists(target));
+        Assert.False(File.Exists(sandbox.RepoFile("feature.txt")), "the main checkout is untouched");
+
+        var changes = await rpc.InvokeWithParameterObjectAsync<ReviewChangesResult>(Methods.ReviewChanges, new ReviewChangesParams { Cwd = session.Worktree! });
+        Assert.Contains(changes.Files, f => f.Path == "feature.txt");
+
+        var refused = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<object?>(Methods.SessionsClose, new SessionCloseParams { SessionId = session.Id, RemoveWorktree = true }));
+        Assert.Equal(ErrorCodes.WorktreeDirty, refused.ErrorCode);
+        Assert.Contains("feature.txt", refused.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(target), "nothing is deleted without force");
+
+        await rpc.InvokeWithParameterObjectAsync<object?>(Methods.SessionsClose, new SessionCloseParams { SessionId = session.Id });
+        var closed = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id });
+        Assert.Equal(SessionStatus.Closed, closed.Status);
+    }
+}
