@@ -12,6 +12,7 @@ public static class CliApp
             ServeCommand.Create(),
             DaemonCommand.Create(),
             DoctorCommand.Create(),
+            RunCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -216,7 +216,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
     }
 
     /// <summary>A run of <paramref name="origin"/> on this playbook that a dead process left running, if any; for <c>maestro run</c> to resume.</summary>
-    public async Task<RunRecord?> FindInterruptedAsync(string playbookPath, string agentId, RunOrigin origin, CancellationToken cancellationToken)
+    public async Task<RunRecord?> FindInterruptedAsync(string playbookPath, string? agentId, RunOrigin origin, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(playbookPath);
         if (full.EndsWith(PlaybookLoader.ConfigFileName, StringComparison.Ordinal))
@@ -225,7 +225,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         }
 
         var running = await store.ListAsync(RunStatus.Running, cancellationToken);
-        return running.FirstOrDefault(r => r.Origin == origin && r.AgentId == agentId && r.Settings.RequestedPlaybook == full && !active.ContainsKey(r.Id));
+        return running.FirstOrDefault(r => r.Origin == origin && (agentId is null || r.AgentId == agentId) && r.Settings.RequestedPlaybook == full && !active.ContainsKey(r.Id));
     }
 
     /// <summary>Resumes every run of <paramref name="origin"/> that a dead process left running; returns how many.</summary>
