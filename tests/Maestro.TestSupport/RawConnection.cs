@@ -35,10 +35,18 @@ public sealed class RawConnection : IAsyncDisposable
         return await LspFraming.ReadAsync(reader, cts.Token) is null;
     }
 
+    /// <summary>Sends a request and returns its response, skipping notifications that arrive first.</summary>
     public async Task<JsonObject> CallAsync(object id, string method, object? @params = null)
     {
         await SendAsync(LspFraming.Request(id, method, @params));
-        return await ReceiveAsync();
+        while (true)
+        {
+            var message = await ReceiveAsync();
+            if (message["method"] is null)
+            {
+                return message;
+            }
+        }
     }
 
     public async Task InitializeAsync(string client = "raw")

@@ -53,7 +53,7 @@ public sealed class TestServer : IAsyncDisposable
     }
 
     /// <summary>Connects a client and sends initialize.</summary>
-    public async Task<JsonRpc> ConnectInitializedAsync(string name = "test", object? notificationTarget = null)
+    public async Task<JsonRpc> ConnectInitializedAsync(string name = "test", object? notificationTarget = null, ClientCapabilities? capabilities = null)
     {
         var rpc = ConnectClient();
         if (notificationTarget is not null)
@@ -62,7 +62,12 @@ public sealed class TestServer : IAsyncDisposable
         }
 
         rpc.StartListening();
-        await rpc.InvokeWithParameterObjectAsync<InitializeResult>(Methods.Initialize, LspFraming.InitializeParams(name));
+        await rpc.InvokeWithParameterObjectAsync<InitializeResult>(Methods.Initialize, new InitializeParams
+        {
+            ProtocolVersion = ProtocolVersion.Current,
+            ClientInfo = new ClientInfo { Name = name, Version = "1" },
+            Capabilities = capabilities ?? new ClientCapabilities(),
+        });
         return rpc;
     }
 

@@ -12,6 +12,8 @@ public static class CliApp
             ServeCommand.Create(),
             DaemonCommand.Create(),
             DoctorCommand.Create(),
+            AgentsCommand.Create(),
+            SessionsCommand.Create(),
             RunCommand.Create(),
         };
         var parsed = root.Parse(args);
@@ -30,7 +32,7 @@ public static class CliApp
         {
             return await parsed.InvokeAsync();
         }
-        catch (Exception ex) when (ex is Errors.MaestroException or Storage.SchemaTooNewException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is Errors.MaestroException or Storage.SchemaTooNewException or IOException or UnauthorizedAccessException or StreamJsonRpc.RemoteRpcException)
         {
             await Console.Error.WriteLineAsync($"maestro: {ex.Message}");
             return ExitCodes.Error;

@@ -5,9 +5,13 @@ using Maestro.Protocol;
 namespace Maestro.Server.Cli;
 
 /// <summary>JSON for the CLI's <c>--json</c> outputs (not part of the wire protocol).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DoctorReport))]
 [JsonSerializable(typeof(DaemonStatusResult))]
+[JsonSerializable(typeof(AgentsListResult))]
+[JsonSerializable(typeof(SessionListResult))]
+[JsonSerializable(typeof(SessionEventNotification))]
+[JsonSerializable(typeof(SessionPromptResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

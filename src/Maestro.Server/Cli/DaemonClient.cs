@@ -16,16 +16,35 @@ public sealed class DaemonClient : IAsyncDisposable
     }
 
     /// <summary>Connects and initializes; null when no daemon runs.</summary>
-    public static async Task<DaemonClient?> TryConnectAsync(MaestroPaths paths, CancellationToken cancellationToken)
+    public static async Task<DaemonClient?> TryConnectAsync(MaestroPaths paths, CancellationToken cancellationToken, object? notificationTarget = null)
+    {
+        var stream = await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
+        return stream is null ? null : await InitializeAsync(stream, notificationTarget, cancellationToken);
+    }
+
+    /// <summary>Connects to the daemon, starting it when none runs, as <c>serve --stdio</c> does.</summary>
+    public static async Task<DaemonClient> ConnectOrStartAsync(MaestroPaths paths, CancellationToken cancellationToken, object? notificationTarget = null)
     {
         var stream = await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
         if (stream is null)
         {
-            return null;
+            DaemonLauncher.Start(paths);
+            stream = await DaemonEndpoint.ConnectAsync(paths, TimeSpan.FromSeconds(30), cancellationToken)
+                ?? throw new Errors.MaestroException($"Could not start or reach the daemon at {DaemonEndpoint.Describe(paths)}; see {paths.LogsDirectory}.");
         }
 
+        return await InitializeAsync(stream, notificationTarget, cancellationToken);
+    }
+
+    private static async Task<DaemonClient> InitializeAsync(Stream stream, object? notificationTarget, CancellationToken cancellationToken)
+    {
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = MaestroJson.CreateOptions() };
         var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(stream, formatter));
+        if (notificationTarget is not null)
+        {
+            rpc.AddLocalRpcTarget(notificationTarget, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        }
+
         rpc.StartListening();
         var client = new DaemonClient(rpc);
         await client.InvokeAsync<InitializeResult>(

@@ -1,4 +1,5 @@
 using Maestro.Server.Agents;
+using Maestro.Server.Agents.Permissions;
 using Maestro.Server.Agents.Running;
 using Maestro.Server.Agents.Settings;
 using Maestro.Server.Daemon;
@@ -9,6 +10,7 @@ using Maestro.Server.Playbooks.Worktrees;
 using Maestro.Server.Processes;
 using Maestro.Server.Rpc;
 using Maestro.Server.Sessions;
+using Maestro.Server.Sessions.Discovery;
 using Maestro.Server.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
@@ -37,9 +39,13 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<AgentCatalog>();
         services.AddSingleton<AgentProcessRunner>();
+        services.AddSingleton<PermissionBroker>();
         services.AddSingleton<AgentAdapterFactory>();
         services.AddScoped<IRpcHandlers, AgentsRpcHandlers>();
 
+        services.AddSingleton<AgentHomes>();
+        services.AddSingleton<ISessionSource, ClaudeSessionSource>();
+        services.AddSingleton<ISessionSource, CodexSessionSource>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionService>();
         services.AddHostedService<SessionRecovery>();

@@ -10,8 +10,6 @@ public static class PendingFeatures
 {
     private static readonly Dictionary<string, string> FeatureByMethod = new(StringComparer.Ordinal)
     {
-        [M.SessionsDiscover] = "Session discovery and import",
-        [M.SessionsImport] = "Session discovery and import",
         [M.GitStatus] = "Git, worktrees and review",
         [M.GitLog] = "Git, worktrees and review",
         [M.GitBranches] = "Git, worktrees and review",

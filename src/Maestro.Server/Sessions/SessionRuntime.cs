@@ -80,6 +80,9 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
 
     public ValueTask EmitAsync(SessionEvent sessionEvent, CancellationToken cancellationToken) => pump.EmitAsync(sessionEvent, cancellationToken);
 
+    /// <summary>Completes once everything emitted so far is stored and broadcast.</summary>
+    public Task FlushAsync() => pump.FlushAsync();
+
     public ValueTask SetAgentSessionIdAsync(string agentSessionId, CancellationToken cancellationToken)
         => pump.UpdateAsync(s => s with { AgentSessionId = agentSessionId }, cancellationToken);
 
@@ -89,6 +92,11 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         prompts.Writer.TryComplete();
         await CancelAsync();
         await loop;
+        if (adapter is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+
         await pump.DisposeAsync();
         closing.Dispose();
     }
@@ -133,6 +141,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         var turn = new AgentTurn
         {
             TurnId = prompt.TurnId,
+            SessionId = session.Id,
             Prompt = prompt.Text,
             WorkingDirectory = session.Worktree ?? session.Cwd,
             AgentSessionId = session.AgentSessionId,

@@ -5,6 +5,7 @@ using Maestro.Server.Agents.Errors;
 using Maestro.Server.Agents.Running;
 using Maestro.Server.Errors;
 using Maestro.Server.Rpc;
+using Maestro.Server.Sessions.Discovery;
 using Maestro.Server.Sessions.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -27,9 +28,11 @@ public sealed class SessionService : IAsyncDisposable
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger<SessionService> logger;
     private readonly ConcurrentDictionary<string, Lazy<Task<SessionRuntime>>> live = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<ISessionSource> sources;
 
-    public SessionService(SessionStore store, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILoggerFactory loggerFactory)
+    public SessionService(SessionStore store, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILoggerFactory loggerFactory, IEnumerable<ISessionSource> sources)
     {
+        this.sources = sources.ToList();
         this.store = store;
         this.catalog = catalog;
         this.adapters = adapters;
@@ -156,6 +159,65 @@ public sealed class SessionService : IAsyncDisposable
         return await store.HistoryAsync(sessionId, Math.Max(0, afterSeq ?? 0), limit ?? DefaultHistoryLimit, cancellationToken);
     }
 
+    /// <summary>Conversations the agents keep on disk, newest first; those already imported are left out.</summary>
+    public async Task<IReadOnlyList<DiscoveredSession>> DiscoverAsync(string? cwd, CancellationToken cancellationToken)
+    {
+        var folder = cwd is null ? null : Path.GetFullPath(cwd);
+        var imported = (await store.ListAsync(null, null, cancellationToken)).Select(s => (s.AgentId, s.AgentSessionId)).ToHashSet();
+        return await Task.Run(
+            () => sources.SelectMany(s => s.Discover(folder))
+                .Where(d => !imported.Contains((d.AgentId, d.AgentSessionId)))
+                .OrderByDescending(d => d.UpdatedAt)
+                .ToList(),
+            cancellationToken);
+    }
+
+    /// <summary>Makes an agent's on-disk conversation a Maestro session with its past transcript; prompts resume it.</summary>
+    public async Task<Session> ImportAsync(string agentId, string agentSessionId, CancellationToken cancellationToken)
+    {
+        var existing = (await store.ListAsync(null, null, cancellationToken)).FirstOrDefault(s => s.AgentId == agentId && s.AgentSessionId == agentSessionId);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var source = sources.FirstOrDefault(s => s.AgentId == agentId)
+            ?? throw new InvalidParamsException($"Maestro cannot import {agentId} sessions; it reads Claude Code and Codex transcripts.");
+        var transcript = await Task.Run(() => source.Load(agentSessionId), cancellationToken)
+            ?? throw new SessionNotFoundException(agentSessionId);
+        if (!Directory.Exists(transcript.Found.Cwd))
+        {
+            throw new InvalidParamsException($"The session worked in {transcript.Found.Cwd}, which no longer exists.");
+        }
+
+        var adapter = adapters.Create(agentId);
+        var now = DateTimeOffset.UtcNow;
+        var session = new Session
+        {
+            Id = "s_" + Guid.NewGuid().ToString("N")[..12],
+            Name = transcript.Found.Title,
+            AgentId = agentId,
+            Cwd = transcript.Found.Cwd,
+            Status = SessionStatus.Idle,
+            AgentSessionId = agentSessionId,
+            PermissionMode = PermissionMode.AcceptEdits,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Usage = Usage.Zero,
+        };
+        await store.InsertAsync(session, cancellationToken);
+        var runtime = NewRuntime(session, adapter);
+        live[session.Id] = new Lazy<Task<SessionRuntime>>(Task.FromResult(runtime));
+        foreach (var e in transcript.Events)
+        {
+            await runtime.EmitAsync(e, CancellationToken.None);
+        }
+
+        await runtime.FlushAsync();
+        logger.LogInformation("Imported {Agent} session {AgentSession} as {Session} with {Count} events", agentId, agentSessionId, session.Id, transcript.Events.Count);
+        return runtime.Session;
+    }
+
     /// <summary>Turns that were running when the daemon stopped are marked failed, with an event saying why.</summary>
     public async Task RecoverInterruptedAsync(CancellationToken cancellationToken)
     {
@@ -166,7 +228,7 @@ public sealed class SessionService : IAsyncDisposable
             var runtime = await RuntimeAsync(session.Id, cancellationToken);
             await runtime.EmitAsync(new ErrorEvent { Message = "Maestro stopped while this turn was running; the agent was stopped with it. Send the prompt again to go on." }, cancellationToken);
             await runtime.EmitAsync(new StatusEvent { Status = SessionStatus.Failed, StopReason = StopReason.Error }, cancellationToken);
-            await runtime.RenameAsync(session.Name); // stores the batch
+            await runtime.FlushAsync();
             logger.LogWarning("Session {Session} was interrupted by a restart", session.Id);
         }
     }

@@ -47,6 +47,14 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
         return null;
     }
 
+    [JsonRpcMethod(Methods.SessionsDiscover)]
+    public async Task<SessionDiscoverResult> DiscoverAsync(SessionDiscoverParams request, CancellationToken cancellationToken)
+        => new() { Found = await sessions.DiscoverAsync(request.Cwd, cancellationToken) };
+
+    [JsonRpcMethod(Methods.SessionsImport)]
+    public Task<Session> ImportAsync(SessionImportParams request, CancellationToken cancellationToken)
+        => sessions.ImportAsync(request.AgentId, request.AgentSessionId, cancellationToken);
+
     [JsonRpcMethod(Methods.SessionsRename)]
     public Task<Session> RenameAsync(SessionRenameParams request, CancellationToken cancellationToken)
         => sessions.RenameAsync(request.SessionId, request.Name, cancellationToken);

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Maestro.TestSupport.Agents;
 
-/// <summary>Runs a CLI headless to its end: closed stdin, only the given environment, killed with its children on timeout.</summary>
+/// <summary>
+/// Runs a CLI headless to its end: closed stdin, only the given environment, killed with its children on timeout
+/// or when <c>stop</c> fires (as Maestro cancels a turn); either way the result says it was killed.
+/// </summary>
 public static class CliProcess
 {
     public static async Task<CliResult> RunAsync(
@@ -11,7 +14,8 @@ public static class CliProcess
         IEnumerable<string> arguments,
         string workingDirectory,
         IReadOnlyDictionary<string, string> environment,
-        TimeSpan timeout)
+        TimeSpan timeout,
+        CancellationToken stop = default)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -67,8 +71,9 @@ public static class CliProcess
         process.StandardInput.Close();
 
         var timedOut = false;
-        using (var cts = new CancellationTokenSource(timeout))
+        using (var cts = CancellationTokenSource.CreateLinkedTokenSource(stop))
         {
+            cts.CancelAfter(timeout);
             try
             {
                 await process.WaitForExitAsync(cts.Token);
@@ -81,7 +86,7 @@ public static class CliProcess
         }
 
         // Waiting without a token also drains the redirected streams to their end.
-        await process.WaitForExitAsync();
+        await process.WaitForExitAsync(CancellationToken.None);
         lock (stdout)
         {
             lock (stderr)

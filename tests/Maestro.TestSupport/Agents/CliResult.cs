@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Maestro.TestSupport.Agents;
 
-/// <summary>What a CLI run printed and how it ended.</summary>
+/// <summary>What a CLI run printed and how it ended; <see cref="TimedOut"/> means it was killed (timeout or stop).</summary>
 public sealed record CliResult(int ExitCode, IReadOnlyList<string> StdoutLines, string Stderr, bool TimedOut, TimeSpan Elapsed)
 {
     /// <summary>Stdout lines that parse as JSON objects; the CLIs may print other lines too.</summary>

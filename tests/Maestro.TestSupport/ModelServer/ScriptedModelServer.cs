@@ -166,13 +166,19 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 
         if (servedAs == ServedAs.Fault)
         {
-            if (currentFault!.Hangs)
+            if (currentFault!.StallsStream)
+            {
+                SseWriter.Start(context.Response);
+                await context.Response.Body.FlushAsync(token);
+            }
+
+            if (currentFault.Status is null)
             {
                 await Task.Delay(Timeout.Infinite, token);
                 return;
             }
 
-            await WriteErrorAsync(context, api, currentFault.Status!.Value, token);
+            await WriteErrorAsync(context, api, currentFault.Status.Value, token);
             return;
         }
 
@@ -194,6 +200,12 @@ public sealed class ScriptedModelServer : IAsyncDisposable
             // A rough count is enough: the CLI only uses it to decide on compaction.
             var size = json?.ToJsonString().Length ?? 0;
             return context.Response.WriteAsJsonAsync(new { input_tokens = Math.Max(1, size / 4) }, token);
+        }
+
+        // The Claude Agent SDK's bundled CLI checks the endpoint with HEAD / before its first call.
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
         }
 
         if (context.Request.Path.Value?.EndsWith("/models", StringComparison.Ordinal) == true)

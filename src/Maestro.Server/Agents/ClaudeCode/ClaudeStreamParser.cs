@@ -90,7 +90,7 @@ public sealed class ClaudeStreamParser
     private List<SessionEvent> ParseAssistant(JsonElement root)
     {
         var events = new List<SessionEvent>();
-        if (!root.TryGetProperty("message", out var message) || !message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Array)
+        if (!root.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Array)
         {
             return events;
         }
@@ -152,7 +152,7 @@ public sealed class ClaudeStreamParser
     private static List<SessionEvent> ParseToolResults(JsonElement root)
     {
         var events = new List<SessionEvent>();
-        if (!root.TryGetProperty("message", out var message) || !message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Array)
+        if (!root.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Array)
         {
             return events;
         }

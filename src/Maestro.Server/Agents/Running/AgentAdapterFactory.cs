@@ -1,4 +1,12 @@
+using Maestro.Protocol;
+using Maestro.Server.Agents.Acp;
 using Maestro.Server.Agents.ClaudeCode;
+using Maestro.Server.Agents.Permissions;
+using Maestro.Server.Hosting;
+using Microsoft.Extensions.Logging;
+using Maestro.Server.Agents.Codex;
+using Maestro.Server.Agents.Gemini;
+using Maestro.Server.Agents.OpenCode;
 using Maestro.Server.Agents.Errors;
 using Maestro.Server.Agents.Settings;
 
@@ -10,12 +18,18 @@ public sealed class AgentAdapterFactory
     private readonly AgentCatalog catalog;
     private readonly SettingsStore settings;
     private readonly AgentProcessRunner runner;
+    private readonly PermissionBroker permissions;
+    private readonly MaestroOptions options;
+    private readonly ILoggerFactory loggers;
 
-    public AgentAdapterFactory(AgentCatalog catalog, SettingsStore settings, AgentProcessRunner runner)
+    public AgentAdapterFactory(AgentCatalog catalog, SettingsStore settings, AgentProcessRunner runner, PermissionBroker permissions, MaestroOptions options, ILoggerFactory loggers)
     {
         this.catalog = catalog;
         this.settings = settings;
         this.runner = runner;
+        this.permissions = permissions;
+        this.options = options;
+        this.loggers = loggers;
     }
 
     public IAgentAdapter Create(string agentId)
@@ -25,10 +39,26 @@ public sealed class AgentAdapterFactory
         var executable = catalog.Locate(definition)
             ?? throw new AgentUnavailableException($"{definition.Name} is not installed: '{definition.Executable}' is not on PATH. Install it with: {definition.InstallHint}, or set agents.\"{agentId}\".path in $MAESTRO_HOME/settings.json.");
         var environment = settings.For(agentId)?.Env ?? new Dictionary<string, string?>();
+        if (definition.Kind == AgentKind.Acp)
+        {
+            var configured = settings.For(agentId);
+            var launch = new AgentLaunch
+            {
+                Executable = executable,
+                Arguments = configured?.Args ?? definition.Arguments,
+                WorkingDirectory = Environment.CurrentDirectory,
+                Environment = environment,
+            };
+            return new AcpAdapter(launch, permissions, options, loggers.CreateLogger<AcpAdapter>());
+        }
+
         return agentId switch
         {
             "claude-code" => new ClaudeCodeAdapter(executable, environment, runner),
-            _ => throw new AgentUnavailableException($"Maestro cannot run {definition.Name} sessions yet: its adapter has not landed in this build. Claude Code is available."),
+            "codex" => new CodexAdapter(executable, environment, runner),
+            "opencode" => new OpenCodeAdapter(executable, environment, runner),
+            "gemini" => new GeminiAdapter(executable, environment, runner),
+            _ => throw new AgentUnavailableException($"Maestro cannot run {definition.Name} sessions yet: its adapter has not landed in this build. Claude Code, Codex, OpenCode and Gemini CLI are available."),
         };
     }
 }

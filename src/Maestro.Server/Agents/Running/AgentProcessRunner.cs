@@ -23,7 +23,7 @@ public sealed class AgentProcessRunner
 
     public async Task<AgentProcessResult> RunAsync(AgentLaunch launch, Func<string, CancellationToken, Task> onLine, CancellationToken cancellationToken)
     {
-        var environment = MergeEnvironment(launch.Environment);
+        var environment = MergeEnvironment(launch.Environment, launch.WorkingDirectory);
         var redactor = new SecretRedactor(environment);
         var stderr = new LineTail(40);
         var lastOutput = Environment.TickCount64;
@@ -42,7 +42,7 @@ public sealed class AgentProcessRunner
         var command = CliWrap.Cli.Wrap(launch.Executable)
             .WithArguments(launch.Arguments)
             .WithWorkingDirectory(launch.WorkingDirectory)
-            .WithEnvironmentVariables(launch.Environment)
+            .WithEnvironmentVariables(environment)
             .WithValidation(CommandResultValidation.None)
             .WithStandardInputPipe(launch.StandardInput is null ? PipeSource.Null : PipeSource.FromString(launch.StandardInput))
             .WithStandardOutputPipe(PipeTarget.ToDelegate(
@@ -73,7 +73,7 @@ public sealed class AgentProcessRunner
         }
     }
 
-    private static Dictionary<string, string?> MergeEnvironment(IReadOnlyDictionary<string, string?> overrides)
+    private static Dictionary<string, string?> MergeEnvironment(IReadOnlyDictionary<string, string?> overrides, string workingDirectory)
     {
         var merged = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
@@ -86,6 +86,8 @@ public sealed class AgentProcessRunner
             merged[key] = value;
         }
 
+        // Some CLIs (OpenCode) take the project folder from $PWD rather than the process's directory.
+        merged["PWD"] = workingDirectory;
         return merged;
     }
 }

@@ -7,6 +7,9 @@ public sealed record AgentTurn
 {
     public required string TurnId { get; init; }
 
+    /// <summary>Maestro's id of the session the turn belongs to.</summary>
+    public required string SessionId { get; init; }
+
     public required string Prompt { get; init; }
 
     /// <summary>Where the agent works: the session's folder or worktree.</summary>

@@ -1,7 +1,7 @@
 namespace Maestro.Server.Agents.Running;
 
 /// <summary>The last N lines of a stream, for error reports.</summary>
-internal sealed class LineTail
+internal sealed partial class LineTail
 {
     private readonly Queue<string> lines = new();
     private readonly int capacity;
@@ -13,6 +13,7 @@ internal sealed class LineTail
 
     public void Add(string line)
     {
+        line = AnsiEscapes().Replace(line, string.Empty);
         lock (lines)
         {
             lines.Enqueue(line.Length > 2000 ? line[..2000] + "…" : line);
@@ -22,6 +23,9 @@ internal sealed class LineTail
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\x1B\[[0-9;?]*[A-Za-z]")]
+    private static partial System.Text.RegularExpressions.Regex AnsiEscapes();
 
     public override string ToString()
     {

@@ -1,0 +1,80 @@
+using System.IO.Pipelines;
+using CliWrap;
+using Maestro.Server.Agents.Running;
+using Microsoft.Extensions.Logging;
+using StreamJsonRpc;
+
+namespace Maestro.Server.Agents.Acp;
+
+/// <summary>
+/// One ACP agent process and the newline-delimited JSON-RPC connection over its stdio. The process is run
+/// through CliWrap like every other; its stdin and stdout are bridged to the connection through pipes.
+/// </summary>
+internal sealed class AcpConnection : IAsyncDisposable
+{
+    private readonly Pipe toAgent = new();
+    private readonly Pipe fromAgent = new();
+    private readonly CancellationTokenSource kill = new();
+    private readonly LineTail stderr = new(40);
+    private readonly Task<CommandResult> process;
+
+    private AcpConnection(AgentLaunch launch, AcpClientTarget target, ILogger logger)
+    {
+        Target = target;
+        var command = CliWrap.Cli.Wrap(launch.Executable)
+            .WithArguments(launch.Arguments)
+            .WithWorkingDirectory(launch.WorkingDirectory)
+            .WithEnvironmentVariables(launch.Environment)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(PipeSource.FromStream(toAgent.Reader.AsStream()))
+            .WithStandardOutputPipe(PipeTarget.ToStream(fromAgent.Writer.AsStream()))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(stderr.Add));
+        process = RunAsync(command, logger);
+        Rpc = new JsonRpc(new NewLineDelimitedMessageHandler(toAgent.Writer.AsStream(), fromAgent.Reader.AsStream(), new SystemTextJsonFormatter()));
+        Rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        Rpc.StartListening();
+    }
+
+    public JsonRpc Rpc { get; }
+
+    public AcpClientTarget Target { get; }
+
+    /// <summary>Completes when the agent process has exited.</summary>
+    public Task Exited => process;
+
+    public string StderrTail => stderr.ToString();
+
+    public static AcpConnection Start(AgentLaunch launch, AcpClientTarget target, ILogger logger) => new(launch, target, logger);
+
+    public async ValueTask DisposeAsync()
+    {
+        await kill.CancelAsync();
+        Rpc.Dispose();
+        try
+        {
+            await process.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+        }
+
+        kill.Dispose();
+    }
+
+    private async Task<CommandResult> RunAsync(Command command, ILogger logger)
+    {
+        try
+        {
+            return await command.ExecuteAsync(kill.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return new CommandResult(-1, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+        }
+        finally
+        {
+            logger.LogInformation("ACP agent {Executable} exited", Path.GetFileName(command.TargetFilePath));
+            await fromAgent.Writer.CompleteAsync();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Maestro.Protocol;
+using Maestro.Server.Agents.Running;
+
+namespace Maestro.Server.Agents.Acp;
+
+/// <summary>What the client side of an ACP connection needs while a prompt runs: where updates go, and the session's rules.</summary>
+internal sealed class AcpTurnContext
+{
+    public AcpTurnContext(AgentTurn turn, string sessionId)
+    {
+        Turn = turn;
+        MaestroSessionId = sessionId;
+        Translator = new AcpUpdateTranslator(turn.WorkingDirectory);
+        Workspace = new AcpWorkspace(turn.WorkingDirectory);
+    }
+
+    public AgentTurn Turn { get; }
+
+    public string MaestroSessionId { get; }
+
+    public AcpUpdateTranslator Translator { get; }
+
+    public AcpWorkspace Workspace { get; }
+
+    /// <summary>Updates in arrival order; a single reader translates and emits them.</summary>
+    public Channel<JsonElement> Updates { get; } = Channel.CreateUnbounded<JsonElement>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Events produced outside the update stream (permission answers, fs writes), emitted in order with it.</summary>
+    public Channel<SessionEvent> Extra { get; } = Channel.CreateUnbounded<SessionEvent>();
+}

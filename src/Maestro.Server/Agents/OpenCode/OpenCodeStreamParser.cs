@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Maestro.Protocol;
+using Maestro.Server.Agents.Markdown;
+using Maestro.Server.Agents.Running;
+using static Maestro.Server.Agents.JsonLines;
+
+namespace Maestro.Server.Agents.OpenCode;
+
+/// <summary>
+/// Reads <c>opencode run --format json</c>: <c>step_start</c>, <c>text</c>, <c>tool_use</c>, <c>step_finish</c>
+/// and <c>error</c>. There is no final result event: a turn ended well when the last <c>step_finish</c> has
+/// reason <c>stop</c> and the process exits 0.
+/// </summary>
+public sealed class OpenCodeStreamParser
+{
+    private readonly string workingDirectory;
+    private Usage usage = Usage.Zero;
+    private string? lastFinishReason;
+    private string? error;
+
+    public OpenCodeStreamParser(string workingDirectory)
+    {
+        this.workingDirectory = workingDirectory;
+    }
+
+    public string? SessionId { get; private set; }
+
+    public List<string> Garbage { get; } = [];
+
+    /// <summary>What the stream said about the turn, once it is over.</summary>
+    public TurnOutcome? Outcome => error is not null
+        ? new TurnOutcome(StopReason.Error, usage, "OpenCode: " + error)
+        : lastFinishReason switch
+        {
+            "stop" or "end_turn" => new TurnOutcome(StopReason.EndTurn, usage),
+            "length" or "max_tokens" => new TurnOutcome(StopReason.MaxTurns, usage),
+            null => null,
+            _ => new TurnOutcome(StopReason.Error, usage, $"OpenCode stopped with reason '{lastFinishReason}'."),
+        };
+
+    public IEnumerable<SessionEvent> Parse(string line)
+    {
+        using var document = TryParse(line);
+        if (document is null)
+        {
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                Garbage.Add(line.Length > 500 ? line[..500] : line);
+            }
+
+            return [];
+        }
+
+        var root = document.RootElement;
+        SessionId = Str(root, "sessionID") ?? SessionId;
+        TryObject(root, "part", out var part);
+        switch (Str(root, "type"))
+        {
+            case "text" when Str(part, "text") is { Length: > 0 } text:
+                return [new MessageEvent { Text = text, Html = MarkdownRenderer.ToSafeHtml(text) }];
+            case "reasoning" when Str(part, "text") is { Length: > 0 } thought:
+                return [new MessageEvent { Text = thought, Html = MarkdownRenderer.ToSafeHtml(thought), Role = "thought" }];
+            case "tool_use":
+                return ToolUse(part);
+            case "step_finish":
+                lastFinishReason = Str(part, "reason");
+                if (TryObject(part, "tokens", out var tokens))
+                {
+                    var step = new Usage
+                    {
+                        InputTokens = Long(tokens, "input"),
+                        OutputTokens = Long(tokens, "output"),
+                        CacheReadTokens = TryObject(tokens, "cache", out var cache) ? Long(cache, "read") : 0,
+                        CacheWriteTokens = TryObject(tokens, "cache", out var cacheWrite) ? Long(cacheWrite, "write") : 0,
+                        CostUsd = Decimal(part, "cost"),
+                    };
+                    usage = usage.Add(step);
+                    return [new UsageEvent { Usage = step }];
+                }
+
+                return [];
+            case "error":
+                var data = TryObject(root, "error", out var e) && TryObject(e, "data", out var d) ? d : default;
+                error = Str(data, "message") ?? (TryObject(root, "error", out var e2) ? Str(e2, "name") : null) ?? "the turn failed.";
+                return [];
+            default:
+                return [];
+        }
+    }
+
+    private List<SessionEvent> ToolUse(JsonElement part)
+    {
+        var tool = Str(part, "tool") ?? "tool";
+        var id = Str(part, "callID") ?? Str(part, "id") ?? Guid.NewGuid().ToString("N");
+        TryObject(part, "state", out var state);
+        var input = state.ValueKind == JsonValueKind.Object && state.TryGetProperty("input", out var i) ? i.Clone() : (JsonElement?)null;
+        var status = Str(state, "status") switch { "completed" => ToolCallStatus.Completed, "error" => ToolCallStatus.Failed, "running" => ToolCallStatus.InProgress, _ => ToolCallStatus.Pending };
+        var title = Str(state, "title") is { Length: > 0 } t ? $"{tool}: {t}" : tool;
+        var events = new List<SessionEvent>
+        {
+            new ToolCallEvent { ToolCallId = id, Kind = ToolKinds.Of(tool), Title = title, Input = input, Status = ToolCallStatus.InProgress },
+            new ToolCallUpdateEvent { ToolCallId = id, Status = status, Output = Truncate(Str(state, "output") ?? Str(state, "error") ?? string.Empty) },
+        };
+        if (tool is "write" or "edit" or "patch" && input is { ValueKind: JsonValueKind.Object } args && Str(args, "filePath") is { } path)
+        {
+            var existed = TryObject(state, "metadata", out var metadata) && metadata.TryGetProperty("exists", out var exists) && exists.ValueKind == JsonValueKind.True;
+            var relative = Path.GetRelativePath(workingDirectory, Path.GetFullPath(path, workingDirectory)).Replace('\\', '/');
+            events.Add(new FileChangeEvent { Path = relative.StartsWith("..", StringComparison.Ordinal) ? path : relative, Change = tool == "write" && !existed ? FileChangeKind.Added : FileChangeKind.Modified });
+        }
+
+        return events;
+    }
+}

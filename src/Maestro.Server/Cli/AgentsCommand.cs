@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Text.Json;
+using Maestro.Protocol;
+using Maestro.Server.Agents;
+using Maestro.Server.Agents.Settings;
+using Maestro.Server.Hosting;
+using Maestro.Server.Processes;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Maestro.Server.Cli;
+
+/// <summary><c>maestro agents [--json]</c>: the agents Maestro can run here, with versions or why not.</summary>
+internal static class AgentsCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON (the agents/list result)." };
+        var command = new Command("agents", "List the agent CLIs Maestro knows, whether each is installed, and its version.") { json };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = MaestroOptions.FromEnvironment(MaestroPaths.FromEnvironment());
+            var catalog = new AgentCatalog(new ProcessRunner(), options, NullLogger<AgentCatalog>.Instance, new SettingsStore(options, NullLogger<SettingsStore>.Instance));
+            var agents = await catalog.ListAsync(cancellationToken);
+            if (result.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new AgentsListResult { Agents = agents }, CliJsonContext.Default.AgentsListResult));
+                return ExitCodes.Ok;
+            }
+
+            foreach (var agent in agents)
+            {
+                Console.Out.WriteLine(agent.Available
+                    ? $"{agent.Id,-14} {agent.Name,-20} {agent.Version ?? "?",-12} {agent.Command}"
+                    : $"{agent.Id,-14} {agent.Name,-20} {"-",-12} {agent.Reason}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

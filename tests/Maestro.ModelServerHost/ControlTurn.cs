@@ -1,0 +1,3 @@
+namespace Maestro.ModelServerHost;
+
+internal sealed record ControlTurn(IReadOnlyList<ControlStep> Steps, int? InputTokens, int? OutputTokens);
