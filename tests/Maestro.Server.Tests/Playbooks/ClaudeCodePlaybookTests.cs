@@ -75,6 +75,29 @@ public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_example_playbook_runs_to_the_end_with_maestro_run()
+    {
+        var example = Path.Combine(sandbox.Repo, "examples", "playbooks", "hello-notes");
+        Directory.CreateDirectory(example);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot.Path, "examples", "playbooks", "hello-notes")))
+        {
+            File.Copy(file, Path.Combine(example, Path.GetFileName(file)));
+        }
+
+        var create = Path.Combine(example, "01-create.md");
+        var finish = Path.Combine(example, "02-finish.md");
+        ScriptTick(create, "Create `NOTES.md` with the heading `# Notes`");
+        ScriptTick(create, "Add a line `Started by a Maestro Playbook.` under the heading");
+        ScriptTick(finish, "Add a `## Done` section at the end of `NOTES.md` with today's date");
+
+        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(home.Path, "run", example, "--agent", "claude-code", "--json", "--cwd", sandbox.Repo);
+
+        Assert.True(exit == 0, $"exit {exit}\n{stderr}\n{stdout}");
+        Assert.DoesNotContain("- [ ]", await File.ReadAllTextAsync(create), StringComparison.Ordinal);
+        Assert.DoesNotContain("- [ ]", await File.ReadAllTextAsync(finish), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_task_the_agent_leaves_unchecked_fails_the_run_with_exit_code_10()
     {
         var doc = WritePlaybook("stuck.md", "- [ ] Do the impossible\n- [ ] Never reached\n");
