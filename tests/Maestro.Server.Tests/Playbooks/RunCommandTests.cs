@@ -87,6 +87,7 @@ public sealed class RunCommandTests : IAsyncLifetime
             }
 
             firstRunId = (string)lines[0]["run"]!["id"]!;
+            await Wait.UntilAsync(() => File.Exists(doc + ".2.tried"), what: "the stand-in to be inside task Second"); // its marker
             killed.Process.Kill(entireProcessTree: true); // SIGKILL: no chance to clean up
             await killed.Process.WaitForExitAsync();
         }

@@ -220,6 +220,7 @@ public sealed class RunnerTests : IAsyncLifetime
             {
                 runId = (await rpc.InvokeWithParameterObjectAsync<Run>(Methods.PlaybooksRun, new PlaybookRunParams { Path = doc, AgentId = "claude-code" })).Id;
                 await Wait.UntilAsync(() => recorder.For(runId).Any(e => e.Event == RunProgressKind.TaskStarted && e.Task!.Text.StartsWith("Interrupted", StringComparison.Ordinal)), what: "the slow task to start");
+                await Wait.UntilAsync(() => File.Exists(doc + ".2.tried"), what: "the stand-in to be inside the slow task"); // its marker
             }
         }
 
@@ -273,7 +274,7 @@ public sealed class RunnerTests : IAsyncLifetime
 
         var a = await rpc.InvokeWithParameterObjectAsync<Run>(Methods.PlaybooksRun, new PlaybookRunParams { Path = path, AgentId = "claude-code", Worktree = new WorktreeRequest { Branch = "auto/a" } });
         var b = await rpc.InvokeWithParameterObjectAsync<Run>(Methods.PlaybooksRun, new PlaybookRunParams { Path = path, AgentId = "claude-code", Worktree = new WorktreeRequest { Branch = "auto/b" } });
-        await Wait.UntilAsync(() => recorder.For(a.Id).Any(e => e.Event == RunProgressKind.TaskStarted) && recorder.For(b.Id).Any(e => e.Event == RunProgressKind.TaskStarted), what: "both runs to start");
+        await Wait.UntilAsync(() => File.Exists(Path.Combine(a.Playbook, "01.md.1.tried")) && File.Exists(Path.Combine(b.Playbook, "01.md.1.tried")), what: "both runs' agents to be inside their first task");
         var busy = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<Run>(Methods.PlaybooksRun, new PlaybookRunParams { Path = a.Playbook, AgentId = "claude-code" }));
         Assert.Equal(ErrorCodes.Busy, busy.ErrorCode);
 
