@@ -60,24 +60,72 @@ export function agentSandbox() {
   return sandbox;
 }
 
-/** Writes $MAESTRO_HOME/settings.json so the daemon runs Claude Code from tools/agents in the sandbox. */
-export function configureClaude(maestroHome, sandbox, modelUrl) {
-  const settings = {
-    agents: {
-      'claude-code': {
-        path: agentCli('claude'),
-        env: {
-          PATH: '/usr/local/bin:/usr/bin:/bin',
-          HOME: sandbox.home,
-          TMPDIR: sandbox.tmp,
-          ANTHROPIC_BASE_URL: modelUrl,
-          ANTHROPIC_API_KEY: 'test-key',
-          CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-          DISABLE_AUTOUPDATER: '1',
-          IS_SANDBOX: '1',
-        },
-      },
+const baseEnv = (sandbox) => ({
+  PATH: '/usr/local/bin:/usr/bin:/bin',
+  HOME: sandbox.home,
+  TMPDIR: sandbox.tmp,
+  XDG_CONFIG_HOME: join(sandbox.home, '.config'),
+  XDG_DATA_HOME: join(sandbox.home, '.local', 'share'),
+  XDG_CACHE_HOME: join(sandbox.home, '.cache'),
+});
+
+const claudeEnv = (sandbox, modelUrl) => ({
+  ...baseEnv(sandbox),
+  ANTHROPIC_BASE_URL: modelUrl,
+  ANTHROPIC_API_KEY: 'test-key',
+  CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+  DISABLE_AUTOUPDATER: '1',
+  IS_SANDBOX: '1',
+});
+
+/**
+ * How each agent is pointed at the scripted model server, and which of its tools writes a file.
+ * Mirrors tests/Maestro.TestSupport/Agents/*Cli.cs; docs/agents.md explains each setting.
+ */
+export const agents = {
+  'claude-code': {
+    permissionMode: 'bypass',
+    configure: (sandbox, modelUrl) => ({ path: agentCli('claude'), env: claudeEnv(sandbox, modelUrl) }),
+    writeStep: (file, content) => ({ tool: 'Write', args: { file_path: file, content } }),
+  },
+  codex: {
+    permissionMode: 'acceptEdits',
+    configure: (sandbox, modelUrl) => {
+      const codexHome = join(sandbox.home, '.codex');
+      mkdirSync(codexHome, { recursive: true });
+      writeFileSync(join(codexHome, 'config.toml'), [
+        'model = "mock-model"', 'model_provider = "mock"', '[analytics]', 'enabled = false',
+        '[model_providers.mock]', 'name = "Maestro mock"', `base_url = "${modelUrl}/v1"`, 'wire_api = "responses"',
+        'env_key = "MAESTRO_MOCK_API_KEY"', 'request_max_retries = 0', 'stream_max_retries = 0', 'stream_idle_timeout_ms = 30000', '',
+      ].join('\n'));
+      return { path: agentCli('codex'), env: { ...baseEnv(sandbox), CODEX_HOME: codexHome, MAESTRO_MOCK_API_KEY: 'test-key' } };
     },
-  };
+    writeStep: (file, content) => ({ tool: 'exec_command', args: { cmd: `printf '${content.replaceAll('\n', '\\n')}' > ${file}` } }),
+  },
+  opencode: {
+    permissionMode: 'acceptEdits',
+    configure: (sandbox, modelUrl) => {
+      const config = join(sandbox.root, 'opencode.json');
+      writeFileSync(config, JSON.stringify({
+        model: 'mock/mock-model', autoupdate: false, share: 'disabled', permission: { edit: 'allow', bash: 'allow' },
+        provider: { mock: { npm: '@ai-sdk/openai-compatible', name: 'Maestro mock', options: { baseURL: modelUrl + '/v1', apiKey: 'test-key' }, models: { 'mock-model': { name: 'Mock model' } } } },
+      }));
+      return {
+        path: agentCli('opencode'),
+        env: { ...baseEnv(sandbox), OPENCODE_CONFIG: config, OPENCODE_DISABLE_MODELS_FETCH: '1', OPENCODE_DISABLE_AUTOUPDATE: '1', OPENCODE_DISABLE_LSP_DOWNLOAD: '1' },
+      };
+    },
+    writeStep: (file, content) => ({ tool: 'write', args: { filePath: file, content } }),
+  },
+  'acp:claude': {
+    permissionMode: 'ask',
+    configure: (sandbox, modelUrl) => ({ path: agentCli('claude-agent-acp'), env: claudeEnv(sandbox, modelUrl) }),
+    writeStep: (file, content) => ({ tool: 'Write', args: { file_path: file, content } }),
+  },
+};
+
+/** Writes $MAESTRO_HOME/settings.json so the daemon runs the agent from tools/agents in the sandbox. */
+export function configureAgent(maestroHome, agentId, sandbox, modelUrl) {
+  const settings = { agents: { [agentId]: agents[agentId].configure(sandbox, modelUrl) } };
   writeFileSync(join(maestroHome, 'settings.json'), JSON.stringify(settings));
 }

@@ -2,12 +2,17 @@ using Maestro.Server.Rpc;
 
 namespace Maestro.Server.Daemon;
 
-/// <summary>Calls back once the registry has had no connection for the whole timeout.</summary>
+/// <summary>
+/// Calls back once the registry has had no connection for the whole timeout. In between, a second after
+/// the last client leaves, it returns the garbage collector's free memory to the OS: an idle daemon should
+/// cost its user as little memory as possible.
+/// </summary>
 internal sealed class IdleMonitor : IDisposable
 {
     private readonly ConnectionRegistry registry;
     private readonly TimeSpan timeout;
     private readonly Timer timer;
+    private readonly Timer trim = new(_ => Trim());
 
     /// <param name="busy">Work that keeps the daemon up without a client (a playbook run); checked again after another timeout.</param>
     public IdleMonitor(ConnectionRegistry registry, TimeSpan timeout, Action onIdle, Func<bool>? busy = null)
@@ -33,10 +38,19 @@ internal sealed class IdleMonitor : IDisposable
     {
         registry.CountChanged -= OnCountChanged;
         timer.Dispose();
+        trim.Dispose();
+    }
+
+    private static void Trim()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private void OnCountChanged(object? sender, EventArgs e)
     {
-        timer.Change(registry.Count == 0 ? timeout : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var idle = registry.Count == 0;
+        timer.Change(idle ? timeout : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        trim.Change(idle ? TimeSpan.FromSeconds(1) : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 }

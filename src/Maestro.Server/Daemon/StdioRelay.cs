@@ -1,64 +1,132 @@
+using System.Net.Sockets;
 using Maestro.Server.Cli;
 using Maestro.Server.Hosting;
+using Microsoft.Win32.SafeHandles;
 
 namespace Maestro.Server.Daemon;
 
 /// <summary>
 /// <c>maestro serve --stdio</c> without <c>--in-process</c>: connects to the daemon (starting it when
-/// none runs) and copies bytes both ways. It never parses a message, so it starts fast and adds
-/// almost nothing per message.
+/// none runs) and copies bytes both ways. It never parses a message, so it adds almost nothing per message,
+/// and it starts fast: raw file descriptors instead of the Console class, a blocking socket and two plain
+/// threads instead of the async machinery (editors start this process on every window).
 /// </summary>
 public static class StdioRelay
 {
+    private const int BufferSize = 64 * 1024;
+
     public static async Task<int> RunAsync(MaestroPaths paths, CancellationToken cancellationToken)
     {
-        using var stdin = Console.OpenStandardInput();
-        using var stdout = Console.OpenStandardOutput();
-        Console.SetOut(Console.Error); // stdout carries JSON-RPC and nothing else
+        using var stdin = OpenStandard(0, FileAccess.Read);
+        using var stdout = OpenStandard(1, FileAccess.Write);
+        Console.SetOut(new StderrWriter()); // stdout carries JSON-RPC and nothing else
+        StartupTrace.Mark("relay: stdio open");
 
-        var daemon = await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
+        var daemon = ConnectSocket(paths) ?? await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
         if (daemon is null)
         {
             DaemonLauncher.Start(paths);
             daemon = await DaemonEndpoint.ConnectAsync(paths, TimeSpan.FromSeconds(30), cancellationToken);
         }
 
+        StartupTrace.Mark("relay: connected");
         if (daemon is null)
         {
             await Console.Error.WriteLineAsync($"maestro: could not start or reach the daemon at {DaemonEndpoint.Describe(paths)}. See {paths.LogsDirectory} or run 'maestro daemon' in a terminal to see why.");
             return ExitCodes.DaemonUnavailable;
         }
 
-        await using (daemon)
+        using (daemon)
         {
-            var up = Task.Run(
-                async () =>
-                {
-                    try
-                    {
-                        await stdin.CopyToAsync(daemon, cancellationToken);
-                    }
-                    finally
-                    {
-                        DaemonEndpoint.CompleteWriting(daemon);
-                    }
-                },
-                cancellationToken);
-            var down = daemon.CopyToAsync(stdout, cancellationToken);
-
-            if (await Task.WhenAny(up, down) == up)
+            Exception? downFailure = null;
+            var down = new Thread(() => downFailure = Copy(daemon, stdout)) { IsBackground = true, Name = "daemon→stdout" };
+            var up = new Thread(() =>
             {
-                // The editor closed our stdin: the daemon closes its side once it has seen the end.
-                await Task.WhenAny(down, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+                Copy(stdin, daemon);
+                DaemonEndpoint.CompleteWriting(daemon);
+            })
+            { IsBackground = true, Name = "stdin→daemon" };
+            down.Start();
+            up.Start();
+
+            // Done when the daemon closes our connection (after 'exit', or when the editor closed stdin:
+            // then the daemon sees the end and closes its side within moments).
+            while (!down.Join(200))
+            {
+                if (!up.IsAlive && !down.Join(TimeSpan.FromSeconds(5)))
+                {
+                    break;
+                }
             }
 
-            if (down.IsFaulted)
+            if (downFailure is not null)
             {
-                await Console.Error.WriteLineAsync($"maestro: the connection to the daemon broke: {down.Exception?.GetBaseException().Message}");
+                await Console.Error.WriteLineAsync($"maestro: the connection to the daemon broke: {downFailure.Message}");
                 return ExitCodes.DaemonUnavailable;
             }
 
             return ExitCodes.Ok;
         }
+    }
+
+    /// <summary>Copies until end of stream; returns the failure, if any, instead of throwing on a plain thread.</summary>
+    private static Exception? Copy(Stream from, Stream to)
+    {
+        var buffer = new byte[BufferSize];
+        try
+        {
+            int read;
+            while ((read = from.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                to.Write(buffer, 0, read);
+                to.Flush();
+            }
+
+            return null;
+        }
+        catch (IOException ex)
+        {
+            return ex;
+        }
+        catch (ObjectDisposedException ex)
+        {
+            return ex;
+        }
+    }
+
+    private static Stream OpenStandard(int fd, FileAccess access)
+        => OperatingSystem.IsWindows()
+            ? (access == FileAccess.Read ? Console.OpenStandardInput() : Console.OpenStandardOutput())
+            : new FileStream(new SafeFileHandle(fd, ownsHandle: false), access, bufferSize: 0);
+
+    /// <summary>A blocking connect to the Unix socket: no async machinery on the editor's hot path.</summary>
+    private static NetworkStream? ConnectSocket(MaestroPaths paths)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(paths.SocketPath))
+        {
+            return null;
+        }
+
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Connect(new UnixDomainSocketEndPoint(paths.SocketPath));
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            return null;
+        }
+    }
+
+    /// <summary>Console.Out for the relay: stderr, created only if something is ever written.</summary>
+    private sealed class StderrWriter : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => Console.Error.Write(value);
+
+        public override void Write(string? value) => Console.Error.Write(value);
     }
 }
