@@ -58,6 +58,8 @@ namespace Maestro.Protocol;
 [JsonSerializable(typeof(RunsListResult))]
 [JsonSerializable(typeof(RunIdParams))]
 [JsonSerializable(typeof(RunProgressNotification))]
+[JsonSerializable(typeof(RunTask))]
+[JsonSerializable(typeof(RunOutcome))]
 [JsonSerializable(typeof(ChatCreateParams))]
 [JsonSerializable(typeof(Room))]
 [JsonSerializable(typeof(ChatPostParams))]

@@ -7,4 +7,7 @@ public sealed record PlaybookInfo
     public required string Name { get; init; }
 
     public required IReadOnlyList<PlaybookDocumentInfo> Documents { get; init; }
+
+    /// <summary>Why the playbook cannot run as it is (then documents may be empty).</summary>
+    public string? Error { get; init; }
 }

@@ -11,4 +11,7 @@ public sealed record PlaybookRunParams
     public int? Loops { get; init; }
 
     public RunBudget? Budget { get; init; }
+
+    /// <summary>Where the agents work; by default the git repository holding the playbook, else the playbook's folder.</summary>
+    public string? Cwd { get; init; }
 }

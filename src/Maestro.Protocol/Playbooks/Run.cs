@@ -30,4 +30,21 @@ public sealed record Run
 
     /// <summary>Why the run ended, when it did not finish every task.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>How the run ended; null while it runs.</summary>
+    public RunOutcome? Outcome { get; init; }
+
+    /// <summary>How many passes over the playbook the run makes; <see cref="Loop"/> is the current one (1-based).</summary>
+    public int Loops { get; init; } = 1;
+
+    /// <summary>Tasks given to an agent so far (a retry is the same task), what <c>budget.maxTasks</c> counts.</summary>
+    public int TasksRun { get; init; }
+
+    /// <summary>The folder the agents work in.</summary>
+    public string? Cwd { get; init; }
+
+    /// <summary>The worktree the run made for itself, when it was asked to run on a branch.</summary>
+    public string? Worktree { get; init; }
+
+    public string? Branch { get; init; }
 }

@@ -16,6 +16,7 @@ public static class CliApp
             SessionsCommand.Create(),
             WorktreeCommand.Create(),
             ReviewCommand.Create(),
+            RunCommand.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -25,4 +25,19 @@ public static class ExitCodes
 
     /// <summary><c>worktree remove</c> refused a worktree with uncommitted work (the paths are listed); <c>--force</c> removes it.</summary>
     public const int WorktreeDirty = 7;
+
+    /// <summary><c>run</c>: a task was still unchecked after its retries.</summary>
+    public const int TaskFailed = 10;
+
+    /// <summary><c>run</c>: the budget (tasks, cost or minutes) ran out before every task was done.</summary>
+    public const int BudgetExceeded = 11;
+
+    /// <summary><c>run</c>: the playbook is missing or malformed (no tasks, bad front matter or playbook.yaml).</summary>
+    public const int PlaybookInvalid = 12;
+
+    /// <summary><c>run</c>: the agent is unknown, not installed, or has no adapter in this build.</summary>
+    public const int AgentUnavailable = 13;
+
+    /// <summary><c>run</c>: the run was stopped (Ctrl-C, SIGTERM) before every task was done.</summary>
+    public const int Stopped = 14;
 }

@@ -19,9 +19,11 @@ internal sealed class DaemonService : BackgroundService
     private readonly DaemonState state;
     private readonly IHostApplicationLifetime lifetime;
     private readonly ILogger<DaemonService> logger;
+    private readonly IReadOnlyList<IBackgroundWork> work;
 
-    public DaemonService(MaestroOptions options, RpcServer server, ConnectionRegistry registry, DaemonState state, IHostApplicationLifetime lifetime, ILogger<DaemonService> logger)
+    public DaemonService(MaestroOptions options, RpcServer server, ConnectionRegistry registry, DaemonState state, IHostApplicationLifetime lifetime, ILogger<DaemonService> logger, IEnumerable<IBackgroundWork> work)
     {
+        this.work = work.ToList();
         this.options = options;
         this.server = server;
         this.registry = registry;
@@ -51,7 +53,7 @@ internal sealed class DaemonService : BackgroundService
         {
             logger.LogInformation("No client for {Timeout}; the daemon stops", options.DaemonIdleTimeout);
             lifetime.StopApplication();
-        });
+        }, () => work.Any(w => w.HasWork));
         logger.LogInformation("Daemon {Pid} serving {Endpoint} (version {Version})", Environment.ProcessId, state.Endpoint, BuildInfo.Version);
         try
         {

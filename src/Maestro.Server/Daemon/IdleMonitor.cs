@@ -14,13 +14,18 @@ internal sealed class IdleMonitor : IDisposable
     private readonly Timer timer;
     private readonly Timer trim = new(_ => Trim());
 
-    public IdleMonitor(ConnectionRegistry registry, TimeSpan timeout, Action onIdle)
+    /// <param name="busy">Work that keeps the daemon up without a client (a playbook run); checked again after another timeout.</param>
+    public IdleMonitor(ConnectionRegistry registry, TimeSpan timeout, Action onIdle, Func<bool>? busy = null)
     {
         this.registry = registry;
         this.timeout = timeout;
         timer = new Timer(_ =>
         {
-            if (registry.Count == 0)
+            if (registry.Count == 0 && busy?.Invoke() == true)
+            {
+                timer!.Change(timeout, Timeout.InfiniteTimeSpan);
+            }
+            else if (registry.Count == 0)
             {
                 onIdle();
             }

@@ -7,6 +7,9 @@ using Maestro.Server.Git;
 using Maestro.Server.Git.Review;
 using Maestro.Server.Git.Worktrees;
 using Maestro.Server.Lifecycle;
+using Maestro.Server.Playbooks;
+using Maestro.Server.Playbooks.Runs;
+using Maestro.Server.Playbooks.Worktrees;
 using Maestro.Server.Processes;
 using Maestro.Server.Rpc;
 using Maestro.Server.Sessions;
@@ -61,6 +64,13 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddHostedService<SessionRecovery>();
         services.AddScoped<IRpcHandlers, SessionsRpcHandlers>();
+
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<IRunWorktrees, GitFeatureRunWorktrees>();
+        services.AddSingleton<RunService>();
+        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<RunService>());
+        services.AddHostedService<RunRecovery>();
+        services.AddScoped<IRpcHandlers, PlaybooksRpcHandlers>();
 
         // The daemon's own operations; they answer only when the daemon service runs.
         services.AddSingleton<DaemonState>();

@@ -10,11 +10,6 @@ public static class PendingFeatures
 {
     private static readonly Dictionary<string, string> FeatureByMethod = new(StringComparer.Ordinal)
     {
-        [M.PlaybooksList] = "Playbooks (Auto Run)",
-        [M.PlaybooksRun] = "Playbooks (Auto Run)",
-        [M.RunsList] = "Playbooks (Auto Run)",
-        [M.RunsGet] = "Playbooks (Auto Run)",
-        [M.RunsStop] = "Playbooks (Auto Run)",
         [M.ChatCreate] = "Group chat",
         [M.ChatPost] = "Group chat",
         [M.ChatHistory] = "Group chat",

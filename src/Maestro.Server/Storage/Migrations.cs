@@ -42,5 +42,53 @@ public static class Migrations
                 value TEXT NOT NULL
             );
             """),
+        new(2, "playbook runs and their tasks", """
+            -- A run's state beside the documents it works through: the documents say which tasks are done,
+            -- this says which loop the run is in, what it spent, and which attempts it made.
+            CREATE TABLE runs (
+                id            TEXT PRIMARY KEY,
+                playbook      TEXT NOT NULL,
+                agent_id      TEXT NOT NULL,
+                origin        TEXT NOT NULL,
+                status        TEXT NOT NULL,
+                outcome       TEXT,
+                reason        TEXT,
+                cwd           TEXT NOT NULL,
+                worktree      TEXT,
+                branch        TEXT,
+                settings_json TEXT NOT NULL,
+                loop          INTEGER NOT NULL,
+                reset_pending INTEGER NOT NULL DEFAULT 0,
+                total         INTEGER NOT NULL,
+                done          INTEGER NOT NULL,
+                failed        INTEGER NOT NULL,
+                tasks_run     INTEGER NOT NULL,
+                current_json  TEXT,
+                usage_json    TEXT NOT NULL,
+                started_at    TEXT NOT NULL,
+                ended_at      TEXT,
+                updated_at    TEXT NOT NULL
+            );
+            CREATE INDEX runs_status ON runs(status);
+
+            -- One row per attempt at a task, in order; the session keeps the agent's whole transcript.
+            CREATE TABLE run_tasks (
+                run_id     TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                seq        INTEGER NOT NULL,
+                loop       INTEGER NOT NULL,
+                document   TEXT NOT NULL,
+                ordinal    INTEGER NOT NULL,
+                line       INTEGER NOT NULL,
+                text       TEXT NOT NULL,
+                attempt    INTEGER NOT NULL,
+                session_id TEXT,
+                status     TEXT NOT NULL,
+                message    TEXT,
+                usage_json TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                ended_at   TEXT,
+                PRIMARY KEY (run_id, seq)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

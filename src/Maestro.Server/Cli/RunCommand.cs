@@ -1,0 +1,137 @@
+using System.CommandLine;
+using Maestro.Protocol;
+using Maestro.Server.Agents.Errors;
+using Maestro.Server.Cli.Runs;
+using Maestro.Server.Errors;
+using Maestro.Server.Hosting;
+using Maestro.Server.Playbooks.Errors;
+using Maestro.Server.Playbooks.Runs;
+using Maestro.Server.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Maestro.Server.Cli;
+
+/// <summary>
+/// <c>maestro run PLAYBOOK</c>: runs a playbook headless, for cron and CI. The server is built inside this process
+/// (no daemon, no editor needed), its state in the same MAESTRO_HOME. A run this command left running when it was
+/// killed is resumed by the next <c>maestro run</c> of the same playbook. The exit code is 0 only when every task is done.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var playbook = new Argument<string>("playbook") { Description = "A playbook folder (markdown documents run in file-name order) or a single markdown file." };
+        var agent = new Option<string?>("--agent") { Description = "The agent that does the tasks, e.g. claude-code (default: 'agent' in the playbook's settings)." };
+        var worktree = new Option<string?>("--worktree") { Description = "Run in a fresh git worktree on this new branch." };
+        var worktreeBase = new Option<string?>("--base") { Description = "With --worktree: the commit-ish the branch starts from (default HEAD)." };
+        var loops = new Option<int?>("--loops") { Description = "Run the playbook this many times, unchecking every box between passes." };
+        var maxTasks = new Option<int?>("--max-tasks") { Description = "Budget: stop after this many tasks." };
+        var maxCost = new Option<decimal?>("--max-cost") { Description = "Budget: stop once the agents' cost reaches this many US dollars." };
+        var maxMinutes = new Option<double?>("--max-minutes") { Description = "Budget: stop after this many minutes (the running agent is stopped)." };
+        var cwd = new Option<string?>("--cwd") { Description = "Where the agents work (default: the current folder)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per line: the runs/progress events, then a summary." };
+        var command = new Command("run", "Run a playbook: give each unchecked task to a fresh agent session until every box is checked.")
+        {
+            playbook, agent, worktree, worktreeBase, loops, maxTasks, maxCost, maxMinutes, cwd, json,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var budget = new RunBudget { MaxTasks = result.GetValue(maxTasks), MaxCostUsd = result.GetValue(maxCost), MaxMinutes = result.GetValue(maxMinutes) };
+            var request = new PlaybookRunParams
+            {
+                Path = result.GetValue(playbook)!,
+                AgentId = result.GetValue(agent) ?? string.Empty,
+                Worktree = result.GetValue(worktree) is { } branch ? new WorktreeRequest { Branch = branch, Base = result.GetValue(worktreeBase) } : null,
+                Loops = result.GetValue(loops),
+                Budget = budget is { MaxTasks: null, MaxCostUsd: null, MaxMinutes: null } ? null : budget,
+                Cwd = Path.GetFullPath(result.GetValue(cwd) ?? Environment.CurrentDirectory),
+            };
+            using var output = result.GetValue(json)
+                ? (IRunOutput)new JsonRunOutput(Console.Out)
+                : new TextRunOutput(Console.Out, live: !Console.IsOutputRedirected);
+            return await RunAsync(request, output, cancellationToken);
+        });
+        return command;
+    }
+
+    public static int ExitCodeOf(RunOutcome? outcome) => outcome switch
+    {
+        RunOutcome.Done => ExitCodes.Ok,
+        RunOutcome.TaskFailed => ExitCodes.TaskFailed,
+        RunOutcome.BudgetExceeded => ExitCodes.BudgetExceeded,
+        RunOutcome.PlaybookInvalid => ExitCodes.PlaybookInvalid,
+        RunOutcome.AgentUnavailable => ExitCodes.AgentUnavailable,
+        RunOutcome.Stopped => ExitCodes.Stopped,
+        _ => ExitCodes.Error,
+    };
+
+    private static async Task<int> RunAsync(PlaybookRunParams request, IRunOutput output, CancellationToken cancellationToken)
+    {
+        var paths = MaestroPaths.FromEnvironment();
+        var options = MaestroOptions.FromEnvironment(paths);
+        var logger = Logging.CreateLogger(paths, "run", toStderr: false); // stdout is the run's output, JSON lines with --json
+        using var host = ServerHost.Build(options, logger, WithoutRecovery);
+        await host.StartAsync(CancellationToken.None);
+        try
+        {
+            var runs = host.Services.GetRequiredService<RunService>();
+            runs.Progress += (_, e) => output.Progress(e.Notification);
+
+            Run run;
+            var resumed = false;
+            var interrupted = await runs.FindInterruptedAsync(request.Path, string.IsNullOrEmpty(request.AgentId) ? null : request.AgentId, RunOrigin.Cli, CancellationToken.None);
+            if (interrupted is not null && await runs.ResumeAsync(interrupted, CancellationToken.None) is { } resumedRun)
+            {
+                run = resumedRun;
+                resumed = true;
+            }
+            else
+            {
+                run = await runs.StartAsync(request, RunOrigin.Cli, CancellationToken.None);
+            }
+
+            output.Started(run, resumed);
+            var finished = runs.WaitAsync(run.Id, CancellationToken.None);
+            if (await Task.WhenAny(finished, Task.Delay(Timeout.Infinite, cancellationToken)) != finished)
+            {
+                await runs.StopAsync(run.Id, CancellationToken.None); // Ctrl-C or SIGTERM: kill the agent, end the run stopped
+            }
+
+            var final = await finished;
+            var exitCode = ExitCodeOf(final.Outcome);
+            output.Finished(final, exitCode);
+            return exitCode;
+        }
+        catch (MaestroException ex)
+        {
+            var exitCode = ex switch
+            {
+                PlaybookInvalidException => ExitCodes.PlaybookInvalid,
+                AgentUnavailableException => ExitCodes.AgentUnavailable,
+                InvalidParamsException => ExitCodes.Usage,
+                _ => ExitCodes.Error,
+            };
+            output.Failed(ex.Kind, ex.Message, exitCode);
+            return exitCode;
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// This process runs one playbook, beside a daemon that may serve the same MAESTRO_HOME: it must not mark the
+    /// daemon's running sessions interrupted, nor take over the daemon's runs.
+    /// </summary>
+    private static void WithoutRecovery(IServiceCollection services)
+    {
+        var recoveries = services.Where(d => d.ServiceType == typeof(IHostedService)
+            && (d.ImplementationType == typeof(SessionRecovery) || d.ImplementationType == typeof(RunRecovery))).ToList();
+        foreach (var descriptor in recoveries)
+        {
+            services.Remove(descriptor);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Maestro.Server.Cli.Runs;
+
+/// <summary>What <c>maestro run --json</c> prints instead of a summary when the run could not start.</summary>
+internal sealed record RunErrorLine
+{
+    public string Event { get; init; } = "error";
+
+    public required string Kind { get; init; }
+
+    public required string Message { get; init; }
+
+    public required int ExitCode { get; init; }
+}

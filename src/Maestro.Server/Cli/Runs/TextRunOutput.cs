@@ -1,0 +1,140 @@
+using System.Globalization;
+using Maestro.Protocol;
+
+namespace Maestro.Server.Cli.Runs;
+
+/// <summary>
+/// Text for people. On a terminal, a live progress bar on the last line (task n of m, elapsed time, cost),
+/// redrawn every second, with a line above it for each task done or failed. Redirected, plain lines only.
+/// </summary>
+internal sealed class TextRunOutput : IRunOutput
+{
+    private const int BarWidth = 24;
+
+    private readonly TextWriter output;
+    private readonly bool live;
+    private readonly Lock gate = new();
+    private readonly Timer? ticker;
+    private RunProgressNotification? last;
+    private Run? run;
+
+    public TextRunOutput(TextWriter output, bool live)
+    {
+        this.output = output;
+        this.live = live;
+        if (live)
+        {
+            ticker = new Timer(_ => Redraw(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        }
+    }
+
+    public void Started(Run run, bool resumed)
+    {
+        lock (gate)
+        {
+            this.run = run;
+            var where = run.Worktree is null ? run.Cwd : $"{run.Worktree} (branch {run.Branch})";
+            output.WriteLine(resumed
+                ? $"Resuming run {run.Id} of {run.Playbook} with {run.AgentId}: {run.Done} of {run.Total} done"
+                : $"Run {run.Id}: {run.Playbook} with {run.AgentId} in {where}, {run.Total - run.Done} task(s) to do");
+            DrawBar();
+        }
+    }
+
+    public void Progress(RunProgressNotification notification)
+    {
+        lock (gate)
+        {
+            last = notification;
+            run = notification.Run;
+            var task = notification.Task;
+            var at = task is null ? string.Empty : $"{Path.GetFileName(task.Document)}:{task.Line.ToString(CultureInfo.InvariantCulture)} {task.Text}";
+            string? line = notification.Event switch
+            {
+                RunProgressKind.TaskStarted when !live => $"[{Counter(notification.Run)}] start {at}" + (task!.Attempt > 1 ? $" (try {task.Attempt})" : string.Empty),
+                RunProgressKind.TaskDone => $"  done  {at}" + (notification.Message is null ? string.Empty : $" ({notification.Message})"),
+                RunProgressKind.TaskFailed => $"  FAILED {at}: {notification.Message}",
+                RunProgressKind.LoopStarted => notification.Message,
+                _ => null,
+            };
+            if (line is not null)
+            {
+                ClearBar();
+                output.WriteLine(line);
+            }
+
+            DrawBar();
+        }
+    }
+
+    public void Finished(Run run, int exitCode)
+    {
+        lock (gate)
+        {
+            ticker?.Dispose();
+            ClearBar();
+            var cost = run.Usage.CostUsd.ToString("0.00##", CultureInfo.InvariantCulture);
+            var elapsed = Elapsed(run);
+            output.WriteLine(run.Outcome == RunOutcome.Done
+                ? $"Done: {run.Done} of {run.Total} task(s) checked off in {elapsed}, ${cost}."
+                : $"{run.Outcome}: {run.Reason} ({run.Done} of {run.Total} done, {elapsed}, ${cost}; exit code {exitCode})");
+        }
+    }
+
+    public void Failed(string kind, string message, int exitCode)
+    {
+        lock (gate)
+        {
+            ticker?.Dispose();
+            ClearBar();
+            Console.Error.WriteLine($"maestro run: {message}");
+        }
+    }
+
+    public void Dispose()
+    {
+        ticker?.Dispose();
+        output.Flush();
+    }
+
+    private void Redraw()
+    {
+        lock (gate)
+        {
+            DrawBar();
+        }
+    }
+
+    private void DrawBar()
+    {
+        if (!live || run is null || run.EndedAt is not null)
+        {
+            return;
+        }
+
+        var filled = run.Total == 0 ? BarWidth : (int)Math.Round(BarWidth * (double)run.Done / run.Total);
+        var bar = new string('#', filled) + new string('-', BarWidth - filled);
+        var current = last?.Event == RunProgressKind.TaskStarted && last.Task is { } t ? " · " + Shorten(t.Text, 48) : string.Empty;
+        var loop = run.Loops > 1 ? $" · loop {run.Loop}/{run.Loops}" : string.Empty;
+        output.Write($"\r\u001b[2K[{bar}] task {Counter(run)}{loop} · {Elapsed(run)} · ${run.Usage.CostUsd.ToString("0.00", CultureInfo.InvariantCulture)}{current}");
+        output.Flush();
+    }
+
+    private void ClearBar()
+    {
+        if (live)
+        {
+            output.Write("\r\u001b[2K");
+        }
+    }
+
+    private static string Counter(Run run) => $"{Math.Min(run.Done + 1, run.Total)}/{run.Total}";
+
+    private static string Elapsed(Run run)
+    {
+        var elapsed = (run.EndedAt ?? DateTimeOffset.UtcNow) - run.StartedAt;
+        return elapsed.TotalHours >= 1 ? elapsed.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : elapsed.ToString(@"mm\:ss", CultureInfo.InvariantCulture);
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

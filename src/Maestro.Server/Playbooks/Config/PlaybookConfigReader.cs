@@ -1,0 +1,74 @@
+using Maestro.Protocol;
+using Maestro.Server.Playbooks.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Maestro.Server.Playbooks.Config;
+
+/// <summary>Reads <c>playbook.yaml</c> and front matter. Unknown keys and bad values are errors naming the file and line.</summary>
+public static class PlaybookConfigReader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    /// <param name="source">The file, as the user knows it, for messages.</param>
+    /// <param name="firstLine">The file's line of the YAML's first line (front matter starts below its fence).</param>
+    public static PlaybookConfig Read(string yaml, string source, int firstLine = 1)
+    {
+        PlaybookConfigYaml? raw;
+        try
+        {
+            raw = Deserializer.Deserialize<PlaybookConfigYaml?>(yaml);
+        }
+        catch (YamlException ex)
+        {
+            var line = ex.Start.Line + firstLine - 1;
+            var reason = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0].Trim();
+            if (reason.Contains("not found on type", StringComparison.Ordinal) || reason.Contains("Property '", StringComparison.Ordinal))
+            {
+                reason = $"unknown or misplaced key ({reason}); the keys are agent, model, permissionMode, prompt, loops, retries, onTaskFailure, worktree, worktreeBase, budget {{maxTasks, maxCostUsd, maxMinutes}}";
+            }
+
+            throw new PlaybookInvalidException($"{source}, line {line}: malformed playbook settings: {reason}", ex);
+        }
+
+        if (raw is null)
+        {
+            return PlaybookConfig.Empty;
+        }
+
+        var config = new PlaybookConfig
+        {
+            Agent = Blank(raw.Agent),
+            Model = Blank(raw.Model),
+            Prompt = string.IsNullOrWhiteSpace(raw.Prompt) ? null : raw.Prompt,
+            Loops = raw.Loops,
+            Retries = raw.Retries,
+            Worktree = Blank(raw.Worktree),
+            WorktreeBase = Blank(raw.WorktreeBase),
+            PermissionMode = raw.PermissionMode is null ? null : ParseEnum<PermissionMode>(raw.PermissionMode, "permissionMode", source, "ask, acceptEdits, bypass"),
+            OnTaskFailure = raw.OnTaskFailure is null ? null : ParseEnum<TaskFailurePolicy>(raw.OnTaskFailure, "onTaskFailure", source, "stop, continue"),
+            Budget = raw.Budget is null ? null : new RunBudget { MaxTasks = raw.Budget.MaxTasks, MaxCostUsd = raw.Budget.MaxCostUsd, MaxMinutes = raw.Budget.MaxMinutes },
+        };
+        try
+        {
+            RunLimits.Validate(config.Loops, config.Retries, config.Budget);
+        }
+        catch (PlaybookInvalidException ex)
+        {
+            throw new PlaybookInvalidException($"{source}: {ex.Message}", ex);
+        }
+
+        return config;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static T ParseEnum<T>(string value, string key, string source, string allowed)
+        where T : struct, Enum
+        => Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && !int.TryParse(value, out _)
+            ? parsed
+            : throw new PlaybookInvalidException($"{source}: {key} is '{value}'; it must be one of {allowed}.");
+}

@@ -1,0 +1,39 @@
+using Maestro.Protocol;
+using Maestro.Server.Playbooks.Runs;
+using Maestro.Server.Rpc;
+using StreamJsonRpc;
+
+namespace Maestro.Server.Playbooks;
+
+public sealed class PlaybooksRpcHandlers : IRpcHandlers
+{
+    private readonly RunService runs;
+
+    public PlaybooksRpcHandlers(RunService runs)
+    {
+        this.runs = runs;
+    }
+
+    [JsonRpcMethod(Methods.PlaybooksList)]
+    public async Task<PlaybooksListResult> ListAsync(PlaybooksListParams request, CancellationToken cancellationToken)
+        => new() { Playbooks = await runs.ListPlaybooksAsync(request.Cwd, cancellationToken) };
+
+    [JsonRpcMethod(Methods.PlaybooksRun)]
+    public Task<Run> RunAsync(PlaybookRunParams request, CancellationToken cancellationToken)
+        => runs.StartAsync(request, RunOrigin.Daemon, cancellationToken);
+
+    [JsonRpcMethod(Methods.RunsList)]
+    public async Task<RunsListResult> RunsListAsync(RunsListParams request, CancellationToken cancellationToken)
+        => new() { Runs = await runs.ListAsync(request.Status, cancellationToken) };
+
+    [JsonRpcMethod(Methods.RunsGet)]
+    public Task<Run> RunsGetAsync(RunIdParams request, CancellationToken cancellationToken)
+        => runs.GetAsync(request.RunId, cancellationToken);
+
+    [JsonRpcMethod(Methods.RunsStop)]
+    public async Task<object?> RunsStopAsync(RunIdParams request, CancellationToken cancellationToken)
+    {
+        await runs.StopAsync(request.RunId, cancellationToken);
+        return null;
+    }
+}

@@ -1,0 +1,433 @@
+using System.Globalization;
+using Maestro.Protocol;
+using Maestro.Server.Agents.Errors;
+using Maestro.Server.Playbooks.Config;
+using Maestro.Server.Playbooks.Documents;
+using Maestro.Server.Playbooks.Errors;
+using Maestro.Server.Playbooks.Loading;
+using Maestro.Server.Playbooks.Prompts;
+using Microsoft.Extensions.Logging;
+
+namespace Maestro.Server.Playbooks.Runs;
+
+/// <summary>
+/// One run working through its playbook: for each unchecked task, in order, a fresh session with the task's prompt;
+/// after the turn the document is read again and a checked box is the only proof of done. The documents are read
+/// before every task (the user may edit them during the run) and never written, except to reset the boxes between
+/// loops, one byte per box. Every step is stored before it is announced, so a restart resumes at the task it was on.
+/// </summary>
+internal sealed class RunExecution : IAsyncDisposable
+{
+    private const int MaxSessionNameLength = 80;
+
+    private readonly RunServices services;
+    private readonly RunLock runLock;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly List<string> sessionIds;
+    private readonly HashSet<(string Document, string Text)> failedThisLoop;
+    private volatile RunRecord record;
+    private int seq;
+    private string? stopReason;
+    private volatile bool interrupted;
+    private Task completion = Task.CompletedTask;
+
+    public RunExecution(RunRecord record, RunLock runLock, RunServices services, IReadOnlyList<RunTaskRecord> history)
+    {
+        this.record = record;
+        this.runLock = runLock;
+        this.services = services;
+        sessionIds = history.Where(t => t.SessionId is not null).Select(t => t.SessionId!).ToList();
+        seq = history.Count == 0 ? 0 : history.Max(t => t.Seq);
+        failedThisLoop = history
+            .Where(t => t.Loop == record.Loop && t.Status == RunTaskStatus.Failed)
+            .Select(t => (t.Document, t.Text))
+            .ToHashSet();
+    }
+
+    public string Id => record.Id;
+
+    public RunRecord Record => record;
+
+    public Task Completion => completion;
+
+    public Run Snapshot()
+    {
+        lock (sessionIds)
+        {
+            return record.ToRun([.. sessionIds]);
+        }
+    }
+
+    public void Start() => completion = Task.Run(RunAsync);
+
+    /// <summary>Stops the run: the current agent is killed, the run ends stopped. Completes when it has.</summary>
+    public async Task StopAsync(string reason, CancellationToken cancellationToken)
+    {
+        Interlocked.CompareExchange(ref stopReason, reason, null);
+        await stopping.CancelAsync();
+        await completion.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Stops working without ending the run, for a server shutting down: the agent is killed, the run stays
+    /// 'running' in the store, and the next start resumes it at the same task.
+    /// </summary>
+    public async Task InterruptAsync()
+    {
+        interrupted = true;
+        await stopping.CancelAsync();
+        await completion;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!completion.IsCompleted)
+        {
+            await InterruptAsync();
+        }
+
+        stopping.Dispose();
+        runLock.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        RunEnd end;
+        try
+        {
+            end = await WorkAsync();
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            end = RunEnd.Stopped(stopReason ?? "Stopped.");
+        }
+        catch (PlaybookInvalidException ex)
+        {
+            end = new RunEnd(RunStatus.Failed, RunOutcome.PlaybookInvalid, ex.Message);
+        }
+        catch (AgentUnavailableException ex)
+        {
+            end = new RunEnd(RunStatus.Failed, RunOutcome.AgentUnavailable, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            services.Logger.LogError(ex, "Run {Run} failed inside Maestro", record.Id);
+            end = new RunEnd(RunStatus.Failed, RunOutcome.Error, "The run failed inside Maestro: " + ex.Message);
+        }
+
+        try
+        {
+            if (interrupted)
+            {
+                await services.Store.SaveAsync(record, CancellationToken.None);
+                services.Logger.LogInformation("Run {Run} interrupted by shutdown; it resumes at the next start", record.Id);
+                return;
+            }
+
+            record = record with { Status = end.Status, Outcome = end.Outcome, Reason = end.Reason, Current = null, EndedAt = DateTimeOffset.UtcNow };
+            await services.Store.SaveAsync(record, CancellationToken.None);
+            services.Logger.LogInformation("Run {Run} ended {Outcome}: {Reason}", record.Id, end.Outcome, end.Reason ?? "every task done");
+            await PublishAsync(RunProgressKind.Finished, null, end.Reason ?? FinishedMessage());
+        }
+        finally
+        {
+            runLock.Dispose();
+        }
+    }
+
+    private async Task<RunEnd> WorkAsync()
+    {
+        var token = stopping.Token;
+        while (true)
+        {
+            if (record.ResetPending)
+            {
+                await ResetBoxesAsync(token);
+            }
+
+            var playbook = await PlaybookLoader.LoadAsync(record.Playbook, token);
+            record = record with { Total = playbook.TotalTasks, Done = playbook.DoneTasks };
+            var next = NextTask(playbook);
+            if (next is null)
+            {
+                if (failedThisLoop.Count > 0)
+                {
+                    return RunEnd.TaskFailed($"{failedThisLoop.Count} task(s) were not done: {string.Join("; ", failedThisLoop.Select(f => $"'{f.Text}' in {Path.GetFileName(f.Document)}"))}.");
+                }
+
+                if (record.Loop >= record.Settings.Loops)
+                {
+                    return RunEnd.Done;
+                }
+
+                // Store the new loop before touching a box: a crash in between redoes the reset, never skips it.
+                record = record with { Loop = record.Loop + 1, ResetPending = true };
+                await services.Store.SaveAsync(record, CancellationToken.None);
+                continue;
+            }
+
+            token.ThrowIfCancellationRequested();
+            if (OverBudget(playbook) is { } budget)
+            {
+                return RunEnd.Budget(budget);
+            }
+
+            var (document, task) = next.Value;
+            var (result, message) = await RunTaskAsync(playbook, document, task, token);
+            switch (result)
+            {
+                case TaskAttemptResult.Stopped:
+                    return RunEnd.Stopped(stopReason ?? "Stopped.");
+                case TaskAttemptResult.OutOfTime:
+                    return RunEnd.Budget($"The time budget of {record.Settings.Budget!.MaxMinutes} minute(s) ran out during '{task.Text}'; its agent was stopped.");
+                case TaskAttemptResult.Failed:
+                    failedThisLoop.Add((document.Path, task.Text));
+                    record = record with { Failed = record.Failed + 1, Current = null };
+                    await services.Store.SaveAsync(record, CancellationToken.None);
+                    await PublishAsync(RunProgressKind.TaskFailed, ToRunTask(document, task), message);
+                    if (record.Settings.OnTaskFailure == TaskFailurePolicy.Stop)
+                    {
+                        return RunEnd.TaskFailed(message);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private (PlaybookDocument Document, DocumentTask Task)? NextTask(Playbook playbook)
+    {
+        foreach (var document in playbook.Documents)
+        {
+            foreach (var task in document.Parsed.Tasks)
+            {
+                if (!task.Checked && !failedThisLoop.Contains((document.Path, task.Text)))
+                {
+                    return (document, task);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private string? OverBudget(Playbook playbook)
+    {
+        var budget = record.Settings.Budget;
+        var left = playbook.TotalTasks - playbook.DoneTasks - failedThisLoop.Count;
+        if (budget?.MaxTasks is { } maxTasks && record.TasksRun >= maxTasks)
+        {
+            return $"The budget of {maxTasks} task(s) is spent; {left} task(s) are left unchecked.";
+        }
+
+        if (budget?.MaxCostUsd is { } maxCost && record.Usage.CostUsd >= maxCost)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"The budget of ${maxCost} is spent (${record.Usage.CostUsd:0.####}); {left} task(s) are left unchecked.");
+        }
+
+        if (Deadline() is { } deadline && DateTimeOffset.UtcNow >= deadline)
+        {
+            return $"The time budget of {budget!.MaxMinutes} minute(s) ran out; {left} task(s) are left unchecked.";
+        }
+
+        return null;
+    }
+
+    private DateTimeOffset? Deadline()
+        => record.Settings.Budget?.MaxMinutes is { } minutes ? record.StartedAt.AddMinutes(minutes) : null;
+
+    private async Task<(TaskAttemptResult Result, string Message)> RunTaskAsync(Playbook playbook, PlaybookDocument document, DocumentTask task, CancellationToken token)
+    {
+        var attempts = 1 + (document.Config.Retries ?? record.Settings.Retries);
+        record = record with { TasksRun = record.TasksRun + 1 };
+        string? previous = null;
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            var (result, message, retryable) = await AttemptAsync(playbook, document, task, attempt, attempt < attempts, previous, token);
+            if (result != TaskAttemptResult.Failed || !retryable)
+            {
+                return (result, message);
+            }
+
+            previous = message;
+        }
+
+        return (TaskAttemptResult.Failed, previous ?? "The task was not done.");
+    }
+
+    /// <summary>One fresh session for the task; done when its box is checked once the turn is over.</summary>
+    private async Task<(TaskAttemptResult Result, string Message, bool Retryable)> AttemptAsync(
+        Playbook playbook, PlaybookDocument document, DocumentTask task, int attempt, bool willRetry, string? previous, CancellationToken token)
+    {
+        var session = await services.Sessions.CreateAsync(
+            new SessionCreateParams
+            {
+                AgentId = record.AgentId,
+                Cwd = record.Cwd,
+                Name = SessionName(playbook, task, attempt),
+                Model = document.Config.Model,
+                PermissionMode = document.Config.PermissionMode ?? PermissionMode.AcceptEdits,
+            },
+            token);
+        var runTask = ToRunTask(document, task) with { Attempt = attempt, SessionId = session.Id };
+        var row = new RunTaskRecord
+        {
+            RunId = record.Id,
+            Seq = ++seq,
+            Loop = record.Loop,
+            Document = document.Path,
+            Ordinal = task.Ordinal,
+            Line = task.Line,
+            Text = task.Text,
+            Attempt = attempt,
+            SessionId = session.Id,
+            Status = RunTaskStatus.Running,
+            StartedAt = DateTimeOffset.UtcNow,
+        };
+        lock (sessionIds)
+        {
+            sessionIds.Add(session.Id);
+        }
+
+        record = record with { Current = runTask };
+        await services.Store.SaveTaskAsync(row, CancellationToken.None);
+        await services.Store.SaveAsync(record, CancellationToken.None);
+        await PublishAsync(RunProgressKind.TaskStarted, runTask, previous is null ? null : $"Retrying: {previous}");
+
+        var prompt = document.Prompt.Render(new PromptValues(playbook.Path, document.Path, task.Text, task.Line, task.Section, document.Parsed.Body, record.Loop));
+        using var turn = CancellationTokenSource.CreateLinkedTokenSource(token);
+        if (Deadline() is { } deadline)
+        {
+            turn.CancelAfter(Max(deadline - DateTimeOffset.UtcNow, TimeSpan.Zero));
+        }
+
+        SessionPromptResult? turnResult = null;
+        try
+        {
+            turnResult = await services.Sessions.PromptAsync(session.Id, prompt, turn.Token);
+        }
+        catch (OperationCanceledException) when (turn.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await CloseQuietlyAsync(session.Id);
+        }
+
+        var usage = turnResult?.Usage ?? Usage.Zero;
+        record = record with { Usage = record.Usage.Add(usage) };
+        row = row with { Usage = usage, EndedAt = DateTimeOffset.UtcNow };
+        if (turn.IsCancellationRequested)
+        {
+            var status = interrupted ? RunTaskStatus.Interrupted : RunTaskStatus.Stopped;
+            await services.Store.SaveTaskAsync(row with { Status = status, Message = interrupted ? "Maestro shut down during this attempt; the task runs again." : stopReason ?? "Out of time." }, CancellationToken.None);
+            return (token.IsCancellationRequested ? TaskAttemptResult.Stopped : TaskAttemptResult.OutOfTime, string.Empty, false);
+        }
+
+        var check = await CheckAsync(document, task, turnResult);
+        if (check.Done)
+        {
+            record = record with { Done = record.Done + 1, Current = null };
+            await services.Store.SaveTaskAsync(row with { Status = RunTaskStatus.Done, Message = check.Message }, CancellationToken.None);
+            await services.Store.SaveAsync(record, CancellationToken.None);
+            await PublishAsync(RunProgressKind.TaskDone, runTask, check.Message);
+            return (TaskAttemptResult.Done, check.Message ?? string.Empty, false);
+        }
+
+        var retry = willRetry && !check.Gone;
+        await services.Store.SaveTaskAsync(row with { Status = retry ? RunTaskStatus.NotDone : RunTaskStatus.Failed, Message = check.Message }, CancellationToken.None);
+        await services.Store.SaveAsync(record, CancellationToken.None);
+        return (TaskAttemptResult.Failed, check.Message!, !check.Gone);
+    }
+
+    /// <summary>Reads the document again: the task's own box decides; anything else that changed is reported, never undone.</summary>
+    private static async Task<(bool Done, bool Gone, string? Message)> CheckAsync(PlaybookDocument document, DocumentTask task, SessionPromptResult? turnResult)
+    {
+        TaskDocument after;
+        try
+        {
+            after = await PlaybookLoader.ReadTasksAsync(document.Path, CancellationToken.None);
+        }
+        catch (PlaybookInvalidException ex)
+        {
+            return (false, true, ex.Message);
+        }
+
+        var found = TaskMatcher.Find(after, task.Text, task.Ordinal);
+        if (found is null)
+        {
+            return (false, true, $"'{task.Text}' is no longer in {document.Path}: the document was rewritten or the task's text changed during the turn. Maestro left the file as it is.");
+        }
+
+        var others = after.Tasks
+            .Where(t => t.Checked && t.Ordinal != found.Ordinal)
+            .Where(t => document.Parsed.Tasks.Any(b => !b.Checked && b.Text == t.Text) && !document.Parsed.Tasks.Any(b => b.Checked && b.Text == t.Text))
+            .ToList();
+        var warning = others.Count == 0
+            ? null
+            : $"Also checked off during this task, and not given to the agent: {string.Join("; ", others.Select(o => $"'{o.Text}' (line {o.Line})"))}; they count as done. Uncheck them to have them run.";
+        if (found.Checked)
+        {
+            return (true, false, warning);
+        }
+
+        var why = turnResult switch
+        {
+            null => "the agent's turn did not complete",
+            { StopReason: StopReason.Error } => "the agent's turn ended with an error (its session's history says why)",
+            { StopReason: StopReason.MaxTurns } => "the agent ran out of turns",
+            _ => "the agent ended its turn without checking the box",
+        };
+        return (false, false, $"'{task.Text}' (line {found.Line} of {Path.GetFileName(document.Path)}) is still unchecked: {why}." + (warning is null ? string.Empty : " " + warning));
+    }
+
+    /// <summary>Unchecks every box of every document for the next loop, one byte each, re-reading each file as it goes.</summary>
+    private async Task ResetBoxesAsync(CancellationToken token)
+    {
+        var playbook = await PlaybookLoader.LoadAsync(record.Playbook, token);
+        foreach (var document in playbook.Documents)
+        {
+            foreach (var task in document.Parsed.Tasks.Where(t => t.Checked))
+            {
+                await CheckboxWriter.SetAsync(document.Path, task.Text, task.Ordinal, check: false, CancellationToken.None);
+            }
+        }
+
+        failedThisLoop.Clear();
+        record = record with { ResetPending = false, Done = 0, Total = playbook.TotalTasks };
+        await services.Store.SaveAsync(record, CancellationToken.None);
+        await PublishAsync(RunProgressKind.LoopStarted, null, $"Loop {record.Loop} of {record.Settings.Loops}: every box was unchecked.");
+    }
+
+    private async Task CloseQuietlyAsync(string sessionId)
+    {
+        try
+        {
+            // Closed sessions keep their history; closing frees the live runtime a long run would otherwise pile up.
+            await services.Sessions.CloseAsync(sessionId, removeWorktree: false, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            services.Logger.LogWarning(ex, "Run {Run}: could not close session {Session}", record.Id, sessionId);
+        }
+    }
+
+    private Task PublishAsync(RunProgressKind kind, RunTask? task, string? message)
+        => services.Publish(new RunProgressNotification { Run = Snapshot(), Event = kind, Task = task, Message = message });
+
+    private string FinishedMessage() => record.Settings.Loops > 1
+        ? $"Every task is done, {record.Settings.Loops} times."
+        : "Every task is done.";
+
+    private static RunTask ToRunTask(PlaybookDocument document, DocumentTask task)
+        => new() { Document = document.Path, Line = task.Line, Text = task.Text };
+
+    private static string SessionName(Playbook playbook, DocumentTask task, int attempt)
+    {
+        var name = $"{playbook.Name}: {task.Text}";
+        name = name.Length > MaxSessionNameLength ? name[..(MaxSessionNameLength - 1)] + "…" : name;
+        return attempt > 1 ? $"{name} (try {attempt})" : name;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

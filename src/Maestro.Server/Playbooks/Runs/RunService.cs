@@ -1,0 +1,384 @@
+using System.Collections.Concurrent;
+using Maestro.Protocol;
+using Maestro.Server.Agents.Running;
+using Maestro.Server.Daemon;
+using Maestro.Server.Errors;
+using Maestro.Server.Hosting;
+using Maestro.Server.Playbooks.Config;
+using Maestro.Server.Playbooks.Errors;
+using Maestro.Server.Playbooks.Loading;
+using Maestro.Server.Playbooks.Worktrees;
+using Maestro.Server.Rpc;
+using Maestro.Server.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace Maestro.Server.Playbooks.Runs;
+
+/// <summary>
+/// Playbooks and their runs: lists playbooks, starts a run (validating everything it can before it starts),
+/// stops, lists and resumes runs. Progress goes to every client as <c>runs/progress</c> and to in-process
+/// listeners (the headless CLI) through <see cref="Progress"/>.
+/// </summary>
+public sealed class RunService : IAsyncDisposable, IBackgroundWork
+{
+    private readonly RunStore store;
+    private readonly SessionService sessions;
+    private readonly AgentAdapterFactory adapters;
+    private readonly ConnectionRegistry clients;
+    private readonly IRunWorktrees worktrees;
+    private readonly MaestroPaths paths;
+    private readonly ILogger<RunService> logger;
+    private readonly ConcurrentDictionary<string, RunExecution> active = new(StringComparer.Ordinal);
+
+    public RunService(RunStore store, SessionService sessions, AgentAdapterFactory adapters, ConnectionRegistry clients, IRunWorktrees worktrees, MaestroPaths paths, ILogger<RunService> logger)
+    {
+        this.store = store;
+        this.sessions = sessions;
+        this.adapters = adapters;
+        this.clients = clients;
+        this.worktrees = worktrees;
+        this.paths = paths;
+        this.logger = logger;
+    }
+
+    public event EventHandler<RunProgressEventArgs>? Progress;
+
+    /// <summary>Runs keep the daemon up with no client attached: the user may be asleep.</summary>
+    public bool HasWork => !active.IsEmpty;
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Part of the service the RPC handlers call.")]
+    public async Task<IReadOnlyList<PlaybookInfo>> ListPlaybooksAsync(string cwd, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(cwd) || !Directory.Exists(cwd))
+        {
+            throw new InvalidParamsException($"The folder '{cwd}' does not exist.");
+        }
+
+        var found = await Task.Run(() => PlaybookFinder.Find(cwd), cancellationToken);
+        var playbooks = new List<PlaybookInfo>(found.Count);
+        foreach (var path in found)
+        {
+            try
+            {
+                var playbook = await PlaybookLoader.LoadAsync(path, cancellationToken);
+                playbooks.Add(new PlaybookInfo
+                {
+                    Path = playbook.Path,
+                    Name = playbook.Name,
+                    Documents = playbook.Documents.Select(d => new PlaybookDocumentInfo { Path = d.Path, Total = d.Parsed.Tasks.Count, Done = d.Parsed.DoneCount }).ToList(),
+                });
+            }
+            catch (PlaybookInvalidException ex)
+            {
+                playbooks.Add(new PlaybookInfo { Path = path, Name = Path.GetFileNameWithoutExtension(path), Documents = [], Error = ex.Message });
+            }
+        }
+
+        return playbooks;
+    }
+
+    /// <summary>Starts a run. Everything that can be checked up front is: the playbook, the agent, the settings, the worktree.</summary>
+    /// <exception cref="PlaybookInvalidException">The playbook is missing or malformed.</exception>
+    /// <exception cref="Agents.Errors.AgentUnavailableException">The agent is unknown or cannot run here.</exception>
+    public async Task<Run> StartAsync(PlaybookRunParams request, RunOrigin origin, CancellationToken cancellationToken)
+    {
+        try
+        {
+            RunLimits.Validate(request.Loops, null, request.Budget);
+        }
+        catch (PlaybookInvalidException ex)
+        {
+            throw new InvalidParamsException(ex.Message, ex);
+        }
+
+        var playbook = await PlaybookLoader.LoadAsync(request.Path, cancellationToken);
+        var config = playbook.Config;
+        var agentId = !string.IsNullOrWhiteSpace(request.AgentId) ? request.AgentId.Trim()
+            : config.Agent ?? throw new InvalidParamsException($"No agent for '{playbook.Path}': pass one (--agent, agentId) or set 'agent' in its settings.");
+        adapters.Create(agentId); // names what is missing before anything is created
+
+        var settings = new RunSettings
+        {
+            Loops = request.Loops ?? config.Loops ?? 1,
+            Retries = config.Retries ?? PlaybookConfig.DefaultRetries,
+            OnTaskFailure = config.OnTaskFailure ?? TaskFailurePolicy.Stop,
+            Budget = MergeBudget(request.Budget, config.Budget),
+            RequestedPlaybook = playbook.Path,
+        };
+        var worktreeRequest = request.Worktree ?? (config.Worktree is null ? null : new WorktreeRequest { Branch = config.Worktree, Base = config.WorktreeBase });
+
+        string runPlaybook = playbook.Path;
+        string cwd;
+        RunWorktree? worktree = null;
+        if (worktreeRequest is not null)
+        {
+            worktree = await worktrees.CreateAsync(request.Cwd ?? playbook.Path, worktreeRequest.Branch, worktreeRequest.Base, cancellationToken);
+            runPlaybook = PlaybookInWorktree(playbook, worktree);
+            cwd = worktree.Path;
+        }
+        else
+        {
+            cwd = request.Cwd is not null ? Path.GetFullPath(request.Cwd)
+                : await worktrees.RepositoryRootAsync(playbook.Path, cancellationToken)
+                  ?? Path.GetDirectoryName(playbook.Path)!; // outside git: beside the playbook
+            if (!Directory.Exists(cwd))
+            {
+                throw new InvalidParamsException($"The folder '{request.Cwd}' does not exist.");
+            }
+        }
+
+        var runLock = RunLock.TryAcquire(paths, runPlaybook)
+            ?? throw new MaestroException(ErrorCodes.Busy, ErrorKinds.Busy, $"Another run is working through '{runPlaybook}' (see 'runs/list' or another 'maestro run'). Wait for it, stop it, or run on a branch of its own (--worktree).");
+        var record = new RunRecord
+        {
+            Id = "r_" + Guid.NewGuid().ToString("N")[..12],
+            Playbook = runPlaybook,
+            AgentId = agentId,
+            Origin = origin,
+            Status = RunStatus.Running,
+            Cwd = cwd,
+            Worktree = worktree?.Path,
+            Branch = worktree?.Branch,
+            Settings = settings,
+            Total = playbook.TotalTasks,
+            Done = playbook.DoneTasks,
+            StartedAt = DateTimeOffset.UtcNow,
+        };
+        try
+        {
+            await store.SaveAsync(record, cancellationToken);
+        }
+        catch
+        {
+            runLock.Dispose();
+            throw;
+        }
+
+        logger.LogInformation("Run {Run} started: {Playbook} with {Agent} in {Cwd}", record.Id, runPlaybook, agentId, cwd);
+        return Launch(record, runLock, []).Snapshot();
+    }
+
+    public async Task<Run> GetAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (active.TryGetValue(runId, out var execution))
+        {
+            return execution.Snapshot();
+        }
+
+        var record = await store.GetAsync(runId, cancellationToken) ?? throw new RunNotFoundException(runId);
+        return record.ToRun(await store.SessionIdsAsync(runId, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<Run>> ListAsync(RunStatus? status, CancellationToken cancellationToken)
+    {
+        var runs = new List<Run>();
+        foreach (var record in await store.ListAsync(status, cancellationToken))
+        {
+            runs.Add(active.TryGetValue(record.Id, out var execution)
+                ? execution.Snapshot()
+                : record.ToRun(await store.SessionIdsAsync(record.Id, cancellationToken)));
+        }
+
+        return runs;
+    }
+
+    /// <summary>Stops a run of this process after killing its current agent; completes when it has stopped.</summary>
+    public async Task StopAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (active.TryGetValue(runId, out var execution))
+        {
+            await execution.StopAsync("Stopped on request (runs/stop).", cancellationToken);
+            return;
+        }
+
+        var record = await store.GetAsync(runId, cancellationToken) ?? throw new RunNotFoundException(runId);
+        if (record.Status != RunStatus.Running)
+        {
+            return; // already over
+        }
+
+        // A run left 'running' by a dead process: stopping it means it will not be resumed.
+        using var runLock = RunLock.TryAcquire(paths, record.Playbook)
+            ?? throw new MaestroException(ErrorCodes.Busy, ErrorKinds.Busy, $"Run '{runId}' is being run by another Maestro process (a 'maestro run' in a terminal or CI); stop it there.");
+        await store.SaveAsync(record with { Status = RunStatus.Stopped, Outcome = RunOutcome.Stopped, Reason = "Stopped on request while interrupted.", Current = null, EndedAt = DateTimeOffset.UtcNow }, cancellationToken);
+    }
+
+    /// <summary>Completes with the run's final state when it ends.</summary>
+    public async Task<Run> WaitAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (active.TryGetValue(runId, out var execution))
+        {
+            await execution.Completion.WaitAsync(cancellationToken);
+            return execution.Snapshot();
+        }
+
+        return await GetAsync(runId, cancellationToken);
+    }
+
+    /// <summary>A run of <paramref name="origin"/> on this playbook that a dead process left running, if any; for <c>maestro run</c> to resume.</summary>
+    public async Task<RunRecord?> FindInterruptedAsync(string playbookPath, string? agentId, RunOrigin origin, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(playbookPath);
+        if (full.EndsWith(PlaybookLoader.ConfigFileName, StringComparison.Ordinal))
+        {
+            full = Path.GetDirectoryName(full)!;
+        }
+
+        var running = await store.ListAsync(RunStatus.Running, cancellationToken);
+        return running.FirstOrDefault(r => r.Origin == origin && (agentId is null || r.AgentId == agentId) && r.Settings.RequestedPlaybook == full && !active.ContainsKey(r.Id));
+    }
+
+    /// <summary>Resumes every run of <paramref name="origin"/> that a dead process left running; returns how many.</summary>
+    public async Task<int> ResumeInterruptedAsync(RunOrigin origin, CancellationToken cancellationToken)
+    {
+        var resumed = 0;
+        foreach (var record in await store.ListAsync(RunStatus.Running, cancellationToken))
+        {
+            if (record.Origin == origin && !active.ContainsKey(record.Id) && await ResumeAsync(record, cancellationToken) is not null)
+            {
+                resumed++;
+            }
+        }
+
+        return resumed;
+    }
+
+    /// <summary>Resumes an interrupted run at the task it was on (the documents say which tasks are done); null when another process holds it.</summary>
+    public async Task<Run?> ResumeAsync(RunRecord record, CancellationToken cancellationToken)
+    {
+        var runLock = RunLock.TryAcquire(paths, record.Playbook);
+        if (runLock is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var history = await store.TasksAsync(record.Id, cancellationToken);
+            var interrupted = history.Where(t => t.Status == RunTaskStatus.Running).ToList();
+            foreach (var task in interrupted)
+            {
+                // The session's own recovery marks its turn failed; wait for it, so it cannot mistake the new session for the old one.
+                await WaitForSessionRecoveryAsync(task.SessionId, cancellationToken);
+                await store.SaveTaskAsync(task with { Status = RunTaskStatus.Interrupted, Message = "Maestro stopped during this attempt; the task runs again.", EndedAt = DateTimeOffset.UtcNow }, cancellationToken);
+            }
+
+            history = await store.TasksAsync(record.Id, cancellationToken);
+            logger.LogInformation("Run {Run} resumes at {Task}", record.Id, record.Current?.Text ?? "its next task");
+            return Launch(record, runLock, history).Snapshot();
+        }
+        catch
+        {
+            runLock.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var execution in active.Values)
+        {
+            await execution.DisposeAsync();
+        }
+
+        active.Clear();
+    }
+
+    private RunExecution Launch(RunRecord record, RunLock runLock, IReadOnlyList<RunTaskRecord> history)
+    {
+        var execution = new RunExecution(record, runLock, new RunServices(store, sessions, paths, PublishAsync, logger), history);
+        active[record.Id] = execution;
+        execution.Start();
+        _ = execution.Completion.ContinueWith(_ => active.TryRemove(record.Id, out var _), TaskScheduler.Default);
+        return execution;
+    }
+
+    private async Task PublishAsync(RunProgressNotification notification)
+    {
+        try
+        {
+            Progress?.Invoke(this, new RunProgressEventArgs(notification));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "A runs/progress listener failed");
+        }
+
+        await clients.NotifyAllAsync(Methods.RunsProgress, notification);
+    }
+
+    private async Task WaitForSessionRecoveryAsync(string? sessionId, CancellationToken cancellationToken)
+    {
+        if (sessionId is null)
+        {
+            return;
+        }
+
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            Session session;
+            try
+            {
+                session = await sessions.GetAsync(sessionId, cancellationToken);
+            }
+            catch (Sessions.Errors.SessionNotFoundException)
+            {
+                return;
+            }
+
+            if (session.Status is not (SessionStatus.Running or SessionStatus.Waiting))
+            {
+                return;
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The documents a worktree run ticks: the same path inside the worktree when the playbook is in the repository
+    /// (committed or not: an untracked playbook is copied there), else a copy under <c>.maestro/playbooks</c>.
+    /// </summary>
+    private static string PlaybookInWorktree(Playbook playbook, RunWorktree worktree)
+    {
+        var relative = Path.GetRelativePath(worktree.RepositoryRoot, playbook.Path);
+        var target = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? Path.Combine(worktree.Path, ".maestro", "playbooks", Path.GetFileName(playbook.Path))
+            : Path.Combine(worktree.Path, relative);
+        if (playbook.IsFolder)
+        {
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.EnumerateFiles(playbook.Path).Where(f => PlaybookLoader.IsMarkdown(f) || Path.GetFileName(f).StartsWith("playbook.y", StringComparison.Ordinal)))
+            {
+                var copy = Path.Combine(target, Path.GetFileName(file));
+                if (!File.Exists(copy))
+                {
+                    File.Copy(file, copy);
+                }
+            }
+        }
+        else if (!File.Exists(target))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(playbook.Path, target);
+        }
+
+        return target;
+    }
+
+    private static RunBudget? MergeBudget(RunBudget? request, RunBudget? config)
+    {
+        if (request is null || config is null)
+        {
+            return request ?? config;
+        }
+
+        return new RunBudget
+        {
+            MaxTasks = request.MaxTasks ?? config.MaxTasks,
+            MaxCostUsd = request.MaxCostUsd ?? config.MaxCostUsd,
+            MaxMinutes = request.MaxMinutes ?? config.MaxMinutes,
+        };
+    }
+}
