@@ -17,7 +17,7 @@ public sealed class RecordedOutputParserTests
     {
         var parser = new ClaudeStreamParser("/tmp/maestro-tests/claude-8ab19d8cb1/repo");
         var events = Lines("claude-code", "write-file").SelectMany(parser.Parse).ToList();
-        Assert.NotNull(parser.SessionId);
+        Assert.NotNull(parser.AgentSessionId);
         Assert.Contains(events, e => e is ToolCallEvent { Kind: "edit" });
         Assert.Contains(events, e => e is ToolCallUpdateEvent);
         Assert.Contains(events, e => e is FileChangeEvent { Path: "hello.txt" });
@@ -32,7 +32,7 @@ public sealed class RecordedOutputParserTests
     {
         var parser = new CodexStreamParser();
         var events = Lines("codex", "write-file").SelectMany(parser.Parse).ToList();
-        Assert.NotNull(parser.ThreadId);
+        Assert.NotNull(parser.AgentSessionId);
         Assert.Contains(events, e => e is ToolCallEvent { Kind: "execute" });
         Assert.Contains(events, e => e is ToolCallUpdateEvent { Status: ToolCallStatus.Completed });
         Assert.Contains(events, e => e is MessageEvent { Role: "assistant" });
@@ -56,7 +56,7 @@ public sealed class RecordedOutputParserTests
     {
         var parser = new OpenCodeStreamParser("/tmp/maestro-tests/opencode-6a5f58be35/repo");
         var events = Lines("opencode", "write-file").SelectMany(parser.Parse).ToList();
-        Assert.StartsWith("ses_", parser.SessionId, StringComparison.Ordinal);
+        Assert.StartsWith("ses_", parser.AgentSessionId, StringComparison.Ordinal);
         Assert.Contains(events, e => e is ToolCallEvent { Kind: "edit" });
         Assert.Contains(events, e => e is FileChangeEvent { Path: "hello.txt", Change: FileChangeKind.Added });
         Assert.Contains(events, e => e is MessageEvent);

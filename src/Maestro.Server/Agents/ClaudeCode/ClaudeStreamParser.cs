@@ -10,7 +10,7 @@ namespace Maestro.Server.Agents.ClaudeCode;
 /// (deltas), <c>assistant</c> (text and tool_use blocks), <c>user</c> (tool results) and the final
 /// <c>result</c>. The result's <c>is_error</c>, not its <c>subtype</c>, says whether the turn failed.
 /// </summary>
-public sealed class ClaudeStreamParser
+public sealed class ClaudeStreamParser : IAgentStreamParser
 {
     private readonly string workingDirectory;
 
@@ -19,7 +19,7 @@ public sealed class ClaudeStreamParser
         this.workingDirectory = workingDirectory;
     }
 
-    public string? SessionId { get; private set; }
+    public string? AgentSessionId { get; private set; }
 
     public TurnOutcome? Outcome { get; private set; }
 
@@ -55,7 +55,7 @@ public sealed class ClaudeStreamParser
 
             if (root.TryGetProperty("session_id", out var sid) && sid.ValueKind == JsonValueKind.String)
             {
-                SessionId = sid.GetString();
+                AgentSessionId = sid.GetString();
             }
 
             return Str(root, "type") switch

@@ -11,9 +11,10 @@ namespace Maestro.Server.Agents.Codex;
 /// <c>item.started</c>/<c>item.completed</c> (agent_message, reasoning, command_execution, file_change,
 /// todo_list, mcp_tool_call, web_search, error), <c>turn.completed</c> (usage), <c>turn.failed</c>, <c>error</c>.
 /// </summary>
-public sealed class CodexStreamParser
+public sealed class CodexStreamParser : IAgentStreamParser
 {
-    public string? ThreadId { get; private set; }
+    /// <summary>The thread id, from <c>thread.started</c>.</summary>
+    public string? AgentSessionId { get; private set; }
 
     public TurnOutcome? Outcome { get; private set; }
 
@@ -36,7 +37,7 @@ public sealed class CodexStreamParser
         switch (Str(root, "type"))
         {
             case "thread.started":
-                ThreadId = Str(root, "thread_id") ?? ThreadId;
+                AgentSessionId = Str(root, "thread_id") ?? AgentSessionId;
                 return [];
             case "item.started" when TryObject(root, "item", out var item):
                 return Started(item);

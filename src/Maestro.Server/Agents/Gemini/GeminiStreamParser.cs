@@ -12,7 +12,7 @@ namespace Maestro.Server.Agents.Gemini;
 /// deltas), <c>tool_use</c>, <c>tool_result</c>, <c>error</c> and the final <c>result</c> with stats.
 /// Assistant deltas are streamed as they come and joined into one message when the next event starts.
 /// </summary>
-public sealed class GeminiStreamParser
+public sealed class GeminiStreamParser : IAgentStreamParser
 {
     private readonly string workingDirectory;
     private readonly StringBuilder pending = new();
@@ -23,7 +23,7 @@ public sealed class GeminiStreamParser
         this.workingDirectory = workingDirectory;
     }
 
-    public string? SessionId { get; private set; }
+    public string? AgentSessionId { get; private set; }
 
     public TurnOutcome? Outcome { get; private set; }
 
@@ -54,7 +54,7 @@ public sealed class GeminiStreamParser
         switch (type)
         {
             case "init":
-                SessionId = Str(root, "session_id") ?? SessionId;
+                AgentSessionId = Str(root, "session_id") ?? AgentSessionId;
                 break;
             case "tool_use":
                 events.AddRange(ToolUse(root));

@@ -11,7 +11,7 @@ namespace Maestro.Server.Agents.OpenCode;
 /// and <c>error</c>. There is no final result event: a turn ended well when the last <c>step_finish</c> has
 /// reason <c>stop</c> and the process exits 0.
 /// </summary>
-public sealed class OpenCodeStreamParser
+public sealed class OpenCodeStreamParser : IAgentStreamParser
 {
     private readonly string workingDirectory;
     private Usage usage = Usage.Zero;
@@ -23,7 +23,7 @@ public sealed class OpenCodeStreamParser
         this.workingDirectory = workingDirectory;
     }
 
-    public string? SessionId { get; private set; }
+    public string? AgentSessionId { get; private set; }
 
     public List<string> Garbage { get; } = [];
 
@@ -52,7 +52,7 @@ public sealed class OpenCodeStreamParser
         }
 
         var root = document.RootElement;
-        SessionId = Str(root, "sessionID") ?? SessionId;
+        AgentSessionId = Str(root, "sessionID") ?? AgentSessionId;
         TryObject(root, "part", out var part);
         switch (Str(root, "type"))
         {

@@ -54,10 +54,10 @@ public sealed class AgentAdapterFactory
 
         return agentId switch
         {
-            "claude-code" => new ClaudeCodeAdapter(executable, environment, runner),
-            "codex" => new CodexAdapter(executable, environment, runner),
-            "opencode" => new OpenCodeAdapter(executable, environment, runner),
-            "gemini" => new GeminiAdapter(executable, environment, runner),
+            "claude-code" => new NativeCliAdapter(definition.Name, executable, environment, runner, ClaudeCodeArguments.For, t => new ClaudeStreamParser(t.WorkingDirectory)),
+            "codex" => new NativeCliAdapter(definition.Name, executable, environment, runner, CodexArguments.For, _ => new CodexStreamParser()),
+            "opencode" => new NativeCliAdapter(definition.Name, executable, environment, runner, OpenCodeArguments.For, t => new OpenCodeStreamParser(t.WorkingDirectory)),
+            "gemini" => new NativeCliAdapter(definition.Name, executable, environment, runner, GeminiArguments.For, t => new GeminiStreamParser(t.WorkingDirectory)),
             _ => throw new AgentUnavailableException($"Maestro cannot run {definition.Name} sessions yet: its adapter has not landed in this build. Claude Code, Codex, OpenCode and Gemini CLI are available."),
         };
     }
