@@ -54,6 +54,11 @@ class MaestroServerProcess(
         return if (p.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) p.exitValue() else null
     }
 
+    /** Kills the process at once (what a crash looks like to the client). */
+    fun kill() {
+        process?.destroyForcibly()
+    }
+
     override fun close() {
         connection?.close()
         process?.let { p ->
