@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite of Maestro after installing what they need, and ends with one line:
 #   N passed, N failed
-# Suites: C# (xunit, every project in Maestro.sln), the vscode-jsonrpc interop tests (node),
+# Suites: C# (xunit, every project in Maestro.sln), the vscode-jsonrpc interop tests (node), the Kotlin
+# core of the Rider client (clients/rider/core/test.sh),
 # and a smoke run of the benchmarks (not counted as tests).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -50,6 +51,18 @@ run_node_suite() {
   failed=$((failed + ${f:-0}))
 }
 run_node_suite interop tests/interop
+
+echo "==> Rider client core (Kotlin, clients/rider/core/test.sh)"
+kotlin_log="$results/kotlin.log"
+clients/rider/core/test.sh 2>&1 | tee "$kotlin_log"
+kline=$(grep -E '^KOTLIN: [0-9]+ passed, [0-9]+ failed$' "$kotlin_log" | tail -1)
+if [ -z "$kline" ]; then
+  echo "the Kotlin suite printed no summary: counted as one failure"
+  failed=$((failed + 1))
+else
+  passed=$((passed + $(echo "$kline" | sed -E 's/^KOTLIN: ([0-9]+) passed.*/\1/')))
+  failed=$((failed + $(echo "$kline" | sed -E 's/.* ([0-9]+) failed$/\1/')))
+fi
 
 echo "==> Benchmark smoke run (not counted)"
 dotnet run -c Release --no-build --project bench/Maestro.Bench -- --smoke || echo "benchmark smoke run failed (not a test)"

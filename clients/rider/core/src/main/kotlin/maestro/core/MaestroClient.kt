@@ -1,0 +1,73 @@
+package maestro.core
+
+import maestro.core.protocol.*
+import maestro.core.rpc.JsonRpcConnection
+
+/** Typed calls of the Maestro protocol over one [JsonRpcConnection]. */
+class MaestroClient(val connection: JsonRpcConnection) {
+    suspend fun initialize(params: InitializeParams): InitializeResult = connection.request(Methods.INITIALIZE, params)
+
+    suspend fun shutdown() {
+        connection.requestRaw(Methods.SHUTDOWN)
+    }
+
+    fun exit() = connection.notify(Methods.EXIT)
+
+    suspend fun agents(): AgentsListResult = connection.request(Methods.AGENTS_LIST)
+
+    suspend fun createSession(params: SessionCreateParams): Session = connection.request(Methods.SESSIONS_CREATE, params)
+
+    suspend fun listSessions(params: SessionListParams = SessionListParams()): SessionListResult =
+        connection.request(Methods.SESSIONS_LIST, params)
+
+    suspend fun getSession(sessionId: String): Session = connection.request(Methods.SESSIONS_GET, SessionIdParams(sessionId))
+
+    suspend fun prompt(sessionId: String, text: String): SessionPromptResult =
+        connection.request(Methods.SESSIONS_PROMPT, SessionPromptParams(sessionId, text))
+
+    suspend fun cancel(sessionId: String) {
+        connection.requestRaw(Methods.SESSIONS_CANCEL, SessionIdParams(sessionId))
+    }
+
+    suspend fun history(sessionId: String, afterSeq: Long, limit: Int? = null): SessionHistoryResult =
+        connection.request(Methods.SESSIONS_HISTORY, SessionHistoryParams(sessionId, afterSeq, limit))
+
+    suspend fun closeSession(sessionId: String, removeWorktree: Boolean = false) {
+        connection.requestRaw(Methods.SESSIONS_CLOSE, SessionCloseParams(sessionId, removeWorktree))
+    }
+
+    suspend fun renameSession(sessionId: String, name: String): Session =
+        connection.request(Methods.SESSIONS_RENAME, SessionRenameParams(sessionId, name))
+
+    suspend fun reviewChanges(cwd: String, paths: List<String>? = null): ReviewChangesResult =
+        connection.request(Methods.REVIEW_CHANGES, ReviewChangesParams(cwd, paths))
+
+    suspend fun reviewAccept(params: ReviewSelectionParams): ReviewAcceptResult = connection.request(Methods.REVIEW_ACCEPT, params)
+
+    suspend fun reviewReject(params: ReviewSelectionParams): ReviewRejectResult = connection.request(Methods.REVIEW_REJECT, params)
+
+    suspend fun playbooks(cwd: String): PlaybooksListResult = connection.request(Methods.PLAYBOOKS_LIST, PlaybooksListParams(cwd))
+
+    suspend fun runPlaybook(params: PlaybookRunParams): Run = connection.request(Methods.PLAYBOOKS_RUN, params)
+
+    suspend fun runs(params: RunsListParams = RunsListParams()): RunsListResult = connection.request(Methods.RUNS_LIST, params)
+
+    suspend fun stopRun(runId: String): Run = connection.request(Methods.RUNS_STOP, RunIdParams(runId))
+
+    suspend fun stats(params: StatsGetParams = StatsGetParams()): StatsResult = connection.request(Methods.STATS_GET, params)
+
+    suspend fun startRemote(params: RemoteStartParams = RemoteStartParams()): RemoteStartResult =
+        connection.request(Methods.REMOTE_START, params)
+
+    fun onSessionEvent(handler: (SessionEventNotification) -> Unit) =
+        connection.onNotification(Methods.SESSIONS_EVENT, SessionEventNotification::class.java, handler)
+
+    fun onSessionChanged(handler: (SessionChangedNotification) -> Unit) =
+        connection.onNotification(Methods.SESSIONS_CHANGED, SessionChangedNotification::class.java, handler)
+
+    fun onReviewChanged(handler: (ReviewChangedNotification) -> Unit) =
+        connection.onNotification(Methods.REVIEW_CHANGED, ReviewChangedNotification::class.java, handler)
+
+    fun onPermissionRequest(handler: suspend (PermissionRequestParams) -> PermissionResponse) =
+        connection.onRequest(Methods.PERMISSIONS_REQUEST, PermissionRequestParams::class.java, handler)
+}

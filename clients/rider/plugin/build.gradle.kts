@@ -1,0 +1,58 @@
+// The Maestro plugin for Rider (and any IntelliJ-platform IDE of the same build).
+// Needs Gradle 9 and the JetBrains repositories (`./gradlew buildPlugin`); see docs/rider.md.
+// The IDE-free core in ../core is compiled into the plugin from its sources.
+plugins {
+    id("org.jetbrains.kotlin.jvm") version "2.2.20"
+    id("org.jetbrains.intellij.platform") version "2.11.0"
+}
+
+group = "dev.maestro"
+version = providers.gradleProperty("pluginVersion").get()
+
+kotlin {
+    jvmToolchain(21)
+}
+
+repositories {
+    mavenCentral()
+    intellijPlatform {
+        defaultRepositories()
+    }
+}
+
+sourceSets {
+    main {
+        kotlin.srcDir("../core/src/main/kotlin")
+        // The shared panel bundle, when it has been built (clients/panel: npm run build).
+        resources.srcDir(layout.buildDirectory.dir("generated/panel"))
+    }
+}
+
+dependencies {
+    // The core's JSON library. The platform ships a Gson too, but not as an API plugins may rely on.
+    implementation("com.google.code.gson:gson:2.10.1")
+    intellijPlatform {
+        // Rider needs the non-installer distribution (IntelliJ Platform Gradle Plugin warns otherwise).
+        rider(providers.gradleProperty("platformVersion").get()) {
+            useInstaller = false
+        }
+    }
+}
+
+val copyPanel by tasks.registering(Copy::class) {
+    from("../../panel/dist")
+    into(layout.buildDirectory.dir("generated/panel/panel/dist"))
+}
+tasks.named("processResources") { dependsOn(copyPanel) }
+
+intellijPlatform {
+    pluginConfiguration {
+        id = "dev.maestro.rider"
+        name = "Maestro"
+        version = project.version.toString()
+        ideaVersion {
+            sinceBuild = "253"
+        }
+    }
+    buildSearchableOptions = false
+}

@@ -1,0 +1,8 @@
+rootProject.name = "maestro-rider"
+
+pluginManagement {
+    repositories {
+        gradlePluginPortal()
+        mavenCentral()
+    }
+}

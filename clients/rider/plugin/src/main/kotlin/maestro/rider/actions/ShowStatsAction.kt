@@ -1,0 +1,24 @@
+package maestro.rider.actions
+
+import com.intellij.openapi.actionSystem.AnActionEvent
+import com.intellij.openapi.application.EDT
+import com.intellij.openapi.ui.Messages
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
+
+/** Maestro: Show Stats — sessions, turns, tokens and cost, by agent. */
+class ShowStatsAction : MaestroAction() {
+    override fun actionPerformed(e: AnActionEvent) {
+        val project = e.project ?: return
+        background(project) { service ->
+            val stats = service.requireClient().stats()
+            val t = stats.totals
+            val text = buildString {
+                append("Sessions: ${t.sessions}, turns: ${t.turns}, tasks done: ${t.tasksDone}\n")
+                append("Tokens: ${t.inputTokens} in, ${t.outputTokens} out; cost: $${t.costUsd}\n\n")
+                stats.byAgent.forEach { append("${it.agentId}: ${it.totals.turns} turns, $${it.totals.costUsd}\n") }
+            }
+            withContext(Dispatchers.EDT) { Messages.showInfoMessage(project, text, "Maestro Stats") }
+        }
+    }
+}

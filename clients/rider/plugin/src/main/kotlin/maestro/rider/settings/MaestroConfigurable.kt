@@ -1,0 +1,57 @@
+package maestro.rider.settings
+
+import com.intellij.openapi.fileChooser.FileChooserDescriptorFactory
+import com.intellij.openapi.options.Configurable
+import com.intellij.openapi.ui.ComboBox
+import com.intellij.openapi.ui.TextFieldWithBrowseButton
+import com.intellij.ui.components.JBTextField
+import com.intellij.util.ui.FormBuilder
+import javax.swing.JComponent
+import javax.swing.JPanel
+
+/** Settings | Tools | Maestro: server path, default agent, permission mode. */
+class MaestroConfigurable : Configurable {
+    private val serverPath = TextFieldWithBrowseButton().apply {
+        addBrowseFolderListener(null, FileChooserDescriptorFactory.createSingleFileNoJarsDescriptor().withTitle("Maestro Executable"))
+    }
+    private val defaultAgent = JBTextField()
+    private val permissionMode = ComboBox(arrayOf("ask", "acceptEdits", "bypass"))
+    private var panel: JPanel? = null
+
+    override fun getDisplayName(): String = "Maestro"
+
+    override fun createComponent(): JComponent {
+        val built = FormBuilder.createFormBuilder()
+            .addLabeledComponent("Server path (empty: MAESTRO_BIN or maestro on PATH):", serverPath)
+            .addLabeledComponent("Default agent:", defaultAgent)
+            .addLabeledComponent("Permission mode of new sessions:", permissionMode)
+            .addComponentFillVertically(JPanel(), 0)
+            .panel
+        panel = built
+        reset()
+        return built
+    }
+
+    private val options get() = MaestroSettings.getInstance().state
+
+    override fun isModified(): Boolean =
+        serverPath.text != (options.serverPath ?: "") ||
+            defaultAgent.text != (options.defaultAgent ?: "") ||
+            permissionMode.selectedItem != options.permissionMode
+
+    override fun apply() {
+        options.serverPath = serverPath.text.trim()
+        options.defaultAgent = defaultAgent.text.trim()
+        options.permissionMode = permissionMode.selectedItem as String
+    }
+
+    override fun reset() {
+        serverPath.text = options.serverPath ?: ""
+        defaultAgent.text = options.defaultAgent ?: ""
+        permissionMode.selectedItem = options.permissionMode ?: "acceptEdits"
+    }
+
+    override fun disposeUIResources() {
+        panel = null
+    }
+}

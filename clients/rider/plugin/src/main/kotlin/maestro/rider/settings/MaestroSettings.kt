@@ -1,0 +1,25 @@
+package maestro.rider.settings
+
+import com.intellij.openapi.components.BaseState
+import com.intellij.openapi.components.Service
+import com.intellij.openapi.components.SimplePersistentStateComponent
+import com.intellij.openapi.components.State
+import com.intellij.openapi.components.Storage
+import com.intellij.openapi.components.service
+
+/** Application-wide settings: where `maestro` is, which agent new sessions use, their permission mode. */
+@Service(Service.Level.APP)
+@State(name = "MaestroSettings", storages = [Storage("maestro.xml")])
+class MaestroSettings : SimplePersistentStateComponent<MaestroSettings.Options>(Options()) {
+    class Options : BaseState() {
+        /** Empty: `MAESTRO_BIN`, else `maestro` on PATH. */
+        var serverPath by string("")
+        var defaultAgent by string("claude-code")
+        /** One of ask, acceptEdits, bypass (the protocol's PermissionMode). */
+        var permissionMode by string("acceptEdits")
+    }
+
+    companion object {
+        fun getInstance(): MaestroSettings = service()
+    }
+}
