@@ -1,5 +1,6 @@
 using System.Globalization;
 using Maestro.Server.Hosting;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -7,15 +8,19 @@ namespace Maestro.Server.Storage;
 
 /// <summary>
 /// The SQLite file at <c>$MAESTRO_HOME/maestro.db</c>, in WAL mode. Every write goes through
-/// <see cref="WriteAsync{T}"/>: one connection, one transaction at a time, so writers never contend
-/// for the lock. Reads use pooled connections of their own and run beside the writer (WAL).
+/// <see cref="WriteAsync{T}"/> to one writer loop on one connection, so writers never contend for the
+/// lock. The loop commits whatever writes are waiting in one transaction (group commit), each inside a
+/// savepoint of its own, so a failing write rolls back alone; a caller's task completes only after the
+/// commit. Reads use pooled connections of their own and run beside the writer (WAL).
 /// </summary>
 public sealed class MaestroDatabase : IAsyncDisposable
 {
     private readonly string connectionString;
     private readonly ILogger<MaestroDatabase> logger;
-    private readonly SemaphoreSlim writerGate = new(1, 1);
+    private const int MaxWritesPerCommit = 256;
+    private readonly Channel<PendingWrite> writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<Task<SqliteConnection>> writer;
+    private readonly Lazy<Task> writerLoop;
 
     public MaestroDatabase(MaestroOptions options, ILogger<MaestroDatabase> logger)
     {
@@ -31,6 +36,7 @@ public sealed class MaestroDatabase : IAsyncDisposable
         }.ToString();
         this.logger = logger;
         writer = new Lazy<Task<SqliteConnection>>(OpenWriterAsync);
+        writerLoop = new Lazy<Task>(() => Task.Run(WriteLoopAsync));
     }
 
     public string Path { get; }
@@ -40,19 +46,12 @@ public sealed class MaestroDatabase : IAsyncDisposable
 
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
-        var connection = await writer.Value;
-        await writerGate.WaitAsync(cancellationToken);
-        try
-        {
-            using var transaction = connection.BeginTransaction();
-            var result = await work(connection, transaction);
-            transaction.Commit();
-            return result;
-        }
-        finally
-        {
-            writerGate.Release();
-        }
+        await writer.Value;
+        _ = writerLoop.Value;
+        var pending = new PendingWriteOf<T>(work, cancellationToken);
+        ObjectDisposedException.ThrowIf(!writes.Writer.TryWrite(pending), this);
+
+        return await pending.Task;
     }
 
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
@@ -69,13 +68,69 @@ public sealed class MaestroDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        writes.Writer.TryComplete();
+        if (writerLoop.IsValueCreated)
+        {
+            await writerLoop.Value;
+        }
+
         if (writer.IsValueCreated && writer.Value.IsCompletedSuccessfully)
         {
             await writer.Value.Result.DisposeAsync();
         }
 
         SqliteConnection.ClearAllPools();
-        writerGate.Dispose();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var connection = await writer.Value;
+        var batch = new List<PendingWrite>(MaxWritesPerCommit);
+        while (await writes.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxWritesPerCommit && writes.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            var succeeded = new List<PendingWrite>(batch.Count);
+            try
+            {
+                using var transaction = connection.BeginTransaction();
+                foreach (var pending in batch)
+                {
+                    if (pending.CancellationToken.IsCancellationRequested)
+                    {
+                        pending.Cancel();
+                        continue;
+                    }
+
+                    transaction.Save("write");
+                    try
+                    {
+                        await pending.RunAsync(connection, transaction);
+                        transaction.Release("write");
+                        succeeded.Add(pending);
+                    }
+                    catch (Exception ex)
+                    {
+                        transaction.Rollback("write");
+                        transaction.Release("write");
+                        pending.Fail(ex);
+                    }
+                }
+
+                transaction.Commit();
+                succeeded.ForEach(p => p.Commit());
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "A commit to {Path} failed; {Count} writes are lost", Path, succeeded.Count);
+                succeeded.ForEach(p => p.Fail(ex));
+            }
+
+            batch.Clear();
+        }
     }
 
     private async Task<SqliteConnection> OpenWriterAsync()
