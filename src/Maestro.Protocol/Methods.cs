@@ -24,6 +24,7 @@ public static class Methods
     public const string SessionsDiscover = "sessions/discover";
     public const string SessionsImport = "sessions/import";
     public const string SessionsEvent = "sessions/event";
+    public const string SessionsEvents = "sessions/events";
     public const string SessionsChanged = "sessions/changed";
     public const string PermissionsRequest = "permissions/request";
 

@@ -24,6 +24,7 @@ namespace Maestro.Protocol;
 [JsonSerializable(typeof(SessionDiscoverResult))]
 [JsonSerializable(typeof(SessionImportParams))]
 [JsonSerializable(typeof(SessionEventNotification))]
+[JsonSerializable(typeof(SessionEventsNotification))]
 [JsonSerializable(typeof(SessionEvent))]
 [JsonSerializable(typeof(Usage))]
 [JsonSerializable(typeof(SessionChangedNotification))]

@@ -7,4 +7,7 @@ public sealed record ClientCapabilities
 
     /// <summary>The client shows inline diffs and listens to <c>review/changed</c>.</summary>
     public bool InlineDiff { get; init; }
+
+    /// <summary>The client takes <c>sessions/events</c> (batches) instead of one <c>sessions/event</c> per event.</summary>
+    public bool BatchedEvents { get; init; }
 }

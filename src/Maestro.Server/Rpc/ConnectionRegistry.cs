@@ -38,14 +38,20 @@ public sealed class ConnectionRegistry
     {
         foreach (var connection in Initialized)
         {
-            try
-            {
-                await connection.Rpc!.NotifyWithParameterObjectAsync(method, argument);
-            }
-            catch (Exception ex) when (ex is ObjectDisposedException or StreamJsonRpc.ConnectionLostException or IOException)
-            {
-                logger.LogDebug("Notification {Method} not delivered to {Connection}: {Reason}", method, connection.Describe(), ex.Message);
-            }
+            await NotifyAsync(connection, method, argument);
+        }
+    }
+
+    /// <summary>Sends a notification to one client; a client that has gone is logged, not fatal.</summary>
+    public async Task NotifyAsync(ClientConnection connection, string method, object argument)
+    {
+        try
+        {
+            await connection.Rpc!.NotifyWithParameterObjectAsync(method, argument);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or StreamJsonRpc.ConnectionLostException or IOException)
+        {
+            logger.LogDebug("Notification {Method} not delivered to {Connection}: {Reason}", method, connection.Describe(), ex.Message);
         }
     }
 }

@@ -105,9 +105,13 @@ internal sealed class SessionEventPump : IAsyncDisposable
                 continue;
             }
 
+            if (batch.Count > 0)
+            {
+                await BroadcastAsync(batch);
+            }
+
             foreach (var notification in batch)
             {
-                await clients.NotifyAllAsync(Protocol.Methods.SessionsEvent, notification);
                 appended(notification);
             }
 
@@ -118,6 +122,26 @@ internal sealed class SessionEventPump : IAsyncDisposable
 
             batch.Clear();
             CompleteAll(flushes);
+        }
+    }
+
+    /// <summary>One <c>sessions/events</c> per batch to clients that take it, one <c>sessions/event</c> per event to the others.</summary>
+    private async Task BroadcastAsync(List<SessionEventNotification> batch)
+    {
+        SessionEventsNotification? batched = null;
+        foreach (var client in clients.Initialized)
+        {
+            if (client.Client?.Capabilities.BatchedEvents == true)
+            {
+                batched ??= new SessionEventsNotification { SessionId = batch[0].SessionId, Events = [.. batch] };
+                await clients.NotifyAsync(client, Protocol.Methods.SessionsEvents, batched);
+                continue;
+            }
+
+            foreach (var notification in batch)
+            {
+                await clients.NotifyAsync(client, Protocol.Methods.SessionsEvent, notification);
+            }
         }
     }
 

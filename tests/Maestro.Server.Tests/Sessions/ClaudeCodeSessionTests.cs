@@ -108,6 +108,25 @@ public sealed class ClaudeCodeSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_client_that_takes_batches_gets_every_event_once_in_order_and_others_one_by_one()
+    {
+        await using var server = new TestServer(home: home.Path);
+        var batched = new EventRecorder();
+        var single = new EventRecorder();
+        using var batchedClient = await server.ConnectInitializedAsync("batched", batched, new ClientCapabilities { BatchedEvents = true });
+        using var singleClient = await server.ConnectInitializedAsync("single", single);
+        var session = await batchedClient.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Repo, PermissionMode = PermissionMode.Bypass });
+        model.EnqueueTurn(ScriptStep.Text("Some **text** in a few words."));
+        await batchedClient.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "Talk" });
+        var last = (await batchedClient.InvokeWithParameterObjectAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id })).LastSeq;
+        await Wait.UntilAsync(() => batched.For(session.Id).Count >= last && single.For(session.Id).Count >= last, what: "both clients to have every event");
+        Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), batched.For(session.Id).Select(e => e.Seq));
+        Assert.Equal(batched.For(session.Id).Select(e => e.Seq), single.For(session.Id).Select(e => e.Seq));
+        Assert.True(batched.Batches > 0 && batched.Batches <= last);
+        Assert.Equal(0, single.Batches);
+    }
+
+    [Fact]
     public async Task A_dead_model_endpoint_ends_the_turn_with_a_clear_error_within_the_idle_timeout()
     {
         model.Fault = ServerFault.Hang;

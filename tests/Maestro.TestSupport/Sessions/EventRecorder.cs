@@ -16,8 +16,21 @@ public sealed class EventRecorder
 
     public IReadOnlyList<SessionEventNotification> For(string sessionId) => [.. events.Where(e => e.SessionId == sessionId)];
 
+    /// <summary>How many <c>sessions/events</c> batches arrived (for clients that asked for them).</summary>
+    public int Batches { get; private set; }
+
     [JsonRpcMethod(Methods.SessionsEvent)]
     public void OnEvent(SessionEventNotification notification) => events.Enqueue(notification);
+
+    [JsonRpcMethod(Methods.SessionsEvents)]
+    public void OnEvents(SessionEventsNotification notification)
+    {
+        Batches++;
+        foreach (var e in notification.Events)
+        {
+            events.Enqueue(e);
+        }
+    }
 
     [JsonRpcMethod(Methods.SessionsChanged)]
     public void OnChanged(SessionChangedNotification notification) => changes.Enqueue(notification.Session);
