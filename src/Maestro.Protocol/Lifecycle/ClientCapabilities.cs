@@ -9,5 +9,7 @@ public sealed record ClientCapabilities
     public bool InlineDiff { get; init; }
 
     /// <summary>The client takes <c>sessions/events</c> (batches) instead of one <c>sessions/event</c> per event.</summary>
+    /// <remarks>Left out when false, so clients that predate it read and write the same JSON.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool BatchedEvents { get; init; }
 }

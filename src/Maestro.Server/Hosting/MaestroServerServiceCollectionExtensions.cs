@@ -60,6 +60,7 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<AgentHomes>();
         services.AddSingleton<ISessionSource, ClaudeSessionSource>();
         services.AddSingleton<ISessionSource, CodexSessionSource>();
+        services.AddSingleton<ISessionSource, OpenCodeSessionSource>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionService>();
         services.AddHostedService<SessionRecovery>();

@@ -178,12 +178,11 @@ public sealed class SessionService : IAsyncDisposable
     {
         var folder = cwd is null ? null : Path.GetFullPath(cwd);
         var imported = (await store.ListAsync(null, null, cancellationToken)).Select(s => (s.AgentId, s.AgentSessionId)).ToHashSet();
-        return await Task.Run(
-            () => sources.SelectMany(s => s.Discover(folder))
-                .Where(d => !imported.Contains((d.AgentId, d.AgentSessionId)))
-                .OrderByDescending(d => d.UpdatedAt)
-                .ToList(),
-            cancellationToken);
+        var found = await Task.WhenAll(sources.Select(s => s.DiscoverAsync(folder, cancellationToken)));
+        return found.SelectMany(f => f)
+            .Where(d => !imported.Contains((d.AgentId, d.AgentSessionId)))
+            .OrderByDescending(d => d.UpdatedAt)
+            .ToList();
     }
 
     /// <summary>Makes an agent's on-disk conversation a Maestro session with its past transcript; prompts resume it.</summary>
@@ -196,8 +195,8 @@ public sealed class SessionService : IAsyncDisposable
         }
 
         var source = sources.FirstOrDefault(s => s.AgentId == agentId)
-            ?? throw new InvalidParamsException($"Maestro cannot import {agentId} sessions; it reads Claude Code and Codex transcripts.");
-        var transcript = await Task.Run(() => source.Load(agentSessionId), cancellationToken)
+            ?? throw new InvalidParamsException($"Maestro cannot import {agentId} sessions; it reads Claude Code, Codex and OpenCode sessions.");
+        var transcript = await source.LoadAsync(agentSessionId, cancellationToken)
             ?? throw new SessionNotFoundException(agentSessionId);
         if (!Directory.Exists(transcript.Found.Cwd))
         {

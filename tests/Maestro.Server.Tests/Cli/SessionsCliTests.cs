@@ -9,32 +9,21 @@ namespace Maestro.Server.Tests.Cli;
 
 /// <summary><c>maestro agents</c> and <c>maestro sessions list|show|prompt</c> against a real daemon running the real Claude Code.</summary>
 [Collection(RealCliCollection.Name)]
-public sealed class SessionsCliTests : IAsyncLifetime
+public sealed class SessionsCliTests : RealClaudeTestBase
 {
-    private ScriptedModelServer model = null!;
-    private AgentSandbox sandbox = null!;
-    private TempDirectory home = null!;
+    protected override string SandboxName => "cli-sessions";
 
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        model = await ScriptedModelServer.StartAsync();
-        sandbox = await AgentSandbox.CreateAsync("cli-sessions");
-        home = new TempDirectory("mh");
-        await MaestroAgentSettings.WriteAsync(home.Path, "claude-code", AgentClis.Claude, ClaudeCodeCli.Environment(sandbox, model.BaseUrl));
+        await MaestroProcess.RunAsync(Home.Path, "daemon", "--stop");
+        await base.DisposeAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await MaestroProcess.RunAsync(home.Path, "daemon", "--stop");
-        await model.DisposeAsync();
-        sandbox.Dispose();
-        home.Dispose();
-    }
 
     [Fact]
     public async Task Agents_json_lists_the_configured_claude_with_its_version()
     {
-        var (exit, stdout, _) = await MaestroProcess.RunAsync(home.Path, "agents", "--json");
+        var (exit, stdout, _) = await MaestroProcess.RunAsync(Home.Path, "agents", "--json");
         Assert.Equal(0, exit);
         using var doc = JsonDocument.Parse(stdout);
         var claude = doc.RootElement.GetProperty("agents").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "claude-code");
@@ -46,27 +35,27 @@ public sealed class SessionsCliTests : IAsyncLifetime
     public async Task Prompt_streams_json_lines_and_list_and_show_read_the_session_back()
     {
         string sessionId;
-        await using (var serve = MaestroProcess.Start(home.Path, "serve", "--stdio"))
+        await using (var serve = MaestroProcess.Start(Home.Path, "serve", "--stdio"))
         {
             await serve.Raw.InitializeAsync("cli-test");
-            var created = await serve.Raw.CallAsync(2, Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Repo, Name = "cli", PermissionMode = PermissionMode.Bypass });
+            var created = await serve.Raw.CallAsync(2, Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = Sandbox.Repo, Name = "cli", PermissionMode = PermissionMode.Bypass });
             Assert.True(created["result"] is not null, created.ToJsonString());
             sessionId = (string)created["result"]!["id"]!;
         }
 
-        model.EnqueueTurn(ScriptStep.ToolCall("Write", $$"""{"file_path":"{{sandbox.RepoFile("cli.txt")}}","content":"from the cli\n"}"""), ScriptStep.Text("Done."));
-        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(home.Path, "sessions", "prompt", sessionId, "write cli.txt", "--json");
+        Model.EnqueueTurn(ScriptStep.ToolCall("Write", $$"""{"file_path":"{{Sandbox.RepoFile("cli.txt")}}","content":"from the cli\n"}"""), ScriptStep.Text("Done."));
+        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(Home.Path, "sessions", "prompt", sessionId, "write cli.txt", "--json");
         Assert.True(exit == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Contains(lines, l => l.TryGetProperty("event", out var e) && e.GetProperty("type").GetString() == "toolCall");
         Assert.Equal("endTurn", lines[^1].GetProperty("stopReason").GetString());
-        Assert.Equal("from the cli\n", await File.ReadAllTextAsync(sandbox.RepoFile("cli.txt")));
+        Assert.Equal("from the cli\n", await File.ReadAllTextAsync(Sandbox.RepoFile("cli.txt")));
 
-        var (listExit, list, _) = await MaestroProcess.RunAsync(home.Path, "sessions", "list", "--json");
+        var (listExit, list, _) = await MaestroProcess.RunAsync(Home.Path, "sessions", "list", "--json");
         Assert.Equal(0, listExit);
         Assert.Contains(sessionId, list, StringComparison.Ordinal);
 
-        var (showExit, show, _) = await MaestroProcess.RunAsync(home.Path, "sessions", "show", sessionId);
+        var (showExit, show, _) = await MaestroProcess.RunAsync(Home.Path, "sessions", "show", sessionId);
         Assert.Equal(0, showExit);
         Assert.Contains("> write cli.txt", show, StringComparison.Ordinal);
         Assert.Contains("[edit] Write", show, StringComparison.Ordinal);
@@ -76,7 +65,7 @@ public sealed class SessionsCliTests : IAsyncLifetime
     [Fact]
     public async Task Show_of_an_unknown_session_fails_with_a_message()
     {
-        var (exit, _, stderr) = await MaestroProcess.RunAsync(home.Path, "sessions", "show", "s_nope");
+        var (exit, _, stderr) = await MaestroProcess.RunAsync(Home.Path, "sessions", "show", "s_nope");
         Assert.NotEqual(0, exit);
         Assert.Contains("s_nope", stderr, StringComparison.Ordinal);
     }

@@ -15,32 +15,16 @@ namespace Maestro.Server.Tests.Playbooks;
 /// calls make the agent Read the document and tick the box with its own Edit tool.
 /// </summary>
 [Collection(RealCliCollection.Name)]
-public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
+public sealed class ClaudeCodePlaybookTests : RealClaudeTestBase
 {
-    private ScriptedModelServer model = null!;
-    private AgentSandbox sandbox = null!;
-    private TempDirectory home = null!;
+    protected override string SandboxName => "claude-pb";
 
-    public async Task InitializeAsync()
-    {
-        model = await ScriptedModelServer.StartAsync();
-        sandbox = await AgentSandbox.CreateAsync("claude-pb");
-        home = new TempDirectory("mh");
-        await MaestroAgentSettings.WriteAsync(home.Path, "claude-code", AgentClis.Claude, ClaudeCodeCli.Environment(sandbox, model.BaseUrl));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await model.DisposeAsync();
-        sandbox.Dispose();
-        home.Dispose();
-    }
 
     /// <summary>The model's part of one task: read the document, edit the task's box, say so.</summary>
     private void ScriptTick(string document, string task)
     {
-        model.EnqueueTurn(ScriptStep.ToolCall("Read", Json(new JsonObject { ["file_path"] = document })));
-        model.EnqueueTurn(
+        Model.EnqueueTurn(ScriptStep.ToolCall("Read", Json(new JsonObject { ["file_path"] = document })));
+        Model.EnqueueTurn(
             ScriptStep.ToolCall("Edit", Json(new JsonObject { ["file_path"] = document, ["old_string"] = "- [ ] " + task, ["new_string"] = "- [x] " + task })),
             ScriptStep.Text($"Done: **{task}**, and checked off."));
     }
@@ -49,7 +33,7 @@ public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
 
     private string WritePlaybook(string name, string text)
     {
-        var path = Path.Combine(sandbox.Repo, "playbooks", name);
+        var path = Path.Combine(Sandbox.Repo, "playbooks", name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return path;
@@ -63,7 +47,7 @@ public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
         ScriptTick(doc, "Add a heading");
         ScriptTick(doc, "Say hello");
 
-        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(home.Path, "run", doc, "--agent", "claude-code", "--json", "--cwd", sandbox.Repo);
+        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(Home.Path, "run", doc, "--agent", "claude-code", "--json", "--cwd", Sandbox.Repo);
 
         Assert.True(exit == 0, $"exit {exit}\n{stderr}\n{stdout}");
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
@@ -71,13 +55,13 @@ public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
         Assert.Equal(0, (int)lines[^1]["exitCode"]!);
         Assert.True((long)lines[^1]["usage"]!["inputTokens"]! > 0);
         Assert.Equal("# Three tasks\n\n- [x] Create the notes file\n- [x] Add a heading\n- [x] Say hello\n", await File.ReadAllTextAsync(doc));
-        Assert.Equal(0, model.PendingReplies);
+        Assert.Equal(0, Model.PendingReplies);
     }
 
     [Fact]
     public async Task The_example_playbook_runs_to_the_end_with_maestro_run()
     {
-        var example = Path.Combine(sandbox.Repo, "examples", "playbooks", "hello-notes");
+        var example = Path.Combine(Sandbox.Repo, "examples", "playbooks", "hello-notes");
         Directory.CreateDirectory(example);
         foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot.Path, "examples", "playbooks", "hello-notes")))
         {
@@ -90,7 +74,7 @@ public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
         ScriptTick(create, "Add a line `Started by a Maestro Playbook.` under the heading");
         ScriptTick(finish, "Add a `## Done` section at the end of `NOTES.md` with today's date");
 
-        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(home.Path, "run", example, "--agent", "claude-code", "--json", "--cwd", sandbox.Repo);
+        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(Home.Path, "run", example, "--agent", "claude-code", "--json", "--cwd", Sandbox.Repo);
 
         Assert.True(exit == 0, $"exit {exit}\n{stderr}\n{stdout}");
         Assert.DoesNotContain("- [ ]", await File.ReadAllTextAsync(create), StringComparison.Ordinal);
@@ -101,10 +85,10 @@ public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
     public async Task A_task_the_agent_leaves_unchecked_fails_the_run_with_exit_code_10()
     {
         var doc = WritePlaybook("stuck.md", "- [ ] Do the impossible\n- [ ] Never reached\n");
-        model.EnqueueTurn(ScriptStep.Text("I cannot do that."));
-        model.EnqueueTurn(ScriptStep.Text("Still cannot."));
+        Model.EnqueueTurn(ScriptStep.Text("I cannot do that."));
+        Model.EnqueueTurn(ScriptStep.Text("Still cannot."));
 
-        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(home.Path, "run", doc, "--agent", "claude-code", "--json", "--cwd", sandbox.Repo);
+        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(Home.Path, "run", doc, "--agent", "claude-code", "--json", "--cwd", Sandbox.Repo);
 
         Assert.True(exit == 10, $"exit {exit}\n{stderr}\n{stdout}");
         var summary = JsonNode.Parse(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!;
@@ -119,7 +103,7 @@ public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
         var doc = WritePlaybook("rpc.md", "- [ ] First\n- [ ] Second\n");
         ScriptTick(doc, "First");
         ScriptTick(doc, "Second");
-        await using var server = new TestServer(home: home.Path);
+        await using var server = new TestServer(home: Home.Path);
         var recorder = new RunProgressRecorder();
         using var rpc = await server.ConnectInitializedAsync("pb-rpc", recorder);
 
@@ -131,7 +115,7 @@ public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
         Assert.Equal([RunProgressKind.TaskStarted, RunProgressKind.TaskDone, RunProgressKind.TaskStarted, RunProgressKind.TaskDone, RunProgressKind.Finished], events.Select(e => e.Event));
         var run = events[^1].Run;
         Assert.Equal((RunStatus.Done, 2, 2), (run.Status, run.Done, run.Total));
-        Assert.Equal(sandbox.Repo, run.Cwd);
+        Assert.Equal(Sandbox.Repo, run.Cwd);
         var history = await rpc.InvokeWithParameterObjectAsync<SessionHistoryResult>(Methods.SessionsHistory, new SessionHistoryParams { SessionId = run.SessionIds[0] });
         Assert.Contains(history.Events, e => e.Event is ToolCallEvent { Kind: "edit" });
         Assert.Equal("- [x] First\n- [x] Second\n", await File.ReadAllTextAsync(doc));
@@ -144,7 +128,7 @@ public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
         ScriptTick(doc, "One");
         string runId;
         int daemonPid;
-        await using (var serve = MaestroProcess.Start(home.Path, "serve", "--stdio"))
+        await using (var serve = MaestroProcess.Start(Home.Path, "serve", "--stdio"))
         {
             await serve.Raw.InitializeAsync("pb-durable");
             var started = await CallAsync(serve.Raw, 1, Methods.PlaybooksRun, new PlaybookRunParams { Path = doc, AgentId = "claude-code" });
@@ -162,8 +146,8 @@ public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
                 }
             }
 
-            model.Fault = ServerFault.Hang;
-            await Wait.UntilAsync(() => model.Requests.Any(r => r.Body.Contains("Your task (line 2", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "task Two's agent to call the model");
+            Model.Fault = ServerFault.Hang;
+            await Wait.UntilAsync(() => Model.Requests.Any(r => r.Body.Contains("Your task (line 2", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "task Two's agent to call the model");
 
             // SIGKILL to the daemon (and its agent, so no orphan can answer later).
             using var daemon = Process.GetProcessById(daemonPid);
@@ -171,11 +155,11 @@ public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
             await daemon.WaitForExitAsync();
         }
 
-        var requestsBefore = model.Requests.Count;
-        model.Fault = null;
+        var requestsBefore = Model.Requests.Count;
+        Model.Fault = null;
         ScriptTick(doc, "Two");
         ScriptTick(doc, "Three");
-        await using (var restarted = MaestroProcess.Start(home.Path, "serve", "--stdio"))
+        await using (var restarted = MaestroProcess.Start(Home.Path, "serve", "--stdio"))
         {
             await restarted.Raw.InitializeAsync("pb-restarted"); // starts a fresh daemon, which resumes the run
             JsonNode? run = null;
@@ -193,10 +177,10 @@ public sealed class ClaudeCodePlaybookTests : IAsyncLifetime
         }
 
         Assert.Equal("- [x] One\n- [x] Two\n- [x] Three\n", await File.ReadAllTextAsync(doc));
-        var after = model.Requests.Skip(requestsBefore).ToList();
+        var after = Model.Requests.Skip(requestsBefore).ToList();
         Assert.DoesNotContain(after, r => r.Body.Contains("Your task (line 1 of the document): One", StringComparison.Ordinal));
         Assert.Contains(after, r => r.Body.Contains("Your task (line 2 of the document): Two", StringComparison.Ordinal));
-        await MaestroProcess.RunAsync(home.Path, "daemon", "--stop");
+        await MaestroProcess.RunAsync(Home.Path, "daemon", "--stop");
     }
 
     /// <summary>A request over a raw connection, skipping the notifications that arrive before its reply.</summary>

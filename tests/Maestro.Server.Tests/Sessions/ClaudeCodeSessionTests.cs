@@ -10,60 +10,44 @@ namespace Maestro.Server.Tests.Sessions;
 
 /// <summary>The real Claude Code CLI from npm, driven through Maestro's protocol against the scripted model server.</summary>
 [Collection(RealCliCollection.Name)]
-public sealed class ClaudeCodeSessionTests : IAsyncLifetime
+public sealed class ClaudeCodeSessionTests : RealClaudeTestBase
 {
-    private ScriptedModelServer model = null!;
-    private AgentSandbox sandbox = null!;
-    private TempDirectory home = null!;
+    protected override string SandboxName => "claude-session";
 
-    public async Task InitializeAsync()
-    {
-        model = await ScriptedModelServer.StartAsync();
-        sandbox = await AgentSandbox.CreateAsync("claude-session");
-        home = new TempDirectory("mh");
-        await MaestroAgentSettings.WriteAsync(home.Path, "claude-code", AgentClis.Claude, ClaudeCodeCli.Environment(sandbox, model.BaseUrl));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await model.DisposeAsync();
-        sandbox.Dispose();
-        home.Dispose();
-    }
 
     [Fact]
     public async Task A_session_writes_a_file_streams_contiguous_events_resumes_and_survives_a_restart()
     {
         IReadOnlyList<SessionEventNotification> live;
         string sessionId;
-        await using (var server = new TestServer(home: home.Path))
+        await using (var server = new TestServer(home: Home.Path))
         {
             var recorder = new EventRecorder();
             using var rpc = await server.ConnectInitializedAsync("claude-e2e", recorder);
             var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams
             {
                 AgentId = "claude-code",
-                Cwd = sandbox.Repo,
+                Cwd = Sandbox.Repo,
                 PermissionMode = PermissionMode.Bypass,
             });
             sessionId = session.Id;
             Assert.Equal(SessionStatus.Idle, session.Status);
 
-            model.EnqueueTurn(ScriptStep.ToolCall("Write", $$"""{"file_path":"{{sandbox.RepoFile("hello.txt")}}","content":"hello from claude\n"}"""), ScriptStep.Text("I wrote **hello.txt**."));
+            Model.EnqueueTurn(ScriptStep.ToolCall("Write", $$"""{"file_path":"{{Sandbox.RepoFile("hello.txt")}}","content":"hello from claude\n"}"""), ScriptStep.Text("I wrote **hello.txt**."));
             var first = await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "Write hello.txt" });
             Assert.Equal(StopReason.EndTurn, first.StopReason);
-            Assert.Equal("hello from claude\n", await File.ReadAllTextAsync(sandbox.RepoFile("hello.txt")));
+            Assert.Equal("hello from claude\n", await File.ReadAllTextAsync(Sandbox.RepoFile("hello.txt")));
 
             var afterFirst = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id });
             Assert.NotNull(afterFirst.AgentSessionId);
             Assert.True(afterFirst.Usage.InputTokens > 0);
 
-            model.EnqueueTurn(ScriptStep.Text("Still here."));
+            Model.EnqueueTurn(ScriptStep.Text("Still here."));
             var second = await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "Are you there?" });
             Assert.Equal(StopReason.EndTurn, second.StopReason);
 
             // The second turn resumed the agent's own conversation: the model saw the first prompt again.
-            Assert.Contains("Write hello.txt", model.ScriptedRequests[^1].Body, StringComparison.Ordinal);
+            Assert.Contains("Write hello.txt", Model.ScriptedRequests[^1].Body, StringComparison.Ordinal);
 
             var final = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id });
             await Wait.UntilAsync(() => recorder.For(session.Id).Count >= final.LastSeq, what: "every event to arrive");
@@ -80,7 +64,7 @@ public sealed class ClaudeCodeSessionTests : IAsyncLifetime
         Assert.Equal(2, live.Count(e => e.Event is PromptEvent));
 
         // After a restart, the same events come back from history, page by page.
-        await using (var restarted = new TestServer(home: home.Path))
+        await using (var restarted = new TestServer(home: Home.Path))
         {
             using var rpc = await restarted.ConnectInitializedAsync("after-restart");
             var replayed = new List<SessionEventNotification>();
@@ -100,23 +84,23 @@ public sealed class ClaudeCodeSessionTests : IAsyncLifetime
             Assert.Equal(live.Select(e => (e.Seq, e.Event.GetType())), replayed.Select(e => (e.Seq, e.Event.GetType())));
 
             // And the conversation resumes after the restart.
-            model.EnqueueTurn(ScriptStep.Text("Back again."));
+            Model.EnqueueTurn(ScriptStep.Text("Back again."));
             var third = await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = sessionId, Text = "After restart?" });
             Assert.Equal(StopReason.EndTurn, third.StopReason);
-            Assert.Contains("Are you there?", model.ScriptedRequests[^1].Body, StringComparison.Ordinal);
+            Assert.Contains("Are you there?", Model.ScriptedRequests[^1].Body, StringComparison.Ordinal);
         }
     }
 
     [Fact]
     public async Task A_client_that_takes_batches_gets_every_event_once_in_order_and_others_one_by_one()
     {
-        await using var server = new TestServer(home: home.Path);
+        await using var server = new TestServer(home: Home.Path);
         var batched = new EventRecorder();
         var single = new EventRecorder();
         using var batchedClient = await server.ConnectInitializedAsync("batched", batched, new ClientCapabilities { BatchedEvents = true });
         using var singleClient = await server.ConnectInitializedAsync("single", single);
-        var session = await batchedClient.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Repo, PermissionMode = PermissionMode.Bypass });
-        model.EnqueueTurn(ScriptStep.Text("Some **text** in a few words."));
+        var session = await batchedClient.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = Sandbox.Repo, PermissionMode = PermissionMode.Bypass });
+        Model.EnqueueTurn(ScriptStep.Text("Some **text** in a few words."));
         await batchedClient.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "Talk" });
         var last = (await batchedClient.InvokeWithParameterObjectAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id })).LastSeq;
         await Wait.UntilAsync(() => batched.For(session.Id).Count >= last && single.For(session.Id).Count >= last, what: "both clients to have every event");
@@ -129,11 +113,11 @@ public sealed class ClaudeCodeSessionTests : IAsyncLifetime
     [Fact]
     public async Task A_dead_model_endpoint_ends_the_turn_with_a_clear_error_within_the_idle_timeout()
     {
-        model.Fault = ServerFault.Hang;
-        await using var server = new TestServer(o => o with { AgentIdleTimeout = TimeSpan.FromSeconds(5) }, home: home.Path);
+        Model.Fault = ServerFault.Hang;
+        await using var server = new TestServer(o => o with { AgentIdleTimeout = TimeSpan.FromSeconds(5) }, home: Home.Path);
         var recorder = new EventRecorder();
         using var rpc = await server.ConnectInitializedAsync("hang", recorder);
-        var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Repo, PermissionMode = PermissionMode.Bypass });
+        var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = Sandbox.Repo, PermissionMode = PermissionMode.Bypass });
         var result = await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "hello?" });
         Assert.Equal(StopReason.Error, result.StopReason);
         await Wait.UntilAsync(() => recorder.For(session.Id).Any(e => e.Event is ErrorEvent));
@@ -146,13 +130,13 @@ public sealed class ClaudeCodeSessionTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_kills_the_agent_and_the_turn_ends_cancelled()
     {
-        model.Fault = ServerFault.Hang;
-        await using var server = new TestServer(home: home.Path);
+        Model.Fault = ServerFault.Hang;
+        await using var server = new TestServer(home: Home.Path);
         using var rpc = await server.ConnectInitializedAsync("cancel");
-        var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Repo, PermissionMode = PermissionMode.Bypass });
+        var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = Sandbox.Repo, PermissionMode = PermissionMode.Bypass });
         var prompt = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "wait forever" });
         var queued = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "then this" });
-        await Wait.UntilAsync(() => model.Requests.Count > 0, what: "the agent to call the model");
+        await Wait.UntilAsync(() => Model.Requests.Count > 0, what: "the agent to call the model");
         await rpc.InvokeWithParameterObjectAsync<object?>(Methods.SessionsCancel, new SessionIdParams { SessionId = session.Id });
         Assert.Equal(StopReason.Cancelled, (await prompt).StopReason);
         Assert.Equal(StopReason.Cancelled, (await queued).StopReason);
@@ -163,11 +147,11 @@ public sealed class ClaudeCodeSessionTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_sessions_and_agents_get_typed_errors()
     {
-        await using var server = new TestServer(home: home.Path);
+        await using var server = new TestServer(home: Home.Path);
         using var rpc = await server.ConnectInitializedAsync("errors");
         var notFound = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = "s_nope" }));
         Assert.Equal(ErrorCodes.SessionNotFound, notFound.ErrorCode);
-        var noAgent = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "nobody", Cwd = sandbox.Repo }));
+        var noAgent = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "nobody", Cwd = Sandbox.Repo }));
         Assert.Equal(ErrorCodes.AgentUnavailable, noAgent.ErrorCode);
         // StreamJsonRpc's client surfaces -32602 as RemoteMethodNotFoundException ("no method with matching params").
         var noFolder = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = "/definitely/not/here" }));

@@ -61,6 +61,30 @@ public sealed class DiscoveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_opencode_session_run_outside_maestro_is_discovered_imported_and_resumed()
+    {
+        OpenCodeCli.WriteConfig(sandbox, model.BaseUrl);
+        model.EnqueueTurn(ScriptStep.Text("OpenCode answered before."));
+        var direct = await OpenCodeCli.RunAsync(sandbox, "An opencode question");
+        Assert.Equal(0, direct.ExitCode);
+        await MaestroAgentSettings.WriteAsync(home.Path, "opencode", AgentClis.OpenCode, OpenCodeCli.Environment(sandbox));
+
+        await using var server = new TestServer(home: home.Path);
+        using var rpc = await server.ConnectInitializedAsync("discover-opencode");
+        var found = await rpc.InvokeWithParameterObjectAsync<SessionDiscoverResult>(Methods.SessionsDiscover, new SessionDiscoverParams { Cwd = sandbox.Repo });
+        var opencode = Assert.Single(found.Found, f => f.AgentId == "opencode");
+        var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsImport, new SessionImportParams { AgentId = "opencode", AgentSessionId = opencode.AgentSessionId });
+        var history = await rpc.InvokeWithParameterObjectAsync<SessionHistoryResult>(Methods.SessionsHistory, new SessionHistoryParams { SessionId = session.Id });
+        Assert.Contains(history.Events, e => e.Event is PromptEvent p && p.Text.Contains("An opencode question", StringComparison.Ordinal));
+        Assert.Contains(history.Events, e => e.Event is MessageEvent { Text: "OpenCode answered before." });
+
+        model.EnqueueTurn(ScriptStep.Text("Resumed in Maestro."));
+        var turn = await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "And now?" });
+        Assert.Equal(StopReason.EndTurn, turn.StopReason);
+        Assert.Contains("An opencode question", model.ScriptedRequests[^1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_codex_thread_run_outside_maestro_is_discovered_and_imported()
     {
         CodexCli.WriteConfig(sandbox, model.BaseUrl);

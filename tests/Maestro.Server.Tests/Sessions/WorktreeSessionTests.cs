@@ -9,50 +9,34 @@ namespace Maestro.Server.Tests.Sessions;
 
 /// <summary>A Claude Code session in a fresh worktree on its own branch: the agent's edits stay there, reviewable, and are never thrown away.</summary>
 [Collection(RealCliCollection.Name)]
-public sealed class WorktreeSessionTests : IAsyncLifetime
+public sealed class WorktreeSessionTests : RealClaudeTestBase
 {
-    private ScriptedModelServer model = null!;
-    private AgentSandbox sandbox = null!;
-    private TempDirectory home = null!;
+    protected override string SandboxName => "wt-session";
 
-    public async Task InitializeAsync()
-    {
-        model = await ScriptedModelServer.StartAsync();
-        sandbox = await AgentSandbox.CreateAsync("wt-session");
-        home = new TempDirectory("mh");
-        await MaestroAgentSettings.WriteAsync(home.Path, "claude-code", AgentClis.Claude, ClaudeCodeCli.Environment(sandbox, model.BaseUrl));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await model.DisposeAsync();
-        sandbox.Dispose();
-        home.Dispose();
-    }
 
     [Fact]
     public async Task The_agent_works_on_its_own_branch_and_a_dirty_worktree_is_not_removed_on_close()
     {
-        await using var server = new TestServer(home: home.Path);
+        await using var server = new TestServer(home: Home.Path);
         using var rpc = await server.ConnectInitializedAsync("worktree-session");
         var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams
         {
             AgentId = "claude-code",
-            Cwd = sandbox.Repo,
+            Cwd = Sandbox.Repo,
             Name = "feature x",
             Worktree = new WorktreeRequest { Branch = "maestro/feature-x" },
             PermissionMode = PermissionMode.Bypass,
         });
         Assert.Equal("maestro/feature-x", session.Branch);
         Assert.NotNull(session.Worktree);
-        Assert.NotEqual(sandbox.Repo, session.Worktree);
+        Assert.NotEqual(Sandbox.Repo, session.Worktree);
 
         var target = Path.Combine(session.Worktree!, "feature.txt");
-        model.EnqueueTurn(ScriptStep.ToolCall("Write", $$"""{"file_path":"{{target}}","content":"on the branch\n"}"""), ScriptStep.Text("Done."));
+        Model.EnqueueTurn(ScriptStep.ToolCall("Write", $$"""{"file_path":"{{target}}","content":"on the branch\n"}"""), ScriptStep.Text("Done."));
         var turn = await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "Write feature.txt" });
         Assert.Equal(StopReason.EndTurn, turn.StopReason);
         Assert.True(File.Exists(target));
-        Assert.False(File.Exists(sandbox.RepoFile("feature.txt")), "the main checkout is untouched");
+        Assert.False(File.Exists(Sandbox.RepoFile("feature.txt")), "the main checkout is untouched");
 
         var changes = await rpc.InvokeWithParameterObjectAsync<ReviewChangesResult>(Methods.ReviewChanges, new ReviewChangesParams { Cwd = session.Worktree! });
         Assert.Contains(changes.Files, f => f.Path == "feature.txt");

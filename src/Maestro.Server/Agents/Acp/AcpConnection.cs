@@ -46,16 +46,28 @@ internal sealed class AcpConnection : IAsyncDisposable
 
     public static AcpConnection Start(AgentLaunch launch, AcpClientTarget target, ILogger logger) => new(launch, target, logger);
 
+    /// <summary>
+    /// Closes the agent's stdin and gives it a few seconds to exit by itself (agents write their session
+    /// files on the way out: a kill could lose the last turn), then kills the process tree.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await kill.CancelAsync();
         Rpc.Dispose();
+        await toAgent.Writer.CompleteAsync();
         try
         {
-            await process.WaitAsync(TimeSpan.FromSeconds(10));
+            await process.WaitAsync(TimeSpan.FromSeconds(5));
         }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        catch (TimeoutException)
         {
+            await kill.CancelAsync();
+            try
+            {
+                await process.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+            {
+            }
         }
 
         kill.Dispose();

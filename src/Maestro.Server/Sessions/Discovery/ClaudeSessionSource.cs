@@ -19,7 +19,13 @@ public sealed class ClaudeSessionSource : ISessionSource
 
     private string Projects => Path.Combine(homes.Home(AgentId), ".claude", "projects");
 
-    public IEnumerable<DiscoveredSession> Discover(string? cwd)
+    public Task<IReadOnlyList<DiscoveredSession>> DiscoverAsync(string? cwd, CancellationToken cancellationToken)
+        => Task.Run<IReadOnlyList<DiscoveredSession>>(() => Discover(cwd).ToList(), cancellationToken);
+
+    public Task<ImportedTranscript?> LoadAsync(string agentSessionId, CancellationToken cancellationToken)
+        => Task.Run(() => Load(agentSessionId), cancellationToken);
+
+    private IEnumerable<DiscoveredSession> Discover(string? cwd)
     {
         if (!Directory.Exists(Projects))
         {
@@ -36,7 +42,7 @@ public sealed class ClaudeSessionSource : ISessionSource
         }
     }
 
-    public ImportedTranscript? Load(string agentSessionId)
+    private ImportedTranscript? Load(string agentSessionId)
     {
         if (!Directory.Exists(Projects) || agentSessionId.IndexOfAny(['/', '\\', '.']) >= 0)
         {

@@ -27,7 +27,13 @@ public sealed class CodexSessionSource : ISessionSource
         }
     }
 
-    public IEnumerable<DiscoveredSession> Discover(string? cwd)
+    public Task<IReadOnlyList<DiscoveredSession>> DiscoverAsync(string? cwd, CancellationToken cancellationToken)
+        => Task.Run<IReadOnlyList<DiscoveredSession>>(() => Discover(cwd).ToList(), cancellationToken);
+
+    public Task<ImportedTranscript?> LoadAsync(string agentSessionId, CancellationToken cancellationToken)
+        => Task.Run(() => Load(agentSessionId), cancellationToken);
+
+    private IEnumerable<DiscoveredSession> Discover(string? cwd)
     {
         if (!Directory.Exists(Sessions))
         {
@@ -44,7 +50,7 @@ public sealed class CodexSessionSource : ISessionSource
         }
     }
 
-    public ImportedTranscript? Load(string agentSessionId)
+    private ImportedTranscript? Load(string agentSessionId)
     {
         if (!Directory.Exists(Sessions) || agentSessionId.IndexOfAny(['/', '\\', '.', '*', '?']) >= 0)
         {

@@ -2,12 +2,12 @@ using Maestro.Protocol;
 
 namespace Maestro.Server.Sessions.Discovery;
 
-/// <summary>Where one agent keeps its conversations on disk.</summary>
+/// <summary>Where one agent keeps its conversations.</summary>
 public interface ISessionSource
 {
     string AgentId { get; }
 
-    IEnumerable<DiscoveredSession> Discover(string? cwd);
+    Task<IReadOnlyList<DiscoveredSession>> DiscoverAsync(string? cwd, CancellationToken cancellationToken);
 
-    ImportedTranscript? Load(string agentSessionId);
+    Task<ImportedTranscript?> LoadAsync(string agentSessionId, CancellationToken cancellationToken);
 }

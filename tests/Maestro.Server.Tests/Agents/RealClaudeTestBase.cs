@@ -1,0 +1,40 @@
+using Maestro.TestSupport;
+using Maestro.TestSupport.Agents;
+using Maestro.TestSupport.ModelServer;
+
+namespace Maestro.Server.Tests.Agents;
+
+/// <summary>
+/// What every test of the real Claude Code CLI (or claude-agent-acp) through Maestro starts from: the
+/// scripted model server, a sandbox with a git repo, and a MAESTRO_HOME whose settings.json points the
+/// agent at both.
+/// </summary>
+public abstract class RealClaudeTestBase : IAsyncLifetime
+{
+    protected ScriptedModelServer Model { get; private set; } = null!;
+
+    protected AgentSandbox Sandbox { get; private set; } = null!;
+
+    protected TempDirectory Home { get; private set; } = null!;
+
+    /// <summary>"claude-code", or "acp:claude" for the ACP agent.</summary>
+    protected virtual string AgentId => "claude-code";
+
+    protected abstract string SandboxName { get; }
+
+    public async Task InitializeAsync()
+    {
+        Model = await ScriptedModelServer.StartAsync();
+        Sandbox = await AgentSandbox.CreateAsync(SandboxName);
+        Home = new TempDirectory("mh");
+        var cli = AgentId == "acp:claude" ? AgentClis.ClaudeAgentAcp : AgentClis.Claude;
+        await MaestroAgentSettings.WriteAsync(Home.Path, AgentId, cli, ClaudeCodeCli.Environment(Sandbox, Model.BaseUrl));
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Model.DisposeAsync();
+        Sandbox.Dispose();
+        Home.Dispose();
+    }
+}
