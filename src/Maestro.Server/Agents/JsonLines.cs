@@ -29,6 +29,21 @@ internal static class JsonLines
         }
     }
 
+    /// <summary>
+    /// A line of an agent's output as a JSON object; anything else that is not blank goes into
+    /// <paramref name="garbage"/> (cut to 500 characters) for the turn's error report.
+    /// </summary>
+    public static JsonDocument? ParseOrKeep(string line, List<string> garbage)
+    {
+        var document = TryParse(line);
+        if (document is null && !string.IsNullOrWhiteSpace(line))
+        {
+            garbage.Add(line.Length > 500 ? line[..500] : line);
+        }
+
+        return document;
+    }
+
     public static string? Str(JsonElement element, string name)
         => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

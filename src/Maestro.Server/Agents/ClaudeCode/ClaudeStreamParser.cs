@@ -2,6 +2,7 @@ using System.Text.Json;
 using Maestro.Protocol;
 using Maestro.Server.Agents.Markdown;
 using Maestro.Server.Agents.Running;
+using static Maestro.Server.Agents.JsonLines;
 
 namespace Maestro.Server.Agents.ClaudeCode;
 
@@ -28,45 +29,26 @@ public sealed class ClaudeStreamParser : IAgentStreamParser
 
     public IEnumerable<SessionEvent> Parse(string line)
     {
-        if (string.IsNullOrWhiteSpace(line))
+        using var document = ParseOrKeep(line, Garbage);
+        if (document is null)
         {
             return [];
         }
 
-        JsonDocument document;
-        try
+        var root = document.RootElement;
+        if (root.TryGetProperty("session_id", out var sid) && sid.ValueKind == JsonValueKind.String)
         {
-            document = JsonDocument.Parse(line);
-        }
-        catch (JsonException)
-        {
-            Garbage.Add(line.Length > 500 ? line[..500] : line);
-            return [];
+            AgentSessionId = sid.GetString();
         }
 
-        using (document)
+        return Str(root, "type") switch
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                Garbage.Add(line);
-                return [];
-            }
-
-            if (root.TryGetProperty("session_id", out var sid) && sid.ValueKind == JsonValueKind.String)
-            {
-                AgentSessionId = sid.GetString();
-            }
-
-            return Str(root, "type") switch
-            {
-                "stream_event" => ParseStreamEvent(root),
-                "assistant" => ParseAssistant(root),
-                "user" => ParseToolResults(root),
-                "result" => ParseResult(root),
-                _ => [],
-            };
-        }
+            "stream_event" => ParseStreamEvent(root),
+            "assistant" => ParseAssistant(root),
+            "user" => ParseToolResults(root),
+            "result" => ParseResult(root),
+            _ => [],
+        };
     }
 
     private static IEnumerable<SessionEvent> ParseStreamEvent(JsonElement root)
@@ -204,8 +186,7 @@ public sealed class ClaudeStreamParser : IAgentStreamParser
 
     private static Usage ReadUsage(JsonElement root)
     {
-        long Get(JsonElement u, string name) => u.TryGetProperty(name, out var v) && v.TryGetInt64(out var n) ? n : 0;
-        var cost = root.TryGetProperty("total_cost_usd", out var c) && c.TryGetDecimal(out var d) ? d : 0m;
+        var cost = Decimal(root, "total_cost_usd");
         if (!root.TryGetProperty("usage", out var u) || u.ValueKind != JsonValueKind.Object)
         {
             return new Usage { CostUsd = cost };
@@ -213,10 +194,10 @@ public sealed class ClaudeStreamParser : IAgentStreamParser
 
         return new Usage
         {
-            InputTokens = Get(u, "input_tokens"),
-            OutputTokens = Get(u, "output_tokens"),
-            CacheReadTokens = Get(u, "cache_read_input_tokens"),
-            CacheWriteTokens = Get(u, "cache_creation_input_tokens"),
+            InputTokens = Long(u, "input_tokens"),
+            OutputTokens = Long(u, "output_tokens"),
+            CacheReadTokens = Long(u, "cache_read_input_tokens"),
+            CacheWriteTokens = Long(u, "cache_creation_input_tokens"),
             CostUsd = cost,
         };
     }
@@ -252,9 +233,4 @@ public sealed class ClaudeStreamParser : IAgentStreamParser
         var relative = Path.GetRelativePath(workingDirectory, fullPath);
         return relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative.Replace('\\', '/');
     }
-
-    private static string Truncate(string text) => text.Length <= 64 * 1024 ? text : text[..(64 * 1024)] + "\n… (truncated)";
-
-    private static string? Str(JsonElement element, string name)
-        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

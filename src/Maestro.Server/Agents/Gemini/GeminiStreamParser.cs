@@ -31,14 +31,9 @@ public sealed class GeminiStreamParser : IAgentStreamParser
 
     public IEnumerable<SessionEvent> Parse(string line)
     {
-        using var document = TryParse(line);
+        using var document = ParseOrKeep(line, Garbage);
         if (document is null)
         {
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                Garbage.Add(line.Length > 500 ? line[..500] : line);
-            }
-
             return [];
         }
 

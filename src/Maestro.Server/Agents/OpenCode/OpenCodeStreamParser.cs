@@ -40,14 +40,9 @@ public sealed class OpenCodeStreamParser : IAgentStreamParser
 
     public IEnumerable<SessionEvent> Parse(string line)
     {
-        using var document = TryParse(line);
+        using var document = ParseOrKeep(line, Garbage);
         if (document is null)
         {
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                Garbage.Add(line.Length > 500 ? line[..500] : line);
-            }
-
             return [];
         }
 
