@@ -32,6 +32,10 @@ public sealed class SessionService : IAsyncDisposable
     private readonly IReadOnlyList<ISessionSource> sources;
     private readonly WorktreeService worktrees;
 
+    // Recovery runs in the background after start-up; anything this process created or touched since is not the
+    // previous daemon's and must not be marked interrupted.
+    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+
     public SessionService(SessionStore store, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILoggerFactory loggerFactory, IEnumerable<ISessionSource> sources, WorktreeService worktrees)
     {
         this.sources = sources.ToList();
@@ -239,6 +243,11 @@ public sealed class SessionService : IAsyncDisposable
         foreach (var session in running)
         {
             var runtime = await RuntimeAsync(session.Id, cancellationToken);
+            if (runtime.Session.UpdatedAt >= startedAt)
+            {
+                continue;
+            }
+
             await runtime.EmitAsync(new ErrorEvent { Message = "Maestro stopped while this turn was running; the agent was stopped with it. Send the prompt again to go on." }, cancellationToken);
             await runtime.EmitAsync(new StatusEvent { Status = SessionStatus.Failed, StopReason = StopReason.Error }, cancellationToken);
             await runtime.FlushAsync();

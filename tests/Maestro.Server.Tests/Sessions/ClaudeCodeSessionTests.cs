@@ -1,4 +1,6 @@
 using Maestro.Protocol;
+using Maestro.Server.Sessions;
+using Microsoft.Extensions.DependencyInjection;
 using Maestro.TestSupport;
 using Maestro.TestSupport.Agents;
 using Maestro.TestSupport.ModelServer;
@@ -137,6 +139,12 @@ public sealed class ClaudeCodeSessionTests : RealClaudeTestBase
         var prompt = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "wait forever" });
         var queued = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "then this" });
         await Wait.UntilAsync(() => Model.Requests.Count > 0, what: "the agent to call the model");
+
+        // Start-up recovery runs in the background; reaching a turn this process started must leave it running.
+        await server.Services.GetRequiredService<SessionService>().RecoverInterruptedAsync(CancellationToken.None);
+        var history = await rpc.InvokeWithParameterObjectAsync<SessionHistoryResult>(Methods.SessionsHistory, new SessionHistoryParams { SessionId = session.Id });
+        Assert.DoesNotContain(history.Events, e => e.Event is ErrorEvent);
+
         await rpc.InvokeWithParameterObjectAsync<object?>(Methods.SessionsCancel, new SessionIdParams { SessionId = session.Id });
         Assert.Equal(StopReason.Cancelled, (await prompt).StopReason);
         Assert.Equal(StopReason.Cancelled, (await queued).StopReason);
