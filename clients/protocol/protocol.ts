@@ -1,0 +1,842 @@
+// GENERATED from src/Maestro.Protocol by scripts/gen-protocol-ts.py. Do not edit by hand: change the C# records
+// and run `python3 scripts/gen-protocol-ts.py`. `./test.sh` fails when this file and the C# disagree.
+/* eslint-disable */
+
+export const PROTOCOL_VERSION = '1.0';
+
+export const Methods = {
+  Initialize: 'initialize',
+  Shutdown: 'shutdown',
+  Exit: 'exit',
+  CancelRequest: '$/cancelRequest',
+  AgentsList: 'agents/list',
+  SessionsCreate: 'sessions/create',
+  SessionsList: 'sessions/list',
+  SessionsGet: 'sessions/get',
+  SessionsPrompt: 'sessions/prompt',
+  SessionsCancel: 'sessions/cancel',
+  SessionsHistory: 'sessions/history',
+  SessionsClose: 'sessions/close',
+  SessionsRename: 'sessions/rename',
+  SessionsDiscover: 'sessions/discover',
+  SessionsImport: 'sessions/import',
+  SessionsEvent: 'sessions/event',
+  SessionsEvents: 'sessions/events',
+  SessionsChanged: 'sessions/changed',
+  PermissionsRequest: 'permissions/request',
+  GitStatus: 'git/status',
+  GitLog: 'git/log',
+  GitBranches: 'git/branches',
+  WorktreesList: 'worktrees/list',
+  WorktreesCreate: 'worktrees/create',
+  WorktreesRemove: 'worktrees/remove',
+  WorktreesPrune: 'worktrees/prune',
+  WorktreesMerge: 'worktrees/merge',
+  ReviewChanges: 'review/changes',
+  ReviewAccept: 'review/accept',
+  ReviewReject: 'review/reject',
+  ReviewChanged: 'review/changed',
+  PlaybooksList: 'playbooks/list',
+  PlaybooksRun: 'playbooks/run',
+  RunsList: 'runs/list',
+  RunsGet: 'runs/get',
+  RunsStop: 'runs/stop',
+  RunsProgress: 'runs/progress',
+  ChatCreate: 'chat/create',
+  ChatPost: 'chat/post',
+  ChatHistory: 'chat/history',
+  ChatList: 'chat/list',
+  ChatMessage: 'chat/message',
+  StatsGet: 'stats/get',
+  RemoteStart: 'remote/start',
+  RemoteStop: 'remote/stop',
+  DaemonStatus: 'daemon/status',
+  DaemonStop: 'daemon/stop',
+} as const;
+
+export const ErrorCodes = {
+  ParseError: -32700,
+  InvalidRequest: -32600,
+  MethodNotFound: -32601,
+  InvalidParams: -32602,
+  InternalError: -32603,
+  ServerNotInitialized: -32002,
+  RequestCancelled: -32800,
+  SessionNotFound: -32010,
+  AgentUnavailable: -32011,
+  NotARepository: -32012,
+  WorktreeDirty: -32013,
+  StaleHunk: -32014,
+  PathOutsideWorkspace: -32015,
+  Busy: -32016,
+  PlaybookInvalid: -32017,
+  Unauthorized: -32018,
+} as const;
+
+export const ErrorKinds = {
+  ParseError: 'ParseError',
+  InvalidRequest: 'InvalidRequest',
+  MethodNotFound: 'MethodNotFound',
+  FeatureNotLanded: 'FeatureNotLanded',
+  InvalidParams: 'InvalidParams',
+  InternalError: 'InternalError',
+  ServerNotInitialized: 'ServerNotInitialized',
+  ProtocolVersionMismatch: 'ProtocolVersionMismatch',
+  MessageTooLarge: 'MessageTooLarge',
+  ShuttingDown: 'ShuttingDown',
+  SessionNotFound: 'SessionNotFound',
+  AgentUnavailable: 'AgentUnavailable',
+  NotARepository: 'NotARepository',
+  WorktreeDirty: 'WorktreeDirty',
+  StaleHunk: 'StaleHunk',
+  PathOutsideWorkspace: 'PathOutsideWorkspace',
+  Busy: 'Busy',
+  PlaybookInvalid: 'PlaybookInvalid',
+  Unauthorized: 'Unauthorized',
+} as const;
+
+export type MethodName = (typeof Methods)[keyof typeof Methods];
+
+export type AgentKind = 'native' | 'acp';
+export const AgentKindValues: readonly AgentKind[] = ['native', 'acp'];
+
+export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'untracked' | 'conflicted' | 'typeChanged';
+export const ChangeStatusValues: readonly ChangeStatus[] = ['added', 'modified', 'deleted', 'renamed', 'untracked', 'conflicted', 'typeChanged'];
+
+export type FileChangeKind = 'added' | 'modified' | 'deleted';
+export const FileChangeKindValues: readonly FileChangeKind[] = ['added', 'modified', 'deleted'];
+
+export type MergeStrategy = 'auto' | 'fastForwardOnly' | 'mergeCommit';
+export const MergeStrategyValues: readonly MergeStrategy[] = ['auto', 'fastForwardOnly', 'mergeCommit'];
+
+export type PermissionMode = 'ask' | 'acceptEdits' | 'bypass';
+export const PermissionModeValues: readonly PermissionMode[] = ['ask', 'acceptEdits', 'bypass'];
+
+export type PermissionOptionKind = 'allowOnce' | 'allowAlways' | 'rejectOnce' | 'rejectAlways';
+export const PermissionOptionKindValues: readonly PermissionOptionKind[] = ['allowOnce', 'allowAlways', 'rejectOnce', 'rejectAlways'];
+
+export type RunOutcome = 'done' | 'taskFailed' | 'budgetExceeded' | 'stopped' | 'playbookInvalid' | 'agentUnavailable' | 'error';
+export const RunOutcomeValues: readonly RunOutcome[] = ['done', 'taskFailed', 'budgetExceeded', 'stopped', 'playbookInvalid', 'agentUnavailable', 'error'];
+
+export type RunProgressKind = 'taskStarted' | 'taskDone' | 'taskFailed' | 'loopStarted' | 'finished';
+export const RunProgressKindValues: readonly RunProgressKind[] = ['taskStarted', 'taskDone', 'taskFailed', 'loopStarted', 'finished'];
+
+export type RunStatus = 'running' | 'done' | 'failed' | 'stopped';
+export const RunStatusValues: readonly RunStatus[] = ['running', 'done', 'failed', 'stopped'];
+
+export type SessionStatus = 'idle' | 'running' | 'waiting' | 'failed' | 'closed';
+export const SessionStatusValues: readonly SessionStatus[] = ['idle', 'running', 'waiting', 'failed', 'closed'];
+
+export type StopReason = 'endTurn' | 'cancelled' | 'error' | 'maxTurns';
+export const StopReasonValues: readonly StopReason[] = ['endTurn', 'cancelled', 'error', 'maxTurns'];
+
+export type ToolCallStatus = 'pending' | 'inProgress' | 'completed' | 'failed';
+export const ToolCallStatusValues: readonly ToolCallStatus[] = ['pending', 'inProgress', 'completed', 'failed'];
+
+export interface AgentInfo {
+  /** "claude-code", "codex", "opencode", "gemini", or "acp:<name>". */
+  id: string;
+  name: string;
+  kind: AgentKind;
+  available: boolean;
+  version?: string;
+  /** The command line that starts the agent. */
+  command: string;
+  /** Why the agent is not available, in words a user can act on. */
+  reason?: string;
+}
+
+export interface AgentStats {
+  agentId: string;
+  totals: StatsTotals;
+}
+
+export interface AgentsListResult {
+  agents: AgentInfo[];
+}
+
+export interface ChatCreateParams {
+  name: string;
+  participants: ChatParticipant[];
+  moderator?: ChatModerator;
+}
+
+export interface ChatHistoryParams {
+  roomId: string;
+  afterSeq?: number;
+}
+
+export interface ChatHistoryResult {
+  messages: ChatMessage[];
+}
+
+export interface ChatListResult {
+  rooms: Room[];
+}
+
+export interface ChatMessage {
+  id: string;
+  seq: number;
+  /** "user" or a participant's alias. */
+  author: string;
+  text: string;
+  html: string;
+  mentions: string[];
+  time: string;
+}
+
+export interface ChatMessageNotification {
+  roomId: string;
+  message: ChatMessage;
+}
+
+export interface ChatModerator {
+  agentId: string;
+}
+
+export interface ChatParticipant {
+  agentId: string;
+  /** The name used in @mentions. */
+  alias: string;
+}
+
+export interface ChatPostParams {
+  roomId: string;
+  text: string;
+}
+
+export interface ChatPostResult {
+  messageId: string;
+}
+
+export interface ClientCapabilities {
+  /** The client answers `permissions/request`. */
+  permissions: boolean;
+  /** The client shows inline diffs and listens to `review/changed`. */
+  inlineDiff: boolean;
+  batchedEvents?: boolean;
+}
+
+export interface ClientInfo {
+  name: string;
+  version?: string;
+}
+
+/** Answer of `daemon/status`: an operations method of the per-user daemon. */
+export interface DaemonStatusResult {
+  pid: number;
+  version: string;
+  home: string;
+  endpoint: string;
+  startedAt: string;
+  connections: number;
+  workingSetBytes: number;
+}
+
+/** A conversation an agent CLI keeps on disk that Maestro can import. */
+export interface DiscoveredSession {
+  agentId: string;
+  agentSessionId: string;
+  cwd: string;
+  title: string;
+  updatedAt: string;
+}
+
+/** The `data` of every error Maestro sends: a kind to branch on, and what the kind needs. */
+export interface ErrorData {
+  kind: string;
+  /** The method or feature the error is about, when there is one. */
+  method?: string;
+  feature?: string;
+  /** The path concerned, e.g. a worktree or a file outside the workspace. */
+  path?: string;
+  /** Several paths, e.g. the dirty files of a worktree. */
+  paths?: string[];
+  /** Hunk ids concerned, e.g. the stale ones of a `review/accept`. */
+  hunkIds?: string[];
+  serverVersion?: string;
+  clientVersion?: string;
+}
+
+export interface ErrorEvent {
+  type: 'error';
+  message: string;
+  /** The tail of the agent's stderr or other detail, secrets removed. */
+  detail?: string;
+}
+
+export interface FileChangeEvent {
+  type: 'fileChange';
+  path: string;
+  change: FileChangeKind;
+}
+
+export interface GitBranch {
+  name: string;
+  sha: string;
+  isHead: boolean;
+  upstream?: string;
+}
+
+export interface GitBranchesParams {
+  cwd: string;
+}
+
+export interface GitBranchesResult {
+  branches: GitBranch[];
+}
+
+export interface GitChange {
+  path: string;
+  status: ChangeStatus;
+  /** True when the change is in the index, false when only in the working tree. */
+  staged: boolean;
+  oldPath?: string;
+}
+
+export interface GitCommit {
+  sha: string;
+  summary: string;
+  author: string;
+  time: string;
+}
+
+export interface GitLogParams {
+  cwd: string;
+  limit?: number;
+  ref?: string;
+}
+
+export interface GitLogResult {
+  commits: GitCommit[];
+}
+
+export interface GitStatusParams {
+  cwd: string;
+}
+
+export interface GitStatusResult {
+  root: string;
+  /** Null on a detached head. */
+  branch?: string;
+  /** Null in a repository without commits. */
+  head?: string;
+  ahead: number;
+  behind: number;
+  changes: GitChange[];
+}
+
+export interface InitializeParams {
+  /** "major.minor"; the major must equal Major. */
+  protocolVersion: string;
+  clientInfo: ClientInfo;
+  workspaceFolders?: string[];
+  capabilities?: ClientCapabilities;
+}
+
+export interface InitializeResult {
+  protocolVersion: string;
+  serverInfo: ServerInfo;
+  capabilities: ServerCapabilities;
+  agents: AgentInfo[];
+}
+
+export interface LeaderboardEntry {
+  agentId: string;
+  tasksDone: number;
+  costUsd: number;
+  runtimeMs: number;
+}
+
+/** A streamed piece of an agent message; the final MessageEvent carries the whole text. */
+export interface MessageDeltaEvent {
+  type: 'messageDelta';
+  text: string;
+  /** "assistant" or "thought". */
+  role: string;
+}
+
+export interface MessageEvent {
+  type: 'message';
+  text: string;
+  /** The markdown rendered to sanitized HTML by the server. */
+  html: string;
+  role: string;
+}
+
+export interface PermissionOption {
+  id: string;
+  label: string;
+  kind: PermissionOptionKind;
+}
+
+/** Recorded in the transcript when an agent asks for permission, with the answer once given. */
+export interface PermissionRequestEvent {
+  type: 'permissionRequest';
+  toolCall: PermissionToolCall;
+  options: PermissionOption[];
+  chosenOptionId?: string;
+}
+
+/** Sent by the server to a client that said it answers permissions. */
+export interface PermissionRequestParams {
+  sessionId: string;
+  toolCall: PermissionToolCall;
+  options: PermissionOption[];
+}
+
+/** The client's answer: an option id, or cancelled. */
+export interface PermissionResponse {
+  optionId?: string;
+  cancelled: boolean;
+}
+
+export interface PermissionToolCall {
+  id: string;
+  title: string;
+  kind: string;
+  input?: unknown;
+}
+
+export interface PlanEntry {
+  content: string;
+  /** "pending", "inProgress" or "completed". */
+  status: string;
+  priority?: string;
+}
+
+export interface PlanEvent {
+  type: 'plan';
+  entries: PlanEntry[];
+}
+
+export interface PlaybookDocumentInfo {
+  path: string;
+  total: number;
+  done: number;
+}
+
+export interface PlaybookInfo {
+  path: string;
+  name: string;
+  documents: PlaybookDocumentInfo[];
+  /** Why the playbook cannot run as it is (then documents may be empty). */
+  error?: string;
+}
+
+export interface PlaybookRunParams {
+  path: string;
+  agentId: string;
+  worktree?: WorktreeRequest;
+  loops?: number;
+  budget?: RunBudget;
+  /** Where the agents work; by default the git repository holding the playbook, else the playbook's folder. */
+  cwd?: string;
+}
+
+export interface PlaybooksListParams {
+  cwd: string;
+}
+
+export interface PlaybooksListResult {
+  playbooks: PlaybookInfo[];
+}
+
+/** The user's prompt that starts a turn. */
+export interface PromptEvent {
+  type: 'prompt';
+  turnId: string;
+  text: string;
+}
+
+export interface RemoteStartParams {
+  /** Listen on the LAN as well as loopback. */
+  lan?: boolean;
+  port?: number;
+  /** Start a cloudflared quick tunnel when cloudflared is installed. */
+  tunnel?: boolean;
+}
+
+export interface RemoteStartResult {
+  url: string;
+  qrSvg: string;
+  expiresAt?: string;
+}
+
+export interface ReviewAcceptResult {
+  accepted: number;
+}
+
+export interface ReviewChangedNotification {
+  cwd: string;
+  paths: string[];
+}
+
+export interface ReviewChangesParams {
+  cwd: string;
+  paths?: string[];
+}
+
+export interface ReviewChangesResult {
+  files: ReviewFile[];
+}
+
+export interface ReviewFile {
+  path: string;
+  oldPath?: string;
+  status: ChangeStatus;
+  binary: boolean;
+  hunks: ReviewHunk[];
+}
+
+export interface ReviewHunk {
+  /** A hash of the path, position and content: stable while the file does not change. */
+  id: string;
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  header: string;
+  /** Unified diff lines, each starting with ' ', '+', '-' or '\'. */
+  lines: string[];
+}
+
+export interface ReviewRejectResult {
+  rejected: number;
+}
+
+/** Params of `review/accept` and `review/reject`: hunks by id, whole files by path, or both. */
+export interface ReviewSelectionParams {
+  cwd: string;
+  hunkIds?: string[];
+  paths?: string[];
+}
+
+export interface Room {
+  id: string;
+  name: string;
+  participants: ChatParticipant[];
+  moderator?: ChatModerator;
+  createdAt: string;
+}
+
+export interface Run {
+  id: string;
+  playbook: string;
+  agentId: string;
+  status: RunStatus;
+  total: number;
+  done: number;
+  failed: number;
+  loop: number;
+  currentTask?: RunTask;
+  sessionIds: string[];
+  startedAt: string;
+  endedAt?: string;
+  usage: Usage;
+  /** Why the run ended, when it did not finish every task. */
+  reason?: string;
+  /** How the run ended; null while it runs. */
+  outcome?: RunOutcome;
+  /** How many passes over the playbook the run makes; Loop is the current one (1-based). */
+  loops: number;
+  /** Tasks given to an agent so far (a retry is the same task), what `budget.maxTasks` counts. */
+  tasksRun: number;
+  /** The folder the agents work in. */
+  cwd?: string;
+  /** The worktree the run made for itself, when it was asked to run on a branch. */
+  worktree?: string;
+  branch?: string;
+}
+
+export interface RunBudget {
+  maxTasks?: number;
+  maxCostUsd?: number;
+  maxMinutes?: number;
+}
+
+export interface RunIdParams {
+  runId: string;
+}
+
+export interface RunProgressNotification {
+  run: Run;
+  event: RunProgressKind;
+  task?: RunTask;
+  /** A sentence for people: why a task failed, a retry, a warning about the document. */
+  message?: string;
+}
+
+export interface RunTask {
+  document: string;
+  /** 1-based line of the checkbox in the document. */
+  line: number;
+  text: string;
+  /** 1 for the first try, 2 for the first retry, and so on. */
+  attempt: number;
+  /** The session this attempt runs in (its history stays, linked to the run). */
+  sessionId?: string;
+}
+
+export interface RunsListParams {
+  status?: RunStatus;
+}
+
+export interface RunsListResult {
+  runs: Run[];
+}
+
+export interface ServerCapabilities {
+  /** Features that have landed in this server, e.g. "lifecycle", "agents", "git"; methods of others answer -32601. */
+  features: string[];
+  /** The largest message the server reads, in bytes. */
+  maxMessageBytes: number;
+}
+
+export interface ServerInfo {
+  name: string;
+  version: string;
+}
+
+export interface Session {
+  id: string;
+  name: string;
+  agentId: string;
+  cwd: string;
+  /** The worktree path when the session runs in one of its own. */
+  worktree?: string;
+  branch?: string;
+  status: SessionStatus;
+  /** The agent's own id for the conversation, used to resume it. */
+  agentSessionId?: string;
+  model?: string;
+  permissionMode: PermissionMode;
+  /** The seq of the last stored event. */
+  lastSeq: number;
+  createdAt: string;
+  updatedAt: string;
+  usage: Usage;
+}
+
+export interface SessionChangedNotification {
+  session: Session;
+}
+
+export interface SessionCloseParams {
+  sessionId: string;
+  removeWorktree?: boolean;
+}
+
+export interface SessionCreateParams {
+  agentId: string;
+  cwd: string;
+  name?: string;
+  worktree?: WorktreeRequest;
+  model?: string;
+  permissionMode?: PermissionMode;
+  /** Extra instructions appended to the agent's system prompt, where the agent supports it. */
+  systemPrompt?: string;
+}
+
+export interface SessionDiscoverParams {
+  cwd?: string;
+}
+
+export interface SessionDiscoverResult {
+  found: DiscoveredSession[];
+}
+
+/** One stored event of a session; seq numbers are contiguous per session, from 1. */
+export interface SessionEventNotification {
+  sessionId: string;
+  seq: number;
+  time: string;
+  event: SessionEvent;
+}
+
+/** `sessions/events`: several consecutive events of one session in one message, sent instead of one `sessions/event` each to clients whose `initialize` said `capabilities.batchedEvents`. */
+export interface SessionEventsNotification {
+  sessionId: string;
+  /** In seq order, contiguous. */
+  events: SessionEventNotification[];
+}
+
+export interface SessionHistoryParams {
+  sessionId: string;
+  /** Events with a seq above this one; from the start when absent. */
+  afterSeq?: number;
+  limit?: number;
+}
+
+export interface SessionHistoryResult {
+  events: SessionEventNotification[];
+  hasMore: boolean;
+}
+
+/** Params of the methods that only name a session: get, cancel. */
+export interface SessionIdParams {
+  sessionId: string;
+}
+
+export interface SessionImportParams {
+  agentId: string;
+  agentSessionId: string;
+}
+
+export interface SessionListParams {
+  cwd?: string;
+  status?: SessionStatus;
+}
+
+export interface SessionListResult {
+  sessions: Session[];
+}
+
+export interface SessionPromptParams {
+  sessionId: string;
+  text: string;
+}
+
+export interface SessionPromptResult {
+  turnId: string;
+  stopReason: StopReason;
+  usage: Usage;
+}
+
+export interface SessionRenameParams {
+  sessionId: string;
+  name: string;
+}
+
+export interface StatsGetParams {
+  since?: string;
+}
+
+export interface StatsResult {
+  totals: StatsTotals;
+  byAgent: AgentStats[];
+  leaderboard: LeaderboardEntry[];
+}
+
+export interface StatsTotals {
+  sessions: number;
+  turns: number;
+  runtimeMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  tasksDone: number;
+}
+
+export interface StatusEvent {
+  type: 'status';
+  status: SessionStatus;
+  turnId?: string;
+  stopReason?: StopReason;
+}
+
+export interface ToolCallEvent {
+  type: 'toolCall';
+  toolCallId: string;
+  /** "read", "edit", "delete", "move", "search", "execute", "think", "fetch" or "other". */
+  kind: string;
+  title: string;
+  input?: unknown;
+  status: ToolCallStatus;
+}
+
+export interface ToolCallUpdateEvent {
+  type: 'toolCallUpdate';
+  toolCallId: string;
+  status: ToolCallStatus;
+  output?: string;
+}
+
+/** Tokens and cost, per turn or summed over a session or run. */
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  costUsd: number;
+}
+
+export interface UsageEvent {
+  type: 'usage';
+  usage: Usage;
+}
+
+export interface Worktree {
+  path: string;
+  /** Null on a detached head. */
+  branch?: string;
+  head?: string;
+  dirty: boolean;
+  locked: boolean;
+  /** True for the repository's main working tree. */
+  isMain: boolean;
+}
+
+export interface WorktreeCreateParams {
+  repo: string;
+  branch: string;
+  /** The commit-ish the new branch starts from; HEAD when absent. */
+  base?: string;
+  /** Where to put it; `<repo>.worktrees/<branch>` beside the repository when absent. */
+  path?: string;
+}
+
+export interface WorktreeListParams {
+  repo: string;
+}
+
+export interface WorktreeListResult {
+  worktrees: Worktree[];
+}
+
+/** Commits the accepted (staged) changes of a worktree and merges its branch into the base branch. */
+export interface WorktreeMergeParams {
+  path: string;
+  /** The branch to merge into; the main worktree's branch when absent. */
+  base?: string;
+  /** The commit message for the accepted changes; nothing is committed when absent and nothing is staged. */
+  message?: string;
+  strategy?: MergeStrategy;
+}
+
+export interface WorktreeMergeResult {
+  /** The commit made of the accepted changes, if one was made. */
+  committed?: string;
+  merged: boolean;
+  fastForward: boolean;
+  /** The new head of the base branch when merged. */
+  head?: string;
+  /** Paths in conflict; the base branch is left as it was. */
+  conflicts: string[];
+  /** Why nothing was merged, when Merged is false: conflicts, or no fast-forward possible. */
+  reason?: string;
+}
+
+export interface WorktreePruneParams {
+  repo: string;
+}
+
+export interface WorktreePruneResult {
+  pruned: string[];
+}
+
+export interface WorktreeRemoveParams {
+  path: string;
+  force?: boolean;
+}
+
+/** Asks for a fresh worktree on a new branch. */
+export interface WorktreeRequest {
+  branch: string;
+  base?: string;
+}
+
+/** The normalized event every agent adapter produces; `type` names the case. */
+export type SessionEvent = PromptEvent | MessageDeltaEvent | MessageEvent | ToolCallEvent | ToolCallUpdateEvent | FileChangeEvent | PlanEvent | PermissionRequestEvent | UsageEvent | StatusEvent | ErrorEvent;
+export type SessionEventType = SessionEvent['type'];
+export const SessionEventTypes: readonly SessionEventType[] = ['prompt', 'messageDelta', 'message', 'toolCall', 'toolCallUpdate', 'fileChange', 'plan', 'permissionRequest', 'usage', 'status', 'error'];
