@@ -1,0 +1,33 @@
+// What the transcript shows: one row per event, except that tool call updates merge into their tool call and
+// message deltas accumulate into one streaming row that the final message replaces.
+import type {
+  FileChangeKind, PermissionOption, PermissionToolCall, PlanEntry, SessionStatus, StopReason, ToolCallStatus, Usage,
+} from '../../../protocol/protocol';
+
+interface RowBase {
+  /** Stable for the life of the row (the seq of the event that created it): a DOM key. */
+  key: number;
+  time: string;
+  /** Bumped on every change so views know to re-render and re-measure. */
+  version: number;
+}
+
+export interface PromptRow extends RowBase { kind: 'prompt'; text: string; turnId: string }
+/** `html` is absent while the message is still streaming as plain text. */
+export interface MessageRow extends RowBase { kind: 'message'; role: string; text: string; html?: string; streaming: boolean }
+export interface ToolCallRow extends RowBase {
+  kind: 'toolCall'; toolCallId: string; toolKind: string; title: string; input?: unknown; status: ToolCallStatus; output?: string;
+}
+export interface FileChangeRow extends RowBase { kind: 'fileChange'; path: string; change: FileChangeKind }
+export interface PlanRow extends RowBase { kind: 'plan'; entries: PlanEntry[] }
+export interface PermissionRow extends RowBase {
+  kind: 'permission'; toolCall: PermissionToolCall; options: PermissionOption[]; chosenOptionId?: string;
+}
+export interface UsageRow extends RowBase { kind: 'usage'; usage: Usage }
+export interface StatusRow extends RowBase { kind: 'status'; status: SessionStatus; stopReason?: StopReason }
+export interface ErrorRow extends RowBase { kind: 'error'; message: string; detail?: string }
+
+export type TranscriptRow =
+  | PromptRow | MessageRow | ToolCallRow | FileChangeRow | PlanRow | PermissionRow | UsageRow | StatusRow | ErrorRow;
+
+export type RowKind = TranscriptRow['kind'];

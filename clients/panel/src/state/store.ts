@@ -1,0 +1,202 @@
+// Everything the panel knows, fed by server notifications and request results. Holds no connection itself:
+// actions.ts asks the server and hands the answers here.
+import type {
+  AgentInfo, PermissionRequestParams, Room, Run, RunProgressNotification, Session, SessionChangedNotification,
+  SessionEventNotification, SessionEventsNotification,
+} from '../../../protocol/protocol';
+import { Methods } from '../../../protocol/protocol';
+import type { HostInfo, ServerState } from '../bridge/messages';
+import { Emitter } from './emitter';
+import { Transcript } from './transcript';
+
+/** A live `permissions/request` from the server, waiting for the user (or settled, briefly kept to show it). */
+export interface PendingPermission {
+  requestId: string | number;
+  params: PermissionRequestParams;
+  chosenOptionId?: string;
+}
+
+/** A prompt this panel sent whose turn has not started yet. */
+export interface QueuedPrompt {
+  localId: number;
+  text: string;
+}
+
+export type ChatState =
+  | { state: 'idle' | 'loading' }
+  | { state: 'unavailable'; message: string }
+  | { state: 'ready'; rooms: Room[] }
+  | { state: 'error'; message: string };
+
+export class Store extends Emitter {
+  hostInfo: HostInfo | undefined;
+  /** Until a host says otherwise (not every host reports server state), assume the server answers. */
+  serverState: ServerState = 'ready';
+  serverMessage: string | undefined;
+  readonly sessions = new Map<string, Session>();
+  agents: AgentInfo[] = [];
+  readonly runs = new Map<string, Run>();
+  /** The last progress message per run ("task failed: ..."), for people. */
+  readonly runMessages = new Map<string, string>();
+  chat: ChatState = { state: 'idle' };
+  readonly permissions = new Map<string | number, PendingPermission>();
+  /** Only sessions whose transcript was opened: others are not followed event by event. */
+  readonly transcripts = new Map<string, Transcript>();
+  readonly queued = new Map<string, QueuedPrompt[]>();
+  /** The latest error worth telling the user about (a failed request), cleared when dismissed. */
+  notice: string | undefined;
+
+  setHostInfo(info: HostInfo): void {
+    this.hostInfo = info;
+    this.emit('host');
+  }
+
+  hostOffers(action: string): boolean {
+    return this.hostInfo?.hostActions.includes(action) ?? false;
+  }
+
+  setServerState(state: ServerState, message?: string): void {
+    this.serverState = state;
+    this.serverMessage = message;
+    this.emit('server');
+  }
+
+  setNotice(message: string | undefined): void {
+    this.notice = message;
+    this.emit('notice');
+  }
+
+  /** Newest first, as sessions/list answers. */
+  sessionList(): Session[] {
+    return [...this.sessions.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  setSessions(sessions: Session[]): void {
+    this.sessions.clear();
+    for (const session of sessions) this.sessions.set(session.id, session);
+    this.emit('sessions');
+  }
+
+  upsertSession(session: Session): void {
+    this.sessions.set(session.id, session);
+    this.emit('sessions', session.id);
+  }
+
+  setAgents(agents: AgentInfo[]): void {
+    this.agents = agents;
+    this.emit('agents');
+  }
+
+  setRuns(runs: Run[]): void {
+    this.runs.clear();
+    for (const run of runs) this.runs.set(run.id, run);
+    this.emit('runs');
+  }
+
+  setChat(chat: ChatState): void {
+    this.chat = chat;
+    this.emit('chat');
+  }
+
+  transcriptOf(sessionId: string): Transcript {
+    let transcript = this.transcripts.get(sessionId);
+    if (!transcript) {
+      transcript = new Transcript(sessionId);
+      this.transcripts.set(sessionId, transcript);
+    }
+    return transcript;
+  }
+
+  /** Applies stored events (live or from history); returns the ids of sessions left with a gap to fill. */
+  applyEvents(events: readonly SessionEventNotification[]): Set<string> {
+    const gaps = new Set<string>();
+    const touched = new Set<string>();
+    for (const notification of events) {
+      const transcript = this.transcripts.get(notification.sessionId);
+      if (!transcript) continue;
+      const outcome = transcript.apply(notification);
+      if (outcome === 'duplicate') continue;
+      touched.add(notification.sessionId);
+      if (notification.event.type === 'prompt') this.dequeuePrompt(notification.sessionId, notification.event.text);
+      if (outcome === 'gap') gaps.add(notification.sessionId);
+    }
+    for (const sessionId of touched) this.emit('transcript', sessionId);
+    for (const sessionId of gaps) if (!this.transcripts.get(sessionId)?.hasGap) gaps.delete(sessionId);
+    return gaps;
+  }
+
+  /** A server notification, forwarded as is by the host. Returns sessions with a gap to fill. */
+  applyNotification(method: string, params: unknown): Set<string> {
+    switch (method) {
+      case Methods.SessionsEvent:
+        return this.applyEvents([params as SessionEventNotification]);
+      case Methods.SessionsEvents:
+        return this.applyEvents((params as SessionEventsNotification).events);
+      case Methods.SessionsChanged:
+        this.upsertSession((params as SessionChangedNotification).session);
+        break;
+      case Methods.RunsProgress: {
+        const progress = params as RunProgressNotification;
+        this.runs.set(progress.run.id, progress.run);
+        if (progress.message) this.runMessages.set(progress.run.id, progress.message);
+        this.emit('runs');
+        break;
+      }
+      case Methods.ChatMessage:
+      case Methods.ReviewChanged:
+        // Group chat is not landed and review is the host's (inline diffs); nothing to show here yet.
+        break;
+    }
+    return new Set();
+  }
+
+  addPermission(requestId: string | number, params: PermissionRequestParams): void {
+    this.permissions.set(requestId, { requestId, params });
+    this.emit('permissions', params.sessionId);
+  }
+
+  choosePermission(requestId: string | number, optionId: string): void {
+    const pending = this.permissions.get(requestId);
+    if (!pending) return;
+    pending.chosenOptionId = optionId;
+    this.emit('permissions', pending.params.sessionId);
+  }
+
+  /** Answered here or elsewhere: the transcript's permissionRequest event keeps the record. */
+  removePermission(requestId: string | number): void {
+    const pending = this.permissions.get(requestId);
+    if (!pending) return;
+    this.permissions.delete(requestId);
+    this.emit('permissions', pending.params.sessionId);
+  }
+
+  permissionsFor(sessionId: string): PendingPermission[] {
+    return [...this.permissions.values()].filter((p) => p.params.sessionId === sessionId);
+  }
+
+  private nextLocalId = 1;
+
+  enqueuePrompt(sessionId: string, text: string): QueuedPrompt {
+    const prompt = { localId: this.nextLocalId++, text };
+    this.queued.set(sessionId, [...(this.queued.get(sessionId) ?? []), prompt]);
+    this.emit('queue', sessionId);
+    return prompt;
+  }
+
+  removeQueued(sessionId: string, localId: number): void {
+    const list = this.queued.get(sessionId);
+    if (!list?.some((p) => p.localId === localId)) return;
+    this.queued.set(sessionId, list.filter((p) => p.localId !== localId));
+    this.emit('queue', sessionId);
+  }
+
+  /** The turn of a prompt started (its `prompt` event arrived): it is no longer queued. */
+  private dequeuePrompt(sessionId: string, text: string): void {
+    const list = this.queued.get(sessionId);
+    if (!list?.length) return;
+    const index = list.findIndex((p) => p.text === text);
+    if (index < 0) return;
+    this.queued.set(sessionId, list.filter((_, i) => i !== index));
+    this.emit('queue', sessionId);
+  }
+}

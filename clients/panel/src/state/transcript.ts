@@ -1,0 +1,132 @@
+// One session's transcript: applies stored events strictly in seq order, drops duplicates, keeps events that
+// arrive ahead of a gap until the gap is filled (from sessions/history), and folds events into rows.
+import type { SessionEvent, SessionEventNotification } from '../../../protocol/protocol';
+import type { MessageRow, ToolCallRow, TranscriptRow } from './rows';
+
+export type ApplyOutcome = 'applied' | 'duplicate' | 'gap';
+
+export class Transcript {
+  readonly rows: TranscriptRow[] = [];
+  /** The seq of the last event applied; events are contiguous up to here. */
+  lastSeq = 0;
+  /** Bumped on every change, so views can tell whether to render. */
+  revision = 0;
+  private readonly ahead = new Map<number, SessionEventNotification>();
+  private readonly toolCallRows = new Map<string, ToolCallRow>();
+  /** Open streaming message per role ("assistant", "thought"): deltas append, the final message replaces. */
+  private readonly streaming = new Map<string, MessageRow>();
+
+  constructor(readonly sessionId: string) {}
+
+  /** Events received beyond a gap, waiting for the missing ones. */
+  get hasGap(): boolean {
+    return this.ahead.size > 0;
+  }
+
+  apply(notification: SessionEventNotification): ApplyOutcome {
+    const seq = notification.seq;
+    if (seq <= this.lastSeq || this.ahead.has(seq)) return 'duplicate';
+    if (seq !== this.lastSeq + 1) {
+      this.ahead.set(seq, notification);
+      return 'gap';
+    }
+    this.applyInOrder(notification);
+    for (let next = this.ahead.get(this.lastSeq + 1); next; next = this.ahead.get(this.lastSeq + 1)) {
+      this.ahead.delete(next.seq);
+      this.applyInOrder(next);
+    }
+    return this.hasGap ? 'gap' : 'applied';
+  }
+
+  private applyInOrder(notification: SessionEventNotification): void {
+    this.lastSeq = notification.seq;
+    this.revision++;
+    this.fold(notification.seq, notification.time, notification.event);
+  }
+
+  private fold(seq: number, time: string, event: SessionEvent): void {
+    const base = { key: seq, time, version: 0 };
+    switch (event.type) {
+      case 'prompt':
+        this.streaming.clear();
+        return this.push({ ...base, kind: 'prompt', text: event.text, turnId: event.turnId });
+      case 'messageDelta': {
+        const open = this.streaming.get(event.role);
+        if (open) {
+          open.text += event.text;
+          open.version++;
+          return;
+        }
+        const row: MessageRow = { ...base, kind: 'message', role: event.role, text: event.text, streaming: true };
+        this.streaming.set(event.role, row);
+        return this.push(row);
+      }
+      case 'message': {
+        const open = this.streaming.get(event.role);
+        if (open) {
+          this.streaming.delete(event.role);
+          Object.assign(open, { text: event.text, html: event.html, streaming: false });
+          open.version++;
+          return;
+        }
+        return this.push({ ...base, kind: 'message', role: event.role, text: event.text, html: event.html, streaming: false });
+      }
+      case 'toolCall': {
+        const known = this.toolCallRows.get(event.toolCallId);
+        if (known) {
+          // Agents re-announce a call with a better title or input: update it in place.
+          Object.assign(known, { title: event.title, toolKind: event.kind, input: event.input ?? known.input, status: event.status });
+          known.version++;
+          return;
+        }
+        const row: ToolCallRow = {
+          ...base, kind: 'toolCall', toolCallId: event.toolCallId, toolKind: event.kind, title: event.title, input: event.input, status: event.status,
+        };
+        this.toolCallRows.set(event.toolCallId, row);
+        return this.push(row);
+      }
+      case 'toolCallUpdate': {
+        let row = this.toolCallRows.get(event.toolCallId);
+        if (!row) {
+          // An update whose call we never saw (e.g. an agent that only reports results): show it on its own.
+          row = { ...base, kind: 'toolCall', toolCallId: event.toolCallId, toolKind: 'other', title: event.toolCallId, status: event.status };
+          this.toolCallRows.set(event.toolCallId, row);
+          this.push(row);
+        }
+        row.status = event.status;
+        if (event.output !== undefined) row.output = row.output ? `${row.output}\n${event.output}` : event.output;
+        row.version++;
+        return;
+      }
+      case 'fileChange':
+        return this.push({ ...base, kind: 'fileChange', path: event.path, change: event.change });
+      case 'plan':
+        return this.push({ ...base, kind: 'plan', entries: event.entries });
+      case 'permissionRequest':
+        return this.push({ ...base, kind: 'permission', toolCall: event.toolCall, options: event.options, chosenOptionId: event.chosenOptionId });
+      case 'usage':
+        return this.push({ ...base, kind: 'usage', usage: event.usage });
+      case 'status':
+        if (event.status !== 'running') this.closeStreaming();
+        return this.push({ ...base, kind: 'status', status: event.status, stopReason: event.stopReason });
+      case 'error':
+        return this.push({ ...base, kind: 'error', message: event.message, detail: event.detail });
+      default:
+        // A newer server may send event types this panel does not know: show them rather than drop them.
+        return this.push({ ...base, kind: 'error', message: `Unknown event type "${(event as { type: string }).type}"` });
+    }
+  }
+
+  /** A turn ended: whatever streamed without a final message stays as plain text. */
+  private closeStreaming(): void {
+    for (const row of this.streaming.values()) {
+      row.streaming = false;
+      row.version++;
+    }
+    this.streaming.clear();
+  }
+
+  private push(row: TranscriptRow): void {
+    this.rows.push(row);
+  }
+}

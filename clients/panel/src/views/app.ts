@@ -1,0 +1,220 @@
+// The panel's shell: server state banner, notices, tabs (Sessions, Runs, Chat) and the Sessions tab's pages
+// (list, new-session form, an open session). Global shortcuts: "/" focuses the prompt, "n" starts a new session.
+import { HostActions } from '../bridge/messages';
+import type { Actions, NewSessionInput } from '../state/actions';
+import type { Topic } from '../state/emitter';
+import type { Store } from '../state/store';
+import { ChatView } from './chatView';
+import { button, clear, h, isTyping, setText } from './dom';
+import { RunsView } from './runsView';
+import type { Scheduler } from './scheduler';
+import { SessionView } from './sessionView';
+import { renderNewSessionForm } from './sessions/newSessionForm';
+import { SessionsList } from './sessions/sessionsList';
+
+type Tab = 'sessions' | 'runs' | 'chat';
+type SessionsPage = { kind: 'list' } | { kind: 'new' } | { kind: 'session'; id: string };
+
+const tabLabels: Record<Tab, string> = { sessions: 'Sessions', runs: 'Runs', chat: 'Chat' };
+
+export class App {
+  readonly element: HTMLElement;
+  readonly sessionsList: SessionsList;
+  private readonly banner: HTMLElement;
+  private readonly notice: HTMLElement;
+  private readonly tabButtons = new Map<Tab, HTMLButtonElement>();
+  private readonly main: HTMLElement;
+  private readonly listPage: HTMLElement;
+  private readonly listToolbar: HTMLElement;
+  private readonly emptyState: HTMLElement;
+  private readonly runsView: RunsView;
+  private readonly chatView: ChatView;
+  private tab: Tab = 'sessions';
+  private page: SessionsPage = { kind: 'list' };
+  sessionView: SessionView | undefined;
+
+  constructor(private readonly store: Store, private readonly actions: Actions, private readonly scheduler: Scheduler) {
+    this.banner = h('div', { class: 'banner', attrs: { role: 'status' } });
+    this.notice = h('div', { class: 'notice', attrs: { role: 'alert' } });
+    const tabs = h('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Maestro' } });
+    for (const tab of Object.keys(tabLabels) as Tab[]) {
+      const b = h('button', { class: 'tab', text: tabLabels[tab], attrs: { type: 'button', role: 'tab', id: `tab-${tab}`, 'aria-controls': 'maestro-main' } });
+      b.addEventListener('click', () => this.showTab(tab));
+      this.tabButtons.set(tab, b);
+      tabs.appendChild(b);
+    }
+    tabs.addEventListener('keydown', (event) => this.onTabKey(event));
+    this.main = h('main', { class: 'main', attrs: { id: 'maestro-main', role: 'tabpanel' } });
+    this.sessionsList = new SessionsList((id) => this.openSession(id));
+    this.listToolbar = h('div', { class: 'toolbar' });
+    this.emptyState = h('div', { class: 'empty', text: 'No sessions yet. Start one with New session (N).' });
+    this.listPage = h('div', { class: 'list-page' }, this.listToolbar, this.emptyState, this.sessionsList.element);
+    this.runsView = new RunsView(store, actions);
+    this.chatView = new ChatView(store, actions);
+    this.element = h('div', { class: 'maestro-app' }, this.banner, this.notice, tabs, this.main);
+    this.element.addEventListener('keydown', (event) => this.onGlobalKey(event));
+    store.subscribe((topic, sessionId) => this.onChange(topic, sessionId));
+    this.renderChrome();
+    this.renderToolbar();
+    this.showTab('sessions');
+  }
+
+  get currentPage(): SessionsPage {
+    return this.page;
+  }
+
+  openSession(sessionId: string): void {
+    this.sessionView = new SessionView(sessionId, this.store, this.actions, this.scheduler, () => this.showList());
+    this.page = { kind: 'session', id: sessionId };
+    const view = this.sessionView;
+    view.setLoading(true);
+    void this.actions.openTranscript(sessionId).finally(() => view.setLoading(false));
+    this.renderMain();
+    view.prompt.focus();
+  }
+
+  showList(): void {
+    this.page = { kind: 'list' };
+    this.sessionView = undefined;
+    this.renderMain();
+    this.renderList();
+    this.sessionsList.focus();
+  }
+
+  startNewSession(): void {
+    if (this.store.hostOffers(HostActions.NewSession)) {
+      void this.actions.newSessionInHost();
+      return;
+    }
+    this.showForm();
+  }
+
+  showForm(): void {
+    this.page = { kind: 'new' };
+    this.sessionView = undefined;
+    this.renderMain();
+  }
+
+  private async createFromForm(input: NewSessionInput): Promise<void> {
+    const session = await this.actions.createSession(input);
+    if (session) this.openSession(session.id);
+  }
+
+  showTab(tab: Tab): void {
+    this.tab = tab;
+    for (const [name, b] of this.tabButtons) {
+      b.setAttribute('aria-selected', String(name === tab));
+      b.tabIndex = name === tab ? 0 : -1;
+    }
+    this.main.setAttribute('aria-labelledby', `tab-${tab}`);
+    if (tab === 'chat') this.chatView.shown();
+    this.renderMain();
+  }
+
+  private renderMain(): void {
+    clear(this.main);
+    if (this.tab === 'runs') {
+      this.runsView.render();
+      this.main.appendChild(this.runsView.element);
+      return;
+    }
+    if (this.tab === 'chat') {
+      this.chatView.render();
+      this.main.appendChild(this.chatView.element);
+      return;
+    }
+    if (this.page.kind === 'session' && this.sessionView) {
+      this.main.appendChild(this.sessionView.element);
+    } else if (this.page.kind === 'new') {
+      const form = renderNewSessionForm(this.store.agents, this.store.hostInfo, (input) => void this.createFromForm(input), () => this.showList());
+      this.main.appendChild(form);
+      form.querySelector('select, input')?.setAttribute('autofocus', '');
+      (form.querySelector('select, input') as HTMLElement | null)?.focus();
+    } else {
+      this.renderList();
+      this.main.appendChild(this.listPage);
+    }
+  }
+
+  private renderList(): void {
+    const sessions = this.store.sessionList();
+    this.emptyState.hidden = sessions.length > 0;
+    this.sessionsList.render(sessions);
+  }
+
+  private renderToolbar(): void {
+    clear(this.listToolbar);
+    this.listToolbar.appendChild(button('New session', () => this.startNewSession(), { class: 'primary', attrs: { 'aria-keyshortcuts': 'N' } }));
+    // The host may have its own flow (quick picks); the panel's form stays reachable either way.
+    if (this.store.hostOffers(HostActions.NewSession)) this.listToolbar.appendChild(button('New session form…', () => this.showForm()));
+    this.listToolbar.appendChild(button('Refresh', () => void this.actions.refresh()));
+  }
+
+  private renderChrome(): void {
+    const state = this.store.serverState;
+    const text = state === 'ready' ? '' : `${{ starting: 'Starting the Maestro server…', restarting: 'The Maestro server is restarting…', stopped: 'The Maestro server stopped.' }[state]}${this.store.serverMessage ? ` ${this.store.serverMessage}` : ''}`;
+    setText(this.banner, text);
+    this.banner.hidden = !text;
+    clear(this.notice);
+    if (this.store.notice) {
+      this.notice.appendChild(h('span', { text: this.store.notice }));
+      this.notice.appendChild(button('Dismiss', () => this.store.setNotice(undefined), { class: 'link-button' }));
+    }
+    this.notice.hidden = !this.store.notice;
+  }
+
+  private onChange(topic: Topic, sessionId?: string): void {
+    this.sessionView?.onChange(topic, sessionId);
+    switch (topic) {
+      case 'server':
+      case 'notice':
+        this.scheduler.schedule(this.chromeTask);
+        break;
+      case 'host':
+        this.scheduler.schedule(this.toolbarTask);
+        break;
+      case 'sessions':
+        if (this.tab === 'sessions' && this.page.kind === 'list') this.scheduler.schedule(this.listTask);
+        break;
+      case 'agents':
+        if (this.tab === 'sessions' && this.page.kind === 'new') this.scheduler.schedule(this.mainTask);
+        break;
+      case 'runs':
+        if (this.tab === 'runs') this.scheduler.schedule(this.runsTask);
+        break;
+      case 'chat':
+        if (this.tab === 'chat') this.scheduler.schedule(this.chatTask);
+        break;
+    }
+  }
+
+  private readonly chromeTask = (): void => this.renderChrome();
+  private readonly toolbarTask = (): void => this.renderToolbar();
+  private readonly listTask = (): void => this.renderList();
+  private readonly mainTask = (): void => this.renderMain();
+  private readonly runsTask = (): void => this.runsView.render();
+  private readonly chatTask = (): void => this.chatView.render();
+
+  private onTabKey(event: KeyboardEvent): void {
+    const tabs = [...this.tabButtons.keys()];
+    const index = tabs.indexOf(this.tab);
+    let next: Tab | undefined;
+    if (event.key === 'ArrowRight') next = tabs[(index + 1) % tabs.length];
+    else if (event.key === 'ArrowLeft') next = tabs[(index + tabs.length - 1) % tabs.length];
+    if (!next) return;
+    event.preventDefault();
+    this.showTab(next);
+    this.tabButtons.get(next)?.focus();
+  }
+
+  private onGlobalKey(event: KeyboardEvent): void {
+    if (event.defaultPrevented || isTyping(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === '/' && this.sessionView && this.tab === 'sessions') {
+      event.preventDefault();
+      this.sessionView.prompt.focus();
+    } else if ((event.key === 'n' || event.key === 'N') && this.tab === 'sessions' && this.page.kind === 'list') {
+      event.preventDefault();
+      this.startNewSession();
+    }
+  }
+}

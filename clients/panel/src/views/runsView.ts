@@ -1,0 +1,42 @@
+// Auto Runs: runs/list, then live runs/progress (task n of m, the current task, status), and Stop.
+import type { Run } from '../../../protocol/protocol';
+import type { Actions } from '../state/actions';
+import type { Store } from '../state/store';
+import { baseName, formatCost } from './format';
+import { button, clear, h } from './dom';
+
+export class RunsView {
+  readonly element: HTMLElement;
+  private readonly list: HTMLElement;
+
+  constructor(private readonly store: Store, private readonly actions: Actions) {
+    this.list = h('div', { class: 'runs-list', attrs: { role: 'list', 'aria-label': 'Runs' } });
+    this.element = h('section', { class: 'runs-view', attrs: { 'aria-label': 'Auto Runs' } }, this.list);
+  }
+
+  render(): void {
+    const focusedRun = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-run-id]')?.dataset.runId;
+    clear(this.list);
+    const runs = [...this.store.runs.values()].sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1));
+    if (runs.length === 0) this.list.appendChild(h('div', { class: 'empty', text: 'No Auto Runs yet. Start one from a Playbook.' }));
+    for (const run of runs) this.list.appendChild(this.renderRun(run));
+    if (focusedRun) this.list.querySelector<HTMLElement>(`[data-run-id="${CSS.escape(focusedRun)}"] button`)?.focus();
+  }
+
+  private renderRun(run: Run): HTMLElement {
+    const position = Math.min(run.total, run.done + run.failed + (run.status === 'running' && run.currentTask ? 1 : 0));
+    const progress = h('progress', { attrs: { max: String(Math.max(1, run.total)), value: String(run.done + run.failed), 'aria-label': `${run.done} of ${run.total} tasks done` } });
+    const item = h(
+      'div',
+      { class: `run-item run-${run.status}`, attrs: { role: 'listitem', 'data-run-id': run.id } },
+      h('div', { class: 'session-line' }, h('span', { class: 'session-name', text: baseName(run.playbook) }), h('span', { class: `status status-${run.status}${run.status === 'running' ? ' busy' : ''}`, text: run.status })),
+      h('div', { class: 'session-meta', text: `${run.agentId} · task ${position} of ${run.total}${run.failed ? ` · ${run.failed} failed` : ''}${run.loops > 1 ? ` · loop ${run.loop} of ${run.loops}` : ''} · ${formatCost(run.usage.costUsd)}` }),
+      progress,
+    );
+    if (run.currentTask && run.status === 'running') item.appendChild(h('div', { class: 'run-task', text: `Now: ${run.currentTask.text}` }));
+    const message = this.store.runMessages.get(run.id) ?? run.reason;
+    if (message) item.appendChild(h('div', { class: 'hint', text: message }));
+    if (run.status === 'running') item.appendChild(button('Stop', () => void this.actions.stopRun(run.id), { attrs: { 'aria-label': `Stop run ${baseName(run.playbook)}` } }));
+    return item;
+  }
+}

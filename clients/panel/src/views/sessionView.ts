@@ -1,0 +1,167 @@
+// One open session: its header and actions, the virtualized transcript, live permission cards, queued prompts
+// and the prompt box. Escape goes back to the list.
+import type { Session } from '../../../protocol/protocol';
+import { HostActions } from '../bridge/messages';
+import type { Actions } from '../state/actions';
+import type { Store } from '../state/store';
+import { button, clear, h, setText } from './dom';
+import { formatCost, isBusy, statusLabels } from './format';
+import type { Scheduler } from './scheduler';
+import { renderPermissionCard } from './transcript/permissionCard';
+import { PromptBox } from './transcript/promptBox';
+import { TranscriptList } from './transcript/transcriptList';
+
+export class SessionView {
+  readonly element: HTMLElement;
+  readonly prompt: PromptBox;
+  readonly transcript: TranscriptList;
+  private readonly title: HTMLElement;
+  private readonly details: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly actionsBar: HTMLElement;
+  private readonly cards: HTMLElement;
+  private readonly loading: HTMLElement;
+  private renaming = false;
+  private readonly update = (): void => this.render();
+  private readonly updateList = (): void => this.transcript.update();
+
+  constructor(
+    readonly sessionId: string,
+    private readonly store: Store,
+    private readonly actions: Actions,
+    private readonly scheduler: Scheduler,
+    private readonly back: () => void,
+  ) {
+    this.title = h('h2', { class: 'session-title' });
+    this.details = h('div', { class: 'session-details' });
+    this.status = h('span', { class: 'status', attrs: { role: 'status' } });
+    this.actionsBar = h('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Session actions' } });
+    this.cards = h('div', { class: 'permission-cards', attrs: { 'aria-live': 'assertive' } });
+    this.loading = h('div', { class: 'meta loading' });
+    const transcript = store.transcriptOf(sessionId);
+    this.transcript = new TranscriptList(
+      transcript,
+      {
+        canOpenDiff: store.hostOffers(HostActions.OpenDiff),
+        openDiff: (path) => void actions.hostAction(HostActions.OpenDiff, { cwd: this.workDir(), path }),
+      },
+      () => scheduler.schedule(this.updateList),
+    );
+    this.prompt = new PromptBox((text) => actions.prompt(sessionId, text));
+    this.element = h(
+      'section',
+      { class: 'session-view', attrs: { 'aria-label': 'Session' } },
+      h(
+        'header',
+        { class: 'session-header' },
+        button('← Sessions', () => this.back(), { class: 'link-button', attrs: { 'aria-label': 'Back to sessions (Escape)', 'aria-keyshortcuts': 'Escape' } }),
+        h('div', { class: 'session-heading' }, this.title, this.status),
+        this.details,
+        this.actionsBar,
+      ),
+      this.loading,
+      this.transcript.element,
+      this.cards,
+      this.prompt.element,
+    );
+    this.element.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !this.renaming) {
+        event.preventDefault();
+        this.back();
+      }
+    });
+    this.render();
+    scheduler.schedule(this.updateList);
+  }
+
+  /** A store change: re-render what depends on it at the next frame. */
+  onChange(topic: string, sessionId?: string): void {
+    if (sessionId !== undefined && sessionId !== this.sessionId) return;
+    if (topic === 'transcript') this.scheduler.schedule(this.updateList);
+    else if (['sessions', 'permissions', 'queue', 'host'].includes(topic)) this.scheduler.schedule(this.update);
+  }
+
+  setLoading(loading: boolean): void {
+    setText(this.loading, loading ? 'Loading history…' : '');
+    this.loading.hidden = !loading;
+  }
+
+  private session(): Session | undefined {
+    return this.store.sessions.get(this.sessionId);
+  }
+
+  private workDir(): string {
+    const session = this.session();
+    return session?.worktree ?? session?.cwd ?? '';
+  }
+
+  private render(): void {
+    const session = this.session();
+    if (!this.renaming) setText(this.title, session?.name ?? this.sessionId);
+    if (session) {
+      const where = session.branch ? `${session.branch}${session.worktree ? ' (worktree)' : ''}` : session.cwd;
+      setText(this.details, `${session.agentId} · ${where} · ${formatCost(session.usage.costUsd)}`);
+      this.status.className = `status status-${session.status}${isBusy(session.status) ? ' busy' : ''}`;
+      setText(this.status, statusLabels[session.status]);
+    }
+    this.renderActions(session);
+    this.renderCards();
+    this.prompt.showQueued(this.store.queued.get(this.sessionId) ?? []);
+  }
+
+  private renderActions(session: Session | undefined): void {
+    if (this.renaming) return;
+    const busy = session ? isBusy(session.status) : false;
+    const closed = session?.status === 'closed';
+    // Rebuild only when the set of buttons changes, so keyboard focus on a button survives status updates.
+    const signature = `${busy}|${closed}|${this.store.hostInfo?.hostActions.join(',')}`;
+    if (this.actionsBar.dataset.signature === signature) return;
+    this.actionsBar.dataset.signature = signature;
+    clear(this.actionsBar);
+    if (busy) this.actionsBar.appendChild(button('Cancel', () => void this.actions.cancel(this.sessionId), { attrs: { 'aria-label': 'Cancel the running turn' } }));
+    this.actionsBar.appendChild(button('Rename', () => this.startRename()));
+    if (this.store.hostOffers(HostActions.ReviewChanges)) {
+      this.actionsBar.appendChild(button('Review changes', () => void this.actions.hostAction(HostActions.ReviewChanges, { cwd: this.workDir() })));
+    }
+    if (this.store.hostOffers(HostActions.ShowOutput)) this.actionsBar.appendChild(button('Output', () => void this.actions.hostAction(HostActions.ShowOutput)));
+    if (!closed) this.actionsBar.appendChild(button('Close', () => void this.actions.close(this.sessionId), { attrs: { 'aria-label': 'Close the session' } }));
+  }
+
+  private startRename(): void {
+    const current = this.session()?.name ?? '';
+    const input = h('input', { class: 'rename-input', attrs: { type: 'text', 'aria-label': 'Session name' } });
+    input.value = current;
+    this.renaming = true;
+    const finish = (save: boolean): void => {
+      if (!this.renaming) return;
+      this.renaming = false;
+      const name = input.value.trim();
+      if (save && name && name !== current) void this.actions.rename(this.sessionId, name);
+      this.actionsBar.dataset.signature = '';
+      this.render();
+    };
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') finish(true);
+      else if (event.key === 'Escape') {
+        event.stopPropagation();
+        finish(false);
+      }
+    });
+    input.addEventListener('blur', () => finish(true));
+    clear(this.title);
+    this.title.appendChild(input);
+    input.focus();
+    input.select();
+  }
+
+  private renderCards(): void {
+    const pending = this.store.permissionsFor(this.sessionId);
+    const signature = pending.map((p) => `${p.requestId}:${p.chosenOptionId ?? ''}`).join('|');
+    if (this.cards.dataset.signature === signature) return;
+    this.cards.dataset.signature = signature;
+    clear(this.cards);
+    for (const permission of pending) {
+      this.cards.appendChild(renderPermissionCard(permission, (optionId) => this.actions.answerPermission(permission.requestId, optionId)));
+    }
+  }
+}

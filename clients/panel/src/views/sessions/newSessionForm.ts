@@ -1,0 +1,75 @@
+// The panel's own new-session form: agent (available ones from agents/list), folder (a workspace folder from
+// hostInfo, or typed), optional worktree branch, permission mode.
+import type { AgentInfo, PermissionMode } from '../../../../protocol/protocol';
+import { PermissionModeValues } from '../../../../protocol/protocol';
+import type { HostInfo } from '../../bridge/messages';
+import type { NewSessionInput } from '../../state/actions';
+import { button, h } from '../dom';
+
+const modeLabels: Record<PermissionMode, string> = {
+  ask: 'Ask me',
+  acceptEdits: 'Accept edits',
+  bypass: 'Bypass (allow everything)',
+};
+
+let formCount = 0;
+
+export function renderNewSessionForm(
+  agents: AgentInfo[],
+  host: HostInfo | undefined,
+  submit: (input: NewSessionInput) => void,
+  cancel: () => void,
+): HTMLFormElement {
+  const id = (name: string): string => `new-session-${formCount}-${name}`;
+  formCount++;
+  const available = agents.filter((a) => a.available);
+  const agent = h('select', { attrs: { id: id('agent'), name: 'agent' } });
+  for (const a of available) agent.appendChild(h('option', { text: a.version ? `${a.name} (${a.version})` : a.name, attrs: { value: a.id } }));
+  const defaultAgent = host?.settings.defaultAgent;
+  if (defaultAgent && available.some((a) => a.id === defaultAgent)) agent.value = defaultAgent;
+
+  const folders = host?.workspaceFolders ?? [];
+  const folder: HTMLSelectElement | HTMLInputElement = folders.length > 0 ? h('select', { attrs: { id: id('folder'), name: 'folder' } }) : h('input', { attrs: { id: id('folder'), name: 'folder', type: 'text', placeholder: '/path/to/project', required: '' } });
+  for (const f of folders) folder.appendChild(h('option', { text: f, attrs: { value: f } }));
+
+  const name = h('input', { attrs: { id: id('name'), name: 'name', type: 'text', placeholder: 'optional' } });
+  const branch = h('input', { attrs: { id: id('branch'), name: 'branch', type: 'text', placeholder: 'optional, e.g. feature/x' } });
+  const mode = h('select', { attrs: { id: id('mode'), name: 'mode' } });
+  for (const m of PermissionModeValues) mode.appendChild(h('option', { text: modeLabels[m], attrs: { value: m } }));
+  mode.value = host?.settings.defaultPermissionMode ?? 'acceptEdits';
+
+  const field = (label: string, control: HTMLElement, hint?: string): HTMLElement =>
+    h('div', { class: 'field' }, h('label', { text: label, attrs: { for: control.id } }), control, hint ? h('div', { class: 'hint', text: hint }) : null);
+
+  const form = h(
+    'form',
+    { class: 'new-session-form', attrs: { 'aria-label': 'New session' } },
+    h('h2', { text: 'New session' }),
+    available.length === 0 ? h('div', { class: 'notice', attrs: { role: 'status' }, text: 'No agent is available: install one (see agents in the output) and try again.' }) : null,
+    field('Agent', agent),
+    field('Folder', folder),
+    field('Name', name),
+    field('Worktree branch', branch, 'Runs the agent in a fresh git worktree on this new branch.'),
+    field('Permissions', mode),
+    h('div', { class: 'toolbar' }, h('button', { class: 'primary', text: 'Create', attrs: { type: 'submit' } }), button('Cancel', () => cancel())),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!agent.value || !folder.value.trim()) return;
+    submit({
+      agentId: agent.value,
+      cwd: folder.value.trim(),
+      name: name.value.trim() || undefined,
+      branch: branch.value.trim() || undefined,
+      permissionMode: mode.value as PermissionMode,
+    });
+  });
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      cancel();
+    }
+  });
+  return form;
+}

@@ -1,0 +1,160 @@
+// Turns one transcript row into DOM. Message html comes from the server, which renders markdown with raw HTML
+// escaped and only safe links, so it is inserted as is; everything else is built as text nodes.
+import type { PermissionOption } from '../../../../protocol/protocol';
+import type {
+  ErrorRow, FileChangeRow, MessageRow, PermissionRow, PlanRow, PromptRow, StatusRow, ToolCallRow, TranscriptRow, UsageRow,
+} from '../../state/rows';
+import { button, h } from '../dom';
+import { formatUsage, statusLabels } from '../format';
+
+export interface RowContext {
+  /** Whether the host can open an editor diff (host/openDiff); the "Open diff" button shows only then. */
+  canOpenDiff: boolean;
+  openDiff(path: string): void;
+  /** Remembers which tool calls the user expanded, since rows are recreated as they scroll in and out. */
+  isExpanded(key: number): boolean;
+  setExpanded(key: number, open: boolean): void;
+}
+
+/** Inputs and outputs can be large: show the start, the rest is one click away in the agent's own tools. */
+const maxShownChars = 8000;
+
+/** Rough heights before a row is measured; closer estimates mean less jumping while scrolling far. */
+export function estimateHeight(row: TranscriptRow): number {
+  switch (row.kind) {
+    case 'message':
+      return 24 + Math.ceil(row.text.length / 80) * 20;
+    case 'prompt':
+      return 24 + Math.ceil(row.text.length / 80) * 20;
+    case 'plan':
+      return 28 + row.entries.length * 22;
+    case 'permission':
+      return 80;
+    default:
+      return 30;
+  }
+}
+
+export function renderRow(row: TranscriptRow, context: RowContext): HTMLElement {
+  const el = renderBody(row, context);
+  el.classList.add('row', `row-${row.kind}`);
+  el.dataset.seq = String(row.key);
+  return el;
+}
+
+function renderBody(row: TranscriptRow, context: RowContext): HTMLElement {
+  switch (row.kind) {
+    case 'prompt':
+      return renderPrompt(row);
+    case 'message':
+      return renderMessage(row);
+    case 'toolCall':
+      return renderToolCall(row, context);
+    case 'fileChange':
+      return renderFileChange(row, context);
+    case 'plan':
+      return renderPlan(row);
+    case 'permission':
+      return renderPermission(row);
+    case 'usage':
+      return renderUsage(row);
+    case 'status':
+      return renderStatus(row);
+    case 'error':
+      return renderError(row);
+  }
+}
+
+function renderPrompt(row: PromptRow): HTMLElement {
+  return h('div', { attrs: { 'aria-label': 'Your prompt' } }, h('div', { class: 'prompt-text', text: row.text }));
+}
+
+function renderMessage(row: MessageRow): HTMLElement {
+  const el = h('div', { class: `role-${row.role}` });
+  if (row.role === 'thought') el.appendChild(h('div', { class: 'row-label', text: 'Thinking' }));
+  const body = h('div', { class: 'message-body' });
+  if (row.html !== undefined && !row.streaming) body.innerHTML = row.html;
+  else {
+    body.classList.add('streaming');
+    body.textContent = row.text;
+  }
+  el.appendChild(body);
+  return el;
+}
+
+function renderToolCall(row: ToolCallRow, context: RowContext): HTMLElement {
+  const details = h('details', { class: 'tool-call' });
+  details.open = context.isExpanded(row.key);
+  details.addEventListener('toggle', () => context.setExpanded(row.key, details.open));
+  const summary = h(
+    'summary',
+    { attrs: { 'aria-label': `Tool call ${row.title}, ${row.toolKind}, ${row.status}` } },
+    h('span', { class: `badge kind-${row.toolKind}`, text: row.toolKind }),
+    h('span', { class: 'tool-title', text: row.title }),
+    h('span', { class: `badge status-${row.status}`, text: row.status }),
+  );
+  details.appendChild(summary);
+  if (row.input !== undefined) details.appendChild(h('pre', { class: 'tool-input', text: clip(JSON.stringify(row.input, null, 2)) }));
+  if (row.output) details.appendChild(h('pre', { class: 'tool-output', text: clip(row.output) }));
+  return h('div', {}, details);
+}
+
+function renderFileChange(row: FileChangeRow, context: RowContext): HTMLElement {
+  return h(
+    'div',
+    {},
+    h('span', { class: `badge change-${row.change}`, text: row.change }),
+    h('span', { class: 'file-path', text: row.path }),
+    context.canOpenDiff ? button('Open diff', () => context.openDiff(row.path), { class: 'link-button', attrs: { 'aria-label': `Open diff of ${row.path}` } }) : null,
+  );
+}
+
+function renderPlan(row: PlanRow): HTMLElement {
+  const list = h('ol', { class: 'plan-entries' });
+  for (const entry of row.entries) {
+    list.appendChild(h('li', { class: `plan-${entry.status}` }, h('span', { class: 'plan-mark', text: planMark(entry.status), attrs: { 'aria-label': entry.status } }), entry.content));
+  }
+  return h('div', {}, h('div', { class: 'row-label', text: 'Plan' }), list);
+}
+
+function planMark(status: string): string {
+  if (status === 'completed') return '✓';
+  if (status === 'inProgress') return '▸';
+  return '○';
+}
+
+/** A request recorded in the transcript: shows the options and which one was chosen. Live requests are cards. */
+function renderPermission(row: PermissionRow): HTMLElement {
+  const chosen = row.options.find((o) => o.id === row.chosenOptionId);
+  return h(
+    'div',
+    { class: 'permission-record' },
+    h('div', { class: 'row-label', text: 'Permission asked' }),
+    h('div', { class: 'tool-title', text: row.toolCall.title }),
+    h('div', { class: 'permission-options' }, ...row.options.map((o) => optionChip(o, o.id === row.chosenOptionId))),
+    h('div', { class: 'permission-answer', text: chosen ? `Answered: ${chosen.label}` : 'No answer recorded' }),
+  );
+}
+
+function optionChip(option: PermissionOption, chosen: boolean): HTMLElement {
+  return h('span', { class: `chip option-${option.kind}${chosen ? ' chosen' : ''}`, text: option.label });
+}
+
+function renderUsage(row: UsageRow): HTMLElement {
+  return h('div', { class: 'meta' }, formatUsage(row.usage));
+}
+
+function renderStatus(row: StatusRow): HTMLElement {
+  const reason = row.stopReason ? ` (${row.stopReason})` : '';
+  return h('div', { class: `meta status-${row.status}` }, `${statusLabels[row.status] ?? row.status}${reason}`);
+}
+
+function renderError(row: ErrorRow): HTMLElement {
+  const el = h('div', {}, h('div', { class: 'error-message', text: row.message }));
+  if (row.detail) el.appendChild(h('pre', { class: 'error-detail', text: clip(row.detail) }));
+  return el;
+}
+
+function clip(text: string): string {
+  return text.length > maxShownChars ? `${text.slice(0, maxShownChars)}\n… (${text.length - maxShownChars} more characters)` : text;
+}
