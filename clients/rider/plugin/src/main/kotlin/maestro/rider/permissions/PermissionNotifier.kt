@@ -5,17 +5,19 @@ import com.intellij.notification.NotificationGroupManager
 import com.intellij.notification.NotificationType
 import com.intellij.openapi.project.Project
 import com.intellij.openapi.util.text.StringUtil
-import kotlinx.coroutines.CompletableDeferred
+import maestro.core.permissions.PermissionRace
 import maestro.core.protocol.PermissionRequestParams
 import maestro.core.protocol.PermissionResponse
+import maestro.rider.services.MaestroProjectService
+import maestro.rider.services.PanelEvent
 
 /**
- * Shows a `permissions/request` as a sticky balloon with one button per option and suspends until the user
- * picks one; a balloon dismissed without a choice answers `{cancelled: true}`.
+ * Shows a `permissions/request` as a sticky balloon with one button per option. The answer goes to the
+ * [PermissionRace], which the panel joins too: whichever answers first wins, and the balloon closes when the request
+ * is settled elsewhere. Dismissing the balloon answers nothing; the panel still asks.
  */
 class PermissionNotifier(private val project: Project) {
-    suspend fun ask(request: PermissionRequestParams): PermissionResponse {
-        val answer = CompletableDeferred<PermissionResponse>()
+    fun show(id: String, request: PermissionRequestParams, race: PermissionRace) {
         val input = request.toolCall.input?.toString()?.let { StringUtil.shortenTextWithEllipsis(it, 300, 0) }
         val notification = NotificationGroupManager.getInstance()
             .getNotificationGroup(GROUP_ID)
@@ -30,16 +32,14 @@ class PermissionNotifier(private val project: Project) {
             )
         for (option in request.options) {
             notification.addAction(
-                NotificationAction.createSimpleExpiring(option.label) { answer.complete(PermissionResponse.choose(option.id)) },
+                NotificationAction.createSimpleExpiring(option.label) { race.answer(id, PermissionResponse.choose(option.id)) },
             )
         }
-        notification.whenExpired { answer.complete(PermissionResponse.cancel()) }
+        val listener: (PanelEvent) -> Unit = { event -> if (event is PanelEvent.PermissionSettled && event.id == id) notification.expire() }
+        val service = MaestroProjectService.getInstance(project)
+        service.addPanelListener(listener)
+        notification.whenExpired { service.removePanelListener(listener) }
         notification.notify(project)
-        return try {
-            answer.await()
-        } finally {
-            notification.expire()
-        }
     }
 
     companion object {

@@ -12,6 +12,7 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeoutOrNull
 import maestro.core.MaestroClient
+import maestro.core.permissions.PermissionRace
 import maestro.core.protocol.ClientCapabilities
 import maestro.core.protocol.ClientInfo
 import maestro.core.protocol.InitializeParams
@@ -38,7 +39,10 @@ import java.util.concurrent.CopyOnWriteArrayList
 @Service(Service.Level.PROJECT)
 class MaestroProjectService(private val project: Project, private val scope: CoroutineScope) : Disposable {
     private val log = logger<MaestroProjectService>()
-    private val listeners = CopyOnWriteArrayList<(method: String, params: Any?) -> Unit>()
+    private val listeners = CopyOnWriteArrayList<(PanelEvent) -> Unit>()
+
+    /** Permission requests shown in a notification and in every open panel at once; the first answer wins. */
+    val permissions = PermissionRace { id, _ -> fire(PanelEvent.PermissionSettled(id)) }
 
     /** The current client; the store survives restarts and refills itself from `sessions/history`. */
     @Volatile
@@ -87,13 +91,21 @@ class MaestroProjectService(private val project: Project, private val scope: Cor
 
     val state: ConnectionState get() = supervisor.state
 
-    /** Hears every notification (and state change, as method "maestro/state") to forward it to the panel. */
-    fun addListener(listener: (method: String, params: Any?) -> Unit) {
+    /** Hears every notification, permission request and state change, to forward them to the tool window. */
+    fun addPanelListener(listener: (PanelEvent) -> Unit) {
         listeners += listener
     }
 
-    fun removeListener(listener: (method: String, params: Any?) -> Unit) {
+    fun removePanelListener(listener: (PanelEvent) -> Unit) {
         listeners -= listener
+    }
+
+    /** The connection's state in the panel bridge's words. */
+    fun panelState(): String = when (supervisor.state) {
+        is ConnectionState.Connected -> "ready"
+        is ConnectionState.Starting -> "starting"
+        is ConnectionState.Restarting -> "restarting"
+        else -> "stopped"
     }
 
     suspend fun requireClient(): MaestroClient {
@@ -130,17 +142,22 @@ class MaestroProjectService(private val project: Project, private val scope: Cor
     private fun configure(newClient: MaestroClient) {
         newClient.onSessionEvent { event: SessionEventNotification ->
             store.accept(event)
-            fire(Methods.SESSIONS_EVENT, event)
+            fire(PanelEvent.Notification(Methods.SESSIONS_EVENT, event))
         }
         newClient.onSessionChanged {
             store.updateSession(it.session)
-            fire(Methods.SESSIONS_CHANGED, it)
+            fire(PanelEvent.Notification(Methods.SESSIONS_CHANGED, it))
         }
         newClient.onReviewChanged {
             project.service<ReviewController>().refreshMarkers(it.cwd)
-            fire(Methods.REVIEW_CHANGED, it)
+            fire(PanelEvent.Notification(Methods.REVIEW_CHANGED, it))
         }
-        newClient.onPermissionRequest { request -> PermissionNotifier(project).ask(request) }
+        newClient.onPermissionRequest { request ->
+            permissions.ask(request) { id ->
+                fire(PanelEvent.PermissionAsked(id, request))
+                PermissionNotifier(project).show(id, request, permissions)
+            }
+        }
     }
 
     private fun onState(next: ConnectionState) {
@@ -155,10 +172,10 @@ class MaestroProjectService(private val project: Project, private val scope: Cor
             }
         }
         if (next is ConnectionState.Failed) log.warn("Maestro server: ${next.reason}")
-        fire("maestro/state", next.javaClass.simpleName)
+        fire(PanelEvent.State(panelState(), (next as? ConnectionState.Failed)?.reason ?: (next as? ConnectionState.Restarting)?.let { "The server stopped (exit ${it.exitCode}); restarting." }))
     }
 
-    private fun fire(method: String, params: Any?) = listeners.forEach { runCatching { it(method, params) } }
+    private fun fire(event: PanelEvent) = listeners.forEach { runCatching { it(event) } }
 
     private fun pluginVersion(): String =
         com.intellij.ide.plugins.PluginManagerCore.getPlugin(com.intellij.openapi.extensions.PluginId.getId("dev.maestro.rider"))?.version ?: "dev"

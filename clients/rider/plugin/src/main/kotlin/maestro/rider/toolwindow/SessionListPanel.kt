@@ -9,6 +9,7 @@ import com.intellij.ui.SimpleListCellRenderer
 import com.intellij.ui.components.JBLabel
 import maestro.core.protocol.Session
 import maestro.rider.services.MaestroProjectService
+import maestro.rider.services.PanelEvent
 import java.awt.BorderLayout
 import javax.swing.DefaultListModel
 import javax.swing.JPanel
@@ -18,9 +19,9 @@ class SessionListPanel(private val project: Project, private val service: Maestr
     private val model = DefaultListModel<Session>()
     private val list = JBList(model)
     private val status = JBLabel("Connecting to maestro…")
-    private val listener: (String, Any?) -> Unit = { method, params ->
+    private val listener: (PanelEvent) -> Unit = { event ->
         ApplicationManager.getApplication().invokeLater {
-            if (method == "maestro/state") status.text = "Maestro: $params"
+            if (event is PanelEvent.State) status.text = "Maestro: ${event.state}" + (event.message?.let { " ($it)" } ?: "")
             refresh()
         }
     }
@@ -31,7 +32,7 @@ class SessionListPanel(private val project: Project, private val service: Maestr
         add(status, BorderLayout.NORTH)
         add(JBScrollPane(list), BorderLayout.CENTER)
         add(JBLabel("JCEF is not available in this IDE: showing the plain session list. Use Find Action → Maestro for commands."), BorderLayout.SOUTH)
-        service.addListener(listener)
+        service.addPanelListener(listener)
         refresh()
     }
 
@@ -42,5 +43,5 @@ class SessionListPanel(private val project: Project, private val service: Maestr
         (0 until model.size).firstOrNull { model[it].id == selected }?.let { list.selectedIndex = it }
     }
 
-    override fun dispose() = service.removeListener(listener)
+    override fun dispose() = service.removePanelListener(listener)
 }
