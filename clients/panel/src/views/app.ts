@@ -52,7 +52,8 @@ export class App {
     this.runsView = new RunsView(store, actions);
     this.chatView = new ChatView(store, actions);
     this.element = h('div', { class: 'maestro-app' }, this.banner, this.notice, tabs, this.main);
-    this.element.addEventListener('keydown', (event) => this.onGlobalKey(event));
+    // On the document: with nothing focused, keys go to the body, outside the app element.
+    document.addEventListener('keydown', (event) => this.onGlobalKey(event));
     store.subscribe((topic, sessionId) => this.onChange(topic, sessionId));
     this.renderChrome();
     this.renderToolbar();
