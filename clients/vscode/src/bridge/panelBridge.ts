@@ -1,0 +1,87 @@
+import type { PermissionBroker } from '../permissions/permissionBroker';
+import type { RpcClient } from '../server/rpcClient';
+import { asRpcError } from '../util/rpcError';
+import type { Subscription } from '../util/emitter';
+import type { BridgeError, HostInfo, HostToPanel, PanelToHost } from './messages';
+
+/** Where the host sends messages for one panel (a webview's postMessage). */
+export interface PanelPort {
+  post(message: HostToPanel): void;
+}
+
+/** Actions the host performs itself (`host/openDiff`, ...), keyed by method name. */
+export type HostActions = ReadonlyMap<string, (params: unknown) => Promise<unknown>>;
+
+/**
+ * The extension's side of the panel bridge: requests from the panel go to the server (or to a host action), and
+ * everything the server says (notifications, state, server requests) goes to every attached panel.
+ */
+export class PanelBridge {
+  private readonly ports = new Set<PanelPort>();
+  private readonly subscriptions: Subscription[];
+
+  constructor(
+    private readonly server: RpcClient,
+    private readonly actions: HostActions,
+    private readonly hostInfo: () => Omit<HostInfo, 'kind' | 'hostActions'>,
+    private readonly permissions: PermissionBroker,
+  ) {
+    this.subscriptions = [
+      server.onNotification(({ method, params }) => this.broadcast({ kind: 'notification', method, params })),
+      server.onDidChangeState(({ state, message }) => this.broadcast({ kind: 'serverState', state, message })),
+      permissions.onPanelMessage((message) => this.broadcast(message)),
+    ];
+  }
+
+  /** A panel appeared; it gets messages until the returned subscription is disposed. */
+  attach(port: PanelPort): Subscription {
+    this.ports.add(port);
+    return { dispose: () => this.ports.delete(port) };
+  }
+
+  /** Posts a message to every attached panel (also used by commands, e.g. to show a session). */
+  broadcast(message: HostToPanel): void {
+    for (const port of this.ports) port.post(message);
+  }
+
+  async receive(port: PanelPort, message: PanelToHost): Promise<void> {
+    switch (message.kind) {
+      case 'ready':
+        port.post({ kind: 'hostInfo', ...this.hostInfo(), hostActions: [...this.actions.keys()] });
+        port.post({ kind: 'serverState', state: this.server.state });
+        for (const pending of this.permissions.pendingMessages()) port.post(pending);
+        return;
+      case 'serverResponse':
+        this.permissions.answerFromPanel(message.id, message.result);
+        return;
+      case 'request':
+        port.post(await this.answer(message.method, message.params, message.id));
+        return;
+    }
+  }
+
+  private async answer(method: string, params: unknown, id: number): Promise<HostToPanel> {
+    try {
+      const action = method.startsWith('host/') ? this.actions.get(method) : undefined;
+      if (method.startsWith('host/') && !action) {
+        return { kind: 'response', id, error: { code: -32601, message: `This editor does not offer ${method}.` } };
+      }
+      const result = action ? await action(params) : await this.server.request(method, params);
+      return { kind: 'response', id, result: result ?? null };
+    } catch (error) {
+      return { kind: 'response', id, error: toBridgeError(error) };
+    }
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.ports.clear();
+  }
+}
+
+function toBridgeError(error: unknown): BridgeError {
+  const rpc = asRpcError(error);
+  if (rpc) return { code: rpc.code, message: rpc.message, data: rpc.data };
+  // Not a JSON-RPC error (the server is down, a host action failed): an internal error with the reason.
+  return { code: -32603, message: error instanceof Error ? error.message : String(error) };
+}

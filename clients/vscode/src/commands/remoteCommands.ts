@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { Methods, type RemoteStartResult, type StatsResult } from '../protocol';
+import type { RpcClient } from '../server/rpcClient';
+import { describeError, isNotAvailable } from '../util/rpcError';
+import { remoteHtml, statsHtml } from './infoPages';
+
+/** Remote access and stats: features the server may not have yet; -32601 is said as "not available yet", never faked. */
+export async function startRemote(server: RpcClient): Promise<void> {
+  await showPage(server, Methods.RemoteStart, {}, 'Maestro: Remote Access', (r: RemoteStartResult) => remoteHtml(r));
+}
+
+export async function showStats(server: RpcClient): Promise<void> {
+  await showPage(server, Methods.StatsGet, {}, 'Maestro: Stats', (r: StatsResult) => statsHtml(r));
+}
+
+async function showPage<R>(server: RpcClient, method: string, params: unknown, title: string, render: (result: R) => string): Promise<void> {
+  let result: R;
+  try {
+    result = await server.request<R>(method, params);
+  } catch (error) {
+    const message = `Maestro: ${describeError(error)}`;
+    if (isNotAvailable(error)) void vscode.window.showInformationMessage(message);
+    else void vscode.window.showErrorMessage(message);
+    return;
+  }
+  const panel = vscode.window.createWebviewPanel('maestro.info', title, vscode.ViewColumn.Active, { enableScripts: false });
+  panel.webview.html = render(result);
+}

@@ -1,0 +1,170 @@
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { PanelBridge } from './bridge/panelBridge';
+import { runPlaybook, stopRun } from './commands/playbookCommands';
+import { showStats, startRemote } from './commands/remoteCommands';
+import { cancelSession, closeSession, newSession, openTranscript, promptSession, type SessionCommandContext } from './commands/sessionCommands';
+import { createHostActions } from './hostActions';
+import { panelViewId, PanelViewProvider } from './panel/panelViewProvider';
+import { PermissionBroker } from './permissions/permissionBroker';
+import { askWithNotification } from './permissions/permissionNotification';
+import { Methods, type Session, type SessionChangedNotification } from './protocol';
+import { IndexDocumentProvider, indexScheme } from './review/indexDocumentProvider';
+import { ReviewCodeLensProvider } from './review/reviewCodeLens';
+import { ReviewController } from './review/reviewController';
+import { ReviewDecorations } from './review/reviewDecorations';
+import { ReviewStore } from './review/reviewStore';
+import { locateServer } from './server/binaryLocator';
+import { MaestroServer } from './server/maestroServer';
+import { readSettings, restartSettings } from './settings';
+import { StartupTiming } from './startupTiming';
+import { ActivityTracker } from './status/activityTracker';
+import { StatusBar } from './status/statusBar';
+
+let server: MaestroServer | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel('Maestro');
+  const log = (line: string) => output.appendLine(line);
+  const timing = new StartupTiming(log);
+  const disposables = context.subscriptions;
+  disposables.push(output);
+
+  server = new MaestroServer({
+    locate: () =>
+      locateServer({
+        configuredPath: readSettings().serverPath,
+        extensionPath: context.extensionPath,
+        pathEnv: process.env.PATH,
+        platform: process.platform,
+        isExecutable,
+      }),
+    env: () => ({ ...process.env, ...readSettings().env }),
+    workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
+    clientVersion: String(context.extension.packageJSON.version ?? '0.0.0'),
+    log,
+  });
+  const maestro = server;
+
+  const tracker = new ActivityTracker(maestro);
+  const permissions = new PermissionBroker(askWithNotification((id) => tracker.sessions.get(id)?.name));
+  maestro.setRequestHandler((method, params, signal) => permissions.handle(method, params, signal));
+
+  const reviewStore = new ReviewStore(maestro, (p) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  });
+  const indexDocuments = new IndexDocumentProvider();
+  const review = new ReviewController(reviewStore, indexDocuments);
+  const actions = createHostActions(review, output);
+  const bridge = new PanelBridge(
+    maestro,
+    actions,
+    () => {
+      const settings = readSettings();
+      return {
+        host: 'vscode',
+        workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
+        settings: { defaultAgent: settings.defaultAgent, defaultPermissionMode: settings.defaultPermissionMode },
+      };
+    },
+    permissions,
+  );
+
+  const focusPanel = async () => void (await vscode.commands.executeCommand(`${panelViewId}.focus`));
+  const showSession = async (sessionId: string) => {
+    await focusPanel();
+    // Not part of the server's protocol: a host-side hint the panel may follow to open that transcript.
+    bridge.broadcast({ kind: 'notification', method: 'host/showSession', params: { sessionId } });
+  };
+  const watchFolder = (folder: string) => void reviewStore.watch(folder);
+  const sessionContext: SessionCommandContext = { server: maestro, tracker, showSession, watchFolder };
+
+  disposables.push(
+    { dispose: () => bridge.dispose() },
+    { dispose: () => tracker.dispose() },
+    { dispose: () => reviewStore.dispose() },
+    vscode.window.registerWebviewViewProvider(panelViewId, new PanelViewProvider(context.extensionUri, bridge, timing), {
+      webviewOptions: { retainContextWhenHidden: true },
+    }),
+    new StatusBar(maestro, tracker),
+    review,
+    indexDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(indexScheme, indexDocuments),
+    new ReviewDecorations(reviewStore),
+    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, new ReviewCodeLensProvider(reviewStore)),
+  );
+
+  const command = (id: string, handler: (...args: never[]) => unknown) => disposables.push(vscode.commands.registerCommand(id, handler));
+  command('maestro.focus', focusPanel);
+  command('maestro.newSession', () => newSession(sessionContext));
+  command('maestro.promptSession', (sessionId?: string) => promptSession(sessionContext, typeof sessionId === 'string' ? sessionId : undefined));
+  command('maestro.cancelSession', () => cancelSession(sessionContext));
+  command('maestro.closeSession', () => closeSession(sessionContext));
+  command('maestro.openTranscript', () => openTranscript(sessionContext));
+  command('maestro.runPlaybook', () => runPlaybook(maestro, focusPanel));
+  command('maestro.stopRun', () => stopRun(maestro, tracker));
+  command('maestro.reviewChanges', () => review.reviewChanges());
+  command('maestro.acceptAll', () => review.decideAll('accept'));
+  command('maestro.rejectAll', () => review.decideAll('reject'));
+  command('maestro.acceptHunk', (target?: Parameters<ReviewController['acceptHunk']>[0]) => review.acceptHunk(target));
+  command('maestro.rejectHunk', (target?: Parameters<ReviewController['rejectHunk']>[0]) => review.rejectHunk(target));
+  command('maestro.openDiff', (uri?: vscode.Uri) => review.openDiff(uri));
+  command('maestro.startRemote', () => startRemote(maestro));
+  command('maestro.showStats', () => showStats(maestro));
+  command('maestro.showOutput', () => output.show(true));
+  command('maestro.restartServer', () => maestro.restart());
+
+  // Say when the server is in trouble, once per incident; the status bar shows the state all along.
+  let warnedRestart = false;
+  const stateSubscription = maestro.onDidChangeState(({ state, message }) => {
+    void vscode.commands.executeCommand('setContext', 'maestro.serverReady', state === 'ready');
+    if (state === 'ready') {
+      warnedRestart = false;
+      for (const folder of vscode.workspace.workspaceFolders ?? []) watchFolder(folder.uri.fsPath);
+      for (const session of tracker.sessions.values()) if (session.worktree) watchFolder(session.worktree);
+    } else if (state === 'restarting' && !warnedRestart) {
+      warnedRestart = true;
+      void vscode.window.showWarningMessage(message ?? 'Maestro: the server stopped; restarting.', 'Show Output').then((a) => a && output.show(true));
+    } else if (state === 'stopped' && message && !message.includes('deactivated')) {
+      void vscode.window.showErrorMessage(message, 'Show Output', 'Restart').then((a) => {
+        if (a === 'Show Output') output.show(true);
+        if (a === 'Restart') void maestro.restart();
+      });
+    }
+  });
+  const sessionSubscription = maestro.onNotification(({ method, params }) => {
+    if (method !== Methods.SessionsChanged) return;
+    const session: Session = (params as SessionChangedNotification).session;
+    if (session.worktree) watchFolder(session.worktree);
+  });
+  disposables.push(
+    { dispose: () => stateSubscription.dispose() },
+    { dispose: () => sessionSubscription.dispose() },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (restartSettings.some((s) => e.affectsConfiguration(s))) void maestro.restart();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders((e) => e.added.forEach((f) => watchFolder(f.uri.fsPath))),
+  );
+
+  void vscode.commands.executeCommand('setContext', 'maestro.serverReady', false);
+  void maestro.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await server?.dispose();
+  server = undefined;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    if (!statSync(file).isFile()) return false;
+    accessSync(file, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
