@@ -1,39 +1,6 @@
-// Entry point of dist/panel.js: picks the host transport, builds the store and the views, mounts them into
-// <div id="maestro-root">, and tells the host it is ready.
-import { HostBridge } from './bridge/hostBridge';
+// Entry point of dist/panel.js: picks the host transport and mounts the panel into <div id="maestro-root">.
 import { pickTransport, type HostWindow } from './bridge/transport';
-import { Actions } from './state/actions';
-import { Store } from './state/store';
-import { App } from './views/app';
-import { FrameScheduler } from './views/scheduler';
-
-export interface Panel {
-  store: Store;
-  actions: Actions;
-  app: App;
-  bridge: HostBridge;
-}
-
-export function startPanel(win: HostWindow, root: HTMLElement): Panel {
-  const { transport } = pickTransport(win);
-  const bridge = new HostBridge(transport);
-  const store = new Store();
-  const actions = new Actions(bridge, store);
-  const scheduler = new FrameScheduler();
-  const app = new App(store, actions, scheduler);
-  root.appendChild(app.element);
-  // The first hostInfo also means the host is connected: load what the views show.
-  let loaded = false;
-  bridge.addListener({
-    hostInfo: () => {
-      if (loaded) return;
-      loaded = true;
-      void actions.refresh();
-    },
-  });
-  bridge.ready();
-  return { store, actions, app, bridge };
-}
+import { startPanel, type Panel } from './panel';
 
 function mount(): void {
   const root = document.getElementById('maestro-root');
@@ -41,12 +8,10 @@ function mount(): void {
     console.error('maestro panel: no <div id="maestro-root"> in the page');
     return;
   }
-  const panel = startPanel(window as HostWindow, root);
+  const panel = startPanel(root, pickTransport(window as HostWindow).transport);
   // Exposed for hosts' diagnostics and the browser tests; not an API.
   (window as unknown as { maestroPanel: Panel }).maestroPanel = panel;
 }
 
-if (typeof document !== 'undefined' && !(globalThis as { __maestroPanelNoAutoMount?: boolean }).__maestroPanelNoAutoMount) {
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount, { once: true });
-  else mount();
-}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount, { once: true });
+else mount();

@@ -209,7 +209,7 @@ export class App {
   }
 
   private onGlobalKey(event: KeyboardEvent): void {
-    if (event.defaultPrevented || isTyping(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!this.element.isConnected || event.defaultPrevented || isTyping(event) || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === '/' && this.sessionView && this.tab === 'sessions') {
       event.preventDefault();
       this.sessionView.prompt.focus();
