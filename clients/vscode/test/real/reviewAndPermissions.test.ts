@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HostToPanel } from '../../src/bridge/messages';
+import type { PermissionRequestParams, Session, SessionEventsNotification } from '../../src/protocol';
+import { ReviewStore } from '../../src/review/reviewStore';
+import { isStaleHunk } from '../../src/util/rpcError';
+// Plain .mjs modules of the interop kit (typed by inference, allowJs).
+import { agents, configureAgent, startModelServer } from '../../../../tests/interop/agents.mjs';
+import { startRealHost, type RealHost } from './realServer';
+import { newSandbox } from './sandbox';
+import { waitFor } from './waitFor';
+
+const git = (cwd: string, ...args: string[]): string => {
+  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+};
+
+describe('the extension against the real server', () => {
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('ReviewStore reads two hunks, follows review/changed, accepts one, rejects the other, and reports a stale hunk', { timeout: 60000 }, async () => {
+    const sandbox = newSandbox();
+    cleanups.push(() => sandbox.dispose());
+    const host: RealHost = startRealHost();
+    cleanups.push(() => host.dispose());
+    const lines = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`);
+    writeFileSync(join(sandbox.repo, 'a.txt'), lines.join('\n') + '\n');
+    git(sandbox.repo, 'add', 'a.txt');
+    git(sandbox.repo, 'commit', '-q', '-m', 'a');
+    await host.server.start();
+
+    const store = new ReviewStore(host.server);
+    cleanups.push(() => store.dispose());
+    const root = await store.watch(sandbox.repo);
+    expect(root).toBeTruthy();
+    expect(store.allFiles()).toEqual([]);
+
+    // An edit on disk reaches the store through the server's review/changed notification.
+    const edited = [...lines];
+    edited[2] = 'line 3 REJECT ME';
+    edited[24] = 'line 25 ACCEPT ME';
+    writeFileSync(join(sandbox.repo, 'a.txt'), edited.join('\n') + '\n');
+    const file = await waitFor('two hunks through review/changed', () => {
+      const f = store.allFiles().find((x) => x.file.path === 'a.txt');
+      return f && f.hunks.length === 2 ? f : undefined;
+    });
+    expect(file.hunks.map((h) => h.addedLines)).toEqual([[2], [24]]);
+
+    const reject = file.hunks[0].hunk.id;
+    const accept = file.hunks[1].hunk.id;
+    expect(await store.reject(root!, { hunkIds: [reject] })).toBe(1);
+    expect(await store.accept(root!, { hunkIds: [accept] })).toBe(1);
+    expect(git(sandbox.repo, 'diff')).toBe('');
+    expect(git(sandbox.repo, 'diff', '--cached')).toMatch(/^\+line 25 ACCEPT ME$/m);
+    expect(readFileSync(join(sandbox.repo, 'a.txt'), 'utf8')).not.toContain('REJECT');
+    expect(store.allFiles()).toEqual([]);
+
+    const stale = await store.accept(root!, { hunkIds: [reject] }).catch((e: unknown) => e);
+    expect(isStaleHunk(stale)).toBe(true);
+  });
+
+  it('a real ACP agent asks permission: the panel card and the notification both see it, the panel answers first', { timeout: 240000 }, async () => {
+    const model = await startModelServer();
+    cleanups.push(() => model.stop());
+    const sandbox = newSandbox();
+    cleanups.push(() => sandbox.dispose());
+    const asked: PermissionRequestParams[] = [];
+    // The notification is shown and never clicked: the panel's answer must win.
+    const host = startRealHost({ ask: (params) => (asked.push(params), new Promise(() => undefined)) });
+    cleanups.push(() => host.dispose());
+    configureAgent(host.home, 'acp:claude', sandbox, model.modelUrl);
+    await host.server.start();
+
+    const session = await host.server.request<Session>('sessions/create', { agentId: 'acp:claude', cwd: sandbox.repo, permissionMode: 'ask' });
+    const target = join(sandbox.repo, 'from-vscode.txt');
+    await model.enqueueTurn([agents['acp:claude'].writeStep(target, 'written after the panel allowed it\n'), { text: 'Wrote **from-vscode.txt**.' }]);
+    const turn = host.server.request<{ stopReason: string }>('sessions/prompt', { sessionId: session.id, text: 'Write from-vscode.txt' });
+
+    const card = await waitFor('the permission request in the panel', () =>
+      host.panel.find((m): m is Extract<HostToPanel, { kind: 'serverRequest' }> => m.kind === 'serverRequest' && m.method === 'permissions/request'),
+    60000);
+    expect(asked).toHaveLength(1);
+    const params = card.params as PermissionRequestParams;
+    expect(params.sessionId).toBe(session.id);
+    const allow = params.options.find((o) => o.kind === 'allowOnce')!;
+    await host.send({ kind: 'serverResponse', id: card.id, result: { optionId: allow.id, cancelled: false } });
+    expect(host.panel).toContainEqual({ kind: 'serverRequestSettled', id: card.id });
+
+    expect((await turn).stopReason).toBe('endTurn');
+    expect(readFileSync(target, 'utf8')).toBe('written after the panel allowed it\n');
+    // Events reach the panel as sessions/events batches (the extension asked for batchedEvents).
+    const batches = host.panel.filter((m) => m.kind === 'notification' && m.method === 'sessions/events').map((m) => (m as { params: SessionEventsNotification }).params);
+    const seqs = batches.filter((b) => b.sessionId === session.id).flatMap((b) => b.events.map((e) => e.seq));
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect(host.panel.some((m) => m.kind === 'notification' && m.method === 'sessions/event')).toBe(false);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { HostToPanel } from '../../src/bridge/messages';
+import { isPanelToHost } from '../../src/bridge/messages';
+import { PanelBridge } from '../../src/bridge/panelBridge';
+import { PermissionBroker } from '../../src/permissions/permissionBroker';
+import { FakeRpcClient } from './fakeRpcClient';
+
+function setup() {
+  const server = new FakeRpcClient();
+  const actionCalls: unknown[] = [];
+  const actions = new Map<string, (params: unknown) => Promise<unknown>>([
+    ['host/openFile', async (params) => void actionCalls.push(params)],
+  ]);
+  const broker = new PermissionBroker(() => new Promise(() => undefined)); // a notification nobody answers
+  const bridge = new PanelBridge(server, actions, () => ({ host: 'vscode', workspaceFolders: ['/w'], settings: { defaultAgent: 'claude-code' } }), broker);
+  const received: HostToPanel[] = [];
+  const port = { post: (m: HostToPanel) => received.push(m) };
+  bridge.attach(port);
+  return { server, bridge, broker, port, received, actionCalls };
+}
+
+describe('PanelBridge', () => {
+  it('answers ready with hostInfo (listing the host actions), the server state and pending server requests', async () => {
+    const { bridge, broker, port, received } = setup();
+    void broker.handle('permissions/request', { sessionId: 's', toolCall: {}, options: [] }, new AbortController().signal);
+    received.length = 0;
+    await bridge.receive(port, { kind: 'ready' });
+    expect(received).toEqual([
+      { kind: 'hostInfo', host: 'vscode', workspaceFolders: ['/w'], settings: { defaultAgent: 'claude-code' }, hostActions: ['host/openFile'] },
+      { kind: 'serverState', state: 'ready' },
+      { kind: 'serverRequest', id: 1, method: 'permissions/request', params: { sessionId: 's', toolCall: {}, options: [] } },
+    ]);
+  });
+
+  it('forwards requests to the server and returns the result under the panel id', async () => {
+    const { server, bridge, port, received } = setup();
+    server.handlers.set('sessions/list', () => ({ sessions: [] }));
+    await bridge.receive(port, { kind: 'request', id: 7, method: 'sessions/list', params: {} });
+    expect(server.requests).toEqual([{ method: 'sessions/list', params: {} }]);
+    expect(received).toEqual([{ kind: 'response', id: 7, result: { sessions: [] } }]);
+  });
+
+  it('returns the server error with its code, message and data (e.g. a feature not landed)', async () => {
+    const { bridge, port, received } = setup();
+    await bridge.receive(port, { kind: 'request', id: 8, method: 'chat/list' });
+    expect(received).toEqual([{ kind: 'response', id: 8, error: { code: -32601, message: 'no fake for chat/list', data: { kind: 'FeatureNotLanded', feature: 'Test' } } }]);
+  });
+
+  it('runs host actions itself and never sends host/ methods to the server', async () => {
+    const { server, bridge, port, received, actionCalls } = setup();
+    await bridge.receive(port, { kind: 'request', id: 9, method: 'host/openFile', params: { path: '/w/a.txt' } });
+    await bridge.receive(port, { kind: 'request', id: 10, method: 'host/unknown' });
+    expect(actionCalls).toEqual([{ path: '/w/a.txt' }]);
+    expect(server.requests).toEqual([]);
+    expect(received[0]).toEqual({ kind: 'response', id: 9, result: null });
+    expect(received[1]).toMatchObject({ kind: 'response', id: 10, error: { code: -32601 } });
+  });
+
+  it('forwards every server notification and state change to attached panels, and stops after detach', () => {
+    const server = new FakeRpcClient();
+    const bridge = new PanelBridge(server, new Map(), () => ({ host: 'vscode', workspaceFolders: [], settings: {} }), new PermissionBroker(async () => undefined));
+    const received: HostToPanel[] = [];
+    const attachment = bridge.attach({ post: (m) => received.push(m) });
+    server.notify('sessions/events', { sessionId: 's', events: [] });
+    server.setState('restarting', 'it died');
+    attachment.dispose();
+    server.notify('review/changed', { cwd: '/r', paths: [] });
+    expect(received).toEqual([
+      { kind: 'notification', method: 'sessions/events', params: { sessionId: 's', events: [] } },
+      { kind: 'serverState', state: 'restarting', message: 'it died' },
+    ]);
+  });
+
+  it('routes a serverResponse to the permission broker', async () => {
+    const { bridge, broker, port } = setup();
+    const answer = broker.handle('permissions/request', { sessionId: 's', toolCall: {}, options: [] }, new AbortController().signal);
+    await bridge.receive(port, { kind: 'serverResponse', id: 1, result: { optionId: 'allow', cancelled: false } });
+    expect(await answer).toEqual({ optionId: 'allow', cancelled: false });
+  });
+
+  it('accepts only messages of the contract from a webview', () => {
+    expect(isPanelToHost({ kind: 'ready' })).toBe(true);
+    expect(isPanelToHost({ kind: 'request', id: 1, method: 'x' })).toBe(true);
+    expect(isPanelToHost({ kind: 'request', id: '1', method: 'x' })).toBe(false);
+    expect(isPanelToHost({ kind: 'serverResponse', id: 'a', result: 1 })).toBe(true);
+    expect(isPanelToHost({ kind: 'evil' })).toBe(false);
+    expect(isPanelToHost(null)).toBe(false);
+  });
+});
