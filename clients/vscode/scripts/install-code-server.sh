@@ -34,4 +34,5 @@ rm -f "$stamp"
 (cd code-server && PATH="$node_home/bin:$PATH" npm_config_nodedir="$node_home" \
   npm ci --no-audit --no-fund --loglevel=error)
 echo "$want" > "$stamp"
-echo "clients/vscode: code-server $(PATH="$node_home/bin:$PATH" code-server/node_modules/.bin/code-server --version | head -1)"
+# (Not `code-server --version`: it writes a default config into the user's ~/.config.)
+echo "clients/vscode: code-server $(node -p "require('./code-server/node_modules/code-server/package.json').version") installed"

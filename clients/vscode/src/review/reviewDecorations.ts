@@ -17,8 +17,9 @@ export class ReviewDecorations implements vscode.Disposable {
     overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.deletedForeground'),
     overviewRulerLane: vscode.OverviewRulerLane.Left,
     after: {
-      color: new vscode.ThemeColor('diffEditor.removedTextBorder'),
+      color: new vscode.ThemeColor('gitDecoration.deletedResourceForeground'),
       backgroundColor: new vscode.ThemeColor('diffEditor.removedLineBackground'),
+      fontStyle: 'italic',
       margin: '0 0 0 2em',
     },
   });

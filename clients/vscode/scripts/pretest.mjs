@@ -1,0 +1,16 @@
+// Before `npm test`: build the shared panel (so the VSIX never carries a stale bundle), build the VSIX, and make
+// sure code-server is installed for the end-to-end run (the install script does nothing when it already is).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const panel = join(root, '..', 'panel');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const run = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, stdio: 'inherit' });
+
+if (!existsSync(join(panel, 'node_modules'))) run(npm, ['ci', '--no-audit', '--no-fund'], panel);
+run(npm, ['run', 'build'], panel);
+run(process.execPath, [join(root, 'scripts', 'package.mjs')]);
+run('bash', [join(root, 'scripts', 'install-code-server.sh')]);
