@@ -23,7 +23,14 @@ import { StatusBar } from './status/statusBar';
 
 let server: MaestroServer | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: read by the extension-host integration tests, not meant for other extensions. */
+export interface MaestroApi {
+  server: MaestroServer;
+  reviewStore: ReviewStore;
+  tracker: ActivityTracker;
+}
+
+export function activate(context: vscode.ExtensionContext): MaestroApi {
   const output = vscode.window.createOutputChannel('Maestro');
   const log = (line: string) => output.appendLine(line);
   const timing = new StartupTiming(log);
@@ -152,6 +159,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   void vscode.commands.executeCommand('setContext', 'maestro.serverReady', false);
   void maestro.start();
+  return { server: maestro, reviewStore, tracker };
 }
 
 export async function deactivate(): Promise<void> {

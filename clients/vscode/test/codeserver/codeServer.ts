@@ -24,7 +24,10 @@ export interface CodeServerOptions {
   /** A folder for the profile (user data, extensions, XDG folders). */
   profile: string;
   workspace: string;
-  vsix: string;
+  /** The VSIX to install first; none when the extension is loaded from its development folder instead. */
+  vsix?: string;
+  /** More code-server arguments (e.g. --vscode-option enable-smoke-test-driver). */
+  extraArgs?: string[];
   /** User settings.json content. */
   settings: Record<string, unknown>;
   /** Extra environment for code-server and so for the extension host (e.g. MAESTRO_HOME). */
@@ -56,11 +59,13 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(options.settings, null, 2));
 
   const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
-  const install = spawnSync(node24, [codeServerEntry, ...common, '--install-extension', options.vsix], { env, encoding: 'utf8', timeout: 120000 });
-  if (install.status !== 0) throw new Error(`installing ${options.vsix} failed: ${install.stdout}\n${install.stderr}`);
+  if (options.vsix) {
+    const install = spawnSync(node24, [codeServerEntry, ...common, '--install-extension', options.vsix], { env, encoding: 'utf8', timeout: 120000 });
+    if (install.status !== 0) throw new Error(`installing ${options.vsix} failed: ${install.stdout}\n${install.stderr}`);
+  }
 
   const port = await freePort();
-  const args = [codeServerEntry, ...common, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--reconnection-grace-time', '5', '--bind-addr', `127.0.0.1:${port}`, options.workspace];
+  const args = [codeServerEntry, ...common, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--reconnection-grace-time', '5', '--bind-addr', `127.0.0.1:${port}`, ...(options.extraArgs ?? []), options.workspace];
   const child: ChildProcess = spawn(node24, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout?.on('data', (d) => (output += d.toString()));
