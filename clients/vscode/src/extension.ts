@@ -130,6 +130,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   const stateSubscription = maestro.onDidChangeState(({ state, message }) => {
     void vscode.commands.executeCommand('setContext', 'maestro.serverReady', state === 'ready');
     if (state === 'ready') {
+      timing.mark('server ready');
       warnedRestart = false;
       for (const folder of vscode.workspace.workspaceFolders ?? []) watchFolder(folder.uri.fsPath);
       for (const session of tracker.sessions.values()) if (session.worktree) watchFolder(session.worktree);

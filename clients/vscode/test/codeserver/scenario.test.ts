@@ -103,13 +103,20 @@ describe('the extension in code-server', () => {
     // The sidebar: the Maestro view with the panel's session list.
     const maestroButton = page.locator('.activitybar [aria-label^="Maestro"]').first();
     await maestroButton.waitFor({ state: 'visible', timeout: 60000 });
+    const clickedAt = Date.now();
     await maestroButton.click();
     const panel = panelFrame(page);
     await panel.getByRole('listbox', { name: 'Sessions' }).waitFor({ state: 'attached', timeout: 60000 });
     await panel.getByText('No sessions yet').waitFor({ state: 'visible', timeout: 60000 });
     const listVisibleMs = Date.now() - pageStart;
+    const clickToListMs = Date.now() - clickedAt;
     await waitFor('the status bar item', () => page!.locator('.statusbar-item', { hasText: 'Maestro' }).first().isVisible());
     await shot('panel-session-list');
+
+    // A feature the server has not landed answers -32601: the command says "not available yet", it fakes nothing.
+    await runCommand(page, 'Maestro: Show Stats');
+    await page.locator('.notification-toast', { hasText: 'not available yet' }).first().waitFor({ state: 'visible', timeout: 30000 });
+    await shot('stats-not-available');
 
     // "Maestro: New Session": agent, then the workspace folder.
     await runCommand(page, 'Maestro: New Session');
@@ -157,7 +164,7 @@ describe('the extension in code-server', () => {
     expect(git(sandbox.repo, 'diff')).toBe('');
 
     const marks = existsSync(timings) ? readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { mark: string; ms: number }) : [];
-    const report = { pageLoadToSessionListVisibleMs: listVisibleMs, extensionMarks: marks };
+    const report = { pageLoadToSessionListVisibleMs: listVisibleMs, viewClickToSessionListVisibleMs: clickToListMs, extensionMarks: marks };
     writeFileSync(join(artefacts, 'startup.json'), JSON.stringify(report, null, 2));
     console.log('start-up (reported, not asserted):', JSON.stringify(report));
   });
