@@ -8,7 +8,6 @@ import { createHostActions } from './hostActions';
 import { panelViewId, PanelViewProvider } from './panel/panelViewProvider';
 import { PermissionBroker } from './permissions/permissionBroker';
 import { askWithNotification } from './permissions/permissionNotification';
-import { Methods, type Session, type SessionChangedNotification } from './protocol';
 import { IndexDocumentProvider, indexScheme } from './review/indexDocumentProvider';
 import { ReviewCodeLensProvider } from './review/reviewCodeLens';
 import { ReviewController } from './review/reviewController';
@@ -133,7 +132,6 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
       timing.mark('server ready');
       warnedRestart = false;
       for (const folder of vscode.workspace.workspaceFolders ?? []) watchFolder(folder.uri.fsPath);
-      for (const session of tracker.sessions.values()) if (session.worktree) watchFolder(session.worktree);
     } else if (state === 'restarting' && !warnedRestart) {
       warnedRestart = true;
       void vscode.window.showWarningMessage(message ?? 'Maestro: the server stopped; restarting.', 'Show Output').then((a) => a && output.show(true));
@@ -144,10 +142,9 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
       });
     }
   });
-  const sessionSubscription = maestro.onNotification(({ method, params }) => {
-    if (method !== Methods.SessionsChanged) return;
-    const session: Session = (params as SessionChangedNotification).session;
-    if (session.worktree) watchFolder(session.worktree);
+  // Sessions in worktrees of their own: review those trees too (watching a known folder again is free).
+  const sessionSubscription = tracker.onDidChange(() => {
+    for (const session of tracker.openSessions()) if (session.worktree) watchFolder(session.worktree);
   });
   disposables.push(
     { dispose: () => stateSubscription.dispose() },

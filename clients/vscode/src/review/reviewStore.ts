@@ -20,6 +20,8 @@ export interface ReviewedFile {
 export class ReviewStore {
   private readonly files = new Map<string, ReviewedFile>(); // by absolute path
   private readonly roots = new Set<string>();
+  /** Folders already resolved to their repository root, so watching a folder again costs no request. */
+  private readonly folderRoots = new Map<string, string>();
   private readonly refreshTimers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new Emitter<void>();
   private readonly subscriptions: Subscription[];
@@ -43,12 +45,15 @@ export class ReviewStore {
 
   /** Starts reviewing the repository holding `folder`; returns its root, or undefined when it is not in one. */
   async watch(folder: string): Promise<string | undefined> {
+    const known = this.folderRoots.get(folder);
+    if (known) return known;
     let status: GitStatusResult;
     try {
       status = await this.server.request<GitStatusResult>(Methods.GitStatus, { cwd: folder });
     } catch {
       return undefined; // NotARepository, or the server is down: nothing to review there
     }
+    this.folderRoots.set(folder, status.root);
     if (!this.roots.has(status.root)) {
       this.roots.add(status.root);
       await this.refresh(status.root);

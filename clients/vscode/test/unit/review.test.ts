@@ -39,6 +39,10 @@ describe('ReviewStore', () => {
     expect(server.requests.map((r) => r.method)).toEqual(['git/status', 'review/changes']);
     expect(store.fileAt('/repo/src/a.txt')?.hunks.map((h) => h.hunk.id)).toEqual(['h1', 'h2']);
     expect(store.pendingHunkCount).toBe(2);
+
+    // Watching the same folder again (every sessions/changed of a worktree session does) costs no request.
+    expect(await store.watch('/repo/src')).toBe('/repo');
+    expect(server.requests).toHaveLength(2);
   });
 
   it('finds a file through the realpath of an editor path (the server resolves symlinks)', async () => {
