@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite of Maestro after installing what they need, and ends with one line:
 #   N passed, N failed
-# Suites: C# (xunit, every project in Maestro.sln), the vscode-jsonrpc interop tests (node), the Kotlin
+# Suites: C# (xunit, every project in Maestro.sln), the vscode-jsonrpc interop tests (node), the protocol.ts drift
+# check, the shared panel and the VS Code extension (vitest, incl. Chromium and code-server runs), the Kotlin
 # core of the Rider client (clients/rider/core/test.sh),
 # and a smoke run of the benchmarks (not counted as tests).
 set -uo pipefail
@@ -51,6 +52,38 @@ run_node_suite() {
   failed=$((failed + ${f:-0}))
 }
 run_node_suite interop tests/interop
+
+echo "==> protocol.ts against src/Maestro.Protocol (scripts/gen-protocol-ts.py --check)"
+if python3 scripts/gen-protocol-ts.py --check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+# The client packages run under vitest and write a JUnit report; its totals are what counts.
+run_vitest_suite() {
+  local name="$1" dir="$2"
+  echo "==> $name (npm test in $dir)"
+  rm -f "$dir/test-results/junit.xml"
+  (cd "$dir" && npm test 2>&1) | tee "$results/$name.log"
+  local report="$dir/test-results/junit.xml"
+  if [ ! -f "$report" ]; then
+    echo "$name wrote no JUnit report: counted as one failure"
+    failed=$((failed + 1))
+    return
+  fi
+  cp "$report" "$results/$name-junit.xml"
+  local head t f e s
+  head=$(grep -o '<testsuites[^>]*>' "$report" | head -1)
+  t=$(echo "$head" | grep -o ' tests="[0-9]*"' | grep -o '[0-9]*')
+  f=$(echo "$head" | grep -o ' failures="[0-9]*"' | grep -o '[0-9]*')
+  e=$(echo "$head" | grep -o ' errors="[0-9]*"' | grep -o '[0-9]*')
+  s=$(echo "$head" | grep -o ' skipped="[0-9]*"' | grep -o '[0-9]*')
+  passed=$((passed + ${t:-0} - ${f:-0} - ${e:-0} - ${s:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+  if [ "${t:-0}" -eq 0 ]; then
+    echo "$name ran no tests: counted as one failure"
+    failed=$((failed + 1))
+  fi
+}
+run_vitest_suite panel clients/panel
+run_vitest_suite vscode clients/vscode
 
 echo "==> Rider client core (Kotlin, clients/rider/core/test.sh)"
 kotlin_log="$results/kotlin.log"

@@ -3,6 +3,7 @@
 # npm packages from their lockfiles. Idempotent; each part is skipped when already in place.
 #   scripts/setup.sh dotnet     the .NET SDK check and git
 #   scripts/setup.sh tests      everything the test suites need
+#   scripts/setup.sh clients-build   what building the panel and the VSIX needs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,10 +56,27 @@ need_tests() {
   command -v node >/dev/null 2>&1 || apt_install nodejs npm
   npm_ci tests/interop
   tools/agents/install.sh
+  need_clients
+}
+
+# Building the panel bundle and the VSIX needs only Node and the two packages' locked dependencies.
+need_clients_build() {
+  command -v node >/dev/null 2>&1 || apt_install nodejs npm
+  npm_ci clients/panel
+  npm_ci clients/vscode
+}
+
+# The clients' suites: Chromium for the panel and code-server runs, code-server itself (under its own Node 24).
+need_clients() {
+  command -v python3 >/dev/null 2>&1 || apt_install python3
+  apt_install chromium libkrb5-dev pkg-config
+  need_clients_build
+  clients/vscode/scripts/install-code-server.sh
 }
 
 case "${1:-tests}" in
   dotnet) need_dotnet ;;
   tests) need_tests ;;
-  *) echo "usage: scripts/setup.sh [dotnet|tests]" >&2; exit 2 ;;
+  clients-build) need_clients_build ;;
+  *) echo "usage: scripts/setup.sh [dotnet|tests|clients-build]" >&2; exit 2 ;;
 esac
