@@ -24,7 +24,8 @@ if [ "${MAESTRO_SERVER_ONLY:-0}" != "1" ]; then
   scripts/setup.sh clients-build
   echo "==> Building the shared panel (clients/panel/dist) and the VS Code extension (artifacts/maestro.vsix)"
   (cd clients/panel && npm run --silent build)
-  (cd clients/vscode && MAESTRO_VSIX="$(pwd)/../../artifacts/maestro.vsix" npm run --silent package >/dev/null)
+  # The VSIX carries this build of the server (framework-dependent, ~11 MB): installed, it works without a PATH entry.
+  (cd clients/vscode && MAESTRO_BUNDLE_SERVER="$(pwd)/../../artifacts/bin" MAESTRO_VSIX="$(pwd)/../../artifacts/maestro.vsix" npm run --silent package >/dev/null && rm -rf server)
   echo "    artifacts/maestro.vsix"
 fi
 

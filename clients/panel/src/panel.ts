@@ -28,6 +28,10 @@ export function startPanel(root: HTMLElement, transport: Transport, scheduler = 
       loaded = true;
       void actions.refresh();
     },
+    showSession: (sessionId) => {
+      app.showTab('sessions');
+      app.openSession(sessionId);
+    },
   });
   bridge.ready();
   return { store, actions, app, bridge, scheduler };

@@ -1,7 +1,7 @@
 // Builds the VSIX offline: `vsce package --no-dependencies` (esbuild already bundled every dependency) into
-// dist/maestro.vsix. The server binary is not included unless MAESTRO_BUNDLE_SERVER names one (it is 100+ MB).
+// dist/maestro.vsix. The server is not included unless MAESTRO_BUNDLE_SERVER names its publish folder (tens of MB).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,12 +14,15 @@ const serverDir = join(root, 'server');
 rmSync(serverDir, { recursive: true, force: true });
 const bundled = process.env.MAESTRO_BUNDLE_SERVER;
 if (bundled) {
+  // The server is framework-dependent: the executable needs the assemblies beside it, so the whole publish folder
+  // (artifacts/bin) goes in. MAESTRO_BUNDLE_SERVER names that folder or the executable in it.
   if (!existsSync(bundled)) throw new Error(`MAESTRO_BUNDLE_SERVER=${bundled} does not exist`);
-  mkdirSync(serverDir);
-  const target = join(serverDir, process.platform === 'win32' ? 'maestro.exe' : 'maestro');
-  copyFileSync(bundled, target);
-  chmodSync(target, 0o755);
-  console.log(`bundling the server from ${bundled}`);
+  const folder = statSync(bundled).isDirectory() ? bundled : dirname(bundled);
+  const exe = join(folder, process.platform === 'win32' ? 'maestro.exe' : 'maestro');
+  if (!existsSync(exe)) throw new Error(`${folder} holds no maestro executable; build it with ./build.sh`);
+  cpSync(folder, serverDir, { recursive: true });
+  chmodSync(join(serverDir, process.platform === 'win32' ? 'maestro.exe' : 'maestro'), 0o755);
+  console.log(`bundling the server from ${folder}`);
 }
 
 mkdirSync(join(root, 'dist'), { recursive: true });

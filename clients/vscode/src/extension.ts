@@ -83,8 +83,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   const focusPanel = async () => void (await vscode.commands.executeCommand(`${panelViewId}.focus`));
   const showSession = async (sessionId: string) => {
     await focusPanel();
-    // Not part of the server's protocol: a host-side hint the panel may follow to open that transcript.
-    bridge.broadcast({ kind: 'notification', method: 'host/showSession', params: { sessionId } });
+    bridge.showSession(sessionId);
   };
   const watchFolder = (folder: string) => void reviewStore.watch(folder);
   const sessionContext: SessionCommandContext = { server: maestro, tracker, showSession, watchFolder };

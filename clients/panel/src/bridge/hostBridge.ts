@@ -16,6 +16,8 @@ export interface BridgeListener {
   notification?(method: string, params: unknown): void;
   serverRequest?(request: ServerRequest): void;
   serverRequestSettled?(id: string | number): void;
+  /** The host asks to open a session's transcript (e.g. its "Open Transcript" command). */
+  showSession?(sessionId: string): void;
 }
 
 interface Pending {
@@ -73,6 +75,8 @@ export class HostBridge {
         return this.emit((l) => l.serverRequest?.({ id: message.id, method: message.method, params: message.params }));
       case 'serverRequestSettled':
         return this.emit((l) => l.serverRequestSettled?.(message.id));
+      case 'showSession':
+        return this.emit((l) => l.showSession?.(message.sessionId));
     }
   }
 

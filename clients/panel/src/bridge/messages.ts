@@ -45,9 +45,10 @@ export type HostToPanel =
   | { kind: 'response'; id: number; result?: unknown; error?: RpcErrorBody }
   | { kind: 'notification'; method: string; params: unknown }
   | { kind: 'serverRequest'; id: string | number; method: string; params: unknown }
-  | { kind: 'serverRequestSettled'; id: string | number };
+  | { kind: 'serverRequestSettled'; id: string | number }
+  | { kind: 'showSession'; sessionId: string };
 
-const hostToPanelKinds = new Set(['hostInfo', 'serverState', 'response', 'notification', 'serverRequest', 'serverRequestSettled']);
+const hostToPanelKinds = new Set(['hostInfo', 'serverState', 'response', 'notification', 'serverRequest', 'serverRequestSettled', 'showSession']);
 
 /** Hosts share the window with other senders (VS Code posts its own messages): keep only ours. */
 export function isHostToPanel(value: unknown): value is HostToPanel {

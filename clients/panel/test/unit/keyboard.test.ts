@@ -148,3 +148,16 @@ describe('permissions', () => {
     expect(panel.root.querySelector('.permission-card')).toBeNull();
   });
 });
+
+describe('host asks', () => {
+  test('showSession from the host opens that transcript, from the Runs tab too', async () => {
+    const fake = host();
+    const panel = await mountPanel(fake);
+    panel.app.showTab('runs');
+    fake.deliver({ kind: 'showSession', sessionId: 'b' });
+    await panel.flush();
+    expect(panel.app.currentPage).toEqual({ kind: 'session', id: 'b' });
+    expect(fake.requests('sessions/history').map((r) => (r.params as { sessionId: string }).sessionId)).toContain('b');
+    expect(panel.root.textContent).toContain('Beta');
+  });
+});

@@ -29,7 +29,8 @@ export type HostToPanel =
   | { kind: 'response'; id: number; result?: unknown; error?: BridgeError }
   | { kind: 'notification'; method: string; params: unknown }
   | { kind: 'serverRequest'; id: string | number; method: string; params: unknown }
-  | { kind: 'serverRequestSettled'; id: string | number };
+  | { kind: 'serverRequestSettled'; id: string | number }
+  | { kind: 'showSession'; sessionId: string };
 
 /** A tolerant check of what a webview posted: anything else is ignored (a webview is untrusted input). */
 export function isPanelToHost(value: unknown): value is PanelToHost {

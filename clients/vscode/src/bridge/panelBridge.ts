@@ -18,6 +18,8 @@ export type HostActions = ReadonlyMap<string, (params: unknown) => Promise<unkno
  */
 export class PanelBridge {
   private readonly ports = new Set<PanelPort>();
+  // The session a command asked to show; a panel that loads after the ask (the view was closed) still opens it.
+  private shownSession: string | undefined;
   private readonly subscriptions: Subscription[];
 
   constructor(
@@ -39,9 +41,15 @@ export class PanelBridge {
     return { dispose: () => this.ports.delete(port) };
   }
 
-  /** Posts a message to every attached panel (also used by commands, e.g. to show a session). */
+  /** Posts a message to every attached panel. */
   broadcast(message: HostToPanel): void {
     for (const port of this.ports) port.post(message);
+  }
+
+  /** Opens a session's transcript in every panel, and in the next one to load. */
+  showSession(sessionId: string): void {
+    this.shownSession = sessionId;
+    this.broadcast({ kind: 'showSession', sessionId });
   }
 
   async receive(port: PanelPort, message: PanelToHost): Promise<void> {
@@ -50,6 +58,7 @@ export class PanelBridge {
         port.post({ kind: 'hostInfo', ...this.hostInfo(), hostActions: [...this.actions.keys()] });
         port.post({ kind: 'serverState', state: this.server.state });
         for (const pending of this.permissions.pendingMessages()) port.post(pending);
+        if (this.shownSession) port.post({ kind: 'showSession', sessionId: this.shownSession });
         return;
       case 'serverResponse':
         this.permissions.answerFromPanel(message.id, message.result);

@@ -32,7 +32,7 @@ describe('permission requests in code-server', () => {
     await runCommand(page, 'Maestro: New Session');
     await pickItem(page, 'Claude Code (ACP)');
     await pickItem(page, 'repo');
-    await panel.locator('.session-item').first().click();
+    await panel.locator('.session-title', { hasText: 'Claude Code' }).waitFor({ state: 'visible', timeout: 60000 });
 
     await model.enqueueTurn([agents['acp:claude'].writeStep(target, 'allowed from the notification\n'), { text: 'Wrote **asked.txt**.' }]);
     await runCommand(page, 'Maestro: Prompt Session');

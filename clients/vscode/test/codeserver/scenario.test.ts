@@ -56,7 +56,8 @@ describe('the extension in code-server', () => {
     await runCommand(page, 'Maestro: New Session');
     await pickItem(page, 'Claude Code');
     await pickItem(page, 'repo');
-    await panel.locator('.session-item').first().waitFor({ state: 'visible', timeout: 60000 });
+    // The command opens the new session's transcript in the panel.
+    await panel.locator('.session-title', { hasText: 'Claude Code' }).waitFor({ state: 'visible', timeout: 60000 });
     await shot('session-created');
 
     // The scripted model: read the file, edit it in two places more than six lines apart, say so.
@@ -70,8 +71,8 @@ describe('the extension in code-server', () => {
     await answerInput(page, 'Change row 03 and row 25 of notes.txt');
     await shot('prompt-sent');
 
-    // Watch it in the panel: open the session's transcript and wait for the agent's final message.
-    await panel.locator('.session-item').first().click();
+    // Watch it in the panel (the command keeps the session's transcript open) until the agent's final message.
+    await panel.locator('.session-title', { hasText: 'Claude Code' }).waitFor({ state: 'visible', timeout: 30000 });
     await panel.getByText('in two places').waitFor({ state: 'visible', timeout: 180000 });
     await shot('transcript');
     expect(readFileSync(file, 'utf8')).toContain(rejectedLine);

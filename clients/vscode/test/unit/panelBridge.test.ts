@@ -32,6 +32,18 @@ describe('PanelBridge', () => {
     ]);
   });
 
+  it('shows a session in the open panels and in a panel that loads afterwards', async () => {
+    const { bridge, port, received } = setup();
+    bridge.showSession('s_1');
+    expect(received).toEqual([{ kind: 'showSession', sessionId: 's_1' }]);
+    const later: HostToPanel[] = [];
+    const laterPort = { post: (m: HostToPanel) => later.push(m) };
+    bridge.attach(laterPort);
+    await bridge.receive(laterPort, { kind: 'ready' });
+    expect(later.at(-1)).toEqual({ kind: 'showSession', sessionId: 's_1' });
+    void port;
+  });
+
   it('forwards requests to the server and returns the result under the panel id', async () => {
     const { server, bridge, port, received } = setup();
     server.handlers.set('sessions/list', () => ({ sessions: [] }));

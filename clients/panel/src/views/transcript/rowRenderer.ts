@@ -144,9 +144,12 @@ function renderUsage(row: UsageRow): HTMLElement {
   return h('div', { class: 'meta' }, formatUsage(row.usage));
 }
 
+// A transcript is history: a status row says what happened at that point, not what the session is doing now.
+const statusMoments: Partial<Record<string, string>> = { running: 'Turn started', waiting: 'Waiting for permission' };
+
 function renderStatus(row: StatusRow): HTMLElement {
   const reason = row.stopReason ? ` (${row.stopReason})` : '';
-  return h('div', { class: `meta status-${row.status}` }, `${statusLabels[row.status] ?? row.status}${reason}`);
+  return h('div', { class: `meta status-${row.status}` }, `${statusMoments[row.status] ?? statusLabels[row.status] ?? row.status}${reason}`);
 }
 
 function renderError(row: ErrorRow): HTMLElement {
