@@ -8,12 +8,13 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
 import maestro.core.protocol.SessionEvent
 
-/** Maestro: Open Transcript — the session's events (filled from history) as a read-only Markdown editor tab. */
+/** Maestro: Open Transcript — the session in the tool window's panel, and its events (filled from history) as a read-only Markdown editor tab. */
 class OpenTranscriptAction : MaestroAction() {
     override fun actionPerformed(e: AnActionEvent) {
         val project = e.project ?: return
         background(project) { service ->
             val session = SessionPicker.pick(project, service) ?: return@background
+            service.showInPanel(session.id)
             service.store.load(session.id)
             val text = buildString {
                 append("# ").append(session.name).append(" (").append(session.agentId).append(")\n\n")

@@ -100,6 +100,12 @@ class MaestroProjectService(private val project: Project, private val scope: Cor
         listeners -= listener
     }
 
+    /** Opens a session in every open panel; also makes it the current one for the actions. */
+    fun showInPanel(sessionId: String) {
+        selectedSessionId = sessionId
+        fire(PanelEvent.ShowSession(sessionId))
+    }
+
     /** The connection's state in the panel bridge's words. */
     fun panelState(): String = when (supervisor.state) {
         is ConnectionState.Connected -> "ready"

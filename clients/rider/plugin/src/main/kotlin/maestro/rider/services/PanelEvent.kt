@@ -13,6 +13,9 @@ sealed class PanelEvent {
     /** Answered somewhere (the notification or another panel): stop asking. */
     data class PermissionSettled(val id: String) : PanelEvent()
 
+    /** Open this session's transcript in the panel (Open Transcript, a new session). */
+    data class ShowSession(val sessionId: String) : PanelEvent()
+
     /** The connection's state in the bridge's words: starting, ready, restarting, stopped. */
     data class State(val state: String, val message: String? = null) : PanelEvent()
 }

@@ -157,6 +157,7 @@ class PanelBridge(private val project: Project, private val service: MaestroProj
                 add("params", gson.toJsonTree(event.params))
             }
             is PanelEvent.PermissionAsked -> serverRequest(event.id, gson.toJsonTree(event.request))
+            is PanelEvent.ShowSession -> JsonObject().apply { addProperty("kind", "showSession"); addProperty("sessionId", event.sessionId) }
             is PanelEvent.PermissionSettled -> JsonObject().apply { addProperty("kind", "serverRequestSettled"); addProperty("id", event.id) }
             is PanelEvent.State -> JsonObject().apply { addProperty("kind", "serverState"); addProperty("state", event.state); event.message?.let { addProperty("message", it) } }
         },
