@@ -53,6 +53,35 @@ public sealed class ReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_rewritten_with_the_same_content_is_not_a_change()
+    {
+        // Its stat changes (git's index entry is stale) but its content does not.
+        repo.Write("a.txt", Twenty);
+        File.SetLastWriteTimeUtc(repo.PathOf("a.txt"), DateTime.UtcNow.AddMinutes(5));
+        repo.Write("src/keep.txt", "changed\n");
+        var file = Assert.Single((await rpc.ChangesAsync(repo.Root)).Files);
+        Assert.Equal("src/keep.txt", file.Path);
+    }
+
+    [Fact]
+    public async Task A_merge_conflict_is_one_conflicted_file_without_hunks_that_review_refuses_to_decide()
+    {
+        repo.Git("checkout", "-q", "-b", "other");
+        repo.Write("a.txt", Edit(Twenty, 3, "theirs"));
+        repo.CommitAll("theirs");
+        repo.Git("checkout", "-q", "-");
+        repo.Write("a.txt", Edit(Twenty, 3, "ours"));
+        repo.CommitAll("ours");
+        Assert.NotEqual(0, TestRepository.RunGit(repo.Root, "merge", "-q", "other").ExitCode);
+
+        var file = Assert.Single((await rpc.ChangesAsync(repo.Root)).Files);
+        Assert.Equal(("a.txt", ChangeStatus.Conflicted), (file.Path, file.Status));
+        Assert.Empty(file.Hunks);
+        var error = await GitRpc.FailsAsync(() => rpc.AcceptAsync(repo.Root, paths: ["a.txt"]), ErrorCodes.InvalidParams);
+        Assert.Contains("conflict", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Accepting_one_hunk_and_rejecting_the_other_leaves_exactly_that_in_the_index_and_the_file()
     {
         repo.Write("a.txt", Edit(Edit(Twenty, 2, "two"), 15, "fifteen"));

@@ -87,6 +87,12 @@ internal static class ReviewCollector
             }
         }
 
+        // Listed because its stat changed (diff-files does not refresh the index), but nothing did: not a change.
+        if (status == ChangeStatus.Modified && workingMode == item.IndexMode && working is not null && working.AsSpan().SequenceEqual(indexContent))
+        {
+            return null;
+        }
+
         var links = workingMode == Mode.SymbolicLink || item.IndexMode == Mode.SymbolicLink;
         var binary = links || status == ChangeStatus.TypeChanged
             || TextLines.IsBinary(indexContent) || (working is not null && TextLines.IsBinary(working));
