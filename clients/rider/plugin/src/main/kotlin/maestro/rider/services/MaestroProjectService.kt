@@ -140,7 +140,7 @@ class MaestroProjectService(private val project: Project, private val scope: Cor
         val configured = MaestroSettings.getInstance().state.serverPath?.takeIf { it.isNotBlank() }
         return MaestroServerProcess(
             executable = configured ?: MaestroServerProcess.defaultExecutable(),
-            logFile = File(PathManager.getLogPath(), "maestro-server.log"),
+            logFile = serverLogFile(),
             workingDirectory = File(projectDir).takeIf { it.isDirectory },
         )
     }
@@ -193,5 +193,8 @@ class MaestroProjectService(private val project: Project, private val scope: Cor
 
     companion object {
         fun getInstance(project: Project): MaestroProjectService = project.service()
+
+        /** Where the server's stderr goes: the IDE's log folder. */
+        fun serverLogFile(): File = File(PathManager.getLogPath(), "maestro-server.log")
     }
 }
