@@ -8,6 +8,7 @@ import type { Session } from '../../../protocol/protocol';
 import { launchBrowser, type Browser } from '../host/browser';
 import { PageHost } from '../host/pageHost';
 import { panelRoot, startStaticServer, type StaticServer } from '../host/staticServer';
+import { syntheticEvents } from '../support/syntheticEvents';
 
 const results = join(panelRoot, 'test-results');
 const burst = 10_000;
@@ -52,7 +53,7 @@ test('a burst of 10,000 events is applied and rendered, with its longest frame r
 
   // In the page: watch frames and long tasks, then deliver every notification as its own task (as a host's
   // postMessage would), and stop when the last row is on screen.
-  const measured = await page.evaluate(async ({ count, sessionId }) => {
+  const measured = await page.evaluate(async ({ count, notifications }) => {
     type Receive = (m: unknown) => void;
     const receive = (window as unknown as { maestroReceive: Receive }).maestroReceive;
     const longTasks: number[] = [];
@@ -68,25 +69,12 @@ test('a burst of 10,000 events is applied and rendered, with its longest frame r
     };
     requestAnimationFrame(tick);
 
-    const shapes = (turn: number): unknown[] => [
-      { type: 'prompt', turnId: `t${turn}`, text: `Prompt number ${turn}` },
-      { type: 'status', status: 'running', turnId: `t${turn}` },
-      { type: 'toolCall', toolCallId: `c${turn}`, kind: 'edit', title: `Write file${turn}.txt`, input: { file_path: `file${turn}.txt` }, status: 'inProgress' },
-      { type: 'toolCallUpdate', toolCallId: `c${turn}`, status: 'completed', output: `wrote file${turn}.txt` },
-      { type: 'fileChange', path: `file${turn}.txt`, change: 'added' },
-      { type: 'messageDelta', text: `Turn ${turn}: `, role: 'assistant' },
-      { type: 'messageDelta', text: 'wrote the file.', role: 'assistant' },
-      { type: 'message', text: `Turn ${turn}: wrote the **file**.`, html: `<p>Turn ${turn}: wrote the <strong>file</strong>.</p>\n`, role: 'assistant' },
-      { type: 'usage', usage: { inputTokens: 100, outputTokens: 10, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0.001 } },
-      { type: 'status', status: 'idle', turnId: `t${turn}`, stopReason: 'endTurn' },
-    ];
     const started = performance.now();
     const channel = new MessageChannel();
     let seq = 0;
     channel.port1.onmessage = () => {
       seq++;
-      const event = seq === count ? { type: 'status', status: 'idle', stopReason: 'endTurn' } : shapes(Math.floor((seq - 1) / 10) + 1)[(seq - 1) % 10];
-      receive({ kind: 'notification', method: 'sessions/event', params: { sessionId, seq, time: new Date().toISOString(), event } });
+      receive({ kind: 'notification', method: 'sessions/event', params: notifications[seq - 1] });
       if (seq < count) channel.port2.postMessage(null);
     };
     channel.port2.postMessage(null);
@@ -109,7 +97,7 @@ test('a burst of 10,000 events is applied and rendered, with its longest frame r
       longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
       rowsInDom: document.querySelectorAll('.vlist .row').length,
     };
-  }, { count: burst, sessionId: session.id });
+  }, { count: burst, notifications: syntheticEvents(session.id, burst) });
 
   const report = { events: burst, ...measured, note: 'each notification delivered as its own task, like postMessage; headless Chromium on this machine' };
   writeFileSync(join(results, 'perf.json'), JSON.stringify(report, null, 2));
