@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { HostActions as HostActionNames } from '../../protocol/bridge';
 import type { HostActions } from './bridge/panelBridge';
 import type { ReviewController } from './review/reviewController';
 
@@ -15,10 +16,10 @@ export function createHostActions(review: ReviewController, output: vscode.Outpu
     return vscode.Uri.file(path.isAbsolute(p.path) || !p.cwd ? p.path : path.join(p.cwd, p.path));
   };
   return new Map<string, (params: unknown) => Promise<unknown>>([
-    ['host/openDiff', async (params) => void (await review.openDiff(resolve(params as PathParams)))],
-    ['host/openFile', async (params) => void (await vscode.window.showTextDocument(resolve(params as PathParams)))],
-    ['host/reviewChanges', async (params) => void (await review.reviewChanges((params as PathParams | undefined)?.cwd))],
-    ['host/newSession', async () => void (await vscode.commands.executeCommand('maestro.newSession'))],
-    ['host/showOutput', async () => output.show(true)],
+    [HostActionNames.OpenDiff, async (params) => void (await review.openDiff(resolve(params as PathParams)))],
+    [HostActionNames.OpenFile, async (params) => void (await vscode.window.showTextDocument(resolve(params as PathParams)))],
+    [HostActionNames.ReviewChanges, async (params) => void (await review.reviewChanges((params as PathParams | undefined)?.cwd))],
+    [HostActionNames.NewSession, async () => void (await vscode.commands.executeCommand('maestro.newSession'))],
+    [HostActionNames.ShowOutput, async () => output.show(true)],
   ]);
 }

@@ -1,36 +1,11 @@
-// The fixed contract between the shared panel (clients/panel) and its host; the panel implements the other side.
-import type { PermissionMode } from '../protocol';
-import type { ServerState } from '../server/rpcClient';
+// The host's side of the bridge contract with the shared panel (clients/protocol/bridge.ts): the types, and the
+// check of what a webview posts.
+import type { PanelToHost, RpcErrorBody } from '../../../protocol/bridge';
 
-export type PanelToHost =
-  | { kind: 'ready' }
-  /** A JSON-RPC request to forward to the server, or a host action when `method` starts with `host/`. */
-  | { kind: 'request'; id: number; method: string; params?: unknown }
-  /** The answer to a server-to-client request the host forwarded as `serverRequest`. */
-  | { kind: 'serverResponse'; id: string | number; result: unknown };
+export type { HostInfo, HostToPanel, PanelToHost } from '../../../protocol/bridge';
 
-export interface HostInfo {
-  kind: 'hostInfo';
-  host: 'vscode' | 'jcef' | 'browser';
-  workspaceFolders: string[];
-  hostActions: string[];
-  settings: { defaultAgent?: string; defaultPermissionMode?: PermissionMode };
-}
-
-export interface BridgeError {
-  code: number;
-  message: string;
-  data?: unknown;
-}
-
-export type HostToPanel =
-  | HostInfo
-  | { kind: 'serverState'; state: ServerState; message?: string }
-  | { kind: 'response'; id: number; result?: unknown; error?: BridgeError }
-  | { kind: 'notification'; method: string; params: unknown }
-  | { kind: 'serverRequest'; id: string | number; method: string; params: unknown }
-  | { kind: 'serverRequestSettled'; id: string | number }
-  | { kind: 'showSession'; sessionId: string };
+/** The error of a `response`, as the panel receives it. */
+export type BridgeError = RpcErrorBody;
 
 /** A tolerant check of what a webview posted: anything else is ignored (a webview is untrusted input). */
 export function isPanelToHost(value: unknown): value is PanelToHost {

@@ -1,6 +1,7 @@
+import type { ServerState } from '../../../protocol/bridge';
 import type { Subscription } from '../util/emitter';
 
-export type ServerState = 'starting' | 'ready' | 'restarting' | 'stopped';
+export type { ServerState };
 
 export interface ServerStateChange {
   state: ServerState;

@@ -1,0 +1,52 @@
+// The fixed contract between the shared panel (clients/panel) and its host (the VS Code extension, Rider's JCEF tool
+// window, a plain page). The host is the JSON-RPC client of the maestro server; the panel only ever talks to the host.
+// Written by hand (it is not part of Maestro.Protocol); the Kotlin host in clients/rider/plugin speaks the same names.
+import type { PermissionMode } from './protocol';
+
+export type HostKind = 'vscode' | 'jcef' | 'browser';
+
+/** Host actions the panel may ask for with a `request` whose method starts with `host/`. */
+export const HostActions = {
+  OpenDiff: 'host/openDiff',
+  OpenFile: 'host/openFile',
+  ReviewChanges: 'host/reviewChanges',
+  NewSession: 'host/newSession',
+  ShowOutput: 'host/showOutput',
+} as const;
+
+export interface HostSettings {
+  defaultAgent?: string;
+  defaultPermissionMode?: PermissionMode;
+}
+
+export interface HostInfo {
+  kind: 'hostInfo';
+  host: HostKind;
+  workspaceFolders: string[];
+  hostActions: string[];
+  settings: HostSettings;
+}
+
+export type ServerState = 'starting' | 'ready' | 'restarting' | 'stopped';
+
+export interface RpcErrorBody {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+
+export type PanelToHost =
+  | { kind: 'ready' }
+  /** A JSON-RPC request to forward to the server, or a host action when `method` starts with `host/`. */
+  | { kind: 'request'; id: number; method: string; params?: unknown }
+  /** The answer to a server-to-client request the host forwarded as `serverRequest`. */
+  | { kind: 'serverResponse'; id: string | number; result: unknown };
+
+export type HostToPanel =
+  | HostInfo
+  | { kind: 'serverState'; state: ServerState; message?: string }
+  | { kind: 'response'; id: number; result?: unknown; error?: RpcErrorBody }
+  | { kind: 'notification'; method: string; params: unknown }
+  | { kind: 'serverRequest'; id: string | number; method: string; params: unknown }
+  | { kind: 'serverRequestSettled'; id: string | number }
+  | { kind: 'showSession'; sessionId: string };
