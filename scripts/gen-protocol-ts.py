@@ -99,6 +99,18 @@ def parse(files):
     return records, enums, consts, events
 
 
+def method_shapes(text):
+    """(wire name, kind, params record or None, result record or None) of every [MethodShape] in Methods.cs."""
+    shapes = []
+    pattern = r"\[MethodShape\(MethodKind\.(\w+), (?:null|typeof\((\w+)\)), (?:null|typeof\((\w+)\))\)\]\s*public const string (\w+) = \"([^\"]+)\";"
+    for kind, params, result, _, wire in re.findall(pattern, text):
+        shapes.append((wire, camel(kind), params or None, result or None))
+    names = re.findall(r"public const string (\w+) = ", text)
+    if len(shapes) != len(names):
+        raise SystemExit(f"gen-protocol-ts: {len(names) - len(shapes)} method(s) of Methods.cs have no [MethodShape]")
+    return shapes
+
+
 def main():
     files = sorted(p for p in SRC.rglob("*.cs") if "/obj/" not in str(p) and "/bin/" not in str(p) and "/Json/" not in str(p))
     records, enums, consts, events = parse(files)
@@ -118,6 +130,21 @@ def main():
         out.append("} as const;")
         out.append("")
     out.append("export type MethodName = (typeof Methods)[keyof typeof Methods];")
+    out.append("")
+    shapes = method_shapes((SRC / "Methods.cs").read_text())
+    out.append("/** Who sends each method and the names of its params and result records (null: none, or a `null` answer). */")
+    out.append("export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; params: string | null; result: string | null }>> = {")
+    for wire, kind, params, result in shapes:
+        p = f"'{params}'" if params else "null"
+        r = f"'{result}'" if result else "null"
+        out.append(f"  '{wire}': {{ kind: '{kind}', params: {p}, result: {r} }},")
+    out.append("};")
+    out.append("")
+    out.append("/** The params and result types of every method, for typed senders and handlers. */")
+    out.append("export interface MethodTypes {")
+    for wire, kind, params, result in shapes:
+        out.append(f"  '{wire}': {{ params: {params or 'void'}; result: {result or 'null'} }};")
+    out.append("}")
     out.append("")
     for name in sorted(enums):
         members, doc = enums[name]

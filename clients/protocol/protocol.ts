@@ -97,6 +97,108 @@ export const ErrorKinds = {
 
 export type MethodName = (typeof Methods)[keyof typeof Methods];
 
+/** Who sends each method and the names of its params and result records (null: none, or a `null` answer). */
+export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; params: string | null; result: string | null }>> = {
+  'initialize': { kind: 'request', params: 'InitializeParams', result: 'InitializeResult' },
+  'shutdown': { kind: 'request', params: null, result: null },
+  'exit': { kind: 'notification', params: null, result: null },
+  '$/cancelRequest': { kind: 'notification', params: 'CancelRequestParams', result: null },
+  'agents/list': { kind: 'request', params: null, result: 'AgentsListResult' },
+  'sessions/create': { kind: 'request', params: 'SessionCreateParams', result: 'Session' },
+  'sessions/list': { kind: 'request', params: 'SessionListParams', result: 'SessionListResult' },
+  'sessions/get': { kind: 'request', params: 'SessionIdParams', result: 'Session' },
+  'sessions/prompt': { kind: 'request', params: 'SessionPromptParams', result: 'SessionPromptResult' },
+  'sessions/cancel': { kind: 'request', params: 'SessionIdParams', result: null },
+  'sessions/history': { kind: 'request', params: 'SessionHistoryParams', result: 'SessionHistoryResult' },
+  'sessions/close': { kind: 'request', params: 'SessionCloseParams', result: null },
+  'sessions/rename': { kind: 'request', params: 'SessionRenameParams', result: 'Session' },
+  'sessions/discover': { kind: 'request', params: 'SessionDiscoverParams', result: 'SessionDiscoverResult' },
+  'sessions/import': { kind: 'request', params: 'SessionImportParams', result: 'Session' },
+  'sessions/event': { kind: 'serverNotification', params: 'SessionEventNotification', result: null },
+  'sessions/events': { kind: 'serverNotification', params: 'SessionEventsNotification', result: null },
+  'sessions/changed': { kind: 'serverNotification', params: 'SessionChangedNotification', result: null },
+  'permissions/request': { kind: 'serverRequest', params: 'PermissionRequestParams', result: 'PermissionResponse' },
+  'git/status': { kind: 'request', params: 'GitStatusParams', result: 'GitStatusResult' },
+  'git/log': { kind: 'request', params: 'GitLogParams', result: 'GitLogResult' },
+  'git/branches': { kind: 'request', params: 'GitBranchesParams', result: 'GitBranchesResult' },
+  'worktrees/list': { kind: 'request', params: 'WorktreeListParams', result: 'WorktreeListResult' },
+  'worktrees/create': { kind: 'request', params: 'WorktreeCreateParams', result: 'Worktree' },
+  'worktrees/remove': { kind: 'request', params: 'WorktreeRemoveParams', result: null },
+  'worktrees/prune': { kind: 'request', params: 'WorktreePruneParams', result: 'WorktreePruneResult' },
+  'worktrees/merge': { kind: 'request', params: 'WorktreeMergeParams', result: 'WorktreeMergeResult' },
+  'review/changes': { kind: 'request', params: 'ReviewChangesParams', result: 'ReviewChangesResult' },
+  'review/accept': { kind: 'request', params: 'ReviewSelectionParams', result: 'ReviewAcceptResult' },
+  'review/reject': { kind: 'request', params: 'ReviewSelectionParams', result: 'ReviewRejectResult' },
+  'review/changed': { kind: 'serverNotification', params: 'ReviewChangedNotification', result: null },
+  'playbooks/list': { kind: 'request', params: 'PlaybooksListParams', result: 'PlaybooksListResult' },
+  'playbooks/run': { kind: 'request', params: 'PlaybookRunParams', result: 'Run' },
+  'runs/list': { kind: 'request', params: 'RunsListParams', result: 'RunsListResult' },
+  'runs/get': { kind: 'request', params: 'RunIdParams', result: 'Run' },
+  'runs/stop': { kind: 'request', params: 'RunIdParams', result: null },
+  'runs/progress': { kind: 'serverNotification', params: 'RunProgressNotification', result: null },
+  'chat/create': { kind: 'request', params: 'ChatCreateParams', result: 'Room' },
+  'chat/post': { kind: 'request', params: 'ChatPostParams', result: 'ChatPostResult' },
+  'chat/history': { kind: 'request', params: 'ChatHistoryParams', result: 'ChatHistoryResult' },
+  'chat/list': { kind: 'request', params: null, result: 'ChatListResult' },
+  'chat/message': { kind: 'serverNotification', params: 'ChatMessageNotification', result: null },
+  'stats/get': { kind: 'request', params: 'StatsGetParams', result: 'StatsResult' },
+  'remote/start': { kind: 'request', params: 'RemoteStartParams', result: 'RemoteStartResult' },
+  'remote/stop': { kind: 'request', params: null, result: null },
+  'daemon/status': { kind: 'request', params: null, result: 'DaemonStatusResult' },
+  'daemon/stop': { kind: 'request', params: null, result: null },
+};
+
+/** The params and result types of every method, for typed senders and handlers. */
+export interface MethodTypes {
+  'initialize': { params: InitializeParams; result: InitializeResult };
+  'shutdown': { params: void; result: null };
+  'exit': { params: void; result: null };
+  '$/cancelRequest': { params: CancelRequestParams; result: null };
+  'agents/list': { params: void; result: AgentsListResult };
+  'sessions/create': { params: SessionCreateParams; result: Session };
+  'sessions/list': { params: SessionListParams; result: SessionListResult };
+  'sessions/get': { params: SessionIdParams; result: Session };
+  'sessions/prompt': { params: SessionPromptParams; result: SessionPromptResult };
+  'sessions/cancel': { params: SessionIdParams; result: null };
+  'sessions/history': { params: SessionHistoryParams; result: SessionHistoryResult };
+  'sessions/close': { params: SessionCloseParams; result: null };
+  'sessions/rename': { params: SessionRenameParams; result: Session };
+  'sessions/discover': { params: SessionDiscoverParams; result: SessionDiscoverResult };
+  'sessions/import': { params: SessionImportParams; result: Session };
+  'sessions/event': { params: SessionEventNotification; result: null };
+  'sessions/events': { params: SessionEventsNotification; result: null };
+  'sessions/changed': { params: SessionChangedNotification; result: null };
+  'permissions/request': { params: PermissionRequestParams; result: PermissionResponse };
+  'git/status': { params: GitStatusParams; result: GitStatusResult };
+  'git/log': { params: GitLogParams; result: GitLogResult };
+  'git/branches': { params: GitBranchesParams; result: GitBranchesResult };
+  'worktrees/list': { params: WorktreeListParams; result: WorktreeListResult };
+  'worktrees/create': { params: WorktreeCreateParams; result: Worktree };
+  'worktrees/remove': { params: WorktreeRemoveParams; result: null };
+  'worktrees/prune': { params: WorktreePruneParams; result: WorktreePruneResult };
+  'worktrees/merge': { params: WorktreeMergeParams; result: WorktreeMergeResult };
+  'review/changes': { params: ReviewChangesParams; result: ReviewChangesResult };
+  'review/accept': { params: ReviewSelectionParams; result: ReviewAcceptResult };
+  'review/reject': { params: ReviewSelectionParams; result: ReviewRejectResult };
+  'review/changed': { params: ReviewChangedNotification; result: null };
+  'playbooks/list': { params: PlaybooksListParams; result: PlaybooksListResult };
+  'playbooks/run': { params: PlaybookRunParams; result: Run };
+  'runs/list': { params: RunsListParams; result: RunsListResult };
+  'runs/get': { params: RunIdParams; result: Run };
+  'runs/stop': { params: RunIdParams; result: null };
+  'runs/progress': { params: RunProgressNotification; result: null };
+  'chat/create': { params: ChatCreateParams; result: Room };
+  'chat/post': { params: ChatPostParams; result: ChatPostResult };
+  'chat/history': { params: ChatHistoryParams; result: ChatHistoryResult };
+  'chat/list': { params: void; result: ChatListResult };
+  'chat/message': { params: ChatMessageNotification; result: null };
+  'stats/get': { params: StatsGetParams; result: StatsResult };
+  'remote/start': { params: RemoteStartParams; result: RemoteStartResult };
+  'remote/stop': { params: void; result: null };
+  'daemon/status': { params: void; result: DaemonStatusResult };
+  'daemon/stop': { params: void; result: null };
+}
+
 export type AgentKind = 'native' | 'acp';
 export const AgentKindValues: readonly AgentKind[] = ['native', 'acp'];
 
@@ -108,6 +210,10 @@ export const FileChangeKindValues: readonly FileChangeKind[] = ['added', 'modifi
 
 export type MergeStrategy = 'auto' | 'fastForwardOnly' | 'mergeCommit';
 export const MergeStrategyValues: readonly MergeStrategy[] = ['auto', 'fastForwardOnly', 'mergeCommit'];
+
+/** Who sends a method and whether it is answered. */
+export type MethodKind = 'request' | 'notification' | 'serverRequest' | 'serverNotification';
+export const MethodKindValues: readonly MethodKind[] = ['request', 'notification', 'serverRequest', 'serverNotification'];
 
 export type PermissionMode = 'ask' | 'acceptEdits' | 'bypass';
 export const PermissionModeValues: readonly PermissionMode[] = ['ask', 'acceptEdits', 'bypass'];
@@ -153,6 +259,11 @@ export interface AgentStats {
 
 export interface AgentsListResult {
   agents: AgentInfo[];
+}
+
+/** Params of `$/cancelRequest`: the id of the request to cancel, a number or a string as sent. */
+export interface CancelRequestParams {
+  id: unknown;
 }
 
 export interface ChatCreateParams {

@@ -4,65 +4,151 @@ namespace Maestro.Protocol;
 public static class Methods
 {
     // Lifecycle
+    [MethodShape(MethodKind.Request, typeof(InitializeParams), typeof(InitializeResult))]
     public const string Initialize = "initialize";
+
+    [MethodShape(MethodKind.Request, null, null)]
     public const string Shutdown = "shutdown";
+
+    [MethodShape(MethodKind.Notification, null, null)]
     public const string Exit = "exit";
+
+    [MethodShape(MethodKind.Notification, typeof(CancelRequestParams), null)]
     public const string CancelRequest = "$/cancelRequest";
 
     // Agents
+    [MethodShape(MethodKind.Request, null, typeof(AgentsListResult))]
     public const string AgentsList = "agents/list";
 
     // Sessions
+    [MethodShape(MethodKind.Request, typeof(SessionCreateParams), typeof(Session))]
     public const string SessionsCreate = "sessions/create";
+
+    [MethodShape(MethodKind.Request, typeof(SessionListParams), typeof(SessionListResult))]
     public const string SessionsList = "sessions/list";
+
+    [MethodShape(MethodKind.Request, typeof(SessionIdParams), typeof(Session))]
     public const string SessionsGet = "sessions/get";
+
+    [MethodShape(MethodKind.Request, typeof(SessionPromptParams), typeof(SessionPromptResult))]
     public const string SessionsPrompt = "sessions/prompt";
+
+    [MethodShape(MethodKind.Request, typeof(SessionIdParams), null)]
     public const string SessionsCancel = "sessions/cancel";
+
+    [MethodShape(MethodKind.Request, typeof(SessionHistoryParams), typeof(SessionHistoryResult))]
     public const string SessionsHistory = "sessions/history";
+
+    [MethodShape(MethodKind.Request, typeof(SessionCloseParams), null)]
     public const string SessionsClose = "sessions/close";
+
+    [MethodShape(MethodKind.Request, typeof(SessionRenameParams), typeof(Session))]
     public const string SessionsRename = "sessions/rename";
+
+    [MethodShape(MethodKind.Request, typeof(SessionDiscoverParams), typeof(SessionDiscoverResult))]
     public const string SessionsDiscover = "sessions/discover";
+
+    [MethodShape(MethodKind.Request, typeof(SessionImportParams), typeof(Session))]
     public const string SessionsImport = "sessions/import";
+
+    [MethodShape(MethodKind.ServerNotification, typeof(SessionEventNotification), null)]
     public const string SessionsEvent = "sessions/event";
+
+    [MethodShape(MethodKind.ServerNotification, typeof(SessionEventsNotification), null)]
     public const string SessionsEvents = "sessions/events";
+
+    [MethodShape(MethodKind.ServerNotification, typeof(SessionChangedNotification), null)]
     public const string SessionsChanged = "sessions/changed";
+
+    [MethodShape(MethodKind.ServerRequest, typeof(PermissionRequestParams), typeof(PermissionResponse))]
     public const string PermissionsRequest = "permissions/request";
 
     // Git, worktrees, review
+    [MethodShape(MethodKind.Request, typeof(GitStatusParams), typeof(GitStatusResult))]
     public const string GitStatus = "git/status";
+
+    [MethodShape(MethodKind.Request, typeof(GitLogParams), typeof(GitLogResult))]
     public const string GitLog = "git/log";
+
+    [MethodShape(MethodKind.Request, typeof(GitBranchesParams), typeof(GitBranchesResult))]
     public const string GitBranches = "git/branches";
+
+    [MethodShape(MethodKind.Request, typeof(WorktreeListParams), typeof(WorktreeListResult))]
     public const string WorktreesList = "worktrees/list";
+
+    [MethodShape(MethodKind.Request, typeof(WorktreeCreateParams), typeof(Worktree))]
     public const string WorktreesCreate = "worktrees/create";
+
+    [MethodShape(MethodKind.Request, typeof(WorktreeRemoveParams), null)]
     public const string WorktreesRemove = "worktrees/remove";
+
+    [MethodShape(MethodKind.Request, typeof(WorktreePruneParams), typeof(WorktreePruneResult))]
     public const string WorktreesPrune = "worktrees/prune";
+
+    [MethodShape(MethodKind.Request, typeof(WorktreeMergeParams), typeof(WorktreeMergeResult))]
     public const string WorktreesMerge = "worktrees/merge";
+
+    [MethodShape(MethodKind.Request, typeof(ReviewChangesParams), typeof(ReviewChangesResult))]
     public const string ReviewChanges = "review/changes";
+
+    [MethodShape(MethodKind.Request, typeof(ReviewSelectionParams), typeof(ReviewAcceptResult))]
     public const string ReviewAccept = "review/accept";
+
+    [MethodShape(MethodKind.Request, typeof(ReviewSelectionParams), typeof(ReviewRejectResult))]
     public const string ReviewReject = "review/reject";
+
+    [MethodShape(MethodKind.ServerNotification, typeof(ReviewChangedNotification), null)]
     public const string ReviewChanged = "review/changed";
 
     // Playbooks and runs
+    [MethodShape(MethodKind.Request, typeof(PlaybooksListParams), typeof(PlaybooksListResult))]
     public const string PlaybooksList = "playbooks/list";
+
+    [MethodShape(MethodKind.Request, typeof(PlaybookRunParams), typeof(Run))]
     public const string PlaybooksRun = "playbooks/run";
+
+    [MethodShape(MethodKind.Request, typeof(RunsListParams), typeof(RunsListResult))]
     public const string RunsList = "runs/list";
+
+    [MethodShape(MethodKind.Request, typeof(RunIdParams), typeof(Run))]
     public const string RunsGet = "runs/get";
+
+    [MethodShape(MethodKind.Request, typeof(RunIdParams), null)]
     public const string RunsStop = "runs/stop";
+
+    [MethodShape(MethodKind.ServerNotification, typeof(RunProgressNotification), null)]
     public const string RunsProgress = "runs/progress";
 
     // Group chat
+    [MethodShape(MethodKind.Request, typeof(ChatCreateParams), typeof(Room))]
     public const string ChatCreate = "chat/create";
+
+    [MethodShape(MethodKind.Request, typeof(ChatPostParams), typeof(ChatPostResult))]
     public const string ChatPost = "chat/post";
+
+    [MethodShape(MethodKind.Request, typeof(ChatHistoryParams), typeof(ChatHistoryResult))]
     public const string ChatHistory = "chat/history";
+
+    [MethodShape(MethodKind.Request, null, typeof(ChatListResult))]
     public const string ChatList = "chat/list";
+
+    [MethodShape(MethodKind.ServerNotification, typeof(ChatMessageNotification), null)]
     public const string ChatMessage = "chat/message";
 
     // Stats and remote
+    [MethodShape(MethodKind.Request, typeof(StatsGetParams), typeof(StatsResult))]
     public const string StatsGet = "stats/get";
+
+    [MethodShape(MethodKind.Request, typeof(RemoteStartParams), typeof(RemoteStartResult))]
     public const string RemoteStart = "remote/start";
+
+    [MethodShape(MethodKind.Request, null, null)]
     public const string RemoteStop = "remote/stop";
 
     // Operations of the per-user daemon (not available with serve --in-process)
+    [MethodShape(MethodKind.Request, null, typeof(DaemonStatusResult))]
     public const string DaemonStatus = "daemon/status";
+
+    [MethodShape(MethodKind.Request, null, null)]
     public const string DaemonStop = "daemon/stop";
 }

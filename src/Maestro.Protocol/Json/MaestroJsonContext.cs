@@ -8,6 +8,7 @@ namespace Maestro.Protocol;
 [JsonSerializable(typeof(ErrorData))]
 [JsonSerializable(typeof(InitializeParams))]
 [JsonSerializable(typeof(InitializeResult))]
+[JsonSerializable(typeof(CancelRequestParams))]
 [JsonSerializable(typeof(AgentsListResult))]
 [JsonSerializable(typeof(SessionCreateParams))]
 [JsonSerializable(typeof(SessionListParams))]
