@@ -2,8 +2,8 @@
 # Runs every test suite of Maestro after installing what they need, and ends with one line:
 #   N passed, N failed
 # Suites: C# (xunit, every project in Maestro.sln), the vscode-jsonrpc interop tests (node), the protocol.ts drift
-# check, the shared panel and the VS Code extension (vitest, incl. Chromium and code-server runs), the Kotlin
-# core of the Rider client (clients/rider/core/test.sh),
+# check, tsc --noEmit of clients/protocol, clients/panel and clients/vscode, the shared panel and the VS Code
+# extension (vitest, incl. Chromium and code-server runs), the Kotlin core of the Rider client (clients/rider/core/test.sh),
 # and a smoke run of the benchmarks (not counted as tests).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -55,6 +55,16 @@ run_node_suite interop tests/interop
 
 echo "==> protocol.ts against src/Maestro.Protocol (scripts/gen-protocol-ts.py --check)"
 if python3 scripts/gen-protocol-ts.py --check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+# esbuild and vitest strip types without checking them: tsc is what makes the generated protocol.ts bind.
+typecheck() {
+  local name="$1" project="$2"
+  echo "==> tsc --noEmit -p $project ($name)"
+  if clients/panel/node_modules/.bin/tsc --noEmit -p "$project"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+}
+typecheck "protocol types" clients/protocol
+typecheck "panel types" clients/panel
+typecheck "vscode types" clients/vscode
 
 # The client packages run under vitest and write a JUnit report; its totals are what counts.
 run_vitest_suite() {

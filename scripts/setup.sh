@@ -4,6 +4,7 @@
 #   scripts/setup.sh dotnet     the .NET SDK check and git
 #   scripts/setup.sh tests      everything the test suites need
 #   scripts/setup.sh clients-build   what building the panel and the VSIX needs
+#   scripts/setup.sh client-tests    what `npm test` of a client package needs besides its node_modules
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -74,9 +75,24 @@ need_clients() {
   clients/vscode/scripts/install-code-server.sh
 }
 
+# What a client package's own `npm test` needs beyond its node_modules, for a clean checkout: the server built,
+# the pinned agent CLIs, Chromium. Called by the pretest scripts of clients/panel and clients/vscode.
+need_client_tests() {
+  # Run from `npm test`: the outer npm's npm_config_* would configure the inner npm installs.
+  for var in $(compgen -e | grep -i '^npm_'); do unset "$var"; done
+  need_dotnet
+  apt_install chromium
+  tools/agents/install.sh
+  if [ ! -x artifacts/bin/maestro ]; then
+    echo "==> building the server for the client tests (artifacts/bin/maestro)"
+    MAESTRO_SERVER_ONLY=1 ./build.sh --no-run
+  fi
+}
+
 case "${1:-tests}" in
   dotnet) need_dotnet ;;
   tests) need_tests ;;
   clients-build) need_clients_build ;;
-  *) echo "usage: scripts/setup.sh [dotnet|tests|clients-build]" >&2; exit 2 ;;
+  client-tests) need_client_tests ;;
+  *) echo "usage: scripts/setup.sh [dotnet|tests|clients-build|client-tests]" >&2; exit 2 ;;
 esac

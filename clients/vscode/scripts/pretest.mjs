@@ -1,4 +1,5 @@
-// Before `npm test`: build the shared panel (so the VSIX never carries a stale bundle), build the VSIX, and make
+// Before `npm test`: install what the suites need besides node_modules (scripts/setup.sh client-tests: the server,
+// the pinned agent CLIs, Chromium), build the shared panel (so the VSIX never carries a stale bundle), build the VSIX, and make
 // sure code-server is installed for the end-to-end run (the install script does nothing when it already is).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,6 +11,7 @@ const panel = join(root, '..', 'panel');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const run = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, stdio: 'inherit' });
 
+run('bash', [join(root, '..', '..', 'scripts', 'setup.sh'), 'client-tests']);
 if (!existsSync(join(panel, 'node_modules'))) run(npm, ['ci', '--no-audit', '--no-fund'], panel);
 run(npm, ['run', 'build'], panel);
 run(process.execPath, [join(root, 'scripts', 'package.mjs')]);

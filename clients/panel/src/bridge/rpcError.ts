@@ -19,8 +19,5 @@ export class RpcError extends Error {
   }
 }
 
-/** A message fit for a person, whatever was thrown. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
+/** A message fit for a person, whatever was thrown: the wording every client shares. */
+export { describeError } from '../../../protocol/errors';
