@@ -35,6 +35,24 @@ public sealed class RawConnection : IAsyncDisposable
         return await LspFraming.ReadAsync(reader, cts.Token) is null;
     }
 
+    /// <summary>Reads and discards what is still buffered; true when the server closed its side within the timeout.</summary>
+    public async Task<bool> DrainUntilClosedAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            while (await LspFraming.ReadAsync(reader, cts.Token) is not null)
+            {
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Sends a request and returns its response, skipping notifications that arrive first.</summary>
     public async Task<JsonObject> CallAsync(object id, string method, object? @params = null)
     {

@@ -69,7 +69,7 @@ internal sealed class SessionsScenario : IBenchScenario
     {
         var perSession = context.Smoke ? 2000 : 20000;
         const int sessions = 16;
-        var flood = Path.Combine(RepoRoot.Path, "bench", "agents", "flood-claude.mjs");
+        var flood = Path.Combine(RepoRoot.Path, "tests", "fixtures", "agents", "flood-claude.mjs");
 
         // Throughput: every agent floods as fast as it can. Latency: every agent streams at a steady pace
         // (1,000 events/s each, 16,000/s in all), as agents printing tokens do; a flood measures queueing.

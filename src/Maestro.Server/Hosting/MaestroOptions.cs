@@ -14,10 +14,19 @@ public sealed record MaestroOptions
     /// <summary>An agent that prints nothing for this long is stopped with an error (some CLIs retry forever).</summary>
     public TimeSpan AgentIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How many notifications may wait for one client before it is disconnected: a memory ceiling, not the stall
+    /// detector (that is <see cref="ClientWriteTimeout"/>), so a reading client is never dropped for a burst.
+    /// </summary>
+    public int ClientQueueCapacity { get; init; } = 65_536;
+
+    /// <summary>How long one notification may take to leave for a client before it counts as not reading.</summary>
+    public TimeSpan ClientWriteTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long an agent's <c>--version</c> may take during detection.</summary>
     public TimeSpan AgentProbeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Reads overrides from the environment (<c>MAESTRO_DAEMON_IDLE_SECONDS</c>, <c>MAESTRO_MAX_MESSAGE_BYTES</c>).</summary>
+    /// <summary>Reads overrides from the environment (<c>MAESTRO_DAEMON_IDLE_SECONDS</c>, <c>MAESTRO_MAX_MESSAGE_BYTES</c>, <c>MAESTRO_AGENT_IDLE_SECONDS</c>, <c>MAESTRO_CLIENT_QUEUE</c>, <c>MAESTRO_CLIENT_WRITE_TIMEOUT_SECONDS</c>).</summary>
     public static MaestroOptions FromEnvironment(MaestroPaths paths)
     {
         var options = new MaestroOptions { Paths = paths };
@@ -34,6 +43,16 @@ public sealed record MaestroOptions
         if (int.TryParse(Environment.GetEnvironmentVariable("MAESTRO_AGENT_IDLE_SECONDS"), out var agentIdle) && agentIdle > 0)
         {
             options = options with { AgentIdleTimeout = TimeSpan.FromSeconds(agentIdle) };
+        }
+
+        if (int.TryParse(Environment.GetEnvironmentVariable("MAESTRO_CLIENT_QUEUE"), out var queue) && queue > 0)
+        {
+            options = options with { ClientQueueCapacity = queue };
+        }
+
+        if (int.TryParse(Environment.GetEnvironmentVariable("MAESTRO_CLIENT_WRITE_TIMEOUT_SECONDS"), out var write) && write > 0)
+        {
+            options = options with { ClientWriteTimeout = TimeSpan.FromSeconds(write) };
         }
 
         return options;

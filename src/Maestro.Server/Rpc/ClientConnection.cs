@@ -33,6 +33,9 @@ public sealed class ClientConnection
 
     internal IJsonRpcMessageFormatter? Formatter { get; set; }
 
+    /// <summary>Where notifications to this client wait to be written; set by the RPC server with <see cref="Rpc"/>.</summary>
+    public ClientOutbox? Outbox { get; internal set; }
+
     /// <summary>Completes when the client sent <c>exit</c>.</summary>
     public Task Exited => exited.Task;
 

@@ -33,25 +33,21 @@ public sealed class ConnectionRegistry
         CountChanged?.Invoke(this, EventArgs.Empty);
     }
 
-    /// <summary>Sends a notification to every initialized client; a client that fails is logged, not fatal.</summary>
-    public async Task NotifyAllAsync(string method, object argument)
+    /// <summary>Queues a notification for every initialized client; never waits for any of them.</summary>
+    public void PostToAll(string method, object argument)
     {
         foreach (var connection in Initialized)
         {
-            await NotifyAsync(connection, method, argument);
+            Post(connection, method, argument);
         }
     }
 
-    /// <summary>Sends a notification to one client; a client that has gone is logged, not fatal.</summary>
-    public async Task NotifyAsync(ClientConnection connection, string method, object argument)
+    /// <summary>Queues a notification for one client; never waits (a client that fell behind is dropped, see <see cref="ClientOutbox"/>).</summary>
+    public void Post(ClientConnection connection, string method, object argument)
     {
-        try
+        if (connection.Outbox is { } outbox && !outbox.Post(method, argument))
         {
-            await connection.Rpc!.NotifyWithParameterObjectAsync(method, argument);
-        }
-        catch (Exception ex) when (ex is ObjectDisposedException or StreamJsonRpc.ConnectionLostException or IOException)
-        {
-            logger.LogDebug("Notification {Method} not delivered to {Connection}: {Reason}", method, connection.Describe(), ex.Message);
+            logger.LogDebug("Notification {Method} not queued for {Connection}: it is being disconnected", method, connection.Describe());
         }
     }
 }

@@ -6,15 +6,31 @@ using StreamJsonRpc.Protocol;
 
 namespace Maestro.Server.Rpc;
 
-/// <summary>The JSON-RPC connection: maps typed exceptions to the protocol's error codes at the edge.</summary>
+/// <summary>
+/// The JSON-RPC connection: maps typed exceptions to the protocol's error codes at the edge, and sends each response
+/// only after the notifications queued for this client before it (events first, then the prompt's answer).
+/// </summary>
 internal sealed class MaestroJsonRpc : JsonRpc
 {
+    private readonly ClientOutbox outbox;
     private readonly ILogger logger;
 
-    public MaestroJsonRpc(IJsonRpcMessageHandler handler, ILogger logger)
+    public MaestroJsonRpc(IJsonRpcMessageHandler handler, ClientOutbox outbox, ILogger logger)
         : base(handler)
     {
+        this.outbox = outbox;
         this.logger = logger;
+    }
+
+    protected override async ValueTask<JsonRpcMessage> DispatchRequestAsync(JsonRpcRequest request, TargetMethod targetMethod, CancellationToken cancellationToken)
+    {
+        var response = await base.DispatchRequestAsync(request, targetMethod, cancellationToken);
+        if (!request.IsNotification)
+        {
+            await outbox.DrainAsync(CancellationToken.None);
+        }
+
+        return response;
     }
 
     protected override JsonRpcError.ErrorDetail CreateErrorDetails(JsonRpcRequest request, Exception exception)

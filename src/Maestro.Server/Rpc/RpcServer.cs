@@ -49,7 +49,8 @@ public sealed class RpcServer
         {
             Gate = connection.Check,
         };
-        using var rpc = new MaestroJsonRpc(handler, logger);
+        var outbox = new ClientOutbox(options.ClientQueueCapacity, options.ClientWriteTimeout, logger, $"#{connection.Id} ({peer})");
+        using var rpc = new MaestroJsonRpc(handler, outbox, logger);
         var targetOptions = new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true, NotifyClientOfEvents = false };
         foreach (var target in scope.ServiceProvider.GetServices<IRpcHandlers>())
         {
@@ -59,6 +60,7 @@ public sealed class RpcServer
 
         connection.Rpc = rpc;
         connection.Formatter = formatter;
+        connection.Outbox = outbox;
         registry.Add(connection);
         logger.LogInformation("Connection {Connection} opened from {Peer}", connection.Id, peer);
         try
@@ -66,6 +68,8 @@ public sealed class RpcServer
             rpc.StartListening();
             StartupTrace.Mark("listening");
             using var cancelled = cancellationToken.Register(rpc.Dispose);
+            // Cutting the stream first fails the write that is stuck on a full socket; then the connection ends.
+            _ = outbox.RunAsync(rpc, () => { duplex.Dispose(); rpc.Dispose(); }, cancellationToken);
             await Task.WhenAny(rpc.Completion, connection.Exited);
             if (connection.Exited.IsCompleted)
             {
@@ -75,6 +79,7 @@ public sealed class RpcServer
         }
         finally
         {
+            outbox.Complete();
             registry.Remove(connection);
             logger.LogInformation(
                 "Connection {Connection} closed ({Client}, shutdown {Shutdown})",

@@ -107,7 +107,7 @@ internal sealed class SessionEventPump : IAsyncDisposable
 
             if (batch.Count > 0)
             {
-                await BroadcastAsync(batch);
+                Broadcast(batch);
             }
 
             foreach (var notification in batch)
@@ -117,7 +117,7 @@ internal sealed class SessionEventPump : IAsyncDisposable
 
             if (changed || batch.Any(n => n.Event is UsageEvent))
             {
-                await clients.NotifyAllAsync(Protocol.Methods.SessionsChanged, new SessionChangedNotification { Session = session });
+                clients.PostToAll(Protocol.Methods.SessionsChanged, new SessionChangedNotification { Session = session });
             }
 
             batch.Clear();
@@ -125,8 +125,11 @@ internal sealed class SessionEventPump : IAsyncDisposable
         }
     }
 
-    /// <summary>One <c>sessions/events</c> per batch to clients that take it, one <c>sessions/event</c> per event to the others.</summary>
-    private async Task BroadcastAsync(List<SessionEventNotification> batch)
+    /// <summary>
+    /// One <c>sessions/events</c> per batch to clients that take it, one <c>sessions/event</c> per event to the others.
+    /// Only queued: the pump never waits for a client (a stalled one must not stall the agents).
+    /// </summary>
+    private void Broadcast(List<SessionEventNotification> batch)
     {
         SessionEventsNotification? batched = null;
         foreach (var client in clients.Initialized)
@@ -134,13 +137,13 @@ internal sealed class SessionEventPump : IAsyncDisposable
             if (client.Client?.Capabilities.BatchedEvents == true)
             {
                 batched ??= new SessionEventsNotification { SessionId = batch[0].SessionId, Events = [.. batch] };
-                await clients.NotifyAsync(client, Protocol.Methods.SessionsEvents, batched);
+                clients.Post(client, Protocol.Methods.SessionsEvents, batched);
                 continue;
             }
 
             foreach (var notification in batch)
             {
-                await clients.NotifyAsync(client, Protocol.Methods.SessionsEvent, notification);
+                clients.Post(client, Protocol.Methods.SessionsEvent, notification);
             }
         }
     }

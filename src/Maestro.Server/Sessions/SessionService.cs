@@ -87,7 +87,7 @@ public sealed class SessionService : IAsyncDisposable
         await store.InsertAsync(session, cancellationToken);
         live[session.Id] = new Lazy<Task<SessionRuntime>>(Task.FromResult(NewRuntime(session, adapter)));
         logger.LogInformation("Session {Session} created for {Agent} in {Cwd}", session.Id, session.AgentId, session.Cwd);
-        await clients.NotifyAllAsync(Methods.SessionsChanged, new SessionChangedNotification { Session = session });
+        clients.PostToAll(Methods.SessionsChanged, new SessionChangedNotification { Session = session });
         return session;
     }
 

@@ -40,7 +40,7 @@ public sealed class ReviewWatcher : IDisposable
         }
         else
         {
-            _ = SendAsync(repository.Root, [.. paths]);
+            Send(repository.Root, [.. paths]);
         }
     }
 
@@ -54,11 +54,11 @@ public sealed class ReviewWatcher : IDisposable
         trees.Clear();
     }
 
-    private async Task SendAsync(string root, IReadOnlyList<string> paths)
+    private void Send(string root, IReadOnlyList<string> paths)
     {
         try
         {
-            await connections.NotifyAllAsync(Methods.ReviewChanged, new ReviewChangedNotification { Cwd = root, Paths = paths });
+            connections.PostToAll(Methods.ReviewChanged, new ReviewChangedNotification { Cwd = root, Paths = paths });
         }
         catch (Exception ex)
         {
@@ -141,7 +141,7 @@ public sealed class ReviewWatcher : IDisposable
             var reported = WithoutIgnored(paths);
             if (reported.Count > 0)
             {
-                _ = owner.SendAsync(repository.Root, reported);
+                owner.Send(repository.Root, reported);
             }
         }
 

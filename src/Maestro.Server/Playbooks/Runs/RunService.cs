@@ -293,7 +293,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         return execution;
     }
 
-    private async Task PublishAsync(RunProgressNotification notification)
+    private Task PublishAsync(RunProgressNotification notification)
     {
         try
         {
@@ -304,7 +304,8 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
             logger.LogWarning(ex, "A runs/progress listener failed");
         }
 
-        await clients.NotifyAllAsync(Methods.RunsProgress, notification);
+        clients.PostToAll(Methods.RunsProgress, notification);
+        return Task.CompletedTask;
     }
 
     private async Task WaitForSessionRecoveryAsync(string? sessionId, CancellationToken cancellationToken)
