@@ -52,7 +52,12 @@ class MaestroClient(val connection: JsonRpcConnection) {
 
     suspend fun runs(params: RunsListParams = RunsListParams()): RunsListResult = connection.request(Methods.RUNS_LIST, params)
 
-    suspend fun stopRun(runId: String): Run = connection.request(Methods.RUNS_STOP, RunIdParams(runId))
+    suspend fun getRun(runId: String): Run = connection.request(Methods.RUNS_GET, RunIdParams(runId))
+
+    /** Asks the run to stop; `runs/stop` answers `null`, the run's end arrives by `runs/progress` (or [getRun]). */
+    suspend fun stopRun(runId: String) {
+        connection.requestRaw(Methods.RUNS_STOP, RunIdParams(runId))
+    }
 
     suspend fun stats(params: StatsGetParams = StatsGetParams()): StatsResult = connection.request(Methods.STATS_GET, params)
 
