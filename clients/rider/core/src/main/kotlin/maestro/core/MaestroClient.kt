@@ -23,24 +23,24 @@ class MaestroClient(val connection: JsonRpcConnection) {
     suspend fun getSession(sessionId: String): Session = connection.request(Methods.SESSIONS_GET, SessionIdParams(sessionId))
 
     suspend fun prompt(sessionId: String, text: String): SessionPromptResult =
-        connection.request(Methods.SESSIONS_PROMPT, SessionPromptParams(sessionId, text))
+        connection.request(Methods.SESSIONS_PROMPT, SessionPromptParams(sessionId = sessionId, text = text))
 
     suspend fun cancel(sessionId: String) {
         connection.requestRaw(Methods.SESSIONS_CANCEL, SessionIdParams(sessionId))
     }
 
     suspend fun history(sessionId: String, afterSeq: Long, limit: Int? = null): SessionHistoryResult =
-        connection.request(Methods.SESSIONS_HISTORY, SessionHistoryParams(sessionId, afterSeq, limit))
+        connection.request(Methods.SESSIONS_HISTORY, SessionHistoryParams(sessionId = sessionId, afterSeq = afterSeq, limit = limit))
 
     suspend fun closeSession(sessionId: String, removeWorktree: Boolean = false) {
-        connection.requestRaw(Methods.SESSIONS_CLOSE, SessionCloseParams(sessionId, removeWorktree))
+        connection.requestRaw(Methods.SESSIONS_CLOSE, SessionCloseParams(sessionId = sessionId, removeWorktree = removeWorktree))
     }
 
     suspend fun renameSession(sessionId: String, name: String): Session =
-        connection.request(Methods.SESSIONS_RENAME, SessionRenameParams(sessionId, name))
+        connection.request(Methods.SESSIONS_RENAME, SessionRenameParams(sessionId = sessionId, name = name))
 
     suspend fun reviewChanges(cwd: String, paths: List<String>? = null): ReviewChangesResult =
-        connection.request(Methods.REVIEW_CHANGES, ReviewChangesParams(cwd, paths))
+        connection.request(Methods.REVIEW_CHANGES, ReviewChangesParams(cwd = cwd, paths = paths))
 
     suspend fun reviewAccept(params: ReviewSelectionParams): ReviewAcceptResult = connection.request(Methods.REVIEW_ACCEPT, params)
 
@@ -72,6 +72,9 @@ class MaestroClient(val connection: JsonRpcConnection) {
 
     fun onReviewChanged(handler: (ReviewChangedNotification) -> Unit) =
         connection.onNotification(Methods.REVIEW_CHANGED, ReviewChangedNotification::class.java, handler)
+
+    fun onRunProgress(handler: (RunProgressNotification) -> Unit) =
+        connection.onNotification(Methods.RUNS_PROGRESS, RunProgressNotification::class.java, handler)
 
     fun onPermissionRequest(handler: suspend (PermissionRequestParams) -> PermissionResponse) =
         connection.onRequest(Methods.PERMISSIONS_REQUEST, PermissionRequestParams::class.java, handler)

@@ -9,7 +9,7 @@ package maestro.core.protocol
  * absent member reads as (C#'s default), and the members C# leaves out when they hold that default.
  * Applied by WireMembersAdapterFactory.
  */
-internal object WireMembers {
+object WireMembers {
     class Shape(val required: Set<String>, val defaults: Map<String, String>, val omittedWhenDefault: Set<String>)
 
     val byClass: Map<Class<*>, Shape> = mapOf(
