@@ -95,7 +95,10 @@ def parse(files):
                 body = text[text.index(line):]
                 body = body[body.index("{") + 1: body.index("}")]
                 body = "\n".join(l for l in body.splitlines() if not l.strip().startswith(("//", "[")))
-                members = [x.strip().split("=")[0].strip() for x in body.split(",") if x.strip()]
+                if "=" in body:
+                    # The Kotlin default of an enum member is its first case, C#'s default(T) only without values.
+                    raise SystemExit(f"gen-protocol: enum {m.group(1)} sets member values, which is not mapped")
+                members = [x.strip() for x in body.split(",") if x.strip()]
                 enums[m.group(1)] = (members, doc_before(lines, i), folder)
             m = re.match(r"\s*public static class (Methods|ErrorCodes|ErrorKinds)\b", line)
             if m:
