@@ -53,8 +53,8 @@ run_node_suite() {
 }
 run_node_suite interop tests/interop
 
-echo "==> protocol.ts against src/Maestro.Protocol (scripts/gen-protocol-ts.py --check)"
-if python3 scripts/gen-protocol-ts.py --check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+echo "==> protocol.ts and the Rider core's Kotlin protocol against src/Maestro.Protocol (scripts/gen-protocol.py --check)"
+if python3 scripts/gen-protocol.py --check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 # esbuild and vitest strip types without checking them: tsc is what makes the generated protocol.ts bind.
 typecheck() {

@@ -40,7 +40,10 @@ export type PanelToHost =
   /** A JSON-RPC request to forward to the server, or a host action when `method` starts with `host/`. */
   | { kind: 'request'; id: number; method: string; params?: unknown }
   /** The answer to a server-to-client request the host forwarded as `serverRequest`. */
-  | { kind: 'serverResponse'; id: string | number; result: unknown };
+  | { kind: 'serverResponse'; id: string | number; result: unknown }
+  /** The session the user opened in the panel, for the host's commands that act on "the current session" (Rider's
+   *  actions); a host without such commands ignores it. */
+  | { kind: 'sessionSelected'; sessionId: string };
 
 export type HostToPanel =
   | HostInfo

@@ -1,5 +1,5 @@
-// GENERATED from src/Maestro.Protocol by scripts/gen-protocol-ts.py. Do not edit by hand: change the C# records
-// and run `python3 scripts/gen-protocol-ts.py`. `./test.sh` fails when this file and the C# disagree.
+// GENERATED from src/Maestro.Protocol by scripts/gen-protocol.py. Do not edit by hand: change the C# records
+// and run `python3 scripts/gen-protocol.py`. `./test.sh` fails when this file and the C# disagree.
 /* eslint-disable */
 
 export const PROTOCOL_VERSION = '1.0';

@@ -57,6 +57,11 @@ export class HostBridge {
     this.transport.post({ kind: 'serverResponse', id, result });
   }
 
+  /** Tells the host which session the user opened (a host may make it the target of its own commands). */
+  sessionSelected(sessionId: string): void {
+    this.transport.post({ kind: 'sessionSelected', sessionId });
+  }
+
   get pendingCount(): number {
     return this.pending.size;
   }

@@ -82,6 +82,7 @@ export class Actions {
 
   /** Opening a transcript loads its history; from then on live events for it are applied as they come. */
   openTranscript(sessionId: string): Promise<void> {
+    this.bridge.sessionSelected(sessionId);
     this.store.transcriptOf(sessionId);
     return this.history.fill(sessionId).catch((error) => this.store.setNotice(`Could not load the transcript: ${describeError(error)}`));
   }

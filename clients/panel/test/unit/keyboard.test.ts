@@ -45,6 +45,8 @@ describe('keyboard', () => {
     await panel.flush();
     expect(panel.app.currentPage).toEqual({ kind: 'session', id: 'b' });
     expect(fake.requests('sessions/history')[0]!.params).toEqual({ sessionId: 'b', afterSeq: 0, limit: 1000 });
+    // The host hears which session is open (Rider's actions act on it).
+    expect(fake.posted.filter((m) => m.kind === 'sessionSelected')).toEqual([{ kind: 'sessionSelected', sessionId: 'b' }]);
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Prompt');
     // Escape from the prompt goes back to the list, with the session still selected and focused.
     key(document.activeElement!, 'Escape');

@@ -18,6 +18,8 @@ export function isPanelToHost(value: unknown): value is PanelToHost {
       return typeof message.id === 'number' && typeof message.method === 'string';
     case 'serverResponse':
       return typeof message.id === 'string' || typeof message.id === 'number';
+    case 'sessionSelected':
+      return typeof (value as { sessionId?: unknown }).sessionId === 'string';
     default:
       return false;
   }

@@ -66,6 +66,9 @@ export class PanelBridge {
       case 'request':
         port.post(await this.answer(message.method, message.params, message.id));
         return;
+      case 'sessionSelected':
+        // VS Code's commands pick their session themselves (a quick pick); nothing follows the panel's selection.
+        return;
     }
   }
 

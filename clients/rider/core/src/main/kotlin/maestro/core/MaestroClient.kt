@@ -23,24 +23,24 @@ class MaestroClient(val connection: JsonRpcConnection) {
     suspend fun getSession(sessionId: String): Session = connection.request(Methods.SESSIONS_GET, SessionIdParams(sessionId))
 
     suspend fun prompt(sessionId: String, text: String): SessionPromptResult =
-        connection.request(Methods.SESSIONS_PROMPT, SessionPromptParams(sessionId, text))
+        connection.request(Methods.SESSIONS_PROMPT, SessionPromptParams(sessionId = sessionId, text = text))
 
     suspend fun cancel(sessionId: String) {
         connection.requestRaw(Methods.SESSIONS_CANCEL, SessionIdParams(sessionId))
     }
 
     suspend fun history(sessionId: String, afterSeq: Long, limit: Int? = null): SessionHistoryResult =
-        connection.request(Methods.SESSIONS_HISTORY, SessionHistoryParams(sessionId, afterSeq, limit))
+        connection.request(Methods.SESSIONS_HISTORY, SessionHistoryParams(sessionId = sessionId, afterSeq = afterSeq, limit = limit))
 
     suspend fun closeSession(sessionId: String, removeWorktree: Boolean = false) {
-        connection.requestRaw(Methods.SESSIONS_CLOSE, SessionCloseParams(sessionId, removeWorktree))
+        connection.requestRaw(Methods.SESSIONS_CLOSE, SessionCloseParams(sessionId = sessionId, removeWorktree = removeWorktree))
     }
 
     suspend fun renameSession(sessionId: String, name: String): Session =
-        connection.request(Methods.SESSIONS_RENAME, SessionRenameParams(sessionId, name))
+        connection.request(Methods.SESSIONS_RENAME, SessionRenameParams(sessionId = sessionId, name = name))
 
     suspend fun reviewChanges(cwd: String, paths: List<String>? = null): ReviewChangesResult =
-        connection.request(Methods.REVIEW_CHANGES, ReviewChangesParams(cwd, paths))
+        connection.request(Methods.REVIEW_CHANGES, ReviewChangesParams(cwd = cwd, paths = paths))
 
     suspend fun reviewAccept(params: ReviewSelectionParams): ReviewAcceptResult = connection.request(Methods.REVIEW_ACCEPT, params)
 
@@ -52,7 +52,12 @@ class MaestroClient(val connection: JsonRpcConnection) {
 
     suspend fun runs(params: RunsListParams = RunsListParams()): RunsListResult = connection.request(Methods.RUNS_LIST, params)
 
-    suspend fun stopRun(runId: String): Run = connection.request(Methods.RUNS_STOP, RunIdParams(runId))
+    suspend fun getRun(runId: String): Run = connection.request(Methods.RUNS_GET, RunIdParams(runId))
+
+    /** Asks the run to stop; `runs/stop` answers `null`, the run's end arrives by `runs/progress` (or [getRun]). */
+    suspend fun stopRun(runId: String) {
+        connection.requestRaw(Methods.RUNS_STOP, RunIdParams(runId))
+    }
 
     suspend fun stats(params: StatsGetParams = StatsGetParams()): StatsResult = connection.request(Methods.STATS_GET, params)
 
@@ -67,6 +72,9 @@ class MaestroClient(val connection: JsonRpcConnection) {
 
     fun onReviewChanged(handler: (ReviewChangedNotification) -> Unit) =
         connection.onNotification(Methods.REVIEW_CHANGED, ReviewChangedNotification::class.java, handler)
+
+    fun onRunProgress(handler: (RunProgressNotification) -> Unit) =
+        connection.onNotification(Methods.RUNS_PROGRESS, RunProgressNotification::class.java, handler)
 
     fun onPermissionRequest(handler: suspend (PermissionRequestParams) -> PermissionResponse) =
         connection.onRequest(Methods.PERMISSIONS_REQUEST, PermissionRequestParams::class.java, handler)

@@ -35,10 +35,10 @@ class PermissionRaceTest {
         val answer = async { race.ask(request) { id -> published.complete(id) } }
         val id = withTimeout(5_000) { published.await() }
         assertEquals(setOf(id), race.pending().keys)
-        assertTrue(race.answer(id, PermissionResponse.choose("reject")), "the panel answers first")
-        assertFalse(race.answer(id, PermissionResponse.choose("allow")), "the notification is too late")
+        assertTrue(race.answer(id, PermissionResponse(optionId = "reject")), "the panel answers first")
+        assertFalse(race.answer(id, PermissionResponse(optionId = "allow")), "the notification is too late")
         assertEquals("reject", answer.await().optionId)
-        assertEquals(listOf(id to PermissionResponse.choose("reject")), settled.toList())
+        assertEquals(listOf(id to PermissionResponse(optionId = "reject")), settled.toList())
         assertTrue(race.pending().isEmpty())
     }
 
@@ -51,8 +51,8 @@ class PermissionRaceTest {
         val id = withTimeout(5_000) { published.await() }
         answer.cancel()
         answer.join()
-        assertEquals(listOf(id to PermissionResponse.cancel()), settled.toList())
-        assertFalse(race.answer(id, PermissionResponse.choose("allow")))
-        assertFalse(race.answer("perm-unknown", PermissionResponse.choose("allow")))
+        assertEquals(listOf(id to PermissionResponse(cancelled = true)), settled.toList())
+        assertFalse(race.answer(id, PermissionResponse(optionId = "allow")))
+        assertFalse(race.answer("perm-unknown", PermissionResponse(optionId = "allow")))
     }
 }

@@ -32,7 +32,7 @@ class PermissionTest {
                     client.onSessionEvent { events += it }
                     client.onPermissionRequest { request ->
                         asked += request
-                        PermissionResponse.choose(request.options.first { it.kind == PermissionOptionKind.ALLOW_ONCE }.id)
+                        PermissionResponse(optionId = request.options.first { it.kind == PermissionOptionKind.ALLOW_ONCE }.id)
                     }
                 }.use { server ->
                     withTimeout(240_000) {

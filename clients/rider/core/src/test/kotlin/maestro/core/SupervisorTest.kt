@@ -4,11 +4,12 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
-import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
 import maestro.core.protocol.ClientInfo
 import maestro.core.protocol.InitializeParams
+import maestro.core.protocol.PROTOCOL_VERSION
 import maestro.core.server.ConnectionState
 import maestro.core.server.MaestroServerProcess
 import maestro.core.server.MaestroSupervisor
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test
 import java.util.concurrent.CopyOnWriteArrayList
 import kotlin.test.assertEquals
 import kotlin.test.assertNotSame
+import kotlin.test.assertSame
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
 
@@ -44,7 +46,7 @@ class SupervisorTest {
                     MaestroServerProcess(Repo.maestro, inProcess = true, environment = mapOf("MAESTRO_HOME" to sandbox.maestroHome.path))
                         .also { processes += it }
                 },
-                initializeParams = InitializeParams(clientInfo = ClientInfo("supervisor-test")),
+                initializeParams = InitializeParams(protocolVersion = PROTOCOL_VERSION, clientInfo = ClientInfo("supervisor-test")),
                 scope = scope,
                 policy = RestartPolicy(baseDelayMillis = 50),
                 onState = { states += it },
@@ -52,11 +54,11 @@ class SupervisorTest {
             try {
                 withTimeout(60_000) {
                     supervisor.start()
-                    while (supervisor.client == null) delay(20)
-                    val first = supervisor.client!!
+                    val first = supervisor.awaitClient()
                     processes.single().kill()
-                    while (supervisor.client == null || supervisor.client === first) delay(20)
-                    assertNotSame(first, supervisor.client)
+                    val second = (supervisor.states.first { it is ConnectionState.Connected && it.client !== first } as ConnectionState.Connected).client
+                    assertSame(second, supervisor.awaitClient())
+                    assertNotSame(first, second)
                     assertEquals(2, processes.size)
                     assertTrue(states.any { it is ConnectionState.Restarting })
                     assertTrue(supervisor.client!!.listSessions().sessions.isEmpty())

@@ -29,7 +29,7 @@ class PermissionRace(private val onSettled: (id: String, response: PermissionRes
             return response
         } finally {
             // Cancelled too (the server withdrew the request, or the connection died): nobody should still ask.
-            if (open.remove(id) != null && !entry.answer.isCompleted) onSettled(id, PermissionResponse.cancel())
+            if (open.remove(id) != null && !entry.answer.isCompleted) onSettled(id, PermissionResponse(cancelled = true))
         }
     }
 

@@ -1,3 +1,7 @@
+// GENERATED from src/Maestro.Protocol by scripts/gen-protocol.py. Do not edit by hand: change the C# records
+// and run `python3 scripts/gen-protocol.py`. `./test.sh` fails when this file and the C# disagree.
+@file:Suppress("unused")
+
 package maestro.core.protocol
 
 import com.google.gson.annotations.SerializedName
@@ -8,13 +12,18 @@ enum class AgentKind {
 }
 
 data class AgentInfo(
+    /** "claude-code", "codex", "opencode", "gemini", or "acp:<name>". */
     val id: String,
     val name: String,
     val kind: AgentKind,
     val available: Boolean,
     val version: String? = null,
+    /** The command line that starts the agent. */
     val command: String,
+    /** Why the agent is not available, in words a user can act on. */
     val reason: String? = null,
 )
 
-data class AgentsListResult(val agents: List<AgentInfo>)
+data class AgentsListResult(
+    val agents: List<AgentInfo>,
+)

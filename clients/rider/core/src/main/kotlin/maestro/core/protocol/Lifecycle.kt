@@ -1,27 +1,52 @@
+// GENERATED from src/Maestro.Protocol by scripts/gen-protocol.py. Do not edit by hand: change the C# records
+// and run `python3 scripts/gen-protocol.py`. `./test.sh` fails when this file and the C# disagree.
+@file:Suppress("unused")
+
 package maestro.core.protocol
 
-// Lifecycle messages (src/Maestro.Protocol/Lifecycle). Times are ISO 8601 strings kept as sent.
+import com.google.gson.JsonElement
 
-const val PROTOCOL_VERSION = "1.0"
+/** Params of `$/cancelRequest`: the id of the request to cancel, a number or a string as sent. */
+data class CancelRequestParams(
+    val id: JsonElement,
+)
 
-data class ClientInfo(val name: String, val version: String? = null)
+data class ClientCapabilities(
+    /** The client answers `permissions/request`. */
+    val permissions: Boolean = false,
+    /** The client shows inline diffs and listens to `review/changed`. */
+    val inlineDiff: Boolean = false,
+    val batchedEvents: Boolean = false,
+)
 
-data class ClientCapabilities(val permissions: Boolean = false, val inlineDiff: Boolean = false)
+data class ClientInfo(
+    val name: String,
+    val version: String? = null,
+)
 
 data class InitializeParams(
-    val protocolVersion: String = PROTOCOL_VERSION,
+    /** "major.minor"; the major must equal Major. */
+    val protocolVersion: String,
     val clientInfo: ClientInfo,
     val workspaceFolders: List<String> = emptyList(),
     val capabilities: ClientCapabilities = ClientCapabilities(),
 )
-
-data class ServerInfo(val name: String, val version: String)
-
-data class ServerCapabilities(val features: List<String>, val maxMessageBytes: Int)
 
 data class InitializeResult(
     val protocolVersion: String,
     val serverInfo: ServerInfo,
     val capabilities: ServerCapabilities,
     val agents: List<AgentInfo>,
+)
+
+data class ServerCapabilities(
+    /** Features that have landed in this server, e.g. "lifecycle", "agents", "git"; methods of others answer -32601. */
+    val features: List<String>,
+    /** The largest message the server reads, in bytes. */
+    val maxMessageBytes: Int,
+)
+
+data class ServerInfo(
+    val name: String,
+    val version: String,
 )

@@ -1,3 +1,7 @@
+// GENERATED from src/Maestro.Protocol by scripts/gen-protocol.py. Do not edit by hand: change the C# records
+// and run `python3 scripts/gen-protocol.py`. `./test.sh` fails when this file and the C# disagree.
+@file:Suppress("unused")
+
 package maestro.core.protocol
 
 import com.google.gson.JsonElement
@@ -10,21 +14,28 @@ enum class PermissionOptionKind {
     @SerializedName("rejectAlways") REJECT_ALWAYS,
 }
 
-data class PermissionToolCall(val id: String, val title: String, val kind: String, val input: JsonElement? = null)
+data class PermissionOption(
+    val id: String,
+    val label: String,
+    val kind: PermissionOptionKind,
+)
 
-data class PermissionOption(val id: String, val label: String, val kind: PermissionOptionKind)
-
-/** `permissions/request`, sent by the server to clients that initialized with `capabilities.permissions`. */
+/** Sent by the server to a client that said it answers permissions. */
 data class PermissionRequestParams(
     val sessionId: String,
     val toolCall: PermissionToolCall,
     val options: List<PermissionOption>,
 )
 
-/** The answer to `permissions/request`: an option id, or `cancelled`. */
-data class PermissionResponse(val optionId: String? = null, val cancelled: Boolean = false) {
-    companion object {
-        fun choose(optionId: String) = PermissionResponse(optionId = optionId)
-        fun cancel() = PermissionResponse(cancelled = true)
-    }
-}
+/** The client's answer: an option id, or cancelled. */
+data class PermissionResponse(
+    val optionId: String? = null,
+    val cancelled: Boolean = false,
+)
+
+data class PermissionToolCall(
+    val id: String,
+    val title: String,
+    val kind: String,
+    val input: JsonElement? = null,
+)

@@ -1,13 +1,20 @@
+// GENERATED from src/Maestro.Protocol by scripts/gen-protocol.py. Do not edit by hand: change the C# records
+// and run `python3 scripts/gen-protocol.py`. `./test.sh` fails when this file and the C# disagree.
+@file:Suppress("unused")
+
 package maestro.core.protocol
 
 import com.google.gson.annotations.SerializedName
 import java.math.BigDecimal
 
-enum class RunStatus {
-    @SerializedName("running") RUNNING,
+enum class RunOutcome {
     @SerializedName("done") DONE,
-    @SerializedName("failed") FAILED,
+    @SerializedName("taskFailed") TASK_FAILED,
+    @SerializedName("budgetExceeded") BUDGET_EXCEEDED,
     @SerializedName("stopped") STOPPED,
+    @SerializedName("playbookInvalid") PLAYBOOK_INVALID,
+    @SerializedName("agentUnavailable") AGENT_UNAVAILABLE,
+    @SerializedName("error") ERROR,
 }
 
 enum class RunProgressKind {
@@ -18,19 +25,45 @@ enum class RunProgressKind {
     @SerializedName("finished") FINISHED,
 }
 
-data class PlaybooksListParams(val cwd: String)
-data class PlaybookDocumentInfo(val path: String, val total: Int, val done: Int)
-data class PlaybookInfo(val path: String, val name: String, val documents: List<PlaybookDocumentInfo>)
-data class PlaybooksListResult(val playbooks: List<PlaybookInfo>)
-data class RunBudget(val maxTasks: Int? = null, val maxCostUsd: BigDecimal? = null, val maxMinutes: Double? = null)
+enum class RunStatus {
+    @SerializedName("running") RUNNING,
+    @SerializedName("done") DONE,
+    @SerializedName("failed") FAILED,
+    @SerializedName("stopped") STOPPED,
+}
+
+data class PlaybookDocumentInfo(
+    val path: String,
+    val total: Int,
+    val done: Int,
+)
+
+data class PlaybookInfo(
+    val path: String,
+    val name: String,
+    val documents: List<PlaybookDocumentInfo>,
+    /** Why the playbook cannot run as it is (then documents may be empty). */
+    val error: String? = null,
+)
+
 data class PlaybookRunParams(
     val path: String,
     val agentId: String,
     val worktree: WorktreeRequest? = null,
     val loops: Int? = null,
     val budget: RunBudget? = null,
+    /** Where the agents work; by default the git repository holding the playbook, else the playbook's folder. */
+    val cwd: String? = null,
 )
-data class RunTask(val document: String, val line: Int, val text: String)
+
+data class PlaybooksListParams(
+    val cwd: String,
+)
+
+data class PlaybooksListResult(
+    val playbooks: List<PlaybookInfo>,
+)
+
 data class Run(
     val id: String,
     val playbook: String,
@@ -39,15 +72,60 @@ data class Run(
     val total: Int,
     val done: Int,
     val failed: Int,
-    val loop: Int,
+    val loop: Int = 0,
     val currentTask: RunTask? = null,
     val sessionIds: List<String>,
     val startedAt: String,
     val endedAt: String? = null,
     val usage: Usage,
+    /** Why the run ended, when it did not finish every task. */
     val reason: String? = null,
+    /** How the run ended; null while it runs. */
+    val outcome: RunOutcome? = null,
+    /** How many passes over the playbook the run makes; Loop is the current one (1-based). */
+    val loops: Int = 1,
+    /** Tasks given to an agent so far (a retry is the same task), what `budget.maxTasks` counts. */
+    val tasksRun: Int = 0,
+    /** The folder the agents work in. */
+    val cwd: String? = null,
+    /** The worktree the run made for itself, when it was asked to run on a branch. */
+    val worktree: String? = null,
+    val branch: String? = null,
 )
-data class RunIdParams(val runId: String)
-data class RunsListParams(val status: RunStatus? = null)
-data class RunsListResult(val runs: List<Run>)
-data class RunProgressNotification(val run: Run, val event: RunProgressKind, val task: RunTask? = null)
+
+data class RunBudget(
+    val maxTasks: Int? = null,
+    val maxCostUsd: BigDecimal? = null,
+    val maxMinutes: Double? = null,
+)
+
+data class RunIdParams(
+    val runId: String,
+)
+
+data class RunProgressNotification(
+    val run: Run,
+    val event: RunProgressKind,
+    val task: RunTask? = null,
+    /** A sentence for people: why a task failed, a retry, a warning about the document. */
+    val message: String? = null,
+)
+
+data class RunTask(
+    val document: String,
+    /** 1-based line of the checkbox in the document. */
+    val line: Int,
+    val text: String,
+    /** 1 for the first try, 2 for the first retry, and so on. */
+    val attempt: Int = 1,
+    /** The session this attempt runs in (its history stays, linked to the run). */
+    val sessionId: String? = null,
+)
+
+data class RunsListParams(
+    val status: RunStatus? = null,
+)
+
+data class RunsListResult(
+    val runs: List<Run>,
+)

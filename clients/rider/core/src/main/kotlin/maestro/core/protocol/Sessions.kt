@@ -1,3 +1,7 @@
+// GENERATED from src/Maestro.Protocol by scripts/gen-protocol.py. Do not edit by hand: change the C# records
+// and run `python3 scripts/gen-protocol.py`. `./test.sh` fails when this file and the C# disagree.
+@file:Suppress("unused")
+
 package maestro.core.protocol
 
 import com.google.gson.annotations.SerializedName
@@ -24,63 +28,7 @@ enum class StopReason {
     @SerializedName("maxTurns") MAX_TURNS,
 }
 
-data class Usage(
-    val inputTokens: Long = 0,
-    val outputTokens: Long = 0,
-    val cacheReadTokens: Long = 0,
-    val cacheWriteTokens: Long = 0,
-    val costUsd: BigDecimal = BigDecimal.ZERO,
-)
-
-data class Session(
-    val id: String,
-    val name: String,
-    val agentId: String,
-    val cwd: String,
-    val worktree: String? = null,
-    val branch: String? = null,
-    val status: SessionStatus,
-    val agentSessionId: String? = null,
-    val model: String? = null,
-    val permissionMode: PermissionMode,
-    val lastSeq: Long = 0,
-    val createdAt: String,
-    val updatedAt: String,
-    val usage: Usage,
-)
-
-data class WorktreeRequest(val branch: String, val base: String? = null)
-
-data class SessionCreateParams(
-    val agentId: String,
-    val cwd: String,
-    val name: String? = null,
-    val worktree: WorktreeRequest? = null,
-    val model: String? = null,
-    val permissionMode: PermissionMode? = null,
-    val systemPrompt: String? = null,
-)
-
-data class SessionListParams(val cwd: String? = null, val status: SessionStatus? = null)
-
-data class SessionListResult(val sessions: List<Session>)
-
-data class SessionIdParams(val sessionId: String)
-
-data class SessionPromptParams(val sessionId: String, val text: String)
-
-data class SessionPromptResult(val turnId: String, val stopReason: StopReason, val usage: Usage)
-
-data class SessionHistoryParams(val sessionId: String, val afterSeq: Long? = null, val limit: Int? = null)
-
-data class SessionHistoryResult(val events: List<SessionEventNotification>, val hasMore: Boolean)
-
-data class SessionCloseParams(val sessionId: String, val removeWorktree: Boolean = false)
-
-data class SessionRenameParams(val sessionId: String, val name: String)
-
-data class SessionDiscoverParams(val cwd: String? = null)
-
+/** A conversation an agent CLI keeps on disk that Maestro can import. */
 data class DiscoveredSession(
     val agentId: String,
     val agentSessionId: String,
@@ -89,10 +37,127 @@ data class DiscoveredSession(
     val updatedAt: String,
 )
 
-data class SessionDiscoverResult(val found: List<DiscoveredSession>)
+data class Session(
+    val id: String,
+    val name: String,
+    val agentId: String,
+    val cwd: String,
+    /** The worktree path when the session runs in one of its own. */
+    val worktree: String? = null,
+    val branch: String? = null,
+    val status: SessionStatus,
+    /** The agent's own id for the conversation, used to resume it. */
+    val agentSessionId: String? = null,
+    val model: String? = null,
+    val permissionMode: PermissionMode = PermissionMode.ASK,
+    /** The seq of the last stored event. */
+    val lastSeq: Long = 0L,
+    val createdAt: String,
+    val updatedAt: String,
+    val usage: Usage,
+)
 
-data class SessionImportParams(val agentId: String, val agentSessionId: String)
+data class SessionChangedNotification(
+    val session: Session,
+)
 
-data class SessionEventNotification(val sessionId: String, val seq: Long, val time: String, val event: SessionEvent)
+data class SessionCloseParams(
+    val sessionId: String,
+    val removeWorktree: Boolean = false,
+)
 
-data class SessionChangedNotification(val session: Session)
+data class SessionCreateParams(
+    val agentId: String,
+    val cwd: String,
+    val name: String? = null,
+    val worktree: WorktreeRequest? = null,
+    val model: String? = null,
+    val permissionMode: PermissionMode? = null,
+    /** Extra instructions appended to the agent's system prompt, where the agent supports it. */
+    val systemPrompt: String? = null,
+)
+
+data class SessionDiscoverParams(
+    val cwd: String? = null,
+)
+
+data class SessionDiscoverResult(
+    val found: List<DiscoveredSession>,
+)
+
+/** One stored event of a session; seq numbers are contiguous per session, from 1. */
+data class SessionEventNotification(
+    val sessionId: String,
+    val seq: Long,
+    val time: String,
+    val event: SessionEvent,
+)
+
+/** `sessions/events`: several consecutive events of one session in one message, sent instead of one `sessions/event` each to clients whose `initialize` said `capabilities.batchedEvents`. */
+data class SessionEventsNotification(
+    val sessionId: String,
+    /** In seq order, contiguous. */
+    val events: List<SessionEventNotification>,
+)
+
+data class SessionHistoryParams(
+    val sessionId: String,
+    /** Events with a seq above this one; from the start when absent. */
+    val afterSeq: Long? = null,
+    val limit: Int? = null,
+)
+
+data class SessionHistoryResult(
+    val events: List<SessionEventNotification>,
+    val hasMore: Boolean,
+)
+
+/** Params of the methods that only name a session: get, cancel. */
+data class SessionIdParams(
+    val sessionId: String,
+)
+
+data class SessionImportParams(
+    val agentId: String,
+    val agentSessionId: String,
+)
+
+data class SessionListParams(
+    val cwd: String? = null,
+    val status: SessionStatus? = null,
+)
+
+data class SessionListResult(
+    val sessions: List<Session>,
+)
+
+data class SessionPromptParams(
+    val sessionId: String,
+    val text: String,
+)
+
+data class SessionPromptResult(
+    val turnId: String,
+    val stopReason: StopReason,
+    val usage: Usage,
+)
+
+data class SessionRenameParams(
+    val sessionId: String,
+    val name: String,
+)
+
+/** Tokens and cost, per turn or summed over a session or run. */
+data class Usage(
+    val inputTokens: Long = 0L,
+    val outputTokens: Long = 0L,
+    val cacheReadTokens: Long = 0L,
+    val cacheWriteTokens: Long = 0L,
+    val costUsd: BigDecimal = BigDecimal.ZERO,
+)
+
+/** Asks for a fresh worktree on a new branch. */
+data class WorktreeRequest(
+    val branch: String,
+    val base: String? = null,
+)

@@ -2,6 +2,10 @@ package maestro.core.server
 
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withTimeout
 import maestro.core.MaestroClient
@@ -10,7 +14,8 @@ import maestro.core.protocol.InitializeParams
 /**
  * Owns one server process and its connection: starts it, initializes it, and starts a new one (per [policy])
  * when it dies unexpectedly. [configure] registers notification and request handlers on each new client before
- * its reader starts; [onState] hears every state change.
+ * its reader starts; [onState] hears every state change, and [states] holds the current one for whoever waits on
+ * it (wait with [awaitClient], never by polling [client]).
  */
 class MaestroSupervisor(
     private val processFactory: () -> MaestroServerProcess,
@@ -26,16 +31,34 @@ class MaestroSupervisor(
     @Volatile
     private var current: MaestroServerProcess? = null
 
-    @Volatile
-    var state: ConnectionState = ConnectionState.Stopped
-        private set
+    private val stateFlow = MutableStateFlow<ConnectionState>(ConnectionState.Stopped)
+
+    /** The connection's state; a new value on every change. */
+    val states: StateFlow<ConnectionState> = stateFlow.asStateFlow()
+
+    val state: ConnectionState get() = stateFlow.value
 
     val client: MaestroClient? get() = (state as? ConnectionState.Connected)?.client
 
     fun start() {
         stopping = false
+        // Starting at once, not when the coroutine runs: a caller that waits right after start() must not see
+        // the Stopped or Failed of before.
+        setState(ConnectionState.Starting)
         scope.launch { launchServer() }
     }
+
+    /**
+     * The client once the server is connected (at once when it is); throws [IllegalStateException] when the
+     * supervisor gives up ([ConnectionState.Failed]). A stopped supervisor may be started again (a restart), so
+     * this waits through Stopped: bound it with a timeout.
+     */
+    suspend fun awaitClient(): MaestroClient =
+        when (val settled = states.first { it is ConnectionState.Connected || it is ConnectionState.Failed }) {
+            is ConnectionState.Connected -> settled.client
+            is ConnectionState.Failed -> throw IllegalStateException("Maestro did not start: ${settled.reason}")
+            else -> error("unreachable: $settled")
+        }
 
     private suspend fun launchServer() {
         setState(ConnectionState.Starting)
@@ -87,7 +110,8 @@ class MaestroSupervisor(
     }
 
     private fun setState(next: ConnectionState) {
-        state = next
+        if (stateFlow.value == next) return
+        stateFlow.value = next
         onState(next)
     }
 }

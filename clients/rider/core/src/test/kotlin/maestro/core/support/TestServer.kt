@@ -5,6 +5,7 @@ import maestro.core.protocol.ClientCapabilities
 import maestro.core.protocol.ClientInfo
 import maestro.core.protocol.InitializeParams
 import maestro.core.protocol.InitializeResult
+import maestro.core.protocol.PROTOCOL_VERSION
 import maestro.core.rpc.JsonRpcConnection
 import maestro.core.rpc.MessageTrace
 import maestro.core.server.MaestroServerProcess
@@ -40,6 +41,7 @@ class TestServer(val sandbox: Sandbox, name: String) : AutoCloseable {
 
     suspend fun initialize(permissions: Boolean = false): InitializeResult = client.initialize(
         InitializeParams(
+            protocolVersion = PROTOCOL_VERSION,
             clientInfo = ClientInfo("maestro-rider-core-tests", "0.1.0"),
             workspaceFolders = listOf(sandbox.repo.path),
             capabilities = ClientCapabilities(permissions = permissions, inlineDiff = true),

@@ -26,13 +26,23 @@ class RunPlaybookAction : MaestroAction() {
             withContext(Dispatchers.EDT) {
                 JBPopupFactory.getInstance().createPopupChooserBuilder(playbooks)
                     .setTitle("Run Playbook")
-                    .setRenderer(SimpleListCellRenderer.create("") { p -> "${p.name} (${p.documents.sumOf { it.total - it.done }} tasks open)" })
+                    .setRenderer(
+                        SimpleListCellRenderer.create("") { p ->
+                            p.error?.let { "${p.name} (cannot run: $it)" } ?: "${p.name} (${p.documents.sumOf { it.total - it.done }} tasks open)"
+                        },
+                    )
                     .setItemChosenCallback { chosen.complete(it) }
                     .createPopup()
                     .showCenteredInCurrentWindow(project)
             }
             val playbook = chosen.await() ?: return@background
-            val run = client.runPlaybook(PlaybookRunParams(playbook.path, MaestroSettings.getInstance().state.defaultAgent ?: "claude-code"))
+            playbook.error?.let {
+                notify(project, "Playbook ${playbook.name} cannot run: $it")
+                return@background
+            }
+            val run = client.runPlaybook(
+                PlaybookRunParams(path = playbook.path, agentId = MaestroSettings.getInstance().state.defaultAgent ?: "claude-code"),
+            )
             notify(project, "Playbook ${playbook.name} running (${run.id})")
         }
     }

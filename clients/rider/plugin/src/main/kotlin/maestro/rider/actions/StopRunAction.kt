@@ -10,13 +10,14 @@ class StopRunAction : MaestroAction() {
         val project = e.project ?: return
         background(project) { service ->
             val client = service.requireClient()
-            val run = client.runs(RunsListParams(RunStatus.RUNNING)).runs.firstOrNull()
+            val run = client.runs(RunsListParams(status = RunStatus.RUNNING)).runs.firstOrNull()
             if (run == null) {
                 notify(project, "No Playbook run is running")
                 return@background
             }
-            val stopped = client.stopRun(run.id)
-            notify(project, "Run ${stopped.id} ${stopped.status.name.lowercase()}")
+            // runs/stop answers null; the run ends on its own once the current task is cancelled.
+            client.stopRun(run.id)
+            notify(project, "Stopping run ${run.id} (${run.playbook})")
         }
     }
 }

@@ -32,7 +32,7 @@ class PermissionNotifier(private val project: Project) {
             )
         for (option in request.options) {
             notification.addAction(
-                NotificationAction.createSimpleExpiring(option.label) { race.answer(id, PermissionResponse.choose(option.id)) },
+                NotificationAction.createSimpleExpiring(option.label) { race.answer(id, PermissionResponse(optionId = option.id)) },
             )
         }
         val listener: (PanelEvent) -> Unit = { event -> if (event is PanelEvent.PermissionSettled && event.id == id) notification.expire() }

@@ -104,7 +104,7 @@ class ReviewController(private val project: Project, private val scope: Coroutin
         try {
             FileDocumentManager.getInstance().let { withContext(Dispatchers.EDT) { it.saveAllDocuments() } }
             val client = maestro.requireClient()
-            val selection = ReviewSelectionParams(cwd, hunkIds, paths)
+            val selection = ReviewSelectionParams(cwd = cwd, hunkIds = hunkIds, paths = paths)
             val count = if (accept) client.reviewAccept(selection).accepted else client.reviewReject(selection).rejected
             LocalFileSystem.getInstance().refresh(true, true)
             load(cwd)

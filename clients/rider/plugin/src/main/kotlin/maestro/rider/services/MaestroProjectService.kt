@@ -17,6 +17,7 @@ import maestro.core.protocol.ClientCapabilities
 import maestro.core.protocol.ClientInfo
 import maestro.core.protocol.InitializeParams
 import maestro.core.protocol.Methods
+import maestro.core.protocol.PROTOCOL_VERSION
 import maestro.core.protocol.PermissionMode
 import maestro.core.protocol.SessionCreateParams
 import maestro.core.protocol.SessionEventNotification
@@ -66,6 +67,7 @@ class MaestroProjectService(private val project: Project, private val scope: Cor
         MaestroSupervisor(
             processFactory = ::newProcess,
             initializeParams = InitializeParams(
+                protocolVersion = PROTOCOL_VERSION,
                 clientInfo = ClientInfo("maestro-rider", pluginVersion()),
                 workspaceFolders = listOf(projectDir),
                 capabilities = ClientCapabilities(permissions = true, inlineDiff = true),
@@ -114,13 +116,10 @@ class MaestroProjectService(private val project: Project, private val scope: Cor
         else -> "stopped"
     }
 
+    /** The connected client, starting the server first if needed; waits on core's connection state, not a poll. */
     suspend fun requireClient(): MaestroClient {
         ensureStarted()
-        client?.let { return it }
-        return withTimeoutOrNull(30_000) {
-            while (client == null) kotlinx.coroutines.delay(100)
-            client
-        } ?: error("Maestro did not start: ${supervisor.state}")
+        return withTimeoutOrNull(30_000) { supervisor.awaitClient() } ?: error("Maestro did not start: ${supervisor.state}")
     }
 
     suspend fun createSession(name: String? = null) = requireClient().createSession(

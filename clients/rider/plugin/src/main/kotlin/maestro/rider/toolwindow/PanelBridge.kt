@@ -81,6 +81,8 @@ class PanelBridge(private val project: Project, private val service: MaestroProj
                 service.permissions.pending().forEach { (id, request) -> send(serverRequest(id, gson.toJsonTree(request))) }
             }
             "request" -> request(message.get("id").asLong, message.get("method").asString, message.get("params")?.takeUnless { it.isJsonNull })
+            // The panel's open session is the one Rider's actions act on ("the current session").
+            "sessionSelected" -> message.get("sessionId")?.takeUnless { it.isJsonNull }?.asString?.let { service.selectedSessionId = it }
             "serverResponse" -> {
                 val response = gson.fromJson(message.get("result"), PermissionResponse::class.java)
                 service.permissions.answer(message.get("id").asString, response)
@@ -124,7 +126,6 @@ class PanelBridge(private val project: Project, private val service: MaestroProj
             }
             "host/reviewChanges" -> review.reviewChanges(params?.get("cwd")?.asString ?: review.cwd())
             "host/newSession" -> return gson.toJsonTree(service.createSession())
-            "host/selectSession" -> service.selectedSessionId = params?.get("sessionId")?.asString
             else -> throw IllegalArgumentException("This IDE does not offer $method")
         }
         return null
@@ -175,6 +176,6 @@ class PanelBridge(private val project: Project, private val service: MaestroProj
     }
 
     companion object {
-        val HOST_ACTIONS = listOf("host/openDiff", "host/openFile", "host/reviewChanges", "host/newSession", "host/selectSession")
+        val HOST_ACTIONS = listOf("host/openDiff", "host/openFile", "host/reviewChanges", "host/newSession")
     }
 }
