@@ -47,7 +47,12 @@ public sealed class RecordedExchangeTests
         Assert.False(exchange.ContainsKey("notification"), $"{file}: a {shape.Kind} exchange has no 'notification'");
         Assert.True(exchange.ContainsKey("response") ^ exchange.ContainsKey("error"), $"{file}: a request is answered by exactly one of 'response' and 'error'");
         Assert.True(shape.Params is not null || exchange["request"] is null, $"{file}: {method} takes no params");
-        RoundTrip(file, exchange["request"], shape.Params);
+        // An InvalidParams exchange records params that are wrong on purpose: they cannot read into the record.
+        if ((string?)exchange["error"]?["data"]?["kind"] != ErrorKinds.InvalidParams)
+        {
+            RoundTrip(file, exchange["request"], shape.Params);
+        }
+
         if (exchange["error"] is JsonObject error)
         {
             Assert.Equal(JsonValueKind.Number, error["code"]?.GetValueKind());

@@ -35,19 +35,19 @@ public sealed class SessionExchangeTests : IAsyncLifetime
         var renamed = await client.RecordAsync(Methods.SessionsRename, new SessionRenameParams { SessionId = id, Name = "Greeter" });
         Assert.Equal("Greeter", (string?)renamed["result"]!["name"]);
 
-        // $/cancelRequest on a running prompt: the turn is killed and the request answers -32800.
+        // $/cancelRequest on a running prompt: the turn is killed and the prompt answers stopReason "cancelled"
+        // (a result, not -32800: the turn did start, and its events up to the kill are kept).
         var slow = new SessionPromptParams { SessionId = id, Text = "Your task (line 1 of the document): wait (slow)" };
         var (requestId, answer) = client.Send(Methods.SessionsPrompt, slow);
         await client.NotificationAsync(Methods.SessionsChanged, p => (string?)p["session"]!["id"] == id && (string?)p["session"]!["status"] == "running");
         var cancel = new CancelRequestParams { Id = System.Text.Json.JsonSerializer.SerializeToElement(requestId) };
         await client.NotifyAsync(Methods.CancelRequest, cancel);
         var cancelled = await answer.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(ErrorCodes.RequestCancelled, (int)cancelled["error"]!["code"]!);
+        Assert.Equal("cancelled", (string?)Exchange.AssertNoError(cancelled)["result"]!["stopReason"]);
         Exchange.RecordSentNotification(Methods.CancelRequest, cancel);
-        Exchange.Record(ExchangeStore.FileName(Methods.SessionsPrompt, "RequestCancelled"), Methods.SessionsPrompt, slow, cancelled);
+        Exchange.Record(ExchangeStore.FileName(Methods.SessionsPrompt, "cancelRequest"), Methods.SessionsPrompt, slow, cancelled);
 
         await client.RecordAsync(Methods.SessionsClose, new SessionCloseParams { SessionId = id });
-        await client.RecordErrorAsync(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = "Still there?" }, ErrorCodes.Busy, ErrorKinds.Busy);
         await client.RecordErrorAsync(Methods.SessionsGet, new SessionIdParams { SessionId = "s_000000000000" }, ErrorCodes.SessionNotFound, ErrorKinds.SessionNotFound);
         await client.RecordErrorAsync(Methods.SessionsCreate, new SessionCreateParams { AgentId = "no-such-agent", Cwd = sandbox.Repo }, ErrorCodes.AgentUnavailable, ErrorKinds.AgentUnavailable);
     }
