@@ -48,6 +48,7 @@ public sealed class SessionExchangeTests : IAsyncLifetime
         Exchange.Record(ExchangeStore.FileName(Methods.SessionsPrompt, "cancelRequest"), Methods.SessionsPrompt, slow, cancelled);
 
         await client.RecordAsync(Methods.SessionsClose, new SessionCloseParams { SessionId = id });
+        await client.RecordErrorAsync(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = "Still there?" }, ErrorCodes.Busy, ErrorKinds.Busy);
         await client.RecordErrorAsync(Methods.SessionsGet, new SessionIdParams { SessionId = "s_000000000000" }, ErrorCodes.SessionNotFound, ErrorKinds.SessionNotFound);
         await client.RecordErrorAsync(Methods.SessionsCreate, new SessionCreateParams { AgentId = "no-such-agent", Cwd = sandbox.Repo }, ErrorCodes.AgentUnavailable, ErrorKinds.AgentUnavailable);
     }
