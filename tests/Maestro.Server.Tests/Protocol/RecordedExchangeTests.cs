@@ -97,6 +97,16 @@ public sealed class RecordedExchangeTests
         }
     }
 
+    [Fact]
+    public void Every_run_progress_kind_has_a_recorded_sample()
+    {
+        var kinds = Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, "tests", "exchanges"), "runs-progress-*.json")
+            .Select(f => (string?)JsonNode.Parse(File.ReadAllText(f))!["notification"]!["event"])
+            .ToHashSet();
+        var missing = Enum.GetValues<RunProgressKind>().Select(k => JsonSerializer.SerializeToNode(k, Options)!.GetValue<string>()).Where(k => !kinds.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "runs/progress events with no recorded sample: " + string.Join(", ", missing));
+    }
+
     private static void RoundTrip(string file, JsonNode? recorded, Type? type)
     {
         if (recorded is null || type is null)

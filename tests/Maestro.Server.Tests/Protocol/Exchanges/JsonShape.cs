@@ -5,7 +5,8 @@ namespace Maestro.Server.Tests.Protocol.Exchanges;
 
 /// <summary>
 /// Compares two JSON trees by shape only: the same members in every object, the same kind of value in each
-/// (string, number, boolean, null, object, array), arrays both empty or both not, their elements pairwise.
+/// (string, number, boolean, null, object, array), arrays both empty or both not, each live element shaped like
+/// some recorded one.
 /// Values themselves (ids, times, paths) may differ: a live answer is never byte-equal to a recording.
 /// </summary>
 public static class JsonShape
@@ -56,11 +57,19 @@ public static class JsonShape
                 if ((arrayRecorded.Count == 0) != (arrayLive.Count == 0))
                 {
                     differences.Add($"{path}: recorded {arrayRecorded.Count} elements, live {arrayLive.Count}");
+                    break;
                 }
 
-                for (var i = 0; i < Math.Min(arrayRecorded.Count, arrayLive.Count); i++)
+                // Lists may be polymorphic (events) and their length may vary (batches): each live element must have
+                // the shape of some recorded element; when none fits, the differences are told against the one at its index.
+                for (var i = 0; i < arrayLive.Count; i++)
                 {
-                    Compare($"{path}[{i}]", arrayRecorded[i], arrayLive[i], differences);
+                    if (arrayRecorded.Any(r => Differences(r, arrayLive[i]).Count == 0))
+                    {
+                        continue;
+                    }
+
+                    Compare($"{path}[{i}]", arrayRecorded[Math.Min(i, arrayRecorded.Count - 1)], arrayLive[i], differences);
                 }
 
                 break;

@@ -16,6 +16,8 @@ public sealed class PlaybookExchangeTests : IAsyncLifetime
         {
             ["playbooks/release/01-build.md"] = "# Build\n\n- [ ] Compile\n- [x] Already done\n",
             ["playbooks/slow.md"] = "- [ ] Wait for it (slow)\n",
+            ["playbooks/stuck.md"] = "- [ ] Never ticked (leave)\n",
+            ["playbooks/twice.md"] = "- [ ] Tick me\n",
         });
         return Task.CompletedTask;
     }
@@ -44,6 +46,13 @@ public sealed class PlaybookExchangeTests : IAsyncLifetime
         await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == slowId && (string?)p["event"] == "taskStarted");
         await client.RecordAsync(Methods.RunsStop, new RunIdParams { RunId = slowId });
         await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == slowId && (string?)p["event"] == "finished");
+
+        // A task the agent never ticks fails (after its retries), and a second loop starts with every box unchecked.
+        var stuck = Exchange.AssertNoError(await client.CallAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "stuck.md"), AgentId = "claude-code" }));
+        Exchange.RecordMessage(await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == (string?)stuck["result"]!["id"] && (string?)p["event"] == "taskFailed"), "taskFailed");
+        var twice = Exchange.AssertNoError(await client.CallAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "twice.md"), AgentId = "claude-code", Loops = 2 }));
+        Exchange.RecordMessage(await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == (string?)twice["result"]!["id"] && (string?)p["event"] == "loopStarted"), "loopStarted");
+        await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == (string?)twice["result"]!["id"] && (string?)p["event"] == "finished");
 
         sandbox.Repository.Write("playbooks/empty.md", "# Nothing to do here\n");
         await client.RecordErrorAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "empty.md"), AgentId = "claude-code" }, ErrorCodes.PlaybookInvalid, ErrorKinds.PlaybookInvalid);
