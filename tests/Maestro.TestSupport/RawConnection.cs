@@ -28,6 +28,9 @@ public sealed class RawConnection : IAsyncDisposable
         return await LspFraming.ReadAsync(reader, cts.Token) ?? throw new EndOfStreamException("The server closed the connection.");
     }
 
+    /// <summary>The next message, or null when the server closed its side; for clients that read in a loop.</summary>
+    public Task<JsonObject?> ReceiveOrEndAsync(CancellationToken cancellationToken) => LspFraming.ReadAsync(reader, cancellationToken);
+
     /// <summary>True when the server closed its side (end of stream) within the timeout.</summary>
     public async Task<bool> ClosedAsync(TimeSpan? timeout = null)
     {

@@ -6,9 +6,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type {
-  InitializeResult, PermissionRequestParams, PermissionResponse, Session, SessionEventNotification, SessionHistoryResult, SessionPromptResult,
+  AgentsListResult, InitializeResult, MethodName, PermissionRequestParams, PermissionResponse, Run, RunProgressNotification, RunsListResult, Session,
+  SessionEventNotification, SessionEventsNotification, SessionHistoryResult, SessionListResult, SessionPromptResult,
 } from '../../protocol/protocol';
-import { Methods, SessionEventTypes } from '../../protocol/protocol';
+import { ErrorCodes, ErrorKinds, Methods, MethodShapes, SessionEventTypes } from '../../protocol/protocol';
+import { RpcError } from '../src/bridge/rpcError';
+import type { Actions } from '../src/state/actions';
+import { RunsView } from '../src/views/runsView';
+import { baseName } from '../src/views/format';
 import { Store } from '../src/state/store';
 import { renderRow } from '../src/views/transcript/rowRenderer';
 import { renderPermissionCard } from '../src/views/transcript/permissionCard';
@@ -21,7 +26,20 @@ interface Exchange {
   request?: unknown;
   response?: unknown;
   notification?: unknown;
+  error?: { code: number; message: string; data?: { kind: string; feature?: string } };
 }
+
+/**
+ * Methods the panel never sends nor receives: the host (git, review, worktrees, lifecycle), the CLI (daemon, playbooks
+ * are started from the editor) or nobody yet (chat/message). Their files are checked against MethodShapes only.
+ */
+const notForThePanel = new Set<string>([
+  Methods.Shutdown, Methods.Exit, Methods.CancelRequest, Methods.SessionsDiscover, Methods.SessionsImport,
+  Methods.GitStatus, Methods.GitLog, Methods.GitBranches, Methods.WorktreesList, Methods.WorktreesCreate, Methods.WorktreesRemove,
+  Methods.WorktreesPrune, Methods.WorktreesMerge, Methods.ReviewChanges, Methods.ReviewAccept, Methods.ReviewReject,
+  Methods.ReviewChanged, Methods.PlaybooksList, Methods.PlaybooksRun, Methods.ChatCreate, Methods.ChatPost, Methods.ChatHistory,
+  Methods.ChatMessage, Methods.StatsGet, Methods.RemoteStart, Methods.RemoteStop, Methods.DaemonStatus, Methods.DaemonStop,
+]);
 
 const folder = join(panelRoot, '..', '..', 'tests', 'exchanges');
 const exchanges = readdirSync(folder).filter((f) => f.endsWith('.json')).sort().map((file) => ({ file, ...(JSON.parse(readFileSync(join(folder, file), 'utf8')) as Exchange) }));
@@ -49,6 +67,31 @@ function expectRendersSession(session: Session): void {
   expect(item?.textContent).toContain(session.agentId);
 }
 
+/** Renders the runs view over the store; each run is one item naming its playbook and status, with Stop while it runs. */
+function expectRendersRuns(store: Store, runs: Run[]): HTMLElement[] {
+  const stopped: string[] = [];
+  const view = new RunsView(store, { stopRun: (id: string) => { stopped.push(id); return Promise.resolve(); } } as unknown as Actions);
+  view.render();
+  const items = runs.map((run) => view.element.querySelector<HTMLElement>(`[data-run-id="${run.id}"]`)!);
+  runs.forEach((run, i) => {
+    const item = items[i]!;
+    expect(item).not.toBeNull();
+    expect(item.textContent).toContain(baseName(run.playbook));
+    expect(item.textContent).toContain(run.status);
+    expect(item.querySelector('progress')!.getAttribute('aria-label')).toBe(`${run.done} of ${run.total} tasks done`);
+    const stop = item.querySelector('button');
+    expect(stop !== null).toBe(run.status === 'running');
+    stop?.click();
+  });
+  expect(stopped).toEqual(runs.filter((r) => r.status === 'running').map((r) => r.id));
+  return items;
+}
+
+test('every method of Methods has a recorded exchange', () => {
+  const recorded = new Set(exchanges.map((e) => e.method));
+  expect(Object.values(Methods).filter((m) => !recorded.has(m))).toEqual([]);
+});
+
 test('the exchanges folder is there', () => {
   expect(exchanges.length).toBeGreaterThan(10);
 });
@@ -58,7 +101,35 @@ describe.each(exchanges)('$file', (exchange) => {
     expect(methodNames.has(exchange.method)).toBe(true);
   });
 
+  test('has the members its MethodShapes entry says', () => {
+    const shape = MethodShapes[exchange.method as MethodName];
+    expect(shape).toBeDefined();
+    const members = Object.keys(exchange).filter((k) => k !== 'file' && k !== 'method').sort();
+    if (shape.kind === 'notification' || shape.kind === 'serverNotification') {
+      expect(members).toEqual(['notification']);
+      expect(exchange.notification === null).toBe(shape.params === null);
+      return;
+    }
+    // A request (either way) is answered by exactly one of a result and an error.
+    expect(members.filter((m) => m === 'response' || m === 'error')).toHaveLength(1);
+    expect(members).not.toContain('notification');
+    expect('request' in exchange).toBe(shape.params !== null);
+    if ('response' in exchange && shape.result === null) expect(exchange.response).toBeNull();
+    if ('response' in exchange && shape.result !== null) expect(typeof exchange.response).toBe('object');
+  });
+
   test('is consumed by the panel and renders', () => {
+    if (exchange.error) {
+      // Every recorded error is a documented one: a known code and kind, and what the panel shows is the server's message.
+      expect(Object.values(ErrorCodes)).toContain(exchange.error.code);
+      expect(Object.values(ErrorKinds)).toContain(exchange.error.data!.kind);
+      const error = new RpcError(exchange.error);
+      expect(error.message).toBe(exchange.error.message);
+      expect(error.isNotAvailable).toBe(exchange.error.code === ErrorCodes.MethodNotFound);
+      if (exchange.error.data!.kind === ErrorKinds.FeatureNotLanded) expect(exchange.error.data!.feature).toBeTruthy();
+      return;
+    }
+    if (notForThePanel.has(exchange.method)) return;
     switch (exchange.method) {
       case Methods.SessionsEvent: {
         const notification = exchange.notification as SessionEventNotification;
@@ -73,8 +144,57 @@ describe.each(exchanges)('$file', (exchange) => {
         break;
       case Methods.SessionsCreate:
       case Methods.SessionsGet:
+      case Methods.SessionsRename:
         expectRendersSession(exchange.response as Session);
         break;
+      case Methods.SessionsList: {
+        const { sessions } = exchange.response as SessionListResult;
+        expect(sessions.length).toBeGreaterThan(0);
+        const store = new Store();
+        store.setSessions(sessions);
+        const list = new SessionsList(() => undefined);
+        list.render(store.sessionList());
+        expect(list.element.querySelectorAll('[role="option"]')).toHaveLength(sessions.length);
+        break;
+      }
+      case Methods.SessionsEvents: {
+        const { events } = exchange.notification as SessionEventsNotification;
+        const rows = renderEvents(events);
+        expect(rows.length).toBeGreaterThan(0);
+        for (const row of rows) expect(row.textContent).not.toContain('Unknown event type');
+        break;
+      }
+      case Methods.AgentsList: {
+        const { agents } = exchange.response as AgentsListResult;
+        const form = renderNewSessionForm(agents, undefined, () => undefined, () => undefined);
+        const offered = [...form.querySelectorAll<HTMLOptionElement>('select[name="agent"] option')].map((o) => o.value);
+        expect(offered).toEqual(agents.filter((a) => a.available).map((a) => a.id));
+        break;
+      }
+      case Methods.RunsProgress: {
+        const progress = exchange.notification as RunProgressNotification;
+        const store = new Store();
+        store.applyNotification(Methods.RunsProgress, progress);
+        const item = expectRendersRuns(store, [progress.run])[0]!;
+        if (progress.run.status === 'running' && progress.run.currentTask) expect(item.textContent).toContain(`Now: ${progress.run.currentTask.text}`);
+        if (progress.message) expect(item.textContent).toContain(progress.message);
+        break;
+      }
+      case Methods.RunsList: {
+        const { runs } = exchange.response as RunsListResult;
+        expect(runs.length).toBeGreaterThan(0);
+        const store = new Store();
+        store.setRuns(runs);
+        expectRendersRuns(store, runs);
+        break;
+      }
+      case Methods.RunsGet: {
+        // The panel shows a run the way runs/list and runs/progress deliver it: the same Run record.
+        const store = new Store();
+        store.setRuns([exchange.response as Run]);
+        expectRendersRuns(store, [exchange.response as Run]);
+        break;
+      }
       case Methods.SessionsHistory: {
         const page = exchange.response as SessionHistoryResult;
         const rows = renderEvents(page.events);
@@ -111,6 +231,8 @@ describe.each(exchanges)('$file', (exchange) => {
         break;
       }
       case Methods.SessionsCancel:
+      case Methods.SessionsClose:
+      case Methods.RunsStop:
         expect(exchange.response ?? null).toBeNull();
         break;
       default:

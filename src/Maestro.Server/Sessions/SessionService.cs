@@ -117,6 +117,13 @@ public sealed class SessionService : IAsyncDisposable
         }
 
         var runtime = await RuntimeAsync(sessionId, cancellationToken);
+
+        // A closed session reloaded from the store has a runtime too (for rename and history): it must not quietly reopen.
+        if (runtime.Session.Status == SessionStatus.Closed)
+        {
+            throw new SessionClosedException(sessionId);
+        }
+
         return await runtime.PromptAsync(text, cancellationToken);
     }
 

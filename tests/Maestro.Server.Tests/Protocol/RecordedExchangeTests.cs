@@ -1,31 +1,20 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Maestro.Protocol;
+using Maestro.Server.Tests.Protocol.Exchanges;
 using Maestro.TestSupport.Agents;
 
 namespace Maestro.Server.Tests.Protocol;
 
 /// <summary>
 /// The C# side of the shared recorded exchanges (tests/exchanges, also read by the Kotlin and TypeScript
-/// tests): every message reads into its Maestro.Protocol record and writes back to the same JSON.
+/// tests): every message reads into the Maestro.Protocol record its method's [MethodShape] names and writes back to
+/// the same JSON; every method of <see cref="Methods"/> has a shape and at least one recorded exchange. The files
+/// themselves are written and kept in shape by the recording tests in Protocol/Exchanges.
 /// </summary>
 public sealed class RecordedExchangeTests
 {
     private static readonly JsonSerializerOptions Options = MaestroJson.CreateOptions();
-
-    /// <summary>method → (request or notification type, response type); null where a side carries no body.</summary>
-    private static readonly Dictionary<string, (Type? Request, Type? Response)> Shapes = new(StringComparer.Ordinal)
-    {
-        [Methods.Initialize] = (typeof(InitializeParams), typeof(InitializeResult)),
-        [Methods.SessionsCreate] = (typeof(SessionCreateParams), typeof(Session)),
-        [Methods.SessionsGet] = (typeof(SessionIdParams), typeof(Session)),
-        [Methods.SessionsPrompt] = (typeof(SessionPromptParams), typeof(SessionPromptResult)),
-        [Methods.SessionsCancel] = (typeof(SessionIdParams), null),
-        [Methods.SessionsHistory] = (typeof(SessionHistoryParams), typeof(SessionHistoryResult)),
-        [Methods.SessionsEvent] = (typeof(SessionEventNotification), null),
-        [Methods.SessionsChanged] = (typeof(SessionChangedNotification), null),
-        [Methods.PermissionsRequest] = (typeof(PermissionRequestParams), typeof(PermissionResponse)),
-    };
 
     public static TheoryData<string> Files()
     {
@@ -44,9 +33,56 @@ public sealed class RecordedExchangeTests
     {
         var exchange = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "tests", "exchanges", file)))!.AsObject();
         var method = (string)exchange["method"]!;
-        Assert.True(Shapes.TryGetValue(method, out var shape), $"{file}: no protocol shape is known for '{method}'");
-        RoundTrip(file, exchange["request"] ?? exchange["notification"], shape.Request);
-        RoundTrip(file, exchange["response"], shape.Response);
+        var shape = MethodShapes.For(method);
+        Assert.True(shape is not null, $"{file}: '{method}' is not a method of Methods.cs with a [MethodShape]");
+        Assert.Empty(exchange.Select(p => p.Key).Except(["method", "request", "response", "notification", "error"]));
+        if (shape.Kind is MethodKind.Notification or MethodKind.ServerNotification)
+        {
+            Assert.True(exchange.ContainsKey("notification"), $"{file}: a {shape.Kind} exchange holds 'notification'");
+            Assert.False(exchange.ContainsKey("request") || exchange.ContainsKey("response") || exchange.ContainsKey("error"), $"{file}: a notification is never answered");
+            RoundTrip(file, exchange["notification"], shape.Params);
+            return;
+        }
+
+        Assert.False(exchange.ContainsKey("notification"), $"{file}: a {shape.Kind} exchange has no 'notification'");
+        Assert.True(exchange.ContainsKey("response") ^ exchange.ContainsKey("error"), $"{file}: a request is answered by exactly one of 'response' and 'error'");
+        Assert.True(shape.Params is not null || exchange["request"] is null, $"{file}: {method} takes no params");
+        // An InvalidParams exchange records params that are wrong on purpose: they cannot read into the record.
+        if ((string?)exchange["error"]?["data"]?["kind"] != ErrorKinds.InvalidParams)
+        {
+            RoundTrip(file, exchange["request"], shape.Params);
+        }
+
+        if (exchange["error"] is JsonObject error)
+        {
+            Assert.Equal(JsonValueKind.Number, error["code"]?.GetValueKind());
+            Assert.Equal(JsonValueKind.String, error["message"]?.GetValueKind());
+            RoundTrip(file, error["data"], typeof(ErrorData));
+            Assert.True(error["data"] is null || error["data"]!["kind"] is not null, $"{file}: error.data names its kind");
+        }
+        else
+        {
+            Assert.True(shape.Result is not null || exchange["response"] is null, $"{file}: {method} answers null");
+            RoundTrip(file, exchange["response"], shape.Result);
+        }
+    }
+
+    [Fact]
+    public void Every_method_constant_has_a_method_shape()
+    {
+        var without = MethodShapes.Constants.Where(f => f.GetCustomAttributes(typeof(MethodShapeAttribute), false).Length == 0).Select(f => f.Name).ToList();
+        Assert.True(without.Count == 0, "Methods without [MethodShape]: " + string.Join(", ", without));
+        Assert.NotEmpty(MethodShapes.All);
+    }
+
+    [Fact]
+    public void Every_method_has_a_recorded_exchange()
+    {
+        var recorded = Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, "tests", "exchanges"), "*.json")
+            .Select(f => (string?)JsonNode.Parse(File.ReadAllText(f))!["method"])
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = MethodShapes.All.Select(m => m.Name).Where(m => !recorded.Contains(m)).ToList();
+        Assert.True(missing.Count == 0, "Methods with no exchange in tests/exchanges: " + string.Join(", ", missing));
     }
 
     [Fact]
@@ -59,6 +95,16 @@ public sealed class RecordedExchangeTests
         {
             Assert.Contains(type, types);
         }
+    }
+
+    [Fact]
+    public void Every_run_progress_kind_has_a_recorded_sample()
+    {
+        var kinds = Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, "tests", "exchanges"), "runs-progress-*.json")
+            .Select(f => (string?)JsonNode.Parse(File.ReadAllText(f))!["notification"]!["event"])
+            .ToHashSet();
+        var missing = Enum.GetValues<RunProgressKind>().Select(k => JsonSerializer.SerializeToNode(k, Options)!.GetValue<string>()).Where(k => !kinds.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "runs/progress events with no recorded sample: " + string.Join(", ", missing));
     }
 
     private static void RoundTrip(string file, JsonNode? recorded, Type? type)

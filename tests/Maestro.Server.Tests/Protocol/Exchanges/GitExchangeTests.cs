@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using Maestro.Protocol;
+
+namespace Maestro.Server.Tests.Protocol.Exchanges;
+
+/// <summary>Records (or checks, see <see cref="ExchangeStore"/>) git/*, worktrees/* and review/*, with their documented errors.</summary>
+public sealed class GitExchangeTests : IAsyncLifetime
+{
+    private ExchangeSandbox sandbox = null!;
+
+    public Task InitializeAsync()
+    {
+        sandbox = ExchangeSandbox.Create(new Dictionary<string, string> { ["a.txt"] = "one\ntwo\nthree\n", ["b.txt"] = "bee\n" });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task Git_status_log_and_branches()
+    {
+        sandbox.Repository.Git("branch", "topic");
+        sandbox.Repository.Write("a.txt", "one\nTWO\nthree\n");
+        sandbox.Repository.Write("new.txt", "new\n");
+        await using var client = await sandbox.ConnectAsync();
+
+        var status = await client.RecordAsync(Methods.GitStatus, new GitStatusParams { Cwd = sandbox.Repo });
+        Assert.Equal(2, status["result"]!["changes"]!.AsArray().Count);
+        await client.RecordAsync(Methods.GitLog, new GitLogParams { Cwd = sandbox.Repo, Limit = 5 });
+        await client.RecordAsync(Methods.GitBranches, new GitBranchesParams { Cwd = sandbox.Repo });
+        await client.RecordErrorAsync(Methods.GitStatus, new GitStatusParams { Cwd = sandbox.Repository.Parent }, ErrorCodes.NotARepository, ErrorKinds.NotARepository);
+    }
+
+    [Fact]
+    public async Task Review_changes_accept_reject_and_the_changed_notification()
+    {
+        sandbox.Repository.Write("a.txt", "one\nTWO\nthree\n");
+        await using var client = await sandbox.ConnectAsync();
+
+        var changes = await client.RecordAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo });
+        var staleId = HunkIds(changes, "a.txt").Single();
+
+        // The file changes under the client: its hunk id is stale, and accepting it changes nothing.
+        sandbox.Repository.Write("a.txt", "one\nTWO\nTHREE\n");
+        Exchange.RecordMessage(await client.NotificationAsync(Methods.ReviewChanged, p => p["paths"]!.AsArray().Any(x => (string?)x == "a.txt")));
+        await client.RecordErrorAsync(Methods.ReviewAccept, new ReviewSelectionParams { Cwd = sandbox.Repo, HunkIds = [staleId] }, ErrorCodes.StaleHunk, ErrorKinds.StaleHunk);
+
+        var fresh = await client.CallAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo });
+        await client.RecordAsync(Methods.ReviewAccept, new ReviewSelectionParams { Cwd = sandbox.Repo, HunkIds = HunkIds(fresh, "a.txt") });
+        Assert.Contains("THREE", sandbox.Repository.Staged("a.txt"), StringComparison.Ordinal);
+
+        sandbox.Repository.Write("b.txt", "bee\nwasp\n");
+        var withB = await client.CallAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo });
+        await client.RecordAsync(Methods.ReviewReject, new ReviewSelectionParams { Cwd = sandbox.Repo, HunkIds = HunkIds(withB, "b.txt") });
+        Assert.Equal("bee\n", sandbox.Repository.Read("b.txt"));
+
+        await client.RecordErrorAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo, Paths = ["../outside.txt"] }, ErrorCodes.PathOutsideWorkspace, ErrorKinds.PathOutsideWorkspace);
+    }
+
+    [Fact]
+    public async Task Worktrees_create_list_merge_remove_and_prune()
+    {
+        await using var client = await sandbox.ConnectAsync();
+        var created = await client.RecordAsync(Methods.WorktreesCreate, new WorktreeCreateParams { Repo = sandbox.Repo, Branch = "feature" });
+        var path = (string)created["result"]!["path"]!;
+        await client.RecordAsync(Methods.WorktreesList, new WorktreeListParams { Repo = sandbox.Repo });
+
+        // An accepted edit in the worktree is what merge takes back to main.
+        File.WriteAllText(Path.Combine(path, "a.txt"), "one\ntwo\nthree\nfour\n");
+        Exchange.AssertNoError(await client.CallAsync(Methods.ReviewAccept, new ReviewSelectionParams { Cwd = path, Paths = ["a.txt"] }));
+        var merged = await client.RecordAsync(Methods.WorktreesMerge, new WorktreeMergeParams { Path = path, Message = "Agent work" });
+        Assert.True((bool)merged["result"]!["merged"]!);
+
+        File.WriteAllText(Path.Combine(path, "scratch.txt"), "not committed\n");
+        await client.RecordErrorAsync(Methods.WorktreesRemove, new WorktreeRemoveParams { Path = path }, ErrorCodes.WorktreeDirty, ErrorKinds.WorktreeDirty);
+        File.Delete(Path.Combine(path, "scratch.txt"));
+        await client.RecordAsync(Methods.WorktreesRemove, new WorktreeRemoveParams { Path = path });
+
+        var gone = await client.CallAsync(Methods.WorktreesCreate, new WorktreeCreateParams { Repo = sandbox.Repo, Branch = "gone" });
+        Directory.Delete((string)gone["result"]!["path"]!, recursive: true);
+        var pruned = await client.RecordAsync(Methods.WorktreesPrune, new WorktreePruneParams { Repo = sandbox.Repo });
+        Assert.Single(pruned["result"]!["pruned"]!.AsArray());
+    }
+
+    private static List<string> HunkIds(JsonObject changes, string file)
+        => [.. changes["result"]!["files"]!.AsArray().Where(f => (string?)f!["path"] == file).SelectMany(f => f!["hunks"]!.AsArray()).Select(h => (string)h!["id"]!)];
+}

@@ -1,0 +1,80 @@
+using Maestro.Protocol;
+
+namespace Maestro.Server.Tests.Protocol.Exchanges;
+
+/// <summary>Records (or checks, see <see cref="ExchangeStore"/>) the lifecycle, agents and not-landed exchanges.</summary>
+public sealed class LifecycleExchangeTests : IAsyncLifetime
+{
+    private ExchangeSandbox sandbox = null!;
+
+    public Task InitializeAsync()
+    {
+        sandbox = ExchangeSandbox.Create();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task Agents_list_answers_every_known_agent()
+    {
+        await using var client = await sandbox.ConnectAsync();
+        var answer = await client.RecordAsync(Methods.AgentsList);
+        Assert.Contains(answer["result"]!["agents"]!.AsArray(), a => (string?)a!["id"] == "claude-code" && (bool)a["available"]!);
+    }
+
+    [Fact]
+    public async Task Shutdown_then_exit_closes_the_connection()
+    {
+        await using var client = await sandbox.ConnectAsync();
+        var answer = await client.RecordAsync(Methods.Shutdown);
+        Assert.Null(answer["result"]);
+        await client.RecordErrorAsync(Methods.AgentsList, null, ErrorCodes.InvalidRequest, ErrorKinds.ShuttingDown);
+
+        await client.NotifyAsync(Methods.Exit);
+        Assert.True(await client.ClosedAsync(TimeSpan.FromSeconds(30)), "exit did not close the connection");
+        Exchange.RecordSentNotification(Methods.Exit, null);
+    }
+
+    [Fact]
+    public async Task Documented_lifecycle_errors()
+    {
+        await using var client = new ExchangeClient(sandbox.Server.ConnectRaw());
+        await client.RecordErrorAsync(Methods.AgentsList, null, ErrorCodes.ServerNotInitialized, ErrorKinds.ServerNotInitialized);
+        await client.RecordErrorAsync(
+            Methods.Initialize,
+            new InitializeParams { ProtocolVersion = "9.0", ClientInfo = new ClientInfo { Name = "exchanges", Version = "1" } },
+            ErrorCodes.InvalidRequest,
+            ErrorKinds.ProtocolVersionMismatch);
+        Assert.NotNull((await client.InitializeAsync())["result"]);
+        await client.RecordErrorAsync(Methods.SessionsGet, new System.Text.Json.Nodes.JsonObject(), ErrorCodes.InvalidParams, ErrorKinds.InvalidParams);
+    }
+
+    public static TheoryData<string> NotLanded() => [.. PendingMethods()];
+
+    /// <summary>Every method of a feature that has not landed answers -32601 FeatureNotLanded: that answer is its exchange.</summary>
+    [Theory]
+    [MemberData(nameof(NotLanded))]
+    public async Task A_method_of_a_feature_not_landed_answers_FeatureNotLanded(string method)
+    {
+        await using var client = await sandbox.ConnectAsync();
+        var answer = await client.CallAsync(method, SampleParams(method));
+        Exchange.AssertError(answer, ErrorCodes.MethodNotFound, ErrorKinds.FeatureNotLanded);
+        Assert.False(string.IsNullOrEmpty((string?)answer["error"]!["data"]!["feature"]));
+        Exchange.Record(ExchangeStore.FileName(method), method, SampleParams(method), answer);
+    }
+
+    private static IEnumerable<string> PendingMethods()
+        => MethodShapes.All.Where(m => m.Shape.Kind == MethodKind.Request && Maestro.Server.Rpc.PendingFeatures.TryGetFeature(m.Name, out _)).Select(m => m.Name);
+
+    /// <summary>Params a client would send, so the request side of the exchange is recorded too.</summary>
+    private static object? SampleParams(string method) => method switch
+    {
+        Methods.ChatCreate => new ChatCreateParams { Name = "Design review", Participants = [new ChatParticipant { AgentId = "claude-code", Alias = "claude" }] },
+        Methods.ChatPost => new ChatPostParams { RoomId = "r_1", Text = "@claude what do you think?" },
+        Methods.ChatHistory => new ChatHistoryParams { RoomId = "r_1", AfterSeq = 0 },
+        Methods.StatsGet => new StatsGetParams { Since = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) },
+        Methods.RemoteStart => new RemoteStartParams { Lan = true, Port = 8765 },
+        _ => null,
+    };
+}

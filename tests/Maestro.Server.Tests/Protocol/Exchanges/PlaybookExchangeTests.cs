@@ -1,0 +1,61 @@
+using Maestro.Protocol;
+
+namespace Maestro.Server.Tests.Protocol.Exchanges;
+
+/// <summary>
+/// Records (or checks, see <see cref="ExchangeStore"/>) playbooks/*, runs/* and runs/progress, with the Claude Code
+/// STAND-IN script as the agent (it ticks the task's box; "(slow)" keeps a task running until the run is stopped).
+/// </summary>
+public sealed class PlaybookExchangeTests : IAsyncLifetime
+{
+    private ExchangeSandbox sandbox = null!;
+
+    public Task InitializeAsync()
+    {
+        sandbox = ExchangeSandbox.Create(new Dictionary<string, string>
+        {
+            ["playbooks/release/01-build.md"] = "# Build\n\n- [ ] Compile\n- [x] Already done\n",
+            ["playbooks/slow.md"] = "- [ ] Wait for it (slow)\n",
+            ["playbooks/stuck.md"] = "- [ ] Never ticked (leave)\n",
+            ["playbooks/twice.md"] = "- [ ] Tick me\n",
+        });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task List_run_progress_get_list_stop_and_an_invalid_playbook()
+    {
+        await using var client = await sandbox.ConnectAsync();
+        await client.RecordAsync(Methods.PlaybooksList, new PlaybooksListParams { Cwd = sandbox.Repo });
+
+        var started = await client.RecordAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "release"), AgentId = "claude-code" });
+        var runId = (string)started["result"]!["id"]!;
+        bool Of(System.Text.Json.Nodes.JsonNode p, string kind) => (string?)p["run"]!["id"] == runId && (string?)p["event"] == kind;
+        Exchange.RecordMessage(await client.NotificationAsync(Methods.RunsProgress, p => Of(p, "taskStarted")), "taskStarted");
+        Exchange.RecordMessage(await client.NotificationAsync(Methods.RunsProgress, p => Of(p, "taskDone")), "taskDone");
+        Exchange.RecordMessage(await client.NotificationAsync(Methods.RunsProgress, p => Of(p, "finished")), "finished");
+
+        var run = await client.RecordAsync(Methods.RunsGet, new RunIdParams { RunId = runId });
+        Assert.Equal("done", (string?)run["result"]!["status"]);
+        await client.RecordAsync(Methods.RunsList, new RunsListParams { Status = RunStatus.Done });
+
+        var slow = Exchange.AssertNoError(await client.CallAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "slow.md"), AgentId = "claude-code" }));
+        var slowId = (string)slow["result"]!["id"]!;
+        await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == slowId && (string?)p["event"] == "taskStarted");
+        await client.RecordAsync(Methods.RunsStop, new RunIdParams { RunId = slowId });
+        await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == slowId && (string?)p["event"] == "finished");
+
+        // A task the agent never ticks fails (after its retries), and a second loop starts with every box unchecked.
+        var stuck = Exchange.AssertNoError(await client.CallAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "stuck.md"), AgentId = "claude-code" }));
+        Exchange.RecordMessage(await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == (string?)stuck["result"]!["id"] && (string?)p["event"] == "taskFailed"), "taskFailed");
+        var twice = Exchange.AssertNoError(await client.CallAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "twice.md"), AgentId = "claude-code", Loops = 2 }));
+        Exchange.RecordMessage(await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == (string?)twice["result"]!["id"] && (string?)p["event"] == "loopStarted"), "loopStarted");
+        await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == (string?)twice["result"]!["id"] && (string?)p["event"] == "finished");
+
+        sandbox.Repository.Write("playbooks/empty.md", "# Nothing to do here\n");
+        await client.RecordErrorAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "empty.md"), AgentId = "claude-code" }, ErrorCodes.PlaybookInvalid, ErrorKinds.PlaybookInvalid);
+        await client.RecordErrorAsync(Methods.RunsGet, new RunIdParams { RunId = "run_000000000000" }, ErrorCodes.InvalidParams, ErrorKinds.InvalidParams, "unknown");
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Maestro.Protocol;
+
+namespace Maestro.Server.Tests.Protocol.Exchanges;
+
+/// <summary>
+/// Records (or checks, see <see cref="ExchangeStore"/>) the sessions methods not covered by the real-Claude recordings,
+/// <c>sessions/events</c>, <c>$/cancelRequest</c> and the documented session errors. The agent is the Claude Code
+/// STAND-IN script: each turn takes milliseconds, and a "(slow)" task keeps one running until it is cancelled.
+/// </summary>
+public sealed class SessionExchangeTests : IAsyncLifetime
+{
+    private ExchangeSandbox sandbox = null!;
+
+    public Task InitializeAsync()
+    {
+        sandbox = ExchangeSandbox.Create();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task List_rename_batched_events_cancel_request_close_and_errors()
+    {
+        await using var client = await sandbox.ConnectAsync("exchanges-batched", new ClientCapabilities { BatchedEvents = true });
+        var session = Exchange.AssertNoError(await client.CallAsync(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Repo, PermissionMode = PermissionMode.Bypass }));
+        var id = (string)session["result"]!["id"]!;
+
+        var turn = Exchange.AssertNoError(await client.CallAsync(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = "Say hello" }));
+        Assert.Equal("endTurn", (string?)turn["result"]!["stopReason"]);
+        Exchange.RecordMessage(await client.NotificationAsync(Methods.SessionsEvents, p => (string?)p["sessionId"] == id && p["events"]!.AsArray().Count > 1));
+
+        await client.RecordAsync(Methods.SessionsList, new SessionListParams { Cwd = sandbox.Repo });
+        var renamed = await client.RecordAsync(Methods.SessionsRename, new SessionRenameParams { SessionId = id, Name = "Greeter" });
+        Assert.Equal("Greeter", (string?)renamed["result"]!["name"]);
+
+        // $/cancelRequest on a running prompt: the turn is killed and the prompt answers stopReason "cancelled"
+        // (a result, not -32800: the turn did start, and its events up to the kill are kept).
+        var slow = new SessionPromptParams { SessionId = id, Text = "Your task (line 1 of the document): wait (slow)" };
+        var (requestId, answer) = client.Send(Methods.SessionsPrompt, slow);
+        await client.NotificationAsync(Methods.SessionsChanged, p => (string?)p["session"]!["id"] == id && (string?)p["session"]!["status"] == "running");
+        var cancel = new CancelRequestParams { Id = System.Text.Json.JsonSerializer.SerializeToElement(requestId) };
+        await client.NotifyAsync(Methods.CancelRequest, cancel);
+        var cancelled = await answer.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("cancelled", (string?)Exchange.AssertNoError(cancelled)["result"]!["stopReason"]);
+        Exchange.RecordSentNotification(Methods.CancelRequest, cancel);
+        Exchange.Record(ExchangeStore.FileName(Methods.SessionsPrompt, "cancelRequest"), Methods.SessionsPrompt, slow, cancelled);
+
+        await client.RecordAsync(Methods.SessionsClose, new SessionCloseParams { SessionId = id });
+        await client.RecordErrorAsync(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = "Still there?" }, ErrorCodes.Busy, ErrorKinds.Busy);
+        await client.RecordErrorAsync(Methods.SessionsGet, new SessionIdParams { SessionId = "s_000000000000" }, ErrorCodes.SessionNotFound, ErrorKinds.SessionNotFound);
+        await client.RecordErrorAsync(Methods.SessionsCreate, new SessionCreateParams { AgentId = "no-such-agent", Cwd = sandbox.Repo }, ErrorCodes.AgentUnavailable, ErrorKinds.AgentUnavailable);
+    }
+}
