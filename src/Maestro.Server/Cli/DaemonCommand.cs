@@ -43,11 +43,10 @@ internal static class DaemonCommand
     {
         var options = MaestroOptions.FromEnvironment(paths);
         var logger = Logging.CreateLogger(paths, "daemon", toStderr);
-        using var host = ServerHost.Build(options, logger, services => services.AddMaestroDaemon());
+        using var host = ServerHost.Build(options, logger, services => services.AddMaestroRecovery().AddMaestroDaemon());
         using var signals = ServerHost.StopOnSignals(host);
         await host.RunAsync();
-        var daemon = host.Services.GetServices<IHostedService>().OfType<DaemonService>().Single();
-        return daemon.Owner ? ExitCodes.Ok : ExitCodes.Ok;
+        return ExitCodes.Ok; // a daemon that found another one serving the same home exits at once, and that is fine
     }
 
     private static async Task<int> StatusAsync(MaestroPaths paths, bool json, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public static class InProcessServer
         var warmup = Task.Run(RpcServer.Warmup);
         var logger = await Task.Run(() => Logging.CreateLogger(options.Paths, "serve", toStderr: true));
         StartupTrace.Mark("logger");
-        using var host = ServerHost.Build(options, logger);
+        using var host = ServerHost.Build(options, logger, services => services.AddMaestroRecovery());
         StartupTrace.Mark("host built");
         using var signals = ServerHost.StopOnSignals(host);
         await host.StartAsync();
