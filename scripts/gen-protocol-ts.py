@@ -90,7 +90,7 @@ def parse(files):
                 body = "\n".join(l for l in body.splitlines() if not l.strip().startswith(("//", "[")))
                 members = [camel(x.strip().split("=")[0].strip()) for x in body.split(",") if x.strip()]
                 enums[m.group(1)] = (members, doc_before(lines, i))
-            m = re.match(r"\s*public static class (Methods|ErrorCodes|ErrorKinds)\b", line)
+            m = re.match(r"\s*public static class (Methods|ErrorCodes|ErrorKinds|AgentIds)\b", line)
             if m:
                 consts[m.group(1)] = re.findall(r"public const (?:string|int) (\w+) = (\"[^\"]*\"|-?\d+);", text)
             m = re.match(r"\s*\[JsonDerivedType\(typeof\((\w+)\), \"(\w+)\"\)\]", line)
@@ -123,7 +123,7 @@ def main():
         f"export const PROTOCOL_VERSION = '{version}';",
         "",
     ]
-    for cls in ("Methods", "ErrorCodes", "ErrorKinds"):
+    for cls in ("Methods", "ErrorCodes", "ErrorKinds", "AgentIds"):
         out.append(f"export const {cls} = {{")
         for name, value in consts.get(cls, []):
             out.append(f"  {name}: {value.replace(chr(34), chr(39))},")

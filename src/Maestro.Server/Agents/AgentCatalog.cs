@@ -32,11 +32,11 @@ public sealed class AgentCatalog
         get
         {
             var configured = settings.Current.Agents
-                .Where(kv => kv.Key.StartsWith("acp:", StringComparison.Ordinal) && kv.Value.Command is not null && KnownAgents.All.All(k => k.Id != kv.Key))
+                .Where(kv => kv.Key.StartsWith(AgentIds.AcpPrefix, StringComparison.Ordinal) && kv.Value.Command is not null && KnownAgents.All.All(k => k.Id != kv.Key))
                 .Select(kv => new AgentDefinition
                 {
                     Id = kv.Key,
-                    Name = kv.Value.Name ?? kv.Key[4..],
+                    Name = kv.Value.Name ?? kv.Key[AgentIds.AcpPrefix.Length..],
                     Kind = AgentKind.Acp,
                     Executable = kv.Value.Command!,
                     Arguments = kv.Value.Args ?? [],

@@ -62,9 +62,14 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddScoped<IRpcHandlers, ReviewRpcHandlers>();
 
         services.AddSingleton<AgentHomes>();
-        services.AddSingleton<ISessionSource, ClaudeSessionSource>();
-        services.AddSingleton<ISessionSource, CodexSessionSource>();
-        services.AddSingleton<ISessionSource, OpenCodeSessionSource>();
+        foreach (var agent in KnownAgents.All)
+        {
+            if (agent.SessionSource is { } source)
+            {
+                services.AddSingleton<ISessionSource>(source);
+            }
+        }
+
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionService>();
         services.AddScoped<IRpcHandlers, SessionsRpcHandlers>();
