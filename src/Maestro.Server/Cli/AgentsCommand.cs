@@ -20,13 +20,13 @@ internal static class AgentsCommand
             var agents = await services.GetRequiredService<AgentCatalog>().ListAsync(cancellationToken);
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new AgentsListResult { Agents = agents }, CliJsonContext.Default.AgentsListResult));
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(new AgentsListResult { Agents = agents }, CliJsonContext.Default.AgentsListResult));
                 return ExitCodes.Ok;
             }
 
             foreach (var agent in agents)
             {
-                Console.Out.WriteLine(agent.Available
+                CliConsole.Out.WriteLine(agent.Available
                     ? $"{agent.Id,-14} {agent.Name,-20} {agent.Version ?? "?",-12} {agent.Command}"
                     : $"{agent.Id,-14} {agent.Name,-20} {"-",-12} {agent.Reason}");
             }

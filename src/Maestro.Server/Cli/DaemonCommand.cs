@@ -54,18 +54,18 @@ internal static class DaemonCommand
         await using var client = await DaemonClient.TryConnectAsync(paths, cancellationToken);
         if (client is null)
         {
-            Console.Out.WriteLine(json ? "{\"running\":false}" : $"No daemon is running for {paths.Home}.");
+            CliConsole.Out.WriteLine(json ? "{\"running\":false}" : $"No daemon is running for {paths.Home}.");
             return ExitCodes.DaemonNotRunning;
         }
 
         var status = await client.InvokeAsync<DaemonStatusResult>(Methods.DaemonStatus, null, cancellationToken);
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(status, CliJsonContext.Default.DaemonStatusResult));
+            CliConsole.Out.WriteLine(JsonSerializer.Serialize(status, CliJsonContext.Default.DaemonStatusResult));
         }
         else
         {
-            Console.Out.WriteLine($"Daemon {status.Version} running: pid {status.Pid}, since {status.StartedAt:u}, {status.Connections} connection(s), {status.WorkingSetBytes / (1024 * 1024)} MB, at {status.Endpoint}");
+            CliConsole.Out.WriteLine($"Daemon {status.Version} running: pid {status.Pid}, since {status.StartedAt:u}, {status.Connections} connection(s), {status.WorkingSetBytes / (1024 * 1024)} MB, at {status.Endpoint}");
         }
 
         return ExitCodes.Ok;
@@ -78,7 +78,7 @@ internal static class DaemonCommand
         {
             if (client is null)
             {
-                Console.Out.WriteLine($"No daemon is running for {paths.Home}.");
+                CliConsole.Out.WriteLine($"No daemon is running for {paths.Home}.");
                 return ExitCodes.DaemonNotRunning;
             }
 
@@ -93,7 +93,7 @@ internal static class DaemonCommand
             await using var probe = await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
             if (probe is null)
             {
-                Console.Out.WriteLine($"Daemon {pid} stopped.");
+                CliConsole.Out.WriteLine($"Daemon {pid} stopped.");
                 return ExitCodes.Ok;
             }
 

@@ -22,7 +22,7 @@ internal static class DoctorCommand
             var report = await BuildAsync(MaestroPaths.FromEnvironment(), cancellationToken);
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.DoctorReport));
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.DoctorReport));
             }
             else
             {
@@ -81,7 +81,7 @@ internal static class DoctorCommand
 
     private static void Print(DoctorReport report)
     {
-        var o = Console.Out;
+        var o = CliConsole.Out;
         o.WriteLine($"Maestro {report.Version} on {report.Runtime}");
         o.WriteLine($"  MAESTRO_HOME  {report.Home}{(report.HomeExists ? string.Empty : " (not created yet)")}");
         foreach (var tool in report.Tools)

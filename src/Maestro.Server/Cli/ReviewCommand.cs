@@ -22,27 +22,27 @@ internal static class ReviewCommand
             var changes = await services.GetRequiredService<ReviewService>().ChangesAsync(Path.GetFullPath(result.GetValue(cwd)!), selected, watch: false, cancellationToken);
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(changes, CliJsonContext.Default.ReviewChangesResult));
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(changes, CliJsonContext.Default.ReviewChangesResult));
                 return ExitCodes.Ok;
             }
 
             foreach (var file in changes.Files)
             {
                 var name = file.OldPath is null ? file.Path : $"{file.OldPath} -> {file.Path}";
-                Console.Out.WriteLine($"{file.Status.ToString().ToLowerInvariant()}: {name}{(file.Binary ? " (binary)" : string.Empty)}");
+                CliConsole.Out.WriteLine($"{file.Status.ToString().ToLowerInvariant()}: {name}{(file.Binary ? " (binary)" : string.Empty)}");
                 foreach (var hunk in file.Hunks)
                 {
-                    Console.Out.WriteLine($"{hunk.Header}  id {hunk.Id}");
+                    CliConsole.Out.WriteLine($"{hunk.Header}  id {hunk.Id}");
                     foreach (var line in hunk.Lines)
                     {
-                        Console.Out.WriteLine(line);
+                        CliConsole.Out.WriteLine(line);
                     }
                 }
             }
 
             if (changes.Files.Count == 0)
             {
-                Console.Out.WriteLine("Nothing to review: the working tree matches the index.");
+                CliConsole.Out.WriteLine("Nothing to review: the working tree matches the index.");
             }
 
             return ExitCodes.Ok;

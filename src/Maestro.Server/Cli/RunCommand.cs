@@ -46,8 +46,8 @@ internal static class RunCommand
                 Cwd = Path.GetFullPath(result.GetValue(cwd) ?? Environment.CurrentDirectory),
             };
             using var output = result.GetValue(json)
-                ? (IRunOutput)new JsonRunOutput(Console.Out)
-                : new TextRunOutput(Console.Out, live: !Console.IsOutputRedirected);
+                ? (IRunOutput)new JsonRunOutput(CliConsole.Out)
+                : new TextRunOutput(CliConsole.Out, live: !Console.IsOutputRedirected);
             return await RunAsync(request, output, cancellationToken);
         });
         return command;

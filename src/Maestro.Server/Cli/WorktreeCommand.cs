@@ -32,14 +32,14 @@ internal static class WorktreeCommand
             var worktrees = await services.GetRequiredService<WorktreeService>().ListAsync(Path.GetFullPath(result.GetValue(repo)!), cancellationToken);
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new WorktreeListResult { Worktrees = worktrees }, CliJsonContext.Default.WorktreeListResult));
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(new WorktreeListResult { Worktrees = worktrees }, CliJsonContext.Default.WorktreeListResult));
             }
             else
             {
                 foreach (var w in worktrees)
                 {
                     var flags = string.Join(' ', new[] { w.IsMain ? "main" : null, w.Dirty ? "dirty" : null, w.Locked ? "locked" : null }.OfType<string>());
-                    Console.Out.WriteLine($"{w.Path}  {w.Branch ?? "(detached)"}  {w.Head?[..Math.Min(10, w.Head.Length)]}  {flags}".TrimEnd());
+                    CliConsole.Out.WriteLine($"{w.Path}  {w.Branch ?? "(detached)"}  {w.Head?[..Math.Min(10, w.Head.Length)]}  {flags}".TrimEnd());
                 }
             }
 
@@ -61,7 +61,7 @@ internal static class WorktreeCommand
             await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
             var where = result.GetValue(path) is { } p ? Path.GetFullPath(p) : null;
             var worktree = await services.GetRequiredService<WorktreeService>().CreateAsync(Path.GetFullPath(result.GetValue(repo)!), result.GetValue(branch)!, result.GetValue(baseRef), where, cancellationToken);
-            Console.Out.WriteLine(result.GetValue(json) ? JsonSerializer.Serialize(worktree, CliJsonContext.Default.Worktree) : worktree.Path);
+            CliConsole.Out.WriteLine(result.GetValue(json) ? JsonSerializer.Serialize(worktree, CliJsonContext.Default.Worktree) : worktree.Path);
             return ExitCodes.Ok;
         }));
         return command;

@@ -12,7 +12,9 @@ public static class InProcessServer
     public static async Task<int> RunAsync(MaestroOptions options)
     {
         using var stdin = Console.OpenStandardInput();
+#pragma warning disable RS0030 // 'serve --stdio --in-process' serves JSON-RPC on its own stdout
         using var stdout = Console.OpenStandardOutput();
+#pragma warning restore RS0030
         Console.SetOut(Console.Error); // stdout carries JSON-RPC and nothing else
 
         // Start-up work that does not depend on each other runs side by side: the logger, and the
