@@ -100,7 +100,7 @@ def parse(files):
                     raise SystemExit(f"gen-protocol: enum {m.group(1)} sets member values, which is not mapped")
                 members = [x.strip() for x in body.split(",") if x.strip()]
                 enums[m.group(1)] = (members, doc_before(lines, i), folder)
-            m = re.match(r"\s*public static class (Methods|ErrorCodes|ErrorKinds)\b", line)
+            m = re.match(r"\s*public static class (Methods|ErrorCodes|ErrorKinds|AgentIds)\b", line)
             if m:
                 consts[m.group(1)] = re.findall(r"public const (?:string|int) (\w+) = (\"[^\"]*\"|-?\d+);", text)
             m = re.match(r"\s*\[JsonDerivedType\(typeof\((\w+)\), \"(\w+)\"\)\]", line)
@@ -133,7 +133,7 @@ def typescript(records, enums, consts, events, shapes, version):
         f"export const PROTOCOL_VERSION = '{version}';",
         "",
     ]
-    for cls in ("Methods", "ErrorCodes", "ErrorKinds"):
+    for cls in ("Methods", "ErrorCodes", "ErrorKinds", "AgentIds"):
         out.append(f"export const {cls} = {{")
         for name, value in consts.get(cls, []):
             out.append(f"  {name}: {value.replace(chr(34), chr(39))},")
@@ -359,8 +359,9 @@ class Kotlin:
     def constants(self):
         out = [f'const val PROTOCOL_VERSION = "{self.version}"', ""]
         docs = {"Methods": "Every JSON-RPC method and notification name.", "ErrorCodes": "JSON-RPC error codes Maestro answers with.",
-                "ErrorKinds": "The `kind` of [ErrorData]: what to branch on."}
-        for cls in ("Methods", "ErrorCodes", "ErrorKinds"):
+                "ErrorKinds": "The `kind` of [ErrorData]: what to branch on.",
+                "AgentIds": "The ids of the agents Maestro knows out of the box; configured ACP agents start with ACP_PREFIX."}
+        for cls in ("Methods", "ErrorCodes", "ErrorKinds", "AgentIds"):
             out.append(f"/** {docs[cls]} */")
             out.append(f"object {cls} {{")
             for name, value in self.consts.get(cls, []):

@@ -95,6 +95,18 @@ export const ErrorKinds = {
   Unauthorized: 'Unauthorized',
 } as const;
 
+export const AgentIds = {
+  ClaudeCode: 'claude-code',
+  Codex: 'codex',
+  OpenCode: 'opencode',
+  Gemini: 'gemini',
+  AcpClaude: 'acp:claude',
+  AcpCodex: 'acp:codex',
+  AcpGemini: 'acp:gemini',
+  AcpOpenCode: 'acp:opencode',
+  AcpPrefix: 'acp:',
+} as const;
+
 export type MethodName = (typeof Methods)[keyof typeof Methods];
 
 /** Who sends each method and the names of its params and result records (null: none, or a `null` answer). */

@@ -9,7 +9,7 @@ using StreamJsonRpc;
 namespace Maestro.TestSupport;
 
 /// <summary>
-/// The real server, in this process, registered by the same <c>AddMaestroServer()</c> as the program,
+/// The real server, in this process, registered by the same <c>AddMaestroServer()</c> and <c>AddMaestroRecovery()</c> as the daemon,
 /// with its own temp MAESTRO_HOME. Clients connect over in-memory duplex streams.
 /// </summary>
 public sealed class TestServer : IAsyncDisposable
@@ -32,7 +32,11 @@ public sealed class TestServer : IAsyncDisposable
         var options = new MaestroOptions { Paths = new MaestroPaths(home) };
         Options = configure?.Invoke(options) ?? options;
         var logger = Logging.CreateLogger(Options.Paths, "test", toStderr: false);
-        host = ServerHost.Build(Options, logger, services);
+        host = ServerHost.Build(Options, logger, s =>
+        {
+            s.AddMaestroRecovery(); // as the daemon: a restarted TestServer recovers what the previous one left
+            services?.Invoke(s);
+        });
         host.Start();
     }
 

@@ -13,12 +13,12 @@ namespace Maestro.Server.Agents;
 public sealed class AgentCatalog
 {
     private readonly ProcessRunner runner;
-    private readonly Settings.SettingsStore? settings;
+    private readonly Settings.SettingsStore settings;
     private readonly MaestroOptions options;
     private readonly ILogger<AgentCatalog> logger;
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> versions = new(StringComparer.Ordinal);
 
-    public AgentCatalog(ProcessRunner runner, MaestroOptions options, ILogger<AgentCatalog> logger, Settings.SettingsStore? settings = null)
+    public AgentCatalog(ProcessRunner runner, MaestroOptions options, ILogger<AgentCatalog> logger, Settings.SettingsStore settings)
     {
         this.runner = runner;
         this.settings = settings;
@@ -31,17 +31,17 @@ public sealed class AgentCatalog
     {
         get
         {
-            var configured = settings?.Current.Agents
-                .Where(kv => kv.Key.StartsWith("acp:", StringComparison.Ordinal) && kv.Value.Command is not null && KnownAgents.All.All(k => k.Id != kv.Key))
+            var configured = settings.Current.Agents
+                .Where(kv => kv.Key.StartsWith(AgentIds.AcpPrefix, StringComparison.Ordinal) && kv.Value.Command is not null && KnownAgents.All.All(k => k.Id != kv.Key))
                 .Select(kv => new AgentDefinition
                 {
                     Id = kv.Key,
-                    Name = kv.Value.Name ?? kv.Key[4..],
+                    Name = kv.Value.Name ?? kv.Key[AgentIds.AcpPrefix.Length..],
                     Kind = AgentKind.Acp,
                     Executable = kv.Value.Command!,
                     Arguments = kv.Value.Args ?? [],
                     InstallHint = "check agents.\"" + kv.Key + "\".command in $MAESTRO_HOME/settings.json",
-                }) ?? [];
+                });
             return [.. KnownAgents.All, .. configured];
         }
     }
@@ -50,7 +50,7 @@ public sealed class AgentCatalog
 
     /// <summary>The executable that runs the agent: the configured path, else the one on PATH; null when neither exists.</summary>
     public string? Locate(AgentDefinition definition)
-        => ExecutableLocator.Find(settings?.For(definition.Id)?.Path ?? definition.Executable);
+        => ExecutableLocator.Find(settings.For(definition.Id)?.Path ?? definition.Executable);
 
     /// <summary>What is known now, without waiting on any version probe; starts the probes.</summary>
     public IReadOnlyList<AgentInfo> Snapshot()

@@ -1,8 +1,14 @@
 using Maestro.Protocol;
+using Maestro.Server.Agents.Running;
+using Maestro.Server.Sessions.Discovery;
 
 namespace Maestro.Server.Agents;
 
-/// <summary>How to find and start one agent CLI.</summary>
+/// <summary>
+/// Everything Maestro knows about one agent: how to find and start it, and, for a native CLI, the command line of a
+/// turn, the parser of its output and where it keeps its conversations. Adding an agent is a folder under Agents/
+/// with these parts and one entry in <see cref="KnownAgents"/>.
+/// </summary>
 public sealed record AgentDefinition
 {
     public required string Id { get; init; }
@@ -19,6 +25,15 @@ public sealed record AgentDefinition
 
     /// <summary>Where to get it, said when it is missing.</summary>
     public required string InstallHint { get; init; }
+
+    /// <summary>A native CLI: the arguments of one headless turn (one process per turn). Null for ACP agents.</summary>
+    public Func<AgentTurn, IReadOnlyList<string>>? TurnArguments { get; init; }
+
+    /// <summary>A native CLI: a fresh reader of one turn's JSON lines. Null for ACP agents.</summary>
+    public Func<AgentTurn, IAgentStreamParser>? StreamParser { get; init; }
+
+    /// <summary>Where the agent keeps its conversations, for discovery and import; null when Maestro cannot read them.</summary>
+    public Func<IServiceProvider, ISessionSource>? SessionSource { get; init; }
 
     public string CommandLine => Arguments.Count == 0 ? Executable : Executable + " " + string.Join(' ', Arguments);
 }

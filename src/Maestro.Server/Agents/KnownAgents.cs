@@ -1,4 +1,9 @@
 using Maestro.Protocol;
+using Maestro.Server.Agents.ClaudeCode;
+using Maestro.Server.Agents.Codex;
+using Maestro.Server.Agents.Gemini;
+using Maestro.Server.Agents.OpenCode;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Maestro.Server.Agents;
 
@@ -7,13 +12,36 @@ public static class KnownAgents
 {
     public static IReadOnlyList<AgentDefinition> All { get; } =
     [
-        new() { Id = "claude-code", Name = "Claude Code", Kind = AgentKind.Native, Executable = "claude", InstallHint = "npm install -g @anthropic-ai/claude-code" },
-        new() { Id = "codex", Name = "Codex", Kind = AgentKind.Native, Executable = "codex", InstallHint = "npm install -g @openai/codex" },
-        new() { Id = "opencode", Name = "OpenCode", Kind = AgentKind.Native, Executable = "opencode", InstallHint = "npm install -g opencode-ai" },
-        new() { Id = "gemini", Name = "Gemini CLI", Kind = AgentKind.Native, Executable = "gemini", InstallHint = "npm install -g @google/gemini-cli" },
-        new() { Id = "acp:claude", Name = "Claude Code (ACP)", Kind = AgentKind.Acp, Executable = "claude-agent-acp", InstallHint = "npm install -g @zed-industries/claude-agent-acp" },
-        new() { Id = "acp:codex", Name = "Codex (ACP)", Kind = AgentKind.Acp, Executable = "codex-acp", InstallHint = "npm install -g @zed-industries/codex-acp" },
-        new() { Id = "acp:gemini", Name = "Gemini CLI (ACP)", Kind = AgentKind.Acp, Executable = "gemini", Arguments = ["--acp"], InstallHint = "npm install -g @google/gemini-cli" },
-        new() { Id = "acp:opencode", Name = "OpenCode (ACP)", Kind = AgentKind.Acp, Executable = "opencode", Arguments = ["acp"], InstallHint = "npm install -g opencode-ai" },
+        new()
+        {
+            Id = AgentIds.ClaudeCode, Name = "Claude Code", Kind = AgentKind.Native, Executable = "claude", InstallHint = "npm install -g @anthropic-ai/claude-code",
+            TurnArguments = ClaudeCodeArguments.For,
+            StreamParser = turn => new ClaudeStreamParser(turn.WorkingDirectory),
+            SessionSource = services => ActivatorUtilities.CreateInstance<ClaudeSessionSource>(services),
+        },
+        new()
+        {
+            Id = AgentIds.Codex, Name = "Codex", Kind = AgentKind.Native, Executable = "codex", InstallHint = "npm install -g @openai/codex",
+            TurnArguments = CodexArguments.For,
+            StreamParser = turn => new CodexStreamParser(turn.WorkingDirectory),
+            SessionSource = services => ActivatorUtilities.CreateInstance<CodexSessionSource>(services),
+        },
+        new()
+        {
+            Id = AgentIds.OpenCode, Name = "OpenCode", Kind = AgentKind.Native, Executable = "opencode", InstallHint = "npm install -g opencode-ai",
+            TurnArguments = OpenCodeArguments.For,
+            StreamParser = turn => new OpenCodeStreamParser(turn.WorkingDirectory),
+            SessionSource = services => ActivatorUtilities.CreateInstance<OpenCodeSessionSource>(services),
+        },
+        new()
+        {
+            Id = AgentIds.Gemini, Name = "Gemini CLI", Kind = AgentKind.Native, Executable = "gemini", InstallHint = "npm install -g @google/gemini-cli",
+            TurnArguments = GeminiArguments.For,
+            StreamParser = turn => new GeminiStreamParser(turn.WorkingDirectory),
+        },
+        new() { Id = AgentIds.AcpClaude, Name = "Claude Code (ACP)", Kind = AgentKind.Acp, Executable = "claude-agent-acp", InstallHint = "npm install -g @zed-industries/claude-agent-acp" },
+        new() { Id = AgentIds.AcpCodex, Name = "Codex (ACP)", Kind = AgentKind.Acp, Executable = "codex-acp", InstallHint = "npm install -g @zed-industries/codex-acp" },
+        new() { Id = AgentIds.AcpGemini, Name = "Gemini CLI (ACP)", Kind = AgentKind.Acp, Executable = "gemini", Arguments = ["--acp"], InstallHint = "npm install -g @google/gemini-cli" },
+        new() { Id = AgentIds.AcpOpenCode, Name = "OpenCode (ACP)", Kind = AgentKind.Acp, Executable = "opencode", Arguments = ["acp"], InstallHint = "npm install -g opencode-ai" },
     ];
 }

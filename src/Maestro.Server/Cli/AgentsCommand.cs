@@ -2,10 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using Maestro.Protocol;
 using Maestro.Server.Agents;
-using Maestro.Server.Agents.Settings;
 using Maestro.Server.Hosting;
-using Maestro.Server.Processes;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Maestro.Server.Cli;
 
@@ -18,18 +16,17 @@ internal static class AgentsCommand
         var command = new Command("agents", "List the agent CLIs Maestro knows, whether each is installed, and its version.") { json };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var options = MaestroOptions.FromEnvironment(MaestroPaths.FromEnvironment());
-            var catalog = new AgentCatalog(new ProcessRunner(), options, NullLogger<AgentCatalog>.Instance, new SettingsStore(options, NullLogger<SettingsStore>.Instance));
-            var agents = await catalog.ListAsync(cancellationToken);
+            await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
+            var agents = await services.GetRequiredService<AgentCatalog>().ListAsync(cancellationToken);
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new AgentsListResult { Agents = agents }, CliJsonContext.Default.AgentsListResult));
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(new AgentsListResult { Agents = agents }, CliJsonContext.Default.AgentsListResult));
                 return ExitCodes.Ok;
             }
 
             foreach (var agent in agents)
             {
-                Console.Out.WriteLine(agent.Available
+                CliConsole.Out.WriteLine(agent.Available
                     ? $"{agent.Id,-14} {agent.Name,-20} {agent.Version ?? "?",-12} {agent.Command}"
                     : $"{agent.Id,-14} {agent.Name,-20} {"-",-12} {agent.Reason}");
             }

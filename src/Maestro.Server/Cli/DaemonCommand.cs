@@ -43,11 +43,10 @@ internal static class DaemonCommand
     {
         var options = MaestroOptions.FromEnvironment(paths);
         var logger = Logging.CreateLogger(paths, "daemon", toStderr);
-        using var host = ServerHost.Build(options, logger, services => services.AddMaestroDaemon());
+        using var host = ServerHost.Build(options, logger, services => services.AddMaestroRecovery().AddMaestroDaemon());
         using var signals = ServerHost.StopOnSignals(host);
         await host.RunAsync();
-        var daemon = host.Services.GetServices<IHostedService>().OfType<DaemonService>().Single();
-        return daemon.Owner ? ExitCodes.Ok : ExitCodes.Ok;
+        return ExitCodes.Ok; // a daemon that found another one serving the same home exits at once, and that is fine
     }
 
     private static async Task<int> StatusAsync(MaestroPaths paths, bool json, CancellationToken cancellationToken)
@@ -55,18 +54,18 @@ internal static class DaemonCommand
         await using var client = await DaemonClient.TryConnectAsync(paths, cancellationToken);
         if (client is null)
         {
-            Console.Out.WriteLine(json ? "{\"running\":false}" : $"No daemon is running for {paths.Home}.");
+            CliConsole.Out.WriteLine(json ? "{\"running\":false}" : $"No daemon is running for {paths.Home}.");
             return ExitCodes.DaemonNotRunning;
         }
 
         var status = await client.InvokeAsync<DaemonStatusResult>(Methods.DaemonStatus, null, cancellationToken);
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(status, CliJsonContext.Default.DaemonStatusResult));
+            CliConsole.Out.WriteLine(JsonSerializer.Serialize(status, CliJsonContext.Default.DaemonStatusResult));
         }
         else
         {
-            Console.Out.WriteLine($"Daemon {status.Version} running: pid {status.Pid}, since {status.StartedAt:u}, {status.Connections} connection(s), {status.WorkingSetBytes / (1024 * 1024)} MB, at {status.Endpoint}");
+            CliConsole.Out.WriteLine($"Daemon {status.Version} running: pid {status.Pid}, since {status.StartedAt:u}, {status.Connections} connection(s), {status.WorkingSetBytes / (1024 * 1024)} MB, at {status.Endpoint}");
         }
 
         return ExitCodes.Ok;
@@ -79,7 +78,7 @@ internal static class DaemonCommand
         {
             if (client is null)
             {
-                Console.Out.WriteLine($"No daemon is running for {paths.Home}.");
+                CliConsole.Out.WriteLine($"No daemon is running for {paths.Home}.");
                 return ExitCodes.DaemonNotRunning;
             }
 
@@ -94,7 +93,7 @@ internal static class DaemonCommand
             await using var probe = await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
             if (probe is null)
             {
-                Console.Out.WriteLine($"Daemon {pid} stopped.");
+                CliConsole.Out.WriteLine($"Daemon {pid} stopped.");
                 return ExitCodes.Ok;
             }
 

@@ -6,7 +6,7 @@ using Maestro.Server.Agents;
 using Maestro.Server.Daemon;
 using Maestro.Server.Hosting;
 using Maestro.Server.Processes;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Maestro.Server.Cli;
 
@@ -22,7 +22,7 @@ internal static class DoctorCommand
             var report = await BuildAsync(MaestroPaths.FromEnvironment(), cancellationToken);
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.DoctorReport));
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.DoctorReport));
             }
             else
             {
@@ -36,9 +36,9 @@ internal static class DoctorCommand
 
     public static async Task<DoctorReport> BuildAsync(MaestroPaths paths, CancellationToken cancellationToken)
     {
-        var runner = new ProcessRunner();
-        var options = MaestroOptions.FromEnvironment(paths);
-        var catalog = new AgentCatalog(runner, options, NullLogger<AgentCatalog>.Instance, new Agents.Settings.SettingsStore(options, NullLogger<Agents.Settings.SettingsStore>.Instance));
+        await using var services = CliServices.Build(paths);
+        var runner = services.GetRequiredService<ProcessRunner>();
+        var catalog = services.GetRequiredService<AgentCatalog>();
         var toolsTask = Task.WhenAll(
             CheckToolAsync(runner, "dotnet", ["--version"], required: false, "https://dot.net (the SDK builds Maestro; the runtime alone runs it)", cancellationToken),
             CheckToolAsync(runner, "git", ["--version"], required: true, "apt-get install git", cancellationToken),
@@ -81,7 +81,7 @@ internal static class DoctorCommand
 
     private static void Print(DoctorReport report)
     {
-        var o = Console.Out;
+        var o = CliConsole.Out;
         o.WriteLine($"Maestro {report.Version} on {report.Runtime}");
         o.WriteLine($"  MAESTRO_HOME  {report.Home}{(report.HomeExists ? string.Empty : " (not created yet)")}");
         foreach (var tool in report.Tools)

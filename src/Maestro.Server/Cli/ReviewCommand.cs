@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using Maestro.Server.Git;
 using Maestro.Server.Git.Review;
-using Maestro.Server.Processes;
+using Maestro.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Maestro.Server.Cli;
 
@@ -17,32 +17,32 @@ internal static class ReviewCommand
         var command = new Command("review", "Show the changes under review with their hunk ids (accept and reject them from the editor).") { paths, cwd, json };
         command.SetAction(async (result, cancellationToken) => await GitCommandErrors.RunAsync(async () =>
         {
-            var service = new ReviewService(new RepositoryLocator(), new RepositoryLocks(), new GitCli(new ProcessRunner()));
+            await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
             var selected = result.GetValue(paths) is { Length: > 0 } p ? p : null;
-            var changes = await service.ChangesAsync(Path.GetFullPath(result.GetValue(cwd)!), selected, cancellationToken);
+            var changes = await services.GetRequiredService<ReviewService>().ChangesAsync(Path.GetFullPath(result.GetValue(cwd)!), selected, watch: false, cancellationToken);
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(changes, CliJsonContext.Default.ReviewChangesResult));
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(changes, CliJsonContext.Default.ReviewChangesResult));
                 return ExitCodes.Ok;
             }
 
             foreach (var file in changes.Files)
             {
                 var name = file.OldPath is null ? file.Path : $"{file.OldPath} -> {file.Path}";
-                Console.Out.WriteLine($"{file.Status.ToString().ToLowerInvariant()}: {name}{(file.Binary ? " (binary)" : string.Empty)}");
+                CliConsole.Out.WriteLine($"{file.Status.ToString().ToLowerInvariant()}: {name}{(file.Binary ? " (binary)" : string.Empty)}");
                 foreach (var hunk in file.Hunks)
                 {
-                    Console.Out.WriteLine($"{hunk.Header}  id {hunk.Id}");
+                    CliConsole.Out.WriteLine($"{hunk.Header}  id {hunk.Id}");
                     foreach (var line in hunk.Lines)
                     {
-                        Console.Out.WriteLine(line);
+                        CliConsole.Out.WriteLine(line);
                     }
                 }
             }
 
             if (changes.Files.Count == 0)
             {
-                Console.Out.WriteLine("Nothing to review: the working tree matches the index.");
+                CliConsole.Out.WriteLine("Nothing to review: the working tree matches the index.");
             }
 
             return ExitCodes.Ok;

@@ -6,9 +6,7 @@ using Maestro.Server.Errors;
 using Maestro.Server.Hosting;
 using Maestro.Server.Playbooks.Errors;
 using Maestro.Server.Playbooks.Runs;
-using Maestro.Server.Sessions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Maestro.Server.Cli;
 
@@ -48,8 +46,8 @@ internal static class RunCommand
                 Cwd = Path.GetFullPath(result.GetValue(cwd) ?? Environment.CurrentDirectory),
             };
             using var output = result.GetValue(json)
-                ? (IRunOutput)new JsonRunOutput(Console.Out)
-                : new TextRunOutput(Console.Out, live: !Console.IsOutputRedirected);
+                ? (IRunOutput)new JsonRunOutput(CliConsole.Out)
+                : new TextRunOutput(CliConsole.Out, live: !Console.IsOutputRedirected);
             return await RunAsync(request, output, cancellationToken);
         });
         return command;
@@ -71,7 +69,10 @@ internal static class RunCommand
         var paths = MaestroPaths.FromEnvironment();
         var options = MaestroOptions.FromEnvironment(paths);
         var logger = Logging.CreateLogger(paths, "run", toStderr: false); // stdout is the run's output, JSON lines with --json
-        using var host = ServerHost.Build(options, logger, WithoutRecovery);
+
+        // No AddMaestroRecovery(): this process runs one playbook beside a daemon that may serve the same
+        // MAESTRO_HOME; it must not mark the daemon's running sessions interrupted, nor take over its runs.
+        using var host = ServerHost.Build(options, logger);
         await host.StartAsync(CancellationToken.None);
         try
         {
@@ -118,20 +119,6 @@ internal static class RunCommand
         finally
         {
             await host.StopAsync(CancellationToken.None);
-        }
-    }
-
-    /// <summary>
-    /// This process runs one playbook, beside a daemon that may serve the same MAESTRO_HOME: it must not mark the
-    /// daemon's running sessions interrupted, nor take over the daemon's runs.
-    /// </summary>
-    private static void WithoutRecovery(IServiceCollection services)
-    {
-        var recoveries = services.Where(d => d.ServiceType == typeof(IHostedService)
-            && (d.ImplementationType == typeof(SessionRecovery) || d.ImplementationType == typeof(RunRecovery))).ToList();
-        foreach (var descriptor in recoveries)
-        {
-            services.Remove(descriptor);
         }
     }
 }

@@ -29,13 +29,13 @@ internal static class SessionsCommand
             var list = await client.InvokeAsync<SessionListResult>(Methods.SessionsList, new SessionListParams { Cwd = result.GetValue(cwd) }, cancellationToken);
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(list, CliJsonContext.Default.SessionListResult));
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(list, CliJsonContext.Default.SessionListResult));
                 return ExitCodes.Ok;
             }
 
             foreach (var s in list.Sessions)
             {
-                Console.Out.WriteLine($"{s.Id}  {s.Status,-8} {s.AgentId,-12} {s.Name,-24} {s.Worktree ?? s.Cwd}  ${s.Usage.CostUsd:0.####}");
+                CliConsole.Out.WriteLine($"{s.Id}  {s.Status,-8} {s.AgentId,-12} {s.Name,-24} {s.Worktree ?? s.Cwd}  ${s.Usage.CostUsd:0.####}");
             }
 
             return ExitCodes.Ok;
@@ -85,11 +85,11 @@ internal static class SessionsCommand
             var turn = await client.InvokeAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = sessionId, Text = result.GetValue(text)! }, cancellationToken);
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(turn, CliJsonContext.Default.SessionPromptResult));
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(turn, CliJsonContext.Default.SessionPromptResult));
             }
             else
             {
-                Console.Out.WriteLine($"-- turn {turn.TurnId} ended: {turn.StopReason}, {turn.Usage.InputTokens} in / {turn.Usage.OutputTokens} out tokens, ${turn.Usage.CostUsd:0.####}");
+                CliConsole.Out.WriteLine($"-- turn {turn.TurnId} ended: {turn.StopReason}, {turn.Usage.InputTokens} in / {turn.Usage.OutputTokens} out tokens, ${turn.Usage.CostUsd:0.####}");
             }
 
             return turn.StopReason == StopReason.EndTurn ? ExitCodes.Ok : ExitCodes.Error;

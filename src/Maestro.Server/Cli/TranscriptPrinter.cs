@@ -18,7 +18,7 @@ internal static class TranscriptPrinter
 
         lock (Gate)
         {
-            Console.Out.WriteLine(line);
+            CliConsole.Out.WriteLine(line);
         }
     }
 

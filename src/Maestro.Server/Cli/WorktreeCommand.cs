@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Maestro.Protocol;
-using Maestro.Server.Git;
 using Maestro.Server.Git.Worktrees;
-using Maestro.Server.Processes;
+using Maestro.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Maestro.Server.Cli;
 
@@ -19,8 +19,6 @@ internal static class WorktreeCommand
         return command;
     }
 
-    private static WorktreeService Service() => new(new RepositoryLocator(), new GitCli(new ProcessRunner()));
-
     private static Option<string> RepoOption() => new("--repo") { Description = "A path inside the repository (default: the current folder).", DefaultValueFactory = _ => Environment.CurrentDirectory };
 
     private static Command List()
@@ -30,17 +28,18 @@ internal static class WorktreeCommand
         var command = new Command("list", "List the repository's worktrees: path, branch, dirty, locked.") { repo, json };
         command.SetAction(async (result, cancellationToken) => await GitCommandErrors.RunAsync(async () =>
         {
-            var worktrees = await Service().ListAsync(Path.GetFullPath(result.GetValue(repo)!), cancellationToken);
+            await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
+            var worktrees = await services.GetRequiredService<WorktreeService>().ListAsync(Path.GetFullPath(result.GetValue(repo)!), cancellationToken);
             if (result.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new WorktreeListResult { Worktrees = worktrees }, CliJsonContext.Default.WorktreeListResult));
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(new WorktreeListResult { Worktrees = worktrees }, CliJsonContext.Default.WorktreeListResult));
             }
             else
             {
                 foreach (var w in worktrees)
                 {
                     var flags = string.Join(' ', new[] { w.IsMain ? "main" : null, w.Dirty ? "dirty" : null, w.Locked ? "locked" : null }.OfType<string>());
-                    Console.Out.WriteLine($"{w.Path}  {w.Branch ?? "(detached)"}  {w.Head?[..Math.Min(10, w.Head.Length)]}  {flags}".TrimEnd());
+                    CliConsole.Out.WriteLine($"{w.Path}  {w.Branch ?? "(detached)"}  {w.Head?[..Math.Min(10, w.Head.Length)]}  {flags}".TrimEnd());
                 }
             }
 
@@ -59,9 +58,10 @@ internal static class WorktreeCommand
         var command = new Command("create", "Create a worktree on a new branch.") { branch, baseRef, path, repo, json };
         command.SetAction(async (result, cancellationToken) => await GitCommandErrors.RunAsync(async () =>
         {
+            await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
             var where = result.GetValue(path) is { } p ? Path.GetFullPath(p) : null;
-            var worktree = await Service().CreateAsync(Path.GetFullPath(result.GetValue(repo)!), result.GetValue(branch)!, result.GetValue(baseRef), where, cancellationToken);
-            Console.Out.WriteLine(result.GetValue(json) ? JsonSerializer.Serialize(worktree, CliJsonContext.Default.Worktree) : worktree.Path);
+            var worktree = await services.GetRequiredService<WorktreeService>().CreateAsync(Path.GetFullPath(result.GetValue(repo)!), result.GetValue(branch)!, result.GetValue(baseRef), where, cancellationToken);
+            CliConsole.Out.WriteLine(result.GetValue(json) ? JsonSerializer.Serialize(worktree, CliJsonContext.Default.Worktree) : worktree.Path);
             return ExitCodes.Ok;
         }));
         return command;
@@ -74,7 +74,8 @@ internal static class WorktreeCommand
         var command = new Command("remove", "Remove a worktree; refused when it has uncommitted work, unless --force.") { path, force };
         command.SetAction(async (result, cancellationToken) => await GitCommandErrors.RunAsync(async () =>
         {
-            await Service().RemoveAsync(Path.GetFullPath(result.GetValue(path)!), result.GetValue(force), cancellationToken);
+            await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
+            await services.GetRequiredService<WorktreeService>().RemoveAsync(Path.GetFullPath(result.GetValue(path)!), result.GetValue(force), cancellationToken);
             return ExitCodes.Ok;
         }));
         return command;

@@ -26,7 +26,9 @@ public static class DaemonLauncher
                 info.ArgumentList.Add(argument);
             }
 
+#pragma warning disable RS0030 // the daemon outlives its starter: ProcessRunner would tie it to this process
             using var process = Process.Start(info);
+#pragma warning restore RS0030
             return;
         }
 
@@ -43,7 +45,9 @@ public static class DaemonLauncher
             shell.ArgumentList.Add(argument);
         }
 
+#pragma warning disable RS0030 // as above: a detached shell starts the daemon in its own session
         using var launcher = Process.Start(shell) ?? throw new InvalidOperationException("Could not run /bin/sh to start the daemon.");
+#pragma warning restore RS0030
         launcher.WaitForExit();
     }
 

@@ -32,9 +32,6 @@ internal sealed class DaemonService : BackgroundService
         this.logger = logger;
     }
 
-    /// <summary>False when another daemon holds the lock; this one then exits at once.</summary>
-    public bool Owner { get; private set; }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var paths = options.Paths;
@@ -47,7 +44,6 @@ internal sealed class DaemonService : BackgroundService
             return;
         }
 
-        Owner = true;
         state.Endpoint = DaemonEndpoint.Describe(paths);
         using var idle = new IdleMonitor(registry, options.DaemonIdleTimeout, () =>
         {

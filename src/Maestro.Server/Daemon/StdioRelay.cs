@@ -94,10 +94,12 @@ public static class StdioRelay
         }
     }
 
+#pragma warning disable RS0030 // 'serve --stdio' relays JSON-RPC between the editor's stdio and the daemon: its stdout is the stream
     private static Stream OpenStandard(int fd, FileAccess access)
         => OperatingSystem.IsWindows()
             ? (access == FileAccess.Read ? Console.OpenStandardInput() : Console.OpenStandardOutput())
             : new FileStream(new SafeFileHandle(fd, ownsHandle: false), access, bufferSize: 0);
+#pragma warning restore RS0030
 
     /// <summary>A blocking connect to the Unix socket: no async machinery on the editor's hot path.</summary>
     private static NetworkStream? ConnectSocket(MaestroPaths paths)

@@ -12,7 +12,9 @@ public static class InProcessServer
     public static async Task<int> RunAsync(MaestroOptions options)
     {
         using var stdin = Console.OpenStandardInput();
+#pragma warning disable RS0030 // 'serve --stdio --in-process' serves JSON-RPC on its own stdout
         using var stdout = Console.OpenStandardOutput();
+#pragma warning restore RS0030
         Console.SetOut(Console.Error); // stdout carries JSON-RPC and nothing else
 
         // Start-up work that does not depend on each other runs side by side: the logger, and the
@@ -20,7 +22,7 @@ public static class InProcessServer
         var warmup = Task.Run(RpcServer.Warmup);
         var logger = await Task.Run(() => Logging.CreateLogger(options.Paths, "serve", toStderr: true));
         StartupTrace.Mark("logger");
-        using var host = ServerHost.Build(options, logger);
+        using var host = ServerHost.Build(options, logger, services => services.AddMaestroRecovery());
         StartupTrace.Mark("host built");
         using var signals = ServerHost.StopOnSignals(host);
         await host.StartAsync();

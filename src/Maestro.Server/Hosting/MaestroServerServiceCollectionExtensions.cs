@@ -22,7 +22,11 @@ namespace Maestro.Server.Hosting;
 
 public static class MaestroServerServiceCollectionExtensions
 {
-    /// <summary>Registers the whole server: infrastructure, every feature's service and RPC handlers.</summary>
+    /// <summary>
+    /// Registers the whole server: infrastructure, every feature's service and RPC handlers. Nothing here recovers
+    /// or stops what another process left behind (that is <see cref="AddMaestroRecovery"/>), so the CLI commands
+    /// resolve their services from these same registrations in a plain service provider.
+    /// </summary>
     public static IServiceCollection AddMaestroServer(this IServiceCollection services, MaestroOptions options, Serilog.ILogger logger)
     {
         services.AddSerilog(logger, dispose: true);
@@ -58,23 +62,40 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddScoped<IRpcHandlers, ReviewRpcHandlers>();
 
         services.AddSingleton<AgentHomes>();
-        services.AddSingleton<ISessionSource, ClaudeSessionSource>();
-        services.AddSingleton<ISessionSource, CodexSessionSource>();
-        services.AddSingleton<ISessionSource, OpenCodeSessionSource>();
+        foreach (var agent in KnownAgents.All)
+        {
+            if (agent.SessionSource is { } source)
+            {
+                services.AddSingleton<ISessionSource>(source);
+            }
+        }
+
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionService>();
-        services.AddHostedService<SessionRecovery>();
         services.AddScoped<IRpcHandlers, SessionsRpcHandlers>();
 
         services.AddSingleton<RunStore>();
         services.AddSingleton<IRunWorktrees, GitFeatureRunWorktrees>();
         services.AddSingleton<RunService>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<RunService>());
-        services.AddHostedService<RunRecovery>();
         services.AddScoped<IRpcHandlers, PlaybooksRpcHandlers>();
 
         // The daemon's own operations; they answer only when the daemon service runs.
         services.AddSingleton<DaemonState>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the recovery of a server that owns its MAESTRO_HOME (the daemon, <c>serve --in-process</c>): at start-up,
+    /// turns a previous server left running are marked interrupted and its runs resumed; at stop, live sessions and
+    /// runs are stopped. <c>maestro run</c> does not add it: it runs beside a daemon that may serve the same home,
+    /// whose sessions and runs it must not touch.
+    /// </summary>
+    public static IServiceCollection AddMaestroRecovery(this IServiceCollection services)
+    {
+        services.AddSingleton<SessionsRecovered>();
+        services.AddHostedService<SessionRecovery>();
+        services.AddHostedService<RunRecovery>();
         return services;
     }
 

@@ -7,11 +7,13 @@ namespace Maestro.Server.Sessions;
 internal sealed class SessionRecovery : IHostedService
 {
     private readonly SessionService sessions;
+    private readonly SessionsRecovered recovered;
     private readonly ILogger<SessionRecovery> logger;
 
-    public SessionRecovery(SessionService sessions, ILogger<SessionRecovery> logger)
+    public SessionRecovery(SessionService sessions, SessionsRecovered recovered, ILogger<SessionRecovery> logger)
     {
         this.sessions = sessions;
+        this.recovered = recovered;
         this.logger = logger;
     }
 
@@ -26,6 +28,10 @@ internal sealed class SessionRecovery : IHostedService
             catch (Exception ex)
             {
                 logger.LogError(ex, "Could not recover interrupted sessions");
+            }
+            finally
+            {
+                recovered.Set(); // failed or not, nothing more will change: waiting runs go on
             }
         }, CancellationToken.None);
         return Task.CompletedTask;

@@ -19,7 +19,6 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     private readonly Task loop;
     private readonly CancellationTokenSource closing = new();
     private CancellationTokenSource? currentTurn;
-    private int queued;
 
     public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, ILogger logger)
     {
@@ -31,8 +30,6 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
 
     public Session Session => pump.Current;
 
-    public int Queued => Volatile.Read(ref queued);
-
     public Task<SessionPromptResult> PromptAsync(string text, CancellationToken requestAborted)
     {
         if (closing.IsCancellationRequested)
@@ -41,7 +38,6 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         }
 
         var prompt = new PendingPrompt(text, requestAborted);
-        Interlocked.Increment(ref queued);
         if (!prompts.Writer.TryWrite(prompt))
         {
             throw new SessionClosedException(Session.Id);
@@ -55,7 +51,6 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     {
         while (prompts.Reader.TryRead(out var dropped))
         {
-            Interlocked.Decrement(ref queued);
             dropped.Result.TrySetResult(new SessionPromptResult { TurnId = dropped.TurnId, StopReason = StopReason.Cancelled, Usage = Usage.Zero });
         }
 
@@ -105,7 +100,6 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     {
         await foreach (var prompt in prompts.Reader.ReadAllAsync())
         {
-            Interlocked.Decrement(ref queued);
             using var turnCts = CancellationTokenSource.CreateLinkedTokenSource(prompt.RequestAborted, closing.Token);
             Volatile.Write(ref currentTurn, turnCts);
             SessionPromptResult result;

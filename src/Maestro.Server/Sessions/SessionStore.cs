@@ -30,10 +30,6 @@ public sealed class SessionStore
         },
         cancellationToken);
 
-    public Task UpdateAsync(Session session, CancellationToken cancellationToken) => database.WriteAsync(
-        (c, t) => UpdateCoreAsync(c, t, session, cancellationToken),
-        cancellationToken);
-
     /// <summary>Appends events with their seq and updates the session row, in one transaction.</summary>
     public Task AppendAsync(Session session, IReadOnlyList<SessionEventNotification> events, CancellationToken cancellationToken) => database.WriteAsync(
         async (c, t) =>

@@ -30,7 +30,7 @@ public sealed class RecordedOutputParserTests
     [Fact]
     public void Codex_write_file_gives_a_thread_id_command_message_and_usage()
     {
-        var parser = new CodexStreamParser();
+        var parser = new CodexStreamParser("/tmp");
         var events = Lines("codex", "write-file").SelectMany(parser.Parse).ToList();
         Assert.NotNull(parser.AgentSessionId);
         Assert.Contains(events, e => e is ToolCallEvent { Kind: "execute" });
@@ -45,7 +45,7 @@ public sealed class RecordedOutputParserTests
     [InlineData("stream-idle-timeout")]
     public void Codex_failures_end_in_an_error_with_codex_s_message(string scenario)
     {
-        var parser = new CodexStreamParser();
+        var parser = new CodexStreamParser("/tmp");
         _ = Lines("codex", scenario).SelectMany(parser.Parse).ToList();
         Assert.Equal(StopReason.Error, parser.Outcome?.StopReason);
         Assert.StartsWith("Codex: ", parser.Outcome!.Error, StringComparison.Ordinal);

@@ -3,7 +3,9 @@ using FsCheck.Xunit;
 using Maestro.Server.Git;
 using Maestro.Server.Git.Review;
 using Maestro.Server.Processes;
+using Maestro.Server.Rpc;
 using Maestro.TestSupport.Git;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Maestro.Server.Tests.Git;
 
@@ -15,7 +17,7 @@ namespace Maestro.Server.Tests.Git;
 public sealed class ReviewPropertyTests : IDisposable
 {
     private readonly TestRepository repo = TestRepository.Create(new Dictionary<string, string> { ["seed.txt"] = "seed\n" });
-    private readonly ReviewService review = new(new RepositoryLocator(), new RepositoryLocks(), new GitCli(new ProcessRunner()));
+    private readonly ReviewService review = new(new RepositoryLocator(), new RepositoryLocks(), new GitCli(new ProcessRunner()), new ReviewWatcher(new ConnectionRegistry(NullLogger<ConnectionRegistry>.Instance), NullLogger<ReviewWatcher>.Instance));
     private int round;
 
     public void Dispose() => repo.Dispose();
@@ -61,7 +63,7 @@ public sealed class ReviewPropertyTests : IDisposable
 
     private async Task<IReadOnlyList<string>> HunkIdsAsync(string path)
     {
-        var files = (await review.ChangesAsync(repo.Root, [path], CancellationToken.None)).Files;
+        var files = (await review.ChangesAsync(repo.Root, [path], watch: false, CancellationToken.None)).Files;
         Assert.True(files.Count <= 1, System.Text.Json.JsonSerializer.Serialize(files) + repo.Git("status", "--porcelain"));
         return files.SingleOrDefault()?.Hunks.Select(h => h.Id).ToList() ?? [];
     }

@@ -74,10 +74,10 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
         live.Target.Current = context;
         var pump = PumpAsync(context, sink);
         var prompt = live.Rpc.InvokeWithParameterObjectAsync<JsonElement>(
-            "session/prompt",
+            AcpWire.AgentMethods.SessionPrompt,
             new { sessionId, prompt = new[] { new { type = "text", text = turn.SystemPrompt is null ? turn.Prompt : turn.SystemPrompt + "\n\n" + turn.Prompt } } },
             CancellationToken.None);
-        using var cancel = cancellationToken.Register(() => _ = live.Rpc.NotifyWithParameterObjectAsync("session/cancel", new { sessionId }));
+        using var cancel = cancellationToken.Register(() => _ = live.Rpc.NotifyWithParameterObjectAsync(AcpWire.AgentMethods.SessionCancel, new { sessionId }));
 
         TurnOutcome outcome;
         var finished = await WaitAsync(prompt, live, cancellationToken);
@@ -126,19 +126,19 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.AgentIdleTimeout);
         var init = await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement>(
-            "initialize",
+            AcpWire.AgentMethods.Initialize,
             new { protocolVersion = 1, clientCapabilities = new { fs = new { readTextFile = true, writeTextFile = true }, terminal = false } },
             timeout.Token);
         var canLoad = TryObject(init, "agentCapabilities", out var capabilities) && capabilities.TryGetProperty("loadSession", out var load) && load.ValueKind == JsonValueKind.True;
         if (turn.AgentSessionId is not null && canLoad)
         {
             // The agent replays the conversation as updates; no turn context is set, so they are not re-stored.
-            await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement>("session/load", new { sessionId = turn.AgentSessionId, cwd = turn.WorkingDirectory, mcpServers = Array.Empty<object>() }, timeout.Token);
+            await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement>(AcpWire.AgentMethods.SessionLoad, new { sessionId = turn.AgentSessionId, cwd = turn.WorkingDirectory, mcpServers = Array.Empty<object>() }, timeout.Token);
             acpSessionId = turn.AgentSessionId;
         }
         else
         {
-            var created = await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement>("session/new", new { cwd = turn.WorkingDirectory, mcpServers = Array.Empty<object>() }, timeout.Token);
+            var created = await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement>(AcpWire.AgentMethods.SessionNew, new { cwd = turn.WorkingDirectory, mcpServers = Array.Empty<object>() }, timeout.Token);
             acpSessionId = Str(created, "sessionId") ?? throw new InvalidOperationException("session/new answered without a sessionId.");
             if (turn.AgentSessionId is not null)
             {
@@ -214,10 +214,10 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
             : new Usage { CostUsd = context.Translator.CostUsd };
         return Str(result, "stopReason") switch
         {
-            "end_turn" => new TurnOutcome(StopReason.EndTurn, usage),
-            "cancelled" => new TurnOutcome(StopReason.Cancelled, usage),
-            "max_tokens" or "max_turn_requests" => new TurnOutcome(StopReason.MaxTurns, usage),
-            "refusal" => new TurnOutcome(StopReason.Error, usage, "The agent refused the prompt."),
+            AcpWire.StopReasons.EndTurn => new TurnOutcome(StopReason.EndTurn, usage),
+            AcpWire.StopReasons.Cancelled => new TurnOutcome(StopReason.Cancelled, usage),
+            AcpWire.StopReasons.MaxTokens or AcpWire.StopReasons.MaxTurnRequests => new TurnOutcome(StopReason.MaxTurns, usage),
+            AcpWire.StopReasons.Refusal => new TurnOutcome(StopReason.Error, usage, "The agent refused the prompt."),
             var other => new TurnOutcome(StopReason.Error, usage, $"The ACP agent ended the turn with '{other}'."),
         };
     }

@@ -28,7 +28,7 @@ internal sealed class AcpClientTarget
         set => Volatile.Write(ref current, value);
     }
 
-    [JsonRpcMethod("session/update", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(AcpWire.ClientMethods.SessionUpdate, UseSingleObjectParameterDeserialization = true)]
     public void Update(JsonElement parameters)
     {
         LastActivity = Environment.TickCount64;
@@ -39,14 +39,14 @@ internal sealed class AcpClientTarget
         }
     }
 
-    [JsonRpcMethod("session/request_permission", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(AcpWire.ClientMethods.SessionRequestPermission, UseSingleObjectParameterDeserialization = true)]
     public async Task<object> RequestPermissionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         LastActivity = Environment.TickCount64;
         var turn = Current;
         if (turn is null)
         {
-            return new { outcome = new { outcome = "cancelled" } };
+            return new { outcome = new { outcome = AcpWire.OutcomeCancelled } };
         }
 
         TryObject(parameters, "toolCall", out var toolCall);
@@ -67,9 +67,9 @@ internal sealed class AcpClientTarget
                     Label = Str(o, "name") ?? Str(o, "optionId") ?? "?",
                     Kind = Str(o, "kind") switch
                     {
-                        "allow_always" => PermissionOptionKind.AllowAlways,
-                        "reject_once" => PermissionOptionKind.RejectOnce,
-                        "reject_always" => PermissionOptionKind.RejectAlways,
+                        AcpWire.PermissionOptionKinds.AllowAlways => PermissionOptionKind.AllowAlways,
+                        AcpWire.PermissionOptionKinds.RejectOnce => PermissionOptionKind.RejectOnce,
+                        AcpWire.PermissionOptionKinds.RejectAlways => PermissionOptionKind.RejectAlways,
                         _ => PermissionOptionKind.AllowOnce,
                     },
                 }).ToList()
@@ -78,11 +78,11 @@ internal sealed class AcpClientTarget
         var chosen = await permissions.RequestAsync(request, turn.Turn.PermissionMode, cancellationToken);
         turn.Extra.Writer.TryWrite(new PermissionRequestEvent { ToolCall = request.ToolCall, Options = request.Options, ChosenOptionId = chosen });
         return chosen is null
-            ? new { outcome = new { outcome = "cancelled" } }
+            ? new { outcome = new { outcome = AcpWire.OutcomeCancelled } }
             : (object)new { outcome = new { outcome = "selected", optionId = chosen } };
     }
 
-    [JsonRpcMethod("fs/read_text_file", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(AcpWire.ClientMethods.FsReadTextFile, UseSingleObjectParameterDeserialization = true)]
     public async Task<object> ReadTextFileAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         LastActivity = Environment.TickCount64;
@@ -100,7 +100,7 @@ internal sealed class AcpClientTarget
         return new { content = text };
     }
 
-    [JsonRpcMethod("fs/write_text_file", UseSingleObjectParameterDeserialization = true)]
+    [JsonRpcMethod(AcpWire.ClientMethods.FsWriteTextFile, UseSingleObjectParameterDeserialization = true)]
     public async Task<object?> WriteTextFileAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
         LastActivity = Environment.TickCount64;

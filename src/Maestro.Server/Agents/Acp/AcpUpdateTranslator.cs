@@ -31,15 +31,15 @@ public sealed class AcpUpdateTranslator
         var kind = Str(update, "sessionUpdate");
         switch (kind)
         {
-            case "agent_message_chunk" when ChunkText(update) is { } text:
+            case AcpWire.Updates.AgentMessageChunk when ChunkText(update) is { } text:
                 message.Append(text);
                 return text.Length == 0 ? [] : [new MessageDeltaEvent { Text = text }];
-            case "agent_thought_chunk" when ChunkText(update) is { } text:
+            case AcpWire.Updates.AgentThoughtChunk when ChunkText(update) is { } text:
                 thought.Append(text);
                 return text.Length == 0 ? [] : [new MessageDeltaEvent { Text = text, Role = "thought" }];
-            case "user_message_chunk" or "available_commands_update" or "current_mode_update":
+            case AcpWire.Updates.UserMessageChunk or AcpWire.Updates.AvailableCommandsUpdate or AcpWire.Updates.CurrentModeUpdate:
                 return [];
-            case "usage_update":
+            case AcpWire.Updates.UsageUpdate:
                 if (TryObject(update, "cost", out var cost))
                 {
                     CostUsd = Decimal(cost, "amount");
@@ -51,7 +51,7 @@ public sealed class AcpUpdateTranslator
         var events = Flush();
         switch (kind)
         {
-            case "tool_call":
+            case AcpWire.Updates.ToolCall:
                 var id = Str(update, "toolCallId") ?? Guid.NewGuid().ToString("N");
                 RememberInput(id, update);
                 events.Add(new ToolCallEvent
@@ -63,7 +63,7 @@ public sealed class AcpUpdateTranslator
                     Status = Status(Str(update, "status")) ?? ToolCallStatus.Pending,
                 });
                 break;
-            case "tool_call_update":
+            case AcpWire.Updates.ToolCallUpdate:
                 var updateId = Str(update, "toolCallId") ?? string.Empty;
                 RememberInput(updateId, update);
                 var status = Status(Str(update, "status"));
@@ -78,13 +78,13 @@ public sealed class AcpUpdateTranslator
                 }
 
                 break;
-            case "plan" when update.TryGetProperty("entries", out var entries) && entries.ValueKind == JsonValueKind.Array:
+            case AcpWire.Updates.Plan when update.TryGetProperty("entries", out var entries) && entries.ValueKind == JsonValueKind.Array:
                 events.Add(new PlanEvent
                 {
                     Entries = entries.EnumerateArray().Select(e => new PlanEntry
                     {
                         Content = Str(e, "content") ?? string.Empty,
-                        Status = Str(e, "status") switch { "in_progress" => "inProgress", "completed" => "completed", _ => "pending" },
+                        Status = Str(e, "status") switch { AcpWire.Statuses.InProgress => "inProgress", AcpWire.Statuses.Completed => "completed", _ => "pending" },
                         Priority = Str(e, "priority"),
                     }).ToList(),
                 });
@@ -140,10 +140,10 @@ public sealed class AcpUpdateTranslator
 
     private static ToolCallStatus? Status(string? status) => status switch
     {
-        "pending" => ToolCallStatus.Pending,
-        "in_progress" => ToolCallStatus.InProgress,
-        "completed" => ToolCallStatus.Completed,
-        "failed" => ToolCallStatus.Failed,
+        AcpWire.Statuses.Pending => ToolCallStatus.Pending,
+        AcpWire.Statuses.InProgress => ToolCallStatus.InProgress,
+        AcpWire.Statuses.Completed => ToolCallStatus.Completed,
+        AcpWire.Statuses.Failed => ToolCallStatus.Failed,
         _ => null,
     };
 

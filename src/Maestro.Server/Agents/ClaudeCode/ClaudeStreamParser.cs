@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Maestro.Protocol;
-using Maestro.Server.Agents.Markdown;
 using Maestro.Server.Agents.Running;
 using static Maestro.Server.Agents.JsonLines;
 
@@ -11,31 +10,15 @@ namespace Maestro.Server.Agents.ClaudeCode;
 /// (deltas), <c>assistant</c> (text and tool_use blocks), <c>user</c> (tool results) and the final
 /// <c>result</c>. The result's <c>is_error</c>, not its <c>subtype</c>, says whether the turn failed.
 /// </summary>
-public sealed class ClaudeStreamParser : IAgentStreamParser
+public sealed class ClaudeStreamParser : JsonLinesStreamParser
 {
-    private readonly string workingDirectory;
-
     public ClaudeStreamParser(string workingDirectory)
+        : base(workingDirectory)
     {
-        this.workingDirectory = workingDirectory;
     }
 
-    public string? AgentSessionId { get; private set; }
-
-    public TurnOutcome? Outcome { get; private set; }
-
-    /// <summary>Lines that were not JSON, kept for the error report.</summary>
-    public List<string> Garbage { get; } = [];
-
-    public IEnumerable<SessionEvent> Parse(string line)
+    protected override IReadOnlyList<SessionEvent> Read(JsonElement root)
     {
-        using var document = ParseOrKeep(line, Garbage);
-        if (document is null)
-        {
-            return [];
-        }
-
-        var root = document.RootElement;
         if (root.TryGetProperty("session_id", out var sid) && sid.ValueKind == JsonValueKind.String)
         {
             AgentSessionId = sid.GetString();
@@ -51,7 +34,7 @@ public sealed class ClaudeStreamParser : IAgentStreamParser
         };
     }
 
-    private static IEnumerable<SessionEvent> ParseStreamEvent(JsonElement root)
+    private static IReadOnlyList<SessionEvent> ParseStreamEvent(JsonElement root)
     {
         if (root.TryGetProperty("event", out var e)
             && Str(e, "type") == "content_block_delta"
@@ -82,10 +65,10 @@ public sealed class ClaudeStreamParser : IAgentStreamParser
             switch (Str(block, "type"))
             {
                 case "text" when Str(block, "text") is { Length: > 0 } text:
-                    events.Add(new MessageEvent { Text = text, Html = MarkdownRenderer.ToSafeHtml(text) });
+                    events.Add(Message(text));
                     break;
                 case "thinking" when Str(block, "thinking") is { Length: > 0 } thought:
-                    events.Add(new MessageEvent { Text = thought, Html = MarkdownRenderer.ToSafeHtml(thought), Role = "thought" });
+                    events.Add(Message(thought, "thought"));
                     break;
                 case "tool_use":
                     events.AddRange(ToolUse(block));
@@ -102,7 +85,7 @@ public sealed class ClaudeStreamParser : IAgentStreamParser
         var input = block.TryGetProperty("input", out var i) ? i.Clone() : (JsonElement?)null;
         var events = new List<SessionEvent>
         {
-            new ToolCallEvent { ToolCallId = Str(block, "id") ?? Guid.NewGuid().ToString("N"), Kind = ToolKinds.Of(name), Title = Title(name, input), Input = input, Status = ToolCallStatus.InProgress },
+            new ToolCallEvent { ToolCallId = Str(block, "id") ?? NewToolCallId(), Kind = ToolKinds.Of(name), Title = Title(name, input), Input = input, Status = ToolCallStatus.InProgress },
         };
 
         if (input is { ValueKind: JsonValueKind.Object } args)
@@ -110,8 +93,8 @@ public sealed class ClaudeStreamParser : IAgentStreamParser
             if (name is "Write" or "Edit" or "MultiEdit" or "NotebookEdit" && (Str(args, "file_path") ?? Str(args, "notebook_path")) is { } path)
             {
                 // The tool has not run yet: whether the file exists now tells an addition from a change.
-                var full = Path.GetFullPath(path, workingDirectory);
-                events.Add(new FileChangeEvent { Path = Relative(full), Change = File.Exists(full) ? FileChangeKind.Modified : FileChangeKind.Added });
+                var full = FullPath(path);
+                events.Add(new FileChangeEvent { Path = DisplayPath(full), Change = File.Exists(full) ? FileChangeKind.Modified : FileChangeKind.Added });
             }
 
             if (name == "TodoWrite" && args.TryGetProperty("todos", out var todos) && todos.ValueKind == JsonValueKind.Array)
@@ -225,12 +208,6 @@ public sealed class ClaudeStreamParser : IAgentStreamParser
         }
 
         var detail = Str(args, "file_path") ?? Str(args, "command") ?? Str(args, "pattern") ?? Str(args, "url") ?? Str(args, "description");
-        return detail is null ? name : $"{name}: {(detail.Length > 120 ? detail[..120] + "…" : detail)}";
-    }
-
-    private string Relative(string fullPath)
-    {
-        var relative = Path.GetRelativePath(workingDirectory, fullPath);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative.Replace('\\', '/');
+        return detail is null ? name : $"{name}: {Shorten(detail)}";
     }
 }

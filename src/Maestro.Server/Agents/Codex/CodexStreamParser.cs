@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Maestro.Protocol;
-using Maestro.Server.Agents.Markdown;
 using Maestro.Server.Agents.Running;
 using static Maestro.Server.Agents.JsonLines;
 
@@ -11,24 +10,16 @@ namespace Maestro.Server.Agents.Codex;
 /// <c>item.started</c>/<c>item.completed</c> (agent_message, reasoning, command_execution, file_change,
 /// todo_list, mcp_tool_call, web_search, error), <c>turn.completed</c> (usage), <c>turn.failed</c>, <c>error</c>.
 /// </summary>
-public sealed class CodexStreamParser : IAgentStreamParser
+/// <remarks>The agent session id is the thread id, from <c>thread.started</c>.</remarks>
+public sealed class CodexStreamParser : JsonLinesStreamParser
 {
-    /// <summary>The thread id, from <c>thread.started</c>.</summary>
-    public string? AgentSessionId { get; private set; }
-
-    public TurnOutcome? Outcome { get; private set; }
-
-    public List<string> Garbage { get; } = [];
-
-    public IEnumerable<SessionEvent> Parse(string line)
+    public CodexStreamParser(string workingDirectory)
+        : base(workingDirectory)
     {
-        using var document = ParseOrKeep(line, Garbage);
-        if (document is null)
-        {
-            return [];
-        }
+    }
 
-        var root = document.RootElement;
+    protected override IReadOnlyList<SessionEvent> Read(JsonElement root)
+    {
         switch (Str(root, "type"))
         {
             case "thread.started":
@@ -52,7 +43,7 @@ public sealed class CodexStreamParser : IAgentStreamParser
                 return [];
             case "error":
                 // Followed by turn.failed when fatal; on its own it is a notice (e.g. a reconnect).
-                return [new MessageEvent { Text = Str(root, "message") ?? "error", Html = MarkdownRenderer.ToSafeHtml(Str(root, "message") ?? "error"), Role = "notice" }];
+                return [Message(Str(root, "message") ?? "error", "notice")];
             default:
                 return [];
         }
@@ -60,25 +51,25 @@ public sealed class CodexStreamParser : IAgentStreamParser
 
     private static List<SessionEvent> Started(JsonElement item)
     {
-        var id = Str(item, "id") ?? Guid.NewGuid().ToString("N");
+        var id = Str(item, "id") ?? NewToolCallId();
         return Str(item, "type") switch
         {
-            "command_execution" => [new ToolCallEvent { ToolCallId = id, Kind = "execute", Title = "Run: " + Short(Str(item, "command")), Input = Input(item, "command"), Status = ToolCallStatus.InProgress }],
+            "command_execution" => [new ToolCallEvent { ToolCallId = id, Kind = "execute", Title = "Run: " + Shorten(Str(item, "command")), Input = Input(item, "command"), Status = ToolCallStatus.InProgress }],
             "mcp_tool_call" => [new ToolCallEvent { ToolCallId = id, Kind = "other", Title = $"{Str(item, "server")}.{Str(item, "tool")}", Status = ToolCallStatus.InProgress }],
-            "web_search" => [new ToolCallEvent { ToolCallId = id, Kind = "fetch", Title = "Search: " + Short(Str(item, "query")), Status = ToolCallStatus.InProgress }],
+            "web_search" => [new ToolCallEvent { ToolCallId = id, Kind = "fetch", Title = "Search: " + Shorten(Str(item, "query")), Status = ToolCallStatus.InProgress }],
             _ => [],
         };
     }
 
     private static List<SessionEvent> Completed(JsonElement item)
     {
-        var id = Str(item, "id") ?? Guid.NewGuid().ToString("N");
+        var id = Str(item, "id") ?? NewToolCallId();
         switch (Str(item, "type"))
         {
             case "agent_message" when Str(item, "text") is { } text:
-                return [new MessageEvent { Text = text, Html = MarkdownRenderer.ToSafeHtml(text) }];
+                return [Message(text)];
             case "reasoning" when Str(item, "text") is { } thought:
-                return [new MessageEvent { Text = thought, Html = MarkdownRenderer.ToSafeHtml(thought), Role = "thought" }];
+                return [Message(thought, "thought")];
             case "command_execution":
                 var failed = Str(item, "status") == "failed" || (item.TryGetProperty("exit_code", out var code) && code.TryGetInt32(out var c) && c != 0);
                 return [new ToolCallUpdateEvent { ToolCallId = id, Status = failed ? ToolCallStatus.Failed : ToolCallStatus.Completed, Output = Truncate(Str(item, "aggregated_output") ?? string.Empty) }];
@@ -102,7 +93,7 @@ public sealed class CodexStreamParser : IAgentStreamParser
             case "todo_list" when item.TryGetProperty("items", out var todos) && todos.ValueKind == JsonValueKind.Array:
                 return [new PlanEvent { Entries = todos.EnumerateArray().Select(t => new PlanEntry { Content = Str(t, "text") ?? string.Empty, Status = t.TryGetProperty("completed", out var done) && done.ValueKind == JsonValueKind.True ? "completed" : "pending" }).ToList() }];
             case "error" when Str(item, "message") is { } notice:
-                return [new MessageEvent { Text = notice, Html = MarkdownRenderer.ToSafeHtml(notice), Role = "notice" }];
+                return [Message(notice, "notice")];
             default:
                 return [];
         }
@@ -110,6 +101,4 @@ public sealed class CodexStreamParser : IAgentStreamParser
 
     private static JsonElement? Input(JsonElement item, string name)
         => item.TryGetProperty(name, out var value) ? JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement> { [name] = value.Clone() }) : null;
-
-    private static string Short(string? text) => text is null ? string.Empty : text.Length > 120 ? text[..120] + "…" : text;
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Maestro.Protocol;
-using Maestro.Server.Agents.Markdown;
 using Maestro.Server.Agents.Running;
 using static Maestro.Server.Agents.JsonLines;
 
@@ -12,32 +11,18 @@ namespace Maestro.Server.Agents.Gemini;
 /// deltas), <c>tool_use</c>, <c>tool_result</c>, <c>error</c> and the final <c>result</c> with stats.
 /// Assistant deltas are streamed as they come and joined into one message when the next event starts.
 /// </summary>
-public sealed class GeminiStreamParser : IAgentStreamParser
+public sealed class GeminiStreamParser : JsonLinesStreamParser
 {
-    private readonly string workingDirectory;
     private readonly StringBuilder pending = new();
     private readonly Dictionary<string, string> toolNames = new(StringComparer.Ordinal);
 
     public GeminiStreamParser(string workingDirectory)
+        : base(workingDirectory)
     {
-        this.workingDirectory = workingDirectory;
     }
 
-    public string? AgentSessionId { get; private set; }
-
-    public TurnOutcome? Outcome { get; private set; }
-
-    public List<string> Garbage { get; } = [];
-
-    public IEnumerable<SessionEvent> Parse(string line)
+    protected override IReadOnlyList<SessionEvent> Read(JsonElement root)
     {
-        using var document = ParseOrKeep(line, Garbage);
-        if (document is null)
-        {
-            return [];
-        }
-
-        var root = document.RootElement;
         var type = Str(root, "type");
         if (type == "message" && Str(root, "role") == "assistant" && Str(root, "content") is { } delta)
         {
@@ -65,7 +50,7 @@ public sealed class GeminiStreamParser : IAgentStreamParser
                 break;
             case "error":
                 var message = Str(root, "message") ?? "error";
-                events.Add(new MessageEvent { Text = message, Html = MarkdownRenderer.ToSafeHtml(message), Role = "notice" });
+                events.Add(Message(message, "notice"));
                 break;
             case "result":
                 var usage = TryObject(root, "stats", out var stats)
@@ -90,13 +75,13 @@ public sealed class GeminiStreamParser : IAgentStreamParser
 
         var text = pending.ToString();
         pending.Clear();
-        return [new MessageEvent { Text = text, Html = MarkdownRenderer.ToSafeHtml(text) }];
+        return [Message(text)];
     }
 
     private List<SessionEvent> ToolUse(JsonElement root)
     {
         var name = Str(root, "tool_name") ?? "tool";
-        var id = Str(root, "tool_id") ?? Guid.NewGuid().ToString("N");
+        var id = Str(root, "tool_id") ?? NewToolCallId();
         toolNames[id] = name;
         var input = root.TryGetProperty("parameters", out var p) ? p.Clone() : (JsonElement?)null;
         var detail = input is { ValueKind: JsonValueKind.Object } args ? Str(args, "file_path") ?? Str(args, "command") ?? Str(args, "description") : null;
@@ -106,9 +91,8 @@ public sealed class GeminiStreamParser : IAgentStreamParser
         };
         if (name is "write_file" or "replace" && input is { ValueKind: JsonValueKind.Object } a && Str(a, "file_path") is { } path)
         {
-            var full = Path.GetFullPath(path, workingDirectory);
-            var relative = Path.GetRelativePath(workingDirectory, full).Replace('\\', '/');
-            events.Add(new FileChangeEvent { Path = relative.StartsWith("..", StringComparison.Ordinal) ? full : relative, Change = File.Exists(full) ? FileChangeKind.Modified : FileChangeKind.Added });
+            var full = FullPath(path);
+            events.Add(new FileChangeEvent { Path = DisplayPath(full), Change = File.Exists(full) ? FileChangeKind.Modified : FileChangeKind.Added });
         }
 
         return events;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Maestro.Protocol;
-using Maestro.Server.Agents.Markdown;
 using Maestro.Server.Agents.Running;
 using static Maestro.Server.Agents.JsonLines;
 
@@ -11,24 +10,19 @@ namespace Maestro.Server.Agents.OpenCode;
 /// and <c>error</c>. There is no final result event: a turn ended well when the last <c>step_finish</c> has
 /// reason <c>stop</c> and the process exits 0.
 /// </summary>
-public sealed class OpenCodeStreamParser : IAgentStreamParser
+public sealed class OpenCodeStreamParser : JsonLinesStreamParser
 {
-    private readonly string workingDirectory;
     private Usage usage = Usage.Zero;
     private string? lastFinishReason;
     private string? error;
 
     public OpenCodeStreamParser(string workingDirectory)
+        : base(workingDirectory)
     {
-        this.workingDirectory = workingDirectory;
     }
 
-    public string? AgentSessionId { get; private set; }
-
-    public List<string> Garbage { get; } = [];
-
     /// <summary>What the stream said about the turn, once it is over.</summary>
-    public TurnOutcome? Outcome => error is not null
+    public override TurnOutcome? Outcome => error is not null
         ? new TurnOutcome(StopReason.Error, usage, "OpenCode: " + error)
         : lastFinishReason switch
         {
@@ -38,23 +32,16 @@ public sealed class OpenCodeStreamParser : IAgentStreamParser
             _ => new TurnOutcome(StopReason.Error, usage, $"OpenCode stopped with reason '{lastFinishReason}'."),
         };
 
-    public IEnumerable<SessionEvent> Parse(string line)
+    protected override IReadOnlyList<SessionEvent> Read(JsonElement root)
     {
-        using var document = ParseOrKeep(line, Garbage);
-        if (document is null)
-        {
-            return [];
-        }
-
-        var root = document.RootElement;
         AgentSessionId = Str(root, "sessionID") ?? AgentSessionId;
         TryObject(root, "part", out var part);
         switch (Str(root, "type"))
         {
             case "text" when Str(part, "text") is { Length: > 0 } text:
-                return [new MessageEvent { Text = text, Html = MarkdownRenderer.ToSafeHtml(text) }];
+                return [Message(text)];
             case "reasoning" when Str(part, "text") is { Length: > 0 } thought:
-                return [new MessageEvent { Text = thought, Html = MarkdownRenderer.ToSafeHtml(thought), Role = "thought" }];
+                return [Message(thought, "thought")];
             case "tool_use":
                 return ToolUse(part);
             case "step_finish":
@@ -86,7 +73,7 @@ public sealed class OpenCodeStreamParser : IAgentStreamParser
     private List<SessionEvent> ToolUse(JsonElement part)
     {
         var tool = Str(part, "tool") ?? "tool";
-        var id = Str(part, "callID") ?? Str(part, "id") ?? Guid.NewGuid().ToString("N");
+        var id = Str(part, "callID") ?? Str(part, "id") ?? NewToolCallId();
         TryObject(part, "state", out var state);
         var input = state.ValueKind == JsonValueKind.Object && state.TryGetProperty("input", out var i) ? i.Clone() : (JsonElement?)null;
         var status = Str(state, "status") switch { "completed" => ToolCallStatus.Completed, "error" => ToolCallStatus.Failed, "running" => ToolCallStatus.InProgress, _ => ToolCallStatus.Pending };
@@ -99,8 +86,7 @@ public sealed class OpenCodeStreamParser : IAgentStreamParser
         if (tool is "write" or "edit" or "patch" && input is { ValueKind: JsonValueKind.Object } args && Str(args, "filePath") is { } path)
         {
             var existed = TryObject(state, "metadata", out var metadata) && metadata.TryGetProperty("exists", out var exists) && exists.ValueKind == JsonValueKind.True;
-            var relative = Path.GetRelativePath(workingDirectory, Path.GetFullPath(path, workingDirectory)).Replace('\\', '/');
-            events.Add(new FileChangeEvent { Path = relative.StartsWith("..", StringComparison.Ordinal) ? path : relative, Change = tool == "write" && !existed ? FileChangeKind.Added : FileChangeKind.Modified });
+            events.Add(new FileChangeEvent { Path = DisplayPath(path), Change = tool == "write" && !existed ? FileChangeKind.Added : FileChangeKind.Modified });
         }
 
         return events;

@@ -1,12 +1,8 @@
 using Maestro.Protocol;
 using Maestro.Server.Agents.Acp;
-using Maestro.Server.Agents.ClaudeCode;
 using Maestro.Server.Agents.Permissions;
 using Maestro.Server.Hosting;
 using Microsoft.Extensions.Logging;
-using Maestro.Server.Agents.Codex;
-using Maestro.Server.Agents.Gemini;
-using Maestro.Server.Agents.OpenCode;
 using Maestro.Server.Agents.Errors;
 using Maestro.Server.Agents.Settings;
 
@@ -52,13 +48,11 @@ public sealed class AgentAdapterFactory
             return new AcpAdapter(launch, permissions, options, loggers.CreateLogger<AcpAdapter>());
         }
 
-        return agentId switch
+        if (definition.TurnArguments is null || definition.StreamParser is null)
         {
-            "claude-code" => new NativeCliAdapter(definition.Name, executable, environment, runner, ClaudeCodeArguments.For, t => new ClaudeStreamParser(t.WorkingDirectory)),
-            "codex" => new NativeCliAdapter(definition.Name, executable, environment, runner, CodexArguments.For, _ => new CodexStreamParser()),
-            "opencode" => new NativeCliAdapter(definition.Name, executable, environment, runner, OpenCodeArguments.For, t => new OpenCodeStreamParser(t.WorkingDirectory)),
-            "gemini" => new NativeCliAdapter(definition.Name, executable, environment, runner, GeminiArguments.For, t => new GeminiStreamParser(t.WorkingDirectory)),
-            _ => throw new AgentUnavailableException($"Maestro cannot run {definition.Name} sessions yet: its adapter has not landed in this build. Claude Code, Codex, OpenCode and Gemini CLI are available."),
-        };
+            throw new AgentUnavailableException($"Maestro cannot run {definition.Name} sessions: its definition has no command line or stream parser.");
+        }
+
+        return new NativeCliAdapter(definition.Name, executable, environment, runner, definition.TurnArguments, definition.StreamParser);
     }
 }

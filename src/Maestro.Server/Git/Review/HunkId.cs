@@ -26,9 +26,6 @@ internal static class HunkId
         return result;
     }
 
-    /// <summary>The id of a whole-file change without hunks (binary, mode or type change, empty file).</summary>
-    public static string ForFile(string path, string state) => Hash(path, 0, state);
-
     private static string Content(DiffHunk hunk)
     {
         var builder = new StringBuilder();

@@ -16,7 +16,7 @@ public sealed class ReviewRpcHandlers : IRpcHandlers
 
     [JsonRpcMethod(Methods.ReviewChanges)]
     public Task<ReviewChangesResult> ChangesAsync(ReviewChangesParams request, CancellationToken cancellationToken)
-        => review.ChangesAsync(request.Cwd, request.Paths, cancellationToken);
+        => review.ChangesAsync(request.Cwd, request.Paths, watch: true, cancellationToken);
 
     [JsonRpcMethod(Methods.ReviewAccept)]
     public async Task<ReviewAcceptResult> AcceptAsync(ReviewSelectionParams request, CancellationToken cancellationToken)

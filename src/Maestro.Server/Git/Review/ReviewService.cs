@@ -15,9 +15,9 @@ public sealed class ReviewService
     private readonly RepositoryLocator locator;
     private readonly RepositoryLocks locks;
     private readonly GitCli git;
-    private readonly ReviewWatcher? watcher;
+    private readonly ReviewWatcher watcher;
 
-    public ReviewService(RepositoryLocator locator, RepositoryLocks locks, GitCli git, ReviewWatcher? watcher = null)
+    public ReviewService(RepositoryLocator locator, RepositoryLocks locks, GitCli git, ReviewWatcher watcher)
     {
         this.locator = locator;
         this.locks = locks;
@@ -25,11 +25,19 @@ public sealed class ReviewService
         this.watcher = watcher;
     }
 
-    public async Task<ReviewChangesResult> ChangesAsync(string cwd, IReadOnlyList<string>? paths, CancellationToken cancellationToken)
+    /// <param name="watch">
+    /// Keep telling the clients when this tree changes (<c>review/changed</c>): an editor reviewing it wants that;
+    /// a one-shot look (the CLI) does not, and spares the file watcher.
+    /// </param>
+    public async Task<ReviewChangesResult> ChangesAsync(string cwd, IReadOnlyList<string>? paths, bool watch, CancellationToken cancellationToken)
     {
         var location = locator.Locate(cwd);
         var selectors = paths?.Select(p => RepositoryLocator.ToRelative(location, p)).ToList();
-        watcher?.Watch(location);
+        if (watch)
+        {
+            watcher.Watch(location);
+        }
+
         var entries = await ReviewCollector.CollectAsync(git, location, selectors, cancellationToken);
         return new ReviewChangesResult { Files = [.. entries.Select(ReviewWire.ToFile)] };
     }
@@ -62,7 +70,7 @@ public sealed class ReviewService
 
         if (touched.Count > 0)
         {
-            watcher?.Touch(location, touched);
+            watcher.Touch(location, touched);
         }
 
         return count;

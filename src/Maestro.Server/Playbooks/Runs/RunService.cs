@@ -28,10 +28,13 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
     private readonly IRunWorktrees worktrees;
     private readonly MaestroPaths paths;
     private readonly ILogger<RunService> logger;
+    private readonly Task sessionsRecovered;
     private readonly ConcurrentDictionary<string, RunExecution> active = new(StringComparer.Ordinal);
 
-    public RunService(RunStore store, SessionService sessions, AgentAdapterFactory adapters, ConnectionRegistry clients, IRunWorktrees worktrees, MaestroPaths paths, ILogger<RunService> logger)
+    /// <param name="recoveries">The session recovery of this process, when it has one (<c>maestro run</c> has none: it leaves the sessions to the daemon).</param>
+    public RunService(RunStore store, SessionService sessions, AgentAdapterFactory adapters, ConnectionRegistry clients, IRunWorktrees worktrees, MaestroPaths paths, ILogger<RunService> logger, IEnumerable<SessionsRecovered> recoveries)
     {
+        sessionsRecovered = Task.WhenAll(recoveries.Select(r => r.Task));
         this.store = store;
         this.sessions = sessions;
         this.adapters = adapters;
@@ -256,10 +259,14 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         {
             var history = await store.TasksAsync(record.Id, cancellationToken);
             var interrupted = history.Where(t => t.Status == RunTaskStatus.Running).ToList();
+            if (interrupted.Count > 0)
+            {
+                // The session recovery marks the interrupted turns failed; wait for it, so the run cannot mistake a new session for the old one.
+                await sessionsRecovered.WaitAsync(cancellationToken);
+            }
+
             foreach (var task in interrupted)
             {
-                // The session's own recovery marks its turn failed; wait for it, so it cannot mistake the new session for the old one.
-                await WaitForSessionRecoveryAsync(task.SessionId, cancellationToken);
                 await store.SaveTaskAsync(task with { Status = RunTaskStatus.Interrupted, Message = "Maestro stopped during this attempt; the task runs again.", EndedAt = DateTimeOffset.UtcNow }, cancellationToken);
             }
 
@@ -306,35 +313,6 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
 
         clients.PostToAll(Methods.RunsProgress, notification);
         return Task.CompletedTask;
-    }
-
-    private async Task WaitForSessionRecoveryAsync(string? sessionId, CancellationToken cancellationToken)
-    {
-        if (sessionId is null)
-        {
-            return;
-        }
-
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            Session session;
-            try
-            {
-                session = await sessions.GetAsync(sessionId, cancellationToken);
-            }
-            catch (Sessions.Errors.SessionNotFoundException)
-            {
-                return;
-            }
-
-            if (session.Status is not (SessionStatus.Running or SessionStatus.Waiting))
-            {
-                return;
-            }
-
-            await Task.Delay(20, cancellationToken);
-        }
     }
 
     /// <summary>

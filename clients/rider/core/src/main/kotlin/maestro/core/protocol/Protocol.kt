@@ -102,6 +102,19 @@ object ErrorKinds {
     const val UNAUTHORIZED = "Unauthorized"
 }
 
+/** The ids of the agents Maestro knows out of the box; configured ACP agents start with ACP_PREFIX. */
+object AgentIds {
+    const val CLAUDE_CODE = "claude-code"
+    const val CODEX = "codex"
+    const val OPEN_CODE = "opencode"
+    const val GEMINI = "gemini"
+    const val ACP_CLAUDE = "acp:claude"
+    const val ACP_CODEX = "acp:codex"
+    const val ACP_GEMINI = "acp:gemini"
+    const val ACP_OPEN_CODE = "acp:opencode"
+    const val ACP_PREFIX = "acp:"
+}
+
 /** Who sends a method and the types of its params and result (null: none, or a `null` answer). */
 data class MethodShape(val kind: MethodKind, val params: Class<*>?, val result: Class<*>?)
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Maestro.Protocol;
-using Maestro.Server.Agents;
 using Maestro.Server.Agents.Markdown;
+using Maestro.Server.Sessions.Discovery;
 using static Maestro.Server.Agents.JsonLines;
 
-namespace Maestro.Server.Sessions.Discovery;
+namespace Maestro.Server.Agents.Codex;
 
 /// <summary>Codex's rollouts: <c>$CODEX_HOME/sessions/YYYY/MM/DD/rollout-*-&lt;thread id&gt;.jsonl</c>.</summary>
 public sealed class CodexSessionSource : ISessionSource
@@ -16,7 +16,7 @@ public sealed class CodexSessionSource : ISessionSource
         this.homes = homes;
     }
 
-    public string AgentId => "codex";
+    public string AgentId => AgentIds.Codex;
 
     private string Sessions
     {
@@ -130,7 +130,7 @@ public sealed class CodexSessionSource : ISessionSource
             AgentId = AgentId,
             AgentSessionId = id,
             Cwd = cwd,
-            Title = ClaudeSessionSource.Shorten(title ?? "Codex session"),
+            Title = DiscoveredTitle.Of(title ?? "Codex session"),
             UpdatedAt = File.GetLastWriteTimeUtc(file),
         };
     }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Maestro.Protocol;
-using Maestro.Server.Agents.ClaudeCode;
+using Maestro.Server.Sessions.Discovery;
 using static Maestro.Server.Agents.JsonLines;
 
-namespace Maestro.Server.Sessions.Discovery;
+namespace Maestro.Server.Agents.ClaudeCode;
 
 /// <summary>Claude Code's transcripts: <c>~/.claude/projects/&lt;cwd slug&gt;/&lt;session id&gt;.jsonl</c>.</summary>
 public sealed class ClaudeSessionSource : ISessionSource
@@ -15,7 +15,7 @@ public sealed class ClaudeSessionSource : ISessionSource
         this.homes = homes;
     }
 
-    public string AgentId => "claude-code";
+    public string AgentId => AgentIds.ClaudeCode;
 
     private string Projects => Path.Combine(homes.Home(AgentId), ".claude", "projects");
 
@@ -110,7 +110,7 @@ public sealed class ClaudeSessionSource : ISessionSource
             AgentId = AgentId,
             AgentSessionId = Path.GetFileNameWithoutExtension(file),
             Cwd = cwd,
-            Title = Shorten(title ?? "Claude Code session"),
+            Title = DiscoveredTitle.Of(title ?? "Claude Code session"),
             UpdatedAt = File.GetLastWriteTimeUtc(file),
         };
     }
@@ -137,11 +137,5 @@ public sealed class ClaudeSessionSource : ISessionSource
         }
 
         return null;
-    }
-
-    internal static string Shorten(string text)
-    {
-        var line = text.Split('\n', 2)[0].Trim();
-        return line.Length <= 80 ? line : line[..80] + "…";
     }
 }

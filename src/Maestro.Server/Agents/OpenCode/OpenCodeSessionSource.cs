@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Maestro.Protocol;
-using Maestro.Server.Agents;
-using Maestro.Server.Agents.OpenCode;
 using Maestro.Server.Agents.Settings;
 using Maestro.Server.Processes;
+using Maestro.Server.Sessions.Discovery;
 using static Maestro.Server.Agents.JsonLines;
 
-namespace Maestro.Server.Sessions.Discovery;
+namespace Maestro.Server.Agents.OpenCode;
 
 /// <summary>
 /// OpenCode's sessions, kept in its own SQLite store: read through the CLI itself (<c>opencode session list
@@ -28,7 +27,7 @@ public sealed class OpenCodeSessionSource : ISessionSource
         this.runner = runner;
     }
 
-    public string AgentId => "opencode";
+    public string AgentId => AgentIds.OpenCode;
 
     public async Task<IReadOnlyList<DiscoveredSession>> DiscoverAsync(string? cwd, CancellationToken cancellationToken)
     {
@@ -46,7 +45,7 @@ public sealed class OpenCodeSessionSource : ISessionSource
                 AgentId = AgentId,
                 AgentSessionId = Str(s, "id") ?? string.Empty,
                 Cwd = Str(s, "directory") ?? string.Empty,
-                Title = ClaudeSessionSource.Shorten(Str(s, "title") ?? "OpenCode session"),
+                Title = DiscoveredTitle.Of(Str(s, "title") ?? "OpenCode session"),
                 UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(Long(s, "updated")),
             })
             .Where(s => s.AgentSessionId.Length > 0 && (cwd is null || s.Cwd == cwd))
@@ -100,7 +99,7 @@ public sealed class OpenCodeSessionSource : ISessionSource
             AgentId = AgentId,
             AgentSessionId = agentSessionId,
             Cwd = directory,
-            Title = ClaudeSessionSource.Shorten(title ?? "OpenCode session"),
+            Title = DiscoveredTitle.Of(title ?? "OpenCode session"),
             UpdatedAt = TryObject(info, "time", out var time) ? DateTimeOffset.FromUnixTimeMilliseconds(Long(time, "updated")) : DateTimeOffset.UtcNow,
         };
         return new ImportedTranscript(found, events);
