@@ -16,6 +16,8 @@ namespace Maestro.Server.Tests.Agents.Acp;
 /// </summary>
 public sealed class AcpFileSystemContainmentTests : IDisposable
 {
+    private static readonly JsonSerializerOptions OmitNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     private readonly TempDirectory workspace = new("acp-fs");
     private readonly TempDirectory outside = new("acp-outside");
     private readonly AcpClientTarget target;
@@ -35,7 +37,7 @@ public sealed class AcpFileSystemContainmentTests : IDisposable
     }
 
     private Task<string> ReadAsync(string path, long? line = null, long? limit = null)
-        => Task.Run(async () => JsonSerializer.SerializeToElement(await target.ReadTextFileAsync(JsonSerializer.SerializeToElement(new { sessionId = "a", path, line, limit }), CancellationToken.None)).GetProperty("content").GetString()!)
+        => Task.Run(async () => JsonSerializer.SerializeToElement(await target.ReadTextFileAsync(JsonSerializer.SerializeToElement(new { sessionId = "a", path, line, limit }, OmitNulls), CancellationToken.None)).GetProperty("content").GetString()!)
             .WaitAsync(TimeSpan.FromSeconds(20)); // a read that blocks (a FIFO) fails the test instead of hanging it
 
     private Task<object?> WriteAsync(string path, string content)
