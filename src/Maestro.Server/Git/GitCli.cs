@@ -19,6 +19,13 @@ public sealed class GitCli
         ["LC_ALL"] = "C",
     };
 
+    /// <summary>
+    /// Before every command: a repository's own config must not run programs in Maestro's calls. An agent (or a
+    /// cloned repository) can set <c>core.fsmonitor</c> or hooks in <c>.git</c>, and git would run them on a plain
+    /// status read; Maestro's calls run neither.
+    /// </summary>
+    internal static readonly string[] SafetyOptions = ["-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null"];
+
     private readonly ProcessRunner runner;
 
     public GitCli(ProcessRunner runner)
@@ -30,7 +37,7 @@ public sealed class GitCli
     public async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var executable = ExecutableLocator.Find("git") ?? throw new MaestroException("git is not on PATH; install git (maestro doctor checks it).");
-        var result = await runner.RunAsync(executable, arguments, Timeout, workingDirectory, QuietEnvironment, cancellationToken);
+        var result = await runner.RunAsync(executable, [.. SafetyOptions, .. arguments], Timeout, workingDirectory, QuietEnvironment, cancellationToken);
         if (result.TimedOut)
         {
             throw new MaestroException($"'git {string.Join(' ', arguments)}' did not finish within {Timeout.TotalMinutes} minutes.");
@@ -46,6 +53,21 @@ public sealed class GitCli
         if (result.ExitCode != 0)
         {
             throw new MaestroException($"'git {string.Join(' ', arguments)}' failed: {result.StandardError.Trim()}");
+        }
+
+        return result.StandardOutput;
+    }
+
+    /// <summary>
+    /// Runs git on what a request asked for (a branch, a path): a refusal is git saying the input is wrong, so it
+    /// is InvalidParams carrying git's own message, not an internal error.
+    /// </summary>
+    public async Task<string> RunOnRequestAsync(string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(workingDirectory, arguments, cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidParamsException($"git refused it: {result.StandardError.Trim()}");
         }
 
         return result.StandardOutput;

@@ -16,11 +16,14 @@ public sealed class PlaybooksRpcHandlers : IRpcHandlers
 
     [JsonRpcMethod(Methods.PlaybooksList)]
     public async Task<PlaybooksListResult> ListAsync(PlaybooksListParams request, CancellationToken cancellationToken)
-        => new() { Playbooks = await runs.ListPlaybooksAsync(request.Cwd, cancellationToken) };
+        => new() { Playbooks = await runs.ListPlaybooksAsync(RequestPath.Absolute(request.Cwd, "cwd"), cancellationToken) };
 
     [JsonRpcMethod(Methods.PlaybooksRun)]
     public Task<Run> RunAsync(PlaybookRunParams request, CancellationToken cancellationToken)
-        => runs.StartAsync(request, RunOrigin.Daemon, cancellationToken);
+    {
+        var cwd = RequestPath.OptionalAbsolute(request.Cwd, "cwd");
+        return runs.StartAsync(request with { Cwd = cwd, Path = RequestPath.AbsoluteAgainst(request.Path, cwd, "path") }, RunOrigin.Daemon, cancellationToken);
+    }
 
     [JsonRpcMethod(Methods.RunsList)]
     public async Task<RunsListResult> RunsListAsync(RunsListParams request, CancellationToken cancellationToken)

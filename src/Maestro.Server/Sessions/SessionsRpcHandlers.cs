@@ -15,11 +15,11 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
 
     [JsonRpcMethod(Methods.SessionsCreate)]
     public Task<Session> CreateAsync(SessionCreateParams request, CancellationToken cancellationToken)
-        => sessions.CreateAsync(request, cancellationToken);
+        => sessions.CreateAsync(request with { Cwd = RequestPath.Absolute(request.Cwd, "cwd") }, cancellationToken);
 
     [JsonRpcMethod(Methods.SessionsList)]
     public async Task<SessionListResult> ListAsync(SessionListParams request, CancellationToken cancellationToken)
-        => new() { Sessions = await sessions.ListAsync(request.Cwd, request.Status, cancellationToken) };
+        => new() { Sessions = await sessions.ListAsync(RequestPath.OptionalAbsolute(request.Cwd, "cwd"), request.Status, cancellationToken) };
 
     [JsonRpcMethod(Methods.SessionsGet)]
     public Task<Session> GetAsync(SessionIdParams request, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
 
     [JsonRpcMethod(Methods.SessionsDiscover)]
     public async Task<SessionDiscoverResult> DiscoverAsync(SessionDiscoverParams request, CancellationToken cancellationToken)
-        => new() { Found = await sessions.DiscoverAsync(request.Cwd, cancellationToken) };
+        => new() { Found = await sessions.DiscoverAsync(RequestPath.OptionalAbsolute(request.Cwd, "cwd"), cancellationToken) };
 
     [JsonRpcMethod(Methods.SessionsImport)]
     public Task<Session> ImportAsync(SessionImportParams request, CancellationToken cancellationToken)

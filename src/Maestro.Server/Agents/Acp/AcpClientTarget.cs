@@ -87,16 +87,9 @@ internal sealed class AcpClientTarget
     {
         LastActivity = Environment.TickCount64;
         var turn = Current ?? throw new LocalRpcException("No prompt is running.") { ErrorCode = ErrorCodes.InvalidRequest };
-        var path = Contain(turn, Str(parameters, "path"));
-        var text = await File.ReadAllTextAsync(path, cancellationToken);
         var line = Long(parameters, "line");
         var limit = Long(parameters, "limit");
-        if (line > 0 || limit > 0)
-        {
-            var lines = text.Split('\n').Skip((int)Math.Max(0, line - 1));
-            text = string.Join('\n', limit > 0 ? lines.Take((int)limit) : lines);
-        }
-
+        var text = await Served(() => turn.Workspace.ReadTextAsync(Str(parameters, "path") ?? string.Empty, line > 0 ? line : null, limit > 0 ? limit : null, cancellationToken));
         return new { content = text };
     }
 
@@ -105,23 +98,26 @@ internal sealed class AcpClientTarget
     {
         LastActivity = Environment.TickCount64;
         var turn = Current ?? throw new LocalRpcException("No prompt is running.") { ErrorCode = ErrorCodes.InvalidRequest };
-        var path = Contain(turn, Str(parameters, "path"));
-        var existed = File.Exists(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, Str(parameters, "content") ?? string.Empty, cancellationToken);
+        var (path, existed) = await Served(() => turn.Workspace.WriteTextAsync(Str(parameters, "path") ?? string.Empty, Str(parameters, "content") ?? string.Empty, cancellationToken));
         turn.Extra.Writer.TryWrite(turn.Translator.WroteFile(path, existed));
         return null;
     }
 
-    private static string Contain(AcpTurnContext turn, string? path)
+    /// <summary>Runs a workspace operation, answering the agent with Maestro's code and message when it is refused.</summary>
+    private static async Task<T> Served<T>(Func<Task<T>> operation)
     {
         try
         {
-            return turn.Workspace.Contain(path ?? string.Empty);
+            return await operation();
         }
         catch (Maestro.Server.Errors.MaestroException ex)
         {
             throw new LocalRpcException(ex.Message) { ErrorCode = ex.Code, ErrorData = ex.Data };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The file system's own refusal (permissions, a full disk): its message, not a stack trace.
+            throw new LocalRpcException(ex.Message) { ErrorCode = ErrorCodes.InvalidParams };
         }
     }
 }

@@ -1,5 +1,7 @@
 using LibGit2Sharp;
 using Maestro.Protocol;
+using Maestro.Server.Errors;
+using FileKind = Maestro.Server.Files.FileKind;
 
 namespace Maestro.Server.Git.Review;
 
@@ -7,6 +9,9 @@ namespace Maestro.Server.Git.Review;
 /// Carries out accepted and rejected changes: new blobs into the index (written once, at the end) and restored
 /// content into working files (each replaced atomically, its mode kept). What a reject overwrites or deletes is
 /// first saved as a blob in the object database, so <c>git fsck --lost-found</c> can still bring it back.
+/// Before every write or delete the file's folders are checked on disk, component by component: a tracked folder
+/// that was swapped for a symlink (to anywhere) is replaced by a real folder, as git's checkout does, so nothing is
+/// ever written or deleted through a link, outside the repository.
 /// </summary>
 internal sealed class ReviewWriter
 {
@@ -91,7 +96,9 @@ internal sealed class ReviewWriter
 
         Backup(entry.WorkingContent);
         var content = TextLines.Join(PatchApplier.Reject(entry.NewLines, hunks));
-        Write(location.Absolute(entry.Path), content, entry.WorkingMode ?? Mode.NonExecutableFile);
+        var absolute = location.Absolute(entry.Path);
+        RealParent(absolute);
+        Write(absolute, content, entry.WorkingMode ?? Mode.NonExecutableFile);
     }
 
     /// <summary>Writes the index if anything was staged.</summary>
@@ -122,6 +129,7 @@ internal sealed class ReviewWriter
     private void Restore(string path, byte[] content, Mode mode)
     {
         var absolute = location.Absolute(path);
+        RealParent(absolute);
         if (mode == Mode.SymbolicLink)
         {
             DeleteIfPresent(absolute);
@@ -168,6 +176,7 @@ internal sealed class ReviewWriter
     private void Delete(string path)
     {
         var absolute = location.Absolute(path);
+        RealParent(absolute);
         DeleteIfPresent(absolute);
 
         // An agent's new folder goes with its last rejected file.
@@ -177,6 +186,40 @@ internal sealed class ReviewWriter
         {
             Directory.Delete(directory);
             directory = Path.GetDirectoryName(directory);
+        }
+    }
+
+    /// <summary>
+    /// Makes every folder between the root and <paramref name="absolute"/> a real folder: a symlink in their place is
+    /// removed (the link only; what it points at is left alone) and a folder made instead. Missing folders are left
+    /// for the write to create.
+    /// </summary>
+    private void RealParent(string absolute)
+    {
+        var relative = Path.GetRelativePath(location.Root, absolute);
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            throw new Errors.PathOutsideWorkspaceException(absolute, location.Root);
+        }
+
+        var current = location.Root;
+        var folders = relative.Split(Path.DirectorySeparatorChar);
+        foreach (var folder in folders[..^1])
+        {
+            current = Path.Combine(current, folder);
+            switch (Files.FileStatus.OfPath(current)?.Kind)
+            {
+                case null:
+                    return;
+                case FileKind.Directory:
+                    continue;
+                case FileKind.SymbolicLink:
+                    File.Delete(current);
+                    Directory.CreateDirectory(current);
+                    continue;
+                default:
+                    throw new InvalidParamsException($"'{Path.GetRelativePath(location.Root, current)}' is a file where the folder of '{relative}' belongs; move it away first.");
+            }
         }
     }
 

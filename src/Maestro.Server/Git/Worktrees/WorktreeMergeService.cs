@@ -41,7 +41,7 @@ public sealed class WorktreeMergeService
             // The git CLI: the base branch is checked out, so its index and files must move with it. git's
             // fast-forward to the prepared commit is a safe two-way checkout that keeps unrelated local changes
             // and refuses, changing nothing, when one would be overwritten; libgit2 has no such update.
-            var result = await git.RunAsync(checkedOutAt.Path, ["merge", "--ff-only", "--quiet", plan.Target!], cancellationToken);
+            var result = await git.RunAsync(checkedOutAt.Path, ["merge", "--ff-only", "--quiet", "--", plan.Target!], cancellationToken);
             if (result.ExitCode != 0)
             {
                 return new WorktreeMergeResult

@@ -22,7 +22,7 @@ public sealed class WorktreeRpcHandlers : IRpcHandlers
 
     [JsonRpcMethod(Methods.WorktreesCreate)]
     public Task<Protocol.Worktree> CreateAsync(WorktreeCreateParams request, CancellationToken cancellationToken)
-        => worktrees.CreateAsync(request.Repo, request.Branch, request.Base, request.Path, cancellationToken);
+        => worktrees.CreateAsync(request.Repo, request.Branch, request.Base, RequestPath.OptionalAbsolute(request.Path, "path"), cancellationToken);
 
     [JsonRpcMethod(Methods.WorktreesRemove)]
     public async Task<object?> RemoveAsync(WorktreeRemoveParams request, CancellationToken cancellationToken)

@@ -51,6 +51,12 @@ public sealed class WorktreeService
     /// <param name="path">Where the worktree goes; <c>&lt;repo&gt;.worktrees/&lt;branch&gt;</c> beside the main worktree (or under <c>maestro.worktreeRoot</c>) when null.</param>
     public async Task<ProtocolWorktree> CreateAsync(string repository, string branch, string? baseRef, string? path, CancellationToken cancellationToken)
     {
+        BranchName.Validate(branch);
+        if (path is not null && !Path.IsPathFullyQualified(path))
+        {
+            throw new InvalidParamsException($"'{path}' is not an absolute path; give the full path of the new worktree's folder.");
+        }
+
         var location = locator.Locate(repository);
         var mainRoot = MainRoot(location);
         string target;
@@ -58,7 +64,7 @@ public sealed class WorktreeService
         string? baseBranch;
         using (var repo = new Repository(location.Root))
         {
-            if (string.IsNullOrWhiteSpace(branch) || !Reference.IsValidName("refs/heads/" + branch))
+            if (!Reference.IsValidName("refs/heads/" + branch))
             {
                 throw new InvalidParamsException($"'{branch}' is not a valid branch name.");
             }
@@ -96,7 +102,7 @@ public sealed class WorktreeService
 
         // The git CLI: LibGit2Sharp's worktree add names the branch after the worktree's admin folder (no
         // slashes), makes a throwaway branch when asked for another, and checks out slower than git does.
-        await git.RunCheckedAsync(mainRoot, ["worktree", "add", "--quiet", "-b", branch, target, baseSha], cancellationToken);
+        await git.RunOnRequestAsync(mainRoot, ["worktree", "add", "--quiet", "-b", branch, "--", target, baseSha], cancellationToken);
         if (baseBranch is not null)
         {
             using var repo = new Repository(location.Root);
@@ -138,8 +144,8 @@ public sealed class WorktreeService
 
         // The git CLI: libgit2 has no worktree remove, and its prune deletes a valid worktree's folder
         // without git's own safety checks (submodules, a worktree that moved). Our dirty check ran above.
-        string[] arguments = force ? ["worktree", "remove", "--force", "--force", location.Root] : ["worktree", "remove", location.Root];
-        await git.RunCheckedAsync(mainRoot, arguments, cancellationToken);
+        string[] arguments = force ? ["worktree", "remove", "--force", "--force", "--", location.Root] : ["worktree", "remove", "--", location.Root];
+        await git.RunOnRequestAsync(mainRoot, arguments, cancellationToken);
     }
 
     /// <summary>Forgets worktrees whose folder is gone; returns their paths.</summary>

@@ -61,6 +61,11 @@ public static class PlaybookConfigReader
             throw new PlaybookInvalidException($"{source}: {ex.Message}", ex);
         }
 
+        if (config.Worktree is not null && Git.Worktrees.BranchName.Problem(config.Worktree) is { } problem)
+        {
+            throw new PlaybookInvalidException($"{source}: worktree is '{config.Worktree}', not a valid branch name: {problem}.");
+        }
+
         return config;
     }
 

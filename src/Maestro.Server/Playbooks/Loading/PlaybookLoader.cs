@@ -1,3 +1,5 @@
+using Maestro.Server.Files;
+using Maestro.Server.Git;
 using Maestro.Server.Playbooks.Config;
 using Maestro.Server.Playbooks.Documents;
 using Maestro.Server.Playbooks.Errors;
@@ -12,6 +14,9 @@ namespace Maestro.Server.Playbooks.Loading;
 public static class PlaybookLoader
 {
     public const string ConfigFileName = "playbook.yaml";
+
+    /// <summary>The largest document or playbook.yaml read; a playbook is a to-do list, not a data set.</summary>
+    public const long MaxFileBytes = 4 * 1024 * 1024;
 
     /// <summary>Folder documents that describe the playbook rather than hold its tasks.</summary>
     private static readonly string[] IgnoredDocuments = ["README.md", "README.markdown"];
@@ -70,7 +75,7 @@ public static class PlaybookLoader
         var configPath = new[] { ConfigFileName, "playbook.yml" }.Select(n => System.IO.Path.Combine(folder, n)).FirstOrDefault(File.Exists);
         if (configPath is not null)
         {
-            config = PlaybookConfigReader.Read(await File.ReadAllTextAsync(configPath, cancellationToken), configPath);
+            config = PlaybookConfigReader.Read(System.Text.Encoding.UTF8.GetString(await ReadBytesAsync(configPath, cancellationToken)).TrimStart('\uFEFF'), configPath);
         }
 
         var files = DocumentsOf(folder);
@@ -133,23 +138,38 @@ public static class PlaybookLoader
         };
     }
 
-    /// <summary>Reads and parses a document's tasks; any problem is a <see cref="PlaybookInvalidException"/> naming the file.</summary>
-    public static async Task<TaskDocument> ReadTasksAsync(string file, CancellationToken cancellationToken)
+    /// <summary>
+    /// A document's or playbook.yaml's bytes: a regular file (reached through links, as a user may link a document
+    /// in) of at most <see cref="MaxFileBytes"/>. A FIFO, a device such as /dev/zero or a huge file is refused before
+    /// anything is read, so it can neither block the request nor fill memory.
+    /// </summary>
+    private static async Task<byte[]> ReadBytesAsync(string file, CancellationToken cancellationToken)
     {
-        byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+            await using var stream = RegularFile.OpenRead(RealPath.Resolve(file), MaxFileBytes);
+            var bytes = new byte[stream.Length];
+            await stream.ReadExactlyAsync(bytes, cancellationToken);
+            return bytes;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new PlaybookInvalidException($"The document {file} is gone: it was deleted or renamed.", ex);
         }
+        catch (Exception ex) when (ex is UnsafeFileException)
+        {
+            throw new PlaybookInvalidException($"{file} cannot be a Playbook document: {ex.Message}", ex);
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new PlaybookInvalidException($"The document {file} cannot be read: {ex.Message}", ex);
         }
+    }
 
+    /// <summary>Reads and parses a document's tasks; any problem is a <see cref="PlaybookInvalidException"/> naming the file.</summary>
+    public static async Task<TaskDocument> ReadTasksAsync(string file, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadBytesAsync(file, cancellationToken);
         try
         {
             return TaskListParser.Parse(bytes);
