@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Maestro.Server.Files;
 using Maestro.Server.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,9 @@ public sealed class SettingsStore
     private readonly ILogger<SettingsStore> logger;
     private readonly Lock gate = new();
     private (DateTime Stamp, MaestroSettings Settings) cached = (DateTime.MinValue, new MaestroSettings());
+
+    /// <summary>Far more than any real settings file; what is larger is refused, not read.</summary>
+    private const long MaxBytes = 1024 * 1024;
 
     public SettingsStore(MaestroOptions options, ILogger<SettingsStore> logger)
     {
@@ -35,7 +39,11 @@ public sealed class SettingsStore
                 {
                     try
                     {
-                        settings = JsonSerializer.Deserialize(File.ReadAllText(path), SettingsJsonContext.Default.MaestroSettings) ?? settings;
+                        // A link is fine (dotfile managers make them); what it leads to must be a small regular file,
+                        // so a FIFO or a device put there can never block or flood the daemon.
+                        var real = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+                        using var stream = RegularFile.OpenRead(real, MaxBytes);
+                        settings = JsonSerializer.Deserialize(stream, SettingsJsonContext.Default.MaestroSettings) ?? settings;
                     }
                     catch (Exception ex) when (ex is JsonException or IOException)
                     {
