@@ -4,7 +4,7 @@
 #   scripts/setup.sh dotnet     the .NET SDK check and git
 #   scripts/setup.sh tests      everything the test suites need
 #   scripts/setup.sh clients-build   what building the panel and the VSIX needs
-#   scripts/setup.sh client-tests    what `npm test` of a client package needs besides its node_modules
+#   scripts/setup.sh client-tests    what `npm test` of a client package needs besides its node_modules (server, agents, Chromium, interop kit)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -83,6 +83,8 @@ need_client_tests() {
   need_dotnet
   apt_install chromium
   tools/agents/install.sh
+  # The clients' real-server tests start maestro through the interop kit (tests/interop/maestro.mjs).
+  npm_ci tests/interop
   if [ ! -x artifacts/bin/maestro ]; then
     echo "==> building the server for the client tests (artifacts/bin/maestro)"
     MAESTRO_SERVER_ONLY=1 ./build.sh --no-run
