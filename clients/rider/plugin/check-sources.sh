@@ -26,14 +26,19 @@ errors = re.findall(r'^(\S+\.kt):(\d+):\d+: error: (.*)$', log, re.M)
 imported = set()
 for f in pathlib.Path('src/main/kotlin').rglob('*.kt'):
     imported |= set(re.findall(r'^import (?:com\.intellij|org\.cef)[\w.]*\.(\w+)', f.read_text(), re.M))
+core_types = set()
+for f in pathlib.Path('../core/src/main/kotlin').rglob('*.kt'):
+    core_types |= set(re.findall(r'\b(?:class|object|interface)\s+(\w+)', f.read_text()))
+core_types |= {'String', 'Int', 'Long', 'Boolean', 'List', 'Map', 'Set', 'MutableList', 'MutableMap'}
 members = {l.split('#')[0].strip() for l in pathlib.Path('platform-members.txt').read_text().splitlines()} - {''}
 tolerated_names = imported | members | {'intellij', 'cef'}
 def unresolved(msg):
     m = re.match(r"[Uu]nresolved reference '([^']+)'", msg)
     if not m:
         return None
-    # A member missing on a type the compiler knows (a core class) is a real error, whatever its name.
-    if "on receiver of type '" in msg and '???' not in msg:
+    # A member missing on a core type is a real error, whatever its name.
+    r = re.search(r"on receiver of type '([\w.<>?, ]+)'", msg)
+    if r and re.sub(r'[<?].*', '', r.group(1)).split('.')[-1] in core_types:
         return '<core member ' + m.group(1) + '>'
     return m.group(1)
 def follow_on(msg):
