@@ -17,6 +17,9 @@ repositories {
     mavenCentral()
     intellijPlatform {
         defaultRepositories()
+        // Rider from the Maven repository (useInstaller = false) comes without a JetBrains Runtime: fetch one,
+        // or runIde starts on a plain JDK without JCEF and the tool window falls back to the Swing list.
+        jetbrainsRuntime()
     }
 }
 
@@ -36,6 +39,7 @@ dependencies {
         rider(providers.gradleProperty("platformVersion").get()) {
             useInstaller = false
         }
+        jetbrainsRuntime()
     }
 }
 

@@ -39,9 +39,12 @@ class MaestroClient(val connection: JsonRpcConnection) {
     suspend fun renameSession(sessionId: String, name: String): Session =
         connection.request(Methods.SESSIONS_RENAME, SessionRenameParams(sessionId = sessionId, name = name))
 
+    suspend fun gitStatus(cwd: String): GitStatusResult = connection.request(Methods.GIT_STATUS, GitStatusParams(cwd))
+
     suspend fun reviewChanges(cwd: String, paths: List<String>? = null): ReviewChangesResult =
         connection.request(Methods.REVIEW_CHANGES, ReviewChangesParams(cwd = cwd, paths = paths))
 
+    /** Stages hunks (`hunkIds`) or whole files (`paths`, `"."` for every file); one of them is required. */
     suspend fun reviewAccept(params: ReviewSelectionParams): ReviewAcceptResult = connection.request(Methods.REVIEW_ACCEPT, params)
 
     suspend fun reviewReject(params: ReviewSelectionParams): ReviewRejectResult = connection.request(Methods.REVIEW_REJECT, params)

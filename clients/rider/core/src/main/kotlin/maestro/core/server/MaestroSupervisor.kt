@@ -7,7 +7,11 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
 import kotlinx.coroutines.withTimeout
+import kotlinx.coroutines.withTimeoutOrNull
 import maestro.core.MaestroClient
 import maestro.core.protocol.InitializeParams
 
@@ -40,12 +44,39 @@ class MaestroSupervisor(
 
     val client: MaestroClient? get() = (state as? ConnectionState.Connected)?.client
 
+    /** Each start is a generation; a restart scheduled by an older one does nothing (no second server). */
+    @Volatile
+    private var generation = 0
+
+    private val lifecycle = Mutex()
+
+    @Synchronized
     fun start() {
         stopping = false
+        val gen = ++generation
         // Starting at once, not when the coroutine runs: a caller that waits right after start() must not see
         // the Stopped or Failed of before.
         setState(ConnectionState.Starting)
-        scope.launch { launchServer() }
+        scope.launch { launchServer(gen) }
+    }
+
+    /**
+     * Starts the server unless it is starting, running or restarting already; true when this call started it.
+     * Atomic, so two callers at once (two actions, a tool window and an action) start one server, not two.
+     */
+    @Synchronized
+    fun ensureStarted(): Boolean {
+        val now = state
+        if (now !is ConnectionState.Stopped && now !is ConnectionState.Failed) return false
+        start()
+        return true
+    }
+
+    /** Stops the server politely and starts a new one (the user asked, or the executable changed). */
+    suspend fun restart() = lifecycle.withLock {
+        stop()
+        policy.reset()
+        start()
     }
 
     /**
@@ -60,7 +91,8 @@ class MaestroSupervisor(
             else -> error("unreachable: $settled")
         }
 
-    private suspend fun launchServer() {
+    private suspend fun launchServer(gen: Int) {
+        if (gen != generation || stopping) return
         setState(ConnectionState.Starting)
         val process = processFactory()
         current = process
@@ -68,22 +100,27 @@ class MaestroSupervisor(
             var client: MaestroClient? = null
             process.start(
                 beforeStart = { connection -> client = MaestroClient(connection).also(configure) },
-                onExit = { code -> onExit(process, code) },
+                onExit = { code -> onExit(gen, process, code) },
             )
             val result = withTimeout(30_000) { client!!.initialize(initializeParams) }
+            if (gen != generation || stopping) {
+                // Stopped (or started again) while this one was starting: it is nobody's server.
+                process.close()
+                return
+            }
             setState(ConnectionState.Connected(client!!, result))
         } catch (e: Exception) {
             process.close()
-            if (!stopping) scheduleRestart(-1, e.message ?: e.toString())
+            if (!stopping && gen == generation) scheduleRestart(gen, -1, e.message ?: e.toString())
         }
     }
 
-    private fun onExit(process: MaestroServerProcess, code: Int) {
-        if (stopping || process !== current) return
-        scheduleRestart(code, "the server exited with $code")
+    private fun onExit(gen: Int, process: MaestroServerProcess, code: Int) {
+        if (stopping || process !== current || gen != generation) return
+        scheduleRestart(gen, code, "the server exited with $code")
     }
 
-    private fun scheduleRestart(code: Int, reason: String) {
+    private fun scheduleRestart(gen: Int, code: Int, reason: String) {
         val wait = policy.nextDelay()
         if (wait == null) {
             setState(ConnectionState.Failed("$reason; it died too often to restart"))
@@ -92,7 +129,7 @@ class MaestroSupervisor(
         setState(ConnectionState.Restarting(code, wait))
         scope.launch {
             delay(wait)
-            if (!stopping) launchServer()
+            launchServer(gen)
         }
     }
 
@@ -107,6 +144,27 @@ class MaestroSupervisor(
         }
         process?.close()
         setState(ConnectionState.Stopped)
+    }
+
+    /**
+     * Stops without making the caller wait (an IDE closing a project must not freeze): the state is Stopped at
+     * once, and a daemon thread sends `shutdown` and `exit` and ends the process, within [timeoutMillis] plus
+     * the process's own end. Returns that thread, for whoever wants to wait for the end.
+     */
+    fun stopDetached(timeoutMillis: Long = 3_000): Thread {
+        stopping = true
+        val process = current
+        val client = client
+        setState(ConnectionState.Stopped)
+        return Thread({
+            runBlocking {
+                if (client != null) {
+                    withTimeoutOrNull(timeoutMillis) { runCatching { client.shutdown() } }
+                    runCatching { client.exit() }
+                }
+            }
+            process?.close()
+        }, "maestro-stop").apply { isDaemon = true; start() }
     }
 
     private fun setState(next: ConnectionState) {

@@ -62,6 +62,9 @@ class SessionStore(
 
     fun session(sessionId: String): Session? = sessions[sessionId]
 
+    /** The sessions whose transcript this client holds (opened, or heard from), not every session listed. */
+    fun transcriptIds(): Set<String> = transcripts.keys.toSet()
+
     fun transcript(sessionId: String): SessionTranscript = transcripts.computeIfAbsent(sessionId) { SessionTranscript(it) }
 
     /** Loads every stored event of a session not yet here (opening a transcript, or after a reconnect). */

@@ -19,7 +19,8 @@ class Sandbox : AutoCloseable {
         git("commit", "-q", "-m", "init")
     }
 
-    private fun git(vararg args: String) {
+    /** Runs git in [repo] and returns its output; a failure is an assertion error. */
+    fun git(vararg args: String): String {
         val builder = ProcessBuilder(listOf("git") + args).directory(repo).redirectErrorStream(true)
         builder.environment().putAll(
             mapOf("GIT_AUTHOR_NAME" to "t", "GIT_AUTHOR_EMAIL" to "t@t", "GIT_COMMITTER_NAME" to "t", "GIT_COMMITTER_EMAIL" to "t@t"),
@@ -27,6 +28,7 @@ class Sandbox : AutoCloseable {
         val p = builder.start()
         val out = p.inputStream.readAllBytes().decodeToString()
         check(p.waitFor() == 0) { "git ${args.joinToString(" ")}: $out" }
+        return out
     }
 
     /** Writes settings.json pointing [agentId] at the CLI [cli] from tools/agents, talking to [modelUrl]. */

@@ -1,16 +1,16 @@
 package maestro.rider.actions
 
 import com.intellij.openapi.actionSystem.AnActionEvent
-import maestro.core.protocol.SessionStatus
+import maestro.core.sessions.SessionPurpose
 
 /** Maestro: Close Session — the session stays in history with status closed. */
 class CloseSessionAction : MaestroAction() {
     override fun actionPerformed(e: AnActionEvent) {
         val project = e.project ?: return
-        background(project) { service ->
-            val session = SessionPicker.pick(project, service) { it.status != SessionStatus.CLOSED } ?: return@background
-            service.requireClient().closeSession(session.id)
-            if (service.selectedSessionId == session.id) service.selectedSessionId = null
+        background(project, "Close Session") { host ->
+            val session = SessionChooser.pick(project, host, SessionPurpose.CLOSE) ?: return@background
+            host.requireClient().closeSession(session.id)
+            if (host.selectedSessionId == session.id) host.selectedSessionId = null
         }
     }
 }

@@ -1,19 +1,16 @@
 package maestro.rider.actions
 
-import com.intellij.notification.NotificationGroupManager
-import com.intellij.notification.NotificationType
 import com.intellij.openapi.actionSystem.ActionUpdateThread
 import com.intellij.openapi.actionSystem.AnActionEvent
 import com.intellij.openapi.project.DumbAwareAction
 import com.intellij.openapi.project.Project
-import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.SupervisorJob
-import kotlinx.coroutines.launch
-import maestro.core.rpc.JsonRpcException
+import maestro.core.host.MaestroHost
 import maestro.rider.services.MaestroProjectService
 
-/** The base of Maestro's actions: enabled in a project; runs its work off the EDT and reports failures. */
+/**
+ * The base of Maestro's actions: enabled in a project; its work runs on the project service's scope (it ends
+ * with the project) and a failure becomes a notification, decided by the core.
+ */
 abstract class MaestroAction : DumbAwareAction() {
     override fun getActionUpdateThread(): ActionUpdateThread = ActionUpdateThread.BGT
 
@@ -21,26 +18,8 @@ abstract class MaestroAction : DumbAwareAction() {
         e.presentation.isEnabledAndVisible = e.project != null
     }
 
-    protected fun service(e: AnActionEvent): MaestroProjectService? = e.project?.let { MaestroProjectService.getInstance(it) }
-
-    /** Runs [block] in the background; a JSON-RPC error becomes an error balloon. */
-    protected fun background(project: Project, block: suspend (MaestroProjectService) -> Unit) {
-        val service = MaestroProjectService.getInstance(project)
-        scope.launch {
-            try {
-                block(service)
-            } catch (e: JsonRpcException) {
-                notify(project, e.message ?: "Maestro request failed", NotificationType.ERROR)
-            } catch (e: Exception) {
-                notify(project, e.message ?: e.toString(), NotificationType.ERROR)
-            }
-        }
-    }
-
-    companion object {
-        private val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO)
-
-        fun notify(project: Project, text: String, type: NotificationType = NotificationType.INFORMATION) =
-            NotificationGroupManager.getInstance().getNotificationGroup("Maestro").createNotification(text, type).notify(project)
+    /** Runs [block] on the project's scope; [what] names the action in an error. */
+    protected fun background(project: Project, what: String, block: suspend (MaestroHost) -> Unit) {
+        MaestroProjectService.getInstance(project).launch(what, block)
     }
 }

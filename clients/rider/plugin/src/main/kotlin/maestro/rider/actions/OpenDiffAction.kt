@@ -9,14 +9,12 @@ class OpenDiffAction : MaestroAction() {
     override fun update(e: AnActionEvent) {
         val project = e.project
         val file = e.getData(CommonDataKeys.VIRTUAL_FILE)
-        e.presentation.isEnabledAndVisible = project != null && file != null && ReviewController.getInstance(project).pending.containsKey(file.path)
+        e.presentation.isEnabledAndVisible = project != null && file != null && ReviewController.getInstance(project).pendingFile(file.path) != null
     }
 
     override fun actionPerformed(e: AnActionEvent) {
         val project = e.project ?: return
         val path = e.getData(CommonDataKeys.VIRTUAL_FILE)?.path ?: return
-        val controller = ReviewController.getInstance(project)
-        val (cwd, file) = controller.pending[path] ?: return
-        controller.showDiff(cwd, file)
+        ReviewController.getInstance(project).showDiffOf(path)
     }
 }

@@ -1,7 +1,7 @@
 package maestro.rider.actions
 
 import com.intellij.openapi.actionSystem.AnActionEvent
-import com.intellij.openapi.application.EDT
+import com.intellij.openapi.application.UI
 import com.intellij.openapi.ui.Messages
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
@@ -10,15 +10,15 @@ import kotlinx.coroutines.withContext
 class ShowStatsAction : MaestroAction() {
     override fun actionPerformed(e: AnActionEvent) {
         val project = e.project ?: return
-        background(project) { service ->
-            val stats = service.requireClient().stats()
+        background(project, "Show Stats") { host ->
+            val stats = host.requireClient().stats()
             val t = stats.totals
             val text = buildString {
                 append("Sessions: ${t.sessions}, turns: ${t.turns}, tasks done: ${t.tasksDone}\n")
                 append("Tokens: ${t.inputTokens} in, ${t.outputTokens} out; cost: $${t.costUsd}\n\n")
                 stats.byAgent.forEach { append("${it.agentId}: ${it.totals.turns} turns, $${it.totals.costUsd}\n") }
             }
-            withContext(Dispatchers.EDT) { Messages.showInfoMessage(project, text, "Maestro Stats") }
+            withContext(Dispatchers.UI) { Messages.showInfoMessage(project, text, "Maestro Stats") }
         }
     }
 }

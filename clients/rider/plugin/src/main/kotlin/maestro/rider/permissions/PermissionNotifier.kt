@@ -1,23 +1,25 @@
 package maestro.rider.permissions
 
+import com.intellij.notification.Notification
 import com.intellij.notification.NotificationAction
 import com.intellij.notification.NotificationGroupManager
 import com.intellij.notification.NotificationType
 import com.intellij.openapi.project.Project
 import com.intellij.openapi.util.text.StringUtil
-import maestro.core.permissions.PermissionRace
+import maestro.core.host.MaestroHost
 import maestro.core.protocol.PermissionRequestParams
 import maestro.core.protocol.PermissionResponse
-import maestro.rider.services.MaestroProjectService
-import maestro.rider.services.PanelEvent
+import java.util.concurrent.ConcurrentHashMap
 
 /**
- * Shows a `permissions/request` as a sticky balloon with one button per option. The answer goes to the
- * [PermissionRace], which the panel joins too: whichever answers first wins, and the balloon closes when the request
- * is settled elsewhere. Dismissing the balloon answers nothing; the panel still asks.
+ * Shows a `permissions/request` as a sticky balloon with one button per option. The answer goes to the core's
+ * permission race, which the panels join too: whichever answers first wins, and the balloon expires when the
+ * request is settled elsewhere. Dismissing the balloon answers nothing; the panel still asks.
  */
-class PermissionNotifier(private val project: Project) {
-    fun show(id: String, request: PermissionRequestParams, race: PermissionRace) {
+class PermissionNotifier(private val project: Project, private val host: MaestroHost) {
+    private val shown = ConcurrentHashMap<String, Notification>()
+
+    fun show(id: String, request: PermissionRequestParams) {
         val input = request.toolCall.input?.toString()?.let { StringUtil.shortenTextWithEllipsis(it, 300, 0) }
         val notification = NotificationGroupManager.getInstance()
             .getNotificationGroup(GROUP_ID)
@@ -32,14 +34,17 @@ class PermissionNotifier(private val project: Project) {
             )
         for (option in request.options) {
             notification.addAction(
-                NotificationAction.createSimpleExpiring(option.label) { race.answer(id, PermissionResponse(optionId = option.id)) },
+                NotificationAction.createSimpleExpiring(option.label) { host.permissions.answer(id, PermissionResponse(optionId = option.id)) },
             )
         }
-        val listener: (PanelEvent) -> Unit = { event -> if (event is PanelEvent.PermissionSettled && event.id == id) notification.expire() }
-        val service = MaestroProjectService.getInstance(project)
-        service.addPanelListener(listener)
-        notification.whenExpired { service.removePanelListener(listener) }
+        shown[id] = notification
+        notification.whenExpired { shown.remove(id) }
         notification.notify(project)
+    }
+
+    /** Answered somewhere: the balloon goes. */
+    fun settled(id: String) {
+        shown.remove(id)?.expire()
     }
 
     companion object {

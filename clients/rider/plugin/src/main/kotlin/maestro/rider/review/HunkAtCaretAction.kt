@@ -4,16 +4,25 @@ import com.intellij.icons.AllIcons
 import com.intellij.openapi.actionSystem.ActionUpdateThread
 import com.intellij.openapi.actionSystem.AnActionEvent
 import com.intellij.openapi.actionSystem.CommonDataKeys
+import com.intellij.openapi.editor.Document
 import com.intellij.openapi.project.DumbAwareAction
-import maestro.core.protocol.ReviewFile
+import maestro.core.review.ReviewModel
+import maestro.core.review.ReviewSide
 
-/** In the review diff: accept or reject the hunk under the caret of the working-tree side. */
-class HunkAtCaretAction(private val accept: Boolean, private val cwd: String, private val file: ReviewFile) :
-    DumbAwareAction(
-        if (accept) "Accept Hunk" else "Reject Hunk",
-        if (accept) "Stage the hunk at the caret" else "Restore the hunk at the caret from the index",
-        if (accept) AllIcons.Actions.Checked else AllIcons.Actions.Rollback,
-    ) {
+/**
+ * In the review diff: accept or reject the hunk under the caret. The caret may be on either side; the side is
+ * the index when the editor shows this diff's [indexDocument], and the core reads the line on that side.
+ */
+class HunkAtCaretAction(
+    private val accept: Boolean,
+    private val review: ReviewModel,
+    private val absolutePath: String,
+    private val indexDocument: Document,
+) : DumbAwareAction(
+    if (accept) "Accept Hunk" else "Reject Hunk",
+    if (accept) "Stage the hunk at the caret" else "Restore the hunk at the caret from the index",
+    if (accept) AllIcons.Actions.Checked else AllIcons.Actions.Rollback,
+) {
     override fun getActionUpdateThread() = ActionUpdateThread.EDT
 
     override fun update(e: AnActionEvent) {
@@ -23,9 +32,8 @@ class HunkAtCaretAction(private val accept: Boolean, private val cwd: String, pr
     override fun actionPerformed(e: AnActionEvent) {
         val project = e.project ?: return
         val editor = e.getData(CommonDataKeys.EDITOR) ?: return
-        val controller = ReviewController.getInstance(project)
+        val side = if (editor.document === indexDocument) ReviewSide.INDEX else ReviewSide.WORKING
         val line = editor.caretModel.logicalPosition.line + 1
-        val hunk = controller.hunkAt(file, line) ?: return
-        controller.decide(accept, cwd, hunkIds = listOf(hunk.id))
+        ReviewController.getInstance(project).decideAt(accept, absolutePath, line, side, review)
     }
 }

@@ -3,6 +3,7 @@ package maestro.rider.review
 import com.intellij.icons.AllIcons
 import com.intellij.openapi.actionSystem.AnAction
 import com.intellij.openapi.actionSystem.AnActionEvent
+import com.intellij.openapi.application.ApplicationManager
 import com.intellij.openapi.editor.ex.MarkupModelEx
 import com.intellij.openapi.editor.impl.DocumentMarkupModel
 import com.intellij.openapi.editor.markup.GutterIconRenderer
@@ -10,28 +11,44 @@ import com.intellij.openapi.editor.markup.HighlighterLayer
 import com.intellij.openapi.editor.markup.RangeHighlighter
 import com.intellij.openapi.fileEditor.FileDocumentManager
 import com.intellij.openapi.project.Project
-import com.intellij.openapi.ui.popup.JBPopupFactory
 import com.intellij.openapi.vfs.LocalFileSystem
 import maestro.core.protocol.ReviewHunk
+import maestro.core.review.PendingFile
+import maestro.core.review.ReviewModel
+import maestro.rider.services.MaestroProjectService
+import maestro.rider.ui.Popups
+import java.util.concurrent.atomic.AtomicBoolean
 import javax.swing.Icon
 
-/** One gutter marker per pending hunk, on the document of each changed file; clicking it offers accept/reject. */
+/**
+ * One gutter marker per pending hunk, on documents already loaded (open editors): a changed file nobody opened
+ * is not loaded just to mark it. Refreshes are coalesced: many `review/changed` in a row rebuild the markers once.
+ */
 class HunkGutterMarkers(private val project: Project, private val controller: ReviewController) {
     private val highlighters = mutableListOf<RangeHighlighter>()
+    private val scheduled = AtomicBoolean(false)
 
-    /** Call on the EDT. */
-    fun refreshAll() {
+    /** Rebuilds the markers once, soon, on the EDT; any thread. */
+    fun refreshLater() {
+        if (!scheduled.compareAndSet(false, true)) return
+        ApplicationManager.getApplication().invokeLater({
+            scheduled.set(false)
+            refreshNow()
+        }, project.disposed)
+    }
+
+    private fun refreshNow() {
         clear()
-        for ((path, entry) in controller.pending) {
-            val (cwd, file) = entry
-            val virtualFile = LocalFileSystem.getInstance().findFileByPath(path) ?: continue
-            val document = FileDocumentManager.getInstance().getDocument(virtualFile) ?: continue
-            val markup = DocumentMarkupModel.forDocument(document, project, true) as MarkupModelEx
-            for (hunk in file.hunks) {
-                val line = (hunk.newStart - 1).coerceIn(0, maxOf(document.lineCount - 1, 0))
-                val highlighter = markup.addLineHighlighter(line, HighlighterLayer.ADDITIONAL_SYNTAX, null)
-                highlighter.gutterIconRenderer = HunkRenderer(cwd, hunk)
-                highlighters += highlighter
+        for (model in controller.models()) {
+            for (pending in model.files()) {
+                val virtualFile = LocalFileSystem.getInstance().findFileByPath(pending.absolutePath) ?: continue
+                val document = FileDocumentManager.getInstance().getCachedDocument(virtualFile) ?: continue
+                val markup = DocumentMarkupModel.forDocument(document, project, true) as MarkupModelEx
+                for (hunk in pending.file.hunks) {
+                    val highlighter = markup.addLineHighlighter(pending.markerLine(hunk, document.lineCount), HighlighterLayer.ADDITIONAL_SYNTAX, null)
+                    highlighter.gutterIconRenderer = HunkRenderer(model, pending, hunk)
+                    highlighters += highlighter
+                }
             }
         }
     }
@@ -41,7 +58,7 @@ class HunkGutterMarkers(private val project: Project, private val controller: Re
         highlighters.clear()
     }
 
-    private inner class HunkRenderer(private val cwd: String, private val hunk: ReviewHunk) : GutterIconRenderer() {
+    private inner class HunkRenderer(private val model: ReviewModel, private val pending: PendingFile, private val hunk: ReviewHunk) : GutterIconRenderer() {
         override fun getIcon(): Icon = AllIcons.Actions.Diff
 
         override fun getTooltipText(): String = "Maestro: pending change ${hunk.header}"
@@ -50,17 +67,16 @@ class HunkGutterMarkers(private val project: Project, private val controller: Re
 
         override fun getClickAction(): AnAction = object : AnAction() {
             override fun actionPerformed(e: AnActionEvent) {
-                JBPopupFactory.getInstance()
-                    .createPopupChooserBuilder(listOf("Accept hunk", "Reject hunk"))
-                    .setItemChosenCallback { choice ->
-                        controller.decide(choice.startsWith("Accept"), cwd, hunkIds = listOf(hunk.id))
-                    }
-                    .createPopup()
-                    .showInBestPositionFor(e.dataContext)
+                MaestroProjectService.getInstance(project).launch("Review") {
+                    val choice = Popups.choose(project, "Maestro: ${hunk.header}", listOf("Accept hunk", "Reject hunk")) { it } ?: return@launch
+                    // By id: the marker's hunk is the one the model had when the markers were drawn (a stale
+                    // one is refused by the server and the review refreshes).
+                    controller.decideHunk(choice.startsWith("Accept"), model, hunk.id)
+                }
             }
         }
 
-        override fun equals(other: Any?): Boolean = other is HunkRenderer && other.hunk.id == hunk.id
+        override fun equals(other: Any?): Boolean = other is HunkRenderer && other.hunk.id == hunk.id && other.pending.absolutePath == pending.absolutePath
 
         override fun hashCode(): Int = hunk.id.hashCode()
     }

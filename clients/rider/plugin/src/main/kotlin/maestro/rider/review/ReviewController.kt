@@ -4,132 +4,183 @@ import com.intellij.diff.DiffContentFactory
 import com.intellij.diff.DiffManager
 import com.intellij.diff.requests.SimpleDiffRequest
 import com.intellij.diff.util.DiffUserDataKeys
-import com.intellij.notification.NotificationGroupManager
-import com.intellij.notification.NotificationType
 import com.intellij.openapi.Disposable
 import com.intellij.openapi.actionSystem.AnAction
+import com.intellij.openapi.application.ApplicationManager
 import com.intellij.openapi.application.EDT
 import com.intellij.openapi.components.Service
 import com.intellij.openapi.components.service
+import com.intellij.openapi.editor.Document
+import com.intellij.openapi.editor.EditorFactory
 import com.intellij.openapi.fileEditor.FileDocumentManager
+import com.intellij.openapi.fileEditor.FileEditorManager
+import com.intellij.openapi.fileEditor.FileEditorManagerListener
 import com.intellij.openapi.fileTypes.FileTypeManager
 import com.intellij.openapi.project.Project
-import com.intellij.openapi.ui.popup.JBPopupFactory
 import com.intellij.openapi.vfs.LocalFileSystem
+import com.intellij.openapi.vfs.VfsUtil
+import com.intellij.openapi.vfs.VirtualFile
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
-import maestro.core.protocol.ReviewFile
-import maestro.core.protocol.ReviewHunk
-import maestro.core.protocol.ReviewSelectionParams
-import maestro.core.rpc.JsonRpcException
+import maestro.core.review.IndexContent
+import maestro.core.review.PendingFile
+import maestro.core.review.ReviewModel
+import maestro.core.review.ReviewOutcome
+import maestro.core.review.ReviewSide
 import maestro.rider.services.MaestroProjectService
-import java.io.File
+import maestro.rider.ui.Notifier
+import maestro.rider.ui.Popups
 import java.util.concurrent.ConcurrentHashMap
 
 /**
- * Review of an agent's changes: `review/changes` lists the pending hunks of the working tree against the
- * index; each file opens in the platform's diff viewer (index version vs working file) with actions that accept
- * or reject the hunk at the caret, the file, or everything. [HunkGutterMarkers] shows one gutter marker per
- * pending hunk in open editors.
+ * Binds the core's review models to the platform: the diff viewer (index document vs the working file), the
+ * gutter markers and the VFS. What is pending, which hunk a caret is on and what to send are the core's
+ * ([ReviewModel]); after each decision the model has refreshed itself, and this refreshes the VFS under the
+ * repository root, the index side of every open review diff and the markers. Git runs off the UI thread.
  */
 @Service(Service.Level.PROJECT)
-class ReviewController(private val project: Project, private val scope: CoroutineScope) : Disposable {
-    /** Pending hunks per absolute file path, from the last `review/changes`. */
-    val pending = ConcurrentHashMap<String, Pair<String, ReviewFile>>()
-    private val markers = HunkGutterMarkers(project, this)
-
+class ReviewController(private val project: Project, @Suppress("unused") private val scope: CoroutineScope) : Disposable {
     private val maestro get() = MaestroProjectService.getInstance(project)
+    private val markers = HunkGutterMarkers(project, this)
+    private val tracked = ConcurrentHashMap.newKeySet<ReviewModel>()
 
-    fun cwd(): String = maestro.store.session(maestro.selectedSessionId ?: "")?.let { it.worktree ?: it.cwd } ?: maestro.projectDir
+    /** The index side of each open review diff, by absolute path: updated after every decision. */
+    private val indexDocuments = ConcurrentHashMap<String, Document>()
 
-    /** Lists the changed files and lets the user pick one to review in the diff viewer. */
-    fun reviewChanges(cwd: String = cwd()) = scope.launch {
-        val files = load(cwd)
+    init {
+        // A file opened later gets its markers too (markers go only on documents already loaded).
+        project.messageBus.connect(this).subscribe(
+            FileEditorManagerListener.FILE_EDITOR_MANAGER,
+            object : FileEditorManagerListener {
+                override fun fileOpened(source: FileEditorManager, file: VirtualFile) = markers.refreshLater()
+            },
+        )
+    }
+
+    /** Every model shown is tracked: its refreshes (after decisions, or `review/changed`) move the markers. */
+    fun track(model: ReviewModel): ReviewModel {
+        if (tracked.add(model)) model.onChanged { markers.refreshLater() }
+        return model
+    }
+
+    fun models(): List<ReviewModel> = tracked.toList()
+
+    /** The pending file at [path] in any review shown so far, with its model. */
+    fun pendingFile(path: String): Pair<ReviewModel, PendingFile>? =
+        tracked.firstNotNullOfOrNull { model -> model.file(path)?.let { model to it } }
+
+    /** Review Changes: the current session's repository; the user picks a file, its diff opens. */
+    fun reviewChanges() = maestro.launch("Review Changes") { host ->
+        val review = track(host.review())
+        review.refresh()
+        chooseAndShow(review)
+    }
+
+    suspend fun chooseAndShow(review: ReviewModel) {
+        track(review)
+        val files = review.files()
+        if (files.isEmpty()) {
+            Notifier.info(project, "No changes to review in ${review.paths().root}")
+            return
+        }
+        val title = "Review Changes (${files.sumOf { it.file.hunks.size }} hunks)"
+        val file = Popups.choose(project, title, files) { "${it.path}  (${it.file.status.name.lowercase()}, ${it.file.hunks.size} hunks)" } ?: return
+        showDiff(review, file)
+    }
+
+    fun showDiffOf(path: String) = maestro.launch("Open Diff") {
+        val (review, file) = pendingFile(path) ?: return@launch
+        showDiff(review, file)
+    }
+
+    /** Index version vs working file in the diff viewer, with accept/reject in its toolbar. */
+    suspend fun showDiff(review: ReviewModel, file: PendingFile) {
+        track(review)
+        val root = review.paths().root
+        // git show runs on the IO dispatcher (IndexContent), never on the UI thread.
+        val indexText = IndexContent.read(root, file.file.oldPath ?: file.path)
         withContext(Dispatchers.EDT) {
-            if (files.isEmpty()) {
-                notify("No changes to review in $cwd", NotificationType.INFORMATION)
-                return@withContext
+            val absolute = file.absolutePath
+            val fileType = FileTypeManager.getInstance().getFileTypeByFileName(absolute.substringAfterLast('/'))
+            val factory = DiffContentFactory.getInstance()
+            val indexDocument = EditorFactory.getInstance().createDocument(indexText).apply { setReadOnly(true) }
+            val working = LocalFileSystem.getInstance().findFileByPath(absolute)
+            val request = object : SimpleDiffRequest(
+                "Maestro review: ${file.path}",
+                factory.create(project, indexDocument, fileType),
+                if (working != null) factory.create(project, working) else factory.createEmpty(),
+                "Index",
+                "Working tree (agent's changes)",
+            ) {
+                override fun onAssigned(isAssigned: Boolean) {
+                    super.onAssigned(isAssigned)
+                    if (isAssigned) indexDocuments[absolute] = indexDocument else indexDocuments.remove(absolute, indexDocument)
+                }
             }
-            JBPopupFactory.getInstance()
-                .createPopupChooserBuilder(files)
-                .setTitle("Review Changes (${files.sumOf { it.hunks.size }} hunks)")
-                .setRenderer(com.intellij.ui.SimpleListCellRenderer.create("") { "${it.path}  (${it.status.name.lowercase()}, ${it.hunks.size} hunks)" })
-                .setItemChosenCallback { showDiff(cwd, it) }
-                .createPopup()
-                .showCenteredInCurrentWindow(project)
-        }
-    }
-
-    suspend fun load(cwd: String): List<ReviewFile> {
-        val files = maestro.requireClient().reviewChanges(cwd).files
-        pending.keys.removeIf { it.startsWith(cwd) }
-        files.forEach { pending[File(cwd, it.path).path] = cwd to it }
-        withContext(Dispatchers.EDT) { markers.refreshAll() }
-        return files
-    }
-
-    fun refreshMarkers(cwd: String) {
-        scope.launch { runCatching { load(cwd) } }
-    }
-
-    /** Opens index version vs working file in DiffManager, with accept/reject actions in its toolbar. */
-    fun showDiff(cwd: String, file: ReviewFile) {
-        val path = File(cwd, file.path)
-        val fileType = FileTypeManager.getInstance().getFileTypeByFileName(path.name)
-        val factory = DiffContentFactory.getInstance()
-        val indexText = gitShowIndex(cwd, file.oldPath ?: file.path)
-        val working = LocalFileSystem.getInstance().refreshAndFindFileByIoFile(path)
-        val right = if (working != null) factory.create(project, working) else factory.create(project, "", fileType)
-        val request = SimpleDiffRequest(
-            "Maestro review: ${file.path}",
-            factory.create(project, indexText, fileType),
-            right,
-            "Index",
-            "Working tree (agent's changes)",
-        )
-        val actions: List<AnAction> = listOf(
-            HunkAtCaretAction(accept = true, cwd, file),
-            HunkAtCaretAction(accept = false, cwd, file),
-            FileReviewAction(accept = true, cwd, file),
-            FileReviewAction(accept = false, cwd, file),
-        )
-        request.putUserData(DiffUserDataKeys.CONTEXT_ACTIONS, actions)
-        DiffManager.getInstance().showDiff(project, request)
-    }
-
-    /** Accepts (stages) or rejects (restores from the index) hunks, paths, or everything under [cwd]. */
-    fun decide(accept: Boolean, cwd: String, hunkIds: List<String>? = null, paths: List<String>? = null) = scope.launch {
-        try {
-            FileDocumentManager.getInstance().let { withContext(Dispatchers.EDT) { it.saveAllDocuments() } }
-            val client = maestro.requireClient()
-            val selection = ReviewSelectionParams(cwd = cwd, hunkIds = hunkIds, paths = paths)
-            val count = if (accept) client.reviewAccept(selection).accepted else client.reviewReject(selection).rejected
-            LocalFileSystem.getInstance().refresh(true, true)
-            load(cwd)
-            notify("${if (accept) "Accepted" else "Rejected"} $count hunk(s)", NotificationType.INFORMATION)
-        } catch (e: JsonRpcException) {
-            notify(
-                if (e.kind == "StaleHunk") "The file changed since it was reviewed; review it again." else (e.message ?: "review failed"),
-                NotificationType.ERROR,
+            val actions: List<AnAction> = listOf(
+                HunkAtCaretAction(accept = true, review, absolute, indexDocument),
+                HunkAtCaretAction(accept = false, review, absolute, indexDocument),
+                FileReviewAction(accept = true, review, absolute),
+                FileReviewAction(accept = false, review, absolute),
             )
+            request.putUserData(DiffUserDataKeys.CONTEXT_ACTIONS, actions)
+            DiffManager.getInstance().showDiff(project, request)
         }
     }
 
-    fun hunkAt(file: ReviewFile, line1Based: Int): ReviewHunk? = file.hunks.firstOrNull { hunk ->
-        val last = hunk.newStart + maxOf(hunk.newLines, 1) - 1
-        line1Based in hunk.newStart..last
+    /** The hunk under [line] (1-based) of [path] on [side]; a decision, then the views follow the refreshed model. */
+    fun decideAt(accept: Boolean, path: String, line: Int, side: ReviewSide, model: ReviewModel? = null) =
+        maestro.launch(if (accept) "Accept Change" else "Reject Change") {
+            val review = model ?: pendingFile(path)?.first ?: return@launch
+            saveDocuments()
+            val outcome = review.decideAt(accept, path, line, side)
+            if (outcome == null) Notifier.info(project, "No pending change at line $line.") else after(review, outcome)
+        }
+
+    fun decideFile(accept: Boolean, review: ReviewModel, path: String) = maestro.launch(if (accept) "Accept File" else "Reject File") {
+        saveDocuments()
+        after(review, review.decideFile(accept, path))
     }
 
-    private fun gitShowIndex(cwd: String, relative: String): String {
-        val process = ProcessBuilder("git", "show", ":$relative").directory(File(cwd)).redirectErrorStream(false).start()
-        val text = process.inputStream.readAllBytes().decodeToString()
-        return if (process.waitFor() == 0) text else ""
+    /** A gutter marker's hunk, by id. */
+    suspend fun decideHunk(accept: Boolean, review: ReviewModel, hunkId: String) {
+        saveDocuments()
+        after(review, review.decideHunks(accept, listOf(hunkId)))
     }
 
-    private fun notify(text: String, type: NotificationType) =
-        NotificationGroupManager.getInstance().getNotificationGroup("Maestro").createNotification(text, type).notify(project)
+    /** Accept All / Reject All (the core sends `paths: ["."]`). */
+    suspend fun decideAll(accept: Boolean, review: ReviewModel) {
+        track(review)
+        saveDocuments()
+        after(review, if (accept) review.acceptAll() else review.rejectAll())
+    }
+
+    /** A `review/changed` arrived: the core refreshes its models; markers follow through [track]. */
+    fun reviewChanged() = markers.refreshLater()
+
+    private suspend fun saveDocuments() = withContext(Dispatchers.EDT) { FileDocumentManager.getInstance().saveAllDocuments() }
+
+    private suspend fun after(review: ReviewModel, outcome: ReviewOutcome) {
+        val root = review.paths().root
+        // Reject rewrote working files: reload them from disk (asynchronously, the whole repository).
+        LocalFileSystem.getInstance().findFileByPath(root)?.let { VfsUtil.markDirtyAndRefresh(true, true, false, it) }
+        // The index moved: every open review diff of this repository gets its new left side.
+        val paths = review.paths()
+        for ((absolute, document) in indexDocuments.entries.toList()) {
+            val relative = paths.toRelative(absolute) ?: continue
+            val text = IndexContent.read(paths.root, relative)
+            withContext(Dispatchers.EDT) {
+                ApplicationManager.getApplication().runWriteAction {
+                    document.setReadOnly(false)
+                    document.setText(text)
+                    document.setReadOnly(true)
+                }
+            }
+        }
+        markers.refreshLater()
+        Notifier.info(project, outcome.message)
+    }
 
     override fun dispose() = markers.clear()
 

@@ -1,194 +1,78 @@
 package maestro.rider.services
 
+import com.intellij.ide.plugins.PluginManagerCore
 import com.intellij.openapi.Disposable
 import com.intellij.openapi.application.PathManager
 import com.intellij.openapi.components.Service
 import com.intellij.openapi.components.service
-import com.intellij.openapi.diagnostic.logger
+import com.intellij.openapi.extensions.PluginId
 import com.intellij.openapi.project.Project
 import com.intellij.openapi.project.guessProjectDir
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.launch
-import kotlinx.coroutines.runBlocking
-import kotlinx.coroutines.withTimeoutOrNull
-import maestro.core.MaestroClient
-import maestro.core.permissions.PermissionRace
-import maestro.core.protocol.ClientCapabilities
+import maestro.core.errors.ErrorMessages
+import maestro.core.host.HostEvent
+import maestro.core.host.MaestroHost
 import maestro.core.protocol.ClientInfo
-import maestro.core.protocol.InitializeParams
-import maestro.core.protocol.Methods
-import maestro.core.protocol.PROTOCOL_VERSION
-import maestro.core.protocol.PermissionMode
-import maestro.core.protocol.SessionCreateParams
-import maestro.core.protocol.SessionEventNotification
-import maestro.core.sessions.SessionHistorySource
-import maestro.core.sessions.SessionStore
-import maestro.core.server.ConnectionState
-import maestro.core.server.MaestroServerProcess
-import maestro.core.server.MaestroSupervisor
 import maestro.rider.permissions.PermissionNotifier
 import maestro.rider.review.ReviewController
 import maestro.rider.settings.MaestroSettings
+import maestro.rider.ui.Notifier
 import java.io.File
-import java.util.concurrent.CopyOnWriteArrayList
 
 /**
- * Owns this project's connection to `maestro serve --stdio`: starts it on first use, restarts it when it dies
- * (core's [MaestroSupervisor] with its restart policy), keeps the [SessionStore] fed, answers permission
- * requests through notifications and forwards everything to the tool window.
+ * This project's Maestro client: one core [MaestroHost] (connection, store, panels, review models, every decision)
+ * bound to the project. All work runs on the coroutine scope the platform gives this service, which ends with the
+ * project; a failure becomes a notification through the core's [ErrorMessages], never the IDE's error reporter.
  */
 @Service(Service.Level.PROJECT)
 class MaestroProjectService(private val project: Project, private val scope: CoroutineScope) : Disposable {
-    private val log = logger<MaestroProjectService>()
-    private val listeners = CopyOnWriteArrayList<(PanelEvent) -> Unit>()
-
-    /** Permission requests shown in a notification and in every open panel at once; the first answer wins. */
-    val permissions = PermissionRace { id, _ -> fire(PanelEvent.PermissionSettled(id)) }
-
-    /** The current client; the store survives restarts and refills itself from `sessions/history`. */
-    @Volatile
-    var client: MaestroClient? = null
-        private set
-
-    val store = SessionStore(
-        SessionHistorySource { id, after, limit ->
-            (client ?: error("Maestro is not connected")).history(id, after, limit)
-        },
-        scope,
-    )
-
-    /** The session the tool window has selected, used by actions that act on "the current session". */
-    @Volatile
-    var selectedSessionId: String? = null
-
+    /** The project folder: where new sessions, playbooks and reviews start. */
     val projectDir: String get() = project.guessProjectDir()?.path ?: project.basePath ?: System.getProperty("user.home")
 
-    private val supervisor by lazy {
-        MaestroSupervisor(
-            processFactory = ::newProcess,
-            initializeParams = InitializeParams(
-                protocolVersion = PROTOCOL_VERSION,
-                clientInfo = ClientInfo("maestro-rider", pluginVersion()),
-                workspaceFolders = listOf(projectDir),
-                capabilities = ClientCapabilities(permissions = true, inlineDiff = true),
-            ),
-            scope = scope,
-            configure = ::configure,
-            onState = ::onState,
-        )
-    }
+    val host = MaestroHost(
+        workspaceFolder = projectDir,
+        clientInfo = ClientInfo("maestro-rider", pluginVersion()),
+        scope = scope,
+        settings = MaestroSettings.getInstance().clientSettings(),
+        processFactory = { settings -> MaestroHost.defaultProcess(settings, serverLogFile(), File(projectDir).takeIf { it.isDirectory }) },
+    )
 
-    /** Starts the server unless it runs already. */
-    fun ensureStarted() {
-        if (supervisor.state is ConnectionState.Stopped || supervisor.state is ConnectionState.Failed) supervisor.start()
-    }
+    private val permissionNotifier = PermissionNotifier(project, host)
 
-    /** Stops and starts again (settings changed, or the user asked). */
-    fun restart() {
-        scope.launch {
-            supervisor.stop()
-            supervisor.start()
-        }
-    }
-
-    val state: ConnectionState get() = supervisor.state
-
-    /** Hears every notification, permission request and state change, to forward them to the tool window. */
-    fun addPanelListener(listener: (PanelEvent) -> Unit) {
-        listeners += listener
-    }
-
-    fun removePanelListener(listener: (PanelEvent) -> Unit) {
-        listeners -= listener
-    }
-
-    /** Opens a session in every open panel; also makes it the current one for the actions. */
-    fun showInPanel(sessionId: String) {
-        selectedSessionId = sessionId
-        fire(PanelEvent.ShowSession(sessionId))
-    }
-
-    /** The connection's state in the panel bridge's words. */
-    fun panelState(): String = when (supervisor.state) {
-        is ConnectionState.Connected -> "ready"
-        is ConnectionState.Starting -> "starting"
-        is ConnectionState.Restarting -> "restarting"
-        else -> "stopped"
-    }
-
-    /** The connected client, starting the server first if needed; waits on core's connection state, not a poll. */
-    suspend fun requireClient(): MaestroClient {
-        ensureStarted()
-        return withTimeoutOrNull(30_000) { supervisor.awaitClient() } ?: error("Maestro did not start: ${supervisor.state}")
-    }
-
-    suspend fun createSession(name: String? = null) = requireClient().createSession(
-        SessionCreateParams(
-            agentId = MaestroSettings.getInstance().state.defaultAgent ?: "claude-code",
-            cwd = projectDir,
-            name = name,
-            permissionMode = when (MaestroSettings.getInstance().state.permissionMode) {
-                "ask" -> PermissionMode.ASK
-                "bypass" -> PermissionMode.BYPASS
-                else -> PermissionMode.ACCEPT_EDITS
-            },
-        ),
-    ).also { store.updateSession(it); selectedSessionId = it.id }
-
-    private fun newProcess(): MaestroServerProcess {
-        val configured = MaestroSettings.getInstance().state.serverPath?.takeIf { it.isNotBlank() }
-        return MaestroServerProcess(
-            executable = configured ?: MaestroServerProcess.defaultExecutable(),
-            logFile = serverLogFile(),
-            workingDirectory = File(projectDir).takeIf { it.isDirectory },
-        )
-    }
-
-    private fun configure(newClient: MaestroClient) {
-        newClient.onSessionEvent { event: SessionEventNotification ->
-            store.accept(event)
-            fire(PanelEvent.Notification(Methods.SESSIONS_EVENT, event))
-        }
-        newClient.onSessionChanged {
-            store.updateSession(it.session)
-            fire(PanelEvent.Notification(Methods.SESSIONS_CHANGED, it))
-        }
-        newClient.onReviewChanged {
-            project.service<ReviewController>().refreshMarkers(it.cwd)
-            fire(PanelEvent.Notification(Methods.REVIEW_CHANGED, it))
-        }
-        newClient.onPermissionRequest { request ->
-            permissions.ask(request) { id ->
-                fire(PanelEvent.PermissionAsked(id, request))
-                PermissionNotifier(project).show(id, request, permissions)
+    init {
+        host.addListener { event ->
+            when (event) {
+                is HostEvent.PermissionAsked -> permissionNotifier.show(event.id, event.request)
+                is HostEvent.PermissionSettled -> permissionNotifier.settled(event.id)
+                else -> Unit
             }
         }
-    }
-
-    private fun onState(next: ConnectionState) {
-        client = (next as? ConnectionState.Connected)?.client
-        if (next is ConnectionState.Connected) {
-            scope.launch {
-                runCatching {
-                    next.client.listSessions().sessions.forEach { store.updateSession(it) }
-                    // After a restart, every transcript the store holds catches up from history.
-                    store.sessions().forEach { store.load(it.id) }
-                }.onFailure { log.warn("could not load sessions", it) }
-            }
+        host.notifications.on(maestro.core.protocol.Methods.REVIEW_CHANGED, maestro.core.protocol.ReviewChangedNotification::class.java) {
+            ReviewController.getInstance(project).reviewChanged()
         }
-        if (next is ConnectionState.Failed) log.warn("Maestro server: ${next.reason}")
-        fire(PanelEvent.State(panelState(), (next as? ConnectionState.Failed)?.reason ?: (next as? ConnectionState.Restarting)?.let { "The server stopped (exit ${it.exitCode}); restarting." }))
     }
 
-    private fun fire(event: PanelEvent) = listeners.forEach { runCatching { it(event) } }
-
-    private fun pluginVersion(): String =
-        com.intellij.ide.plugins.PluginManagerCore.getPlugin(com.intellij.openapi.extensions.PluginId.getId("dev.maestro.rider"))?.version ?: "dev"
+    /** Runs [block] on this project's scope; a failure is shown as a notification prefixed with [what]. */
+    fun launch(what: String, block: suspend (MaestroHost) -> Unit): Job = scope.launch {
+        try {
+            block(host)
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            Notifier.show(project, ErrorMessages.of(e, what))
+        }
+    }
 
     override fun dispose() {
-        // The scope is cancelled by the platform after dispose; end the server politely first.
-        runBlocking { withTimeoutOrNull(3_000) { supervisor.stop() } }
+        // Never blocks the closing project: the server gets shutdown/exit from a daemon thread. Turns this
+        // connection started end with it (the server aborts a prompt whose client went away); docs/rider.md.
+        host.dispose()
     }
+
+    private fun pluginVersion(): String = PluginManagerCore.getPlugin(PluginId.getId("dev.maestro.rider"))?.version ?: "dev"
 
     companion object {
         fun getInstance(project: Project): MaestroProjectService = project.service()

@@ -2,6 +2,7 @@ package maestro.rider.toolwindow
 
 import com.intellij.openapi.project.DumbAware
 import com.intellij.openapi.project.Project
+import com.intellij.openapi.util.Disposer
 import com.intellij.openapi.wm.ToolWindow
 import com.intellij.openapi.wm.ToolWindowFactory
 import com.intellij.ui.content.ContentFactory
@@ -12,11 +13,11 @@ import maestro.rider.services.MaestroProjectService
 class MaestroToolWindowFactory : ToolWindowFactory, DumbAware {
     override fun createToolWindowContent(project: Project, toolWindow: ToolWindow) {
         val service = MaestroProjectService.getInstance(project)
-        service.ensureStarted()
+        service.host.ensureStarted()
         val component = if (JBCefApp.isSupported()) {
-            PanelBridge(project, service).also { toolWindow.disposable.let { d -> com.intellij.openapi.util.Disposer.register(d, it) } }.component
+            PanelBridge(project, service).also { Disposer.register(toolWindow.disposable, it) }.component
         } else {
-            SessionListPanel(project, service).also { com.intellij.openapi.util.Disposer.register(toolWindow.disposable, it) }
+            SessionListPanel(project, service).also { Disposer.register(toolWindow.disposable, it) }
         }
         val content = ContentFactory.getInstance().createContent(component, null, false)
         toolWindow.contentManager.addContent(content)

@@ -9,6 +9,9 @@ import java.util.Base64
  * Inlined rather than loaded by URL because JCEF cannot fetch from inside the plugin jar.
  */
 object PanelPage {
+    /** The URL the page is loaded under (a name only: loadHTML serves the text itself). */
+    const val URL = "file:///jbcefbrowser/maestro-panel.html"
+
     /** The page, or null when the plugin was built without the panel bundle (then the fallback page is used). */
     fun html(): String? {
         val script = resource("/panel/dist/panel.js") ?: return null

@@ -1,0 +1,24 @@
+package maestro.core.review
+
+import maestro.core.protocol.ReviewSelectionParams
+
+/**
+ * The params of `review/accept` and `review/reject` for each review action. The server refuses a selection with
+ * neither `hunkIds` nor `paths`; "everything" is the path `"."` (the repository root, which holds every file).
+ */
+object ReviewSelections {
+    /** Accept All / Reject All: every pending hunk of the repository holding [cwd]. */
+    fun all(cwd: String) = ReviewSelectionParams(cwd = cwd, paths = listOf("."))
+
+    /** Accept / Reject File: every hunk of the files at these server paths (relative to the repository root). */
+    fun files(cwd: String, paths: List<String>): ReviewSelectionParams {
+        require(paths.isNotEmpty()) { "name at least one file" }
+        return ReviewSelectionParams(cwd = cwd, paths = paths)
+    }
+
+    /** Accept / Reject Hunk: exactly these hunks. */
+    fun hunks(cwd: String, hunkIds: List<String>): ReviewSelectionParams {
+        require(hunkIds.isNotEmpty()) { "name at least one hunk" }
+        return ReviewSelectionParams(cwd = cwd, hunkIds = hunkIds)
+    }
+}
