@@ -3,7 +3,8 @@
 #   N passed, N failed
 # Suites: C# (xunit, every project in Maestro.sln), the vscode-jsonrpc interop tests (node), the protocol.ts drift
 # check, tsc --noEmit of clients/protocol, clients/panel and clients/vscode, the shared panel and the VS Code
-# extension (vitest, incl. Chromium and code-server runs), the Kotlin core of the Rider client (clients/rider/core/test.sh),
+# extension (vitest, incl. Chromium and code-server runs), the Kotlin core of the Rider client (clients/rider/core/test.sh)
+# and the plugin sources checked against it (clients/rider/plugin/check-sources.sh),
 # and a smoke run of the benchmarks (not counted as tests).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -106,6 +107,9 @@ else
   passed=$((passed + $(echo "$kline" | sed -E 's/^KOTLIN: ([0-9]+) passed.*/\1/')))
   failed=$((failed + $(echo "$kline" | sed -E 's/.* ([0-9]+) failed$/\1/')))
 fi
+
+echo "==> Rider plugin sources against the core, without the platform (clients/rider/plugin/check-sources.sh)"
+if clients/rider/plugin/check-sources.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 echo "==> Benchmark smoke run (not counted)"
 dotnet run -c Release --no-build --project bench/Maestro.Bench -- --smoke || echo "benchmark smoke run failed (not a test)"
