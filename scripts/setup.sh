@@ -4,7 +4,7 @@
 #   scripts/setup.sh dotnet     the .NET SDK check and git
 #   scripts/setup.sh tests      everything the test suites need
 #   scripts/setup.sh clients-build   what building the panel and the VSIX needs
-#   scripts/setup.sh client-tests    what `npm test` of a client package needs besides its node_modules (server, agents, Chromium, interop kit)
+#   scripts/setup.sh client-tests    what `npm test` of a client package needs besides its node_modules (server, model server, agents, Chromium, interop kit)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -88,6 +88,10 @@ need_client_tests() {
   if [ ! -x artifacts/bin/maestro ]; then
     echo "==> building the server for the client tests (artifacts/bin/maestro)"
     MAESTRO_SERVER_ONLY=1 ./build.sh --no-run
+  fi
+  if [ ! -x tests/Maestro.ModelServerHost/bin/Release/net10.0/maestro-model-server ]; then
+    echo "==> building the scripted model server the real agents talk to"
+    dotnet build tests/Maestro.ModelServerHost -c Release -nologo -clp:ErrorsOnly
   fi
 }
 
