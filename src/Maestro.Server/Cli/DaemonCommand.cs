@@ -41,13 +41,23 @@ internal static class DaemonCommand
 
     public static async Task<int> RunAsync(MaestroPaths paths, bool toStderr)
     {
+        // Only the lock holder touches sessions: a second daemon leaves before it opens the database, or it would
+        // recover (and fail) the turns the first one is running.
+        paths.EnsureHome();
+        using var daemonLock = DaemonLock.TryAcquire(paths);
+        if (daemonLock is null)
+        {
+            var holder = DaemonLock.HolderPid(paths);
+            Console.Out.WriteLine($"A Maestro daemon is already running for {paths.Home}" + (holder is null ? "." : $" (pid {holder})."));
+            return ExitCodes.Ok;
+        }
+
         var options = MaestroOptions.FromEnvironment(paths);
         var logger = Logging.CreateLogger(paths, "daemon", toStderr);
-        using var host = ServerHost.Build(options, logger, services => services.AddMaestroDaemon());
+        using var host = ServerHost.Build(options, logger, services => services.AddMaestroDaemon(daemonLock));
         using var signals = ServerHost.StopOnSignals(host);
         await host.RunAsync();
-        var daemon = host.Services.GetServices<IHostedService>().OfType<DaemonService>().Single();
-        return daemon.Owner ? ExitCodes.Ok : ExitCodes.Ok;
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> StatusAsync(MaestroPaths paths, bool json, CancellationToken cancellationToken)

@@ -32,6 +32,12 @@ public static class DaemonEndpoint
             return null;
         }
 
+        // Whoever listens gets our prompts: connect only to a socket of ours, in a folder of ours.
+        if (!UnixOwner.IsMine(paths.SocketPath) || !UnixOwner.IsMine(paths.SocketFolder))
+        {
+            throw new UnsafeSocketFolderException(UnixOwner.IsMine(paths.SocketFolder) ? paths.SocketPath : paths.SocketFolder);
+        }
+
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {

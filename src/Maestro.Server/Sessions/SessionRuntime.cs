@@ -20,6 +20,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     private readonly CancellationTokenSource closing = new();
     private CancellationTokenSource? currentTurn;
     private int queued;
+    private volatile string? stopping;
 
     public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, ILogger logger)
     {
@@ -32,6 +33,9 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     public Session Session => pump.Current;
 
     public int Queued => Volatile.Read(ref queued);
+
+    /// <summary>A turn runs or waits its turn: work that keeps the daemon up with no client attached.</summary>
+    public bool Busy => Volatile.Read(ref currentTurn) is not null || Queued > 0;
 
     public Task<SessionPromptResult> PromptAsync(string text, CancellationToken requestAborted)
     {
@@ -85,6 +89,13 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
 
     public ValueTask SetAgentSessionIdAsync(string agentSessionId, CancellationToken cancellationToken)
         => pump.UpdateAsync(s => s with { AgentSessionId = agentSessionId }, cancellationToken);
+
+    /// <summary>Stops the runtime because Maestro itself stops; a running turn ends failed with <paramref name="why"/> as its error.</summary>
+    public ValueTask StopAsync(string why)
+    {
+        stopping = why;
+        return DisposeAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -149,6 +160,11 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
             PermissionMode = session.PermissionMode,
         };
         var outcome = await adapter.RunTurnAsync(turn, new UncancellableSink(this), cancellationToken);
+        if (outcome.StopReason == StopReason.Cancelled && stopping is { } why && !prompt.RequestAborted.IsCancellationRequested)
+        {
+            // Not the person's cancel: Maestro stopped under the turn. Say so, rather than a plain "cancelled".
+            outcome = outcome with { StopReason = StopReason.Error, Error = why };
+        }
         if (outcome.Error is not null)
         {
             await pump.EmitAsync(new ErrorEvent { Message = outcome.Error, Detail = outcome.Detail }, none);

@@ -49,7 +49,7 @@ public sealed class AgentAdapterFactory
                 WorkingDirectory = Environment.CurrentDirectory,
                 Environment = environment,
             };
-            return new AcpAdapter(launch, permissions, options, loggers.CreateLogger<AcpAdapter>());
+            return new AcpAdapter(launch, permissions, options, runner.Processes, loggers.CreateLogger<AcpAdapter>());
         }
 
         return agentId switch
