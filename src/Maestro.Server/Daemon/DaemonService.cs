@@ -41,7 +41,16 @@ internal sealed class DaemonService : BackgroundService
         {
             logger.LogInformation("No client for {Timeout}; the daemon stops", options.DaemonIdleTimeout);
             lifetime.StopApplication();
-        }, () => work.Any(w => w.HasWork));
+        }, () =>
+        {
+            var busy = work.Any(w => w.HasWork);
+            if (busy)
+            {
+                logger.LogInformation("No client for {Timeout}, but a turn or a run is working; the daemon stays up", options.DaemonIdleTimeout);
+            }
+
+            return busy;
+        });
         logger.LogInformation("Daemon {Pid} serving {Endpoint} (version {Version})", Environment.ProcessId, state.Endpoint, BuildInfo.Version);
         try
         {

@@ -274,9 +274,7 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
             }
 
             var runtime = await RuntimeAsync(session.Id, cancellationToken);
-            var found = survivors.Reaped.TryGetValue(session.Id, out var agent)
-                ? agent.WasRunning ? $"the agent (pid {agent.Pid}) was still running and was stopped" : $"the agent (pid {agent.Pid}) had already exited"
-                : "the agent had already exited";
+            var found = survivors.Reaped.TryGetValue(session.Id, out var agent) ? agent.Describe() : "the agent had already exited";
             await runtime.EmitAsync(new ErrorEvent { Message = $"Maestro stopped while this turn was running; {found}. Send the prompt again to go on." }, cancellationToken);
             await runtime.EmitAsync(new StatusEvent { Status = SessionStatus.Failed, StopReason = StopReason.Error }, cancellationToken);
             await runtime.FlushAsync();

@@ -80,11 +80,13 @@ public sealed class AgentProcesses
                 continue;
             }
 
-            var running = false;
+            var agentRunning = false;
+            var groupRunning = false;
             if (record.BootId == containment.BootId)
             {
-                running = containment.GroupMembers(record.ProcessGroupId, record.StartTime).Count > 0;
-                if (running)
+                agentRunning = containment.Inspect(record.Pid) is { Zombie: false } agent && agent.StartTime == record.StartTime;
+                groupRunning = containment.GroupMembers(record.ProcessGroupId, record.StartTime).Count > 0;
+                if (groupRunning)
                 {
                     logger.LogWarning("Agent {Pid} (session {Session}) outlived the Maestro process that started it; its process group is killed", record.Pid, record.SessionId);
                     await KillAndWaitAsync(record, cancellationToken);
@@ -93,7 +95,7 @@ public sealed class AgentProcesses
 
             if (record.SessionId is not null)
             {
-                found[record.SessionId] = new ReapedAgent(record.Pid, running);
+                found[record.SessionId] = new ReapedAgent(record.Pid, agentRunning, groupRunning);
             }
 
             await store.RemoveAsync(record, cancellationToken);
