@@ -36,6 +36,13 @@ internal sealed class DaemonService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var paths = options.Paths;
+
+        // Loaded now, not on the first daemon/status: an assembly whose load fails while descriptors run out stays
+        // failed for the life of the process.
+        using (System.Diagnostics.Process.GetCurrentProcess())
+        {
+        }
+
         state.Endpoint = DaemonEndpoint.Describe(paths);
         using var idle = new IdleMonitor(registry, options.DaemonIdleTimeout, () =>
         {

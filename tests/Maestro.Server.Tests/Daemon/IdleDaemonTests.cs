@@ -35,13 +35,13 @@ public sealed class IdleDaemonTests : IDisposable
             var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = work.Path, PermissionMode = PermissionMode.Bypass });
             sessionId = session.Id;
             _ = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "work forever" });
-            agent = await Processes.ReadPidAsync(Path.Combine(pids.Path, "agent"));
+            agent = await OsProcesses.ReadPidAsync(Path.Combine(pids.Path, "agent"));
         }
 
         // The last client left: after the idle timeout the daemon looks, finds the turn, and stays.
         await Wait.UntilAsync(() => daemon.Stderr.Contains("the daemon stays up", StringComparison.Ordinal) || daemon.Process.HasExited, TimeSpan.FromSeconds(30), "the idle timer to fire");
         Assert.False(daemon.Process.HasExited, "the idle daemon stopped under a running turn:\n" + daemon.Stderr);
-        Assert.True(Processes.IsRunning(agent), "the agent was stopped while no client was attached");
+        Assert.True(OsProcesses.IsRunning(agent), "the agent was stopped while no client was attached");
         Assert.Equal("running", await StoredEvents.StatusAsync(home.Path, sessionId));
 
         var (exit, stdout, _) = await MaestroProcess.RunAsync(home.Path, "daemon", "--stop");
@@ -53,6 +53,6 @@ public sealed class IdleDaemonTests : IDisposable
         var error = Assert.Single(events.OfType<ErrorEvent>());
         Assert.Contains("the daemon was asked to stop", error.Message, StringComparison.Ordinal);
         Assert.Equal(StopReason.Error, events.OfType<StatusEvent>().Last().StopReason);
-        Assert.False(Processes.IsRunning(agent));
+        Assert.False(OsProcesses.IsRunning(agent));
     }
 }

@@ -26,7 +26,7 @@ public sealed class SecondDaemonTests
             using var rpc = await DaemonRpc.ConnectAsync(home.Path);
             var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = work.Path, PermissionMode = PermissionMode.Bypass });
             _ = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "work forever" });
-            await Processes.ReadPidAsync(Path.Combine(pids.Path, "agent"));
+            await OsProcesses.ReadPidAsync(Path.Combine(pids.Path, "agent"));
 
             var (exit, stdout, stderr) = await MaestroProcess.RunAsync(home.Path, "daemon");
 

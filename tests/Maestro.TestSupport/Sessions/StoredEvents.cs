@@ -32,6 +32,15 @@ public static class StoredEvents
         return (string?)await command.ExecuteScalarAsync();
     }
 
+    /// <summary>How many agent process groups the database records as running (issue 13, H3).</summary>
+    public static async Task<long> AgentProcessCountAsync(string home)
+    {
+        await using var connection = Open(home);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM agent_processes;";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>The ids of the sessions stored, oldest first.</summary>
     public static async Task<IReadOnlyList<string>> SessionIdsAsync(string home)
     {

@@ -30,7 +30,7 @@ public sealed class AgentContainmentTests : IAsyncLifetime
             var file = Path.Combine(pids.Path, name);
             if (File.Exists(file))
             {
-                Processes.KillIfRunning(int.Parse(await File.ReadAllTextAsync(file), System.Globalization.CultureInfo.InvariantCulture));
+                OsProcesses.KillIfRunning(int.Parse(await File.ReadAllTextAsync(file), System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
@@ -49,18 +49,20 @@ public sealed class AgentContainmentTests : IAsyncLifetime
         {
             using var rpc = await DaemonRpc.ConnectAsync(home.Path);
             sessionId = await StartTurnAsync(rpc);
-            agent = await Processes.ReadPidAsync(Path.Combine(pids.Path, "agent"));
+            agent = await OsProcesses.ReadPidAsync(Path.Combine(pids.Path, "agent"));
+            await Wait.UntilAsync(async () => await StoredEvents.AgentProcessCountAsync(home.Path) == 1, TimeSpan.FromSeconds(15), "the daemon to record the agent's process group");
             daemon.Process.Kill(); // SIGKILL to the daemon alone, as the OOM killer would
             await daemon.WaitForExitAsync(TimeSpan.FromSeconds(30));
         }
 
-        var child = await Processes.ReadPidAsync(Path.Combine(pids.Path, "child"));
-        var orphan = await Processes.ReadPidAsync(Path.Combine(pids.Path, "orphan"));
-        await Wait.UntilAsync(() => !Processes.IsRunning(agent), TimeSpan.FromSeconds(15), "the agent to die with its daemon (parent-death signal)");
-        Assert.True(Processes.IsRunning(child) || Processes.IsRunning(orphan), "the test needs something the agent left running");
+        var child = await OsProcesses.ReadPidAsync(Path.Combine(pids.Path, "child"));
+        var orphan = await OsProcesses.ReadPidAsync(Path.Combine(pids.Path, "orphan"));
+        await Wait.UntilAsync(() => !OsProcesses.IsRunning(agent), TimeSpan.FromSeconds(15), "the agent to die with its daemon (parent-death signal)");
+        Assert.True(OsProcesses.IsRunning(child) || OsProcesses.IsRunning(orphan), "the test needs something the agent left running");
 
         await using var restarted = MaestroProcess.Start(home.Path, "daemon");
-        await Wait.UntilAsync(() => !Processes.IsRunning(child) && !Processes.IsRunning(orphan), TimeSpan.FromSeconds(30), "the restarted daemon to stop what the agent left");
+        await Wait.UntilAsync(() => (!OsProcesses.IsRunning(child) && !OsProcesses.IsRunning(orphan)) || restarted.Process.HasExited, TimeSpan.FromSeconds(30), "the restarted daemon to stop what the agent left");
+        Assert.False(restarted.Process.HasExited, restarted.Stderr);
         await Wait.UntilAsync(async () => await StoredEvents.StatusAsync(home.Path, sessionId) == "failed", TimeSpan.FromSeconds(30), "recovery to end the interrupted turn");
         var error = (await StoredEvents.ReadAsync(home.Path, sessionId)).Select(e => e.Event).OfType<ErrorEvent>().Single();
         Assert.Contains($"the agent (pid {agent}) had exited, but processes it started were still running and were stopped", error.Message, StringComparison.Ordinal);
@@ -72,14 +74,14 @@ public sealed class AgentContainmentTests : IAsyncLifetime
         await using var daemon = MaestroProcess.Start(home.Path, "daemon");
         using var rpc = await DaemonRpc.ConnectAsync(home.Path);
         var sessionId = await StartTurnAsync(rpc);
-        var agent = await Processes.ReadPidAsync(Path.Combine(pids.Path, "agent"));
-        var child = await Processes.ReadPidAsync(Path.Combine(pids.Path, "child"));
-        var orphan = await Processes.ReadPidAsync(Path.Combine(pids.Path, "orphan"));
-        Assert.True(Processes.IsRunning(orphan));
+        var agent = await OsProcesses.ReadPidAsync(Path.Combine(pids.Path, "agent"));
+        var child = await OsProcesses.ReadPidAsync(Path.Combine(pids.Path, "child"));
+        var orphan = await OsProcesses.ReadPidAsync(Path.Combine(pids.Path, "orphan"));
+        Assert.True(OsProcesses.IsRunning(orphan));
 
         await rpc.InvokeWithParameterObjectAsync(Methods.SessionsCancel, new SessionIdParams { SessionId = sessionId });
 
-        await Wait.UntilAsync(() => !Processes.IsRunning(agent) && !Processes.IsRunning(child) && !Processes.IsRunning(orphan), TimeSpan.FromSeconds(15), "cancel to end the agent, its child and the orphaned background job");
+        await Wait.UntilAsync(() => !OsProcesses.IsRunning(agent) && !OsProcesses.IsRunning(child) && !OsProcesses.IsRunning(orphan), TimeSpan.FromSeconds(15), "cancel to end the agent, its child and the orphaned background job");
         await Wait.UntilAsync(async () => await StoredEvents.StatusAsync(home.Path, sessionId) == "idle", TimeSpan.FromSeconds(15), "the cancelled turn to end");
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Maestro.TestSupport;
 
 /// <summary>Facts about OS processes for tests that watch agents live and die (Linux <c>/proc</c>).</summary>
-public static class Processes
+public static class OsProcesses
 {
     /// <summary>True while <paramref name="pid"/> runs (a zombie, dead but not yet reaped, does not count).</summary>
     public static bool IsRunning(int pid)
