@@ -70,7 +70,9 @@ public sealed class AgentProcesses
 
         foreach (var record in await store.ListAsync(cancellationToken))
         {
-            if (record.OwnerPid != Environment.ProcessId && containment.Inspect(record.OwnerPid) is { Zombie: false } owner && owner.StartTime == record.OwnerStartTime)
+            // A live owner (another maestro run, or this very process: a resumed run may already have started an
+            // agent) still answers for its agents.
+            if (containment.Inspect(record.OwnerPid) is { Zombie: false } owner && owner.StartTime == record.OwnerStartTime)
             {
                 if (record.SessionId is not null)
                 {
