@@ -44,15 +44,19 @@ public sealed class MaestroProcess : IAsyncDisposable
     public static MaestroProcess Start(string home, params string[] arguments) => Start(home, null, arguments);
 
     public static MaestroProcess Start(string home, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+        => StartUnder([], home, environment, arguments);
+
+    /// <summary>Starts maestro through <paramref name="wrapper"/> (e.g. <c>prlimit --nofile=N:N --</c>), which execs it.</summary>
+    public static MaestroProcess StartUnder(IReadOnlyList<string> wrapper, string home, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo(MaestroBinary.Path)
+        var info = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : MaestroBinary.Path)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments)
+        foreach (var argument in wrapper.Count > 0 ? [.. wrapper.Skip(1), MaestroBinary.Path, .. arguments] : arguments)
         {
             info.ArgumentList.Add(argument);
         }

@@ -41,12 +41,23 @@ internal static class DaemonCommand
 
     public static async Task<int> RunAsync(MaestroPaths paths, bool toStderr)
     {
+        // Only the lock holder touches sessions: a second daemon leaves before it opens the database, or it would
+        // recover (and fail) the turns the first one is running.
+        paths.EnsureHome();
+        using var daemonLock = DaemonLock.TryAcquire(paths);
+        if (daemonLock is null)
+        {
+            var holder = DaemonLock.HolderPid(paths);
+            CliConsole.Out.WriteLine($"A Maestro daemon is already running for {paths.Home}" + (holder is null ? "." : $" (pid {holder})."));
+            return ExitCodes.Ok;
+        }
+
         var options = MaestroOptions.FromEnvironment(paths);
         var logger = Logging.CreateLogger(paths, "daemon", toStderr);
-        using var host = ServerHost.Build(options, logger, services => services.AddMaestroRecovery().AddMaestroDaemon());
+        using var host = ServerHost.Build(options, logger, services => services.AddMaestroRecovery().AddMaestroDaemon(daemonLock));
         using var signals = ServerHost.StopOnSignals(host);
         await host.RunAsync();
-        return ExitCodes.Ok; // a daemon that found another one serving the same home exits at once, and that is fine
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> StatusAsync(MaestroPaths paths, bool json, CancellationToken cancellationToken)

@@ -32,6 +32,19 @@ public static class DaemonEndpoint
             return null;
         }
 
+        // Whoever listens gets our prompts: connect only to a socket of ours, and outside the home (which is used even
+        // when someone else owns it, with a warning) only in a folder of ours.
+        var outsideHome = paths.SocketFolder != paths.Home;
+        if (outsideHome && !UnixOwner.IsMine(paths.SocketFolder))
+        {
+            throw new UnsafeSocketFolderException(paths.SocketFolder);
+        }
+
+        if (!UnixOwner.IsMine(paths.SocketPath))
+        {
+            throw new UnsafeSocketFolderException(paths.SocketPath);
+        }
+
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {

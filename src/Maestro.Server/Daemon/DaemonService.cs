@@ -21,8 +21,9 @@ internal sealed class DaemonService : BackgroundService
     private readonly ILogger<DaemonService> logger;
     private readonly IReadOnlyList<IBackgroundWork> work;
 
-    public DaemonService(MaestroOptions options, RpcServer server, ConnectionRegistry registry, DaemonState state, IHostApplicationLifetime lifetime, ILogger<DaemonService> logger, IEnumerable<IBackgroundWork> work)
+    public DaemonService(MaestroOptions options, RpcServer server, ConnectionRegistry registry, DaemonState state, IHostApplicationLifetime lifetime, ILogger<DaemonService> logger, IEnumerable<IBackgroundWork> work, DaemonLock daemonLock)
     {
+        _ = daemonLock; // held by the caller for the daemon's whole life; asking for it proves it was taken
         this.work = work.ToList();
         this.options = options;
         this.server = server;
@@ -35,13 +36,11 @@ internal sealed class DaemonService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var paths = options.Paths;
-        paths.EnsureHome();
-        using var daemonLock = DaemonLock.TryAcquire(paths.DaemonLockPath);
-        if (daemonLock is null)
+
+        // Loaded now, not on the first daemon/status: an assembly whose load fails while descriptors run out stays
+        // failed for the life of the process.
+        using (System.Diagnostics.Process.GetCurrentProcess())
         {
-            logger.LogInformation("Another daemon already serves {Home}; this one exits", paths.Home);
-            lifetime.StopApplication();
-            return;
         }
 
         state.Endpoint = DaemonEndpoint.Describe(paths);
@@ -49,7 +48,16 @@ internal sealed class DaemonService : BackgroundService
         {
             logger.LogInformation("No client for {Timeout}; the daemon stops", options.DaemonIdleTimeout);
             lifetime.StopApplication();
-        }, () => work.Any(w => w.HasWork));
+        }, () =>
+        {
+            var busy = work.Any(w => w.HasWork);
+            if (busy)
+            {
+                logger.LogInformation("No client for {Timeout}, but a turn or a run is working; the daemon stays up", options.DaemonIdleTimeout);
+            }
+
+            return busy;
+        });
         logger.LogInformation("Daemon {Pid} serving {Endpoint} (version {Version})", Environment.ProcessId, state.Endpoint, BuildInfo.Version);
         try
         {
@@ -71,23 +79,38 @@ internal sealed class DaemonService : BackgroundService
         }
     }
 
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private async Task ServeSocketAsync(MaestroPaths paths, CancellationToken stoppingToken)
     {
-        // We hold the lock, so a socket file left here belongs to a daemon that died: remove it.
+        // The folder is this user's alone (checked, or refused); we hold the lock, so a socket file left in it
+        // belongs to a daemon that died: remove it. bind creates the socket under umask 077, private from the start.
+        paths.EnsureSocketFolder();
         File.Delete(paths.SocketPath);
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(new UnixDomainSocketEndPoint(paths.SocketPath));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(paths.SocketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        UnixOwner.WithPrivateUmask(() => listener.Bind(new UnixDomainSocketEndPoint(paths.SocketPath)));
+        File.SetUnixFileMode(paths.SocketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         listener.Listen(64);
+        var pause = TimeSpan.Zero;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var client = await listener.AcceptAsync(stoppingToken);
+                Socket client;
+                try
+                {
+                    client = await listener.AcceptAsync(stoppingToken);
+                    pause = TimeSpan.Zero;
+                }
+                catch (SocketException ex)
+                {
+                    // Out of file descriptors (EMFILE/ENFILE) or a connection reset before accept: the daemon and its
+                    // clients live on. Wait a little (longer while it lasts) for descriptors to free up and accept again.
+                    pause = TimeSpan.FromMilliseconds(Math.Clamp(pause.TotalMilliseconds * 2, 50, 2000));
+                    logger.LogWarning("Could not accept a connection ({Error}: {Message}); trying again in {Pause} ms", ex.SocketErrorCode, ex.Message, pause.TotalMilliseconds);
+                    await Task.Delay(pause, stoppingToken);
+                    continue;
+                }
+
                 _ = ServeClientAsync(new NetworkStream(client, ownsSocket: true), "socket", stoppingToken);
             }
         }

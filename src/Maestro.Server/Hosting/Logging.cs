@@ -12,6 +12,8 @@ public static class Logging
         var level = Enum.TryParse<LogEventLevel>(Environment.GetEnvironmentVariable("MAESTRO_LOG_LEVEL"), true, out var parsed)
             ? parsed
             : LogEventLevel.Information;
+        // The day's file is created 0600 before Serilog opens it (the logs folder is 0700 besides).
+        PrivateFiles.Precreate(Path.Combine(paths.LogsDirectory, $"{fileStem}-{DateTime.Now:yyyyMMdd}.log"));
         var config = new LoggerConfiguration()
             .MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)

@@ -1,4 +1,5 @@
 using Maestro.Server.Agents;
+using Maestro.Server.Agents.Containment;
 using Maestro.Server.Agents.Permissions;
 using Maestro.Server.Agents.Running;
 using Maestro.Server.Agents.Settings;
@@ -11,6 +12,7 @@ using Maestro.Server.Playbooks;
 using Maestro.Server.Playbooks.Runs;
 using Maestro.Server.Playbooks.Worktrees;
 using Maestro.Server.Processes;
+using Maestro.Server.Processes.Containment;
 using Maestro.Server.Rpc;
 using Maestro.Server.Sessions;
 using Maestro.Server.Sessions.Discovery;
@@ -45,6 +47,9 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddScoped<IRpcHandlers, LifecycleRpcHandlers>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<AgentCatalog>();
+        services.AddSingleton<IProcessContainment>(_ => OperatingSystem.IsLinux() ? new LinuxProcessContainment() : new NoProcessContainment());
+        services.AddSingleton<AgentProcessStore>();
+        services.AddSingleton<AgentProcesses>();
         services.AddSingleton<AgentProcessRunner>();
         services.AddSingleton<PermissionBroker>();
         services.AddSingleton<AgentAdapterFactory>();
@@ -72,12 +77,14 @@ public static class MaestroServerServiceCollectionExtensions
 
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionService>();
+        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<SessionService>());
         services.AddScoped<IRpcHandlers, SessionsRpcHandlers>();
 
         services.AddSingleton<RunStore>();
         services.AddSingleton<IRunWorktrees, GitFeatureRunWorktrees>();
         services.AddSingleton<RunService>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<RunService>());
+        services.AddSingleton<ISessionClaims, RunSessionClaims>();
         services.AddScoped<IRpcHandlers, PlaybooksRpcHandlers>();
 
         // The daemon's own operations; they answer only when the daemon service runs.
@@ -100,8 +107,10 @@ public static class MaestroServerServiceCollectionExtensions
     }
 
     /// <summary>Adds what only the per-user daemon has: the socket listener and its operations methods.</summary>
-    public static IServiceCollection AddMaestroDaemon(this IServiceCollection services)
+    /// <param name="daemonLock">Taken before anything else: the daemon exists only for its holder.</param>
+    public static IServiceCollection AddMaestroDaemon(this IServiceCollection services, DaemonLock daemonLock)
     {
+        services.AddSingleton(daemonLock);
         services.AddHostedService<DaemonService>();
         services.AddScoped<IRpcHandlers, DaemonRpcHandlers>();
         return services;

@@ -92,7 +92,14 @@ internal sealed class SessionEventPump : IAsyncDisposable
             {
                 if (batch.Count > 0 || changed)
                 {
-                    await store.AppendAsync(session, batch, CancellationToken.None);
+                    var stored = await store.AppendAsync(session, batch, CancellationToken.None);
+                    if (stored.Session.LastSeq != session.LastSeq)
+                    {
+                        logger.LogWarning("Session {Session} had events stored by another process; this batch is numbered after them", session.Id);
+                        session = stored.Session;
+                        batch.Clear();
+                        batch.AddRange(stored.Events);
+                    }
                 }
             }
             catch (Exception ex)

@@ -19,6 +19,8 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     private readonly Task loop;
     private readonly CancellationTokenSource closing = new();
     private CancellationTokenSource? currentTurn;
+    private int queued;
+    private volatile string? stopping;
 
     public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, ILogger logger)
     {
@@ -30,6 +32,11 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
 
     public Session Session => pump.Current;
 
+    public int Queued => Volatile.Read(ref queued);
+
+    /// <summary>A turn runs or waits its turn: work that keeps the daemon up with no client attached.</summary>
+    public bool Busy => Volatile.Read(ref currentTurn) is not null || Queued > 0;
+
     public Task<SessionPromptResult> PromptAsync(string text, CancellationToken requestAborted)
     {
         if (closing.IsCancellationRequested)
@@ -38,6 +45,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         }
 
         var prompt = new PendingPrompt(text, requestAborted);
+        Interlocked.Increment(ref queued);
         if (!prompts.Writer.TryWrite(prompt))
         {
             throw new SessionClosedException(Session.Id);
@@ -51,6 +59,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     {
         while (prompts.Reader.TryRead(out var dropped))
         {
+            Interlocked.Decrement(ref queued);
             dropped.Result.TrySetResult(new SessionPromptResult { TurnId = dropped.TurnId, StopReason = StopReason.Cancelled, Usage = Usage.Zero });
         }
 
@@ -81,6 +90,13 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     public ValueTask SetAgentSessionIdAsync(string agentSessionId, CancellationToken cancellationToken)
         => pump.UpdateAsync(s => s with { AgentSessionId = agentSessionId }, cancellationToken);
 
+    /// <summary>Stops the runtime because Maestro itself stops; a running turn ends failed with <paramref name="why"/> as its error.</summary>
+    public ValueTask StopAsync(string why)
+    {
+        stopping = why;
+        return DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await closing.CancelAsync();
@@ -100,6 +116,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     {
         await foreach (var prompt in prompts.Reader.ReadAllAsync())
         {
+            Interlocked.Decrement(ref queued);
             using var turnCts = CancellationTokenSource.CreateLinkedTokenSource(prompt.RequestAborted, closing.Token);
             Volatile.Write(ref currentTurn, turnCts);
             SessionPromptResult result;
@@ -143,6 +160,11 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
             PermissionMode = session.PermissionMode,
         };
         var outcome = await adapter.RunTurnAsync(turn, new UncancellableSink(this), cancellationToken);
+        if (outcome.StopReason == StopReason.Cancelled && stopping is { } why && !prompt.RequestAborted.IsCancellationRequested)
+        {
+            // Not the person's cancel: Maestro stopped under the turn. Say so, rather than a plain "cancelled".
+            outcome = outcome with { StopReason = StopReason.Error, Error = why };
+        }
         if (outcome.Error is not null)
         {
             await pump.EmitAsync(new ErrorEvent { Message = outcome.Error, Detail = outcome.Detail }, none);

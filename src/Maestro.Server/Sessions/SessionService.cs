@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Maestro.Protocol;
 using Maestro.Server.Agents;
+using Maestro.Server.Agents.Containment;
 using Maestro.Server.Agents.Errors;
 using Maestro.Server.Agents.Running;
+using Maestro.Server.Daemon;
 using Maestro.Server.Errors;
 using Maestro.Server.Git.Worktrees;
 using Maestro.Server.Rpc;
@@ -17,7 +19,7 @@ namespace Maestro.Server.Sessions;
 /// has work it also has a <see cref="SessionRuntime"/> in memory, recreated on demand after a restart
 /// (the agent's own session id resumes the conversation).
 /// </summary>
-public sealed class SessionService : IAsyncDisposable
+public sealed class SessionService : IAsyncDisposable, IBackgroundWork
 {
     public const int DefaultHistoryLimit = 500;
     public const int MaxHistoryLimit = 5000;
@@ -31,13 +33,17 @@ public sealed class SessionService : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<SessionRuntime>>> live = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<ISessionSource> sources;
     private readonly WorktreeService worktrees;
+    private readonly AgentProcesses processes;
+    private readonly IReadOnlyList<ISessionClaims> claims;
 
     // Recovery runs in the background after start-up; anything this process created or touched since is not the
     // previous daemon's and must not be marked interrupted.
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
 
-    public SessionService(SessionStore store, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILoggerFactory loggerFactory, IEnumerable<ISessionSource> sources, WorktreeService worktrees)
+    public SessionService(SessionStore store, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILoggerFactory loggerFactory, IEnumerable<ISessionSource> sources, WorktreeService worktrees, AgentProcesses processes, IEnumerable<ISessionClaims> claims)
     {
+        this.processes = processes;
+        this.claims = claims.ToList();
         this.sources = sources.ToList();
         this.worktrees = worktrees;
         this.store = store;
@@ -47,6 +53,9 @@ public sealed class SessionService : IAsyncDisposable
         this.loggerFactory = loggerFactory;
         logger = loggerFactory.CreateLogger<SessionService>();
     }
+
+    /// <summary>A running or queued turn keeps the daemon up with no client attached (it works unattended).</summary>
+    public bool HasWork => live.Values.Any(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully && l.Value.Result.Busy);
 
     /// <summary>Every stored-and-broadcast event, in seq order per session.</summary>
     public event EventHandler<SessionEventAppendedEventArgs>? EventAppended;
@@ -242,20 +251,31 @@ public sealed class SessionService : IAsyncDisposable
         return runtime.Session;
     }
 
-    /// <summary>Turns that were running when the daemon stopped are marked failed, with an event saying why.</summary>
+    /// <summary>
+    /// First stops the agents a killed Maestro left running, then marks the turns that were running failed, with an
+    /// event saying what was really found. Sessions another live process works (a <c>maestro run</c>) are left alone.
+    /// </summary>
     public async Task RecoverInterruptedAsync(CancellationToken cancellationToken)
     {
+        var survivors = await processes.ReapSurvivorsAsync(cancellationToken);
         var running = (await store.ListAsync(null, SessionStatus.Running, cancellationToken))
             .Concat(await store.ListAsync(null, SessionStatus.Waiting, cancellationToken));
         foreach (var session in running)
         {
-            var runtime = await RuntimeAsync(session.Id, cancellationToken);
-            if (runtime.Session.UpdatedAt >= startedAt)
+            if (session.UpdatedAt >= startedAt || live.ContainsKey(session.Id))
             {
                 continue;
             }
 
-            await runtime.EmitAsync(new ErrorEvent { Message = "Maestro stopped while this turn was running; the agent was stopped with it. Send the prompt again to go on." }, cancellationToken);
+            if (survivors.ClaimedElsewhere.Contains(session.Id) || await ClaimedElsewhereAsync(session.Id, cancellationToken))
+            {
+                logger.LogInformation("Session {Session} is worked by another live Maestro process; recovery leaves it alone", session.Id);
+                continue;
+            }
+
+            var runtime = await RuntimeAsync(session.Id, cancellationToken);
+            var found = survivors.Reaped.TryGetValue(session.Id, out var agent) ? agent.Describe() : "the agent had already exited";
+            await runtime.EmitAsync(new ErrorEvent { Message = $"Maestro stopped while this turn was running; {found}. Send the prompt again to go on." }, cancellationToken);
             await runtime.EmitAsync(new StatusEvent { Status = SessionStatus.Failed, StopReason = StopReason.Error }, cancellationToken);
             await runtime.FlushAsync();
             logger.LogWarning("Session {Session} was interrupted by a restart", session.Id);
@@ -268,11 +288,24 @@ public sealed class SessionService : IAsyncDisposable
         {
             if (runtime.IsValueCreated)
             {
-                await (await runtime.Value).DisposeAsync();
+                await (await runtime.Value).StopAsync("Maestro stopped while this turn was running (the daemon was asked to stop, or the machine shut down); the agent was stopped with it. Send the prompt again to go on.");
             }
         }
 
         live.Clear();
+    }
+
+    private async Task<bool> ClaimedElsewhereAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        foreach (var claim in claims)
+        {
+            if (await claim.IsClaimedElsewhereAsync(sessionId, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<SessionRuntime> RuntimeAsync(string sessionId, CancellationToken cancellationToken)
@@ -292,6 +325,9 @@ public sealed class SessionService : IAsyncDisposable
     private async Task<SessionRuntime> LoadRuntimeAsync(string sessionId)
     {
         var session = await store.GetAsync(sessionId, CancellationToken.None) ?? throw new SessionNotFoundException(sessionId);
+
+        // Number on from what the database holds, not from the row's cached last_seq.
+        session = session with { LastSeq = Math.Max(session.LastSeq, await store.MaxSeqAsync(sessionId, CancellationToken.None)) };
         if (session.Status == SessionStatus.Running || session.Status == SessionStatus.Waiting)
         {
             session = session with { Status = SessionStatus.Failed };

@@ -30,10 +30,26 @@ public sealed class SessionStore
         },
         cancellationToken);
 
-    /// <summary>Appends events with their seq and updates the session row, in one transaction.</summary>
-    public Task AppendAsync(Session session, IReadOnlyList<SessionEventNotification> events, CancellationToken cancellationToken) => database.WriteAsync(
+    /// <summary>
+    /// Appends events with their seq and updates the session row, in one transaction. The numbers come from the
+    /// database in the end: when the events table already holds a number given (another process wrote to this
+    /// session), the batch is renumbered after the last stored event, so a collision can never jam a session.
+    /// Returns the batch and the session as stored.
+    /// </summary>
+    public Task<StoredBatch> AppendAsync(Session session, IReadOnlyList<SessionEventNotification> events, CancellationToken cancellationToken) => database.WriteAsync(
         async (c, t) =>
         {
+            if (events.Count > 0)
+            {
+                var stored = await MaxSeqCoreAsync(c, t, session.Id, cancellationToken);
+                if (stored >= events[0].Seq)
+                {
+                    var shift = stored + 1 - events[0].Seq;
+                    events = [.. events.Select(e => e with { Seq = e.Seq + shift })];
+                    session = session with { LastSeq = events[^1].Seq };
+                }
+            }
+
             using var insert = c.CreateCommand();
             insert.Transaction = t;
             insert.CommandText = "INSERT INTO events (session_id, seq, time, kind, json) VALUES ($s, $seq, $time, $kind, $json);";
@@ -53,9 +69,24 @@ public sealed class SessionStore
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            return await UpdateCoreAsync(c, t, session, cancellationToken);
+            await UpdateCoreAsync(c, t, session, cancellationToken);
+            return new StoredBatch(session, events);
         },
         cancellationToken);
+
+    /// <summary>The last seq stored for the session: where a runtime starts numbering, whatever the row's cached last_seq says.</summary>
+    public Task<long> MaxSeqAsync(string sessionId, CancellationToken cancellationToken) => database.ReadAsync(
+        async c => await MaxSeqCoreAsync(c, null, sessionId, cancellationToken),
+        cancellationToken);
+
+    private static async Task<long> MaxSeqCoreAsync(SqliteConnection c, SqliteTransaction? t, string sessionId, CancellationToken cancellationToken)
+    {
+        using var command = c.CreateCommand();
+        command.Transaction = t;
+        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = $s;";
+        command.Parameters.AddWithValue("$s", sessionId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
 
     public Task<Session?> GetAsync(string id, CancellationToken cancellationToken) => database.ReadAsync(
         async c =>

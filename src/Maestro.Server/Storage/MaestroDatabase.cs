@@ -26,6 +26,9 @@ public sealed class MaestroDatabase : IAsyncDisposable
     {
         options.Paths.EnsureHome();
         Path = options.Paths.DatabasePath;
+
+        // SQLite gives the WAL and shared-memory files the database file's mode: a 0600 database keeps all three private.
+        PrivateFiles.Precreate(Path);
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,

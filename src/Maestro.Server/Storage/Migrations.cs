@@ -90,5 +90,21 @@ public static class Migrations
                 PRIMARY KEY (run_id, seq)
             ) WITHOUT ROWID;
             """),
+        new(3, "agent process groups", """
+            -- Each running agent's process group, so a daemon started after a crash can stop the agents the dead one
+            -- left behind before it recovers their sessions. A row lives as long as its agent.
+            CREATE TABLE agent_processes (
+                boot_id          TEXT NOT NULL,
+                pid              INTEGER NOT NULL,
+                start_time       INTEGER NOT NULL,
+                pgid             INTEGER NOT NULL,
+                sid              INTEGER NOT NULL,
+                session_id       TEXT,
+                owner_pid        INTEGER NOT NULL,
+                owner_start_time INTEGER NOT NULL,
+                started_at       TEXT NOT NULL,
+                PRIMARY KEY (boot_id, pid, start_time)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

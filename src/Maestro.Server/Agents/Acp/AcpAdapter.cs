@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Maestro.Protocol;
+using Maestro.Server.Agents.Containment;
 using Maestro.Server.Agents.Permissions;
 using Maestro.Server.Agents.Running;
 using Maestro.Server.Hosting;
@@ -19,13 +20,15 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
     private readonly AgentLaunch launchTemplate;
     private readonly PermissionBroker permissions;
     private readonly MaestroOptions options;
+    private readonly AgentProcesses processes;
     private readonly ILogger logger;
     private readonly SemaphoreSlim gate = new(1, 1);
     private AcpConnection? connection;
     private string? acpSessionId;
 
-    public AcpAdapter(AgentLaunch launchTemplate, PermissionBroker permissions, MaestroOptions options, ILogger logger)
+    public AcpAdapter(AgentLaunch launchTemplate, PermissionBroker permissions, MaestroOptions options, AgentProcesses processes, ILogger logger)
     {
+        this.processes = processes;
         this.launchTemplate = launchTemplate;
         this.permissions = permissions;
         this.options = options;
@@ -122,7 +125,7 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
         }
 
         await ResetAsync();
-        connection = AcpConnection.Start(launchTemplate with { WorkingDirectory = turn.WorkingDirectory }, new AcpClientTarget(permissions), logger);
+        connection = AcpConnection.Start(launchTemplate with { WorkingDirectory = turn.WorkingDirectory, SessionId = turn.SessionId }, new AcpClientTarget(permissions), processes, logger);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.AgentIdleTimeout);
         var init = await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement>(

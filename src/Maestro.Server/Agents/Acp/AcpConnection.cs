@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using CliWrap;
+using Maestro.Server.Agents.Containment;
 using Maestro.Server.Agents.Running;
 using Microsoft.Extensions.Logging;
 using StreamJsonRpc;
@@ -18,7 +19,7 @@ internal sealed class AcpConnection : IAsyncDisposable
     private readonly LineTail stderr = new(40);
     private readonly Task<CommandResult> process;
 
-    private AcpConnection(AgentLaunch launch, AcpClientTarget target, ILogger logger)
+    private AcpConnection(AgentLaunch launch, AcpClientTarget target, AgentProcesses processes, ILogger logger)
     {
         Target = target;
         var command = CliWrap.Cli.Wrap(launch.Executable)
@@ -29,7 +30,7 @@ internal sealed class AcpConnection : IAsyncDisposable
             .WithStandardInputPipe(PipeSource.FromStream(toAgent.Reader.AsStream()))
             .WithStandardOutputPipe(PipeTarget.ToStream(fromAgent.Writer.AsStream()))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(stderr.Add));
-        process = RunAsync(command, logger);
+        process = RunAsync(command, processes, launch.SessionId, logger);
         Rpc = new JsonRpc(new NewLineDelimitedMessageHandler(toAgent.Writer.AsStream(), fromAgent.Reader.AsStream(), new SystemTextJsonFormatter()));
         Rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         Rpc.StartListening();
@@ -44,7 +45,7 @@ internal sealed class AcpConnection : IAsyncDisposable
 
     public string StderrTail => stderr.ToString();
 
-    public static AcpConnection Start(AgentLaunch launch, AcpClientTarget target, ILogger logger) => new(launch, target, logger);
+    public static AcpConnection Start(AgentLaunch launch, AcpClientTarget target, AgentProcesses processes, ILogger logger) => new(launch, target, processes, logger);
 
     /// <summary>
     /// Closes the agent's stdin and gives it a few seconds to exit by itself (agents write their session
@@ -73,11 +74,12 @@ internal sealed class AcpConnection : IAsyncDisposable
         kill.Dispose();
     }
 
-    private async Task<CommandResult> RunAsync(Command command, ILogger logger)
+    private async Task<CommandResult> RunAsync(Command command, AgentProcesses processes, string? sessionId, ILogger logger)
     {
         try
         {
-            return await command.ExecuteAsync(kill.Token);
+            // The agent's process group dies with it: its children (tools, language servers) do not outlive a close.
+            return await processes.RunAsync(command, sessionId, kill.Token);
         }
         catch (OperationCanceledException)
         {

@@ -11,6 +11,9 @@ public sealed record AgentLaunch
 
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The Maestro session the agent works for; recorded with its process group so recovery can say what it found.</summary>
+    public string? SessionId { get; init; }
+
     /// <summary>Text written to stdin before it is closed; null closes stdin at once.</summary>
     public string? StandardInput { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using CliWrap;
+using Maestro.Server.Agents.Containment;
 using Maestro.Server.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,19 +8,24 @@ namespace Maestro.Server.Agents.Running;
 
 /// <summary>
 /// Runs an agent CLI and streams its stdout lines to the adapter. stdin is closed (some CLIs read it
-/// to the end), the whole process tree is killed on cancel, and an agent silent for longer than the
+/// to the end), the agent's whole process group is killed on cancel, and an agent silent for longer than the
 /// idle timeout is killed too: some CLIs retry forever on a dead network.
 /// </summary>
 public sealed class AgentProcessRunner
 {
     private readonly MaestroOptions options;
+    private readonly AgentProcesses processes;
     private readonly ILogger<AgentProcessRunner> logger;
 
-    public AgentProcessRunner(MaestroOptions options, ILogger<AgentProcessRunner> logger)
+    public AgentProcessRunner(MaestroOptions options, AgentProcesses processes, ILogger<AgentProcessRunner> logger)
     {
         this.options = options;
+        this.processes = processes;
         this.logger = logger;
     }
+
+    /// <summary>How agent processes are started and contained; ACP agents are started through it too.</summary>
+    public AgentProcesses Processes => processes;
 
     public async Task<AgentProcessResult> RunAsync(AgentLaunch launch, Func<string, CancellationToken, Task> onLine, CancellationToken cancellationToken)
     {
@@ -63,7 +69,7 @@ public sealed class AgentProcessRunner
         logger.LogInformation("Starting {Executable} in {Directory}", Path.GetFileName(launch.Executable), launch.WorkingDirectory);
         try
         {
-            var result = await command.ExecuteAsync(kill.Token);
+            var result = await processes.RunAsync(command, launch.SessionId, kill.Token);
             return new AgentProcessResult { ExitCode = result.ExitCode, TimedOut = false, Cancelled = false, StderrTail = redactor.Redact(stderr.ToString()) };
         }
         catch (OperationCanceledException)

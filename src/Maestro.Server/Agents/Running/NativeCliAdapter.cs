@@ -35,7 +35,7 @@ public sealed class NativeCliAdapter : IAgentAdapter
         var parser = newParser(turn);
         string? reported = null;
         var process = await runner.RunAsync(
-            new AgentLaunch { Executable = executable, Arguments = arguments(turn), WorkingDirectory = turn.WorkingDirectory, Environment = environment },
+            new AgentLaunch { Executable = executable, Arguments = arguments(turn), WorkingDirectory = turn.WorkingDirectory, Environment = environment, SessionId = turn.SessionId },
             async (line, ct) =>
             {
                 foreach (var e in parser.Parse(line))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Maestro.Server.Hosting;
@@ -11,21 +12,24 @@ namespace Maestro.Server.Playbooks.Runs;
 /// </summary>
 public sealed class RunLock : IDisposable
 {
+    // The locks this process holds: a lock file that cannot be taken is another process's only when it is not here.
+    private static readonly ConcurrentDictionary<string, byte> HeldHere = new(StringComparer.Ordinal);
     private readonly FileStream stream;
+    private readonly string path;
 
-    private RunLock(FileStream stream)
+    private RunLock(FileStream stream, string path)
     {
         this.stream = stream;
+        this.path = path;
+        HeldHere[path] = 0;
     }
 
     public static RunLock? TryAcquire(MaestroPaths paths, string playbook)
     {
-        var folder = Path.Combine(paths.Home, "runs");
-        Directory.CreateDirectory(folder);
-        var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(playbook)))[..24] + ".lock";
+        var path = PathOf(paths, playbook);
         try
         {
-            return new RunLock(new FileStream(Path.Combine(folder, name), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            return new RunLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), path);
         }
         catch (IOException)
         {
@@ -33,5 +37,29 @@ public sealed class RunLock : IDisposable
         }
     }
 
-    public void Dispose() => stream.Dispose();
+    /// <summary>True while another live process (a <c>maestro run</c>) works through <paramref name="playbook"/>.</summary>
+    public static bool IsHeldElsewhere(MaestroPaths paths, string playbook)
+    {
+        var path = PathOf(paths, playbook);
+        if (HeldHere.ContainsKey(path) || !File.Exists(path))
+        {
+            return false;
+        }
+
+        using var probe = TryAcquire(paths, playbook);
+        return probe is null;
+    }
+
+    public void Dispose()
+    {
+        HeldHere.TryRemove(path, out _);
+        stream.Dispose();
+    }
+
+    private static string PathOf(MaestroPaths paths, string playbook)
+    {
+        var folder = Path.Combine(paths.Home, "runs");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(playbook)))[..24] + ".lock");
+    }
 }
