@@ -35,5 +35,11 @@ public sealed record AgentDefinition
     /// <summary>Where the agent keeps its conversations, for discovery and import; null when Maestro cannot read them.</summary>
     public Func<IServiceProvider, ISessionSource>? SessionSource { get; init; }
 
+    /// <summary>
+    /// A native CLI whose reported cost is the conversation's running total rather than the turn's (Claude Code's
+    /// <c>total_cost_usd</c> on <c>--resume</c>): Maestro stores the difference.
+    /// </summary>
+    public bool ReportsRunningCostTotal { get; init; }
+
     public string CommandLine => Arguments.Count == 0 ? Executable : Executable + " " + string.Join(' ', Arguments);
 }

@@ -16,6 +16,7 @@ public static class KnownAgents
         {
             Id = AgentIds.ClaudeCode, Name = "Claude Code", Kind = AgentKind.Native, Executable = "claude", InstallHint = "npm install -g @anthropic-ai/claude-code",
             TurnArguments = ClaudeCodeArguments.For,
+            ReportsRunningCostTotal = true,
             StreamParser = turn => new ClaudeStreamParser(turn.WorkingDirectory),
             SessionSource = services => ActivatorUtilities.CreateInstance<ClaudeSessionSource>(services),
         },

@@ -46,6 +46,7 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<AgentCatalog>();
         services.AddSingleton<AgentProcessRunner>();
+        services.AddSingleton<AgentCostTotals>();
         services.AddSingleton<PermissionBroker>();
         services.AddSingleton<AgentAdapterFactory>();
         services.AddScoped<IRpcHandlers, AgentsRpcHandlers>();

@@ -130,6 +130,13 @@ internal sealed class LspFrameReader
             var value = line[(colon + 1)..].Trim();
             if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
+                if (contentLength >= 0)
+                {
+                    // Two lengths: whichever one a reader picks, another reader may pick the other (request smuggling).
+                    error = "the header has more than one Content-Length";
+                    return false;
+                }
+
                 if (!Utf8Parser.TryParse(Encoding.ASCII.GetBytes(value), out long length, out var consumed) || consumed != value.Length || length < 0)
                 {
                     error = $"Content-Length '{Truncate(value)}' is not a non-negative integer";

@@ -2,7 +2,10 @@ using Maestro.Server.Agents.Running;
 
 namespace Maestro.Server.Agents.OpenCode;
 
-/// <summary><c>opencode run --format json [--session ID] [--model M] PROMPT</c>.</summary>
+/// <summary>
+/// <c>opencode run --format json [--session ID] [--model M] -- PROMPT</c>: after <c>--</c> a prompt starting with
+/// <c>-</c> is not read as an option.
+/// </summary>
 public static class OpenCodeArguments
 {
     public static IReadOnlyList<string> For(AgentTurn turn)
@@ -18,6 +21,7 @@ public static class OpenCodeArguments
             args.AddRange(["--model", turn.Model]);
         }
 
+        args.Add("--");
         args.Add(turn.SystemPrompt is null ? turn.Prompt : turn.SystemPrompt + "\n\n" + turn.Prompt);
         return args;
     }
