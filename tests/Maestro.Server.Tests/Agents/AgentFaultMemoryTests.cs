@@ -104,7 +104,7 @@ public sealed class AgentFaultMemoryTests : IAsyncLifetime
         }
 
         var error = said.ToString();
-        Assert.Contains("read error:", error, StringComparison.Ordinal);
+        Assert.True(error.Contains("read error:", StringComparison.Ordinal), history.ToJsonString());
         Assert.Contains("missing-", error, StringComparison.Ordinal);
         // Resource keys look like IO_FileNotFound_FileName; a stack trace has "   at Namespace.Type.Method".
         Assert.DoesNotMatch(@"\b[A-Z][A-Za-z]+_[A-Z][A-Za-z]+_[A-Za-z_]+\b", error);

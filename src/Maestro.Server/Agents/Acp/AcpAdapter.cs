@@ -83,6 +83,7 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
         var finished = await WaitAsync(prompt, live, cancellationToken);
         if (finished == Finish.Answered && prompt.IsCompletedSuccessfully)
         {
+            await live.Target.DrainUpdatesAsync(TimeSpan.FromSeconds(5));
             outcome = Outcome(prompt.Result, context);
         }
         else

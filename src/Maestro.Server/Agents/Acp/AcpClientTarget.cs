@@ -17,6 +17,8 @@ internal sealed class AcpClientTarget
     private AcpTurnContext? current;
     private long lastActivity = Environment.TickCount64;
     private int pendingPermissions;
+    private long updatesForwarded;
+    private long updatesHandled;
 
     public AcpClientTarget(PermissionBroker permissions, int updateQueueCapacity)
     {
@@ -49,6 +51,23 @@ internal sealed class AcpClientTarget
         }
     }
 
+    /// <summary>The line filter passed an update on to the connection.</summary>
+    public void UpdateForwarded() => Interlocked.Increment(ref updatesForwarded);
+
+    /// <summary>
+    /// Waits (up to <paramref name="timeout"/>) until every update passed on so far was handled: the connection may
+    /// complete the prompt's answer before it has dispatched the updates read ahead of it, which would then be lost.
+    /// </summary>
+    public async Task DrainUpdatesAsync(TimeSpan timeout)
+    {
+        var target = Interlocked.Read(ref updatesForwarded);
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (Interlocked.Read(ref updatesHandled) < target && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(5, CancellationToken.None);
+        }
+    }
+
     /// <summary>A line over the limit was skipped: the running turn says so.</summary>
     public void NoteOverlongLine(long length, int limit)
     {
@@ -65,6 +84,8 @@ internal sealed class AcpClientTarget
             // Synchronous on purpose: StreamJsonRpc runs it before reading the next message, so order is kept.
             turn.Updates.Writer.TryWrite(update.Clone());
         }
+
+        Interlocked.Increment(ref updatesHandled);
     }
 
     [JsonRpcMethod(AcpWire.ClientMethods.SessionRequestPermission, UseSingleObjectParameterDeserialization = true)]

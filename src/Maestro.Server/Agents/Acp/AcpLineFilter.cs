@@ -83,6 +83,7 @@ internal sealed class AcpLineFilter
                 if (isUpdate)
                 {
                     await target.WaitForRoomAsync(ct);
+                    target.UpdateForwarded();
                 }
 
                 await toRpc.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), ct);

@@ -32,16 +32,20 @@ public sealed class AcpPermissionWaitTests : IAsyncLifetime
     [Fact]
     public async Task A_permission_answered_after_the_idle_timeout_still_lets_the_turn_finish()
     {
-        var idle = TimeSpan.FromSeconds(1);
+        // Long enough for node to start the stand-in on a loaded machine; the wait below is three of them.
+        var idle = TimeSpan.FromSeconds(5);
         await using var server = new TestServer(o => o with { AgentIdleTimeout = idle }, home: home.Path);
         var editor = new SlowEditor();
         using var rpc = await server.ConnectInitializedAsync("slow-person", editor, new ClientCapabilities { Permissions = true });
         var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "acp:misbehaving", Cwd = work.Path, PermissionMode = PermissionMode.Ask });
 
+        var warm = await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "ok" });
+        Assert.Equal(StopReason.EndTurn, warm.StopReason);
+
         var prompt = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "permission" });
         await editor.Asked.Task.WaitAsync(TimeSpan.FromSeconds(30));
         // The person thinks for several idle timeouts: that is the situation under test, not a wait for a condition.
-        await Task.Delay(idle * 4);
+        await Task.Delay(idle * 3);
         Assert.False(prompt.IsCompleted, "the turn ended while its permission question was still open");
         editor.Answer.SetResult("yes");
 
