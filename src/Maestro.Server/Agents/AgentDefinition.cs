@@ -29,6 +29,9 @@ public sealed record AgentDefinition
     /// <summary>A native CLI: the arguments of one headless turn (one process per turn). Null for ACP agents.</summary>
     public Func<AgentTurn, IReadOnlyList<string>>? TurnArguments { get; init; }
 
+    /// <summary>A native CLI that takes the prompt on stdin: what to write there. Null closes stdin at once.</summary>
+    public Func<AgentTurn, string>? TurnStandardInput { get; init; }
+
     /// <summary>A native CLI: a fresh reader of one turn's JSON lines. Null for ACP agents.</summary>
     public Func<AgentTurn, IAgentStreamParser>? StreamParser { get; init; }
 

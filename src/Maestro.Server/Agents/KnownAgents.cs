@@ -31,6 +31,7 @@ public static class KnownAgents
         {
             Id = AgentIds.OpenCode, Name = "OpenCode", Kind = AgentKind.Native, Executable = "opencode", InstallHint = "npm install -g opencode-ai",
             TurnArguments = OpenCodeArguments.For,
+            TurnStandardInput = OpenCodeArguments.StandardInput,
             StreamParser = turn => new OpenCodeStreamParser(turn.WorkingDirectory),
             SessionSource = services => ActivatorUtilities.CreateInstance<OpenCodeSessionSource>(services),
         },

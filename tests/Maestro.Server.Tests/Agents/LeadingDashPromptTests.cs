@@ -62,7 +62,7 @@ public sealed class LeadingDashPromptTests : IAsyncLifetime
                 $"{prompt}: {result.StopReason}\n" + string.Join("\n", recorder.For(session.Id).Select(e => e.Event).OfType<ErrorEvent>().Select(e => e.Message + "\n" + e.Detail)));
             Assert.True(
                 model.Requests.Skip(before).Any(r => HasText(r.Json, prompt)),
-                $"no model request carried the text '{prompt}':\n" + string.Join("\n---\n", model.Requests.Skip(before).Select(r => r.Body.Length > 3000 ? r.Body[^3000..] : r.Body)));
+                $"no model request carried the text '{prompt}':\n" + string.Join("\n---\n", model.Requests.Skip(before).Select(r => UserText(r.Json))));
         }
     }
 
@@ -74,6 +74,12 @@ public sealed class LeadingDashPromptTests : IAsyncLifetime
         JsonValue v => v.TryGetValue<string>(out var s) && s.Trim() == text,
         _ => false,
     };
+
+    /// <summary>What the requests say as the user, for the failure message.</summary>
+    private static string UserText(JsonNode? request)
+        => string.Join(" | ", (request?["messages"] as JsonArray ?? request?["input"] as JsonArray ?? request?["contents"] as JsonArray ?? [])
+            .Where(m => (string?)m?["role"] == "user")
+            .Select(m => m!["content"]?.ToJsonString() ?? m["parts"]?.ToJsonString()));
 
     private async Task ConfigureAsync(string agentId)
     {

@@ -3,8 +3,9 @@ using Maestro.Server.Agents.Running;
 namespace Maestro.Server.Agents.OpenCode;
 
 /// <summary>
-/// <c>opencode run --format json [--session ID] [--model M] -- PROMPT</c>: after <c>--</c> a prompt starting with
-/// <c>-</c> is not read as an option.
+/// <c>opencode run --format json [--session ID] [--model M]</c> with the prompt on stdin: as an argument, a prompt
+/// starting with <c>-</c> is read as an option, and one with a space reaches the model wrapped in quotes (OpenCode
+/// rebuilds a shell line from its arguments); stdin is taken as is.
 /// </summary>
 public static class OpenCodeArguments
 {
@@ -21,8 +22,9 @@ public static class OpenCodeArguments
             args.AddRange(["--model", turn.Model]);
         }
 
-        args.Add("--");
-        args.Add(turn.SystemPrompt is null ? turn.Prompt : turn.SystemPrompt + "\n\n" + turn.Prompt);
         return args;
     }
+
+    /// <summary>What the turn writes to OpenCode's stdin: the prompt.</summary>
+    public static string StandardInput(AgentTurn turn) => turn.SystemPrompt is null ? turn.Prompt : turn.SystemPrompt + "\n\n" + turn.Prompt;
 }

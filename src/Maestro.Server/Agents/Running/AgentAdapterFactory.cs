@@ -58,6 +58,6 @@ public sealed class AgentAdapterFactory
             throw new AgentUnavailableException($"Maestro cannot run {definition.Name} sessions: its definition has no command line or stream parser.");
         }
 
-        return new NativeCliAdapter(definition.Name, executable, environment, runner, definition.TurnArguments, definition.StreamParser, options.MaxAgentLineBytes, definition.ReportsRunningCostTotal ? costTotals : null);
+        return new NativeCliAdapter(definition.Name, executable, environment, runner, definition.TurnArguments, definition.StreamParser, options.MaxAgentLineBytes, definition.ReportsRunningCostTotal ? costTotals : null, definition.TurnStandardInput);
     }
 }

@@ -17,6 +17,7 @@ public sealed class NativeCliAdapter : IAgentAdapter
     private readonly Func<AgentTurn, IAgentStreamParser> newParser;
     private readonly int maxLineBytes;
     private readonly AgentCostTotals? costTotals;
+    private readonly Func<AgentTurn, string>? standardInput;
 
     public NativeCliAdapter(
         string agentName,
@@ -26,8 +27,10 @@ public sealed class NativeCliAdapter : IAgentAdapter
         Func<AgentTurn, IReadOnlyList<string>> arguments,
         Func<AgentTurn, IAgentStreamParser> newParser,
         int maxLineBytes,
-        AgentCostTotals? costTotals = null)
+        AgentCostTotals? costTotals = null,
+        Func<AgentTurn, string>? standardInput = null)
     {
+        this.standardInput = standardInput;
         this.maxLineBytes = maxLineBytes;
         this.costTotals = costTotals;
         this.agentName = agentName;
@@ -46,7 +49,7 @@ public sealed class NativeCliAdapter : IAgentAdapter
         var costBefore = costTotals is not null && turn.AgentSessionId is not null ? await costTotals.GetAsync(turn.AgentSessionId, cancellationToken) : 0m;
         decimal? reportedTotal = null;
         var process = await runner.RunAsync(
-            new AgentLaunch { Executable = executable, Arguments = arguments(turn), WorkingDirectory = turn.WorkingDirectory, Environment = environment },
+            new AgentLaunch { Executable = executable, Arguments = arguments(turn), WorkingDirectory = turn.WorkingDirectory, Environment = environment, StandardInput = standardInput?.Invoke(turn) },
             async (line, ct) =>
             {
                 IEnumerable<SessionEvent> events;
