@@ -553,6 +553,8 @@ export interface PlaybookRunParams {
   worktree?: WorktreeRequest;
   loops?: number;
   budget?: RunBudget;
+  /** The most the run's agents may do. A playbook document may lower its own permission mode, never raise it above this. Without it: a folder playbook's `playbook.yaml` `permissionMode`, else `acceptEdits`. */
+  permissionMode?: PermissionMode;
   /** Where the agents work; by default the git repository holding the playbook, else the playbook's folder. */
   cwd?: string;
 }

@@ -12,6 +12,12 @@ public sealed record PlaybookRunParams
 
     public RunBudget? Budget { get; init; }
 
+    /// <summary>
+    /// The most the run's agents may do. A playbook document may lower its own permission mode, never raise it above
+    /// this. Without it: a folder playbook's <c>playbook.yaml</c> <c>permissionMode</c>, else <c>acceptEdits</c>.
+    /// </summary>
+    public PermissionMode? PermissionMode { get; init; }
+
     /// <summary>Where the agents work; by default the git repository holding the playbook, else the playbook's folder.</summary>
     public string? Cwd { get; init; }
 }

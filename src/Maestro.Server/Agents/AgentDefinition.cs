@@ -29,11 +29,20 @@ public sealed record AgentDefinition
     /// <summary>A native CLI: the arguments of one headless turn (one process per turn). Null for ACP agents.</summary>
     public Func<AgentTurn, IReadOnlyList<string>>? TurnArguments { get; init; }
 
+    /// <summary>A native CLI that takes the prompt on stdin: what to write there. Null closes stdin at once.</summary>
+    public Func<AgentTurn, string>? TurnStandardInput { get; init; }
+
     /// <summary>A native CLI: a fresh reader of one turn's JSON lines. Null for ACP agents.</summary>
     public Func<AgentTurn, IAgentStreamParser>? StreamParser { get; init; }
 
     /// <summary>Where the agent keeps its conversations, for discovery and import; null when Maestro cannot read them.</summary>
     public Func<IServiceProvider, ISessionSource>? SessionSource { get; init; }
+
+    /// <summary>
+    /// A native CLI whose reported cost is the conversation's running total rather than the turn's (Claude Code's
+    /// <c>total_cost_usd</c> on <c>--resume</c>): Maestro stores the difference.
+    /// </summary>
+    public bool ReportsRunningCostTotal { get; init; }
 
     public string CommandLine => Arguments.Count == 0 ? Executable : Executable + " " + string.Join(' ', Arguments);
 }

@@ -16,6 +16,7 @@ public static class KnownAgents
         {
             Id = AgentIds.ClaudeCode, Name = "Claude Code", Kind = AgentKind.Native, Executable = "claude", InstallHint = "npm install -g @anthropic-ai/claude-code",
             TurnArguments = ClaudeCodeArguments.For,
+            ReportsRunningCostTotal = true,
             StreamParser = turn => new ClaudeStreamParser(turn.WorkingDirectory),
             SessionSource = services => ActivatorUtilities.CreateInstance<ClaudeSessionSource>(services),
         },
@@ -30,6 +31,7 @@ public static class KnownAgents
         {
             Id = AgentIds.OpenCode, Name = "OpenCode", Kind = AgentKind.Native, Executable = "opencode", InstallHint = "npm install -g opencode-ai",
             TurnArguments = OpenCodeArguments.For,
+            TurnStandardInput = OpenCodeArguments.StandardInput,
             StreamParser = turn => new OpenCodeStreamParser(turn.WorkingDirectory),
             SessionSource = services => ActivatorUtilities.CreateInstance<OpenCodeSessionSource>(services),
         },

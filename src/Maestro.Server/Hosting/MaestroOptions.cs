@@ -5,8 +5,20 @@ public sealed record MaestroOptions
 {
     public required MaestroPaths Paths { get; init; }
 
-    /// <summary>The largest JSON-RPC message read; larger ones are refused and skipped.</summary>
-    public int MaxMessageBytes { get; init; } = 64 * 1024 * 1024;
+    /// <summary>
+    /// The largest JSON-RPC message read; larger ones are refused and skipped. No request needs more (prompts, review
+    /// hunks); each connection may have twice this in requests being answered.
+    /// </summary>
+    public int MaxMessageBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The longest line read from an agent's output; a longer one is discarded as it streams (with a note in the
+    /// session) instead of being held in memory. Large enough for any real event, an ACP file write included.
+    /// </summary>
+    public int MaxAgentLineBytes { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>How many ACP updates may wait to be stored before Maestro stops reading the agent (back-pressure).</summary>
+    public int AcpUpdateQueueCapacity { get; init; } = 1024;
 
     /// <summary>How long the daemon waits with no client and no work before it exits.</summary>
     public TimeSpan DaemonIdleTimeout { get; init; } = TimeSpan.FromMinutes(30);

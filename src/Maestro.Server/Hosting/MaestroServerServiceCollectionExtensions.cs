@@ -51,6 +51,7 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<AgentProcessStore>();
         services.AddSingleton<AgentProcesses>();
         services.AddSingleton<AgentProcessRunner>();
+        services.AddSingleton<AgentCostTotals>();
         services.AddSingleton<PermissionBroker>();
         services.AddSingleton<AgentAdapterFactory>();
         services.AddScoped<IRpcHandlers, AgentsRpcHandlers>();

@@ -104,6 +104,15 @@ public sealed class ClientConnection
                     new ErrorData { Kind = ErrorKinds.ShuttingDown, Method = method }));
         }
 
+        if (method == Methods.Initialize && NonStringProtocolVersion(request) is { } sent)
+        {
+            return Reply(request, new MaestroException(
+                ErrorCodes.InvalidRequest,
+                ErrorKinds.ProtocolVersionMismatch,
+                $"This server speaks Maestro protocol {ProtocolVersion.Current}; the client sent protocolVersion {sent}, which is not a version string such as \"{ProtocolVersion.Current}\".",
+                new ErrorData { Kind = ErrorKinds.ProtocolVersionMismatch, ServerVersion = ProtocolVersion.Current, ClientVersion = sent }));
+        }
+
         if (PendingFeatures.TryGetFeature(method, out var feature))
         {
             if (request.IsNotification)
@@ -120,6 +129,16 @@ public sealed class ClientConnection
 
         return GateDecision.Dispatch;
     }
+
+    /// <summary>
+    /// A <c>protocolVersion</c> that is there but not a string (<c>1</c>, <c>1.0</c>): the documented mismatch error, not
+    /// a deserializer's message about types.
+    /// </summary>
+    private static string? NonStringProtocolVersion(JsonRpcRequest request)
+        => request.TryGetArgumentByNameOrIndex("protocolVersion", -1, typeof(System.Text.Json.JsonElement), out var value)
+            && value is System.Text.Json.JsonElement { ValueKind: not System.Text.Json.JsonValueKind.String and not System.Text.Json.JsonValueKind.Undefined } element
+            ? element.GetRawText()
+            : null;
 
     private GateDecision Reply(JsonRpcRequest request, MaestroException exception)
     {

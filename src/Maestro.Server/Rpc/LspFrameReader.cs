@@ -13,6 +13,9 @@ namespace Maestro.Server.Rpc;
 internal sealed class LspFrameReader
 {
     private const int MaxHeaderBytes = 8 * 1024;
+    /// <summary>What <see cref="ParseHeaders"/> leaves as the length when the header names two.</summary>
+    private const long DuplicateLength = -2;
+
     private static readonly byte[] ContentLengthName = "Content-Length:"u8.ToArray();
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
 
@@ -59,6 +62,14 @@ internal sealed class LspFrameReader
 
             var headerBytes = buffer.Slice(0, end).ToArray();
             var parsed = ParseHeaders(headerBytes, out contentLength, out var error);
+            if (!parsed && contentLength == DuplicateLength)
+            {
+                // A well-formed header that says two lengths: skip the header; its body, not starting with a header,
+                // is then skipped as garbage up to the next frame.
+                reader.AdvanceTo(buffer.GetPosition(end + HeaderEnd.Length));
+                return new LspFrame(LspFrameKind.BadHeader, Problem: error);
+            }
+
             if (!parsed)
             {
                 // Garbage before a real header: skip to the next Content-Length after the garbage's start.
@@ -130,6 +141,14 @@ internal sealed class LspFrameReader
             var value = line[(colon + 1)..].Trim();
             if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
+                if (contentLength >= 0)
+                {
+                    // Two lengths: whichever one a reader picks, another reader may pick the other (request smuggling).
+                    error = "the header has more than one Content-Length";
+                    contentLength = DuplicateLength;
+                    return false;
+                }
+
                 if (!Utf8Parser.TryParse(Encoding.ASCII.GetBytes(value), out long length, out var consumed) || consumed != value.Length || length < 0)
                 {
                     error = $"Content-Length '{Truncate(value)}' is not a non-negative integer";

@@ -24,6 +24,7 @@ internal sealed class LspMessageHandler : MessageHandlerBase
     private readonly int maxMessageBytes;
     private readonly ILogger logger;
     private readonly string peer;
+    private readonly InFlightRequests inFlight;
     private bool previousFrameFailed;
 
     public LspMessageHandler(Stream duplex, IJsonRpcMessageFormatter formatter, int maxMessageBytes, ILogger logger, string peer)
@@ -33,6 +34,7 @@ internal sealed class LspMessageHandler : MessageHandlerBase
         output = PipeWriter.Create(duplex, new StreamPipeWriterOptions(leaveOpen: true));
         frames = new LspFrameReader(input, maxMessageBytes);
         this.maxMessageBytes = maxMessageBytes;
+        inFlight = new InFlightRequests(2L * maxMessageBytes);
         this.logger = logger;
         this.peer = peer;
     }
@@ -112,6 +114,10 @@ internal sealed class LspMessageHandler : MessageHandlerBase
             var decision = Gate?.Invoke(message) ?? GateDecision.Dispatch;
             switch (decision.Action)
             {
+                case GateAction.Dispatch when message is JsonRpcRequest { IsResponseExpected: true } request && !inFlight.TryAdd(request.RequestId, body.Length):
+                    logger.LogWarning("Refused a {Length}-byte request from {Peer}: {InFlight} bytes of requests are still being answered", body.Length, peer, inFlight.Bytes);
+                    await ReplyAsync(request.RequestId, ErrorCodes.InvalidRequest, ErrorKinds.MessageTooLarge, string.Create(CultureInfo.InvariantCulture, $"This connection already has {inFlight.Bytes} bytes of requests being answered; a request of {body.Length} bytes would pass the limit of {inFlight.Capacity}. Send it again once earlier ones are answered."), cancellationToken);
+                    continue;
                 case GateAction.Dispatch:
                     return message;
                 case GateAction.Reply:
@@ -125,6 +131,16 @@ internal sealed class LspMessageHandler : MessageHandlerBase
 
     protected override ValueTask WriteCoreAsync(JsonRpcMessage content, CancellationToken cancellationToken)
     {
+        switch (content)
+        {
+            case JsonRpcResult result:
+                inFlight.Remove(result.RequestId);
+                break;
+            case JsonRpcError error:
+                inFlight.Remove(error.RequestId);
+                break;
+        }
+
         var body = new ArrayBufferWriter<byte>(256);
         Formatter.Serialize(body, content);
         var header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"Content-Length: {body.WrittenCount}\r\n\r\n"));
@@ -196,7 +212,8 @@ internal sealed class LspMessageHandler : MessageHandlerBase
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
+            // As deep as IsWellFormedJson lets through: a request nested 65-256 deep still gets its id back.
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 256 });
             if (document.RootElement.TryGetProperty("id", out var id))
             {
                 return id.ValueKind switch

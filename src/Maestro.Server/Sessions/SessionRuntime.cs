@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Maestro.Protocol;
+using Maestro.Server.Agents;
 using Maestro.Server.Agents.Running;
 using Maestro.Server.Sessions.Errors;
 using Microsoft.Extensions.Logging;
@@ -16,15 +17,17 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     private readonly IAgentAdapter adapter;
     private readonly SessionEventPump pump;
     private readonly ILogger logger;
+    private readonly SecretRedactor redactor;
     private readonly Task loop;
     private readonly CancellationTokenSource closing = new();
     private CancellationTokenSource? currentTurn;
     private int queued;
     private volatile string? stopping;
 
-    public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, ILogger logger)
+    public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, SecretRedactor redactor, ILogger logger)
     {
         this.adapter = adapter;
+        this.redactor = redactor;
         this.pump = pump;
         this.logger = logger;
         loop = Task.Run(RunAsync);
@@ -82,7 +85,12 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
 
     public Task RenameAsync(string name) => pump.UpdateAsync(s => s with { Name = name }).AsTask().ContinueWith(_ => pump.FlushAsync(), TaskScheduler.Default).Unwrap();
 
-    public ValueTask EmitAsync(SessionEvent sessionEvent, CancellationToken cancellationToken) => pump.EmitAsync(sessionEvent, cancellationToken);
+    /// <summary>
+    /// Stores and broadcasts an event. Every error, whoever raised it, passes here and leaves without the agent's
+    /// secrets: the one place error texts are redacted before the database, transcripts and clients see them.
+    /// </summary>
+    public ValueTask EmitAsync(SessionEvent sessionEvent, CancellationToken cancellationToken)
+        => pump.EmitAsync(sessionEvent is ErrorEvent error ? redactor.Redact(error) : sessionEvent, cancellationToken);
 
     /// <summary>Completes once everything emitted so far is stored and broadcast.</summary>
     public Task FlushAsync() => pump.FlushAsync();
@@ -127,10 +135,8 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
             catch (Exception ex)
             {
                 logger.LogError(ex, "Turn {Turn} of session {Session} failed unexpectedly", prompt.TurnId, Session.Id);
-                await pump.EmitAsync(new ErrorEvent { Message = "The turn failed inside Maestro: " + ex.Message }, CancellationToken.None);
-                await pump.UpdateAsync(s => s with { Status = SessionStatus.Failed });
-                await pump.FlushAsync();
                 result = new SessionPromptResult { TurnId = prompt.TurnId, StopReason = StopReason.Error, Usage = Usage.Zero };
+                await EndFailedTurnAsync(prompt, ex);
             }
             finally
             {
@@ -167,7 +173,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         }
         if (outcome.Error is not null)
         {
-            await pump.EmitAsync(new ErrorEvent { Message = outcome.Error, Detail = outcome.Detail }, none);
+            await EmitAsync(new ErrorEvent { Message = outcome.Error, Detail = outcome.Detail }, none);
         }
 
         var status = outcome.StopReason == StopReason.Error ? SessionStatus.Failed : SessionStatus.Idle;
@@ -175,6 +181,32 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         await pump.EmitAsync(new StatusEvent { Status = status, TurnId = prompt.TurnId, StopReason = outcome.StopReason }, none);
         await pump.FlushAsync(none);
         return new SessionPromptResult { TurnId = prompt.TurnId, StopReason = outcome.StopReason, Usage = outcome.Usage };
+    }
+
+    /// <summary>
+    /// A turn that threw still ends with an error and a <c>status</c> event: without it clients show "running" for
+    /// ever. Each step is tried on its own, so a failing store cannot keep the next one from being sent.
+    /// </summary>
+    private async Task EndFailedTurnAsync(PendingPrompt prompt, Exception failure)
+    {
+        var steps = new Func<Task>[]
+        {
+            () => EmitAsync(new ErrorEvent { Message = "The turn failed inside Maestro: " + failure.Message }, CancellationToken.None).AsTask(),
+            () => pump.UpdateAsync(s => s with { Status = SessionStatus.Failed }).AsTask(),
+            () => pump.EmitAsync(new StatusEvent { Status = SessionStatus.Failed, TurnId = prompt.TurnId, StopReason = StopReason.Error }, CancellationToken.None).AsTask(),
+            () => pump.FlushAsync(),
+        };
+        foreach (var step in steps)
+        {
+            try
+            {
+                await step();
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Could not record the end of failed turn {Turn} of session {Session}", prompt.TurnId, Session.Id);
+            }
+        }
     }
 
     /// <summary>Events the agent printed before a cancel are still stored: the sink ignores the turn's token.</summary>

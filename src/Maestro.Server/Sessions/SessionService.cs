@@ -339,6 +339,6 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
     private SessionRuntime NewRuntime(Session session, IAgentAdapter adapter)
     {
         var pump = new SessionEventPump(session, store, clients, loggerFactory.CreateLogger<SessionEventPump>(), n => EventAppended?.Invoke(this, new SessionEventAppendedEventArgs(n)));
-        return new SessionRuntime(adapter, pump, loggerFactory.CreateLogger<SessionRuntime>());
+        return new SessionRuntime(adapter, pump, adapters.RedactorFor(session.AgentId), loggerFactory.CreateLogger<SessionRuntime>());
     }
 }

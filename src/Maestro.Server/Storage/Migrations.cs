@@ -106,5 +106,14 @@ public static class Migrations
                 PRIMARY KEY (boot_id, pid, start_time)
             ) WITHOUT ROWID;
             """),
+        new(4, "agent cost totals", """
+            -- The running cost total an agent last reported for one of its conversations (Claude Code's
+            -- total_cost_usd covers the whole conversation on --resume): a turn costs the difference.
+            CREATE TABLE agent_cost_totals (
+                agent_session_id TEXT PRIMARY KEY,
+                total_usd        TEXT NOT NULL,
+                updated_at       TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 }

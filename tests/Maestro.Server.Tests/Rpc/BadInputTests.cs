@@ -96,7 +96,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task Wrong_parameter_types_get_invalid_params()
     {
         await using var raw = server.ConnectRaw();
-        var reply = await raw.CallAsync(1, Methods.Initialize, new { protocolVersion = 1, clientInfo = "nope" });
+        var reply = await raw.CallAsync(1, Methods.Initialize, new { protocolVersion = "1.0", clientInfo = "nope" });
         Assert.Equal(ErrorCodes.InvalidParams, (int)reply["error"]!["code"]!);
         await raw.InitializeAsync();
         await AssertStillServingAsync(raw);

@@ -86,6 +86,7 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
         var finished = await WaitAsync(prompt, live, cancellationToken);
         if (finished == Finish.Answered && prompt.IsCompletedSuccessfully)
         {
+            await live.Target.DrainUpdatesAsync(TimeSpan.FromSeconds(5));
             outcome = Outcome(prompt.Result, context);
         }
         else
@@ -125,7 +126,7 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
         }
 
         await ResetAsync();
-        connection = AcpConnection.Start(launchTemplate with { WorkingDirectory = turn.WorkingDirectory, SessionId = turn.SessionId }, new AcpClientTarget(permissions), processes, logger);
+        connection = AcpConnection.Start(launchTemplate with { WorkingDirectory = turn.WorkingDirectory, SessionId = turn.SessionId }, new AcpClientTarget(permissions, options.AcpUpdateQueueCapacity), options.MaxAgentLineBytes, processes, logger);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.AgentIdleTimeout);
         var init = await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement>(
@@ -184,7 +185,7 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
         }
     }
 
-    private static async Task PumpAsync(AcpTurnContext context, ITurnSink sink)
+    private async Task PumpAsync(AcpTurnContext context, ITurnSink sink)
     {
         var updates = context.Updates.Reader;
         var extra = context.Extra.Reader;
@@ -197,7 +198,7 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
 
             while (updates.TryRead(out var update))
             {
-                foreach (var e in context.Translator.Translate(update))
+                foreach (var e in Translate(context, update))
                 {
                     await sink.EmitAsync(e, CancellationToken.None);
                 }
@@ -207,6 +208,20 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
         while (extra.TryRead(out var e))
         {
             await sink.EmitAsync(e, CancellationToken.None);
+        }
+    }
+
+    /// <summary>An update the translator cannot read (a lone surrogate escape, an odd shape) is logged and skipped, never fatal.</summary>
+    private List<SessionEvent> Translate(AcpTurnContext context, JsonElement update)
+    {
+        try
+        {
+            return context.Translator.Translate(update);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or KeyNotFoundException)
+        {
+            logger.LogWarning("Skipped an ACP update Maestro could not read: {Error}", ex.Message);
+            return [];
         }
     }
 

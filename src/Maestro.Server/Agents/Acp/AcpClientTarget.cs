@@ -13,14 +13,24 @@ namespace Maestro.Server.Agents.Acp;
 internal sealed class AcpClientTarget
 {
     private readonly PermissionBroker permissions;
+    private readonly int updateQueueCapacity;
     private AcpTurnContext? current;
+    private long lastActivity = Environment.TickCount64;
+    private int pendingPermissions;
+    private long updatesForwarded;
+    private long updatesHandled;
 
-    public AcpClientTarget(PermissionBroker permissions)
+    public AcpClientTarget(PermissionBroker permissions, int updateQueueCapacity)
     {
         this.permissions = permissions;
+        this.updateQueueCapacity = updateQueueCapacity;
     }
 
-    public long LastActivity { get; private set; } = Environment.TickCount64;
+    /// <summary>
+    /// When the agent last did something. While a permission question waits for the person it reads as now: the
+    /// agent is waiting on us, not hung, and the idle timeout must not stop it.
+    /// </summary>
+    public long LastActivity => Volatile.Read(ref pendingPermissions) > 0 ? Environment.TickCount64 : Volatile.Read(ref lastActivity);
 
     public AcpTurnContext? Current
     {
@@ -28,21 +38,60 @@ internal sealed class AcpClientTarget
         set => Volatile.Write(ref current, value);
     }
 
+    /// <summary>
+    /// Waits while the running turn has more updates waiting to be stored than the queue's capacity: the line filter
+    /// calls it before it passes on an update, so a flooding agent is held back at its stdout instead of in memory.
+    /// </summary>
+    public async ValueTask WaitForRoomAsync(CancellationToken cancellationToken)
+    {
+        while (Current is { } turn && turn.Updates.Reader.Count >= updateQueueCapacity && !turn.Updates.Reader.Completion.IsCompleted)
+        {
+            Touch();
+            await Task.Delay(5, cancellationToken);
+        }
+    }
+
+    /// <summary>The line filter passed an update on to the connection.</summary>
+    public void UpdateForwarded() => Interlocked.Increment(ref updatesForwarded);
+
+    /// <summary>
+    /// Waits (up to <paramref name="timeout"/>) until every update passed on so far was handled: the connection may
+    /// complete the prompt's answer before it has dispatched the updates read ahead of it, which would then be lost.
+    /// </summary>
+    public async Task DrainUpdatesAsync(TimeSpan timeout)
+    {
+        var target = Interlocked.Read(ref updatesForwarded);
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (Interlocked.Read(ref updatesHandled) < target && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(5, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A line over the limit was skipped: the running turn says so.</summary>
+    public void NoteOverlongLine(long length, int limit)
+    {
+        Touch();
+        Current?.Extra.Writer.TryWrite(Running.OverlongLine.Notice("The ACP agent", length, limit));
+    }
+
     [JsonRpcMethod(AcpWire.ClientMethods.SessionUpdate, UseSingleObjectParameterDeserialization = true)]
     public void Update(JsonElement parameters)
     {
-        LastActivity = Environment.TickCount64;
+        Touch();
         if (Current is { } turn && TryObject(parameters, "update", out var update))
         {
             // Synchronous on purpose: StreamJsonRpc runs it before reading the next message, so order is kept.
             turn.Updates.Writer.TryWrite(update.Clone());
         }
+
+        Interlocked.Increment(ref updatesHandled);
     }
 
     [JsonRpcMethod(AcpWire.ClientMethods.SessionRequestPermission, UseSingleObjectParameterDeserialization = true)]
     public async Task<object> RequestPermissionAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        LastActivity = Environment.TickCount64;
+        Touch();
         var turn = Current;
         if (turn is null)
         {
@@ -75,7 +124,18 @@ internal sealed class AcpClientTarget
                 }).ToList()
                 : [],
         };
-        var chosen = await permissions.RequestAsync(request, turn.Turn.PermissionMode, cancellationToken);
+        string? chosen;
+        Interlocked.Increment(ref pendingPermissions);
+        try
+        {
+            chosen = await permissions.RequestAsync(request, turn.Turn.PermissionMode, cancellationToken);
+        }
+        finally
+        {
+            Touch();
+            Interlocked.Decrement(ref pendingPermissions);
+        }
+
         turn.Extra.Writer.TryWrite(new PermissionRequestEvent { ToolCall = request.ToolCall, Options = request.Options, ChosenOptionId = chosen });
         return chosen is null
             ? new { outcome = new { outcome = AcpWire.OutcomeCancelled } }
@@ -85,7 +145,7 @@ internal sealed class AcpClientTarget
     [JsonRpcMethod(AcpWire.ClientMethods.FsReadTextFile, UseSingleObjectParameterDeserialization = true)]
     public async Task<object> ReadTextFileAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        LastActivity = Environment.TickCount64;
+        Touch();
         var turn = Current ?? throw new LocalRpcException("No prompt is running.") { ErrorCode = ErrorCodes.InvalidRequest };
         var line = Long(parameters, "line");
         var limit = Long(parameters, "limit");
@@ -96,12 +156,14 @@ internal sealed class AcpClientTarget
     [JsonRpcMethod(AcpWire.ClientMethods.FsWriteTextFile, UseSingleObjectParameterDeserialization = true)]
     public async Task<object?> WriteTextFileAsync(JsonElement parameters, CancellationToken cancellationToken)
     {
-        LastActivity = Environment.TickCount64;
+        Touch();
         var turn = Current ?? throw new LocalRpcException("No prompt is running.") { ErrorCode = ErrorCodes.InvalidRequest };
         var (path, existed) = await Served(() => turn.Workspace.WriteTextAsync(Str(parameters, "path") ?? string.Empty, Str(parameters, "content") ?? string.Empty, cancellationToken));
         turn.Extra.Writer.TryWrite(turn.Translator.WroteFile(path, existed));
         return null;
     }
+
+    private void Touch() => Volatile.Write(ref lastActivity, Environment.TickCount64);
 
     /// <summary>Runs a workspace operation, answering the agent with Maestro's code and message when it is refused.</summary>
     private static async Task<T> Served<T>(Func<Task<T>> operation)

@@ -16,22 +16,38 @@ internal sealed class AcpConnection : IAsyncDisposable
     private readonly Pipe toAgent = new();
     private readonly Pipe fromAgent = new();
     private readonly CancellationTokenSource kill = new();
+    private const int StderrLineBytes = 64 * 1024;
+
     private readonly LineTail stderr = new(40);
     private readonly Task<CommandResult> process;
 
-    private AcpConnection(AgentLaunch launch, AcpClientTarget target, AgentProcesses processes, ILogger logger)
+    private AcpConnection(AgentLaunch launch, AcpClientTarget target, int maxLineBytes, AgentProcesses processes, ILogger logger)
     {
         Target = target;
+        var filter = new AcpLineFilter(maxLineBytes, target, logger);
         var command = CliWrap.Cli.Wrap(launch.Executable)
             .WithArguments(launch.Arguments)
             .WithWorkingDirectory(launch.WorkingDirectory)
             .WithEnvironmentVariables(launch.Environment)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardInputPipe(PipeSource.FromStream(toAgent.Reader.AsStream()))
-            .WithStandardOutputPipe(PipeTarget.ToStream(fromAgent.Writer.AsStream()))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(stderr.Add));
+            .WithStandardInputPipe(PipeSource.Create((stdin, ct) => filter.ToAgentAsync(toAgent.Reader, stdin, ct)))
+            .WithStandardOutputPipe(PipeTarget.Create((stdout, ct) => filter.FromAgentAsync(stdout, fromAgent.Writer, ct)))
+            .WithStandardErrorPipe(PipeTarget.Create((stream, ct) => AgentLineReader.ReadAsync(
+                stream,
+                StderrLineBytes,
+                (line, _) =>
+                {
+                    stderr.Add(line);
+                    return Task.CompletedTask;
+                },
+                (length, _) =>
+                {
+                    stderr.Add($"(a line of {length} bytes was left out)");
+                    return Task.CompletedTask;
+                },
+                ct)));
         process = RunAsync(command, processes, launch.SessionId, logger);
-        Rpc = new JsonRpc(new NewLineDelimitedMessageHandler(toAgent.Writer.AsStream(), fromAgent.Reader.AsStream(), new SystemTextJsonFormatter()));
+        Rpc = new AcpJsonRpc(new NewLineDelimitedMessageHandler(toAgent.Writer.AsStream(), fromAgent.Reader.AsStream(), new SystemTextJsonFormatter()));
         Rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         Rpc.StartListening();
     }
@@ -45,7 +61,7 @@ internal sealed class AcpConnection : IAsyncDisposable
 
     public string StderrTail => stderr.ToString();
 
-    public static AcpConnection Start(AgentLaunch launch, AcpClientTarget target, AgentProcesses processes, ILogger logger) => new(launch, target, processes, logger);
+    public static AcpConnection Start(AgentLaunch launch, AcpClientTarget target, int maxLineBytes, AgentProcesses processes, ILogger logger) => new(launch, target, maxLineBytes, processes, logger);
 
     /// <summary>
     /// Closes the agent's stdin and gives it a few seconds to exit by itself (agents write their session

@@ -24,8 +24,11 @@ internal sealed class AcpTurnContext
 
     public AcpWorkspace Workspace { get; }
 
-    /// <summary>Updates in arrival order; a single reader translates and emits them.</summary>
-    public Channel<JsonElement> Updates { get; } = Channel.CreateUnbounded<JsonElement>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>
+    /// Updates in arrival order; one reader translates and emits them. Not created single-reader: that channel cannot
+    /// count, and the line filter holds the agent back by the count.
+    /// </summary>
+    public Channel<JsonElement> Updates { get; } = Channel.CreateUnbounded<JsonElement>();
 
     /// <summary>Events produced outside the update stream (permission answers, fs writes), emitted in order with it.</summary>
     public Channel<SessionEvent> Extra { get; } = Channel.CreateUnbounded<SessionEvent>();

@@ -3,12 +3,16 @@ using Maestro.Server.Agents.Running;
 
 namespace Maestro.Server.Agents.ClaudeCode;
 
-/// <summary>The command line of one headless Claude Code turn.</summary>
+/// <summary>
+/// The command line of one headless Claude Code turn. The prompt comes last, after <c>--</c>, and the system prompt
+/// as <c>--append-system-prompt=TEXT</c>: a prompt starting with <c>-</c> (a markdown bullet, <c>--version</c>) would
+/// otherwise be read as an option.
+/// </summary>
 public static class ClaudeCodeArguments
 {
     public static IReadOnlyList<string> For(AgentTurn turn)
     {
-        var args = new List<string> { "-p", turn.Prompt, "--output-format", "stream-json", "--verbose", "--include-partial-messages" };
+        var args = new List<string> { "-p", "--output-format", "stream-json", "--verbose", "--include-partial-messages" };
         if (turn.AgentSessionId is not null)
         {
             args.AddRange(["--resume", turn.AgentSessionId]);
@@ -34,9 +38,10 @@ public static class ClaudeCodeArguments
 
         if (turn.SystemPrompt is not null)
         {
-            args.AddRange(["--append-system-prompt", turn.SystemPrompt]);
+            args.Add("--append-system-prompt=" + turn.SystemPrompt);
         }
 
+        args.AddRange(["--", turn.Prompt]);
         return args;
     }
 }

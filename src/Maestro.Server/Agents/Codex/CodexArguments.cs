@@ -5,7 +5,8 @@ namespace Maestro.Server.Agents.Codex;
 
 /// <summary>
 /// <c>codex exec --json -s MODE PROMPT</c>, or <c>codex exec resume THREAD --json -c sandbox_mode=MODE PROMPT</c>:
-/// <c>exec resume</c> has no <c>-s</c> and would fall back to a read-only sandbox.
+/// <c>exec resume</c> has no <c>-s</c> and would fall back to a read-only sandbox. The prompt follows <c>--</c>: one
+/// starting with <c>-</c> would otherwise be read as an option.
 /// </summary>
 public static class CodexArguments
 {
@@ -25,6 +26,7 @@ public static class CodexArguments
             args.AddRange(["-m", turn.Model]);
         }
 
+        args.Add("--");
         args.Add(turn.SystemPrompt is null ? turn.Prompt : turn.SystemPrompt + "\n\n" + turn.Prompt);
         return args;
     }

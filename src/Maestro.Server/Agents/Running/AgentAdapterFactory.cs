@@ -17,9 +17,11 @@ public sealed class AgentAdapterFactory
     private readonly PermissionBroker permissions;
     private readonly MaestroOptions options;
     private readonly ILoggerFactory loggers;
+    private readonly AgentCostTotals costTotals;
 
-    public AgentAdapterFactory(AgentCatalog catalog, SettingsStore settings, AgentProcessRunner runner, PermissionBroker permissions, MaestroOptions options, ILoggerFactory loggers)
+    public AgentAdapterFactory(AgentCatalog catalog, SettingsStore settings, AgentProcessRunner runner, PermissionBroker permissions, MaestroOptions options, ILoggerFactory loggers, AgentCostTotals costTotals)
     {
+        this.costTotals = costTotals;
         this.catalog = catalog;
         this.settings = settings;
         this.runner = runner;
@@ -27,6 +29,9 @@ public sealed class AgentAdapterFactory
         this.options = options;
         this.loggers = loggers;
     }
+
+    /// <summary>What is masked in this agent's error texts: its configured env values and the known key shapes.</summary>
+    public SecretRedactor RedactorFor(string agentId) => SecretRedactor.ForAgent(settings.For(agentId)?.Env ?? new Dictionary<string, string?>());
 
     public IAgentAdapter Create(string agentId)
     {
@@ -53,6 +58,6 @@ public sealed class AgentAdapterFactory
             throw new AgentUnavailableException($"Maestro cannot run {definition.Name} sessions: its definition has no command line or stream parser.");
         }
 
-        return new NativeCliAdapter(definition.Name, executable, environment, runner, definition.TurnArguments, definition.StreamParser);
+        return new NativeCliAdapter(definition.Name, executable, environment, runner, definition.TurnArguments, definition.StreamParser, options.MaxAgentLineBytes, definition.ReportsRunningCostTotal ? costTotals : null, definition.TurnStandardInput);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using CliWrap;
 using Maestro.Server.Agents.Containment;
 using Maestro.Server.Hosting;
@@ -13,6 +12,9 @@ namespace Maestro.Server.Agents.Running;
 /// </summary>
 public sealed class AgentProcessRunner
 {
+    /// <summary>stderr only feeds the error tail, whose lines are cut to 2000 characters anyway.</summary>
+    private const int StderrLineBytes = 64 * 1024;
+
     private readonly MaestroOptions options;
     private readonly AgentProcesses processes;
     private readonly ILogger<AgentProcessRunner> logger;
@@ -27,7 +29,9 @@ public sealed class AgentProcessRunner
     /// <summary>How agent processes are started and contained; ACP agents are started through it too.</summary>
     public AgentProcesses Processes => processes;
 
-    public async Task<AgentProcessResult> RunAsync(AgentLaunch launch, Func<string, CancellationToken, Task> onLine, CancellationToken cancellationToken)
+    /// <param name="onLine">Each line of stdout, decoded leniently.</param>
+    /// <param name="onDiscarded">The length of each stdout line over <see cref="MaestroOptions.MaxAgentLineBytes"/>, which was skipped.</param>
+    public async Task<AgentProcessResult> RunAsync(AgentLaunch launch, Func<string, CancellationToken, Task> onLine, CancellationToken cancellationToken, Func<long, CancellationToken, Task>? onDiscarded = null)
     {
         var environment = MergeEnvironment(launch.Environment, launch.WorkingDirectory);
         var redactor = new SecretRedactor(environment);
@@ -51,20 +55,40 @@ public sealed class AgentProcessRunner
             .WithEnvironmentVariables(environment)
             .WithValidation(CommandResultValidation.None)
             .WithStandardInputPipe(launch.StandardInput is null ? PipeSource.Null : PipeSource.FromString(launch.StandardInput))
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(
-                async (line, ct) =>
+            .WithStandardOutputPipe(PipeTarget.Create((stream, ct) => AgentLineReader.ReadAsync(
+                stream,
+                options.MaxAgentLineBytes,
+                async (line, lineCt) =>
                 {
                     Volatile.Write(ref lastOutput, Environment.TickCount64);
-                    await onLine(line, ct);
+                    await onLine(line, lineCt);
                 },
-                Encoding.UTF8))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(
-                line =>
+                async (length, lineCt) =>
+                {
+                    Volatile.Write(ref lastOutput, Environment.TickCount64);
+                    logger.LogWarning("{Executable} printed a line of {Length} bytes, over the limit of {Limit}: it was discarded", Path.GetFileName(launch.Executable), length, options.MaxAgentLineBytes);
+                    if (onDiscarded is not null)
+                    {
+                        await onDiscarded(length, lineCt);
+                    }
+                },
+                ct)))
+            .WithStandardErrorPipe(PipeTarget.Create((stream, ct) => AgentLineReader.ReadAsync(
+                stream,
+                StderrLineBytes,
+                (line, _) =>
                 {
                     Volatile.Write(ref lastOutput, Environment.TickCount64);
                     stderr.Add(line);
+                    return Task.CompletedTask;
                 },
-                Encoding.UTF8));
+                (length, _) =>
+                {
+                    Volatile.Write(ref lastOutput, Environment.TickCount64);
+                    stderr.Add($"(a line of {length} bytes was left out)");
+                    return Task.CompletedTask;
+                },
+                ct)));
 
         logger.LogInformation("Starting {Executable} in {Directory}", Path.GetFileName(launch.Executable), launch.WorkingDirectory);
         try

@@ -266,7 +266,7 @@ internal sealed class RunExecution : IAsyncDisposable
                 Cwd = record.Cwd,
                 Name = SessionName(playbook, task, attempt),
                 Model = document.Config.Model,
-                PermissionMode = document.Config.PermissionMode ?? PermissionMode.AcceptEdits,
+                PermissionMode = Capped(document.Config.PermissionMode ?? record.Settings.PermissionCeiling, record.Settings.PermissionCeiling),
             },
             token);
         var runTask = ToRunTask(document, task) with { Attempt = attempt, SessionId = session.Id };
@@ -430,4 +430,7 @@ internal sealed class RunExecution : IAsyncDisposable
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>A document's mode, never above the run's ceiling (the modes are ordered ask &lt; acceptEdits &lt; bypass).</summary>
+    private static PermissionMode Capped(PermissionMode mode, PermissionMode ceiling) => mode > ceiling ? ceiling : mode;
 }

@@ -106,6 +106,8 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
             Retries = config.Retries ?? PlaybookConfig.DefaultRetries,
             OnTaskFailure = config.OnTaskFailure ?? TaskFailurePolicy.Stop,
             Budget = MergeBudget(request.Budget, config.Budget),
+            // A single file's front matter is its own document, not settings above it: it sets no ceiling.
+            PermissionCeiling = request.PermissionMode ?? (Directory.Exists(playbook.Path) ? config.PermissionMode : null) ?? PermissionMode.AcceptEdits,
             RequestedPlaybook = playbook.Path,
         };
         var worktreeRequest = request.Worktree ?? (config.Worktree is null ? null : new WorktreeRequest { Branch = config.Worktree, Base = config.WorktreeBase });

@@ -52,6 +52,8 @@ data class PlaybookRunParams(
     val worktree: WorktreeRequest? = null,
     val loops: Int? = null,
     val budget: RunBudget? = null,
+    /** The most the run's agents may do. A playbook document may lower its own permission mode, never raise it above this. Without it: a folder playbook's `playbook.yaml` `permissionMode`, else `acceptEdits`. */
+    val permissionMode: PermissionMode? = null,
     /** Where the agents work; by default the git repository holding the playbook, else the playbook's folder. */
     val cwd: String? = null,
 )
