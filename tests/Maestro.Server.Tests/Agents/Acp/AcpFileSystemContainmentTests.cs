@@ -24,7 +24,7 @@ public sealed class AcpFileSystemContainmentTests : IDisposable
 
     public AcpFileSystemContainmentTests()
     {
-        target = new AcpClientTarget(new PermissionBroker(new ConnectionRegistry(NullLogger<ConnectionRegistry>.Instance), NullLogger<PermissionBroker>.Instance))
+        target = new AcpClientTarget(new PermissionBroker(new ConnectionRegistry(NullLogger<ConnectionRegistry>.Instance), NullLogger<PermissionBroker>.Instance), updateQueueCapacity: 1024)
         {
             Current = new AcpTurnContext(new AgentTurn { TurnId = "t1", SessionId = "s_test", Prompt = "p", WorkingDirectory = workspace.Path }, "s_test"),
         };
