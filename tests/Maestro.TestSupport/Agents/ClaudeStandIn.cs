@@ -14,7 +14,8 @@ public static class ClaudeStandIn
     public const string Script = """
         #!/bin/sh
         # STAND-IN for Claude Code (Maestro tests and benchmarks only).
-        prompt="$2"
+        # The prompt is the last argument (after --, as Maestro passes it).
+        for prompt; do :; done
         doc=$(printf '%s\n' "$prompt" | sed -n 's/^Document: //p' | head -n 1)
         line=$(printf '%s\n' "$prompt" | sed -n 's/^Your task (line \([0-9]*\) of the document): .*/\1/p' | head -n 1)
         task=$(printf '%s\n' "$prompt" | sed -n 's/^Your task (line [0-9]* of the document): //p' | head -n 1)
