@@ -44,6 +44,12 @@ public sealed class SettingsStore
                         var real = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
                         using var stream = RegularFile.OpenRead(real, MaxBytes);
                         settings = JsonSerializer.Deserialize(stream, SettingsJsonContext.Default.MaestroSettings) ?? settings;
+
+                        // The source-generated reader sets every init member, a missing one to null: "{}" must mean no agents.
+                        if (settings.Agents is null)
+                        {
+                            settings = settings with { Agents = new Dictionary<string, AgentSettings>() };
+                        }
                     }
                     catch (Exception ex) when (ex is JsonException or IOException)
                     {

@@ -33,6 +33,14 @@ public sealed class SettingsContainmentTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_settings_object_means_no_agent_settings()
+    {
+        File.WriteAllText(SettingsPath, "{}");
+        Assert.Empty(Store().Current.Agents);
+        Assert.Null(Store().For("claude-code"));
+    }
+
+    [Fact]
     public void Settings_reached_through_a_link_are_read()
     {
         var real = Path.Combine(home.Path, "dotfiles-settings.json");
