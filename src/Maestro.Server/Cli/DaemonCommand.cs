@@ -44,7 +44,7 @@ internal static class DaemonCommand
         // Only the lock holder touches sessions: a second daemon leaves before it opens the database, or it would
         // recover (and fail) the turns the first one is running.
         paths.EnsureHome();
-        using var daemonLock = DaemonLock.TryAcquire(paths);
+        using var daemonLock = await AcquireLockAsync(paths);
         if (daemonLock is null)
         {
             var holder = DaemonLock.HolderPid(paths);
@@ -102,7 +102,9 @@ internal static class DaemonCommand
         while (DateTimeOffset.UtcNow < deadline)
         {
             await using var probe = await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
-            if (probe is null)
+            // Gone means the process too: it holds the daemon lock until its agents are stopped, and a daemon
+            // started before that would find the lock taken and leave.
+            if (probe is null && HasExited(pid))
             {
                 CliConsole.Out.WriteLine($"Daemon {pid} stopped.");
                 return ExitCodes.Ok;
@@ -113,5 +115,47 @@ internal static class DaemonCommand
 
         await Console.Error.WriteLineAsync($"Daemon {pid} did not stop within 15 s.");
         return ExitCodes.Error;
+    }
+
+    /// <summary>
+    /// The daemon lock; null when a daemon that answers holds it. A daemon that is stopping keeps the lock until its
+    /// agents are stopped but no longer answers: a daemon started meanwhile (an editor right after a stop) waits for it.
+    /// </summary>
+    private static async Task<DaemonLock?> AcquireLockAsync(MaestroPaths paths)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var daemonLock = DaemonLock.TryAcquire(paths);
+            if (daemonLock is not null || DateTimeOffset.UtcNow >= deadline)
+            {
+                return daemonLock;
+            }
+
+            await using var serving = await DaemonEndpoint.TryConnectAsync(paths, CancellationToken.None);
+            if (serving is not null)
+            {
+                return null;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static bool HasExited(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 }
