@@ -33,7 +33,7 @@ public sealed class SlowClientTests
             await stalled.InitializeAsync("stalled");
 
             var healthy = new EventCollector();
-            using var rpc = await ConnectAsync(paths, healthy);
+            using var rpc = await DaemonRpc.ConnectAsync(home.Path, "healthy", healthy);
             var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Path, PermissionMode = PermissionMode.Bypass });
 
             var prompt = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "flood" });
@@ -83,21 +83,6 @@ public sealed class SlowClientTests
     {
         var stream = await DaemonEndpoint.ConnectAsync(paths, TimeSpan.FromSeconds(30), CancellationToken.None) ?? throw new InvalidOperationException("the daemon did not start");
         return new RawConnection(stream, stream);
-    }
-
-    private static async Task<JsonRpc> ConnectAsync(MaestroPaths paths, object target)
-    {
-        var stream = await DaemonEndpoint.ConnectAsync(paths, TimeSpan.FromSeconds(30), CancellationToken.None) ?? throw new InvalidOperationException("the daemon did not start");
-        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(stream, new SystemTextJsonFormatter { JsonSerializerOptions = MaestroJson.CreateOptions() }));
-        rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
-        rpc.StartListening();
-        await rpc.InvokeWithParameterObjectAsync<InitializeResult>(Methods.Initialize, new InitializeParams
-        {
-            ProtocolVersion = ProtocolVersion.Current,
-            ClientInfo = new ClientInfo { Name = "healthy", Version = "1" },
-            Capabilities = new ClientCapabilities(),
-        });
-        return rpc;
     }
 
     private static MaestroOptions SmallQueue(MaestroOptions options)
