@@ -130,7 +130,7 @@ public sealed class FrameFuzzer
             0 => new FuzzFrame("object without method", LspFraming.Frame(new JsonObject { ["id"] = id, ["hello"] = RandomValue(2) }), expected),
             1 => new FuzzFrame("method of a wrong type", LspFraming.Frame(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = RandomScalar() }), expected),
             // A scalar or a batch: no id to answer to.
-            _ => new FuzzFrame("scalar or batch", LspFraming.Frame(random.Next(2) == 0 ? RandomScalar() ?? JsonValue.Create(0) : new JsonArray(RandomValue(1), RandomValue(1))), null),
+            _ => new FuzzFrame("scalar or batch", LspFraming.Frame(random.Next(2) == 0 ? (JsonNode)(RandomScalar() ?? JsonValue.Create(0)) : new JsonArray(RandomValue(1), RandomValue(1))), null),
         };
     }
 
@@ -203,7 +203,7 @@ public sealed class FrameFuzzer
         return obj;
     }
 
-    private JsonNode? RandomScalar() => random.Next(8) switch
+    private JsonValue? RandomScalar() => random.Next(8) switch
     {
         0 => null,
         1 => JsonValue.Create(random.Next(2) == 0),
