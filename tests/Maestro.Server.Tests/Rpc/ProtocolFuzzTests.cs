@@ -44,8 +44,8 @@ public sealed class ProtocolFuzzTests
             {
                 // A new connection per seed, as a new editor window would open; the daemon outlives all of them.
                 await using var connection = await DaemonClient.ConnectRawAsync(paths);
-                await new FuzzRun(connection).RunAsync(seed, FramesPerSeed);
-                AssertBounded(daemon, $"daemon after seed {seed}");
+                var (sent, answered) = await new FuzzRun(connection).RunAsync(seed, FramesPerSeed);
+                AssertBounded(daemon, $"daemon after seed {seed} ({sent} frames, {answered} answered by id)");
             }
 
             await using var last = await DaemonClient.ConnectRawAsync(paths);
@@ -65,9 +65,9 @@ public sealed class ProtocolFuzzTests
         {
             using var home = new TempDirectory("fuzz-stdio");
             await using var serve = MaestroProcess.Start(home.Path, Environment, "serve", "--stdio", "--in-process");
-            await new FuzzRun(serve.Raw).RunAsync(seed, FramesPerSeed);
+            var (sent, answered) = await new FuzzRun(serve.Raw).RunAsync(seed, FramesPerSeed);
             Assert.False(serve.Process.HasExited, $"seed {seed}: the server exited; its log:\n{serve.Stderr}");
-            AssertBounded(serve, $"serve --stdio --in-process, seed {seed}");
+            AssertBounded(serve, $"serve --stdio --in-process, seed {seed} ({sent} frames, {answered} answered by id)");
         }
     }
 

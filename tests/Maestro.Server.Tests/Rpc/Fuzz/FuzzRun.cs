@@ -21,7 +21,8 @@ public sealed class FuzzRun
         this.connection = connection;
     }
 
-    public async Task RunAsync(int seed, int frames)
+    /// <summary>Runs the seed; returns how many frames were sent and how many of them were owed an answer.</summary>
+    public async Task<(int Sent, int Answered)> RunAsync(int seed, int frames)
     {
         using var stop = new CancellationTokenSource();
         var reader = Task.Run(() => ReadAsync(stop.Token));
@@ -56,6 +57,7 @@ public sealed class FuzzRun
         Assert.False(closed, $"seed {seed}: the server closed the connection; last frames sent: {string.Join(", ", sent.TakeLast(3).Select(f => f.Kind))}");
         Assert.True(missing.Count == 0, $"seed {seed}: {missing.Count} requests never answered: {string.Join("; ", missing.Take(10))}");
         Assert.NotNull(answers[final]["result"]);
+        return (sent.Count, owed.Count);
     }
 
     private async Task SendAsync(FuzzFrame frame)
