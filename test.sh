@@ -16,6 +16,8 @@ export MAESTRO_BIN="$root/artifacts/bin/maestro"
 
 passed=0
 failed=0
+# Names of what failed, printed just above the last line, so the tail of a CI log says which test to look at.
+failures=()
 results="$root/test-results"
 rm -rf "$results"
 mkdir -p "$results"
@@ -31,6 +33,7 @@ for trx in "$results"/dotnet/*.trx; do
   f=$(echo "$counters" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
+  while IFS= read -r t; do failures+=("C#: $t"); done < <(grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | grep -o 'testName="[^"]*"' | sed -E 's/^testName="(.*)"$/\1/')
 done
 if ! ls "$results"/dotnet/*.trx >/dev/null 2>&1; then
   echo "no C# test results were written"
@@ -51,17 +54,18 @@ run_node_suite() {
   fi
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
+  while IFS= read -r t; do failures+=("$name: $t"); done < <(grep -E '^✖ ' "$log" | grep -v '^✖ failing tests' | sed -E 's/^✖ //' | sort -u)
 }
 run_node_suite interop tests/interop
 
 echo "==> protocol.ts and the Rider core's Kotlin protocol against src/Maestro.Protocol (scripts/gen-protocol.py --check)"
-if python3 scripts/gen-protocol.py --check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+if python3 scripts/gen-protocol.py --check; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("protocol drift check"); fi
 
 # esbuild and vitest strip types without checking them: tsc is what makes the generated protocol.ts bind.
 typecheck() {
   local name="$1" project="$2"
   echo "==> tsc --noEmit -p $project ($name)"
-  if clients/panel/node_modules/.bin/tsc --noEmit -p "$project"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  if clients/panel/node_modules/.bin/tsc --noEmit -p "$project"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("tsc $project"); fi
 }
 typecheck "protocol types" clients/protocol
 typecheck "panel types" clients/panel
@@ -88,6 +92,14 @@ run_vitest_suite() {
   s=$(echo "$head" | grep -o ' skipped="[0-9]*"' | grep -o '[0-9]*')
   passed=$((passed + ${t:-0} - ${f:-0} - ${e:-0} - ${s:-0}))
   failed=$((failed + ${f:-0} + ${e:-0}))
+  # A failed <testcase> holds a <failure> or <error> child; its name attribute says which.
+  while IFS= read -r t; do failures+=("$name: $t"); done < <(python3 - "$report" <<'PY'
+import sys, xml.etree.ElementTree as ET
+for case in ET.parse(sys.argv[1]).iter("testcase"):
+    if case.find("failure") is not None or case.find("error") is not None:
+        print(f'{case.get("classname", "")} > {case.get("name", "")}')
+PY
+)
   if [ "${t:-0}" -eq 0 ]; then
     echo "$name ran no tests: counted as one failure"
     failed=$((failed + 1))
@@ -107,13 +119,18 @@ else
   passed=$((passed + $(echo "$kline" | sed -E 's/^KOTLIN: ([0-9]+) passed.*/\1/')))
   failed=$((failed + $(echo "$kline" | sed -E 's/.* ([0-9]+) failed$/\1/')))
 fi
+[ -n "$kline" ] && [ "$(echo "$kline" | sed -E 's/.* ([0-9]+) failed$/\1/')" != 0 ] && failures+=("kotlin: see $kotlin_log")
 
 echo "==> Rider plugin sources against the core, without the platform (clients/rider/plugin/check-sources.sh)"
-if clients/rider/plugin/check-sources.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+if clients/rider/plugin/check-sources.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("rider plugin source check"); fi
 
 echo "==> Benchmark smoke run (not counted)"
 dotnet run -c Release --no-build --project bench/Maestro.Bench -- --smoke || echo "benchmark smoke run failed (not a test)"
 
 echo
+if [ "${#failures[@]}" -gt 0 ]; then
+  echo "What failed:"
+  printf '  %s\n' "${failures[@]}"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
