@@ -86,7 +86,7 @@ internal sealed class PlaybookScenario : IBenchScenario
             await File.WriteAllTextAsync(doc, "- [ ] Task\n");
             var prompt = $"Document: {doc}\nYour task (line 1 of the document): Task\n";
             var watch = Stopwatch.StartNew();
-            using var process = Process.Start(new ProcessStartInfo(standIn, ["-p", prompt, "--output-format", "stream-json"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+            using var process = Process.Start(new ProcessStartInfo(standIn, ["-p", "--output-format", "stream-json", "--", prompt]) { RedirectStandardOutput = true, UseShellExecute = false })!;
             await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
             alone.Add(watch.Elapsed.TotalMilliseconds);
