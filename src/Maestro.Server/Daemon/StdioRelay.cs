@@ -65,7 +65,88 @@ public static class StdioRelay
                 return ExitCodes.DaemonUnavailable;
             }
 
+            // The daemon ended our connection while the editor still had stdin open: after 'exit' that is the answer,
+            // but a daemon that died (kill -9, out of memory) or stopped ends it the same way. An editor restarts a
+            // server that fails, so say which it was: a daemon that no longer accepts connections is gone.
+            if (up.IsAlive && !await DaemonAnswersAsync(paths, cancellationToken))
+            {
+                var pid = DaemonLock.HolderPid(paths);
+                await Console.Error.WriteLineAsync($"maestro: the daemon{(pid is null ? string.Empty : $" (pid {pid})")} stopped while this editor was connected; start 'maestro serve --stdio' again to reconnect (it starts a new daemon). See {paths.LogsDirectory} for why it stopped.");
+                return ExitCodes.DaemonUnavailable;
+            }
+
             return ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>
+    /// True when the daemon is still up: its process lives and a new connection to it stays open. A daemon that was
+    /// killed can still accept for an instant while the kernel tears its sockets down, and one that is stopping may
+    /// accept and then close; either ends the probe connection at once, a live daemon waits for its initialize.
+    /// </summary>
+    private static async Task<bool> DaemonAnswersAsync(MaestroPaths paths, CancellationToken cancellationToken)
+    {
+        if (DaemonLock.HolderPid(paths) is { } pid && !ProcessAlive(pid))
+        {
+            return false;
+        }
+
+        try
+        {
+            var probe = await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
+            if (probe is null)
+            {
+                return false;
+            }
+
+            await using (probe)
+            {
+                using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                quiet.CancelAfter(TimeSpan.FromMilliseconds(300));
+                try
+                {
+                    // A live daemon says nothing before initialize: the read times out. A dying one ends the connection.
+                    return await probe.ReadAsync(new byte[1], quiet.Token) > 0;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True while the process exists and is not a zombie (a killed daemon its launcher has not reaped yet).</summary>
+    private static bool ProcessAlive(int pid)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                return !process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            // /proc/<pid>/stat: "pid (comm) S ..." with the state after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].TrimStart();
+            return state.Length > 0 && state[0] is not ('Z' or 'X');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // No /proc entry: gone (or no /proc at all, as on macOS: then the probe connection decides).
+            return !Directory.Exists("/proc");
         }
     }
 

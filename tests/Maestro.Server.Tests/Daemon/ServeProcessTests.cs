@@ -96,6 +96,46 @@ public sealed class ServeProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_relay_whose_daemon_is_killed_exits_non_zero_and_says_why()
+    {
+        await using var serve = MaestroProcess.Start(home.Path, "serve", "--stdio");
+        await serve.Raw.InitializeAsync();
+        var pid = (int)(await serve.Raw.CallAsync(2, Methods.DaemonStatus))["result"]!["pid"]!;
+        using (var daemon = Process.GetProcessById(pid))
+        {
+            daemon.Kill(); // SIGKILL: the daemon gets no chance to say goodbye
+            await daemon.WaitForExitAsync();
+        }
+
+        // The editor still has the relay's stdin open: exiting 0 here would read as a clean stop, and the editor would
+        // not tell the person why their server went away.
+        var code = await serve.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(code == Maestro.Server.Cli.ExitCodes.DaemonUnavailable, $"the relay left with {code}:\n{serve.Stderr}");
+        Assert.Contains($"the daemon (pid {pid}) stopped while this editor was connected", serve.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_relay_whose_daemon_is_stopped_exits_non_zero_but_exit_after_shutdown_is_zero()
+    {
+        await using var stays = MaestroProcess.Start(home.Path, "serve", "--stdio");
+        await stays.Raw.InitializeAsync("stays");
+        await using (var leaves = MaestroProcess.Start(home.Path, "serve", "--stdio"))
+        {
+            await leaves.Raw.InitializeAsync("leaves");
+            await leaves.Raw.CallAsync(2, Methods.Shutdown);
+            await leaves.Raw.SendAsync(LspFraming.Notification(Methods.Exit));
+            var code = await leaves.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(code == 0, $"the relay left with {code} after shutdown and exit:\n{leaves.Stderr}");
+        }
+
+        var (stop, _, _) = await MaestroProcess.RunAsync(home.Path, "daemon", "--stop");
+        Assert.Equal(0, stop);
+        var stopped = await stays.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(stopped == Maestro.Server.Cli.ExitCodes.DaemonUnavailable, $"the relay left with {stopped}:\n{stays.Stderr}");
+        Assert.Contains("stopped while this editor was connected", stays.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Garbage_from_one_client_does_not_disturb_another_on_the_same_daemon()
     {
         await using var good = MaestroProcess.Start(home.Path, "serve", "--stdio");

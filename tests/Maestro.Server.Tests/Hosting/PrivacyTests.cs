@@ -59,6 +59,13 @@ public sealed class PrivacyTests
             var read = await OtherUser.RunAsync("/bin/cat", db);
             Assert.NotEqual(0, read.ExitCode);
             Assert.Contains("Permission denied", read.Stderr, StringComparison.Ordinal);
+
+            // Nor can they reach the daemon through the socket in this (formerly open) home.
+            var socket = new MaestroPaths(home).SocketPath;
+            Assert.True(File.Exists(socket), $"the daemon's socket is not at {socket}");
+            var connect = await OtherUser.RunAsync("/usr/bin/python3", "-c", "import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])", socket);
+            Assert.NotEqual(0, connect.ExitCode);
+            Assert.Contains("Permission denied", connect.Stderr, StringComparison.Ordinal);
         }
         finally
         {

@@ -78,6 +78,12 @@ public sealed class LoadTests
                 }
             }
 
+            // The stalled client really held a write up: the daemon cut it off (queue full or write timeout) rather than
+            // wait for it, which is what let the two healthy clients above get everything.
+            // Reading it before the daemon gave up on it would unstick it, so wait for the daemon to say so first.
+            await Wait.UntilAsync(() => daemon.Stderr.Contains("stopped reading", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the daemon to let the stalled client go");
+            Assert.True(await stalled.DrainUntilClosedAsync(TimeSpan.FromSeconds(60)), "the stalled client was never disconnected: it did not stall anything; the daemon's connection log:\n" + string.Join('\n', daemon.Stderr.Split('\n').Where(l => l.Contains("Connection", StringComparison.Ordinal) || l.Contains("stopped reading", StringComparison.Ordinal))));
+
             var loaded = ProcessMemory.Read(daemon.Process.Id);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mode {LongTests.Mode}: {Sessions} sessions x {perSession} deltas at {EventsPerSecondPerSession}/s each, 3 clients (1 stalled)"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency agent stdout -> client: p50 {first.LatencyPercentile(50):F2} ms, p99 {first.LatencyPercentile(99):F2} ms (client 1); p99 {second.LatencyPercentile(99):F2} ms (client 2)"));
