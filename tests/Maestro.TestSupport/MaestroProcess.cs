@@ -48,9 +48,14 @@ public sealed class MaestroProcess : IAsyncDisposable
 
     /// <summary>Starts maestro through <paramref name="wrapper"/> (e.g. <c>prlimit --nofile=N:N --</c>), which execs it.</summary>
     public static MaestroProcess StartUnder(IReadOnlyList<string> wrapper, string home, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+        => StartIn(null, wrapper, home, environment, arguments);
+
+    /// <summary>Starts maestro in <paramref name="workingDirectory"/> (null: the test's own), as a user in that folder would.</summary>
+    public static MaestroProcess StartIn(string? workingDirectory, IReadOnlyList<string> wrapper, string home, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var info = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : MaestroBinary.Path)
         {
+            WorkingDirectory = workingDirectory ?? string.Empty,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -72,9 +77,13 @@ public sealed class MaestroProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a CLI command to its end and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string home, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string home, params string[] arguments)
+        => RunInAsync(null, home, arguments);
+
+    /// <summary>Runs a CLI command to its end from <paramref name="workingDirectory"/> (relative paths resolve from there).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string? workingDirectory, string home, params string[] arguments)
     {
-        await using var run = Start(home, arguments);
+        await using var run = StartIn(workingDirectory, [], home, null, arguments);
         run.process.StandardInput.Close();
         var stdout = await run.process.StandardOutput.ReadToEndAsync();
         var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));

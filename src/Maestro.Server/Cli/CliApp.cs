@@ -1,8 +1,13 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace Maestro.Server.Cli;
 
-/// <summary>The <c>maestro</c> command line.</summary>
+/// <summary>
+/// The <c>maestro</c> command line. Usage mistakes get a one-line error with close matches ("did you mean") and the
+/// command's own usage; failures print a sentence, never a .NET stack trace (unless <c>-v</c>), and with
+/// <c>--json</c> also one documented JSON shape on stdout (<see cref="CliErrorReporter"/>).
+/// </summary>
 public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args)
@@ -17,27 +22,82 @@ public static class CliApp
             WorktreeCommand.Create(),
             ReviewCommand.Create(),
             RunCommand.Create(),
+            CompletionCommand.Create(),
         };
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var error in parsed.Errors)
-            {
-                await Console.Error.WriteLineAsync(error.Message);
-            }
+        root.Options.Add(new Option<bool>("--verbose", "-v") { Description = "Print the details of an unexpected error.", Recursive = true });
 
-            await Console.Error.WriteLineAsync("Run 'maestro --help' for usage.");
-            return ExitCodes.Usage;
+        // `maestro` alone and `maestro help [COMMAND]` show the usage, as git and gh do.
+        if (args.Length == 0)
+        {
+            args = ["--help"];
+        }
+        else if (args[0] == "help")
+        {
+            args = [.. args[1..], "--help"];
+        }
+
+        var parsed = root.Parse(args);
+        var reporter = CliErrorReporter.FromArguments(args);
+        if (parsed.Errors.Count > 0 || OptionLikeArgument(parsed, args) is not null)
+        {
+            return UsageError(root, parsed, args, reporter);
         }
 
         try
         {
-            return await parsed.InvokeAsync();
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is Errors.MaestroException or Storage.SchemaTooNewException or IOException or UnauthorizedAccessException or StreamJsonRpc.RemoteRpcException)
+        catch (Exception ex)
         {
-            await Console.Error.WriteLineAsync($"maestro: {ex.Message}");
-            return ExitCodes.Error;
+            return reporter.Failure(ex);
         }
+    }
+
+    private static int UsageError(RootCommand root, ParseResult parsed, string[] args, CliErrorReporter reporter)
+    {
+        var command = parsed.CommandResult.Command;
+        var path = CommandPath(parsed.CommandResult);
+        var unknown = (parsed.UnmatchedTokens.Count > 0 ? parsed.UnmatchedTokens[0] : null) ?? OptionLikeArgument(parsed, args);
+        if (unknown is not null)
+        {
+            var what = unknown.StartsWith('-') ? "option" : command.Subcommands.Count > 0 ? "command" : "argument";
+            return reporter.Usage($"unknown {what} '{unknown}' for '{path}'.", Suggestions.For(unknown, command), path);
+        }
+
+        if (command.Subcommands.Count > 0 && command.Action is null)
+        {
+            // A group named without its subcommand (`maestro sessions`): its own usage, on stderr.
+            root.Parse([.. path.Split(' ').Skip(1), "--help"]).Invoke(new InvocationConfiguration { Output = Console.Error });
+            var names = string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+            return reporter.Usage($"'{path}' needs a subcommand: {names}.", helpCommand: path);
+        }
+
+        return reporter.Usage(string.Join(" ", parsed.Errors.Select(e => e.Message)), helpCommand: path);
+    }
+
+    /// <summary>An argument that looks like an option (<c>review --jsn</c>): a typo, never a path; a value that
+    /// really starts with a dash goes after <c>--</c>.</summary>
+    private static string? OptionLikeArgument(ParseResult parsed, string[] args)
+    {
+        var separator = Array.IndexOf(args, "--");
+        var afterSeparator = separator < 0 ? [] : args[(separator + 1)..];
+        return parsed.CommandResult.Children.OfType<ArgumentResult>()
+            .SelectMany(a => a.Tokens)
+            .Select(t => t.Value)
+            .FirstOrDefault(v => v.Length > 1 && v.StartsWith('-') && !afterSeparator.Contains(v));
+    }
+
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is not null; r = r.Parent)
+        {
+            if (r is CommandResult c)
+            {
+                names.Insert(0, c.Parent is null ? "maestro" : c.Command.Name);
+            }
+        }
+
+        return string.Join(' ', names);
     }
 }

@@ -15,6 +15,8 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(WorktreeListResult))]
 [JsonSerializable(typeof(Worktree))]
 [JsonSerializable(typeof(ReviewChangesResult))]
+[JsonSerializable(typeof(CliError))]
+[JsonSerializable(typeof(Session))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

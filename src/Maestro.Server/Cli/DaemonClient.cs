@@ -39,7 +39,7 @@ public sealed class DaemonClient : IAsyncDisposable
     private static async Task<DaemonClient> InitializeAsync(Stream stream, object? notificationTarget, CancellationToken cancellationToken)
     {
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = MaestroJson.CreateOptions() };
-        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(stream, formatter));
+        var rpc = new DaemonClientRpc(new HeaderDelimitedMessageHandler(stream, formatter));
         if (notificationTarget is not null)
         {
             rpc.AddLocalRpcTarget(notificationTarget, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });

@@ -6,15 +6,20 @@ using StreamJsonRpc;
 
 namespace Maestro.Server.Cli;
 
-/// <summary><c>maestro sessions list|show|prompt</c>: sessions of the per-user daemon, from a terminal or a script.</summary>
+/// <summary><c>maestro sessions list|show|prompt</c>: sessions of the per-user daemon, from a terminal or a script;
+/// <c>new</c>, <c>cancel</c>, <c>close</c> and <c>rename</c> are in <see cref="SessionsControlCommands"/>.</summary>
 internal static class SessionsCommand
 {
     public static Command Create()
     {
-        var command = new Command("sessions", "List sessions, show a transcript, or prompt a session (through the daemon).");
+        var command = new Command("sessions", "Create, list, show, prompt, cancel, close or rename sessions (through the daemon).");
+        command.Subcommands.Add(SessionsControlCommands.New());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Prompt());
+        command.Subcommands.Add(SessionsControlCommands.Cancel());
+        command.Subcommands.Add(SessionsControlCommands.Close());
+        command.Subcommands.Add(SessionsControlCommands.Rename());
         return command;
     }
 
@@ -26,7 +31,7 @@ internal static class SessionsCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
-            var list = await client.InvokeAsync<SessionListResult>(Methods.SessionsList, new SessionListParams { Cwd = result.GetValue(cwd) }, cancellationToken);
+            var list = await client.InvokeAsync<SessionListResult>(Methods.SessionsList, new SessionListParams { Cwd = result.GetValue(cwd) is { } folder ? Path.GetFullPath(folder) : null }, cancellationToken);
             if (result.GetValue(json))
             {
                 CliConsole.Out.WriteLine(JsonSerializer.Serialize(list, CliJsonContext.Default.SessionListResult));
@@ -47,9 +52,15 @@ internal static class SessionsCommand
     {
         var id = new Argument<string>("session") { Description = "The session id (sessions list shows them)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON event per line." };
-        var command = new Command("show", "Print a session's transcript.") { id, json };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new events as they come, until the session is closed or Ctrl-C." };
+        var command = new Command("show", "Print a session's transcript.") { id, json, follow };
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (result.GetValue(follow))
+            {
+                return await SessionFollower.FollowAsync(result.GetValue(id)!, result.GetValue(json), cancellationToken);
+            }
+
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
             long after = 0;
             while (true)
@@ -80,30 +91,39 @@ internal static class SessionsCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var sessionId = result.GetValue(id)!;
-            var printer = new LivePrinter(sessionId, result.GetValue(json));
+            var printer = new LivePrinter(result.GetValue(json)) { SessionId = sessionId };
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken, printer);
-            var turn = await client.InvokeAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = sessionId, Text = result.GetValue(text)! }, cancellationToken);
-            if (result.GetValue(json))
-            {
-                CliConsole.Out.WriteLine(JsonSerializer.Serialize(turn, CliJsonContext.Default.SessionPromptResult));
-            }
-            else
-            {
-                CliConsole.Out.WriteLine($"-- turn {turn.TurnId} ended: {turn.StopReason}, {turn.Usage.InputTokens} in / {turn.Usage.OutputTokens} out tokens, ${turn.Usage.CostUsd:0.####}");
-            }
-
-            return turn.StopReason == StopReason.EndTurn ? ExitCodes.Ok : ExitCodes.Error;
+            return await PromptAsync(client, sessionId, result.GetValue(text)!, result.GetValue(json), cancellationToken);
         });
         return command;
     }
 
-    /// <summary>Prints the events of one session as the daemon broadcasts them.</summary>
-    private sealed class LivePrinter(string sessionId, bool json)
+    /// <summary>Sends one prompt and prints its end; the events were printed live by the connection's <see cref="LivePrinter"/>.</summary>
+    public static async Task<int> PromptAsync(DaemonClient client, string sessionId, string text, bool json, CancellationToken cancellationToken)
     {
+        var turn = await client.InvokeAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = sessionId, Text = text }, cancellationToken);
+        if (json)
+        {
+            CliConsole.Out.WriteLine(JsonSerializer.Serialize(turn, CliJsonContext.Default.SessionPromptResult));
+        }
+        else
+        {
+            CliConsole.Out.WriteLine($"-- turn {turn.TurnId} ended: {turn.StopReason}, {turn.Usage.InputTokens} in / {turn.Usage.OutputTokens} out tokens, ${turn.Usage.CostUsd:0.####}");
+        }
+
+        return turn.StopReason == StopReason.EndTurn ? ExitCodes.Ok : ExitCodes.Error;
+    }
+
+    /// <summary>Prints the events of one session as the daemon broadcasts them; the session may be named after
+    /// connecting (<c>sessions new --prompt</c> learns its id from the daemon).</summary>
+    public sealed class LivePrinter(bool json)
+    {
+        public string? SessionId { get; set; }
+
         [JsonRpcMethod(Methods.SessionsEvent)]
         public void OnEvent(SessionEventNotification notification)
         {
-            if (notification.SessionId == sessionId)
+            if (notification.SessionId == SessionId)
             {
                 TranscriptPrinter.Print(notification, json);
             }

@@ -69,4 +69,53 @@ public sealed class SessionsCliTests : RealClaudeTestBase
         Assert.NotEqual(0, exit);
         Assert.Contains("s_nope", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task New_from_a_subfolder_with_a_first_prompt_then_rename_follow_and_close()
+    {
+        var sub = Path.Combine(Sandbox.Repo, "sub");
+        Directory.CreateDirectory(sub);
+        Model.EnqueueTurn(ScriptStep.Text("Hello from the first prompt."));
+        var (exit, stdout, stderr) = await MaestroProcess.RunInAsync(sub, Home.Path, "sessions", "new", "--agent", "claude-code", "--cwd", "..", "--name", "from-cli", "--permission-mode", "bypass", "--prompt", "say hello");
+        Assert.True(exit == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var sessionId = lines[0].Trim();
+        Assert.StartsWith("s_", sessionId, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("Hello from the first prompt.", StringComparison.Ordinal));
+        Assert.Contains("Started from-cli", stderr, StringComparison.Ordinal);
+
+        var (listExit, list, _) = await MaestroProcess.RunInAsync(Sandbox.Repo, Home.Path, "sessions", "list", "--cwd", ".", "--json");
+        Assert.Equal(0, listExit);
+        using (var doc = JsonDocument.Parse(list))
+        {
+            Assert.Contains(doc.RootElement.GetProperty("sessions").EnumerateArray(), s => s.GetProperty("id").GetString() == sessionId && s.GetProperty("cwd").GetString() == Sandbox.Repo);
+        }
+
+        var (renameExit, _, renamed) = await MaestroProcess.RunAsync(Home.Path, "sessions", "rename", sessionId, "renamed");
+        Assert.True(renameExit == 0, renamed);
+
+        await using var follow = MaestroProcess.Start(Home.Path, "sessions", "show", sessionId, "--follow");
+        follow.Process.StandardInput.Close();
+        var followed = follow.Process.StandardOutput.ReadToEndAsync();
+        var (closeExit, _, closed) = await MaestroProcess.RunAsync(Home.Path, "sessions", "close", sessionId);
+        Assert.True(closeExit == 0, closed);
+        Assert.Equal(0, await follow.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var transcript = await followed;
+        Assert.Contains("> say hello", transcript, StringComparison.Ordinal);
+        Assert.Contains("Hello from the first prompt.", transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_request_with_json_is_the_error_object_naming_its_kind()
+    {
+        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(Home.Path, "sessions", "cancel", "s_nope", "--json");
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(stdout);
+        var error = doc.RootElement.GetProperty("error");
+        Assert.Equal(1, error.GetProperty("exitCode").GetInt32());
+        Assert.True(error.GetProperty("code").GetInt32() < 0);
+        Assert.Equal("SessionNotFound", error.GetProperty("kind").GetString());
+        Assert.Contains("s_nope", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }

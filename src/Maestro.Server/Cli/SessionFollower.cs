@@ -1,0 +1,94 @@
+using System.Threading.Channels;
+using Maestro.Protocol;
+using Maestro.Server.Hosting;
+using StreamJsonRpc;
+
+namespace Maestro.Server.Cli;
+
+/// <summary>
+/// <c>maestro sessions show ID --follow</c>: the transcript so far, then each new event as it comes, like
+/// <c>kubectl logs -f</c>, until the session is closed or the user presses Ctrl-C. Live events that arrive
+/// while the history is being read are held and printed once, in seq order; a gap is filled from history.
+/// </summary>
+internal sealed class SessionFollower
+{
+    private readonly string sessionId;
+    private readonly Channel<SessionEventNotification> live = Channel.CreateUnbounded<SessionEventNotification>(new UnboundedChannelOptions { SingleReader = true });
+
+    private SessionFollower(string sessionId)
+    {
+        this.sessionId = sessionId;
+    }
+
+    public static async Task<int> FollowAsync(string sessionId, bool json, CancellationToken cancellationToken)
+    {
+        var follower = new SessionFollower(sessionId);
+        await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken, follower);
+        var session = await client.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = sessionId }, cancellationToken);
+        var printed = await follower.PrintHistoryAsync(client, after: 0, json, cancellationToken);
+        if (session.Status == SessionStatus.Closed)
+        {
+            return ExitCodes.Ok;
+        }
+
+        try
+        {
+            await foreach (var notification in follower.live.Reader.ReadAllAsync(cancellationToken))
+            {
+                if (notification.Seq <= printed)
+                {
+                    continue;
+                }
+
+                if (notification.Seq > printed + 1)
+                {
+                    printed = await follower.PrintHistoryAsync(client, printed, json, cancellationToken);
+                    if (notification.Seq <= printed)
+                    {
+                        continue;
+                    }
+                }
+
+                TranscriptPrinter.Print(notification, json);
+                printed = notification.Seq;
+                if (notification.Event is StatusEvent { Status: SessionStatus.Closed })
+                {
+                    return ExitCodes.Ok;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl-C ends a follow the way it ends `tail -f`: normally.
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    [JsonRpcMethod(Methods.SessionsEvent)]
+    public void OnEvent(SessionEventNotification notification)
+    {
+        if (notification.SessionId == sessionId)
+        {
+            live.Writer.TryWrite(notification);
+        }
+    }
+
+    private async Task<long> PrintHistoryAsync(DaemonClient client, long after, bool json, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var page = await client.InvokeAsync<SessionHistoryResult>(Methods.SessionsHistory, new SessionHistoryParams { SessionId = sessionId, AfterSeq = after, Limit = 1000 }, cancellationToken);
+            foreach (var e in page.Events)
+            {
+                TranscriptPrinter.Print(e, json);
+                after = e.Seq;
+            }
+
+            if (!page.HasMore || page.Events.Count == 0)
+            {
+                return after;
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Text.Json;
+using Maestro.Protocol;
+using Maestro.Server.Hosting;
+
+namespace Maestro.Server.Cli;
+
+/// <summary><c>maestro sessions new|cancel|close|rename</c>: what the editor's session actions do, from a terminal.</summary>
+internal static class SessionsControlCommands
+{
+    private static readonly string[] PermissionModes = ["ask", "acceptEdits", "bypass"];
+
+    public static Command New()
+    {
+        var agent = new Option<string>("--agent", "-a") { Description = "The agent id ('maestro agents' lists them).", Required = true };
+        var cwd = new Option<string?>("--cwd") { Description = "The folder the agent works in (default: the current folder)." };
+        var name = new Option<string?>("--name") { Description = "A name for the session (default: the agent's name and a number)." };
+        var worktree = new Option<string?>("--worktree") { Description = "Work on a new git worktree with this branch name." };
+        var baseRef = new Option<string?>("--base") { Description = "With --worktree: the commit or branch to start from (default: HEAD)." };
+        var mode = new Option<string?>("--permission-mode") { Description = "ask, acceptEdits or bypass (default: the agent's setting)." };
+        mode.AcceptOnlyFromAmong(PermissionModes);
+        var model = new Option<string?>("--model") { Description = "The model, where the agent lets Maestro choose it." };
+        var prompt = new Option<string?>("--prompt", "-p") { Description = "A first prompt: its events are printed live, as 'sessions prompt' does." };
+        var json = new Option<bool>("--json") { Description = "Print the session as JSON (with --prompt: the events and the turn's result as JSON lines)." };
+        var command = new Command("new", "Start a session; prints its id.") { agent, cwd, name, worktree, baseRef, mode, model, prompt, json };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var printJson = result.GetValue(json);
+            var printer = new SessionsCommand.LivePrinter(printJson);
+            await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken, printer);
+            var session = await client.InvokeAsync<Session>(Methods.SessionsCreate, new SessionCreateParams
+            {
+                AgentId = result.GetValue(agent)!,
+                Cwd = Path.GetFullPath(result.GetValue(cwd) ?? Environment.CurrentDirectory),
+                Name = result.GetValue(name),
+                Worktree = result.GetValue(worktree) is { } branch ? new WorktreeRequest { Branch = branch, Base = result.GetValue(baseRef) } : null,
+                PermissionMode = ParseMode(result.GetValue(mode)),
+                Model = result.GetValue(model),
+            }, cancellationToken);
+            if (printJson)
+            {
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(session, CliJsonContext.Default.Session));
+            }
+            else
+            {
+                CliConsole.Out.WriteLine(session.Id);
+                Console.Error.WriteLine($"Started {session.Name} ({session.AgentId}) in {session.Worktree ?? session.Cwd}.");
+            }
+
+            if (result.GetValue(prompt) is not { } text)
+            {
+                return ExitCodes.Ok;
+            }
+
+            printer.SessionId = session.Id;
+            return await SessionsCommand.PromptAsync(client, session.Id, text, printJson, cancellationToken);
+        });
+        return command;
+    }
+
+    public static Command Cancel()
+    {
+        var id = new Argument<string>("session") { Description = "The session id." };
+        var json = JsonOption();
+        var command = new Command("cancel", "End the session's running turn.") { id, json };
+        command.SetAction((result, cancellationToken) => SendAsync(Methods.SessionsCancel, new SessionIdParams { SessionId = result.GetValue(id)! }, result.GetValue(id)!, result.GetValue(json), "Cancelled the running turn, if there was one.", cancellationToken));
+        return command;
+    }
+
+    public static Command Close()
+    {
+        var id = new Argument<string>("session") { Description = "The session id." };
+        var removeWorktree = new Option<bool>("--remove-worktree") { Description = "Also remove the session's worktree (refused when it has uncommitted changes)." };
+        var json = JsonOption();
+        var command = new Command("close", "Stop the session's agent; the transcript stays.") { id, removeWorktree, json };
+        command.SetAction((result, cancellationToken) => SendAsync(Methods.SessionsClose, new SessionCloseParams { SessionId = result.GetValue(id)!, RemoveWorktree = result.GetValue(removeWorktree) }, result.GetValue(id)!, result.GetValue(json), "Closed.", cancellationToken));
+        return command;
+    }
+
+    public static Command Rename()
+    {
+        var id = new Argument<string>("session") { Description = "The session id." };
+        var name = new Argument<string>("name") { Description = "The new name." };
+        var json = JsonOption();
+        var command = new Command("rename", "Give a session a new name.") { id, name, json };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
+            var session = await client.InvokeAsync<Session>(Methods.SessionsRename, new SessionRenameParams { SessionId = result.GetValue(id)!, Name = result.GetValue(name)! }, cancellationToken);
+            PrintSession(session, result.GetValue(json), $"Renamed {session.Id} to {session.Name}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Option<bool> JsonOption() => new("--json") { Description = "Print the session afterwards as JSON (sessions/get), or the error object." };
+
+    /// <summary>Sends a request whose answer is empty; with <c>--json</c> prints the session as it is afterwards.</summary>
+    private static async Task<int> SendAsync(string method, object parameters, string sessionId, bool json, string done, CancellationToken cancellationToken)
+    {
+        await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
+        await client.InvokeAsync<JsonElement?>(method, parameters, cancellationToken);
+        var session = json ? await client.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = sessionId }, cancellationToken) : null;
+        PrintSession(session, json, done);
+        return ExitCodes.Ok;
+    }
+
+    private static void PrintSession(Session? session, bool json, string done)
+    {
+        if (json && session is not null)
+        {
+            CliConsole.Out.WriteLine(JsonSerializer.Serialize(session, CliJsonContext.Default.Session));
+        }
+        else
+        {
+            Console.Error.WriteLine(done);
+        }
+    }
+
+    private static PermissionMode? ParseMode(string? mode) => mode switch
+    {
+        null => null,
+        "ask" => PermissionMode.Ask,
+        "acceptEdits" => PermissionMode.AcceptEdits,
+        "bypass" => PermissionMode.Bypass,
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "checked by the option"),
+    };
+}
