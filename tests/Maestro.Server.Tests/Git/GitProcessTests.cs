@@ -46,11 +46,11 @@ public sealed class GitProcessTests : IDisposable
         var file = Path.Combine(path, "a.txt");
         File.WriteAllText(file, Twenty.Replace("line 2\n", "two\n", StringComparison.Ordinal).Replace("line 15\n", "fifteen\n", StringComparison.Ordinal));
 
-        var changes = Result(await CallAsync(raw, 2, Methods.ReviewChanges, new ReviewChangesParams { Cwd = path }));
+        var changes = Result(await CallAsync(raw, 2, Methods.ReviewChanges, new ReviewChangesParams { Cwd = path, Baseline = ReviewBaseline.Index }));
         var hunks = changes["files"]![0]!["hunks"]!.AsArray();
         Assert.Equal(2, hunks.Count);
-        Assert.Equal(1, (int)Result(await CallAsync(raw, 3, Methods.ReviewReject, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[0]!["id"]!] }))["rejected"]!);
-        Assert.Equal(1, (int)Result(await CallAsync(raw, 4, Methods.ReviewAccept, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[1]!["id"]!] }))["accepted"]!);
+        Assert.Equal(1, (int)Result(await CallAsync(raw, 3, Methods.ReviewReject, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[0]!["id"]!], Baseline = ReviewBaseline.Index }))["rejected"]!);
+        Assert.Equal(1, (int)Result(await CallAsync(raw, 4, Methods.ReviewAccept, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[1]!["id"]!], Baseline = ReviewBaseline.Index }))["accepted"]!);
 
         Assert.Equal(string.Empty, TestRepository.GitIn(path, "diff"));
         var cached = TestRepository.GitIn(path, "diff", "--cached");
