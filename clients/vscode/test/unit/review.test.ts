@@ -67,7 +67,7 @@ describe('ReviewStore', () => {
     const store = new ReviewStore(server, (p) => p, 0);
     await store.watch('/repo');
     expect(await store.accept('/repo', { hunkIds: ['h1'] })).toBe(1);
-    expect(server.requests.find((r) => r.method === 'review/accept')?.params).toEqual({ cwd: '/repo', hunkIds: ['h1'] });
+    expect(server.requests.find((r) => r.method === 'review/accept')?.params).toEqual({ cwd: '/repo', hunkIds: ['h1'], baseline: 'index' });
     expect(store.fileAt('/repo/src/a.txt')?.hunks.map((h) => h.hunk.id)).toEqual(['h2']);
   });
 });
