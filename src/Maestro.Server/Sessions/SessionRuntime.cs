@@ -196,6 +196,12 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         await turnObserver.TurnStartingAsync(turn.SessionId, turn.TurnId, turn.WorkingDirectory, CancellationToken.None);
         try
         {
+            // Cancelled while the folder was being snapshotted: the agent never starts, the turn is simply cancelled.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return new TurnOutcome(StopReason.Cancelled, Usage.Zero);
+            }
+
             return await adapter.RunTurnAsync(turn, new UncancellableSink(this, turnObserver, turn.TurnId), cancellationToken);
         }
         finally
