@@ -35,6 +35,8 @@ export const Methods = {
   ReviewChanges: 'review/changes',
   ReviewAccept: 'review/accept',
   ReviewReject: 'review/reject',
+  ReviewStage: 'review/stage',
+  ReviewUndo: 'review/undo',
   ReviewChanged: 'review/changed',
   PlaybooksList: 'playbooks/list',
   PlaybooksRun: 'playbooks/run',
@@ -71,6 +73,8 @@ export const ErrorCodes = {
   Busy: -32016,
   PlaybookInvalid: -32017,
   Unauthorized: -32018,
+  MixedHunk: -32019,
+  ReviewConflict: -32020,
 } as const;
 
 export const ErrorKinds = {
@@ -93,6 +97,8 @@ export const ErrorKinds = {
   Busy: 'Busy',
   PlaybookInvalid: 'PlaybookInvalid',
   Unauthorized: 'Unauthorized',
+  MixedHunk: 'MixedHunk',
+  ReviewConflict: 'ReviewConflict',
 } as const;
 
 export const AgentIds = {
@@ -141,6 +147,8 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'review/changes': { kind: 'request', params: 'ReviewChangesParams', result: 'ReviewChangesResult' },
   'review/accept': { kind: 'request', params: 'ReviewSelectionParams', result: 'ReviewAcceptResult' },
   'review/reject': { kind: 'request', params: 'ReviewSelectionParams', result: 'ReviewRejectResult' },
+  'review/stage': { kind: 'request', params: 'ReviewSelectionParams', result: 'ReviewStageResult' },
+  'review/undo': { kind: 'request', params: 'ReviewUndoParams', result: 'ReviewUndoResult' },
   'review/changed': { kind: 'serverNotification', params: 'ReviewChangedNotification', result: null },
   'playbooks/list': { kind: 'request', params: 'PlaybooksListParams', result: 'PlaybooksListResult' },
   'playbooks/run': { kind: 'request', params: 'PlaybookRunParams', result: 'Run' },
@@ -192,6 +200,8 @@ export interface MethodTypes {
   'review/changes': { params: ReviewChangesParams; result: ReviewChangesResult };
   'review/accept': { params: ReviewSelectionParams; result: ReviewAcceptResult };
   'review/reject': { params: ReviewSelectionParams; result: ReviewRejectResult };
+  'review/stage': { params: ReviewSelectionParams; result: ReviewStageResult };
+  'review/undo': { params: ReviewUndoParams; result: ReviewUndoResult };
   'review/changed': { params: ReviewChangedNotification; result: null };
   'playbooks/list': { params: PlaybooksListParams; result: PlaybooksListResult };
   'playbooks/run': { params: PlaybookRunParams; result: Run };
@@ -232,6 +242,9 @@ export const PermissionModeValues: readonly PermissionMode[] = ['ask', 'acceptEd
 
 export type PermissionOptionKind = 'allowOnce' | 'allowAlways' | 'rejectOnce' | 'rejectAlways';
 export const PermissionOptionKindValues: readonly PermissionOptionKind[] = ['allowOnce', 'allowAlways', 'rejectOnce', 'rejectAlways'];
+
+export type ReviewBaseline = 'agent' | 'index';
+export const ReviewBaselineValues: readonly ReviewBaseline[] = ['agent', 'index'];
 
 export type RunOutcome = 'done' | 'taskFailed' | 'budgetExceeded' | 'stopped' | 'playbookInvalid' | 'agentUnavailable' | 'error';
 export const RunOutcomeValues: readonly RunOutcome[] = ['done', 'taskFailed', 'budgetExceeded', 'stopped', 'playbookInvalid', 'agentUnavailable', 'error'];
@@ -590,6 +603,8 @@ export interface RemoteStartResult {
 
 export interface ReviewAcceptResult {
   accepted: number;
+  /** What `review/undo` takes to take this back (agent baseline only). */
+  decisionId?: string;
 }
 
 export interface ReviewChangedNotification {
@@ -600,10 +615,19 @@ export interface ReviewChangedNotification {
 export interface ReviewChangesParams {
   cwd: string;
   paths?: string[];
+  /** Only this session's agent hunks; without it every session's in the folder. */
+  sessionId?: string;
+  /** Only this turn's agent hunks (of SessionId). */
+  turnId?: string;
+  /** Null means Agent. */
+  baseline?: ReviewBaseline;
 }
 
 export interface ReviewChangesResult {
+  /** With the agent baseline: one entry per file per session turn that changed it (a file two sessions changed is listed twice, once for each); with the index baseline: one per changed file. */
   files: ReviewFile[];
+  /** The sessions with pending agent hunks in the folder, for grouping; null with the index baseline. */
+  sessions?: ReviewSessionSummary[];
 }
 
 export interface ReviewFile {
@@ -612,29 +636,80 @@ export interface ReviewFile {
   status: ChangeStatus;
   binary: boolean;
   hunks: ReviewHunk[];
+  /** The session whose turn made these changes (agent baseline only). */
+  sessionId?: string;
+  turnId?: string;
+  agentId?: string;
+  /** The session's name, e.g. "Claude Code 1", for labels. */
+  sessionName?: string;
+  /** The user changed the file where the agent did since the turn (a binary, created or deleted file, reviewed whole): rejecting it needs `confirm`. */
+  mixed: boolean;
 }
 
 export interface ReviewHunk {
-  /** A hash of the path, position and content: stable while the file does not change. */
+  /** A hash of the session, turn, path, position and content: stable while the file does not change. */
   id: string;
+  /** Where the hunk starts in the baseline (agent baseline: the file before the turn; index: the index). */
   oldStart: number;
   oldLines: number;
+  /** Where the hunk's lines are in the working file now (after any later edit above it). */
   newStart: number;
   newLines: number;
   header: string;
   /** Unified diff lines, each starting with ' ', '+', '-' or '\'. */
   lines: string[];
+  /** The session whose turn made the hunk (agent baseline only). */
+  sessionId?: string;
+  turnId?: string;
+  agentId?: string;
+  sessionName?: string;
+  /** The user edited these lines after the agent: rejecting the hunk would lose that edit, so it needs `confirm`. */
+  mixed: boolean;
 }
 
 export interface ReviewRejectResult {
   rejected: number;
+  /** What `review/undo` takes to take this back (agent baseline only). */
+  decisionId?: string;
+  /** Files the agent created that were moved to Maestro's trash rather than deleted (repository-relative). */
+  trashed?: string[];
 }
 
-/** Params of `review/accept` and `review/reject`: hunks by id, whole files by path, or both. */
+/** Params of `review/accept`, `review/reject` and `review/stage`: hunks by id, whole files by path, or both. With the agent baseline a path selects the agent's changes to that file (of SessionId when given), never the user's. */
 export interface ReviewSelectionParams {
   cwd: string;
   hunkIds?: string[];
   paths?: string[];
+  /** Only this session's changes when selecting by path. */
+  sessionId?: string;
+  /** Null means Agent; `review/stage` always works on the index. */
+  baseline?: ReviewBaseline;
+  /** Reject mixed hunks too, losing the user's edits inside them (without it such a reject is refused, naming them). */
+  confirm?: boolean;
+}
+
+/** One session's share of a folder's pending agent review. */
+export interface ReviewSessionSummary {
+  sessionId: string;
+  name: string;
+  agentId: string;
+  files: number;
+  hunks: number;
+}
+
+export interface ReviewStageResult {
+  staged: number;
+}
+
+export interface ReviewUndoParams {
+  cwd: string;
+  /** The id an accept or reject returned. */
+  decisionId: string;
+}
+
+export interface ReviewUndoResult {
+  /** How many files the undo put back. */
+  restored: number;
 }
 
 export interface Room {

@@ -20,4 +20,6 @@ public static class ErrorCodes
     public const int Busy = -32016;
     public const int PlaybookInvalid = -32017;
     public const int Unauthorized = -32018;
+    public const int MixedHunk = -32019;
+    public const int ReviewConflict = -32020;
 }

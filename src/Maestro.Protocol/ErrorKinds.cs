@@ -23,4 +23,6 @@ public static class ErrorKinds
     public const string Busy = "Busy";
     public const string PlaybookInvalid = "PlaybookInvalid";
     public const string Unauthorized = "Unauthorized";
+    public const string MixedHunk = "MixedHunk";
+    public const string ReviewConflict = "ReviewConflict";
 }

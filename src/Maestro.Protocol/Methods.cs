@@ -97,6 +97,13 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(ReviewSelectionParams), typeof(ReviewRejectResult))]
     public const string ReviewReject = "review/reject";
 
+    /// <summary>Stages hunks (of the index review) or files into git's index: the one review call that touches it.</summary>
+    [MethodShape(MethodKind.Request, typeof(ReviewSelectionParams), typeof(ReviewStageResult))]
+    public const string ReviewStage = "review/stage";
+
+    [MethodShape(MethodKind.Request, typeof(ReviewUndoParams), typeof(ReviewUndoResult))]
+    public const string ReviewUndo = "review/undo";
+
     [MethodShape(MethodKind.ServerNotification, typeof(ReviewChangedNotification), null)]
     public const string ReviewChanged = "review/changed";
 

@@ -36,13 +36,15 @@ test('vscode-jsonrpc reviews a worktree hunk by hunk', { timeout: 120000 }, asyn
     edited[24] = 'line 25 ACCEPT ME';
     writeFileSync(join(worktree.path, 'a.txt'), edited.join('\n') + '\n');
 
-    const changes = await connection.sendRequest('review/changes', { cwd: worktree.path });
+    // The user's own edits: only the index review (asked for by name) offers them; the default review offers agent hunks only.
+    assert.deepEqual((await connection.sendRequest('review/changes', { cwd: worktree.path })).files, []);
+    const changes = await connection.sendRequest('review/changes', { cwd: worktree.path, baseline: 'index' });
     const file = changes.files.find((f) => f.path === 'a.txt');
     assert.equal(file.hunks.length, 2);
     const reject = file.hunks.find((h) => h.lines.some((l) => l.includes('REJECT')));
     const accept = file.hunks.find((h) => h.lines.some((l) => l.includes('ACCEPT')));
-    assert.deepEqual(await connection.sendRequest('review/reject', { cwd: worktree.path, hunkIds: [reject.id] }), { rejected: 1 });
-    assert.deepEqual(await connection.sendRequest('review/accept', { cwd: worktree.path, hunkIds: [accept.id] }), { accepted: 1 });
+    assert.deepEqual(await connection.sendRequest('review/reject', { cwd: worktree.path, hunkIds: [reject.id], baseline: 'index' }), { rejected: 1 });
+    assert.deepEqual(await connection.sendRequest('review/stage', { cwd: worktree.path, hunkIds: [accept.id] }), { staged: 1 });
 
     assert.equal(git(worktree.path, 'diff'), '', 'nothing is left unstaged');
     const cached = git(worktree.path, 'diff', '--cached');
@@ -51,7 +53,7 @@ test('vscode-jsonrpc reviews a worktree hunk by hunk', { timeout: 120000 }, asyn
     assert.ok(!readFileSync(join(worktree.path, 'a.txt'), 'utf8').includes('REJECT'));
 
     // A stale hunk id changes nothing and says so.
-    await assert.rejects(connection.sendRequest('review/accept', { cwd: worktree.path, hunkIds: [reject.id] }), (e) => e.code === -32014);
+    await assert.rejects(connection.sendRequest('review/stage', { cwd: worktree.path, hunkIds: [reject.id] }), (e) => e.code === -32014);
 
     await assert.rejects(connection.sendRequest('worktrees/remove', { path: worktree.path }), (e) => {
       assert.equal(e.code, -32013);

@@ -6,7 +6,7 @@ using Maestro.TestSupport.Git;
 
 namespace Maestro.Bench.Scenarios;
 
-/// <summary><c>review/changes</c> over the protocol beside <c>git diff</c>, with 200 changed files in a 20,000-file repository.</summary>
+/// <summary><c>review/changes</c> against the index over the protocol beside <c>git diff</c>, with 200 changed files in a 20,000-file repository.</summary>
 internal sealed class ReviewScenario : IBenchScenario
 {
     public string Name => "review";
@@ -41,7 +41,7 @@ internal sealed class ReviewScenario : IBenchScenario
             var g = watch.Elapsed.TotalMilliseconds;
 
             watch.Restart();
-            var result = await rpc.InvokeWithParameterObjectAsync<ReviewChangesResult>(Methods.ReviewChanges, new ReviewChangesParams { Cwd = repo.Root });
+            var result = await rpc.InvokeWithParameterObjectAsync<ReviewChangesResult>(Methods.ReviewChanges, new ReviewChangesParams { Cwd = repo.Root, Baseline = ReviewBaseline.Index });
             var m = watch.Elapsed.TotalMilliseconds;
             if (result.Files.Count != changed || diff.Length == 0)
             {

@@ -36,7 +36,7 @@ interface Exchange {
 const notForThePanel = new Set<string>([
   Methods.Shutdown, Methods.Exit, Methods.CancelRequest, Methods.SessionsDiscover, Methods.SessionsImport,
   Methods.GitStatus, Methods.GitLog, Methods.GitBranches, Methods.WorktreesList, Methods.WorktreesCreate, Methods.WorktreesRemove,
-  Methods.WorktreesPrune, Methods.WorktreesMerge, Methods.ReviewChanges, Methods.ReviewAccept, Methods.ReviewReject,
+  Methods.WorktreesPrune, Methods.WorktreesMerge, Methods.ReviewChanges, Methods.ReviewAccept, Methods.ReviewReject, Methods.ReviewStage, Methods.ReviewUndo,
   Methods.ReviewChanged, Methods.PlaybooksList, Methods.PlaybooksRun, Methods.ChatCreate, Methods.ChatPost, Methods.ChatHistory,
   Methods.ChatMessage, Methods.StatsGet, Methods.RemoteStart, Methods.RemoteStop, Methods.DaemonStatus, Methods.DaemonStop,
 ]);

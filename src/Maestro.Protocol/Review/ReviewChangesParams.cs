@@ -5,4 +5,13 @@ public sealed record ReviewChangesParams
     public required string Cwd { get; init; }
 
     public IReadOnlyList<string>? Paths { get; init; }
+
+    /// <summary>Only this session's agent hunks; without it every session's in the folder.</summary>
+    public string? SessionId { get; init; }
+
+    /// <summary>Only this turn's agent hunks (of <see cref="SessionId"/>).</summary>
+    public string? TurnId { get; init; }
+
+    /// <summary>Null means <see cref="ReviewBaseline.Agent"/>.</summary>
+    public ReviewBaseline? Baseline { get; init; }
 }

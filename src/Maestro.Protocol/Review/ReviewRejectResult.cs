@@ -3,4 +3,10 @@ namespace Maestro.Protocol;
 public sealed record ReviewRejectResult
 {
     public required int Rejected { get; init; }
+
+    /// <summary>What <c>review/undo</c> takes to take this back (agent baseline only).</summary>
+    public string? DecisionId { get; init; }
+
+    /// <summary>Files the agent created that were moved to Maestro's trash rather than deleted (repository-relative).</summary>
+    public IReadOnlyList<string>? Trashed { get; init; }
 }

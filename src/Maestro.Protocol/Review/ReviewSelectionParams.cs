@@ -1,6 +1,10 @@
 namespace Maestro.Protocol;
 
-/// <summary>Params of <c>review/accept</c> and <c>review/reject</c>: hunks by id, whole files by path, or both.</summary>
+/// <summary>
+/// Params of <c>review/accept</c>, <c>review/reject</c> and <c>review/stage</c>: hunks by id, whole files by path,
+/// or both. With the agent baseline a path selects the agent's changes to that file (of <see cref="SessionId"/> when
+/// given), never the user's.
+/// </summary>
 public sealed record ReviewSelectionParams
 {
     public required string Cwd { get; init; }
@@ -8,4 +12,13 @@ public sealed record ReviewSelectionParams
     public IReadOnlyList<string>? HunkIds { get; init; }
 
     public IReadOnlyList<string>? Paths { get; init; }
+
+    /// <summary>Only this session's changes when selecting by path.</summary>
+    public string? SessionId { get; init; }
+
+    /// <summary>Null means <see cref="ReviewBaseline.Agent"/>; <c>review/stage</c> always works on the index.</summary>
+    public ReviewBaseline? Baseline { get; init; }
+
+    /// <summary>Reject mixed hunks too, losing the user's edits inside them (without it such a reject is refused, naming them).</summary>
+    public bool Confirm { get; init; }
 }

@@ -34,10 +34,24 @@ public sealed class GitCli
     }
 
     /// <summary>Runs git in <paramref name="workingDirectory"/>; whatever the exit code.</summary>
-    public async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+        => RunAsync(workingDirectory, arguments, null, cancellationToken);
+
+    /// <summary>Runs git with extra environment variables (e.g. <c>GIT_INDEX_FILE</c> for a private index); whatever the exit code.</summary>
+    public async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, CancellationToken cancellationToken)
     {
         var executable = ExecutableLocator.Find("git") ?? throw new MaestroException("git is not on PATH; install git (maestro doctor checks it).");
-        var result = await runner.RunAsync(executable, [.. SafetyOptions, .. arguments], Timeout, workingDirectory, QuietEnvironment, cancellationToken);
+        var variables = QuietEnvironment;
+        if (environment is { Count: > 0 })
+        {
+            variables = new Dictionary<string, string?>(QuietEnvironment, StringComparer.Ordinal);
+            foreach (var (name, value) in environment)
+            {
+                variables[name] = value;
+            }
+        }
+
+        var result = await runner.RunAsync(executable, [.. SafetyOptions, .. arguments], Timeout, workingDirectory, variables, cancellationToken);
         if (result.TimedOut)
         {
             throw new MaestroException($"'git {string.Join(' ', arguments)}' did not finish within {Timeout.TotalMinutes} minutes.");

@@ -6,6 +6,7 @@ using Maestro.Server.Agents.Settings;
 using Maestro.Server.Daemon;
 using Maestro.Server.Git;
 using Maestro.Server.Git.Review;
+using Maestro.Server.Git.Review.Attribution;
 using Maestro.Server.Git.Worktrees;
 using Maestro.Server.Lifecycle;
 using Maestro.Server.Playbooks;
@@ -63,6 +64,10 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<RepositoryLocks>();
         services.AddSingleton<ReviewWatcher>();
         services.AddSingleton<ReviewService>();
+        services.AddSingleton<FolderSnapshot>();
+        services.AddSingleton<TurnBaselines>();
+        services.AddSingleton<ITurnObserver>(p => p.GetRequiredService<TurnBaselines>());
+        services.AddSingleton<AgentReviewService>();
         services.AddScoped<IRpcHandlers, GitRpcHandlers>();
         services.AddScoped<IRpcHandlers, WorktreeRpcHandlers>();
         services.AddScoped<IRpcHandlers, ReviewRpcHandlers>();

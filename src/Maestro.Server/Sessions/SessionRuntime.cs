@@ -20,12 +20,14 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     private readonly SecretRedactor redactor;
     private readonly Task loop;
     private readonly CancellationTokenSource closing = new();
+    private readonly ITurnObserver? turnObserver;
     private CancellationTokenSource? currentTurn;
     private int queued;
     private volatile string? stopping;
 
-    public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, SecretRedactor redactor, ILogger logger)
+    public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, SecretRedactor redactor, ILogger logger, ITurnObserver? turnObserver = null)
     {
+        this.turnObserver = turnObserver;
         this.adapter = adapter;
         this.redactor = redactor;
         this.pump = pump;
@@ -165,7 +167,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
             Model = session.Model,
             PermissionMode = session.PermissionMode,
         };
-        var outcome = await adapter.RunTurnAsync(turn, new UncancellableSink(this), cancellationToken);
+        var outcome = await RunObservedAsync(turn, cancellationToken);
         if (outcome.StopReason == StopReason.Cancelled && stopping is { } why && !prompt.RequestAborted.IsCancellationRequested)
         {
             // Not the person's cancel: Maestro stopped under the turn. Say so, rather than a plain "cancelled".
@@ -181,6 +183,31 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         await pump.EmitAsync(new StatusEvent { Status = status, TurnId = prompt.TurnId, StopReason = outcome.StopReason }, none);
         await pump.FlushAsync(none);
         return new SessionPromptResult { TurnId = prompt.TurnId, StopReason = outcome.StopReason, Usage = outcome.Usage };
+    }
+
+    /// <summary>The agent's turn between the observer's start and end calls (review attribution snapshots the folder there).</summary>
+    private async Task<TurnOutcome> RunObservedAsync(AgentTurn turn, CancellationToken cancellationToken)
+    {
+        if (turnObserver is null)
+        {
+            return await adapter.RunTurnAsync(turn, new UncancellableSink(this, null, turn.TurnId), cancellationToken);
+        }
+
+        await turnObserver.TurnStartingAsync(turn.SessionId, turn.TurnId, turn.WorkingDirectory, CancellationToken.None);
+        try
+        {
+            // Cancelled while the folder was being snapshotted: the agent never starts, the turn is simply cancelled.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return new TurnOutcome(StopReason.Cancelled, Usage.Zero);
+            }
+
+            return await adapter.RunTurnAsync(turn, new UncancellableSink(this, turnObserver, turn.TurnId), cancellationToken);
+        }
+        finally
+        {
+            await turnObserver.TurnEndedAsync(turn.SessionId, turn.TurnId, CancellationToken.None);
+        }
     }
 
     /// <summary>
@@ -210,9 +237,17 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     }
 
     /// <summary>Events the agent printed before a cancel are still stored: the sink ignores the turn's token.</summary>
-    private sealed class UncancellableSink(SessionRuntime runtime) : ITurnSink
+    private sealed class UncancellableSink(SessionRuntime runtime, ITurnObserver? observer, string turnId) : ITurnSink
     {
-        public ValueTask EmitAsync(SessionEvent sessionEvent, CancellationToken cancellationToken) => runtime.EmitAsync(sessionEvent, CancellationToken.None);
+        public ValueTask EmitAsync(SessionEvent sessionEvent, CancellationToken cancellationToken)
+        {
+            if (sessionEvent is FileChangeEvent change)
+            {
+                observer?.FileReported(runtime.Session.Id, turnId, change.Path);
+            }
+
+            return runtime.EmitAsync(sessionEvent, CancellationToken.None);
+        }
 
         public ValueTask SetAgentSessionIdAsync(string agentSessionId, CancellationToken cancellationToken) => runtime.SetAgentSessionIdAsync(agentSessionId, CancellationToken.None);
     }

@@ -35,13 +35,15 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
     private readonly WorktreeService worktrees;
     private readonly AgentProcesses processes;
     private readonly IReadOnlyList<ISessionClaims> claims;
+    private readonly ITurnObserver turnObserver;
 
     // Recovery runs in the background after start-up; anything this process created or touched since is not the
     // previous daemon's and must not be marked interrupted.
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
 
-    public SessionService(SessionStore store, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILoggerFactory loggerFactory, IEnumerable<ISessionSource> sources, WorktreeService worktrees, AgentProcesses processes, IEnumerable<ISessionClaims> claims)
+    public SessionService(SessionStore store, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILoggerFactory loggerFactory, IEnumerable<ISessionSource> sources, WorktreeService worktrees, AgentProcesses processes, IEnumerable<ISessionClaims> claims, ITurnObserver turnObserver)
     {
+        this.turnObserver = turnObserver;
         this.processes = processes;
         this.claims = claims.ToList();
         this.sources = sources.ToList();
@@ -339,6 +341,6 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
     private SessionRuntime NewRuntime(Session session, IAgentAdapter adapter)
     {
         var pump = new SessionEventPump(session, store, clients, loggerFactory.CreateLogger<SessionEventPump>(), n => EventAppended?.Invoke(this, new SessionEventAppendedEventArgs(n)));
-        return new SessionRuntime(adapter, pump, adapters.RedactorFor(session.AgentId), loggerFactory.CreateLogger<SessionRuntime>());
+        return new SessionRuntime(adapter, pump, adapters.RedactorFor(session.AgentId), loggerFactory.CreateLogger<SessionRuntime>(), turnObserver);
     }
 }

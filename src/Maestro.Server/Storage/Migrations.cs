@@ -115,5 +115,60 @@ public static class Migrations
                 updated_at       TEXT NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(5, "review attribution", """
+            -- Each turn's working state at its start and end, as git tree ids (written into a private index, never
+            -- the user's): what differs between the two is what the turn changed.
+            CREATE TABLE turn_baselines (
+                session_id TEXT NOT NULL,
+                turn_id    TEXT NOT NULL,
+                root       TEXT NOT NULL,
+                folder     TEXT NOT NULL,
+                start_tree TEXT NOT NULL,
+                end_tree   TEXT,
+                started_at TEXT NOT NULL,
+                ended_at   TEXT,
+                PRIMARY KEY (session_id, turn_id)
+            ) WITHOUT ROWID;
+
+            -- Per file a turn changed: the baseline (before the turn, moved forward by accepts) and the agent's
+            -- version (after the turn, moved back by rejects), as blob ids in the repository; NULL = no file. The
+            -- pending agent hunks are the difference of the two; the user's own edits are never in it.
+            CREATE TABLE agent_changes (
+                session_id    TEXT NOT NULL,
+                turn_id       TEXT NOT NULL,
+                root          TEXT NOT NULL,
+                path          TEXT NOT NULL,
+                baseline_blob TEXT,
+                agent_blob    TEXT,
+                updated_at    TEXT NOT NULL,
+                PRIMARY KEY (session_id, turn_id, path)
+            ) WITHOUT ROWID;
+            CREATE INDEX agent_changes_root ON agent_changes(root);
+
+            -- Every accept and reject, with what it changed, so each can be undone.
+            CREATE TABLE review_decisions (
+                id         TEXT PRIMARY KEY,
+                root       TEXT NOT NULL,
+                kind       TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                undone_at  TEXT
+            );
+            CREATE TABLE review_decision_files (
+                decision_id     TEXT NOT NULL REFERENCES review_decisions(id) ON DELETE CASCADE,
+                ordinal         INTEGER NOT NULL,
+                session_id      TEXT NOT NULL,
+                turn_id         TEXT NOT NULL,
+                path            TEXT NOT NULL,
+                baseline_before TEXT,
+                baseline_after  TEXT,
+                agent_before    TEXT,
+                agent_after     TEXT,
+                work_touched    INTEGER NOT NULL,
+                work_before     TEXT,
+                work_after      TEXT,
+                trash_path      TEXT,
+                PRIMARY KEY (decision_id, ordinal)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Maestro.Protocol;
 using Maestro.TestSupport;
 using Maestro.TestSupport.Git;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Maestro.Server.Tests.Git;
 
@@ -46,11 +47,11 @@ public sealed class GitProcessTests : IDisposable
         var file = Path.Combine(path, "a.txt");
         File.WriteAllText(file, Twenty.Replace("line 2\n", "two\n", StringComparison.Ordinal).Replace("line 15\n", "fifteen\n", StringComparison.Ordinal));
 
-        var changes = Result(await CallAsync(raw, 2, Methods.ReviewChanges, new ReviewChangesParams { Cwd = path }));
+        var changes = Result(await CallAsync(raw, 2, Methods.ReviewChanges, new ReviewChangesParams { Cwd = path, Baseline = ReviewBaseline.Index }));
         var hunks = changes["files"]![0]!["hunks"]!.AsArray();
         Assert.Equal(2, hunks.Count);
-        Assert.Equal(1, (int)Result(await CallAsync(raw, 3, Methods.ReviewReject, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[0]!["id"]!] }))["rejected"]!);
-        Assert.Equal(1, (int)Result(await CallAsync(raw, 4, Methods.ReviewAccept, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[1]!["id"]!] }))["accepted"]!);
+        Assert.Equal(1, (int)Result(await CallAsync(raw, 3, Methods.ReviewReject, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[0]!["id"]!], Baseline = ReviewBaseline.Index }))["rejected"]!);
+        Assert.Equal(1, (int)Result(await CallAsync(raw, 4, Methods.ReviewAccept, new ReviewSelectionParams { Cwd = path, HunkIds = [(string)hunks[1]!["id"]!], Baseline = ReviewBaseline.Index }))["accepted"]!);
 
         Assert.Equal(string.Empty, TestRepository.GitIn(path, "diff"));
         var cached = TestRepository.GitIn(path, "diff", "--cached");
@@ -82,13 +83,16 @@ public sealed class GitProcessTests : IDisposable
         Assert.Equal([repo.Root, path], worktrees.Select(w => (string)w!["path"]!));
 
         File.WriteAllText(Path.Combine(path, "a.txt"), "replaced\n");
-        var review = await MaestroProcess.RunAsync(home.Path, "review", "--cwd", path, "--json");
+        var review = await MaestroProcess.RunAsync(home.Path, "review", "--cwd", path, "--json", "--index");
         Assert.Equal(0, review.ExitCode);
         var reviewed = JsonNode.Parse(review.Stdout)!["files"]![0]!;
         Assert.Equal("a.txt", (string)reviewed["path"]!);
         Assert.Equal("modified", (string)reviewed["status"]!);
-        var text = await MaestroProcess.RunAsync(home.Path, "review", "--cwd", path);
+        var text = await MaestroProcess.RunAsync(home.Path, "review", "--cwd", path, "--index");
         Assert.Contains("+replaced", text.Stdout, StringComparison.Ordinal);
+
+        // The user's own edit is no agent change.
+        Assert.Contains("no agent change is pending", (await MaestroProcess.RunAsync(home.Path, "review", "--cwd", path)).Stdout, StringComparison.Ordinal);
 
         var dirty = await MaestroProcess.RunAsync(home.Path, "worktree", "remove", path);
         Assert.Equal(7, dirty.ExitCode);
@@ -99,5 +103,38 @@ public sealed class GitProcessTests : IDisposable
 
         using var elsewhere = new TempDirectory("norepo");
         Assert.Equal(6, (await MaestroProcess.RunAsync(home.Path, "review", "--cwd", elsewhere.Path)).ExitCode);
+    }
+
+    [Fact]
+    public async Task The_cli_lists_agent_hunks_with_their_session_and_rejects_undoes_and_accepts_them()
+    {
+        var before = repo.Read("a.txt");
+        await using (var server = new TestServer(home: home.Path))
+        {
+            var turns = server.Services.GetRequiredService<Maestro.Server.Git.Review.Attribution.TurnBaselines>();
+            await turns.TurnStartingAsync("s_cli", "t_cli", repo.Root, CancellationToken.None);
+            repo.Write("a.txt", before + "added by the agent\n");
+            await turns.TurnEndedAsync("s_cli", "t_cli", CancellationToken.None);
+        }
+
+        var listed = await MaestroProcess.RunAsync(home.Path, "review", "--cwd", repo.Root, "--session", "s_cli");
+        Assert.True(listed.ExitCode == 0, listed.Stderr);
+        Assert.Contains("s_cli", listed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("+added by the agent", listed.Stdout, StringComparison.Ordinal);
+        var id = JsonNode.Parse((await MaestroProcess.RunAsync(home.Path, "review", "--cwd", repo.Root, "--json")).Stdout)!["files"]![0]!["hunks"]![0]!["id"]!.GetValue<string>();
+
+        var rejected = await MaestroProcess.RunAsync(home.Path, "review", "reject", id, "--cwd", repo.Root);
+        Assert.True(rejected.ExitCode == 0, rejected.Stderr);
+        Assert.Equal(before, repo.Read("a.txt"));
+        var decision = rejected.Stdout.Split("maestro review undo ")[1].Trim();
+
+        Assert.Equal(0, (await MaestroProcess.RunAsync(home.Path, "review", "undo", decision, "--cwd", repo.Root)).ExitCode);
+        Assert.Equal(before + "added by the agent\n", repo.Read("a.txt"));
+
+        var accepted = await MaestroProcess.RunAsync(home.Path, "review", "accept", "--all", "--cwd", repo.Root);
+        Assert.Contains("Accepted 1 hunk(s).", accepted.Stdout, StringComparison.Ordinal);
+        Assert.Equal(before + "added by the agent\n", repo.Read("a.txt"));
+        Assert.Contains("no agent change is pending", (await MaestroProcess.RunAsync(home.Path, "review", "--cwd", repo.Root)).Stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, repo.Git("diff", "--cached"));
     }
 }

@@ -7,13 +7,25 @@ namespace Maestro.Server.Tests.Git;
 internal static class GitRpc
 {
     public static Task<ReviewChangesResult> ChangesAsync(this JsonRpc rpc, string cwd, params string[] paths)
-        => rpc.InvokeWithParameterObjectAsync<ReviewChangesResult>(Methods.ReviewChanges, new ReviewChangesParams { Cwd = cwd, Paths = paths.Length == 0 ? null : paths });
+        => rpc.InvokeWithParameterObjectAsync<ReviewChangesResult>(Methods.ReviewChanges, new ReviewChangesParams { Cwd = cwd, Paths = paths.Length == 0 ? null : paths, Baseline = ReviewBaseline.Index });
 
     public static async Task<int> AcceptAsync(this JsonRpc rpc, string cwd, IReadOnlyList<string>? hunkIds = null, IReadOnlyList<string>? paths = null)
-        => (await rpc.InvokeWithParameterObjectAsync<ReviewAcceptResult>(Methods.ReviewAccept, new ReviewSelectionParams { Cwd = cwd, HunkIds = hunkIds, Paths = paths })).Accepted;
+        => (await rpc.InvokeWithParameterObjectAsync<ReviewAcceptResult>(Methods.ReviewAccept, new ReviewSelectionParams { Cwd = cwd, HunkIds = hunkIds, Paths = paths, Baseline = ReviewBaseline.Index })).Accepted;
 
     public static async Task<int> RejectAsync(this JsonRpc rpc, string cwd, IReadOnlyList<string>? hunkIds = null, IReadOnlyList<string>? paths = null)
-        => (await rpc.InvokeWithParameterObjectAsync<ReviewRejectResult>(Methods.ReviewReject, new ReviewSelectionParams { Cwd = cwd, HunkIds = hunkIds, Paths = paths })).Rejected;
+        => (await rpc.InvokeWithParameterObjectAsync<ReviewRejectResult>(Methods.ReviewReject, new ReviewSelectionParams { Cwd = cwd, HunkIds = hunkIds, Paths = paths, Baseline = ReviewBaseline.Index })).Rejected;
+
+    public static Task<ReviewChangesResult> AgentChangesAsync(this JsonRpc rpc, string cwd, string? sessionId = null)
+        => rpc.InvokeWithParameterObjectAsync<ReviewChangesResult>(Methods.ReviewChanges, new ReviewChangesParams { Cwd = cwd, SessionId = sessionId });
+
+    public static Task<ReviewAcceptResult> AgentAcceptAsync(this JsonRpc rpc, string cwd, IReadOnlyList<string>? hunkIds = null, IReadOnlyList<string>? paths = null)
+        => rpc.InvokeWithParameterObjectAsync<ReviewAcceptResult>(Methods.ReviewAccept, new ReviewSelectionParams { Cwd = cwd, HunkIds = hunkIds, Paths = paths });
+
+    public static Task<ReviewRejectResult> AgentRejectAsync(this JsonRpc rpc, string cwd, IReadOnlyList<string>? hunkIds = null, IReadOnlyList<string>? paths = null, bool confirm = false)
+        => rpc.InvokeWithParameterObjectAsync<ReviewRejectResult>(Methods.ReviewReject, new ReviewSelectionParams { Cwd = cwd, HunkIds = hunkIds, Paths = paths, Confirm = confirm });
+
+    public static Task<ReviewUndoResult> UndoAsync(this JsonRpc rpc, string cwd, string decisionId)
+        => rpc.InvokeWithParameterObjectAsync<ReviewUndoResult>(Methods.ReviewUndo, new ReviewUndoParams { Cwd = cwd, DecisionId = decisionId });
 
     public static Task<Worktree> CreateWorktreeAsync(this JsonRpc rpc, string repo, string branch, string? @base = null, string? path = null)
         => rpc.InvokeWithParameterObjectAsync<Worktree>(Methods.WorktreesCreate, new WorktreeCreateParams { Repo = repo, Branch = branch, Base = @base, Path = path });

@@ -75,13 +75,19 @@ export class ReviewController implements vscode.Disposable {
   async decideAll(action: 'accept' | 'reject'): Promise<void> {
     const root = await this.pickRoot(action === 'accept' ? 'Accept every change in…' : 'Reject every change in…');
     if (!root) return;
-    const count = this.store.filesUnder(root).length;
+    const files = this.store.filesUnder(root);
     if (action === 'reject') {
+      // Names what goes (and who made it); the harmless choice comes first, so Enter never rejects.
+      const sessions = [...new Set(files.flatMap((f) => f.hunks.map((h) => h.hunk.sessionName).filter((n): n is string => !!n)))];
+      const names = files.map((f) => f.file.path);
+      const shown = names.slice(0, 10).join(', ') + (names.length > 10 ? `, and ${names.length - 10} more` : '');
       const answer = await vscode.window.showWarningMessage(
-        `Reject every agent change in ${count} file(s) of ${root}? Files the agent created are deleted.`,
-        { modal: true },
+        `Reject the changes${sessions.length > 0 ? ` of ${sessions.join(', ')}` : ''} in ${files.length} file(s) of ${root}: ${shown}?`,
+        { modal: true, detail: 'Files created since are removed. Review them one by one to keep some.' },
+        'Review One by One',
         'Reject All',
       );
+      if (answer === 'Review One by One') await this.reviewChanges(root);
       if (answer !== 'Reject All') return;
     }
     try {

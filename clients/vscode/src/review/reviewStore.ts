@@ -70,7 +70,9 @@ export class ReviewStore {
   }
 
   async refresh(root: string): Promise<void> {
-    const result = await this.server.request<ReviewChangesResult>(Methods.ReviewChanges, { cwd: root });
+    // This client still reviews against git's index, by name (the server's default is now each agent turn's own
+    // baseline, issue 14); moving the CodeLens to agent hunks labelled with their session is the next step.
+    const result = await this.server.request<ReviewChangesResult>(Methods.ReviewChanges, { cwd: root, baseline: 'index' });
     for (const [key, reviewed] of this.files) if (reviewed.root === root) this.files.delete(key);
     for (const file of result.files) {
       const absolutePath = path.join(root, file.path);
@@ -99,13 +101,13 @@ export class ReviewStore {
   }
 
   async accept(root: string, selection: { hunkIds?: string[]; paths?: string[] }): Promise<number> {
-    const result = await this.server.request<ReviewAcceptResult>(Methods.ReviewAccept, { cwd: root, ...selection });
+    const result = await this.server.request<ReviewAcceptResult>(Methods.ReviewAccept, { cwd: root, ...selection, baseline: 'index' });
     await this.refresh(root);
     return result.accepted;
   }
 
   async reject(root: string, selection: { hunkIds?: string[]; paths?: string[] }): Promise<number> {
-    const result = await this.server.request<ReviewRejectResult>(Methods.ReviewReject, { cwd: root, ...selection });
+    const result = await this.server.request<ReviewRejectResult>(Methods.ReviewReject, { cwd: root, ...selection, baseline: 'index' });
     await this.refresh(root);
     return result.rejected;
   }

@@ -9,6 +9,7 @@ const hunk = (newStart: number, newLines: number, lines: string[]): ReviewHunk =
   newStart,
   newLines,
   header: '',
+  mixed: false,
   lines,
 });
 

@@ -11,9 +11,10 @@ const twoHunks: ReviewChangesResult = {
       path: 'src/a.txt',
       status: 'modified',
       binary: false,
+      mixed: false,
       hunks: [
-        { id: 'h1', oldStart: 1, oldLines: 7, newStart: 1, newLines: 7, header: '', lines: [' 1', ' 2', ' 3', '-4', '+four', ' 5', ' 6', ' 7'] },
-        { id: 'h2', oldStart: 20, oldLines: 6, newStart: 20, newLines: 7, header: '', lines: [' 20', ' 21', ' 22', '+new', ' 23', ' 24', ' 25'] },
+        { id: 'h1', oldStart: 1, oldLines: 7, newStart: 1, newLines: 7, mixed: false, header: '', lines: [' 1', ' 2', ' 3', '-4', '+four', ' 5', ' 6', ' 7'] },
+        { id: 'h2', oldStart: 20, oldLines: 6, newStart: 20, newLines: 7, mixed: false, header: '', lines: [' 20', ' 21', ' 22', '+new', ' 23', ' 24', ' 25'] },
       ],
     },
   ],
@@ -67,7 +68,7 @@ describe('ReviewStore', () => {
     const store = new ReviewStore(server, (p) => p, 0);
     await store.watch('/repo');
     expect(await store.accept('/repo', { hunkIds: ['h1'] })).toBe(1);
-    expect(server.requests.find((r) => r.method === 'review/accept')?.params).toEqual({ cwd: '/repo', hunkIds: ['h1'] });
+    expect(server.requests.find((r) => r.method === 'review/accept')?.params).toEqual({ cwd: '/repo', hunkIds: ['h1'], baseline: 'index' });
     expect(store.fileAt('/repo/src/a.txt')?.hunks.map((h) => h.hunk.id)).toEqual(['h2']);
   });
 });

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Maestro.Protocol;
+using Maestro.Server.Git.Review.Attribution;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Maestro.Server.Tests.Protocol.Exchanges;
 
@@ -32,29 +34,45 @@ public sealed class GitExchangeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Review_changes_accept_reject_and_the_changed_notification()
+    public async Task Review_of_an_agent_turn_changes_accept_reject_undo_and_the_changed_notification()
     {
+        // A turn's attribution through the real turn observer: snapshot, the "agent" edits a.txt, snapshot.
+        var turns = sandbox.Server.Services.GetRequiredService<TurnBaselines>();
+        await turns.TurnStartingAsync("s_exchange", "t_1", sandbox.Repo, CancellationToken.None);
         sandbox.Repository.Write("a.txt", "one\nTWO\nthree\n");
+        sandbox.Repository.Write("made.txt", "made by the agent\n");
+        await turns.TurnEndedAsync("s_exchange", "t_1", CancellationToken.None);
         await using var client = await sandbox.ConnectAsync();
 
         var changes = await client.RecordAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo });
-        var staleId = HunkIds(changes, "a.txt").Single();
+        var hunkId = HunkIds(changes, "a.txt").Single();
 
-        // The file changes under the client: its hunk id is stale, and accepting it changes nothing.
-        sandbox.Repository.Write("a.txt", "one\nTWO\nTHREE\n");
+        // The user edits the agent's line: the hunk is mixed, and a reject without confirm says what would be lost.
+        sandbox.Repository.Write("a.txt", "one\nTwo, said the user\nthree\n");
         Exchange.RecordMessage(await client.NotificationAsync(Methods.ReviewChanged, p => p["paths"]!.AsArray().Any(x => (string?)x == "a.txt")));
-        await client.RecordErrorAsync(Methods.ReviewAccept, new ReviewSelectionParams { Cwd = sandbox.Repo, HunkIds = [staleId] }, ErrorCodes.StaleHunk, ErrorKinds.StaleHunk);
+        await client.RecordErrorAsync(Methods.ReviewReject, new ReviewSelectionParams { Cwd = sandbox.Repo, HunkIds = [hunkId] }, ErrorCodes.MixedHunk, ErrorKinds.MixedHunk);
+        await client.RecordErrorAsync(Methods.ReviewAccept, new ReviewSelectionParams { Cwd = sandbox.Repo, HunkIds = ["0000000000000000"] }, ErrorCodes.StaleHunk, ErrorKinds.StaleHunk);
 
-        var fresh = await client.CallAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo });
-        await client.RecordAsync(Methods.ReviewAccept, new ReviewSelectionParams { Cwd = sandbox.Repo, HunkIds = HunkIds(fresh, "a.txt") });
-        Assert.Contains("THREE", sandbox.Repository.Staged("a.txt"), StringComparison.Ordinal);
+        await client.RecordAsync(Methods.ReviewAccept, new ReviewSelectionParams { Cwd = sandbox.Repo, HunkIds = [hunkId] });
+        Assert.Equal("one\ntwo\nthree\n", sandbox.Repository.Staged("a.txt"));
 
-        sandbox.Repository.Write("b.txt", "bee\nwasp\n");
-        var withB = await client.CallAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo });
-        await client.RecordAsync(Methods.ReviewReject, new ReviewSelectionParams { Cwd = sandbox.Repo, HunkIds = HunkIds(withB, "b.txt") });
-        Assert.Equal("bee\n", sandbox.Repository.Read("b.txt"));
+        var rejected = await client.RecordAsync(Methods.ReviewReject, new ReviewSelectionParams { Cwd = sandbox.Repo, Paths = ["made.txt"] });
+        Assert.False(File.Exists(sandbox.Repository.PathOf("made.txt")));
+        await client.RecordAsync(Methods.ReviewUndo, new ReviewUndoParams { Cwd = sandbox.Repo, DecisionId = (string)rejected["result"]!["decisionId"]! });
+        Assert.Equal("made by the agent\n", sandbox.Repository.Read("made.txt"));
+        await client.RecordErrorAsync(Methods.ReviewUndo, new ReviewUndoParams { Cwd = sandbox.Repo, DecisionId = "d_unknown" }, ErrorCodes.InvalidParams, ErrorKinds.InvalidParams);
 
         await client.RecordErrorAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo, Paths = ["../outside.txt"] }, ErrorCodes.PathOutsideWorkspace, ErrorKinds.PathOutsideWorkspace);
+    }
+
+    [Fact]
+    public async Task Review_against_the_index_and_the_explicit_stage()
+    {
+        sandbox.Repository.Write("b.txt", "bee\nwasp\n");
+        await using var client = await sandbox.ConnectAsync();
+        var changes = await client.RecordAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo, Baseline = ReviewBaseline.Index }, "index");
+        await client.RecordAsync(Methods.ReviewStage, new ReviewSelectionParams { Cwd = sandbox.Repo, HunkIds = HunkIds(changes, "b.txt") });
+        Assert.Equal("bee\nwasp\n", sandbox.Repository.Staged("b.txt"));
     }
 
     [Fact]
@@ -67,7 +85,7 @@ public sealed class GitExchangeTests : IAsyncLifetime
 
         // An accepted edit in the worktree is what merge takes back to main.
         File.WriteAllText(Path.Combine(path, "a.txt"), "one\ntwo\nthree\nfour\n");
-        Exchange.AssertNoError(await client.CallAsync(Methods.ReviewAccept, new ReviewSelectionParams { Cwd = path, Paths = ["a.txt"] }));
+        Exchange.AssertNoError(await client.CallAsync(Methods.ReviewStage, new ReviewSelectionParams { Cwd = path, Paths = ["a.txt"] }));
         var merged = await client.RecordAsync(Methods.WorktreesMerge, new WorktreeMergeParams { Path = path, Message = "Agent work" });
         Assert.True((bool)merged["result"]!["merged"]!);
 

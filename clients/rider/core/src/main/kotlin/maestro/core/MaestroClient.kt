@@ -42,7 +42,7 @@ class MaestroClient(val connection: JsonRpcConnection) {
     suspend fun gitStatus(cwd: String): GitStatusResult = connection.request(Methods.GIT_STATUS, GitStatusParams(cwd))
 
     suspend fun reviewChanges(cwd: String, paths: List<String>? = null): ReviewChangesResult =
-        connection.request(Methods.REVIEW_CHANGES, ReviewChangesParams(cwd = cwd, paths = paths))
+        connection.request(Methods.REVIEW_CHANGES, ReviewChangesParams(cwd = cwd, paths = paths, baseline = ReviewBaseline.INDEX))
 
     /** Stages hunks (`hunkIds`) or whole files (`paths`, `"."` for every file); one of them is required. */
     suspend fun reviewAccept(params: ReviewSelectionParams): ReviewAcceptResult = connection.request(Methods.REVIEW_ACCEPT, params)

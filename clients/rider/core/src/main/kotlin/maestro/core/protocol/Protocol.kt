@@ -40,6 +40,8 @@ object Methods {
     const val REVIEW_CHANGES = "review/changes"
     const val REVIEW_ACCEPT = "review/accept"
     const val REVIEW_REJECT = "review/reject"
+    const val REVIEW_STAGE = "review/stage"
+    const val REVIEW_UNDO = "review/undo"
     const val REVIEW_CHANGED = "review/changed"
     const val PLAYBOOKS_LIST = "playbooks/list"
     const val PLAYBOOKS_RUN = "playbooks/run"
@@ -77,6 +79,8 @@ object ErrorCodes {
     const val BUSY = -32016
     const val PLAYBOOK_INVALID = -32017
     const val UNAUTHORIZED = -32018
+    const val MIXED_HUNK = -32019
+    const val REVIEW_CONFLICT = -32020
 }
 
 /** The `kind` of [ErrorData]: what to branch on. */
@@ -100,6 +104,8 @@ object ErrorKinds {
     const val BUSY = "Busy"
     const val PLAYBOOK_INVALID = "PlaybookInvalid"
     const val UNAUTHORIZED = "Unauthorized"
+    const val MIXED_HUNK = "MixedHunk"
+    const val REVIEW_CONFLICT = "ReviewConflict"
 }
 
 /** The ids of the agents Maestro knows out of the box; configured ACP agents start with ACP_PREFIX. */
@@ -150,6 +156,8 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.REVIEW_CHANGES to MethodShape(MethodKind.REQUEST, ReviewChangesParams::class.java, ReviewChangesResult::class.java),
     Methods.REVIEW_ACCEPT to MethodShape(MethodKind.REQUEST, ReviewSelectionParams::class.java, ReviewAcceptResult::class.java),
     Methods.REVIEW_REJECT to MethodShape(MethodKind.REQUEST, ReviewSelectionParams::class.java, ReviewRejectResult::class.java),
+    Methods.REVIEW_STAGE to MethodShape(MethodKind.REQUEST, ReviewSelectionParams::class.java, ReviewStageResult::class.java),
+    Methods.REVIEW_UNDO to MethodShape(MethodKind.REQUEST, ReviewUndoParams::class.java, ReviewUndoResult::class.java),
     Methods.REVIEW_CHANGED to MethodShape(MethodKind.SERVER_NOTIFICATION, ReviewChangedNotification::class.java, null),
     Methods.PLAYBOOKS_LIST to MethodShape(MethodKind.REQUEST, PlaybooksListParams::class.java, PlaybooksListResult::class.java),
     Methods.PLAYBOOKS_RUN to MethodShape(MethodKind.REQUEST, PlaybookRunParams::class.java, Run::class.java),

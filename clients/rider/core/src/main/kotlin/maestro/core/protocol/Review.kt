@@ -4,8 +4,17 @@
 
 package maestro.core.protocol
 
+import com.google.gson.annotations.SerializedName
+
+enum class ReviewBaseline {
+    @SerializedName("agent") AGENT,
+    @SerializedName("index") INDEX,
+}
+
 data class ReviewAcceptResult(
     val accepted: Int,
+    /** What `review/undo` takes to take this back (agent baseline only). */
+    val decisionId: String? = null,
 )
 
 data class ReviewChangedNotification(
@@ -16,10 +25,19 @@ data class ReviewChangedNotification(
 data class ReviewChangesParams(
     val cwd: String,
     val paths: List<String>? = null,
+    /** Only this session's agent hunks; without it every session's in the folder. */
+    val sessionId: String? = null,
+    /** Only this turn's agent hunks (of SessionId). */
+    val turnId: String? = null,
+    /** Null means Agent. */
+    val baseline: ReviewBaseline? = null,
 )
 
 data class ReviewChangesResult(
+    /** With the agent baseline: one entry per file per session turn that changed it (a file two sessions changed is listed twice, once for each); with the index baseline: one per changed file. */
     val files: List<ReviewFile>,
+    /** The sessions with pending agent hunks in the folder, for grouping; null with the index baseline. */
+    val sessions: List<ReviewSessionSummary>? = null,
 )
 
 data class ReviewFile(
@@ -28,27 +46,78 @@ data class ReviewFile(
     val status: ChangeStatus,
     val binary: Boolean,
     val hunks: List<ReviewHunk>,
+    /** The session whose turn made these changes (agent baseline only). */
+    val sessionId: String? = null,
+    val turnId: String? = null,
+    val agentId: String? = null,
+    /** The session's name, e.g. "Claude Code 1", for labels. */
+    val sessionName: String? = null,
+    /** The user changed the file where the agent did since the turn (a binary, created or deleted file, reviewed whole): rejecting it needs `confirm`. */
+    val mixed: Boolean = false,
 )
 
 data class ReviewHunk(
-    /** A hash of the path, position and content: stable while the file does not change. */
+    /** A hash of the session, turn, path, position and content: stable while the file does not change. */
     val id: String,
+    /** Where the hunk starts in the baseline (agent baseline: the file before the turn; index: the index). */
     val oldStart: Int,
     val oldLines: Int,
+    /** Where the hunk's lines are in the working file now (after any later edit above it). */
     val newStart: Int,
     val newLines: Int,
     val header: String,
     /** Unified diff lines, each starting with ' ', '+', '-' or '\'. */
     val lines: List<String>,
+    /** The session whose turn made the hunk (agent baseline only). */
+    val sessionId: String? = null,
+    val turnId: String? = null,
+    val agentId: String? = null,
+    val sessionName: String? = null,
+    /** The user edited these lines after the agent: rejecting the hunk would lose that edit, so it needs `confirm`. */
+    val mixed: Boolean = false,
 )
 
 data class ReviewRejectResult(
     val rejected: Int,
+    /** What `review/undo` takes to take this back (agent baseline only). */
+    val decisionId: String? = null,
+    /** Files the agent created that were moved to Maestro's trash rather than deleted (repository-relative). */
+    val trashed: List<String>? = null,
 )
 
-/** Params of `review/accept` and `review/reject`: hunks by id, whole files by path, or both. */
+/** Params of `review/accept`, `review/reject` and `review/stage`: hunks by id, whole files by path, or both. With the agent baseline a path selects the agent's changes to that file (of SessionId when given), never the user's. */
 data class ReviewSelectionParams(
     val cwd: String,
     val hunkIds: List<String>? = null,
     val paths: List<String>? = null,
+    /** Only this session's changes when selecting by path. */
+    val sessionId: String? = null,
+    /** Null means Agent; `review/stage` always works on the index. */
+    val baseline: ReviewBaseline? = null,
+    /** Reject mixed hunks too, losing the user's edits inside them (without it such a reject is refused, naming them). */
+    val confirm: Boolean = false,
+)
+
+/** One session's share of a folder's pending agent review. */
+data class ReviewSessionSummary(
+    val sessionId: String,
+    val name: String,
+    val agentId: String,
+    val files: Int,
+    val hunks: Int,
+)
+
+data class ReviewStageResult(
+    val staged: Int,
+)
+
+data class ReviewUndoParams(
+    val cwd: String,
+    /** The id an accept or reject returned. */
+    val decisionId: String,
+)
+
+data class ReviewUndoResult(
+    /** How many files the undo put back. */
+    val restored: Int,
 )

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using Maestro.Protocol;
+using Maestro.Server.Git;
+using Maestro.Server.Git.Review.Attribution;
+using Maestro.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Maestro.Bench.Scenarios;
+
+/// <summary>
+/// Review attribution on a 20,000-file repository: the turn-start snapshot (a private index, <c>git add -A</c>,
+/// <c>git write-tree</c>) beside a plain <c>git write-tree</c> of the user's index, and <c>review/changes</c> of one
+/// turn's 200 changed files beside <c>git diff</c>.
+/// </summary>
+internal sealed class AttributionScenario : IBenchScenario
+{
+    public string Name => "attribution";
+
+    public string Description => "turn baseline snapshot vs git write-tree; attributed review/changes vs git diff";
+
+    public async Task RunAsync(BenchContext context)
+    {
+        var files = context.Smoke ? 400 : 20_000;
+        var changed = context.Smoke ? 20 : 200;
+        using var repo = GeneratedRepository.Create(files);
+        GeneratedRepository.Sync();
+        repo.Git("status", "--porcelain"); // a fresh stat cache, as after any editor's git status
+
+        await using var server = new TestServer();
+        using var rpc = await server.ConnectInitializedAsync("bench");
+        var snapshot = server.Services.GetRequiredService<FolderSnapshot>();
+        var location = new RepositoryLocator().Locate(repo.Root);
+        var writeTree = new List<double>();
+        var snapshots = new List<double>();
+        var iterations = context.Iterations(15);
+        for (var i = -2; i < iterations; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            repo.Git("write-tree");
+            var g = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            await snapshot.TakeAsync(location, CancellationToken.None);
+            var m = watch.Elapsed.TotalMilliseconds;
+            if (i >= 0)
+            {
+                writeTree.Add(g);
+                snapshots.Add(m);
+            }
+        }
+
+        context.Report(Name, $"`git write-tree`, {files} files (median)", Stats.Median(writeTree), "ms");
+        context.Report(Name, $"turn baseline snapshot, {files} files (median)", Stats.Median(snapshots), "ms", Stats.Median(writeTree), "git write-tree", 1.5);
+
+        // One turn changes 200 files; the review of that turn beside git diff.
+        var turns = server.Services.GetRequiredService<TurnBaselines>();
+        await turns.TurnStartingAsync("s_bench", "t_bench", repo.Root, CancellationToken.None);
+        var step = files / changed;
+        for (var i = 0; i < changed; i++)
+        {
+            var path = GeneratedRepository.PathOf(i * step);
+            repo.Write(path, repo.Read(path).Replace("line 10:", "line 10 (edited):", StringComparison.Ordinal) + "an added line\n");
+        }
+
+        await turns.TurnEndedAsync("s_bench", "t_bench", CancellationToken.None);
+        var diffs = new List<double>();
+        var reviews = new List<double>();
+        for (var i = -2; i < iterations; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var diff = repo.Git("diff");
+            var g = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            var result = await rpc.InvokeWithParameterObjectAsync<ReviewChangesResult>(Methods.ReviewChanges, new ReviewChangesParams { Cwd = repo.Root });
+            var m = watch.Elapsed.TotalMilliseconds;
+            if (result.Files.Count != changed || diff.Length == 0)
+            {
+                throw new InvalidOperationException($"the attributed review/changes saw {result.Files.Count} files, expected {changed}.");
+            }
+
+            if (i >= 0)
+            {
+                diffs.Add(g);
+                reviews.Add(m);
+            }
+        }
+
+        var label = string.Create(CultureInfo.InvariantCulture, $"{changed} of {files} files changed by one turn");
+        context.Report(Name, $"`git diff`, {label} (median)", Stats.Median(diffs), "ms");
+        context.Report(Name, $"attributed `review/changes`, {label} (median)", Stats.Median(reviews), "ms", Stats.Median(diffs), "git diff", 1.2);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record ReviewStageResult
+{
+    public required int Staged { get; init; }
+}
