@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
         extensionPath: context.extensionPath,
         pathEnv: process.env.PATH,
         platform: process.platform,
+        arch: process.arch,
         isExecutable,
       }),
     env: () => ({ ...process.env, ...readSettings().env }),
