@@ -48,15 +48,19 @@ public sealed class MaestroProcess : IAsyncDisposable
 
     /// <summary>Starts maestro through <paramref name="wrapper"/> (e.g. <c>prlimit --nofile=N:N --</c>), which execs it.</summary>
     public static MaestroProcess StartUnder(IReadOnlyList<string> wrapper, string home, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+        => StartExecutable(MaestroBinary.Path, wrapper, home, environment, arguments);
+
+    /// <summary>Starts another maestro than MAESTRO_BIN's, e.g. the one a <c>dotnet tool install</c> put somewhere.</summary>
+    public static MaestroProcess StartExecutable(string executable, IReadOnlyList<string> wrapper, string home, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : MaestroBinary.Path)
+        var info = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : executable)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in wrapper.Count > 0 ? [.. wrapper.Skip(1), MaestroBinary.Path, .. arguments] : arguments)
+        foreach (var argument in wrapper.Count > 0 ? [.. wrapper.Skip(1), executable, .. arguments] : arguments)
         {
             info.ArgumentList.Add(argument);
         }
@@ -72,9 +76,13 @@ public sealed class MaestroProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a CLI command to its end and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string home, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string home, params string[] arguments)
+        => RunExecutableAsync(MaestroBinary.Path, home, arguments);
+
+    /// <summary>Runs a CLI command of the given maestro executable to its end.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunExecutableAsync(string executable, string home, params string[] arguments)
     {
-        await using var run = Start(home, arguments);
+        await using var run = StartExecutable(executable, [], home, null, arguments);
         run.process.StandardInput.Close();
         var stdout = await run.process.StandardOutput.ReadToEndAsync();
         var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
