@@ -6,7 +6,7 @@ import { installCommand } from '../../src/views/sessions/agentsWelcome';
 import { FakeHost, hostInfo, mountPanel } from '../support/fakeHost';
 
 const missing = (id: string, name: string, bin: string, pkg: string): AgentInfo => ({
-  id, name, kind: 'cli', available: false, command: bin, reason: `'${bin}' is not on PATH. Install it with: npm install -g ${pkg}`,
+  id, name, kind: 'native', available: false, command: bin, reason: `'${bin}' is not on PATH. Install it with: npm install -g ${pkg}`,
 });
 const noneInstalled: AgentInfo[] = [
   missing('claude-code', 'Claude Code', 'claude', '@anthropic-ai/claude-code'),
@@ -14,7 +14,7 @@ const noneInstalled: AgentInfo[] = [
   missing('gemini', 'Gemini', 'gemini', '@google/gemini-cli'),
   { ...missing('acp:gemini', 'Gemini (ACP)', 'gemini', '@google/gemini-cli'), kind: 'acp' },
 ];
-const claudeInstalled: AgentInfo[] = [{ id: 'claude-code', name: 'Claude Code', kind: 'cli', available: true, version: '2.1.0', command: 'claude' }, ...noneInstalled.slice(1)];
+const claudeInstalled: AgentInfo[] = [{ id: 'claude-code', name: 'Claude Code', kind: 'native', available: true, version: '2.1.0', command: 'claude' }, ...noneInstalled.slice(1)];
 
 afterEach(() => {
   document.body.innerHTML = '';
