@@ -52,7 +52,8 @@ public sealed class WindowsLookupTests
 
         Assert.Equal(@"D:\agents\gemini.cmd", ExecutableLocator.Find(@"D:\agents\gemini", platform), ignoreCase: true);
         Assert.Equal(@"D:\agents\opencode.exe", ExecutableLocator.Find(@"D:\agents\opencode.exe", platform), ignoreCase: true);
-        Assert.Equal(@"D:\agents\opencode.exe", ExecutableLocator.Find("D:/agents/opencode", Windows(NpmBin, ["D:/agents/opencode.exe"])), ignoreCase: true);
+        // Forward slashes work on Windows too; the path comes back as the user wrote it.
+        Assert.Equal("D:/agents/opencode.exe", ExecutableLocator.Find("D:/agents/opencode", Windows(NpmBin, ["D:/agents/opencode.exe"])), ignoreCase: true);
         Assert.Null(ExecutableLocator.Find(@"D:\agents\missing", platform));
     }
 
@@ -68,7 +69,7 @@ public sealed class WindowsLookupTests
     [Fact]
     public void Without_PATHEXT_the_cmd_exe_default_applies()
     {
-        var platform = new HostPlatform(true, NpmBin, PathExtVariable: null, IsExecutableFile: p => p == NpmBin + @"\codex.cmd");
+        var platform = new HostPlatform(true, NpmBin, PathExtVariable: null, IsExecutableFile: p => string.Equals(p, NpmBin + @"\codex.cmd", StringComparison.OrdinalIgnoreCase));
         var pathExt = Environment.GetEnvironmentVariable("PATHEXT");
 
         // This machine is not Windows: PATHEXT is unset here, so the default is what is used.
