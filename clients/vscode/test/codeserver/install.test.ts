@@ -73,7 +73,9 @@ describe('the platform VSIX on a machine without .NET', () => {
       serverPath: null,
       env: { PATH: path, HOME: home },
       unsetEnv: ['DOTNET_ROOT', 'DOTNET_ROOT_X64', 'DOTNET_HOST_PATH', 'MAESTRO_BIN', 'MSBuildExtensionsPath', 'MSBuildSDKsPath'],
-      settings: { 'maestro.defaultAgent': 'claude-code', 'maestro.defaultPermissionMode': 'bypass' },
+      // code-server gives its extension host a login PATH (with /usr/bin, where Debian links dotnet): the server's
+      // own PATH is set through maestro.env, which the extension applies to the server process.
+      settings: { 'maestro.defaultAgent': 'claude-code', 'maestro.defaultPermissionMode': 'bypass', 'maestro.env': { PATH: path } },
     });
     const { page, panel, model, shot, profile } = session;
 
