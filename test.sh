@@ -5,13 +5,19 @@
 # check, tsc --noEmit of clients/protocol, clients/panel and clients/vscode, the shared panel and the VS Code
 # extension (vitest, incl. Chromium and code-server runs), the Kotlin core of the Rider client (clients/rider/core/test.sh)
 # and the plugin sources checked against it (clients/rider/plugin/check-sources.sh),
-# and a smoke run of the benchmarks (not counted as tests).
+# and a smoke run of the benchmarks (not counted as tests). The server under test is the shipped one: self-contained
+# and trimmed (artifacts/bin -> artifacts/server/<rid>).
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 
+# --all-platforms: also publish the server and a VSIX for every platform (slow; not the default, the suites run on
+# this machine's linux-x64 build either way).
+build_args=(--no-run)
+[ "${1:-}" = "--all-platforms" ] && build_args=(--all-platforms --no-run)
+
 scripts/setup.sh tests || { echo "0 passed, 1 failed"; exit 1; }
-./build.sh --no-run || { echo "0 passed, 1 failed"; exit 1; }
+./build.sh "${build_args[@]}" || { echo "0 passed, 1 failed"; exit 1; }
 export MAESTRO_BIN="$root/artifacts/bin/maestro"
 
 passed=0

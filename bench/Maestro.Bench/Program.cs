@@ -4,6 +4,7 @@ using Maestro.Bench;
 var scenarios = new IBenchScenario[]
 {
     new Maestro.Bench.Scenarios.StartupScenario(),
+    new Maestro.Bench.Scenarios.InstallScenario(),
     new Maestro.Bench.Scenarios.SessionsScenario(),
     new Maestro.Bench.Scenarios.WorktreeScenario(),
     new Maestro.Bench.Scenarios.ReviewScenario(),

@@ -12,6 +12,12 @@ export const HostActions = {
   ReviewChanges: 'host/reviewChanges',
   NewSession: 'host/newSession',
   ShowOutput: 'host/showOutput',
+  /** First run: a terminal opened with `{ command }` typed in (not run: the user presses Enter). */
+  RunInTerminal: 'host/runInTerminal',
+  /** First run: `{ text }` onto the system clipboard (a webview cannot always reach it). */
+  CopyText: 'host/copyText',
+  /** First run: the editor's Maestro settings, where the server path and its environment are set. */
+  ConfigureAgents: 'host/configureAgents',
 } as const;
 
 export interface HostSettings {

@@ -13,6 +13,15 @@ public static class MaestroBinary
                 return fromEnvironment;
             }
 
+            return DefaultPath;
+        }
+    }
+
+    /// <summary>The framework-dependent app host built next to the test assembly, whatever MAESTRO_BIN says.</summary>
+    public static string DefaultPath
+    {
+        get
+        {
             var apphost = System.IO.Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "maestro.exe" : "maestro");
             return File.Exists(apphost) ? apphost : throw new FileNotFoundException("The maestro app host is not next to the tests.", apphost);
         }

@@ -52,8 +52,15 @@ public sealed class MaestroProcess : IAsyncDisposable
 
     /// <summary>Starts maestro in <paramref name="workingDirectory"/> (null: the test's own), as a user in that folder would.</summary>
     public static MaestroProcess StartIn(string? workingDirectory, IReadOnlyList<string> wrapper, string home, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+        => Launch(MaestroBinary.Path, workingDirectory, wrapper, home, environment, arguments);
+
+    /// <summary>Starts another maestro than MAESTRO_BIN's, e.g. the one a <c>dotnet tool install</c> put somewhere.</summary>
+    public static MaestroProcess StartExecutable(string executable, IReadOnlyList<string> wrapper, string home, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+        => Launch(executable, null, wrapper, home, environment, arguments);
+
+    private static MaestroProcess Launch(string executable, string? workingDirectory, IReadOnlyList<string> wrapper, string home, IReadOnlyDictionary<string, string>? environment, string[] arguments)
     {
-        var info = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : MaestroBinary.Path)
+        var info = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : executable)
         {
             WorkingDirectory = workingDirectory ?? string.Empty,
             RedirectStandardInput = true,
@@ -61,7 +68,7 @@ public sealed class MaestroProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in wrapper.Count > 0 ? [.. wrapper.Skip(1), MaestroBinary.Path, .. arguments] : arguments)
+        foreach (var argument in wrapper.Count > 0 ? [.. wrapper.Skip(1), executable, .. arguments] : arguments)
         {
             info.ArgumentList.Add(argument);
         }
@@ -81,9 +88,16 @@ public sealed class MaestroProcess : IAsyncDisposable
         => RunInAsync(null, home, arguments);
 
     /// <summary>Runs a CLI command to its end from <paramref name="workingDirectory"/> (relative paths resolve from there).</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string? workingDirectory, string home, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string? workingDirectory, string home, params string[] arguments)
+        => RunToEndAsync(StartIn(workingDirectory, [], home, null, arguments));
+
+    /// <summary>Runs a CLI command of the given maestro executable to its end.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunExecutableAsync(string executable, string home, params string[] arguments)
+        => RunToEndAsync(StartExecutable(executable, [], home, null, arguments));
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunToEndAsync(MaestroProcess started)
     {
-        await using var run = StartIn(workingDirectory, [], home, null, arguments);
+        await using var run = started;
         run.process.StandardInput.Close();
         var stdout = await run.process.StandardOutput.ReadToEndAsync();
         var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));

@@ -15,4 +15,16 @@ run('bash', [join(root, '..', '..', 'scripts', 'setup.sh'), 'client-tests']);
 if (!existsSync(join(panel, 'node_modules'))) run(npm, ['ci', '--no-audit', '--no-fund'], panel);
 run(npm, ['run', 'build'], panel);
 run(process.execPath, [join(root, 'scripts', 'package.mjs')]);
+// The platform VSIX of this machine with the self-contained server inside, for the install test
+// (test/codeserver/install.test.ts); the server is published first when ./build.sh has not already.
+if (process.platform === 'linux' && process.arch === 'x64') {
+  const repo = join(root, '..', '..');
+  const server = join(repo, 'artifacts', 'server', 'linux-x64');
+  if (!existsSync(join(server, 'maestro'))) run('bash', [join(repo, 'scripts', 'publish-server.sh'), 'linux-x64'], repo);
+  execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, MAESTRO_VSIX_TARGET: 'linux-x64', MAESTRO_BUNDLE_SERVER: server },
+  });
+}
 run('bash', [join(root, 'scripts', 'install-code-server.sh')]);

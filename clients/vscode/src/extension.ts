@@ -13,6 +13,7 @@ import { ReviewCodeLensProvider } from './review/reviewCodeLens';
 import { ReviewController } from './review/reviewController';
 import { ReviewDecorations } from './review/reviewDecorations';
 import { ReviewStore } from './review/reviewStore';
+import { installAgent, openWalkthrough } from './commands/firstRunCommands';
 import { locateServer } from './server/binaryLocator';
 import { MaestroServer } from './server/maestroServer';
 import { readSettings, restartSettings } from './settings';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
         extensionPath: context.extensionPath,
         pathEnv: process.env.PATH,
         platform: process.platform,
+        arch: process.arch,
         isExecutable,
       }),
     env: () => ({ ...process.env, ...readSettings().env }),
@@ -122,6 +124,8 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   command('maestro.showStats', () => showStats(maestro));
   command('maestro.showOutput', () => output.show(true));
   command('maestro.restartServer', () => maestro.restart());
+  command('maestro.installAgent', (agentId?: string) => installAgent(maestro, typeof agentId === 'string' ? agentId : undefined));
+  command('maestro.openWalkthrough', () => openWalkthrough(context.extension.id));
 
   // Say when the server is in trouble, once per incident; the status bar shows the state all along.
   let warnedRestart = false;

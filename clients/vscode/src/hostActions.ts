@@ -21,5 +21,19 @@ export function createHostActions(review: ReviewController, output: vscode.Outpu
     [HostActionNames.ReviewChanges, async (params) => void (await review.reviewChanges((params as PathParams | undefined)?.cwd))],
     [HostActionNames.NewSession, async () => void (await vscode.commands.executeCommand('maestro.newSession'))],
     [HostActionNames.ShowOutput, async () => output.show(true)],
+    [HostActionNames.RunInTerminal, async (params) => {
+      const command = (params as { command?: string } | undefined)?.command;
+      if (!command) throw new Error('a command is needed');
+      const terminal = vscode.window.createTerminal({ name: 'Maestro: install an agent' });
+      terminal.show();
+      // Typed, not run: the user reads it and presses Enter.
+      terminal.sendText(command, false);
+    }],
+    [HostActionNames.CopyText, async (params) => {
+      const text = (params as { text?: string } | undefined)?.text;
+      if (!text) throw new Error('a text is needed');
+      await vscode.env.clipboard.writeText(text);
+    }],
+    [HostActionNames.ConfigureAgents, async () => void (await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:maestro-dev.maestro'))],
   ]);
 }

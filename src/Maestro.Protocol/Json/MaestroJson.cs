@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -6,6 +7,9 @@ namespace Maestro.Protocol;
 /// <summary>The one set of JSON options for the wire: camelCase, nulls omitted, source-generated types first.</summary>
 public static class MaestroJson
 {
+    // The trimmed server (issue 21) roots StreamJsonRpc whole, so the envelope types the fallback resolver reflects over
+    // are never trimmed; every protocol type goes through the generated context.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The reflection fallback only sees StreamJsonRpc's envelope types, rooted in the trimmed build.")]
     public static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(MaestroJsonContext.Default.Options)

@@ -1,25 +1,34 @@
 namespace Maestro.Server.Processes;
 
-/// <summary>Finds a command on PATH the way a shell would.</summary>
+/// <summary>Finds a command on PATH the way a shell would (cmd.exe's PATHEXT rules on Windows).</summary>
 public static class ExecutableLocator
 {
-    public static string? Find(string command)
+    public static string? Find(string command) => Find(command, HostPlatform.Current);
+
+    public static string? Find(string command, HostPlatform platform)
     {
-        if (command.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(command))
+        var extensions = platform.ExecutableExtensions;
+        if (platform.IsPath(command))
         {
-            return IsExecutable(command) ? Path.GetFullPath(command) : null;
+            if (platform.IsExecutableFile(command))
+            {
+                return platform.IsWindows ? command : Path.GetFullPath(command);
+            }
+
+            // On Windows `C:\tools\claude` means claude.cmd or claude.exe there, as in cmd.exe.
+            return platform.IsWindows ? extensions.Select(e => command + e).FirstOrDefault(platform.IsExecutableFile) : null;
         }
 
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        var extensions = OperatingSystem.IsWindows()
-            ? (Environment.GetEnvironmentVariable("PATHEXT") ?? ".EXE;.CMD;.BAT").Split(';', StringSplitOptions.RemoveEmptyEntries)
-            : [string.Empty];
-        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        // A command that already names its extension (`claude.cmd`) is looked up as is first.
+        var names = platform.IsWindows && HasExecutableExtension(command, extensions) ? [command, .. extensions.Select(e => command + e)] : extensions.Select(e => command + e).ToArray();
+        foreach (var directory in platform.PathValue.Split(platform.PathListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            foreach (var extension in extensions)
+            // PATH entries may be quoted on Windows ("C:\Program Files\nodejs").
+            var unquoted = platform.IsWindows ? directory.Trim('"') : directory;
+            foreach (var name in names)
             {
-                var candidate = Path.Combine(directory, command + extension);
-                if (IsExecutable(candidate))
+                var candidate = platform.Combine(unquoted, name);
+                if (platform.IsExecutableFile(candidate))
                 {
                     return candidate;
                 }
@@ -29,19 +38,6 @@ public static class ExecutableLocator
         return null;
     }
 
-    private static bool IsExecutable(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return false;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            return true;
-        }
-
-        var mode = File.GetUnixFileMode(path);
-        return (mode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
-    }
+    private static bool HasExecutableExtension(string command, IReadOnlyList<string> extensions)
+        => extensions.Any(e => command.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 }

@@ -9,6 +9,7 @@ import { button, clear, h, isTyping, setText } from './dom';
 import { RunsView } from './runsView';
 import type { Scheduler } from './scheduler';
 import { SessionView } from './sessionView';
+import { noAgentInstalled, renderAgentsWelcome } from './sessions/agentsWelcome';
 import { renderNewSessionForm } from './sessions/newSessionForm';
 import { SessionsList } from './sessions/sessionsList';
 
@@ -27,6 +28,7 @@ export class App {
   private readonly listPage: HTMLElement;
   private readonly listToolbar: HTMLElement;
   private readonly emptyState: HTMLElement;
+  private readonly welcome: HTMLElement;
   private readonly runsView: RunsView;
   private readonly chatView: ChatView;
   private tab: Tab = 'sessions';
@@ -48,12 +50,17 @@ export class App {
     this.sessionsList = new SessionsList((id) => this.openSession(id));
     this.listToolbar = h('div', { class: 'toolbar' });
     this.emptyState = h('div', { class: 'empty', text: 'No sessions yet. Start one with New session (N).' });
-    this.listPage = h('div', { class: 'list-page' }, this.listToolbar, this.emptyState, this.sessionsList.element);
+    this.welcome = h('div', { class: 'welcome' });
+    this.listPage = h('div', { class: 'list-page' }, this.welcome, this.listToolbar, this.emptyState, this.sessionsList.element);
     this.runsView = new RunsView(store, actions);
     this.chatView = new ChatView(store, actions);
     this.element = h('div', { class: 'maestro-app' }, this.banner, this.notice, tabs, this.main);
     // On the document: with nothing focused, keys go to the body, outside the app element.
     document.addEventListener('keydown', (event) => this.onGlobalKey(event));
+    // First run: an agent installed in a terminal shows up when the user comes back to the panel.
+    window.addEventListener('focus', () => {
+      if (noAgentInstalled(this.store.agents)) void this.actions.loadAgents();
+    });
     store.subscribe((topic, sessionId) => this.onChange(topic, sessionId));
     this.renderChrome();
     this.renderToolbar();
@@ -139,8 +146,26 @@ export class App {
 
   private renderList(): void {
     const sessions = this.store.sessionList();
-    this.emptyState.hidden = sessions.length > 0;
+    clear(this.welcome);
+    const noAgent = noAgentInstalled(this.store.agents);
+    if (noAgent) {
+      this.welcome.appendChild(
+        renderAgentsWelcome(this.store.agents, {
+          offers: (action) => this.store.hostOffers(action),
+          hostAction: (action, params) => void this.actions.hostAction(action, params),
+          copy: (text) => this.copy(text),
+          recheck: () => void this.actions.loadAgents(),
+        }),
+      );
+    }
+    this.welcome.hidden = !noAgent;
+    this.emptyState.hidden = sessions.length > 0 || noAgent;
     this.sessionsList.render(sessions);
+  }
+
+  private copy(text: string): void {
+    if (this.store.hostOffers(HostActions.CopyText)) void this.actions.hostAction(HostActions.CopyText, { text });
+    else void navigator.clipboard?.writeText(text).catch(() => this.store.setNotice(`Copy this command: ${text}`));
   }
 
   private renderToolbar(): void {
@@ -179,6 +204,7 @@ export class App {
         break;
       case 'agents':
         if (this.tab === 'sessions' && this.page.kind === 'new') this.scheduler.schedule(this.mainTask);
+        if (this.tab === 'sessions' && this.page.kind === 'list') this.scheduler.schedule(this.listTask);
         break;
       case 'runs':
         if (this.tab === 'runs') this.scheduler.schedule(this.runsTask);

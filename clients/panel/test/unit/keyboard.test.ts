@@ -86,7 +86,9 @@ describe('keyboard', () => {
     await panel.flush();
     const form = panel.root.querySelector('form')!;
     const agent = form.querySelector<HTMLSelectElement>('select[name="agent"]')!;
-    expect([...agent.options].map((o) => o.value)).toEqual(['claude-code']);
+    // Unavailable agents are listed after the available ones, disabled (the first-run rule).
+    expect([...agent.options].filter((o) => !o.disabled).map((o) => o.value)).toEqual(['claude-code']);
+    expect(agent.value).toBe('claude-code');
     expect(form.querySelector<HTMLSelectElement>('select[name="folder"]')!.value).toBe('/work/repo');
     form.querySelector<HTMLInputElement>('input[name="branch"]')!.value = 'feature/x';
     form.querySelector<HTMLSelectElement>('select[name="mode"]')!.value = 'ask';

@@ -32,6 +32,8 @@ export interface CodeServerOptions {
   settings: Record<string, unknown>;
   /** Extra environment for code-server and so for the extension host (e.g. MAESTRO_HOME). */
   env: Record<string, string>;
+  /** Variables of this process's environment code-server must not inherit (e.g. DOTNET_ROOT for a machine without .NET). */
+  unsetEnv?: string[];
 }
 
 function freePort(): Promise<number> {
@@ -55,6 +57,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     XDG_DATA_HOME: join(options.profile, 'data'),
     XDG_CACHE_HOME: join(options.profile, 'cache'),
   };
+  for (const name of options.unsetEnv ?? []) delete env[name];
   for (const dir of [join(userData, 'User'), extensions, env.XDG_CONFIG_HOME!, env.XDG_DATA_HOME!]) mkdirSync(dir, { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(options.settings, null, 2));
 

@@ -22,6 +22,8 @@ export interface WorkbenchSession {
   model: ModelServer;
   sandbox: Sandbox;
   home: string;
+  /** The code-server profile folder (user data, extensions). */
+  profile: string;
   codeServer: CodeServer;
   /** When the workbench page started loading (for the start-up figures). */
   pageStart: number;
@@ -35,6 +37,12 @@ export async function openWorkbench(options: {
   settings: Record<string, unknown>;
   artefacts: string;
   env?: Record<string, string>;
+  /** The VSIX to install; default the universal one of `npm run package`. */
+  vsix?: string;
+  /** `maestro.serverPath`; default the server under test (tests/interop's maestroPath()), null to leave it unset. */
+  serverPath?: string | null;
+  /** Variables code-server must not inherit from this process. */
+  unsetEnv?: string[];
   /** Prepares the workspace repository before code-server opens it. */
   prepare?: (repo: string, git: (...args: string[]) => string) => void;
 }): Promise<WorkbenchSession> {
@@ -73,10 +81,11 @@ export async function openWorkbench(options: {
     const codeServer = await startCodeServer({
       profile,
       workspace: sandbox.repo,
-      vsix,
+      vsix: options.vsix ?? vsix,
       env: { MAESTRO_HOME: home, ...options.env },
+      unsetEnv: options.unsetEnv,
       settings: {
-        'maestro.serverPath': maestroPath(),
+        ...(options.serverPath === null ? {} : { 'maestro.serverPath': options.serverPath ?? maestroPath() }),
         'workbench.startupEditor': 'none',
         'security.workspace.trust.enabled': false,
         'chat.disableAIFeatures': true,
@@ -109,6 +118,7 @@ export async function openWorkbench(options: {
       model,
       sandbox,
       home,
+      profile,
       codeServer,
       pageStart,
       git,

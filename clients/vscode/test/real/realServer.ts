@@ -24,7 +24,7 @@ export function startRealHost(options: { ask?: AskUser; home?: string } = {}): R
   const home: string = options.home ?? freshHome();
   const log: string[] = [];
   const server = new MaestroServer({
-    locate: () => locateServer({ configuredPath: maestroPath(), extensionPath: '/nonexistent', pathEnv: '', platform: process.platform, isExecutable: () => true }),
+    locate: () => locateServer({ configuredPath: maestroPath(), extensionPath: '/nonexistent', pathEnv: '', platform: process.platform, arch: process.arch, isExecutable: () => true }),
     env: () => ({ ...process.env, MAESTRO_HOME: home }),
     workspaceFolders: () => [],
     clientVersion: 'test',

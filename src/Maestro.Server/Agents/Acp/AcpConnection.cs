@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using CliWrap;
 using Maestro.Server.Agents.Containment;
 using Maestro.Server.Agents.Running;
+using Maestro.Server.Processes;
 using Microsoft.Extensions.Logging;
 using StreamJsonRpc;
 
@@ -25,8 +26,8 @@ internal sealed class AcpConnection : IAsyncDisposable
     {
         Target = target;
         var filter = new AcpLineFilter(maxLineBytes, target, logger);
-        var command = CliWrap.Cli.Wrap(launch.Executable)
-            .WithArguments(launch.Arguments)
+        // npm's .cmd shims of agent CLIs on Windows start through cmd.exe (CommandLaunch).
+        var command = CommandLaunch.For(launch.Executable, launch.Arguments).Wrap()
             .WithWorkingDirectory(launch.WorkingDirectory)
             .WithEnvironmentVariables(launch.Environment)
             .WithValidation(CommandResultValidation.None)

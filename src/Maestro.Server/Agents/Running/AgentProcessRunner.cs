@@ -1,6 +1,7 @@
 using CliWrap;
 using Maestro.Server.Agents.Containment;
 using Maestro.Server.Hosting;
+using Maestro.Server.Processes;
 using Microsoft.Extensions.Logging;
 
 namespace Maestro.Server.Agents.Running;
@@ -49,8 +50,8 @@ public sealed class AgentProcessRunner
         });
         watchdog.Change(TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
 
-        var command = CliWrap.Cli.Wrap(launch.Executable)
-            .WithArguments(launch.Arguments)
+        // npm's .cmd shims of agent CLIs on Windows start through cmd.exe (CommandLaunch).
+        var command = CommandLaunch.For(launch.Executable, launch.Arguments).Wrap()
             .WithWorkingDirectory(launch.WorkingDirectory)
             .WithEnvironmentVariables(environment)
             .WithValidation(CommandResultValidation.None)

@@ -25,6 +25,8 @@ export function renderNewSessionForm(
   const available = agents.filter((a) => a.available);
   const agent = h('select', { attrs: { id: id('agent'), name: 'agent' } });
   for (const a of available) agent.appendChild(h('option', { text: a.version ? `${a.name} (${a.version})` : a.name, attrs: { value: a.id } }));
+  // Unavailable agents stay visible (so a user sees what exists) but cannot be picked.
+  for (const a of agents.filter((x) => !x.available)) agent.appendChild(h('option', { text: `${a.name} (not installed)`, attrs: { value: a.id, disabled: '' } }));
   const defaultAgent = host?.settings.defaultAgent;
   if (defaultAgent && available.some((a) => a.id === defaultAgent)) agent.value = defaultAgent;
 
@@ -45,17 +47,17 @@ export function renderNewSessionForm(
     'form',
     { class: 'new-session-form', attrs: { 'aria-label': 'New session' } },
     h('h2', { text: 'New session' }),
-    available.length === 0 ? h('div', { class: 'notice', attrs: { role: 'status' }, text: 'No agent is available: install one (see agents in the output) and try again.' }) : null,
+    available.length === 0 ? h('div', { class: 'notice', attrs: { role: 'status' }, text: 'No agent is installed: install one (the Sessions list shows how) and try again.' }) : null,
     field('Agent', agent),
     field('Folder', folder),
     field('Name', name),
     field('Worktree branch', branch, 'Runs the agent in a fresh git worktree on this new branch.'),
     field('Permissions', mode),
-    h('div', { class: 'toolbar' }, h('button', { class: 'primary', text: 'Create', attrs: { type: 'submit' } }), button('Cancel', () => cancel())),
+    h('div', { class: 'toolbar' }, h('button', { class: 'primary', text: 'Create', attrs: available.length === 0 ? { type: 'submit', disabled: '' } : { type: 'submit' } }), button('Cancel', () => cancel())),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (!agent.value || !folder.value.trim()) return;
+    if (!agent.value || !available.some((a) => a.id === agent.value) || !folder.value.trim()) return;
     submit({
       agentId: agent.value,
       cwd: folder.value.trim(),
