@@ -3,6 +3,7 @@ using Maestro.Protocol;
 using Maestro.Server.Agents;
 using Maestro.Server.Agents.Running;
 using Maestro.Server.Sessions.Errors;
+using Maestro.Server.Sessions.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace Maestro.Server.Sessions;
@@ -20,12 +21,17 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     private readonly SecretRedactor redactor;
     private readonly Task loop;
     private readonly CancellationTokenSource closing = new();
+    private readonly OutageControl outages;
+    private readonly TurnRetryLoop retries;
     private CancellationTokenSource? currentTurn;
     private int queued;
     private volatile string? stopping;
 
-    public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, SecretRedactor redactor, ILogger logger)
+    public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, SecretRedactor redactor, ILogger logger, TurnRetryPolicy? retryPolicy = null, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
+        outages = new OutageControl(time);
+        retries = new TurnRetryLoop(retryPolicy ?? TurnRetryPolicy.Off, outages, time, new OutageReporter(this));
         this.adapter = adapter;
         this.redactor = redactor;
         this.pump = pump;
@@ -54,8 +60,13 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
             throw new SessionClosedException(Session.Id);
         }
 
+        outages.PromptArrived(); // a prompt sent while a failed one waits to be resent takes over
+
         return prompt.Result.Task;
     }
+
+    /// <summary>Ends the wait of a turn in an outage: its prompt is resent now. False when no turn is waiting.</summary>
+    public bool RetryNow() => outages.TryNow();
 
     /// <summary>Stops the running turn (killing the agent's process tree) and drops queued prompts.</summary>
     public async Task CancelAsync()
@@ -165,7 +176,8 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
             Model = session.Model,
             PermissionMode = session.PermissionMode,
         };
-        var outcome = await adapter.RunTurnAsync(turn, new UncancellableSink(this), cancellationToken);
+        // Resent through the same adapter with the same turn (and so the same agent conversation) while the provider is out.
+        var outcome = await retries.RunAsync(prompt.TurnId, new UncancellableSink(this), (sink, ct) => adapter.RunTurnAsync(turn, sink, ct), cancellationToken);
         if (outcome.StopReason == StopReason.Cancelled && stopping is { } why && !prompt.RequestAborted.IsCancellationRequested)
         {
             // Not the person's cancel: Maestro stopped under the turn. Say so, rather than a plain "cancelled".
@@ -206,6 +218,23 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
             {
                 logger.LogError(ex, "Could not record the end of failed turn {Turn} of session {Session}", prompt.TurnId, Session.Id);
             }
+        }
+    }
+
+    /// <summary>The outage's one event (redacted like errors: it quotes the agent's error) and the session's status while it lasts.</summary>
+    private sealed class OutageReporter(SessionRuntime runtime) : IOutageReporter
+    {
+        public async ValueTask ReportAsync(OutageEvent outage)
+        {
+            await runtime.pump.EmitAsync(outage with { Reason = runtime.redactor.Redact(outage.Reason) }, CancellationToken.None);
+            await runtime.pump.FlushAsync(CancellationToken.None);
+        }
+
+        public async ValueTask SetStatusAsync(SessionStatus status, string turnId)
+        {
+            await runtime.pump.UpdateAsync(s => s with { Status = status }, CancellationToken.None);
+            await runtime.pump.EmitAsync(new StatusEvent { Status = status, TurnId = turnId }, CancellationToken.None);
+            await runtime.pump.FlushAsync(CancellationToken.None);
         }
     }
 
