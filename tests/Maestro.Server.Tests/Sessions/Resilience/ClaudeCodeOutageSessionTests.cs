@@ -36,7 +36,7 @@ public sealed class ClaudeCodeOutageSessionTests : RealClaudeTestBase
         // Both sent before the agent has even started: the second is queued behind the first, not a takeover.
         var first = Prompt(rpc, session, "First prompt");
         var queued = Prompt(rpc, session, "Queued prompt");
-        await Wait.UntilAsync(() => Outages(recorder, session).Count >= 1, what: "the outage to open");
+        await OpenedAsync(recorder, session);
         var opened = Outages(recorder, session)[^1].Event;
         Assert.Equal(OutageClass.Availability, opened.Class);
         Assert.Equal(1, opened.Attempts);
@@ -91,7 +91,7 @@ public sealed class ClaudeCodeOutageSessionTests : RealClaudeTestBase
         Model.EnqueueTurn(ScriptStep.Text("Quota is back."));
 
         var first = Prompt(rpc, session, "Work on");
-        await Wait.UntilAsync(() => Outages(recorder, session).Count >= 1, what: "the outage to open");
+        await OpenedAsync(recorder, session);
         var opened = Outages(recorder, session)[^1].Event;
         Assert.Equal(OutageClass.Quota, opened.Class);
         Assert.Equal(reset, opened.ResetAt);
@@ -116,7 +116,7 @@ public sealed class ClaudeCodeOutageSessionTests : RealClaudeTestBase
         Model.EnqueueTurn(ScriptStep.Text("Back to work."));
 
         var first = Prompt(rpc, session, "Go");
-        await Wait.UntilAsync(() => Outages(recorder, session).Count >= 1, what: "the outage to open");
+        await OpenedAsync(recorder, session);
         var opened = Outages(recorder, session)[^1].Event;
         Assert.Equal(OutageClass.Quota, opened.Class);
         Assert.Equal(new DateTimeOffset(2026, 12, 2, 15, 0, 0, TimeSpan.Zero), opened.ResetAt);
@@ -162,7 +162,7 @@ public sealed class ClaudeCodeOutageSessionTests : RealClaudeTestBase
         Model.FailNext(3, ServerFault.Overloaded);
 
         var first = Prompt(owner, session, "Go");
-        await Wait.UntilAsync(() => Outages(recorder, session).Count >= 1, what: "the outage to open");
+        await OpenedAsync(recorder, session);
 
         // Try now: resent at once, with no time passing.
         await other.InvokeWithParameterObjectAsync<object?>(Methods.SessionsRetryNow, new SessionIdParams { SessionId = session.Id });
@@ -189,7 +189,7 @@ public sealed class ClaudeCodeOutageSessionTests : RealClaudeTestBase
         Model.EnqueueTurn(ScriptStep.Text("The new prompt's answer."));
 
         var first = Prompt(rpc, session, "Old prompt");
-        await Wait.UntilAsync(() => Outages(recorder, session).Count >= 1, what: "the outage to open");
+        await OpenedAsync(recorder, session);
         var second = Prompt(rpc, session, "New prompt");
 
         Assert.Equal(StopReason.Cancelled, (await first).StopReason);
@@ -220,6 +220,26 @@ public sealed class ClaudeCodeOutageSessionTests : RealClaudeTestBase
 
     private static Task<Session> GetAsync(JsonRpc rpc, Session session)
         => rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id });
+
+    /// <summary>Waits for the outage to open; when it does not, says what the session did instead.</summary>
+    private static async Task OpenedAsync(EventRecorder recorder, Session session)
+    {
+        try
+        {
+            await Wait.UntilAsync(() => Outages(recorder, session).Count >= 1, what: "the outage to open");
+        }
+        catch (TimeoutException)
+        {
+            var seen = recorder.For(session.Id).Select(e => e.Event switch
+            {
+                ErrorEvent error => $"error: {error.Message}\n{error.Detail}",
+                MessageEvent message => $"message ({message.Role}): {message.Text}",
+                StatusEvent status => $"status: {status.Status} {status.StopReason}",
+                _ => e.Event.GetType().Name,
+            });
+            Assert.Fail("No outage opened. The session saw:\n" + string.Join('\n', seen));
+        }
+    }
 
     private static List<(long Seq, OutageEvent Event)> Outages(EventRecorder recorder, Session session)
         => [.. recorder.For(session.Id).Where(e => e.Event is OutageEvent).Select(e => (e.Seq, (OutageEvent)e.Event))];
