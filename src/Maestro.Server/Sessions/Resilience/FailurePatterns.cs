@@ -40,7 +40,7 @@ public static partial class FailurePatterns
     private static partial Regex Quota();
 
     [GeneratedRegex(
-        @"\b(429|500|502|503|504|529)\b|overloaded|rate[ _-]?limit|too many requests|high demand|service unavailable|bad gateway|internal server error|temporarily unavailable|try again (in a moment|later)|econnrefused|connection refused|idle timeout|econnreset|connection reset|socket hang up|enotfound|eai_again|getaddrinfo|dns error|failed to lookup address|stream disconnected|error sending request|connection error|unable to connect|network error",
+        @"\b(429|500|502|503|504|529)\b|overloaded|rate[ _-]?limit|too many requests|high demand|service unavailable|bad gateway|internal server error|temporarily unavailable|try again (in a moment|later)|econnrefused|connection refused|econnreset|connection reset|socket hang up|enotfound|eai_again|getaddrinfo|dns error|failed to lookup address|stream disconnected|error sending request|connection error|unable to connect|network error",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Availability();
 }
