@@ -15,6 +15,7 @@ export const Methods = {
   SessionsGet: 'sessions/get',
   SessionsPrompt: 'sessions/prompt',
   SessionsCancel: 'sessions/cancel',
+  SessionsRetryNow: 'sessions/retryNow',
   SessionsHistory: 'sessions/history',
   SessionsClose: 'sessions/close',
   SessionsRename: 'sessions/rename',
@@ -127,6 +128,7 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'sessions/get': { kind: 'request', params: 'SessionIdParams', result: 'Session' },
   'sessions/prompt': { kind: 'request', params: 'SessionPromptParams', result: 'SessionPromptResult' },
   'sessions/cancel': { kind: 'request', params: 'SessionIdParams', result: null },
+  'sessions/retryNow': { kind: 'request', params: 'SessionIdParams', result: null },
   'sessions/history': { kind: 'request', params: 'SessionHistoryParams', result: 'SessionHistoryResult' },
   'sessions/close': { kind: 'request', params: 'SessionCloseParams', result: null },
   'sessions/rename': { kind: 'request', params: 'SessionRenameParams', result: 'Session' },
@@ -180,6 +182,7 @@ export interface MethodTypes {
   'sessions/get': { params: SessionIdParams; result: Session };
   'sessions/prompt': { params: SessionPromptParams; result: SessionPromptResult };
   'sessions/cancel': { params: SessionIdParams; result: null };
+  'sessions/retryNow': { params: SessionIdParams; result: null };
   'sessions/history': { params: SessionHistoryParams; result: SessionHistoryResult };
   'sessions/close': { params: SessionCloseParams; result: null };
   'sessions/rename': { params: SessionRenameParams; result: Session };
@@ -237,6 +240,12 @@ export const MergeStrategyValues: readonly MergeStrategy[] = ['auto', 'fastForwa
 export type MethodKind = 'request' | 'notification' | 'serverRequest' | 'serverNotification';
 export const MethodKindValues: readonly MethodKind[] = ['request', 'notification', 'serverRequest', 'serverNotification'];
 
+export type OutageClass = 'availability' | 'quota';
+export const OutageClassValues: readonly OutageClass[] = ['availability', 'quota'];
+
+export type OutageState = 'waiting' | 'recovered' | 'stopped';
+export const OutageStateValues: readonly OutageState[] = ['waiting', 'recovered', 'stopped'];
+
 export type PermissionMode = 'ask' | 'acceptEdits' | 'bypass';
 export const PermissionModeValues: readonly PermissionMode[] = ['ask', 'acceptEdits', 'bypass'];
 
@@ -255,8 +264,8 @@ export const RunProgressKindValues: readonly RunProgressKind[] = ['taskStarted',
 export type RunStatus = 'running' | 'done' | 'failed' | 'stopped';
 export const RunStatusValues: readonly RunStatus[] = ['running', 'done', 'failed', 'stopped'];
 
-export type SessionStatus = 'idle' | 'running' | 'waiting' | 'failed' | 'closed';
-export const SessionStatusValues: readonly SessionStatus[] = ['idle', 'running', 'waiting', 'failed', 'closed'];
+export type SessionStatus = 'idle' | 'running' | 'waiting' | 'failed' | 'retrying' | 'closed';
+export const SessionStatusValues: readonly SessionStatus[] = ['idle', 'running', 'waiting', 'failed', 'retrying', 'closed'];
 
 export type StopReason = 'endTurn' | 'cancelled' | 'error' | 'maxTurns';
 export const StopReasonValues: readonly StopReason[] = ['endTurn', 'cancelled', 'error', 'maxTurns'];
@@ -498,6 +507,28 @@ export interface MessageEvent {
   /** The markdown rendered to sanitized HTML by the server. */
   html: string;
   role: string;
+}
+
+/** One provider outage a turn ran into. It is stored once and then revised in place: every update of the same OutageId is sent again under the seq of the first (clients replace the event they hold at that seq), so a night of retries is one card, not a wall of errors. */
+export interface OutageEvent {
+  type: 'outage';
+  outageId: string;
+  /** The turn whose prompt is being resent. */
+  turnId: string;
+  class: OutageClass;
+  state: OutageState;
+  /** How many times the prompt was sent and failed this way so far (the first send counts). */
+  attempts: number;
+  /** When the first failure of the outage was seen. */
+  since: string;
+  /** When the prompt is resent next; null once the outage is closed. */
+  nextAt?: string;
+  /** The moment the provider said its limit resets, when it named one. */
+  resetAt?: string;
+  /** What the agent said about the failure (its last error), secrets removed. */
+  reason: string;
+  /** Why the outage was stopped (state `stopped`). */
+  stoppedBecause?: string;
 }
 
 export interface PermissionOption {
@@ -1037,6 +1068,6 @@ export interface WorktreeRequest {
 }
 
 /** The normalized event every agent adapter produces; `type` names the case. */
-export type SessionEvent = PromptEvent | MessageDeltaEvent | MessageEvent | ToolCallEvent | ToolCallUpdateEvent | FileChangeEvent | PlanEvent | PermissionRequestEvent | UsageEvent | StatusEvent | ErrorEvent;
+export type SessionEvent = PromptEvent | MessageDeltaEvent | MessageEvent | ToolCallEvent | ToolCallUpdateEvent | FileChangeEvent | PlanEvent | PermissionRequestEvent | UsageEvent | StatusEvent | ErrorEvent | OutageEvent;
 export type SessionEventType = SessionEvent['type'];
-export const SessionEventTypes: readonly SessionEventType[] = ['prompt', 'messageDelta', 'message', 'toolCall', 'toolCallUpdate', 'fileChange', 'plan', 'permissionRequest', 'usage', 'status', 'error'];
+export const SessionEventTypes: readonly SessionEventType[] = ['prompt', 'messageDelta', 'message', 'toolCall', 'toolCallUpdate', 'fileChange', 'plan', 'permissionRequest', 'usage', 'status', 'error', 'outage'];

@@ -36,6 +36,10 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(SessionIdParams), null)]
     public const string SessionsCancel = "sessions/cancel";
 
+    /// <summary>Ends the wait of a session in an outage and resends its prompt now.</summary>
+    [MethodShape(MethodKind.Request, typeof(SessionIdParams), null)]
+    public const string SessionsRetryNow = "sessions/retryNow";
+
     [MethodShape(MethodKind.Request, typeof(SessionHistoryParams), typeof(SessionHistoryResult))]
     public const string SessionsHistory = "sessions/history";
 

@@ -6,6 +6,7 @@ namespace Maestro.ModelServerHost;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ControlTurn))]
 [JsonSerializable(typeof(ControlFault))]
+[JsonSerializable(typeof(ControlFailures))]
 [JsonSerializable(typeof(RequestSummary[]))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext

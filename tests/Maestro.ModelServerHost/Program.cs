@@ -28,6 +28,12 @@ control.MapPost("/fault", (ControlFault fault) =>
     model.Fault = fault.Hang ? ServerFault.Hang : fault.Status is { } status ? ServerFault.Http(status) : null;
     return Results.Ok();
 });
+control.MapPost("/failures", (ControlFailures failures) =>
+{
+    var headers = failures.RetryAfter is { } seconds ? new Dictionary<string, string> { ["retry-after"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null;
+    model.FailNext(failures.Count, failures.Drop ? ServerFault.Drop : ServerFault.Http(failures.Status ?? 529, failures.Message, headers));
+    return Results.Ok();
+});
 control.MapGet("/requests", () => model.Requests
     .Select(r => new RequestSummary(r.Index, r.Method, r.PathAndQuery, r.Api.ToString(), r.ServedAs.ToString(), r.Body))
     .ToArray());

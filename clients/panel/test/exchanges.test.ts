@@ -231,6 +231,7 @@ describe.each(exchanges)('$file', (exchange) => {
         break;
       }
       case Methods.SessionsCancel:
+      case Methods.SessionsRetryNow:
       case Methods.SessionsClose:
       case Methods.RunsStop:
         expect(exchange.response ?? null).toBeNull();

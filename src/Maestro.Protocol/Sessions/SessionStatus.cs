@@ -9,5 +9,8 @@ public enum SessionStatus
     Running,
     Waiting,
     Failed,
+
+    /// <summary>The provider is down or out of quota: Maestro waits and resends the turn's prompt (see the session's outage event).</summary>
+    Retrying,
     Closed,
 }

@@ -44,5 +44,8 @@ public sealed record AgentDefinition
     /// </summary>
     public bool ReportsRunningCostTotal { get; init; }
 
+    /// <summary>Reads this agent's failure shapes: which failed turns are an outage or a spent quota worth resending.</summary>
+    public Sessions.Resilience.ITurnFailureClassifier FailureClassifier { get; init; } = Sessions.Resilience.TextFailureClassifier.Instance;
+
     public string CommandLine => Arguments.Count == 0 ? Executable : Executable + " " + string.Join(' ', Arguments);
 }

@@ -3,6 +3,7 @@ using Maestro.Server.Agents.ClaudeCode;
 using Maestro.Server.Agents.Codex;
 using Maestro.Server.Agents.Gemini;
 using Maestro.Server.Agents.OpenCode;
+using Maestro.Server.Sessions.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Maestro.Server.Agents;
@@ -17,6 +18,7 @@ public static class KnownAgents
             Id = AgentIds.ClaudeCode, Name = "Claude Code", Kind = AgentKind.Native, Executable = "claude", InstallHint = "npm install -g @anthropic-ai/claude-code",
             TurnArguments = ClaudeCodeArguments.For,
             ReportsRunningCostTotal = true,
+            FailureClassifier = ClaudeCodeFailureClassifier.Instance,
             StreamParser = turn => new ClaudeStreamParser(turn.WorkingDirectory),
             SessionSource = services => ActivatorUtilities.CreateInstance<ClaudeSessionSource>(services),
         },
@@ -25,6 +27,7 @@ public static class KnownAgents
             Id = AgentIds.Codex, Name = "Codex", Kind = AgentKind.Native, Executable = "codex", InstallHint = "npm install -g @openai/codex",
             TurnArguments = CodexArguments.For,
             StreamParser = turn => new CodexStreamParser(turn.WorkingDirectory),
+            FailureClassifier = CodexFailureClassifier.Instance,
             SessionSource = services => ActivatorUtilities.CreateInstance<CodexSessionSource>(services),
         },
         new()
@@ -33,6 +36,7 @@ public static class KnownAgents
             TurnArguments = OpenCodeArguments.For,
             TurnStandardInput = OpenCodeArguments.StandardInput,
             StreamParser = turn => new OpenCodeStreamParser(turn.WorkingDirectory),
+            FailureClassifier = OpenCodeFailureClassifier.Instance,
             SessionSource = services => ActivatorUtilities.CreateInstance<OpenCodeSessionSource>(services),
         },
         new()

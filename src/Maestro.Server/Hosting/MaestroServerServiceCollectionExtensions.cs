@@ -17,8 +17,10 @@ using Maestro.Server.Processes.Containment;
 using Maestro.Server.Rpc;
 using Maestro.Server.Sessions;
 using Maestro.Server.Sessions.Discovery;
+using Maestro.Server.Sessions.Resilience;
 using Maestro.Server.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
 namespace Maestro.Server.Hosting;
@@ -81,6 +83,8 @@ public static class MaestroServerServiceCollectionExtensions
             }
         }
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TurnRetryPolicies>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<SessionService>());

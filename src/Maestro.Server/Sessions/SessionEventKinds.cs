@@ -18,6 +18,7 @@ public static class SessionEventKinds
         UsageEvent => "usage",
         StatusEvent => "status",
         ErrorEvent => "error",
+        OutageEvent => "outage",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event type."),
     };
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Maestro.Protocol;
 using Maestro.Server.Rpc;
+using Maestro.Server.Sessions.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace Maestro.Server.Sessions;
@@ -19,6 +20,7 @@ internal sealed class SessionEventPump : IAsyncDisposable
     private readonly ILogger logger;
     private readonly Action<SessionEventNotification> appended;
     private readonly Task loop;
+    private readonly OutageRevisions outages = new();
     private Session session;
 
     public SessionEventPump(Session session, SessionStore store, ConnectionRegistry clients, ILogger logger, Action<SessionEventNotification> appended)
@@ -58,6 +60,7 @@ internal sealed class SessionEventPump : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<SessionEventNotification>(BatchSize);
+        var revisions = new List<SessionEventNotification>();
         var flushes = new List<TaskCompletionSource>();
         while (await channel.Reader.WaitToReadAsync())
         {
@@ -65,7 +68,11 @@ internal sealed class SessionEventPump : IAsyncDisposable
             var changed = false;
             while (batch.Count < BatchSize && channel.Reader.TryRead(out var item))
             {
-                if (item.Event is { } e)
+                if (item.Event is { } revised && outages.SeqOf(revised) is { } revisedSeq)
+                {
+                    revisions.Add(new SessionEventNotification { SessionId = session.Id, Seq = revisedSeq, Time = DateTimeOffset.UtcNow, Event = revised });
+                }
+                else if (item.Event is { } e)
                 {
                     var next = session with
                     {
@@ -75,6 +82,7 @@ internal sealed class SessionEventPump : IAsyncDisposable
                     };
                     session = next;
                     batch.Add(new SessionEventNotification { SessionId = session.Id, Seq = session.LastSeq, Time = session.UpdatedAt, Event = e });
+                    outages.Numbered(batch.Skip(batch.Count - 1));
                 }
                 else if (item.Change is { } change)
                 {
@@ -101,6 +109,11 @@ internal sealed class SessionEventPump : IAsyncDisposable
                         batch.AddRange(stored.Events);
                     }
                 }
+
+                if (revisions.Count > 0)
+                {
+                    await store.ReviseAsync(revisions, CancellationToken.None);
+                }
             }
             catch (Exception ex)
             {
@@ -108,10 +121,15 @@ internal sealed class SessionEventPump : IAsyncDisposable
                 logger.LogError(ex, "Could not store {Count} events of session {Session}", batch.Count, session.Id);
                 session = before;
                 batch.Clear();
+                revisions.Clear();
                 CompleteAll(flushes);
                 continue;
             }
 
+            outages.Numbered(batch);
+            outages.Revised(revisions);
+            batch.AddRange(revisions);
+            revisions.Clear();
             if (batch.Count > 0)
             {
                 Broadcast(batch);

@@ -3,6 +3,7 @@ using Maestro.Protocol;
 using Maestro.Server.Agents;
 using Maestro.Server.Agents.Running;
 using Maestro.Server.Sessions.Errors;
+using Maestro.Server.Sessions.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace Maestro.Server.Sessions;
@@ -21,13 +22,18 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     private readonly Task loop;
     private readonly CancellationTokenSource closing = new();
     private readonly ITurnObserver? turnObserver;
+    private readonly OutageControl outages;
+    private readonly TurnRetryLoop retries;
     private CancellationTokenSource? currentTurn;
     private int queued;
     private volatile string? stopping;
 
-    public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, SecretRedactor redactor, ILogger logger, ITurnObserver? turnObserver = null)
+    public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, SecretRedactor redactor, ILogger logger, ITurnObserver? turnObserver = null, TurnRetryPolicy? retryPolicy = null, TimeProvider? time = null)
     {
         this.turnObserver = turnObserver;
+        time ??= TimeProvider.System;
+        outages = new OutageControl(time);
+        retries = new TurnRetryLoop(retryPolicy ?? TurnRetryPolicy.Off, outages, time, new OutageReporter(this));
         this.adapter = adapter;
         this.redactor = redactor;
         this.pump = pump;
@@ -56,8 +62,13 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
             throw new SessionClosedException(Session.Id);
         }
 
+        outages.PromptArrived(); // a prompt sent while a failed one waits to be resent takes over
+
         return prompt.Result.Task;
     }
+
+    /// <summary>Ends the wait of a turn in an outage: its prompt is resent now. False when no turn is waiting.</summary>
+    public bool RetryNow() => outages.TryNow();
 
     /// <summary>Stops the running turn (killing the agent's process tree) and drops queued prompts.</summary>
     public async Task CancelAsync()
@@ -188,9 +199,13 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     /// <summary>The agent's turn between the observer's start and end calls (review attribution snapshots the folder there).</summary>
     private async Task<TurnOutcome> RunObservedAsync(AgentTurn turn, CancellationToken cancellationToken)
     {
+        // Resent through the same adapter with the same turn (and so the same agent conversation) while the provider is out.
+        Task<TurnOutcome> SendAsync(ITurnObserver? observer)
+            => retries.RunAsync(turn.TurnId, new UncancellableSink(this, observer, turn.TurnId), (sink, ct) => adapter.RunTurnAsync(turn, sink, ct), cancellationToken);
+
         if (turnObserver is null)
         {
-            return await adapter.RunTurnAsync(turn, new UncancellableSink(this, null, turn.TurnId), cancellationToken);
+            return await SendAsync(null);
         }
 
         await turnObserver.TurnStartingAsync(turn.SessionId, turn.TurnId, turn.WorkingDirectory, CancellationToken.None);
@@ -202,7 +217,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
                 return new TurnOutcome(StopReason.Cancelled, Usage.Zero);
             }
 
-            return await adapter.RunTurnAsync(turn, new UncancellableSink(this, turnObserver, turn.TurnId), cancellationToken);
+            return await SendAsync(turnObserver);
         }
         finally
         {
@@ -233,6 +248,23 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
             {
                 logger.LogError(ex, "Could not record the end of failed turn {Turn} of session {Session}", prompt.TurnId, Session.Id);
             }
+        }
+    }
+
+    /// <summary>The outage's one event (redacted like errors: it quotes the agent's error) and the session's status while it lasts.</summary>
+    private sealed class OutageReporter(SessionRuntime runtime) : IOutageReporter
+    {
+        public async ValueTask ReportAsync(OutageEvent outage)
+        {
+            await runtime.pump.EmitAsync(outage with { Reason = runtime.redactor.Redact(outage.Reason) }, CancellationToken.None);
+            await runtime.pump.FlushAsync(CancellationToken.None);
+        }
+
+        public async ValueTask SetStatusAsync(SessionStatus status, string turnId)
+        {
+            await runtime.pump.UpdateAsync(s => s with { Status = status }, CancellationToken.None);
+            await runtime.pump.EmitAsync(new StatusEvent { Status = status, TurnId = turnId }, CancellationToken.None);
+            await runtime.pump.FlushAsync(CancellationToken.None);
         }
     }
 

@@ -10,6 +10,7 @@ using Maestro.Server.Git.Worktrees;
 using Maestro.Server.Rpc;
 using Maestro.Server.Sessions.Discovery;
 using Maestro.Server.Sessions.Errors;
+using Maestro.Server.Sessions.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace Maestro.Server.Sessions;
@@ -40,10 +41,14 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
     // Recovery runs in the background after start-up; anything this process created or touched since is not the
     // previous daemon's and must not be marked interrupted.
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+    private readonly TurnRetryPolicies retryPolicies;
+    private readonly TimeProvider time;
 
-    public SessionService(SessionStore store, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILoggerFactory loggerFactory, IEnumerable<ISessionSource> sources, WorktreeService worktrees, AgentProcesses processes, IEnumerable<ISessionClaims> claims, ITurnObserver turnObserver)
+    public SessionService(SessionStore store, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILoggerFactory loggerFactory, IEnumerable<ISessionSource> sources, WorktreeService worktrees, AgentProcesses processes, IEnumerable<ISessionClaims> claims, ITurnObserver turnObserver, TurnRetryPolicies retryPolicies, TimeProvider time)
     {
         this.turnObserver = turnObserver;
+        this.retryPolicies = retryPolicies;
+        this.time = time;
         this.processes = processes;
         this.claims = claims.ToList();
         this.sources = sources.ToList();
@@ -136,6 +141,18 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         }
 
         return await runtime.PromptAsync(text, cancellationToken);
+    }
+
+    /// <summary>Resends now the prompt of a turn waiting out an outage; nothing when no turn of the session waits.</summary>
+    public async Task RetryNowAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (live.TryGetValue(sessionId, out var runtime))
+        {
+            (await runtime.Value).RetryNow();
+            return;
+        }
+
+        _ = await store.GetAsync(sessionId, cancellationToken) ?? throw new SessionNotFoundException(sessionId);
     }
 
     public async Task CancelAsync(string sessionId, CancellationToken cancellationToken)
@@ -261,7 +278,8 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
     {
         var survivors = await processes.ReapSurvivorsAsync(cancellationToken);
         var running = (await store.ListAsync(null, SessionStatus.Running, cancellationToken))
-            .Concat(await store.ListAsync(null, SessionStatus.Waiting, cancellationToken));
+            .Concat(await store.ListAsync(null, SessionStatus.Waiting, cancellationToken))
+            .Concat(await store.ListAsync(null, SessionStatus.Retrying, cancellationToken));
         foreach (var session in running)
         {
             if (session.UpdatedAt >= startedAt || live.ContainsKey(session.Id))
@@ -330,7 +348,7 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
 
         // Number on from what the database holds, not from the row's cached last_seq.
         session = session with { LastSeq = Math.Max(session.LastSeq, await store.MaxSeqAsync(sessionId, CancellationToken.None)) };
-        if (session.Status == SessionStatus.Running || session.Status == SessionStatus.Waiting)
+        if (session.Status is SessionStatus.Running or SessionStatus.Waiting or SessionStatus.Retrying)
         {
             session = session with { Status = SessionStatus.Failed };
         }
@@ -341,6 +359,6 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
     private SessionRuntime NewRuntime(Session session, IAgentAdapter adapter)
     {
         var pump = new SessionEventPump(session, store, clients, loggerFactory.CreateLogger<SessionEventPump>(), n => EventAppended?.Invoke(this, new SessionEventAppendedEventArgs(n)));
-        return new SessionRuntime(adapter, pump, adapters.RedactorFor(session.AgentId), loggerFactory.CreateLogger<SessionRuntime>(), turnObserver);
+        return new SessionRuntime(adapter, pump, adapters.RedactorFor(session.AgentId), loggerFactory.CreateLogger<SessionRuntime>(), turnObserver, retryPolicies.For(session.AgentId), time);
     }
 }

@@ -74,6 +74,29 @@ public sealed class SessionStore
         },
         cancellationToken);
 
+    /// <summary>
+    /// Rewrites stored events in place, keeping their seq: an outage event is one row revised at every resend
+    /// (see <see cref="Protocol.OutageEvent"/>), not one row per attempt.
+    /// </summary>
+    public Task ReviseAsync(IReadOnlyList<SessionEventNotification> events, CancellationToken cancellationToken) => database.WriteAsync(
+        async (c, t) =>
+        {
+            foreach (var e in events)
+            {
+                using var update = c.CreateCommand();
+                update.Transaction = t;
+                update.CommandText = "UPDATE events SET time = $time, json = $json WHERE session_id = $s AND seq = $seq;";
+                update.Parameters.AddWithValue("$s", e.SessionId);
+                update.Parameters.AddWithValue("$seq", e.Seq);
+                update.Parameters.AddWithValue("$time", FormatTime(e.Time));
+                update.Parameters.AddWithValue("$json", JsonSerializer.Serialize(e.Event, MaestroJsonContext.Default.SessionEvent));
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return true;
+        },
+        cancellationToken);
+
     /// <summary>The last seq stored for the session: where a runtime starts numbering, whatever the row's cached last_seq says.</summary>
     public Task<long> MaxSeqAsync(string sessionId, CancellationToken cancellationToken) => database.ReadAsync(
         async c => await MaxSeqCoreAsync(c, null, sessionId, cancellationToken),

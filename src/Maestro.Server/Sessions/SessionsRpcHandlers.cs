@@ -36,6 +36,13 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
         return null;
     }
 
+    [JsonRpcMethod(Methods.SessionsRetryNow)]
+    public async Task<object?> RetryNowAsync(SessionIdParams request, CancellationToken cancellationToken)
+    {
+        await sessions.RetryNowAsync(request.SessionId, cancellationToken);
+        return null;
+    }
+
     [JsonRpcMethod(Methods.SessionsHistory)]
     public Task<SessionHistoryResult> HistoryAsync(SessionHistoryParams request, CancellationToken cancellationToken)
         => sessions.HistoryAsync(request.SessionId, request.AfterSeq, request.Limit, cancellationToken);

@@ -91,7 +91,7 @@ public sealed class RecordedExchangeTests
         var types = Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, "tests", "exchanges"), "sessions-event-*.json")
             .Select(f => (string?)JsonNode.Parse(File.ReadAllText(f))!["notification"]!["event"]!["type"])
             .ToHashSet();
-        foreach (var type in new[] { "prompt", "messageDelta", "message", "toolCall", "toolCallUpdate", "fileChange", "plan", "permissionRequest", "usage", "status", "error" })
+        foreach (var type in new[] { "prompt", "messageDelta", "message", "toolCall", "toolCallUpdate", "fileChange", "plan", "permissionRequest", "usage", "status", "error", "outage" })
         {
             Assert.Contains(type, types);
         }

@@ -80,7 +80,7 @@ internal static class AnthropicMessagesApi
         await sse.WriteAsync("message_stop", new { type = "message_stop" }, cancellation);
     }
 
-    public static Task WriteErrorAsync(HttpContext context, int status, CancellationToken cancellation)
+    public static Task WriteErrorAsync(HttpContext context, int status, CancellationToken cancellation, string? message = null)
     {
         context.Response.StatusCode = status;
         var type = status switch
@@ -90,7 +90,7 @@ internal static class AnthropicMessagesApi
             529 => "overloaded_error",
             _ => "api_error",
         };
-        return context.Response.WriteAsJsonAsync(new { type = "error", error = new { type, message = $"Mock model server: HTTP {status}" } }, cancellation);
+        return context.Response.WriteAsJsonAsync(new { type = "error", error = new { type, message = message ?? $"Mock model server: HTTP {status}" } }, cancellation);
     }
 
     public static string ToolUseId(ModelReply reply, int index) => $"toolu_mock_{reply.Number:D4}_{index}";

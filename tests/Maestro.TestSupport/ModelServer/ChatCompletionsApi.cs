@@ -64,8 +64,8 @@ internal static class ChatCompletionsApi
         await sse.WriteAsync(null, "[DONE]", cancellation);
     }
 
-    public static Task WriteErrorAsync(HttpContext context, int status, CancellationToken cancellation) =>
-        OpenAIResponsesApi.WriteErrorAsync(context, status, cancellation);
+    public static Task WriteErrorAsync(HttpContext context, int status, CancellationToken cancellation, string? message = null) =>
+        OpenAIResponsesApi.WriteErrorAsync(context, status, cancellation, message);
 
     private static string CallId(ModelReply reply, int index) => $"call_mock_{reply.Number:D4}_{index}";
 }

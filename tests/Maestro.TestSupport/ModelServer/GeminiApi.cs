@@ -42,10 +42,10 @@ internal static class GeminiApi
         await sse.WriteAsync(null, response.ToJsonString(), cancellation);
     }
 
-    public static Task WriteErrorAsync(HttpContext context, int status, CancellationToken cancellation)
+    public static Task WriteErrorAsync(HttpContext context, int status, CancellationToken cancellation, string? message = null)
     {
         context.Response.StatusCode = status;
         var reason = status == 401 ? "UNAUTHENTICATED" : "INTERNAL";
-        return context.Response.WriteAsJsonAsync(new { error = new { code = status, message = $"Mock model server: HTTP {status}", status = reason } }, cancellation);
+        return context.Response.WriteAsJsonAsync(new { error = new { code = status, message = message ?? $"Mock model server: HTTP {status}", status = reason } }, cancellation);
     }
 }

@@ -62,11 +62,17 @@ internal static class OpenAIResponsesApi
         }, cancellation);
     }
 
-    public static Task WriteErrorAsync(HttpContext context, int status, CancellationToken cancellation)
+    public static Task WriteErrorAsync(HttpContext context, int status, CancellationToken cancellation, string? message = null)
     {
         context.Response.StatusCode = status;
-        var type = status == 401 ? "invalid_api_key" : "server_error";
-        return context.Response.WriteAsJsonAsync(new { error = new { message = $"Mock model server: HTTP {status}", type, code = type, param = (string?)null } }, cancellation);
+        var type = status switch
+        {
+            401 => "invalid_api_key",
+            429 when message?.Contains("quota", StringComparison.OrdinalIgnoreCase) == true => "insufficient_quota",
+            429 => "rate_limit_exceeded",
+            _ => "server_error",
+        };
+        return context.Response.WriteAsJsonAsync(new { error = new { message = message ?? $"Mock model server: HTTP {status}", type, code = type, param = (string?)null } }, cancellation);
     }
 
     private static IEnumerable<(ScriptStep Step, JsonObject Item)> Items(ModelReply reply)

@@ -21,6 +21,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly Queue<ModelReply> replies = new();
     private readonly List<RecordedRequest> requests = [];
+    private readonly Queue<ServerFault> failures = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly object gate = new();
     private int replyCount;
@@ -45,6 +46,33 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     {
         get => Volatile.Read(ref fault);
         set => Volatile.Write(ref fault, value);
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> model requests the script would answer (those that offer tools: side requests
+    /// such as titles are served) fail this way; then the script goes on. "529 for N requests then success".
+    /// </summary>
+    public void FailNext(int count, ServerFault failure)
+    {
+        lock (gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                failures.Enqueue(failure);
+            }
+        }
+    }
+
+    /// <summary>Scripted failures not yet served.</summary>
+    public int PendingFailures
+    {
+        get
+        {
+            lock (gate)
+            {
+                return failures.Count;
+            }
+        }
     }
 
     public IReadOnlyList<RecordedRequest> Requests
@@ -137,6 +165,10 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         var api = ModelRequests.Classify(context.Request.Path);
         var json = TryParse(body);
         var currentFault = Fault;
+        if (currentFault is null && api is not (ModelApi.Other or ModelApi.AnthropicCountTokens))
+        {
+            currentFault = NextFailure(json);
+        }
 
         var (servedAs, reply) = (api, currentFault) switch
         {
@@ -166,7 +198,13 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 
         if (servedAs == ServedAs.Fault)
         {
-            if (currentFault!.StallsStream)
+            if (currentFault!.Drops)
+            {
+                context.Abort();
+                return;
+            }
+
+            if (currentFault.StallsStream)
             {
                 SseWriter.Start(context.Response);
                 await context.Response.Body.FlushAsync(token);
@@ -178,7 +216,12 @@ public sealed class ScriptedModelServer : IAsyncDisposable
                 return;
             }
 
-            await WriteErrorAsync(context, api, currentFault.Status.Value, token);
+            foreach (var (name, value) in currentFault.Headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            await WriteErrorAsync(context, api, currentFault.Status.Value, currentFault.Message, token);
             return;
         }
 
@@ -217,12 +260,20 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         return context.Response.WriteAsJsonAsync(new { error = new { message = $"Mock model server: no route for {context.Request.Method} {context.Request.Path}" } }, token);
     }
 
-    private static Task WriteErrorAsync(HttpContext context, ModelApi api, int status, CancellationToken token) => api switch
+    private static Task WriteErrorAsync(HttpContext context, ModelApi api, int status, string? message, CancellationToken token) => api switch
     {
-        ModelApi.AnthropicMessages => AnthropicMessagesApi.WriteErrorAsync(context, status, token),
-        ModelApi.Gemini => GeminiApi.WriteErrorAsync(context, status, token),
-        _ => OpenAIResponsesApi.WriteErrorAsync(context, status, token),
+        ModelApi.AnthropicMessages => AnthropicMessagesApi.WriteErrorAsync(context, status, token, message),
+        ModelApi.Gemini => GeminiApi.WriteErrorAsync(context, status, token, message),
+        _ => OpenAIResponsesApi.WriteErrorAsync(context, status, token, message),
     };
+
+    private ServerFault? NextFailure(JsonNode? json)
+    {
+        lock (gate)
+        {
+            return ModelRequests.OffersTools(json) && failures.TryDequeue(out var failure) ? failure : null;
+        }
+    }
 
     private (ServedAs, ModelReply?) NextReply(JsonNode? json)
     {

@@ -111,6 +111,11 @@ export class Actions {
     );
   }
 
+  /** Ends a provider outage's wait: the server resends the prompt now. */
+  retryNow(sessionId: string): Promise<void> {
+    return this.attempt(() => this.bridge.request(Methods.SessionsRetryNow, { sessionId }));
+  }
+
   cancel(sessionId: string): Promise<void> {
     return this.attempt(() => this.bridge.request(Methods.SessionsCancel, { sessionId }));
   }

@@ -1,7 +1,7 @@
 // What the transcript shows: one row per event, except that tool call updates merge into their tool call and
 // message deltas accumulate into one streaming row that the final message replaces.
 import type {
-  FileChangeKind, PermissionOption, PermissionToolCall, PlanEntry, SessionStatus, StopReason, ToolCallStatus, Usage,
+  FileChangeKind, OutageClass, OutageState, PermissionOption, PermissionToolCall, PlanEntry, SessionStatus, StopReason, ToolCallStatus, Usage,
 } from '../../../protocol/protocol';
 
 interface RowBase {
@@ -26,8 +26,13 @@ export interface PermissionRow extends RowBase {
 export interface UsageRow extends RowBase { kind: 'usage'; usage: Usage }
 export interface StatusRow extends RowBase { kind: 'status'; status: SessionStatus; stopReason?: StopReason }
 export interface ErrorRow extends RowBase { kind: 'error'; message: string; detail?: string }
+/** One provider outage: the server revises its one event in place (same seq), and the row follows. */
+export interface OutageRow extends RowBase {
+  kind: 'outage'; outageId: string; outageClass: OutageClass; state: OutageState; attempts: number; since: string;
+  nextAt?: string; resetAt?: string; reason: string; stoppedBecause?: string;
+}
 
 export type TranscriptRow =
-  | PromptRow | MessageRow | ToolCallRow | FileChangeRow | PlanRow | PermissionRow | UsageRow | StatusRow | ErrorRow;
+  | PromptRow | MessageRow | ToolCallRow | FileChangeRow | PlanRow | PermissionRow | UsageRow | StatusRow | ErrorRow | OutageRow;
 
 export type RowKind = TranscriptRow['kind'];

@@ -1,7 +1,7 @@
 // One session's transcript: applies stored events strictly in seq order, drops duplicates, keeps events that
 // arrive ahead of a gap until the gap is filled (from sessions/history), and folds events into rows.
-import type { SessionEvent, SessionEventNotification } from '../../../protocol/protocol';
-import type { MessageRow, ToolCallRow, TranscriptRow } from './rows';
+import type { OutageEvent, SessionEvent, SessionEventNotification } from '../../../protocol/protocol';
+import type { MessageRow, OutageRow, ToolCallRow, TranscriptRow } from './rows';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'gap';
 
@@ -13,6 +13,7 @@ export class Transcript {
   revision = 0;
   private readonly ahead = new Map<number, SessionEventNotification>();
   private readonly toolCallRows = new Map<string, ToolCallRow>();
+  private readonly outageRows = new Map<string, OutageRow>();
   /** Open streaming message per role ("assistant", "thought"): deltas append, the final message replaces. */
   private readonly streaming = new Map<string, MessageRow>();
 
@@ -25,6 +26,16 @@ export class Transcript {
 
   apply(notification: SessionEventNotification): ApplyOutcome {
     const seq = notification.seq;
+    // An outage is one event revised in place: a later version comes again under the seq of the first.
+    const event = notification.event;
+    if (event.type === 'outage' && seq <= this.lastSeq) {
+      const known = this.outageRows.get(event.outageId);
+      if (!known) return 'duplicate';
+      Object.assign(known, outageFields(event));
+      known.version++;
+      this.revision++;
+      return 'applied';
+    }
     if (seq <= this.lastSeq || this.ahead.has(seq)) return 'duplicate';
     if (seq !== this.lastSeq + 1) {
       this.ahead.set(seq, notification);
@@ -111,6 +122,11 @@ export class Transcript {
         return this.push({ ...base, kind: 'status', status: event.status, stopReason: event.stopReason });
       case 'error':
         return this.push({ ...base, kind: 'error', message: event.message, detail: event.detail });
+      case 'outage': {
+        const row: OutageRow = { ...base, kind: 'outage', outageId: event.outageId, ...outageFields(event) };
+        this.outageRows.set(event.outageId, row);
+        return this.push(row);
+      }
       default:
         // A newer server may send event types this panel does not know: show them rather than drop them.
         return this.push({ ...base, kind: 'error', message: `Unknown event type "${(event as { type: string }).type}"` });
@@ -129,4 +145,11 @@ export class Transcript {
   private push(row: TranscriptRow): void {
     this.rows.push(row);
   }
+}
+
+function outageFields(event: OutageEvent) {
+  return {
+    outageClass: event.class, state: event.state, attempts: event.attempts, since: event.since,
+    nextAt: event.nextAt, resetAt: event.resetAt, reason: event.reason, stoppedBecause: event.stoppedBecause,
+  };
 }

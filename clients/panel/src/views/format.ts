@@ -20,11 +20,12 @@ export const statusLabels: Record<SessionStatus, string> = {
   running: 'Running',
   waiting: 'Waiting for you',
   failed: 'Failed',
+  retrying: 'Waiting for the provider',
   closed: 'Closed',
 };
 
 export function isBusy(status: SessionStatus): boolean {
-  return status === 'running' || status === 'waiting';
+  return status === 'running' || status === 'waiting' || status === 'retrying';
 }
 
 /** The last path segment, for compact labels. */

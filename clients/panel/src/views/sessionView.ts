@@ -44,6 +44,8 @@ export class SessionView {
       {
         canOpenDiff: store.hostOffers(HostActions.OpenDiff),
         openDiff: (path) => void actions.hostAction(HostActions.OpenDiff, { cwd: this.workDir(), path }),
+        retryNow: () => void actions.retryNow(sessionId),
+        stop: () => void actions.cancel(sessionId),
       },
       () => scheduler.schedule(this.updateList),
     );

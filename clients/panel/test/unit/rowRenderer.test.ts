@@ -97,3 +97,47 @@ describe('row rendering', () => {
     expect(el.querySelector('.error-detail')?.textContent).toBe('stack');
   });
 });
+
+describe('provider outage card', () => {
+  const waiting: SessionEvent = {
+    type: 'outage', outageId: 'o_1', turnId: 't_1', class: 'availability', state: 'waiting', attempts: 1,
+    since: '2026-12-01T23:00:00Z', nextAt: '2026-12-01T23:00:30Z', reason: 'API Error: 529 Overloaded',
+  };
+
+  test('one card revised in place: the later versions under the same seq update the row, not add rows', () => {
+    const t = new Transcript('s');
+    t.apply({ sessionId: 's', seq: 1, time: '2026-12-01T23:00:00Z', event: { type: 'prompt', turnId: 't_1', text: 'Go' } });
+    t.apply({ sessionId: 's', seq: 2, time: '2026-12-01T23:00:00Z', event: waiting });
+    expect(t.apply({ sessionId: 's', seq: 2, time: '2026-12-01T23:00:30Z', event: { ...waiting, attempts: 2, nextAt: '2026-12-01T23:01:30Z' } })).toBe('applied');
+    expect(t.apply({ sessionId: 's', seq: 2, time: '2026-12-01T23:01:30Z', event: { ...waiting, attempts: 2, state: 'recovered', nextAt: undefined } })).toBe('applied');
+    const outages = t.rows.filter((r) => r.kind === 'outage');
+    expect(outages).toHaveLength(1);
+    expect(outages[0]).toMatchObject({ state: 'recovered', attempts: 2 });
+    // An ordinary event with an old seq is still a duplicate.
+    expect(t.apply({ sessionId: 's', seq: 1, time: '2026-12-01T23:00:00Z', event: { type: 'prompt', turnId: 't_1', text: 'Go' } })).toBe('duplicate');
+  });
+
+  test('a waiting outage shows the countdown, Try now and Stop', () => {
+    const retryNow = vi.fn();
+    const stop = vi.fn();
+    const [row] = rowsOf(waiting);
+    const el = renderRow(row!, context({ retryNow, stop, now: () => Date.parse('2026-12-01T23:00:05Z') }));
+    expect(el.classList.contains('row-outage')).toBe(true);
+    expect(el.textContent).toContain('Provider unavailable');
+    expect(el.querySelector('.outage-countdown')!.textContent).toContain('1 failed send; resending in 25 s');
+    const buttons = [...el.querySelectorAll('button')];
+    expect(buttons.map((b) => b.textContent)).toEqual(['Try now', 'Stop']);
+    buttons[0]!.click();
+    buttons[1]!.click();
+    expect(retryNow).toHaveBeenCalledOnce();
+    expect(stop).toHaveBeenCalledOnce();
+  });
+
+  test('a closed outage says how it ended, with no buttons', () => {
+    const [row] = rowsOf({ ...waiting, class: 'quota', state: 'stopped', attempts: 3, nextAt: undefined, stoppedBecause: 'cancelled' });
+    const el = renderRow(row!, context({ retryNow: vi.fn(), stop: vi.fn() }));
+    expect(el.textContent).toContain('Usage limit reached');
+    expect(el.textContent).toContain('Stopped after 3 failed sends: cancelled');
+    expect(el.querySelectorAll('button')).toHaveLength(0);
+  });
+});

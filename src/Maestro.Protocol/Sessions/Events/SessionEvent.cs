@@ -15,4 +15,5 @@ namespace Maestro.Protocol;
 [JsonDerivedType(typeof(UsageEvent), "usage")]
 [JsonDerivedType(typeof(StatusEvent), "status")]
 [JsonDerivedType(typeof(ErrorEvent), "error")]
+[JsonDerivedType(typeof(OutageEvent), "outage")]
 public abstract record SessionEvent;

@@ -64,6 +64,12 @@ public sealed class OpenCodeStreamParser : JsonLinesStreamParser
             case "error":
                 var data = TryObject(root, "error", out var e) && TryObject(e, "data", out var d) ? d : default;
                 error = Str(data, "message") ?? (TryObject(root, "error", out var e2) ? Str(e2, "name") : null) ?? "the turn failed.";
+                if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("statusCode", out var status) && status.TryGetInt32(out var code) && !error.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+                {
+                    // The status is what tells an outage (429, 529) from a refusal (401): keep it in the text classifiers read.
+                    error += $" (HTTP {code})";
+                }
+
                 return [];
             default:
                 return [];

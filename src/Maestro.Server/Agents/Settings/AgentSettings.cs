@@ -15,4 +15,7 @@ public sealed record AgentSettings
 
     /// <summary>Environment variables added for this agent's processes (e.g. a base URL or an API key).</summary>
     public IReadOnlyDictionary<string, string?>? Env { get; init; }
+
+    /// <summary>What Maestro does when the agent's provider is down or out of quota (see docs/resilience.md).</summary>
+    public Sessions.Resilience.ResilienceSettings? Resilience { get; init; }
 }

@@ -2,7 +2,7 @@
 // escaped and only safe links, so it is inserted as is; everything else is built as text nodes.
 import type { PermissionOption } from '../../../../protocol/protocol';
 import type {
-  ErrorRow, FileChangeRow, MessageRow, PermissionRow, PlanRow, PromptRow, StatusRow, ToolCallRow, TranscriptRow, UsageRow,
+  ErrorRow, FileChangeRow, MessageRow, OutageRow, PermissionRow, PlanRow, PromptRow, StatusRow, ToolCallRow, TranscriptRow, UsageRow,
 } from '../../state/rows';
 import { button, h } from '../dom';
 import { formatUsage, statusLabels } from '../format';
@@ -14,6 +14,11 @@ export interface RowContext {
   /** Remembers which tool calls the user expanded, since rows are recreated as they scroll in and out. */
   isExpanded(key: number): boolean;
   setExpanded(key: number, open: boolean): void;
+  /** Try now and Stop on a live outage card (sessions/retryNow, sessions/cancel); absent: no buttons. */
+  retryNow?(): void;
+  stop?(): void;
+  /** The clock the countdown reads; Date.now by default (tests pass their own). */
+  now?(): number;
 }
 
 /** Inputs and outputs can be large: show the start, the rest is one click away in the agent's own tools. */
@@ -62,6 +67,8 @@ function renderBody(row: TranscriptRow, context: RowContext): HTMLElement {
       return renderStatus(row);
     case 'error':
       return renderError(row);
+    case 'outage':
+      return renderOutage(row, context);
   }
 }
 
@@ -156,6 +163,42 @@ function renderError(row: ErrorRow): HTMLElement {
   const el = h('div', {}, h('div', { class: 'error-message', text: row.message }));
   if (row.detail) el.appendChild(h('pre', { class: 'error-detail', text: clip(row.detail) }));
   return el;
+}
+
+/** One card per outage: what is wrong, how many sends failed, a countdown to the next, Try now and Stop. */
+function renderOutage(row: OutageRow, context: RowContext): HTMLElement {
+  const what = row.outageClass === 'quota' ? 'Usage limit reached' : 'Provider unavailable';
+  const card = h('section', { class: `outage-card outage-${row.state}`, attrs: { role: 'group', 'aria-label': what } });
+  card.appendChild(h('div', { class: 'row-label', text: what }));
+  card.appendChild(h('div', { class: 'outage-reason', text: row.reason }));
+  const tries = `${row.attempts} failed ${row.attempts === 1 ? 'send' : 'sends'}`;
+  if (row.state === 'waiting') {
+    const countdown = h('div', { class: 'outage-countdown', attrs: { 'aria-live': 'polite' } });
+    const now = context.now ?? Date.now;
+    const tick = () => {
+      countdown.textContent = `${tries}; resending ${describeWait(row.nextAt, now())}${row.resetAt ? ` (limit resets ${new Date(row.resetAt).toLocaleTimeString()})` : ''}`;
+    };
+    tick();
+    // Ticks while the card is on screen; the row is rebuilt when the outage is revised.
+    const timer = setInterval(() => (card.isConnected ? tick() : clearInterval(timer)), 1000);
+    card.appendChild(countdown);
+    const buttons = h('div', { class: 'outage-actions' });
+    if (context.retryNow) buttons.appendChild(button('Try now', () => context.retryNow!(), { attrs: { 'aria-label': 'Resend the prompt now' } }));
+    if (context.stop) buttons.appendChild(button('Stop', () => context.stop!(), { attrs: { 'aria-label': 'Stop waiting for the provider' } }));
+    card.appendChild(buttons);
+  } else {
+    const end = row.state === 'recovered' ? `Recovered after ${tries}` : `Stopped after ${tries}${row.stoppedBecause ? `: ${row.stoppedBecause}` : ''}`;
+    card.appendChild(h('div', { class: 'meta', text: end }));
+  }
+  return card;
+}
+
+function describeWait(nextAt: string | undefined, now: number): string {
+  if (!nextAt) return 'soon';
+  const seconds = Math.max(0, Math.round((Date.parse(nextAt) - now) / 1000));
+  if (seconds < 60) return `in ${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `in ${minutes} min ${seconds % 60} s` : `at ${new Date(nextAt).toLocaleTimeString()}`;
 }
 
 function clip(text: string): string {

@@ -14,6 +14,17 @@ enum class FileChangeKind {
     @SerializedName("deleted") DELETED,
 }
 
+enum class OutageClass {
+    @SerializedName("availability") AVAILABILITY,
+    @SerializedName("quota") QUOTA,
+}
+
+enum class OutageState {
+    @SerializedName("waiting") WAITING,
+    @SerializedName("recovered") RECOVERED,
+    @SerializedName("stopped") STOPPED,
+}
+
 enum class ToolCallStatus {
     @SerializedName("pending") PENDING,
     @SerializedName("inProgress") IN_PROGRESS,
@@ -103,6 +114,27 @@ sealed class SessionEvent {
         val detail: String? = null,
     ) : SessionEvent()
 
+    /** One provider outage a turn ran into. It is stored once and then revised in place: every update of the same OutageId is sent again under the seq of the first (clients replace the event they hold at that seq), so a night of retries is one card, not a wall of errors. */
+    data class Outage(
+        val outageId: String,
+        /** The turn whose prompt is being resent. */
+        val turnId: String,
+        val `class`: OutageClass,
+        val state: OutageState,
+        /** How many times the prompt was sent and failed this way so far (the first send counts). */
+        val attempts: Int,
+        /** When the first failure of the outage was seen. */
+        val since: String,
+        /** When the prompt is resent next; null once the outage is closed. */
+        val nextAt: String? = null,
+        /** The moment the provider said its limit resets, when it named one. */
+        val resetAt: String? = null,
+        /** What the agent said about the failure (its last error), secrets removed. */
+        val reason: String,
+        /** Why the outage was stopped (state `stopped`). */
+        val stoppedBecause: String? = null,
+    ) : SessionEvent()
+
     /** An event type added to the server after this client was written; [raw] is the whole event object. */
     data class Unknown(val raw: JsonObject) : SessionEvent()
 
@@ -120,6 +152,7 @@ sealed class SessionEvent {
             "usage" to UsageUpdate::class.java,
             "status" to Status::class.java,
             "error" to Error::class.java,
+            "outage" to Outage::class.java,
         )
 
         fun typeOf(event: SessionEvent): String = when (event) {
@@ -135,6 +168,7 @@ sealed class SessionEvent {
             is UsageUpdate -> "usage"
             is Status -> "status"
             is Error -> "error"
+            is Outage -> "outage"
         }
     }
 }

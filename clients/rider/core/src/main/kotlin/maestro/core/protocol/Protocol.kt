@@ -20,6 +20,7 @@ object Methods {
     const val SESSIONS_GET = "sessions/get"
     const val SESSIONS_PROMPT = "sessions/prompt"
     const val SESSIONS_CANCEL = "sessions/cancel"
+    const val SESSIONS_RETRY_NOW = "sessions/retryNow"
     const val SESSIONS_HISTORY = "sessions/history"
     const val SESSIONS_CLOSE = "sessions/close"
     const val SESSIONS_RENAME = "sessions/rename"
@@ -136,6 +137,7 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.SESSIONS_GET to MethodShape(MethodKind.REQUEST, SessionIdParams::class.java, Session::class.java),
     Methods.SESSIONS_PROMPT to MethodShape(MethodKind.REQUEST, SessionPromptParams::class.java, SessionPromptResult::class.java),
     Methods.SESSIONS_CANCEL to MethodShape(MethodKind.REQUEST, SessionIdParams::class.java, null),
+    Methods.SESSIONS_RETRY_NOW to MethodShape(MethodKind.REQUEST, SessionIdParams::class.java, null),
     Methods.SESSIONS_HISTORY to MethodShape(MethodKind.REQUEST, SessionHistoryParams::class.java, SessionHistoryResult::class.java),
     Methods.SESSIONS_CLOSE to MethodShape(MethodKind.REQUEST, SessionCloseParams::class.java, null),
     Methods.SESSIONS_RENAME to MethodShape(MethodKind.REQUEST, SessionRenameParams::class.java, Session::class.java),

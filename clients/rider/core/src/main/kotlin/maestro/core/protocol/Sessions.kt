@@ -18,6 +18,7 @@ enum class SessionStatus {
     @SerializedName("running") RUNNING,
     @SerializedName("waiting") WAITING,
     @SerializedName("failed") FAILED,
+    @SerializedName("retrying") RETRYING,
     @SerializedName("closed") CLOSED,
 }
 

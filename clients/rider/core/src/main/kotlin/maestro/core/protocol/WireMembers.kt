@@ -48,6 +48,7 @@ object WireMembers {
         LeaderboardEntry::class.java to Shape(setOf("agentId", "tasksDone", "costUsd", "runtimeMs"), mapOf(), setOf()),
         SessionEvent.MessageDelta::class.java to Shape(setOf("text"), mapOf("role" to "\"assistant\""), setOf()),
         SessionEvent.Message::class.java to Shape(setOf("text", "html"), mapOf("role" to "\"assistant\""), setOf()),
+        SessionEvent.Outage::class.java to Shape(setOf("outageId", "turnId", "class", "state", "attempts", "since", "reason"), mapOf(), setOf()),
         PermissionOption::class.java to Shape(setOf("id", "label", "kind"), mapOf(), setOf()),
         SessionEvent.PermissionRequest::class.java to Shape(setOf("toolCall", "options"), mapOf(), setOf()),
         PermissionRequestParams::class.java to Shape(setOf("sessionId", "toolCall", "options"), mapOf(), setOf()),

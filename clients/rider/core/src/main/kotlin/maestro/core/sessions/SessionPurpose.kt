@@ -9,7 +9,7 @@ enum class SessionPurpose(val title: String, val accepts: (Session) -> Boolean, 
     PROMPT("Prompt which session?", { it.status != SessionStatus.CLOSED }, createWhenNone = true),
 
     /** Cancel: a session with a turn to stop. */
-    CANCEL("Cancel which session?", { it.status == SessionStatus.RUNNING || it.status == SessionStatus.WAITING }, createWhenNone = false),
+    CANCEL("Cancel which session?", { it.status == SessionStatus.RUNNING || it.status == SessionStatus.WAITING || it.status == SessionStatus.RETRYING }, createWhenNone = false),
 
     /** Close Session: any session not closed yet. */
     CLOSE("Close which session?", { it.status != SessionStatus.CLOSED }, createWhenNone = false),

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using Maestro.Protocol;
+using Maestro.Server.Tests.Agents;
+using Maestro.TestSupport;
+using Maestro.TestSupport.Agents;
+using Maestro.TestSupport.ModelServer;
+using Maestro.TestSupport.Playbooks;
+using Maestro.TestSupport.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Maestro.Server.Tests.Playbooks;
+
+/// <summary>
+/// A Playbook run with the real Claude Code CLI over a 529 storm: the task's turn is resent inside its session until
+/// the model serves it, so the run finishes with no task failed and no task attempt spent. The clock is a
+/// <see cref="FakeTimeProvider"/>, advanced each time the outage says it waits.
+/// </summary>
+[Collection(RealCliCollection.Name)]
+public sealed class ClaudeCodePlaybookOutageTests : RealClaudeTestBase
+{
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 12, 1, 23, 0, 0, TimeSpan.Zero));
+
+    protected override string SandboxName => "claude-pb-outage";
+
+    [Fact]
+    public async Task A_run_over_a_529_storm_parks_and_finishes_with_no_task_failed()
+    {
+        var doc = Path.Combine(Sandbox.Repo, "playbooks", "storm.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(doc)!);
+        await File.WriteAllTextAsync(doc, "- [ ] First\n- [ ] Second\n");
+        var environment = ClaudeCodeCli.Environment(Sandbox, Model.BaseUrl);
+        environment["CLAUDE_CODE_MAX_RETRIES"] = "0";
+        await MaestroAgentSettings.WriteAsync(Home.Path, AgentId, AgentClis.Claude, environment);
+        Model.FailNext(3, ServerFault.Overloaded);
+        ScriptTick(doc, "First");
+        ScriptTick(doc, "Second");
+
+        await using var server = new TestServer(home: Home.Path, services: s => s.AddSingleton<TimeProvider>(time));
+        var progress = new RunProgressRecorder();
+        var events = new EventRecorder();
+        using var rpc = await server.ConnectInitializedAsync("pb-outage", progress);
+        using var watcher = await server.ConnectInitializedAsync("pb-outage-events", events);
+        var started = await rpc.InvokeWithParameterObjectAsync<Run>(Methods.PlaybooksRun, new PlaybookRunParams { Path = doc, AgentId = AgentId });
+
+        var advanced = 0;
+        await Wait.UntilAsync(
+            () =>
+            {
+                if (progress.Finished(started.Id))
+                {
+                    return true;
+                }
+
+                // Each failed send is one more "waiting" version of the outage: move the clock past its nextAt.
+                var waits = events.Events.Select(e => e.Event).OfType<OutageEvent>().Count(o => o.State == OutageState.Waiting);
+                if (waits > advanced)
+                {
+                    advanced = waits;
+                    time.Advance(TimeSpan.FromMinutes(2));
+                }
+
+                return false;
+            },
+            TimeSpan.FromSeconds(180),
+            "the run to finish");
+
+        var run = progress.For(started.Id)[^1].Run;
+        Assert.Equal((RunStatus.Done, 2, 0, 2), (run.Status, run.Done, run.Failed, run.TasksRun));
+        Assert.Equal([RunProgressKind.TaskStarted, RunProgressKind.TaskDone, RunProgressKind.TaskStarted, RunProgressKind.TaskDone, RunProgressKind.Finished], progress.For(started.Id).Select(e => e.Event));
+        Assert.All(progress.For(started.Id).Where(e => e.Task is not null), e => Assert.Equal(1, e.Task!.Attempt));
+        Assert.Equal("- [x] First\n- [x] Second\n", await File.ReadAllTextAsync(doc));
+        Assert.Equal(3, advanced);
+        var outage = events.Events.Select(e => e.Event).OfType<OutageEvent>().Last();
+        Assert.Equal((OutageState.Recovered, 3), (outage.State, outage.Attempts));
+    }
+
+    private void ScriptTick(string document, string task)
+    {
+        Model.EnqueueTurn(ScriptStep.ToolCall("Read", new JsonObject { ["file_path"] = document }.ToJsonString()));
+        Model.EnqueueTurn(
+            ScriptStep.ToolCall("Edit", new JsonObject { ["file_path"] = document, ["old_string"] = "- [ ] " + task, ["new_string"] = "- [x] " + task }.ToJsonString()),
+            ScriptStep.Text($"Done: **{task}**."));
+    }
+}
