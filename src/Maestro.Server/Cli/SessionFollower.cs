@@ -9,6 +9,7 @@ namespace Maestro.Server.Cli;
 /// <c>maestro sessions show ID --follow</c>: the transcript so far, then each new event as it comes, like
 /// <c>kubectl logs -f</c>, until the session is closed or the user presses Ctrl-C. Live events that arrive
 /// while the history is being read are held and printed once, in seq order; a gap is filled from history.
+/// The follow ends when <c>sessions/changed</c> says the session is closed.
 /// </summary>
 internal sealed class SessionFollower
 {
@@ -63,6 +64,16 @@ internal sealed class SessionFollower
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Closing a session changes its status without an event: the follow ends once the events before it are printed.</summary>
+    [JsonRpcMethod(Methods.SessionsChanged)]
+    public void OnChanged(SessionChangedNotification notification)
+    {
+        if (notification.Session.Id == sessionId && notification.Session.Status == SessionStatus.Closed)
+        {
+            live.Writer.TryComplete();
+        }
     }
 
     [JsonRpcMethod(Methods.SessionsEvent)]

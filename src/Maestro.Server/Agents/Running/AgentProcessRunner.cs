@@ -95,6 +95,13 @@ public sealed class AgentProcessRunner
         try
         {
             var result = await processes.RunAsync(command, launch.SessionId, kill.Token);
+            if (kill.IsCancellationRequested)
+            {
+                // The kill can end the process before CliWrap sees the token: an exit we caused is a cancel (or
+                // the idle timeout), not the agent failing with the signal's exit code.
+                return new AgentProcessResult { ExitCode = result.ExitCode, TimedOut = timedOut, Cancelled = !timedOut, StderrTail = redactor.Redact(stderr.ToString()) };
+            }
+
             return new AgentProcessResult { ExitCode = result.ExitCode, TimedOut = false, Cancelled = false, StderrTail = redactor.Redact(stderr.ToString()) };
         }
         catch (OperationCanceledException)

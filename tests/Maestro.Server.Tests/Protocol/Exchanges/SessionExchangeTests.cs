@@ -29,7 +29,8 @@ public sealed class SessionExchangeTests : IAsyncLifetime
 
         var turn = Exchange.AssertNoError(await client.CallAsync(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = "Say hello" }));
         Assert.Equal("endTurn", (string?)turn["result"]!["stopReason"]);
-        Exchange.RecordMessage(await client.NotificationAsync(Methods.SessionsEvents, p => (string?)p["sessionId"] == id && p["events"]!.AsArray().Count > 1));
+        // How many events one batch holds depends on how fast the agent prints against the pump: any batch of the session will do.
+        Exchange.RecordMessage(await client.NotificationAsync(Methods.SessionsEvents, p => (string?)p["sessionId"] == id && p["events"]!.AsArray().Count > 0));
 
         await client.RecordAsync(Methods.SessionsList, new SessionListParams { Cwd = sandbox.Repo });
         var renamed = await client.RecordAsync(Methods.SessionsRename, new SessionRenameParams { SessionId = id, Name = "Greeter" });
