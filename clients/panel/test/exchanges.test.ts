@@ -167,7 +167,8 @@ describe.each(exchanges)('$file', (exchange) => {
       case Methods.AgentsList: {
         const { agents } = exchange.response as AgentsListResult;
         const form = renderNewSessionForm(agents, undefined, () => undefined, () => undefined);
-        const offered = [...form.querySelectorAll<HTMLOptionElement>('select[name="agent"] option')].map((o) => o.value);
+        // Unavailable agents are listed too, disabled: only the enabled ones can be chosen.
+        const offered = [...form.querySelectorAll<HTMLOptionElement>('select[name="agent"] option:not([disabled])')].map((o) => o.value);
         expect(offered).toEqual(agents.filter((a) => a.available).map((a) => a.id));
         break;
       }
@@ -226,7 +227,8 @@ describe.each(exchanges)('$file', (exchange) => {
         // The host initializes; the panel shows the agents in its new-session form.
         const result = exchange.response as InitializeResult;
         const form = renderNewSessionForm(result.agents, undefined, () => undefined, () => undefined);
-        const offered = [...form.querySelectorAll<HTMLOptionElement>('select[name="agent"] option')].map((o) => o.value);
+        // Unavailable agents are listed too, disabled: only the enabled ones can be chosen.
+        const offered = [...form.querySelectorAll<HTMLOptionElement>('select[name="agent"] option:not([disabled])')].map((o) => o.value);
         expect(offered).toEqual(result.agents.filter((a) => a.available).map((a) => a.id));
         break;
       }
