@@ -39,7 +39,7 @@ for trx in "$results"/dotnet/*.trx; do
   f=$(echo "$counters" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
-  while IFS= read -r t; do failures+=("C#: $t"); done < <(grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | grep -o 'testName="[^"]*"' | sed -E 's/^testName="(.*)"$/\1/')
+  while IFS= read -r failed_test; do failures+=("C#: $failed_test"); done < <(grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | grep -o 'testName="[^"]*"' | sed -E 's/^testName="(.*)"$/\1/')
 done
 if ! ls "$results"/dotnet/*.trx >/dev/null 2>&1; then
   echo "no C# test results were written"
@@ -60,7 +60,7 @@ run_node_suite() {
   fi
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
-  while IFS= read -r t; do failures+=("$name: $t"); done < <(grep -E '^✖ ' "$log" | grep -v '^✖ failing tests' | sed -E 's/^✖ //' | sort -u)
+  while IFS= read -r failed_test; do failures+=("$name: $failed_test"); done < <(grep -E '^✖ ' "$log" | grep -v '^✖ failing tests' | sed -E 's/^✖ //' | sort -u)
 }
 run_node_suite interop tests/interop
 
@@ -99,7 +99,7 @@ run_vitest_suite() {
   passed=$((passed + ${t:-0} - ${f:-0} - ${e:-0} - ${s:-0}))
   failed=$((failed + ${f:-0} + ${e:-0}))
   # A failed <testcase> holds a <failure> or <error> child; its name attribute says which.
-  while IFS= read -r t; do failures+=("$name: $t"); done < <(python3 - "$report" <<'PY'
+  while IFS= read -r failed_test; do failures+=("$name: $failed_test"); done < <(python3 - "$report" <<'PY'
 import sys, xml.etree.ElementTree as ET
 for case in ET.parse(sys.argv[1]).iter("testcase"):
     if case.find("failure") is not None or case.find("error") is not None:
