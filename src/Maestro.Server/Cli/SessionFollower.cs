@@ -26,7 +26,7 @@ internal sealed class SessionFollower
         var follower = new SessionFollower(sessionId);
         await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken, follower);
         var session = await client.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = sessionId }, cancellationToken);
-        var printed = await follower.PrintHistoryAsync(client, after: 0, json, cancellationToken);
+        var printed = await PrintHistoryAsync(client, sessionId, after: 0, json, cancellationToken);
         if (session.Status == SessionStatus.Closed)
         {
             return ExitCodes.Ok;
@@ -43,7 +43,7 @@ internal sealed class SessionFollower
 
                 if (notification.Seq > printed + 1)
                 {
-                    printed = await follower.PrintHistoryAsync(client, printed, json, cancellationToken);
+                    printed = await PrintHistoryAsync(client, sessionId, printed, json, cancellationToken);
                     if (notification.Seq <= printed)
                     {
                         continue;
@@ -85,7 +85,8 @@ internal sealed class SessionFollower
         }
     }
 
-    private async Task<long> PrintHistoryAsync(DaemonClient client, long after, bool json, CancellationToken cancellationToken)
+    /// <summary>Prints the session's stored events after <paramref name="after"/>, page by page; returns the last seq printed.</summary>
+    public static async Task<long> PrintHistoryAsync(DaemonClient client, string sessionId, long after, bool json, CancellationToken cancellationToken)
     {
         while (true)
         {

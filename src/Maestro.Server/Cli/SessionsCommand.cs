@@ -62,22 +62,8 @@ internal static class SessionsCommand
             }
 
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
-            long after = 0;
-            while (true)
-            {
-                var page = await client.InvokeAsync<SessionHistoryResult>(Methods.SessionsHistory, new SessionHistoryParams { SessionId = result.GetValue(id)!, AfterSeq = after, Limit = 1000 }, cancellationToken);
-                foreach (var e in page.Events)
-                {
-                    TranscriptPrinter.Print(e, result.GetValue(json));
-                }
-
-                if (!page.HasMore || page.Events.Count == 0)
-                {
-                    return ExitCodes.Ok;
-                }
-
-                after = page.Events[^1].Seq;
-            }
+            await SessionFollower.PrintHistoryAsync(client, result.GetValue(id)!, after: 0, result.GetValue(json), cancellationToken);
+            return ExitCodes.Ok;
         });
         return command;
     }
