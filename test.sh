@@ -39,7 +39,7 @@ for trx in "$results"/dotnet/*.trx; do
   f=$(echo "$counters" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
-  while IFS= read -r failed_test; do failures+=("C#: $failed_test"); done < <(grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | grep -o 'testName="[^"]*"' | sed -E 's/^testName="(.*)"$/\1/')
+  while IFS= read -r failed_test; do failures+=("C#: $failed_test"); done < <(python3 scripts/trx-failures.py "$trx")
 done
 if ! ls "$results"/dotnet/*.trx >/dev/null 2>&1; then
   echo "no C# test results were written"

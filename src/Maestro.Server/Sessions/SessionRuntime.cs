@@ -201,7 +201,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     {
         // Resent through the same adapter with the same turn (and so the same agent conversation) while the provider is out.
         Task<TurnOutcome> SendAsync(ITurnObserver? observer)
-            => retries.RunAsync(turn.TurnId, new UncancellableSink(this, observer, turn.TurnId), (sink, ct) => adapter.RunTurnAsync(turn, sink, ct), cancellationToken);
+            => retries.RunAsync(turn.TurnId, new UncancellableSink(this, observer, turn.TurnId), (sink, ct) => SendOnceAsync(turn, sink, ct), cancellationToken);
 
         if (turnObserver is null)
         {
@@ -222,6 +222,22 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         finally
         {
             await turnObserver.TurnEndedAsync(turn.SessionId, turn.TurnId, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// One send of the turn to the agent. A cancel can land in any await of the adapter before its process runs
+    /// (reading the conversation's cost so far, starting the process): that is the person's cancel, not a failure.
+    /// </summary>
+    private async Task<TurnOutcome> SendOnceAsync(AgentTurn turn, ITurnSink sink, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await adapter.RunTurnAsync(turn, sink, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new TurnOutcome(StopReason.Cancelled, Usage.Zero);
         }
     }
 
