@@ -6,6 +6,7 @@ var scenarios = new IBenchScenario[]
     new Maestro.Bench.Scenarios.StartupScenario(),
     new Maestro.Bench.Scenarios.InstallScenario(),
     new Maestro.Bench.Scenarios.SessionsScenario(),
+    new Maestro.Bench.Scenarios.DaemonScenario(),
     new Maestro.Bench.Scenarios.WorktreeScenario(),
     new Maestro.Bench.Scenarios.ReviewScenario(),
     new Maestro.Bench.Scenarios.AttributionScenario(),

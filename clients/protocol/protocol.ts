@@ -258,11 +258,11 @@ export const ReviewBaselineValues: readonly ReviewBaseline[] = ['agent', 'index'
 export type RunOutcome = 'done' | 'taskFailed' | 'budgetExceeded' | 'stopped' | 'playbookInvalid' | 'agentUnavailable' | 'error';
 export const RunOutcomeValues: readonly RunOutcome[] = ['done', 'taskFailed', 'budgetExceeded', 'stopped', 'playbookInvalid', 'agentUnavailable', 'error'];
 
-export type RunProgressKind = 'taskStarted' | 'taskDone' | 'taskFailed' | 'loopStarted' | 'finished';
-export const RunProgressKindValues: readonly RunProgressKind[] = ['taskStarted', 'taskDone', 'taskFailed', 'loopStarted', 'finished'];
+export type RunProgressKind = 'taskStarted' | 'taskDone' | 'taskFailed' | 'loopStarted' | 'finished' | 'waiting' | 'resumed';
+export const RunProgressKindValues: readonly RunProgressKind[] = ['taskStarted', 'taskDone', 'taskFailed', 'loopStarted', 'finished', 'waiting', 'resumed'];
 
-export type RunStatus = 'running' | 'done' | 'failed' | 'stopped';
-export const RunStatusValues: readonly RunStatus[] = ['running', 'done', 'failed', 'stopped'];
+export type RunStatus = 'running';
+export const RunStatusValues: readonly RunStatus[] = ['running'];
 
 export type SessionStatus = 'idle' | 'running' | 'waiting' | 'failed' | 'retrying' | 'closed';
 export const SessionStatusValues: readonly SessionStatus[] = ['idle', 'running', 'waiting', 'failed', 'retrying', 'closed'];
@@ -778,6 +778,8 @@ export interface Run {
   /** The worktree the run made for itself, when it was asked to run on a branch. */
   worktree?: string;
   branch?: string;
+  /** While Status is `waiting`: the provider outage the current task's agent waits out. */
+  waiting?: RunWait;
 }
 
 export interface RunBudget {
@@ -807,6 +809,21 @@ export interface RunTask {
   attempt: number;
   /** The session this attempt runs in (its history stays, linked to the run). */
   sessionId?: string;
+}
+
+/** Why a run waits: the outage its current task's session is in (that session's `outage` event has the detail). Waiting uses up none of the task's retries; it counts against `budget.maxMinutes` only. */
+export interface RunWait {
+  sessionId: string;
+  class: OutageClass;
+  /** What the agent said about the failure, secrets removed. */
+  reason: string;
+  since: string;
+  /** When the prompt is resent next. */
+  nextAt?: string;
+  /** When the provider said its limit resets, when it named one. */
+  resetAt?: string;
+  /** How many times the prompt was sent and failed so far in this outage. */
+  attempts: number;
 }
 
 export interface RunsListParams {

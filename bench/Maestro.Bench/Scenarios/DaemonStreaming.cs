@@ -15,7 +15,9 @@ namespace Maestro.Bench.Scenarios;
 /// </summary>
 internal static class DaemonStreaming
 {
-    public sealed record Result(double EventsPerSecond, StreamRecorder Recorder, ProcessMemory Memory);
+    /// <param name="DaemonCpuMicrosecondsPerEvent">The daemon's CPU time (user + system) over the turns, per event: what each event costs
+    /// Maestro whatever else runs on the machine.</param>
+    public sealed record Result(double EventsPerSecond, StreamRecorder Recorder, ProcessMemory Memory, double DaemonCpuMicrosecondsPerEvent);
 
     /// <summary>Runs one turn in each of <paramref name="sessions"/> sessions at once and waits for every delta.</summary>
     public static async Task<Result> RunAsync(int sessions, int perSession, int paceEventsPerSecond, int hugeLineBytes = 0)
@@ -42,16 +44,43 @@ internal static class DaemonStreaming
                 ids.Add((await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Path, PermissionMode = PermissionMode.Bypass })).Id);
             }
 
+            var cpuBefore = daemon.Process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             await Task.WhenAll(ids.Select(id => rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = "flood" })));
             await Wait.UntilAsync(() => recorder.Deltas >= perSession * sessions, TimeSpan.FromMinutes(5), "every delta");
             var rate = recorder.Deltas / watch.Elapsed.TotalSeconds;
-            return new Result(rate, recorder, ProcessMemory.Read(daemon.Process.Id));
+            daemon.Process.Refresh();
+            var cpuPerEvent = (daemon.Process.TotalProcessorTime - cpuBefore).TotalMicroseconds / recorder.Deltas;
+            return new Result(rate, recorder, ProcessMemory.Read(daemon.Process.Id), cpuPerEvent);
         }
         finally
         {
             await MaestroProcess.RunAsync(home.Path, "daemon", "--stop");
         }
+    }
+
+    /// <summary>
+    /// The baseline: the same agents started at once, their stdout read line by line through plain pipes, nothing
+    /// else. It pays the same 16 process starts as the daemon run, so the ratio is Maestro's own cost.
+    /// </summary>
+    public static async Task<double> PlainPipesAsync(int sessions, int perSession)
+    {
+        var watch = Stopwatch.StartNew();
+        var lines = await Task.WhenAll(Enumerable.Range(0, sessions).Select(async _ =>
+        {
+            var info = new ProcessStartInfo(Flood) { RedirectStandardOutput = true, UseShellExecute = false };
+            info.Environment["FLOOD_EVENTS"] = perSession.ToString(CultureInfo.InvariantCulture);
+            using var plain = Process.Start(info)!;
+            var count = 0;
+            while (await plain.StandardOutput.ReadLineAsync() is not null)
+            {
+                count++;
+            }
+
+            await plain.WaitForExitAsync();
+            return count - 2; // the init and result lines are not deltas
+        }));
+        return lines.Sum() / watch.Elapsed.TotalSeconds;
     }
 
     /// <summary>A daemon that just started and answered one <c>initialize</c>.</summary>

@@ -24,7 +24,6 @@ internal sealed class SessionsScenario : IBenchScenario
     {
         await OverheadAsync(context);
         await StreamingAsync(context);
-        await DaemonFiguresAsync(context);
         await HistoryAsync(context);
     }
 
@@ -99,25 +98,6 @@ internal sealed class SessionsScenario : IBenchScenario
         context.Report(Name, "event latency median, same", latency.Percentile(50), "ms");
         using var self = Process.GetCurrentProcess();
         context.Report(Name, "process RSS with 16 streamed sessions (server + client + bench in one process)", self.WorkingSet64 / (1024.0 * 1024.0), "MB", target: 200);
-    }
-
-    /// <summary>Issue 13's figures, through a real daemon with one stalled client attached, in this same run.</summary>
-    private async Task DaemonFiguresAsync(BenchContext context)
-    {
-        const int sessions = 16;
-        var idle = await DaemonStreaming.IdleAsync();
-        context.Report(Name, "idle daemon RSS (started, one initialize)", idle.RssMegabytes, "MB", target: 60);
-
-        var flood = await DaemonStreaming.RunAsync(sessions, context.Smoke ? 2000 : 20000, paceEventsPerSecond: 0);
-        context.Report(Name, $"daemon, {sessions} sessions flooding, 1 stalled client: events/s agent stdout → client", flood.EventsPerSecond, "events/s (≥ 200,000)");
-        context.Report(Name, "  daemon peak RSS (VmHWM) under that flood", flood.Memory.PeakMegabytes, "MB", target: 300);
-
-        var paced = await DaemonStreaming.RunAsync(sessions, context.Smoke ? 500 : 5000, paceEventsPerSecond: 1000);
-        context.Report(Name, $"daemon, event latency p99 with 1 stalled client ({sessions} sessions at 1,000 events/s each)", paced.Recorder.LatencyPercentile(99), "ms", target: 5);
-        context.Report(Name, "  same, median", paced.Recorder.LatencyPercentile(50), "ms");
-
-        var huge = await DaemonStreaming.RunAsync(1, 10, paceEventsPerSecond: 0, hugeLineBytes: (context.Smoke ? 20 : 100) * 1024 * 1024);
-        context.Report(Name, $"daemon peak RSS (VmHWM) after one {(context.Smoke ? 20 : 100)} MB agent line", huge.Memory.PeakMegabytes, "MB", target: 300);
     }
 
     private static async Task<(double Rate, LatencyRecorder Latency)> StreamAsync(string flood, int sessions, int perSession, int paceEventsPerSecond)

@@ -47,4 +47,7 @@ public sealed record Run
     public string? Worktree { get; init; }
 
     public string? Branch { get; init; }
+
+    /// <summary>While <see cref="Status"/> is <c>waiting</c>: the provider outage the current task's agent waits out.</summary>
+    public RunWait? Waiting { get; init; }
 }

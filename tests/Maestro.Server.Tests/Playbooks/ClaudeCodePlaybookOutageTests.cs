@@ -43,6 +43,14 @@ public sealed class ClaudeCodePlaybookOutageTests : RealClaudeTestBase
         using var watcher = await server.ConnectInitializedAsync("pb-outage-events", events);
         var started = await rpc.InvokeWithParameterObjectAsync<Run>(Methods.PlaybooksRun, new PlaybookRunParams { Path = doc, AgentId = AgentId });
 
+        // While the provider is out the run says it waits (a live state: runs/list running lists it too).
+        await Wait.UntilAsync(() => progress.For(started.Id).Any(e => e.Event == RunProgressKind.Waiting), TimeSpan.FromSeconds(120), "the run to wait");
+        var waitingRuns = await rpc.InvokeWithParameterObjectAsync<RunsListResult>(Methods.RunsList, new RunsListParams { Status = RunStatus.Waiting });
+        var wait = Assert.Single(waitingRuns.Runs, r => r.Id == started.Id).Waiting;
+        Assert.Equal(OutageClass.Availability, wait!.Class);
+        Assert.Equal(progress.For(started.Id)[0].Task!.SessionId, wait.SessionId);
+        Assert.Contains((await rpc.InvokeWithParameterObjectAsync<RunsListResult>(Methods.RunsList, new RunsListParams { Status = RunStatus.Running })).Runs, r => r.Id == started.Id);
+
         var advanced = 0;
         await Wait.UntilAsync(
             () =>
@@ -67,7 +75,13 @@ public sealed class ClaudeCodePlaybookOutageTests : RealClaudeTestBase
 
         var run = progress.For(started.Id)[^1].Run;
         Assert.Equal((RunStatus.Done, 2, 0, 2), (run.Status, run.Done, run.Failed, run.TasksRun));
-        Assert.Equal([RunProgressKind.TaskStarted, RunProgressKind.TaskDone, RunProgressKind.TaskStarted, RunProgressKind.TaskDone, RunProgressKind.Finished], progress.For(started.Id).Select(e => e.Event));
+        Assert.Equal(
+            [RunProgressKind.TaskStarted, RunProgressKind.Waiting, RunProgressKind.Waiting, RunProgressKind.Waiting, RunProgressKind.Resumed, RunProgressKind.TaskDone, RunProgressKind.TaskStarted, RunProgressKind.TaskDone, RunProgressKind.Finished],
+            progress.For(started.Id).Select(e => e.Event));
+        Assert.All(progress.For(started.Id).Where(e => e.Event == RunProgressKind.Waiting), e => Assert.Equal((RunStatus.Waiting, 0), (e.Run.Status, e.Run.Done)));
+        Assert.Equal([1, 2, 3], progress.For(started.Id).Where(e => e.Event == RunProgressKind.Waiting).Select(e => e.Run.Waiting!.Attempts));
+        Assert.Equal(RunStatus.Running, progress.For(started.Id).Single(e => e.Event == RunProgressKind.Resumed).Run.Status);
+        Assert.Null(run.Waiting);
         Assert.All(progress.For(started.Id).Where(e => e.Task is not null), e => Assert.Equal(1, e.Task!.Attempt));
         Assert.Equal("- [x] First\n- [x] Second\n", await File.ReadAllTextAsync(doc));
         Assert.Equal(3, advanced);

@@ -1,5 +1,5 @@
 // Auto Runs: runs/list, then live runs/progress (task n of m, the current task, status), and Stop.
-import type { Run } from '../../../protocol/protocol';
+import type { Run, RunWait } from '../../../protocol/protocol';
 import type { Actions } from '../state/actions';
 import type { Store } from '../state/store';
 import { baseName, formatCost } from './format';
@@ -24,19 +24,30 @@ export class RunsView {
   }
 
   private renderRun(run: Run): HTMLElement {
-    const position = Math.min(run.total, run.done + run.failed + (run.status === 'running' && run.currentTask ? 1 : 0));
+    // A waiting run is still in progress: its agent waits for the provider and resends by itself.
+    const active = run.status === 'running' || run.status === 'waiting';
+    const position = Math.min(run.total, run.done + run.failed + (active && run.currentTask ? 1 : 0));
     const progress = h('progress', { attrs: { max: String(Math.max(1, run.total)), value: String(run.done + run.failed), 'aria-label': `${run.done} of ${run.total} tasks done` } });
     const item = h(
       'div',
       { class: `run-item run-${run.status}`, attrs: { role: 'listitem', 'data-run-id': run.id } },
-      h('div', { class: 'session-line' }, h('span', { class: 'session-name', text: baseName(run.playbook) }), h('span', { class: `status status-${run.status}${run.status === 'running' ? ' busy' : ''}`, text: run.status })),
+      h('div', { class: 'session-line' }, h('span', { class: 'session-name', text: baseName(run.playbook) }), h('span', { class: `status status-${run.status}${active ? ' busy' : ''}`, text: run.status === 'waiting' ? 'waiting for the provider' : run.status })),
       h('div', { class: 'session-meta', text: `${run.agentId} · task ${position} of ${run.total}${run.failed ? ` · ${run.failed} failed` : ''}${run.loops > 1 ? ` · loop ${run.loop} of ${run.loops}` : ''} · ${formatCost(run.usage.costUsd)}` }),
       progress,
     );
-    if (run.currentTask && run.status === 'running') item.appendChild(h('div', { class: 'run-task', text: `Now: ${run.currentTask.text}` }));
+    if (run.currentTask && active) item.appendChild(h('div', { class: 'run-task', text: `Now: ${run.currentTask.text}` }));
+    if (run.waiting) item.appendChild(h('div', { class: 'run-waiting', attrs: { role: 'status' }, text: waitingText(run.waiting) }));
     const message = this.store.runMessages.get(run.id) ?? run.reason;
     if (message) item.appendChild(h('div', { class: 'hint', text: message }));
-    if (run.status === 'running') item.appendChild(button('Stop', () => void this.actions.stopRun(run.id), { attrs: { 'aria-label': `Stop run ${baseName(run.playbook)}` } }));
+    if (active) item.appendChild(button('Stop', () => void this.actions.stopRun(run.id), { attrs: { 'aria-label': `Stop run ${baseName(run.playbook)}` } }));
     return item;
   }
+}
+
+/** What a waiting run waits for, and until when (the session's outage card has the countdown and Try now). */
+export function waitingText(wait: RunWait): string {
+  const what = wait.class === 'quota' ? 'its usage limit to reset' : 'the provider to answer again';
+  const until = wait.nextAt ?? wait.resetAt;
+  const at = until ? `; next try at ${new Date(until).toLocaleTimeString()}` : '';
+  return `Waiting for ${what} (${wait.attempts} failed send${wait.attempts === 1 ? '' : 's'})${at}.`;
 }

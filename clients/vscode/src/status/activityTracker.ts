@@ -54,7 +54,7 @@ export class ActivityTracker {
   }
 
   runningRuns(): Run[] {
-    return [...this.runs.values()].filter((r) => r.status === 'running');
+    return [...this.runs.values()].filter((r) => r.status === 'running' || r.status === 'waiting');
   }
 
   private upsertSession(session: Session): void {

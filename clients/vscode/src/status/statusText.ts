@@ -20,7 +20,7 @@ export function statusText(state: ServerState, stateMessage: string | undefined,
     if (session.status === 'running') running++;
     else if (session.status === 'waiting') waiting++;
   }
-  const activeRuns = [...runs].filter((r) => r.status === 'running');
+  const activeRuns = [...runs].filter((r) => r.status === 'running' || r.status === 'waiting');
 
   const parts: string[] = [];
   if (running > 0) parts.push(`$(sync~spin) ${running}`);
@@ -29,7 +29,7 @@ export function statusText(state: ServerState, stateMessage: string | undefined,
   const text = parts.length > 0 ? `Maestro ${parts.join(' ')}` : '$(hubot) Maestro';
 
   const lines = [`${plural(running, 'agent')} running`, `${plural(waiting, 'agent')} waiting for you`, `${plural(activeRuns.length, 'Playbook run')} in progress`];
-  for (const run of activeRuns) lines.push(`  ${run.playbook}: ${run.done}/${run.total}`);
+  for (const run of activeRuns) lines.push(`  ${run.playbook}: ${run.done}/${run.total}${run.status === 'waiting' ? ' (waiting for the provider)' : ''}`);
   lines.push('Click to open the Maestro panel.');
   return { text, tooltip: lines.join('\n'), warning: waiting > 0 };
 }

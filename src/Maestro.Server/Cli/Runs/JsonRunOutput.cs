@@ -5,7 +5,7 @@ namespace Maestro.Server.Cli.Runs;
 
 /// <summary>
 /// <c>--json</c>: one JSON object per line on stdout. Progress lines are the <c>runs/progress</c> notifications
-/// (<c>event</c>: taskStarted, taskDone, taskFailed, loopStarted, finished), then one <c>summary</c> line.
+/// (<c>event</c>: taskStarted, taskDone, taskFailed, loopStarted, waiting, resumed, finished), then one <c>summary</c> line.
 /// </summary>
 internal sealed class JsonRunOutput : IRunOutput
 {

@@ -55,6 +55,8 @@ internal sealed class TextRunOutput : IRunOutput
                 RunProgressKind.TaskDone => $"  done  {at}" + (notification.Message is null ? string.Empty : $" ({notification.Message})"),
                 RunProgressKind.TaskFailed => $"  FAILED {at}: {notification.Message}",
                 RunProgressKind.LoopStarted => notification.Message,
+                RunProgressKind.Waiting => $"  waiting {at}: {notification.Message}",
+                RunProgressKind.Resumed => $"  resumed {at}: {notification.Message}",
                 _ => null,
             };
             if (line is not null)
@@ -114,7 +116,9 @@ internal sealed class TextRunOutput : IRunOutput
 
         var filled = run.Total == 0 ? BarWidth : (int)Math.Round(BarWidth * (double)run.Done / run.Total);
         var bar = new string('#', filled) + new string('-', BarWidth - filled);
-        var current = last?.Event == RunProgressKind.TaskStarted && last.Task is { } t ? " · " + Shorten(t.Text, 48) : string.Empty;
+        var current = run.Waiting is { } wait ? " · " + Waiting(wait)
+            : last?.Task is { } t && last.Event is RunProgressKind.TaskStarted or RunProgressKind.Resumed ? " · " + Shorten(t.Text, 48)
+            : string.Empty;
         var loop = run.Loops > 1 ? $" · loop {run.Loop}/{run.Loops}" : string.Empty;
         output.Write($"\r\u001b[2K[{bar}] task {Counter(run)}{loop} · {Elapsed(run)} · ${run.Usage.CostUsd.ToString("0.00", CultureInfo.InvariantCulture)}{current}");
         output.Flush();
@@ -128,12 +132,28 @@ internal sealed class TextRunOutput : IRunOutput
         }
     }
 
+    /// <summary>The heartbeat while the provider is out: what the agent waits for and how long is left.</summary>
+    private static string Waiting(RunWait wait)
+    {
+        var until = wait.NextAt ?? wait.ResetAt;
+        var left = until is { } moment ? moment - DateTimeOffset.UtcNow : TimeSpan.Zero;
+        var what = wait.Class == OutageClass.Quota ? "usage limit" : "provider out";
+        return left > TimeSpan.Zero
+            ? $"{what}, waiting: next try in {Duration(left)}"
+            : $"{what}, trying again";
+    }
+
     private static string Counter(Run run) => $"{Math.Min(run.Done + 1, run.Total)}/{run.Total}";
 
     private static string Elapsed(Run run)
     {
         var elapsed = (run.EndedAt ?? DateTimeOffset.UtcNow) - run.StartedAt;
-        return elapsed.TotalHours >= 1 ? elapsed.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : elapsed.ToString(@"mm\:ss", CultureInfo.InvariantCulture);
+        return Duration(elapsed);
+    }
+
+    private static string Duration(TimeSpan span)
+    {
+        return span.TotalHours >= 1 ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : span.ToString(@"mm\:ss", CultureInfo.InvariantCulture);
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

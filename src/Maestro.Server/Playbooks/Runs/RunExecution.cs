@@ -29,6 +29,7 @@ internal sealed class RunExecution : IAsyncDisposable
     private int seq;
     private string? stopReason;
     private volatile bool interrupted;
+    private volatile RunWait? waiting;
     private Task completion = Task.CompletedTask;
 
     public RunExecution(RunRecord record, RunLock runLock, RunServices services, IReadOnlyList<RunTaskRecord> history)
@@ -54,7 +55,8 @@ internal sealed class RunExecution : IAsyncDisposable
     {
         lock (sessionIds)
         {
-            return record.ToRun([.. sessionIds]);
+            var run = record.ToRun([.. sessionIds]);
+            return waiting is { } wait && run.Status == RunStatus.Running ? run with { Status = RunStatus.Waiting, Waiting = wait } : run;
         }
     }
 
@@ -302,6 +304,7 @@ internal sealed class RunExecution : IAsyncDisposable
         }
 
         SessionPromptResult? turnResult = null;
+        var outages = RunOutageWatch.Start(services.Sessions, session.Id, outage => OnOutageAsync(runTask, outage));
         try
         {
             turnResult = await services.Sessions.PromptAsync(session.Id, prompt, turn.Token);
@@ -311,6 +314,8 @@ internal sealed class RunExecution : IAsyncDisposable
         }
         finally
         {
+            await outages.DisposeAsync();
+            waiting = null;
             await CloseQuietlyAsync(session.Id);
         }
 
@@ -397,6 +402,42 @@ internal sealed class RunExecution : IAsyncDisposable
         record = record with { ResetPending = false, Done = 0, Total = playbook.TotalTasks };
         await services.Store.SaveAsync(record, CancellationToken.None);
         await PublishAsync(RunProgressKind.LoopStarted, null, $"Loop {record.Loop} of {record.Settings.Loops}: every box was unchecked.");
+    }
+
+    /// <summary>
+    /// The task's agent waits for the provider (its session resends the same prompt by itself): the run says so, and
+    /// says when it goes on. Waiting uses up none of the task's retries.
+    /// </summary>
+    private async Task OnOutageAsync(RunTask runTask, OutageEvent outage)
+    {
+        try
+        {
+            if (outage.State == OutageState.Waiting)
+            {
+                waiting = new RunWait
+                {
+                    SessionId = runTask.SessionId!,
+                    Class = outage.Class,
+                    Reason = outage.Reason,
+                    Since = outage.Since,
+                    NextAt = outage.NextAt,
+                    ResetAt = outage.ResetAt,
+                    Attempts = outage.Attempts,
+                };
+                await PublishAsync(RunProgressKind.Waiting, runTask, RunWaitText.Describe(waiting));
+            }
+            else if (waiting is not null)
+            {
+                waiting = null;
+                await PublishAsync(RunProgressKind.Resumed, runTask, outage.State == OutageState.Recovered
+                    ? $"The provider answered again after {outage.Attempts} failed send(s); the task goes on."
+                    : $"Stopped waiting for the provider: {outage.StoppedBecause}.");
+            }
+        }
+        catch (Exception ex)
+        {
+            services.Logger.LogWarning(ex, "Run {Run}: could not report the provider wait of session {Session}", record.Id, runTask.SessionId);
+        }
     }
 
     private async Task CloseQuietlyAsync(string sessionId)

@@ -174,17 +174,21 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         return record.ToRun(await store.SessionIdsAsync(runId, cancellationToken));
     }
 
+    /// <remarks>
+    /// <c>waiting</c> is a live state of a running run, never stored: <c>running</c> lists the waiting runs too (they
+    /// are in progress and can be stopped), <c>waiting</c> lists only them.
+    /// </remarks>
     public async Task<IReadOnlyList<Run>> ListAsync(RunStatus? status, CancellationToken cancellationToken)
     {
         var runs = new List<Run>();
-        foreach (var record in await store.ListAsync(status, cancellationToken))
+        foreach (var record in await store.ListAsync(status == RunStatus.Waiting ? RunStatus.Running : status, cancellationToken))
         {
             runs.Add(active.TryGetValue(record.Id, out var execution)
                 ? execution.Snapshot()
                 : record.ToRun(await store.SessionIdsAsync(record.Id, cancellationToken)));
         }
 
-        return runs;
+        return status == RunStatus.Waiting ? [.. runs.Where(r => r.Status == RunStatus.Waiting)] : runs;
     }
 
     /// <summary>Stops a run of this process after killing its current agent; completes when it has stopped.</summary>

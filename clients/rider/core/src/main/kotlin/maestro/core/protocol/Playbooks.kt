@@ -23,13 +23,12 @@ enum class RunProgressKind {
     @SerializedName("taskFailed") TASK_FAILED,
     @SerializedName("loopStarted") LOOP_STARTED,
     @SerializedName("finished") FINISHED,
+    @SerializedName("waiting") WAITING,
+    @SerializedName("resumed") RESUMED,
 }
 
 enum class RunStatus {
     @SerializedName("running") RUNNING,
-    @SerializedName("done") DONE,
-    @SerializedName("failed") FAILED,
-    @SerializedName("stopped") STOPPED,
 }
 
 data class PlaybookDocumentInfo(
@@ -93,6 +92,8 @@ data class Run(
     /** The worktree the run made for itself, when it was asked to run on a branch. */
     val worktree: String? = null,
     val branch: String? = null,
+    /** While Status is `waiting`: the provider outage the current task's agent waits out. */
+    val waiting: RunWait? = null,
 )
 
 data class RunBudget(
@@ -122,6 +123,21 @@ data class RunTask(
     val attempt: Int = 1,
     /** The session this attempt runs in (its history stays, linked to the run). */
     val sessionId: String? = null,
+)
+
+/** Why a run waits: the outage its current task's session is in (that session's `outage` event has the detail). Waiting uses up none of the task's retries; it counts against `budget.maxMinutes` only. */
+data class RunWait(
+    val sessionId: String,
+    val `class`: OutageClass,
+    /** What the agent said about the failure, secrets removed. */
+    val reason: String,
+    val since: String,
+    /** When the prompt is resent next. */
+    val nextAt: String? = null,
+    /** When the provider said its limit resets, when it named one. */
+    val resetAt: String? = null,
+    /** How many times the prompt was sent and failed so far in this outage. */
+    val attempts: Int,
 )
 
 data class RunsListParams(

@@ -82,6 +82,7 @@ object WireMembers {
         RunIdParams::class.java to Shape(setOf("runId"), mapOf(), setOf()),
         RunProgressNotification::class.java to Shape(setOf("run", "event"), mapOf(), setOf()),
         RunTask::class.java to Shape(setOf("document", "line", "text"), mapOf("attempt" to "1"), setOf()),
+        RunWait::class.java to Shape(setOf("sessionId", "class", "reason", "since", "attempts"), mapOf(), setOf()),
         RunsListParams::class.java to Shape(setOf(), mapOf(), setOf()),
         RunsListResult::class.java to Shape(setOf("runs"), mapOf(), setOf()),
         ServerCapabilities::class.java to Shape(setOf("features", "maxMessageBytes"), mapOf(), setOf()),

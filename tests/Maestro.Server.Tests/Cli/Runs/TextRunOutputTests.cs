@@ -1,0 +1,71 @@
+using Maestro.Protocol;
+using Maestro.Server.Cli.Runs;
+
+namespace Maestro.Server.Tests.Cli.Runs;
+
+/// <summary><c>maestro run</c>'s text while the provider is out: a line when the run starts and stops waiting, and a heartbeat on a terminal.</summary>
+public sealed class TextRunOutputTests
+{
+    private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddMinutes(-3);
+
+    [Fact]
+    public void Plain_lines_say_what_the_run_waits_for_and_when_it_goes_on()
+    {
+        var output = new StringWriter();
+        using (var text = new TextRunOutput(output, live: false))
+        {
+            text.Started(Run(RunStatus.Running, null), resumed: false);
+            var wait = Wait(DateTimeOffset.UtcNow.AddMinutes(2));
+            text.Progress(new RunProgressNotification { Run = Run(RunStatus.Waiting, wait), Event = RunProgressKind.Waiting, Task = Task, Message = Maestro.Server.Playbooks.Runs.RunWaitText.Describe(wait) });
+            text.Progress(new RunProgressNotification { Run = Run(RunStatus.Running, null), Event = RunProgressKind.Resumed, Task = Task, Message = "The provider answered again after 2 failed send(s); the task goes on." });
+        }
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("  waiting tasks.md:1 First: Waiting for the provider to answer again (529 Overloaded); next try at ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l == "  resumed tasks.md:1 First: The provider answered again after 2 failed send(s); the task goes on.");
+        Assert.DoesNotContain("\u001b", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void On_a_terminal_the_bar_counts_down_to_the_next_try()
+    {
+        var output = new StringWriter();
+        using (var text = new TextRunOutput(output, live: true))
+        {
+            text.Started(Run(RunStatus.Running, null), resumed: false);
+            text.Progress(new RunProgressNotification { Run = Run(RunStatus.Waiting, Wait(DateTimeOffset.UtcNow.AddMinutes(4))), Event = RunProgressKind.Waiting, Task = Task, Message = "waiting" });
+        }
+
+        var bar = output.ToString().Split('\r')[^1];
+        Assert.Matches(@"provider out, waiting: next try in 0[34]:[0-5]\d", bar);
+        Assert.Contains("task 1/2", bar, StringComparison.Ordinal);
+    }
+
+    private static readonly RunTask Task = new() { Document = "/repo/tasks.md", Line = 1, Text = "First", Attempt = 1, SessionId = "s_000000000001" };
+
+    private static RunWait Wait(DateTimeOffset next) => new()
+    {
+        SessionId = "s_000000000001",
+        Class = OutageClass.Availability,
+        Reason = "529 Overloaded",
+        Since = DateTimeOffset.UtcNow.AddMinutes(-1),
+        NextAt = next,
+        Attempts = 2,
+    };
+
+    private static Run Run(RunStatus status, RunWait? wait) => new()
+    {
+        Id = "r_000000000001",
+        Playbook = "/repo/tasks.md",
+        AgentId = "claude-code",
+        Status = status,
+        Total = 2,
+        Done = 0,
+        Failed = 0,
+        SessionIds = ["s_000000000001"],
+        StartedAt = Start,
+        Usage = Usage.Zero,
+        CurrentTask = Task,
+        Waiting = wait,
+    };
+}
