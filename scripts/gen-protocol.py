@@ -93,8 +93,10 @@ def parse(files):
             m = re.match(r"\s*public enum (\w+)", line)
             if m:
                 body = text[text.index(line):]
-                body = body[body.index("{") + 1: body.index("}")]
+                # Comments first: a doc comment may hold braces ("{status: running}") or an "=".
+                body = body[body.index("{") + 1:]
                 body = "\n".join(l for l in body.splitlines() if not l.strip().startswith(("//", "[")))
+                body = body[:body.index("}")]
                 if "=" in body:
                     # The Kotlin default of an enum member is its first case, C#'s default(T) only without values.
                     raise SystemExit(f"gen-protocol: enum {m.group(1)} sets member values, which is not mapped")

@@ -261,8 +261,8 @@ export const RunOutcomeValues: readonly RunOutcome[] = ['done', 'taskFailed', 'b
 export type RunProgressKind = 'taskStarted' | 'taskDone' | 'taskFailed' | 'loopStarted' | 'finished' | 'waiting' | 'resumed';
 export const RunProgressKindValues: readonly RunProgressKind[] = ['taskStarted', 'taskDone', 'taskFailed', 'loopStarted', 'finished', 'waiting', 'resumed'];
 
-export type RunStatus = 'running';
-export const RunStatusValues: readonly RunStatus[] = ['running'];
+export type RunStatus = 'running' | 'waiting' | 'done' | 'failed' | 'stopped';
+export const RunStatusValues: readonly RunStatus[] = ['running', 'waiting', 'done', 'failed', 'stopped'];
 
 export type SessionStatus = 'idle' | 'running' | 'waiting' | 'failed' | 'retrying' | 'closed';
 export const SessionStatusValues: readonly SessionStatus[] = ['idle', 'running', 'waiting', 'failed', 'retrying', 'closed'];

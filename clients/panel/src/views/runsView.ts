@@ -36,7 +36,7 @@ export class RunsView {
       progress,
     );
     if (run.currentTask && active) item.appendChild(h('div', { class: 'run-task', text: `Now: ${run.currentTask.text}` }));
-    if (run.waiting) item.appendChild(h('div', { class: 'run-waiting', attrs: { role: 'status' }, text: waitingText(run.waiting) }));
+    if (run.waiting) item.appendChild(h('div', { class: 'run-wait', attrs: { role: 'status' }, text: waitingText(run.waiting) }));
     const message = this.store.runMessages.get(run.id) ?? run.reason;
     if (message) item.appendChild(h('div', { class: 'hint', text: message }));
     if (active) item.appendChild(button('Stop', () => void this.actions.stopRun(run.id), { attrs: { 'aria-label': `Stop run ${baseName(run.playbook)}` } }));

@@ -33,3 +33,22 @@ test('runs: list, live progress, and Stop', async () => {
   expect(view().querySelector('button')).toBeNull();
   expect(view().textContent).toContain('Stopped by the user');
 });
+
+test('runs: a run waiting for the provider says so, keeps its Stop, and goes back to running', async () => {
+  const fake = new FakeHost({ 'sessions/list': () => ({ sessions: [] }), 'agents/list': () => ({ agents: [] }), 'runs/list': () => ({ runs: [run()] }), 'runs/stop': () => null });
+  const panel = await mountPanel(fake);
+  panel.root.querySelector<HTMLElement>('#tab-runs')!.click();
+  await panel.flush();
+  const view = (): HTMLElement => panel.root.querySelector('.runs-view')!;
+  const waiting = { sessionId: 's1', class: 'availability' as const, reason: '529 Overloaded', since: '2026-01-01T00:01:00Z', nextAt: '2026-01-01T00:03:00Z', attempts: 2 };
+  fake.deliver({ kind: 'notification', method: 'runs/progress', params: { run: run({ status: 'waiting', waiting }), event: 'waiting', message: 'Waiting for the provider to answer again' } });
+  await panel.flush();
+  expect(view().querySelector('.status')?.textContent).toBe('waiting for the provider');
+  expect(view().querySelector('.run-wait')?.textContent).toMatch(/^Waiting for the provider to answer again \(2 failed sends\); next try at /);
+  expect(view().querySelector('.run-task')?.textContent).toBe('Now: Bump the version');
+  expect(view().querySelector<HTMLButtonElement>('button')?.textContent).toBe('Stop');
+  fake.deliver({ kind: 'notification', method: 'runs/progress', params: { run: run(), event: 'resumed', message: 'The provider answered again' } });
+  await panel.flush();
+  expect(view().querySelector('.run-wait')).toBeNull();
+  expect(view().querySelector('.status')?.textContent).toBe('running');
+});

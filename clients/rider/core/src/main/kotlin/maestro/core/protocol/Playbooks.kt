@@ -29,6 +29,10 @@ enum class RunProgressKind {
 
 enum class RunStatus {
     @SerializedName("running") RUNNING,
+    @SerializedName("waiting") WAITING,
+    @SerializedName("done") DONE,
+    @SerializedName("failed") FAILED,
+    @SerializedName("stopped") STOPPED,
 }
 
 data class PlaybookDocumentInfo(

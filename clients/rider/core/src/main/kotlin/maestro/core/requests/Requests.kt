@@ -36,6 +36,6 @@ object Requests {
         playbook.error?.let { "${playbook.name} (cannot run: $it)" }
             ?: "${playbook.name} (${playbook.documents.sumOf { it.total - it.done }} tasks open)"
 
-    /** Stop Run: the most recently started run still running, or null. */
-    fun runToStop(runs: List<Run>): Run? = runs.filter { it.status == RunStatus.RUNNING }.maxByOrNull { it.startedAt }
+    /** Stop Run: the most recently started run still in progress (running, or waiting for the provider), or null. */
+    fun runToStop(runs: List<Run>): Run? = runs.filter { it.status == RunStatus.RUNNING || it.status == RunStatus.WAITING }.maxByOrNull { it.startedAt }
 }

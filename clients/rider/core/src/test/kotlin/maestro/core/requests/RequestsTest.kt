@@ -53,6 +53,8 @@ class RequestsTest {
         val runs = listOf(run("r1", RunStatus.RUNNING, "2026-01-01T00:00:00Z"), run("r2", RunStatus.RUNNING, "2026-01-02T00:00:00Z"), run("r3", RunStatus.DONE, "2026-01-03T00:00:00Z"))
         assertEquals("r2", Requests.runToStop(runs)?.id)
         assertNull(Requests.runToStop(runs.filter { it.status == RunStatus.DONE }))
+        // A run waiting for the provider is still in progress: it can be stopped.
+        assertEquals("r4", Requests.runToStop(runs + run("r4", RunStatus.WAITING, "2026-01-04T00:00:00Z"))?.id)
 
         assertFailsWith<IllegalArgumentException> { Requests.playbookRun(PlaybookInfo("/r/p.md", "p", emptyList(), error = "no tasks"), "claude-code") }
         assertEquals("/r/p.md", Requests.playbookRun(PlaybookInfo("/r/p.md", "p", emptyList()), "codex").path)
