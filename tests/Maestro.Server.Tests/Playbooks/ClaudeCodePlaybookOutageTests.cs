@@ -89,6 +89,79 @@ public sealed class ClaudeCodePlaybookOutageTests : RealClaudeTestBase
         Assert.Equal((OutageState.Recovered, 3), (outage.State, outage.Attempts));
     }
 
+    [Fact]
+    public async Task A_run_overloaded_at_first_whose_quota_then_runs_out_finishes_once_service_returns()
+    {
+        var doc = Path.Combine(Sandbox.Repo, "playbooks", "night.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(doc)!);
+        await File.WriteAllTextAsync(doc, "- [ ] First\n- [ ] Second\n");
+        var environment = ClaudeCodeCli.Environment(Sandbox, Model.BaseUrl);
+        environment["CLAUDE_CODE_MAX_RETRIES"] = "0";
+        await MaestroAgentSettings.WriteAsync(Home.Path, AgentId, AgentClis.Claude, environment);
+        var resetAt = time.GetUtcNow().AddMinutes(40);
+        Model.FailNext(2, ServerFault.Overloaded);
+        ScriptTick(doc, "First");
+        // The quota runs out once the first task is done, until a reset 40 minutes later.
+        Model.FailAfterScripted(2, ServerFault.QuotaExhausted(resetAt));
+        ScriptTick(doc, "Second");
+
+        await using var server = new TestServer(home: Home.Path, services: s => s.AddSingleton<TimeProvider>(time));
+        var progress = new RunProgressRecorder();
+        var events = new EventRecorder();
+        using var rpc = await server.ConnectInitializedAsync("pb-night", progress);
+        using var watcher = await server.ConnectInitializedAsync("pb-night-events", events);
+        var started = await rpc.InvokeWithParameterObjectAsync<Run>(Methods.PlaybooksRun, new PlaybookRunParams { Path = doc, AgentId = AgentId });
+
+        var advanced = 0;
+        await Wait.UntilAsync(
+            () =>
+            {
+                if (progress.Finished(started.Id))
+                {
+                    return true;
+                }
+
+                // Past the next try of each waiting version of an outage: the backoff's 30 s, or the quota's reset.
+                var waits = events.Events.Select(e => e.Event).OfType<OutageEvent>().Count(o => o.State == OutageState.Waiting);
+                if (waits > advanced)
+                {
+                    advanced = waits;
+                    time.Advance(TimeSpan.FromMinutes(45));
+                }
+
+                return false;
+            },
+            TimeSpan.FromSeconds(180),
+            "the run to finish");
+
+        var run = progress.For(started.Id)[^1].Run;
+        Assert.Equal((RunStatus.Done, 2, 0, 2), (run.Status, run.Done, run.Failed, run.TasksRun));
+        Assert.All(progress.For(started.Id).Where(e => e.Task is not null), e => Assert.Equal(1, e.Task!.Attempt));
+        Assert.Equal("- [x] First\n- [x] Second\n", await File.ReadAllTextAsync(doc));
+
+        // One outage per event, each one stored row revised in place, closed as recovered.
+        var outages = events.Events.Where(e => e.Event is OutageEvent).GroupBy(e => ((OutageEvent)e.Event).OutageId).ToList();
+        Assert.Equal(2, outages.Count);
+        Assert.All(outages, o => Assert.Single(o.Select(e => (e.SessionId, e.Seq)).Distinct()));
+        var overloaded = (OutageEvent)outages[0].Last().Event;
+        var quota = (OutageEvent)outages[1].Last().Event;
+        Assert.Equal((OutageClass.Availability, OutageState.Recovered, 2), (overloaded.Class, overloaded.State, overloaded.Attempts));
+        Assert.Equal((OutageClass.Quota, OutageState.Recovered, 2), (quota.Class, quota.State, quota.Attempts));
+        Assert.Equal(resetAt, quota.ResetAt);
+        foreach (var sessionId in run.SessionIds)
+        {
+            var history = await rpc.InvokeWithParameterObjectAsync<SessionHistoryResult>(Methods.SessionsHistory, new SessionHistoryParams { SessionId = sessionId });
+            Assert.Single(history.Events, e => e.Event is OutageEvent);
+        }
+
+        // Nothing resent that should not be: each failure was answered by exactly one resend, every reply was served once.
+        Assert.Equal((4, 0, 0), (Model.Requests.Count(r => r.ServedAs == ServedAs.Fault), Model.PendingFailures, Model.PendingReplies));
+        Assert.Equal(6, Model.ScriptedRequests.Count); // three replies per task (Read; Edit; the closing text)
+        Assert.Equal(
+            [RunProgressKind.Waiting, RunProgressKind.Waiting, RunProgressKind.Resumed, RunProgressKind.TaskDone, RunProgressKind.TaskStarted, RunProgressKind.Waiting, RunProgressKind.Waiting, RunProgressKind.Resumed, RunProgressKind.TaskDone],
+            progress.For(started.Id).Select(e => e.Event).Skip(1).SkipLast(1));
+    }
+
     private void ScriptTick(string document, string task)
     {
         Model.EnqueueTurn(ScriptStep.ToolCall("Read", new JsonObject { ["file_path"] = document }.ToJsonString()));

@@ -22,9 +22,12 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     private readonly Queue<ModelReply> replies = new();
     private readonly List<RecordedRequest> requests = [];
     private readonly Queue<ServerFault> failures = new();
+    private readonly Queue<(int AfterReplies, ServerFault Failure)> laterFailures = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly object gate = new();
     private int replyCount;
+    private int scriptedEnqueued;
+    private int scriptedServed;
     private ServerFault? fault;
 
     private ScriptedModelServer(WebApplication app, Uri baseUri)
@@ -63,6 +66,22 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Once every reply scripted so far has been served, the next <paramref name="count"/> model requests fail this
+    /// way; then the replies scripted after this call are served. A failure in the middle of a script: "the quota
+    /// runs out after the first task".
+    /// </summary>
+    public void FailAfterScripted(int count, ServerFault failure)
+    {
+        lock (gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                laterFailures.Enqueue((scriptedEnqueued, failure));
+            }
+        }
+    }
+
     /// <summary>Scripted failures not yet served.</summary>
     public int PendingFailures
     {
@@ -70,7 +89,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         {
             lock (gate)
             {
-                return failures.Count;
+                return failures.Count + laterFailures.Count;
             }
         }
     }
@@ -153,6 +172,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         lock (gate)
         {
             replies.Enqueue(new ModelReply(++replyCount, [.. steps], usage ?? DefaultUsage));
+            scriptedEnqueued++;
         }
     }
 
@@ -271,7 +291,17 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     {
         lock (gate)
         {
-            return ModelRequests.OffersTools(json) && failures.TryDequeue(out var failure) ? failure : null;
+            if (!ModelRequests.OffersTools(json))
+            {
+                return null;
+            }
+
+            if (failures.TryDequeue(out var failure))
+            {
+                return failure;
+            }
+
+            return laterFailures.TryPeek(out var later) && later.AfterReplies <= scriptedServed ? laterFailures.Dequeue().Failure : null;
         }
     }
 
@@ -286,6 +316,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 
             if (replies.TryDequeue(out var reply))
             {
+                scriptedServed++;
                 return (ServedAs.Scripted, reply);
             }
 
