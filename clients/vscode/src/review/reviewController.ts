@@ -41,6 +41,10 @@ export class ReviewController implements vscode.Disposable {
     private readonly edits: ReviewEdits,
   ) {
     const storeSubscription = store.onDidChange(() => this.updateContext());
+    edits.onUndone = (decisionId) => {
+      const index = this.decisions.findIndex((d) => d.decisionId === decisionId);
+      if (index >= 0) this.decisions.splice(index, 1);
+    };
     this.subscriptions = [
       { dispose: () => storeSubscription.dispose() },
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),

@@ -20,6 +20,8 @@ interface AppliedReject {
 export class ReviewEdits implements vscode.Disposable {
   private readonly applied = new Map<string, AppliedReject>(); // by document URI
   private readonly subscription: vscode.Disposable;
+  /** Told when the editor's undo took a decision back, so nobody offers to undo it again. */
+  onUndone: (decisionId: string) => void = () => undefined;
 
   constructor(private readonly undoOnServer: (root: string, decisionId: string) => Promise<ReviewFileContent[]>) {
     this.subscription = vscode.workspace.onDidChangeTextDocument((event) => void this.onChange(event));
@@ -63,6 +65,7 @@ export class ReviewEdits implements vscode.Disposable {
     const applied = this.applied.get(key);
     if (!applied || event.document.getText() !== applied.before) return;
     this.forget(applied.decisionId);
+    this.onUndone(applied.decisionId);
     try {
       // The editor holds the text again; other files of the same decision get theirs from the answer.
       const contents = await this.undoOnServer(applied.root, applied.decisionId);
