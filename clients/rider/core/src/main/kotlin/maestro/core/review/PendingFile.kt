@@ -41,6 +41,16 @@ data class PendingFile(val absolutePath: String, val entries: List<ReviewFile>) 
     /** The 0-based line where a gutter marker of [hunk] goes on the working side of a document of [lineCount] lines. */
     fun markerLine(hunk: ReviewHunk, lineCount: Int): Int = (hunk.newStart - 1).coerceIn(0, maxOf(lineCount - 1, 0))
 
-    /** A hunk's label: "Claude Code 1 · line 12", the session first. */
-    fun label(hunk: ReviewHunk): String = listOfNotNull(hunk.sessionName, "line ${hunk.newStart}").joinToString(" · ")
+    /** A hunk's label: "Claude Code 1 · line 12" (its first changed line in the working file), the session first. */
+    fun label(hunk: ReviewHunk): String = listOfNotNull(hunk.sessionName, "line ${firstChangedLine(hunk)}").joinToString(" · ")
+
+    /** The 1-based working-file line of a hunk's first change (its context lines skipped). */
+    fun firstChangedLine(hunk: ReviewHunk): Int {
+        var line = hunk.newStart
+        for (text in hunk.lines) {
+            if (text.startsWith("+") || text.startsWith("-")) return maxOf(line, 1)
+            if (text.startsWith(" ")) line++
+        }
+        return maxOf(hunk.newStart, 1)
+    }
 }
