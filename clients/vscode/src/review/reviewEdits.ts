@@ -45,7 +45,8 @@ export class ReviewEdits implements vscode.Disposable {
       documents.push(document);
       befores.push(current);
     }
-    if (!(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code did not apply the review edit; nothing was written.');
+    // Nothing to change (the editor's own undo already holds the text): an empty WorkspaceEdit is refused, so skip it.
+    if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code did not apply the review edit; nothing was written.');
     documents.forEach((document, i) => {
       const key = document.uri.toString();
       if (decisionId) this.applied.set(key, { root, decisionId, before: befores[i] });

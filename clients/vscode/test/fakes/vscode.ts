@@ -255,6 +255,8 @@ export const workspace = {
     return document;
   },
   async applyEdit(edit: WorkspaceEdit): Promise<boolean> {
+    // Like VS Code: an empty edit is not applied.
+    if (edit.size === 0) return false;
     recorded.edits.push(edit);
     // Bottom up per document, so earlier offsets stay right.
     for (const { uri, range, text } of [...edit.edits].reverse()) {
