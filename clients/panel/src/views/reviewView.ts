@@ -87,7 +87,7 @@ export class ReviewView {
         h('span', { class: 'file-path', text: file.path }),
         file.mixed ? h('span', { class: 'badge review-mixed', text: 'you edited it', attrs: { title: 'You changed lines the agent wrote; rejecting asks first' } }) : null,
       ),
-      'review-file',
+      'review-file-item',
     );
     const box = h('div', { class: 'review-file' }, header);
     if (!file.binary && file.status === 'modified') {
