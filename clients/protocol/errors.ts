@@ -25,6 +25,16 @@ export function isStaleHunk(error: unknown): boolean {
   return asRpcError(error)?.code === ErrorCodes.StaleHunk;
 }
 
+/** A reject of hunks the user edited since the agent: the message names what would be lost; retry with `confirm`. */
+export function isMixedHunk(error: unknown): boolean {
+  return asRpcError(error)?.code === ErrorCodes.MixedHunk;
+}
+
+/** An undo whose lines changed again since: nothing was changed. */
+export function isReviewConflict(error: unknown): boolean {
+  return asRpcError(error)?.code === ErrorCodes.ReviewConflict;
+}
+
 /** What to tell the user: the server's own message, with the feature named when it is not there yet. */
 export function describeError(error: unknown): string {
   const rpc = asRpcError(error);

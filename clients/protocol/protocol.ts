@@ -677,6 +677,13 @@ export interface ReviewFile {
   mixed: boolean;
 }
 
+/** The whole new text of a working file that a review decision made with `apply: false` left for the client to write (UTF-8, line endings as they are in the file), so the change goes through the editor and its undo. */
+export interface ReviewFileContent {
+  /** Repository-relative, as in Path. */
+  path: string;
+  content: string;
+}
+
 export interface ReviewHunk {
   /** A hash of the session, turn, path, position and content: stable while the file does not change. */
   id: string;
@@ -704,6 +711,8 @@ export interface ReviewRejectResult {
   decisionId?: string;
   /** Files the agent created that were moved to Maestro's trash rather than deleted (repository-relative). */
   trashed?: string[];
+  /** With `apply: false`: the new text of each file the server did not write, for the client to write. */
+  contents?: ReviewFileContent[];
 }
 
 /** Params of `review/accept`, `review/reject` and `review/stage`: hunks by id, whole files by path, or both. With the agent baseline a path selects the agent's changes to that file (of SessionId when given), never the user's. */
@@ -717,6 +726,8 @@ export interface ReviewSelectionParams {
   baseline?: ReviewBaseline;
   /** Reject mixed hunks too, losing the user's edits inside them (without it such a reject is refused, naming them). */
   confirm?: boolean;
+  /** Reject only: false records the decision but leaves the working file of each modified text file as it is and answers its new text in Contents, for an editor to apply as its own (undoable) edit. Created and deleted files are still trashed or restored by the server. Null or true: the server writes. */
+  apply?: boolean;
 }
 
 /** One session's share of a folder's pending agent review. */
@@ -736,11 +747,15 @@ export interface ReviewUndoParams {
   cwd: string;
   /** The id an accept or reject returned. */
   decisionId: string;
+  /** False: record the undo but leave modified text files for the client to write (their text in Contents), e.g. after the editor's own undo took the reject back. Trashed files are still moved back by the server. Null or true: the server writes. */
+  apply?: boolean;
 }
 
 export interface ReviewUndoResult {
   /** How many files the undo put back. */
   restored: number;
+  /** With `apply: false`: the text each file the server did not write should now have. */
+  contents?: ReviewFileContent[];
 }
 
 export interface Room {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type {
+  ReviewAcceptResult, ReviewChangedNotification, ReviewChangesParams, ReviewChangesResult, ReviewRejectResult, ReviewUndoResult,
   AgentsListResult, InitializeResult, MethodName, PermissionRequestParams, PermissionResponse, Run, RunProgressNotification, RunsListResult, Session,
   SessionEventNotification, SessionEventsNotification, SessionHistoryResult, SessionListResult, SessionPromptResult,
 } from '../../protocol/protocol';
@@ -13,6 +14,7 @@ import { ErrorCodes, ErrorKinds, Methods, MethodShapes, SessionEventTypes } from
 import { RpcError } from '../src/bridge/rpcError';
 import type { Actions } from '../src/state/actions';
 import { RunsView } from '../src/views/runsView';
+import { ReviewView } from '../src/views/reviewView';
 import { baseName } from '../src/views/format';
 import { Store } from '../src/state/store';
 import { renderRow } from '../src/views/transcript/rowRenderer';
@@ -30,14 +32,13 @@ interface Exchange {
 }
 
 /**
- * Methods the panel never sends nor receives: the host (git, review, worktrees, lifecycle), the CLI (daemon, playbooks
+ * Methods the panel never sends nor receives: the host (git, staging, worktrees, lifecycle), the CLI (daemon, playbooks
  * are started from the editor) or nobody yet (chat/message). Their files are checked against MethodShapes only.
  */
 const notForThePanel = new Set<string>([
   Methods.Shutdown, Methods.Exit, Methods.CancelRequest, Methods.SessionsDiscover, Methods.SessionsImport,
   Methods.GitStatus, Methods.GitLog, Methods.GitBranches, Methods.WorktreesList, Methods.WorktreesCreate, Methods.WorktreesRemove,
-  Methods.WorktreesPrune, Methods.WorktreesMerge, Methods.ReviewChanges, Methods.ReviewAccept, Methods.ReviewReject, Methods.ReviewStage, Methods.ReviewUndo,
-  Methods.ReviewChanged, Methods.PlaybooksList, Methods.PlaybooksRun, Methods.ChatCreate, Methods.ChatPost, Methods.ChatHistory,
+  Methods.WorktreesPrune, Methods.WorktreesMerge, Methods.ReviewStage, Methods.PlaybooksList, Methods.PlaybooksRun, Methods.ChatCreate, Methods.ChatPost, Methods.ChatHistory,
   Methods.ChatMessage, Methods.StatsGet, Methods.RemoteStart, Methods.RemoteStop, Methods.DaemonStatus, Methods.DaemonStop,
 ]);
 
@@ -232,6 +233,33 @@ describe.each(exchanges)('$file', (exchange) => {
         expect(offered).toEqual(result.agents.filter((a) => a.available).map((a) => a.id));
         break;
       }
+      case Methods.ReviewChanges: {
+        // The Review tab reads the agents' hunks (never the index review, which is the host's Stage hunk).
+        if ((exchange.request as ReviewChangesParams).baseline === 'index') break;
+        const result = exchange.response as ReviewChangesResult;
+        const store = new Store();
+        store.review.setFolder((exchange.request as ReviewChangesParams).cwd, result);
+        const view = new ReviewView(store, {} as unknown as Actions);
+        view.render();
+        const names = [...view.element.querySelectorAll('.review-session .session-name')].map((e) => e.textContent);
+        expect(names).toEqual([...new Set(result.files.map((f) => f.sessionName))]);
+        for (const file of result.files) expect(view.element.textContent).toContain(file.path);
+        expect(view.element.querySelectorAll('.review-hunk').length).toBe(result.files.filter((f) => f.status === 'modified' && !f.binary).reduce((n, f) => n + f.hunks.length, 0));
+        break;
+      }
+      case Methods.ReviewAccept:
+        expect(typeof (exchange.response as ReviewAcceptResult).decisionId).toBe('string');
+        break;
+      case Methods.ReviewReject:
+        expect(typeof (exchange.response as ReviewRejectResult).decisionId).toBe('string');
+        break;
+      case Methods.ReviewUndo:
+        expect((exchange.response as ReviewUndoResult).restored).toBeGreaterThan(0);
+        break;
+      case Methods.ReviewChanged:
+        // Only a trigger for the panel: read the review of that folder again.
+        expect(typeof (exchange.notification as ReviewChangedNotification).cwd).toBe('string');
+        break;
       case Methods.SessionsCancel:
       case Methods.SessionsRetryNow:
       case Methods.SessionsClose:

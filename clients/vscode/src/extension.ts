@@ -8,10 +8,11 @@ import { createHostActions } from './hostActions';
 import { panelViewId, PanelViewProvider } from './panel/panelViewProvider';
 import { PermissionBroker } from './permissions/permissionBroker';
 import { askWithNotification } from './permissions/permissionNotification';
-import { IndexDocumentProvider, indexScheme } from './review/indexDocumentProvider';
+import { BaselineDocumentProvider, baselineScheme } from './review/baselineDocumentProvider';
 import { ReviewCodeLensProvider } from './review/reviewCodeLens';
 import { ReviewController } from './review/reviewController';
 import { ReviewDecorations } from './review/reviewDecorations';
+import { ReviewEdits } from './review/reviewEdits';
 import { ReviewStore } from './review/reviewStore';
 import { installAgent, openWalkthrough } from './commands/firstRunCommands';
 import { locateServer } from './server/binaryLocator';
@@ -65,8 +66,9 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
       return p;
     }
   });
-  const indexDocuments = new IndexDocumentProvider();
-  const review = new ReviewController(reviewStore, indexDocuments);
+  const baselineDocuments = new BaselineDocumentProvider(reviewStore, async (uri) => (await vscode.workspace.openTextDocument(uri)).getText());
+  const reviewEdits = new ReviewEdits(async (root, decisionId) => (await reviewStore.undo(root, decisionId)).contents ?? []);
+  const review = new ReviewController(reviewStore, reviewEdits);
   const actions = createHostActions(review, output);
   const bridge = new PanelBridge(
     maestro,
@@ -99,8 +101,9 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     }),
     new StatusBar(maestro, tracker),
     review,
-    indexDocuments,
-    vscode.workspace.registerTextDocumentContentProvider(indexScheme, indexDocuments),
+    reviewEdits,
+    baselineDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(baselineScheme, baselineDocuments),
     new ReviewDecorations(reviewStore),
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, new ReviewCodeLensProvider(reviewStore)),
   );
@@ -120,6 +123,10 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   command('maestro.acceptHunk', (target?: Parameters<ReviewController['acceptHunk']>[0]) => review.acceptHunk(target));
   command('maestro.rejectHunk', (target?: Parameters<ReviewController['rejectHunk']>[0]) => review.rejectHunk(target));
   command('maestro.openDiff', (uri?: vscode.Uri) => review.openDiff(uri));
+  command('maestro.nextChange', () => review.goToChange(1));
+  command('maestro.previousChange', () => review.goToChange(-1));
+  command('maestro.undoReviewDecision', () => review.undoLast());
+  command('maestro.stageHunk', () => review.stageHunk());
   command('maestro.startRemote', () => startRemote(maestro));
   command('maestro.showStats', () => showStats(maestro));
   command('maestro.showOutput', () => output.show(true));

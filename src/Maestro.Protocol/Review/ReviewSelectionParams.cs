@@ -21,4 +21,11 @@ public sealed record ReviewSelectionParams
 
     /// <summary>Reject mixed hunks too, losing the user's edits inside them (without it such a reject is refused, naming them).</summary>
     public bool Confirm { get; init; }
+
+    /// <summary>
+    /// Reject only: false records the decision but leaves the working file of each modified text file as it is and
+    /// answers its new text in <see cref="ReviewRejectResult.Contents"/>, for an editor to apply as its own (undoable)
+    /// edit. Created and deleted files are still trashed or restored by the server. Null or true: the server writes.
+    /// </summary>
+    public bool? Apply { get; init; }
 }

@@ -6,4 +6,11 @@ public sealed record ReviewUndoParams
 
     /// <summary>The id an accept or reject returned.</summary>
     public required string DecisionId { get; init; }
+
+    /// <summary>
+    /// False: record the undo but leave modified text files for the client to write (their text in
+    /// <see cref="ReviewUndoResult.Contents"/>), e.g. after the editor's own undo took the reject back. Trashed files
+    /// are still moved back by the server. Null or true: the server writes.
+    /// </summary>
+    public bool? Apply { get; init; }
 }

@@ -1,15 +1,29 @@
 // What the panel does: wires the bridge to the store and turns user intents into requests. Views call these and
 // never await the server on the typing path.
 import type {
-  AgentsListResult, PermissionMode, PermissionRequestParams, RunsListResult, Session, SessionCreateParams,
-  SessionListResult, ChatListResult,
+  AgentsListResult, PermissionMode, PermissionRequestParams, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, RunsListResult,
+  Session, SessionCreateParams, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
 } from '../../../protocol/protocol';
+import { ErrorCodes } from '../../../protocol/protocol';
+import { isMixedHunk } from '../../../protocol/errors';
 import { Methods } from '../../../protocol/protocol';
 import type { HostBridge, ServerRequest } from '../bridge/hostBridge';
 import { HostActions } from '../bridge/messages';
 import { describeError, RpcError } from '../bridge/rpcError';
 import { HistoryLoader } from './historyLoader';
+import type { Decision, MixedQuestion } from './review';
 import type { Store } from './store';
+
+/** What a review decision covers: hunks by id, or files by path (of one session). */
+export interface ReviewTarget {
+  cwd: string;
+  selection: { hunkIds?: string[]; paths?: string[]; sessionId?: string };
+  label: string;
+  targets: { sessionId: string; path: string }[];
+}
+
+/** How long file-change events are collected before the review is read again. */
+const reviewRefreshMs = 300;
 
 export interface NewSessionInput {
   agentId: string;
@@ -21,6 +35,7 @@ export interface NewSessionInput {
 
 export class Actions {
   readonly history: HistoryLoader;
+  private reviewTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly bridge: HostBridge, private readonly store: Store) {
     this.history = new HistoryLoader((method, params) => bridge.request(method, params), store);
@@ -32,6 +47,7 @@ export class Actions {
       },
       notification: (method, params) => {
         for (const sessionId of store.applyNotification(method, params)) void this.history.fill(sessionId);
+        if (touchesReview(method, params)) this.scheduleReviewRefresh();
       },
       serverRequest: (request) => this.onServerRequest(request),
       serverRequestSettled: (id) => store.removePermission(id),
@@ -41,6 +57,7 @@ export class Actions {
   /** Loads (or reloads after a server restart) everything the views show. */
   async refresh(): Promise<void> {
     await Promise.all([this.loadSessions(), this.loadAgents(), this.loadRuns()]);
+    void this.loadReview();
     // Events may have been missed while the server was away: catch up open transcripts.
     for (const sessionId of this.store.transcripts.keys()) void this.history.fill(sessionId);
   }
@@ -78,6 +95,79 @@ export class Actions {
         this.store.setChat({ state: 'error', message: describeError(error) });
       }
     }
+  }
+
+  /**
+   * Reads every session folder's pending agent hunks (and the host's workspace folders'). A folder that is no
+   * repository has nothing to review; one whose read fails keeps its last answer.
+   */
+  async loadReview(): Promise<void> {
+    const folders = new Set<string>(this.store.hostInfo?.workspaceFolders ?? []);
+    for (const session of this.store.sessions.values()) folders.add(session.worktree ?? session.cwd);
+    await Promise.all(
+      [...folders].map(async (cwd) => {
+        try {
+          this.store.review.setFolder(cwd, await this.bridge.request<ReviewChangesResult>(Methods.ReviewChanges, { cwd }));
+        } catch (error) {
+          if (error instanceof RpcError && (error.code === ErrorCodes.NotARepository || error.isNotAvailable)) this.store.review.folders.delete(cwd);
+        }
+      }),
+    );
+    this.store.reviewChanged();
+  }
+
+  /** Keeps the agent's hunks (the server moves their baseline on; git's index is not touched). */
+  async acceptReview(target: ReviewTarget): Promise<void> {
+    await this.attempt(async () => {
+      const result = await this.bridge.request<ReviewAcceptResult>(Methods.ReviewAccept, { cwd: target.cwd, ...target.selection });
+      if (result.decisionId) this.remember('accept', result.decisionId, target);
+    });
+    await this.loadReview();
+  }
+
+  /**
+   * Takes the agent's lines back (the server writes the file; the panel has no editor to do it). A hunk the user
+   * edited since is refused by the server naming what would be lost: the inbox then asks, and `confirm` retries.
+   */
+  async rejectReview(target: ReviewTarget, confirm = false): Promise<void> {
+    this.store.review.ask(undefined);
+    try {
+      const result = await this.bridge.request<ReviewRejectResult>(Methods.ReviewReject, { cwd: target.cwd, ...target.selection, confirm });
+      if (result.decisionId) this.remember('reject', result.decisionId, target);
+    } catch (error) {
+      if (isMixedHunk(error)) {
+        const question: MixedQuestion = { ...target, message: (error as Error).message };
+        this.store.review.ask(question);
+      } else {
+        this.store.setNotice(describeError(error));
+      }
+    }
+    await this.loadReview();
+  }
+
+  /** The inbox's answer to a MixedHunk question: reject anyway, losing the user's edit inside, or leave it. */
+  async answerMixed(reject: boolean): Promise<void> {
+    const question = this.store.review.question;
+    this.store.review.ask(undefined);
+    this.store.reviewChanged();
+    if (question && reject) await this.rejectReview(question, true);
+  }
+
+  async undoReview(decision: Decision): Promise<void> {
+    await this.attempt(async () => {
+      await this.bridge.request(Methods.ReviewUndo, { cwd: decision.cwd, decisionId: decision.decisionId });
+      this.store.review.markUndone(decision.decisionId);
+    });
+    await this.loadReview();
+  }
+
+  private remember(kind: 'accept' | 'reject', decisionId: string, target: ReviewTarget): void {
+    this.store.review.addDecision({ decisionId, cwd: target.cwd, kind, label: target.label, targets: target.targets, undone: false });
+  }
+
+  private scheduleReviewRefresh(): void {
+    clearTimeout(this.reviewTimer);
+    this.reviewTimer = setTimeout(() => void this.loadReview(), reviewRefreshMs);
   }
 
   /** Opening a transcript loads its history; from then on live events for it are applied as they come. */
@@ -165,4 +255,15 @@ export class Actions {
       return undefined;
     }
   }
+}
+
+/**
+ * Whether a notification can change what waits for review: a file change or the end of a turn (when the server
+ * records the turn's changes) in any session, a review/changed of a folder, a new session's folder.
+ */
+function touchesReview(method: string, params: unknown): boolean {
+  if (method === Methods.ReviewChanged) return true;
+  const events =
+    method === Methods.SessionsEvent ? [params as SessionEventNotification] : method === Methods.SessionsEvents ? (params as SessionEventsNotification).events : [];
+  return events.some((e) => e.event.type === 'fileChange' || (e.event.type === 'status' && e.event.status !== 'running'));
 }

@@ -7,6 +7,7 @@ import type {
 import { Methods } from '../../../protocol/protocol';
 import type { HostInfo, ServerState } from '../bridge/messages';
 import { Emitter } from './emitter';
+import { ReviewInbox } from './review';
 import { Transcript } from './transcript';
 
 /** A live `permissions/request` from the server, waiting for the user (or settled, briefly kept to show it). */
@@ -43,6 +44,8 @@ export class Store extends Emitter {
   /** Only sessions whose transcript was opened: others are not followed event by event. */
   readonly transcripts = new Map<string, Transcript>();
   readonly queued = new Map<string, QueuedPrompt[]>();
+  /** Every session's pending agent hunks and this panel's review decisions (the Review tab). */
+  readonly review = new ReviewInbox();
   /** The latest error worth telling the user about (a failed request), cleared when dismissed. */
   notice: string | undefined;
 
@@ -143,11 +146,15 @@ export class Store extends Emitter {
         break;
       }
       case Methods.ChatMessage:
-      case Methods.ReviewChanged:
-        // Group chat is not landed and review is the host's (inline diffs); nothing to show here yet.
+        // Group chat is not landed; nothing to show here yet.
         break;
     }
     return new Set();
+  }
+
+  /** The review inbox changed (read again, a decision, a question). */
+  reviewChanged(): void {
+    this.emit('review');
   }
 
   addPermission(requestId: string | number, params: PermissionRequestParams): void {

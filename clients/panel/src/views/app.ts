@@ -1,4 +1,4 @@
-// The panel's shell: server state banner, notices, tabs (Sessions, Runs, Chat) and the Sessions tab's pages
+// The panel's shell: server state banner, notices, tabs (Sessions, Review, Runs, Chat) and the Sessions tab's pages
 // (list, new-session form, an open session). Global shortcuts: "/" focuses the prompt, "n" starts a new session.
 import { HostActions } from '../bridge/messages';
 import type { Actions, NewSessionInput } from '../state/actions';
@@ -6,6 +6,7 @@ import type { Topic } from '../state/emitter';
 import type { Store } from '../state/store';
 import { ChatView } from './chatView';
 import { button, clear, h, isTyping, setText } from './dom';
+import { ReviewView } from './reviewView';
 import { RunsView } from './runsView';
 import type { Scheduler } from './scheduler';
 import { SessionView } from './sessionView';
@@ -13,10 +14,10 @@ import { noAgentInstalled, renderAgentsWelcome } from './sessions/agentsWelcome'
 import { renderNewSessionForm } from './sessions/newSessionForm';
 import { SessionsList } from './sessions/sessionsList';
 
-type Tab = 'sessions' | 'runs' | 'chat';
+type Tab = 'sessions' | 'review' | 'runs' | 'chat';
 type SessionsPage = { kind: 'list' } | { kind: 'new' } | { kind: 'session'; id: string };
 
-const tabLabels: Record<Tab, string> = { sessions: 'Sessions', runs: 'Runs', chat: 'Chat' };
+const tabLabels: Record<Tab, string> = { sessions: 'Sessions', review: 'Review', runs: 'Runs', chat: 'Chat' };
 
 export class App {
   readonly element: HTMLElement;
@@ -30,6 +31,7 @@ export class App {
   private readonly emptyState: HTMLElement;
   private readonly welcome: HTMLElement;
   private readonly runsView: RunsView;
+  private readonly reviewView: ReviewView;
   private readonly chatView: ChatView;
   private tab: Tab = 'sessions';
   private page: SessionsPage = { kind: 'list' };
@@ -53,6 +55,7 @@ export class App {
     this.welcome = h('div', { class: 'welcome' });
     this.listPage = h('div', { class: 'list-page' }, this.welcome, this.listToolbar, this.emptyState, this.sessionsList.element);
     this.runsView = new RunsView(store, actions);
+    this.reviewView = new ReviewView(store, actions);
     this.chatView = new ChatView(store, actions);
     this.element = h('div', { class: 'maestro-app' }, this.banner, this.notice, tabs, this.main);
     // On the document: with nothing focused, keys go to the body, outside the app element.
@@ -116,11 +119,17 @@ export class App {
     }
     this.main.setAttribute('aria-labelledby', `tab-${tab}`);
     if (tab === 'chat') this.chatView.shown();
+    if (tab === 'review') this.reviewView.shown();
     this.renderMain();
   }
 
   private renderMain(): void {
     clear(this.main);
+    if (this.tab === 'review') {
+      this.reviewView.render();
+      this.main.appendChild(this.reviewView.element);
+      return;
+    }
     if (this.tab === 'runs') {
       this.runsView.render();
       this.main.appendChild(this.runsView.element);
@@ -212,6 +221,10 @@ export class App {
       case 'chat':
         if (this.tab === 'chat') this.scheduler.schedule(this.chatTask);
         break;
+      case 'review':
+        if (this.tab === 'review') this.scheduler.schedule(this.reviewTask);
+        this.updateReviewTab();
+        break;
     }
   }
 
@@ -221,6 +234,13 @@ export class App {
   private readonly mainTask = (): void => this.renderMain();
   private readonly runsTask = (): void => this.runsView.render();
   private readonly chatTask = (): void => this.chatView.render();
+  private readonly reviewTask = (): void => this.reviewView.render();
+
+  /** The Review tab says how many agent hunks wait, so the inbox is noticed from any tab. */
+  private updateReviewTab(): void {
+    const pending = this.store.review.pendingHunks;
+    setText(this.tabButtons.get('review')!, pending > 0 ? `Review (${pending})` : 'Review');
+  }
 
   private onTabKey(event: KeyboardEvent): void {
     const tabs = [...this.tabButtons.keys()];

@@ -45,6 +45,8 @@ export class SessionView {
         canOpenDiff: store.hostOffers(HostActions.OpenDiff),
         openDiff: (path) => void actions.hostAction(HostActions.OpenDiff, { cwd: this.workDir(), path }),
         retryNow: () => void actions.retryNow(sessionId),
+        reviewOutcome: (path) => store.review.outcome(sessionId, path),
+        reviewRevision: () => store.review.revision,
         stop: () => void actions.cancel(sessionId),
       },
       () => scheduler.schedule(this.updateList),
@@ -79,7 +81,7 @@ export class SessionView {
   /** A store change: re-render what depends on it at the next frame. */
   onChange(topic: string, sessionId?: string): void {
     if (sessionId !== undefined && sessionId !== this.sessionId) return;
-    if (topic === 'transcript') this.scheduler.schedule(this.updateList);
+    if (topic === 'transcript' || topic === 'review') this.scheduler.schedule(this.updateList);
     else if (['sessions', 'permissions', 'queue', 'host'].includes(topic)) this.scheduler.schedule(this.update);
   }
 

@@ -1,7 +1,8 @@
 // The whole chain, real parts only: Chromium runs the built panel on a page with a strict CSP; the test is its host
 // and the JSON-RPC client of a real maestro server, which runs the real Claude agent (ACP, permission mode "ask")
 // against the scripted model server. The user creates a session in the panel, sends a prompt, answers the
-// permission request with a click, and the file appears in the sandbox repository.
+// permission request with a click, and the file appears in the sandbox repository; the Review tab lists it under
+// the session, rejects it into Maestro's trash and undoes that.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -98,6 +99,9 @@ test('a session created in the panel writes a file after the user allows it', { 
   await expect.poll(() => maestro.hostCalls.length).toBe(1);
   expect(maestro.hostCalls[0]).toEqual({ method: 'host/openDiff', params: { cwd: sandbox.repo, path: 'asked.txt' } });
 
+  // The agent's file waits for review: its transcript row says so.
+  await page.locator('.row-fileChange .badge', { hasText: 'pending' }).first().waitFor({ timeout: 30_000 });
+
   // Escape goes back to the list, where the session shows as idle with its cost.
   await prompt.focus();
   await page.keyboard.press('Escape');
@@ -105,6 +109,17 @@ test('a session created in the panel writes a file after the user allows it', { 
   await item.waitFor();
   await expect(item.textContent()).resolves.toMatch(/Idle/);
   await page.screenshot({ path: join(results, 'session-4-list.png') });
+
+  // The Review tab: the session's pending file; Reject moves the agent's new file to Maestro's trash, Undo brings it back.
+  await page.getByRole('tab', { name: /Review/ }).click();
+  const group = page.locator('.review-group', { hasText: 'Panel test' });
+  const file = group.locator('.review-file-item', { hasText: 'asked.txt' });
+  await file.waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: join(results, 'session-5-review.png') });
+  await file.getByRole('button', { name: /^Reject/ }).click();
+  await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(false);
+  await page.locator('.review-decision').getByRole('button', { name: /^Undo/ }).first().click();
+  await expect.poll(() => existsSync(target) && readFileSync(target, 'utf8'), { timeout: 30_000 }).toBe('allowed\n');
 
   // Chat has not landed in this server: the panel says so instead of failing.
   await page.getByRole('tab', { name: 'Chat' }).click();

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { ReviewStore } from './reviewStore';
 
 /**
- * "Accept | Reject | Open diff" above each hunk of a file under review; an agent hunk's first lens names the
- * session that made it ("Claude Code 1 · Accept").
+ * "Claude Code 1 · Accept | Reject | Diff" above each pending agent hunk, the session that made it first. The store
+ * holds agent hunks only, so a line the user typed never gets a lens.
  */
 export class ReviewCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -23,9 +23,14 @@ export class ReviewCodeLensProvider implements vscode.CodeLensProvider {
       const target = { root: reviewed.root, path: reviewed.absolutePath, hunkId: h.hunk.id };
       const session = h.hunk.sessionName ? `${h.hunk.sessionName} · ` : '';
       return [
-        new vscode.CodeLens(range, { title: `${session}$(check) Accept`, tooltip: 'Stage this hunk (git add of just this change)', command: 'maestro.acceptHunk', arguments: [target] }),
-        new vscode.CodeLens(range, { title: '$(discard) Reject', tooltip: 'Restore this hunk from the index', command: 'maestro.rejectHunk', arguments: [target] }),
-        new vscode.CodeLens(range, { title: 'Open diff', command: 'maestro.openDiff', arguments: [document.uri] }),
+        new vscode.CodeLens(range, { title: `${session}Accept`, tooltip: 'Keep this agent change (git\'s index is not touched)', command: 'maestro.acceptHunk', arguments: [target] }),
+        new vscode.CodeLens(range, {
+          title: h.hunk.mixed ? 'Reject (you edited it)' : 'Reject',
+          tooltip: h.hunk.mixed ? 'Take back the agent\'s lines; asks first, since your edit inside them would be lost' : 'Take back only the agent\'s lines (Ctrl+Z brings them back)',
+          command: 'maestro.rejectHunk',
+          arguments: [target],
+        }),
+        new vscode.CodeLens(range, { title: 'Diff', tooltip: 'Compare with the file before the agent', command: 'maestro.openDiff', arguments: [document.uri] }),
       ];
     });
   }

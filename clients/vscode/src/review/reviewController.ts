@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describeError, isStaleHunk } from '../util/rpcError';
-import { hunkAtLine } from './hunkGeometry';
-import { indexUri, type IndexDocumentProvider } from './indexDocumentProvider';
-import type { ReviewStore } from './reviewStore';
+import type { ReviewRejectResult } from '../protocol';
+import { describeError, isMixedHunk, isReviewConflict, isStaleHunk } from '../util/rpcError';
+import { baselineUri } from './baselineDocumentProvider';
+import { hunkAtLine, hunkGeometry } from './hunkGeometry';
+import type { ReviewEdits } from './reviewEdits';
+import type { ReviewSelection, ReviewStore } from './reviewStore';
 
 /** What a CodeLens passes to accept/reject: exactly one hunk of one file. */
 export interface HunkTarget {
@@ -12,21 +14,37 @@ export interface HunkTarget {
   hunkId: string;
 }
 
+/** A decision this window made, for "Undo Last Review Decision". */
+interface Decision {
+  root: string;
+  decisionId: string;
+  label: string;
+}
+
+/** The buttons of the modals, named once so tests and the code-server test can find them. */
+export const rejectAllButton = 'Reject All';
+export const reviewOneByOneButton = 'Review One by One';
+export const rejectMixedButton = 'Reject and Lose My Edits';
+export const undoButton = 'Undo';
+
 /**
- * The review commands: accept or reject a hunk (from its CodeLens or at the cursor), a whole tree, open the diff
- * against the index; keeps the `maestro.hasPendingHunks` and `maestro.fileHasHunks` context keys current.
+ * The review commands on agent hunks: accept or reject a hunk (from its CodeLens or at the cursor) or everything,
+ * undo a decision, open the diff against the agents' baseline and move between hunks, and stage a hunk (the one
+ * command that touches git's index). Keeps the `maestro.hasPendingHunks` and `maestro.fileHasHunks` context keys.
  */
 export class ReviewController implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
+  private readonly decisions: Decision[] = [];
 
   constructor(
     private readonly store: ReviewStore,
-    private readonly indexDocuments: IndexDocumentProvider,
+    private readonly edits: ReviewEdits,
   ) {
-    const storeSubscription = store.onDidChange(() => {
-      this.updateContext();
-      indexDocuments.refresh();
-    });
+    const storeSubscription = store.onDidChange(() => this.updateContext());
+    edits.onUndone = (decisionId) => {
+      const index = this.decisions.findIndex((d) => d.decisionId === decisionId);
+      if (index >= 0) this.decisions.splice(index, 1);
+    };
     this.subscriptions = [
       { dispose: () => storeSubscription.dispose() },
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
@@ -45,62 +63,72 @@ export class ReviewController implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'maestro.fileHasHunks', hasHunks);
   }
 
-  acceptHunk(target?: HunkTarget): Promise<void> {
-    return this.decide('accept', target);
-  }
-
-  rejectHunk(target?: HunkTarget): Promise<void> {
-    return this.decide('reject', target);
-  }
-
-  private async decide(action: 'accept' | 'reject', target: HunkTarget | undefined): Promise<void> {
+  async acceptHunk(target?: HunkTarget): Promise<void> {
     const chosen = target ?? this.hunkAtCursor();
-    if (!chosen) {
-      void vscode.window.showInformationMessage('Maestro: there is no agent change under the cursor.');
-      return;
-    }
-    // A reject rewrites the file on disk: unsaved edits in the editor would then conflict with it.
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === chosen.path);
-    if (action === 'reject' && open?.isDirty) await open.save();
+    if (!chosen) return this.nothingAtCursor();
     try {
-      const selection = { hunkIds: [chosen.hunkId] };
-      if (action === 'accept') await this.store.accept(chosen.root, selection);
-      else await this.store.reject(chosen.root, selection);
+      const result = await this.store.accept(chosen.root, { hunkIds: [chosen.hunkId] });
+      if (result.decisionId) this.remember({ root: chosen.root, decisionId: result.decisionId, label: `accept in ${path.basename(chosen.path)}` });
     } catch (error) {
       await this.reportFailure(chosen.root, error);
     }
   }
 
-  /** Accepts or rejects every change of one working tree (asks first for a reject: it discards work). */
+  async rejectHunk(target?: HunkTarget): Promise<void> {
+    const chosen = target ?? this.hunkAtCursor();
+    if (!chosen) return this.nothingAtCursor();
+    const session = this.store.fileAt(chosen.path)?.hunks.find((h) => h.hunk.id === chosen.hunkId)?.hunk.sessionName;
+    await this.reject(chosen.root, { hunkIds: [chosen.hunkId] }, [chosen.path], `${session ? `${session}'s change` : 'the change'} in ${path.basename(chosen.path)}`);
+  }
+
+  /** Accepts or rejects every pending agent hunk of one working tree (a reject asks first, naming sessions and files). */
   async decideAll(action: 'accept' | 'reject'): Promise<void> {
-    const root = await this.pickRoot(action === 'accept' ? 'Accept every change in…' : 'Reject every change in…');
+    const root = await this.pickRoot(action === 'accept' ? 'Accept every agent change in…' : 'Reject every agent change in…');
     if (!root) return;
     const files = this.store.filesUnder(root);
-    if (action === 'reject') {
-      // Names what goes (and who made it); the harmless choice comes first, so Enter never rejects.
-      const sessions = [...new Set(files.flatMap((f) => f.hunks.map((h) => h.hunk.sessionName).filter((n): n is string => !!n)))];
-      const names = files.map((f) => f.file.path);
-      const shown = names.slice(0, 10).join(', ') + (names.length > 10 ? `, and ${names.length - 10} more` : '');
-      const answer = await vscode.window.showWarningMessage(
-        `Reject the changes${sessions.length > 0 ? ` of ${sessions.join(', ')}` : ''} in ${files.length} file(s) of ${root}: ${shown}?`,
-        { modal: true, detail: 'Files created since are removed. Review them one by one to keep some.' },
-        'Review One by One',
-        'Reject All',
-      );
-      if (answer === 'Review One by One') await this.reviewChanges(root);
-      if (answer !== 'Reject All') return;
+    const sessions = [...new Set(files.flatMap((f) => f.entries.map((e) => e.sessionName).filter((n): n is string => !!n)))];
+    const names = files.map((f) => f.file.path);
+    const shown = names.slice(0, 10).join(', ') + (names.length > 10 ? `, and ${names.length - 10} more` : '');
+    const who = sessions.length > 0 ? sessions.join(', ') : 'the agents';
+    if (action === 'accept') {
+      try {
+        const result = await this.store.accept(root, { paths: ['.'] });
+        if (result.decisionId) this.remember({ root, decisionId: result.decisionId, label: `accept of every change of ${who}` });
+        this.offerUndo(`Maestro: kept ${result.accepted} change(s) of ${who}.`, root, result.decisionId);
+      } catch (error) {
+        await this.reportFailure(root, error);
+      }
+      return;
     }
-    try {
-      const n = action === 'accept' ? await this.store.accept(root, { paths: ['.'] }) : await this.store.reject(root, { paths: ['.'] });
-      void vscode.window.showInformationMessage(`Maestro: ${action === 'accept' ? 'accepted' : 'rejected'} ${n} change(s).`);
-    } catch (error) {
-      await this.reportFailure(root, error);
+    // Names what goes and who made it. The harmless choice comes first: in a modal the first button is the default,
+    // so Enter never rejects. Only the agents' hunks go; the user's own edits stay.
+    const answer = await vscode.window.showWarningMessage(
+      `Reject every change of ${who} in ${files.length} file(s): ${shown}?`,
+      {
+        modal: true,
+        detail: `Only the agents' lines are taken back; your own edits stay. Files the agents created go to Maestro's trash. You can undo it afterwards.`,
+      },
+      reviewOneByOneButton,
+      rejectAllButton,
+    );
+    if (answer === reviewOneByOneButton) await this.reviewChanges(root);
+    if (answer !== rejectAllButton) return;
+    await this.reject(root, { paths: ['.'] }, files.map((f) => f.absolutePath), `every change of ${who}`);
+  }
+
+  /** Undoes the last accept or reject this window made (the notification's Undo does the same for its own). */
+  async undoLast(): Promise<void> {
+    const last = this.decisions.pop();
+    if (!last) {
+      void vscode.window.showInformationMessage('Maestro: there is no review decision to undo.');
+      return;
     }
+    await this.undo(last);
   }
 
   /** Shows the review of a working tree: its first changed file, opened with the inline review, or a pick of them. */
   async reviewChanges(cwd?: string): Promise<void> {
-    const root = cwd ? await this.store.watch(cwd) : await this.pickRoot('Review the changes in…');
+    const root = cwd ? await this.store.watch(cwd) : await this.pickRoot('Review the agent changes in…');
     if (!root) {
       if (cwd) void vscode.window.showWarningMessage(`Maestro: ${cwd} is not in a git repository.`);
       return;
@@ -108,7 +136,7 @@ export class ReviewController implements vscode.Disposable {
     await this.store.refresh(root);
     const files = this.store.filesUnder(root);
     if (files.length === 0) {
-      void vscode.window.showInformationMessage('Maestro: no changes to review.');
+      void vscode.window.showInformationMessage('Maestro: no agent changes to review.');
       return;
     }
     const picked =
@@ -116,18 +144,139 @@ export class ReviewController implements vscode.Disposable {
         ? files[0]
         : (
             await vscode.window.showQuickPick(
-              files.map((f) => ({ label: f.file.path, description: `${f.file.status}, ${f.hunks.length} hunk(s)`, reviewed: f })),
-              { title: 'Maestro: review a changed file' },
+              files.map((f) => ({
+                label: f.file.path,
+                description: `${f.entries.map((e) => e.sessionName).filter(Boolean).join(', ')} · ${f.file.status}, ${f.hunks.length} hunk(s)`,
+                reviewed: f,
+              })),
+              { title: 'Maestro: review an agent-changed file' },
             )
           )?.reviewed;
     if (picked) await vscode.window.showTextDocument(vscode.Uri.file(picked.absolutePath));
   }
 
-  /** The diff of a file's index version (left) against the working file (right). */
+  /** The diff of the file before the agents' pending hunks (left) against the working file (right). */
   async openDiff(file?: vscode.Uri): Promise<void> {
     const uri = file ?? vscode.window.activeTextEditor?.document.uri;
     if (!uri) return;
-    await vscode.commands.executeCommand('vscode.diff', indexUri(uri), uri, `${path.basename(uri.fsPath)} (index ↔ working tree)`);
+    const sessions = [...new Set(this.store.fileAt(uri.fsPath)?.entries.map((e) => e.sessionName).filter(Boolean) ?? [])];
+    const before = sessions.length > 0 ? `before ${sessions.join(', ')}` : 'agent baseline';
+    await vscode.commands.executeCommand('vscode.diff', baselineUri(uri), uri, `${path.basename(uri.fsPath)} (${before} ↔ now)`);
+  }
+
+  /** Moves the cursor to the next (or previous) agent hunk of the file, wrapping; works in the file and in its diff. */
+  async goToChange(direction: 1 | -1): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const hunks = editor ? (this.store.fileAt(editor.document.uri.fsPath)?.hunks ?? []) : [];
+    if (!editor || hunks.length === 0) {
+      await vscode.commands.executeCommand(direction > 0 ? 'workbench.action.compareEditor.nextChange' : 'workbench.action.compareEditor.previousChange');
+      return;
+    }
+    const line = editor.selection.active.line;
+    const lines = hunks.map((h) => h.firstChangedLine);
+    const next = direction > 0 ? (lines.find((l) => l > line) ?? lines[0]) : ([...lines].reverse().find((l) => l < line) ?? lines[lines.length - 1]);
+    const position = new vscode.Position(next, 0);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /**
+   * "Stage hunk": `git add` of the change under the cursor, the one review action that touches git's index. It
+   * works on the index review (every uncommitted change, like git's own staging), not on the agent's hunks.
+   */
+  async stageHunk(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.uri.scheme !== 'file') return;
+    const file = editor.document.uri.fsPath;
+    const root = this.store.fileAt(file)?.root ?? this.store.watchedRoots.find((r) => isInside(r, file)) ?? (await this.store.watch(path.dirname(file)));
+    if (!root) return;
+    try {
+      if (editor.document.isDirty) await editor.document.save();
+      const indexed = await this.store.indexReview(root, path.relative(root, this.store.realpathOf(file)));
+      const hunk = indexed && hunkAtLine(indexed.hunks.map(hunkGeometry), editor.selection.active.line);
+      if (!hunk) {
+        void vscode.window.showInformationMessage('Maestro: there is no unstaged change under the cursor.');
+        return;
+      }
+      await this.store.stage(root, { hunkIds: [hunk.hunk.id] });
+      void vscode.window.showInformationMessage(`Maestro: staged the hunk at line ${hunk.firstChangedLine + 1} (git add).`);
+    } catch (error) {
+      await this.reportFailure(root, error);
+    }
+  }
+
+  /** Rejects through the editor: the server records it and answers the text, written as an undoable edit. */
+  private async reject(root: string, selection: ReviewSelection, files: string[], label: string): Promise<void> {
+    // The server computes from the files on disk: unsaved edits must be there first, or they would be overwritten.
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.isDirty && files.some((f) => f === document.uri.fsPath || this.store.realpathOf(document.uri.fsPath) === f)) await document.save();
+    }
+    let result: ReviewRejectResult;
+    try {
+      result = await this.store.reject(root, selection);
+    } catch (error) {
+      if (!isMixedHunk(error)) return this.reportFailure(root, error);
+      // The user edited inside these agent lines: say what would be lost, and reject only if they say so.
+      const answer = await vscode.window.showWarningMessage(
+        'Reject a change you edited since the agent made it?',
+        { modal: true, detail: (error as Error).message },
+        rejectMixedButton,
+      );
+      if (answer !== rejectMixedButton) return;
+      try {
+        result = await this.store.reject(root, selection, true);
+      } catch (again) {
+        return this.reportFailure(root, again);
+      }
+    }
+    try {
+      await this.edits.apply(root, result.contents ?? [], result.decisionId);
+    } finally {
+      await this.store.refresh(root).catch(() => undefined);
+    }
+    if (!result.decisionId) return;
+    this.remember({ root, decisionId: result.decisionId, label: `reject of ${label}` });
+    const trashed = result.trashed?.length ? ` ${result.trashed.join(', ')} moved to Maestro's trash.` : '';
+    this.offerUndo(`Maestro: rejected ${label} (${result.rejected} hunk(s)).${trashed}`, root, result.decisionId);
+  }
+
+  private offerUndo(message: string, root: string, decisionId: string | undefined): void {
+    if (!decisionId) {
+      void vscode.window.showInformationMessage(message);
+      return;
+    }
+    void vscode.window.showInformationMessage(message, undoButton).then(async (answer) => {
+      if (answer !== undoButton) return;
+      const index = this.decisions.findIndex((d) => d.decisionId === decisionId);
+      const decision = index >= 0 ? this.decisions.splice(index, 1)[0] : { root, decisionId, label: 'decision' };
+      await this.undo(decision);
+    });
+  }
+
+  private async undo(decision: Decision): Promise<void> {
+    this.edits.forget(decision.decisionId);
+    try {
+      const result = await this.store.undo(decision.root, decision.decisionId);
+      await this.edits.apply(decision.root, result.contents ?? []);
+      void vscode.window.showInformationMessage(`Maestro: undid the ${decision.label}.`);
+    } catch (error) {
+      if (isReviewConflict(error)) {
+        void vscode.window.showWarningMessage(`Maestro: cannot undo the ${decision.label}: ${(error as Error).message}`);
+      } else {
+        void vscode.window.showErrorMessage(`Maestro: ${describeError(error)}`);
+      }
+    } finally {
+      await this.store.refresh(decision.root).catch(() => undefined);
+    }
+  }
+
+  private remember(decision: Decision): void {
+    this.decisions.push(decision);
+    if (this.decisions.length > 50) this.decisions.shift();
+  }
+
+  private nothingAtCursor(): void {
+    void vscode.window.showInformationMessage('Maestro: there is no agent change under the cursor.');
   }
 
   private hunkAtCursor(): HunkTarget | undefined {

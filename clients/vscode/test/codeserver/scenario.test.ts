@@ -10,11 +10,14 @@ const artefacts = join(packageRoot, 'test-results', 'codeserver');
 const rows = Array.from({ length: 30 }, (_, i) => `row ${String(i + 1).padStart(2, '0')}`);
 const rejectedLine = 'row 03 CHANGED BY THE AGENT (to reject)';
 const acceptedLine = 'row 25 CHANGED BY THE AGENT (to accept)';
+const userLine = 'row 14 typed by the user';
+const original = rows.join('\n') + '\n';
 
 // The issue's "done when", in a real VS Code (code-server) with the built VSIX: from the command palette and the
 // sidebar alone, start a Claude Code session, prompt it (the real CLI against the scripted model edits a committed
-// file in two separate places), watch it in the panel, accept one hunk and reject the other through their CodeLens,
-// and check the file on disk and in the index.
+// file in two separate places), watch it in the panel, type a line of one's own (it gets no CodeLens), accept one
+// hunk and reject the other through their CodeLens, take the reject back with Ctrl+Z, meet Reject All's modal (not
+// the default button) and undo it from its notification, and check the file on disk and that the index is untouched.
 describe('the extension in code-server', () => {
   let session: WorkbenchSession | undefined;
   afterAll(async () => session?.dispose());
@@ -78,25 +81,60 @@ describe('the extension in code-server', () => {
     expect(readFileSync(file, 'utf8')).toContain(rejectedLine);
     expect(readFileSync(file, 'utf8')).toContain(acceptedLine);
 
-    // The file with its inline review: two hunks, each with Accept / Reject.
+    // The user types a line of their own into the file and saves: it never gets a lens (issue 14).
     await openFile(page, 'notes.txt');
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 13; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.type(userLine.slice('row 14'.length));
+    await page.keyboard.press('Control+S');
+    await waitFor('the user line saved', () => readFileSync(file, 'utf8').includes(userLine), 30000);
+
+    // The file with its inline review: exactly the agent's two hunks, each labelled with its session.
     await waitFor('two Accept CodeLenses', async () => (await codeLens(page, 'Accept').count()) === 2, 60000);
+    expect(await codeLens(page, 'Claude Code').count()).toBe(2);
     await shot('two-hunks');
 
-    // Accept the lower hunk (row 25) and reject the upper one (row 03), each through its own CodeLens.
+    // Accept the lower hunk (row 25): kept, and git's index is left alone (no staging behind the user's back).
     await codeLens(page, 'Accept').nth(1).click();
-    await waitFor('the accepted hunk in the index', () => git('show', ':notes.txt').includes(acceptedLine), 30000);
     await waitFor('one hunk left', async () => (await codeLens(page, 'Accept').count()) === 1, 30000);
+    expect(git('show', ':notes.txt')).toBe(original);
     await shot('accepted-one');
+
+    // Reject the upper one (row 03): only the agent's line goes, the user's stays.
     await codeLens(page, 'Reject').first().click();
     await waitFor('the rejected hunk gone from disk', () => !readFileSync(file, 'utf8').includes(rejectedLine), 30000);
     await waitFor('no hunk left', async () => (await codeLens(page, 'Accept').count()) === 0, 30000);
+    expect(readFileSync(file, 'utf8')).toContain(userLine);
     await shot('rejected-other');
 
-    const expected = rows.map((r) => (r === 'row 25' ? acceptedLine : r)).join('\n') + '\n';
+    // Ctrl+Z in the editor takes the reject back: the text returns, and the hunk is offered again.
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+Z');
+    await waitFor('the rejected line back on disk', () => readFileSync(file, 'utf8').includes(rejectedLine), 30000);
+    await waitFor('the hunk offered again', async () => (await codeLens(page, 'Accept').count()) === 1, 30000);
+    await shot('undone-by-ctrl-z');
+
+    // Reject All: a modal that names the session and the file, whose default (focused) button is not Reject All.
+    await runCommand(page, 'Maestro: Reject All Agent Changes');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 30000 });
+    expect(await dialog.innerText()).toContain('Claude Code');
+    expect(await dialog.innerText()).toContain('notes.txt');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    expect(focused).not.toBe('Reject All');
+    await shot('reject-all-modal');
+    await dialog.locator('.monaco-button', { hasText: /^Reject All$/ }).click();
+    await waitFor('rejected by Reject All', () => !readFileSync(file, 'utf8').includes(rejectedLine), 30000);
+    // ...and it can be undone from its notification.
+    await page.locator('.notification-toast', { hasText: 'every change of' }).locator('.monaco-button', { hasText: 'Undo' }).first().click();
+    await waitFor('back after Undo', () => readFileSync(file, 'utf8').includes(rejectedLine), 30000);
+    await shot('reject-all-undone');
+
+    const expected = rows.map((r) => (r === 'row 25' ? acceptedLine : r === 'row 03' ? rejectedLine : r === 'row 14' ? userLine : r)).join('\n') + '\n';
     expect(readFileSync(file, 'utf8')).toBe(expected);
-    expect(git('show', ':notes.txt')).toBe(expected);
-    expect(git('diff')).toBe('');
+    expect(git('show', ':notes.txt')).toBe(original); // review never touched the index
 
     const marks = existsSync(timings) ? readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { mark: string; ms: number }) : [];
     const report = { pageLoadToSessionListVisibleMs: listVisibleMs, viewClickToSessionListVisibleMs: clickToListMs, extensionMarks: marks };

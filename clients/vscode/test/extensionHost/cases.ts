@@ -3,11 +3,10 @@ export const extensionHostCases = [
   'activates and registers every contributed command',
   'contributes the maestro.* settings with their defaults',
   'connects to the server named by maestro.serverPath',
-  'shows CodeLens for each hunk of a file the agent changed',
-  'serves the index version under maestro-index:',
-  'opens the diff of index and working file',
-  'rejects the hunk at the cursor',
-  'accepts the hunk at the cursor',
+  'shows no CodeLens on a change no agent made',
+  'serves the agent baseline under maestro-baseline:',
+  'opens the diff against the agent baseline',
+  'stages the hunk at the cursor only through Stage Hunk',
 ] as const;
 
 export type ExtensionHostCase = (typeof extensionHostCases)[number];

@@ -50,52 +50,40 @@ export async function run(): Promise<void> {
       assert.equal(api!.server.serverPath, vscode.workspace.getConfiguration('maestro').get('serverPath'));
       assert.ok(api!.server.initializeResult?.capabilities.features.includes('review'));
     },
-    'shows CodeLens for each hunk of a file the agent changed': async () => {
+    'shows no CodeLens on a change no agent made': async () => {
       const edited = [...rows];
       edited[2] = 'row 03 EDITED';
       edited[24] = 'row 25 EDITED';
-      writeFileSync(file, edited.join('\n') + '\n'); // as an agent would: on disk, behind the editor's back
+      writeFileSync(file, edited.join('\n') + '\n'); // by hand, behind the editor's back: no agent turn made it
       await vscode.window.showTextDocument(uri);
-      const lenses = await until('six review CodeLenses', async () => {
-        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
-        const ours = found.filter((l) => l.command?.command.startsWith('maestro.'));
-        return ours.length === 6 ? ours : undefined;
-      });
-      assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command!.command]), [
-        [2, 'maestro.acceptHunk'], [2, 'maestro.rejectHunk'], [2, 'maestro.openDiff'],
-        [24, 'maestro.acceptHunk'], [24, 'maestro.rejectHunk'], [24, 'maestro.openDiff'],
-      ]);
+      const root = await until('the folder reviewed', () => api!.reviewStore.watchedRoots[0]);
+      await api!.reviewStore.refresh(root); // the review as of now, after the write
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+      assert.deepEqual(found.filter((l) => l.command?.command.startsWith('maestro.')), []);
+      assert.equal(api!.reviewStore.fileAt(file), undefined);
     },
-    'serves the index version under maestro-index:': async () => {
-      const index = await vscode.workspace.openTextDocument(uri.with({ scheme: 'maestro-index' }));
-      assert.equal(index.getText(), git('show', ':notes.txt'));
-      assert.ok(!index.getText().includes('EDITED'));
+    'serves the agent baseline under maestro-baseline:': async () => {
+      // Without agent hunks the baseline is the file as it is: the user's own edits are never on the left.
+      const baseline = await vscode.workspace.openTextDocument(uri.with({ scheme: 'maestro-baseline' }));
+      assert.equal(baseline.getText(), readFileSync(file, 'utf8'));
     },
-    'opens the diff of index and working file': async () => {
+    'opens the diff against the agent baseline': async () => {
       await vscode.commands.executeCommand('maestro.openDiff', uri);
       const tab = await until('a diff tab', () => {
         const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
         return input instanceof vscode.TabInputTextDiff ? input : undefined;
       });
-      assert.equal(tab.original.scheme, 'maestro-index');
+      assert.equal(tab.original.scheme, 'maestro-baseline');
       assert.equal(tab.modified.fsPath, file);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     },
-    'rejects the hunk at the cursor': async () => {
+    'stages the hunk at the cursor only through Stage Hunk': async () => {
       const editor = await vscode.window.showTextDocument(uri);
       editor.selection = new vscode.Selection(2, 0, 2, 0);
-      await vscode.commands.executeCommand('maestro.rejectHunk');
-      await until('row 03 restored on disk', () => readFileSync(file, 'utf8').split('\n')[2] === 'row 03');
-      assert.ok(readFileSync(file, 'utf8').includes('row 25 EDITED'), 'the other hunk is untouched');
-    },
-    'accepts the hunk at the cursor': async () => {
-      await until('one hunk left', () => api!.reviewStore.fileAt(file)?.hunks.length === 1);
-      const editor = await vscode.window.showTextDocument(uri);
-      editor.selection = new vscode.Selection(24, 3, 24, 3);
-      await vscode.commands.executeCommand('maestro.acceptHunk');
-      await until('row 25 staged', () => git('show', ':notes.txt').includes('row 25 EDITED'));
-      assert.equal(git('diff'), '');
-      await until('no hunk left', () => !api!.reviewStore.fileAt(file));
+      await vscode.commands.executeCommand('maestro.stageHunk');
+      await until('row 03 staged', () => git('show', ':notes.txt').includes('row 03 EDITED'));
+      assert.ok(!git('show', ':notes.txt').includes('row 25 EDITED'), 'only the hunk at the cursor is staged');
+      assert.ok(readFileSync(file, 'utf8').includes('row 25 EDITED'), 'the working file is untouched');
     },
   };
 

@@ -19,6 +19,83 @@ export class Range {
   }
 }
 
+export class Selection extends Range {
+  readonly active: Position;
+  constructor(anchor: Position, active: Position) {
+    super(anchor, active);
+    this.active = active;
+  }
+}
+
+export enum TextEditorRevealType {
+  InCenterIfOutsideViewport = 2,
+}
+
+export enum EndOfLine {
+  LF = 1,
+  CRLF = 2,
+}
+
+export enum TextDocumentChangeReason {
+  Undo = 1,
+  Redo = 2,
+}
+
+/** A text document held in memory; `save()` writes it to `disk` (a map a test can look at). */
+export class FakeTextDocument {
+  isDirty = false;
+  eol = EndOfLine.LF;
+  saves = 0;
+  constructor(readonly uri: Uri, public text: string) {}
+  getText(): string {
+    return this.text;
+  }
+  get lineCount(): number {
+    return this.text.split('\n').length;
+  }
+  offsetAt(position: Position): number {
+    const lines = this.text.split('\n');
+    let offset = 0;
+    for (let i = 0; i < position.line && i < lines.length; i++) offset += lines[i].length + 1;
+    return offset + position.character;
+  }
+  positionAt(offset: number): Position {
+    const before = this.text.slice(0, offset).split('\n');
+    return new Position(before.length - 1, before[before.length - 1].length);
+  }
+  async save(): Promise<boolean> {
+    disk.set(this.uri.fsPath, this.text);
+    this.isDirty = false;
+    this.saves++;
+    return true;
+  }
+}
+
+/** What "saved files" hold, by path: the fake's stand-in for the disk. */
+export const disk = new Map<string, string>();
+
+/** Records replacements like VS Code's WorkspaceEdit. */
+export class WorkspaceEdit {
+  readonly edits: { uri: Uri; range: Range; text: string }[] = [];
+  replace(uri: Uri, range: Range, text: string): void {
+    this.edits.push({ uri, range, text });
+  }
+  get size(): number {
+    return this.edits.length;
+  }
+}
+
+const documentChanged = new (class {
+  listeners: ((event: { document: FakeTextDocument; reason?: TextDocumentChangeReason }) => void)[] = [];
+})();
+
+/** Changes a document's text as the editor would, firing onDidChangeTextDocument (with `reason` for undo/redo). */
+export function editDocument(document: FakeTextDocument, text: string, reason?: TextDocumentChangeReason): void {
+  document.text = text;
+  document.isDirty = true;
+  for (const listener of documentChanged.listeners) listener({ document, reason });
+}
+
 export class CodeLens {
   constructor(readonly range: Range, readonly command?: { title: string; command: string; tooltip?: string; arguments?: unknown[] }) {}
 }
@@ -94,9 +171,15 @@ export interface FakeStatusBarItem {
 /** What the extension showed, for assertions. */
 export const recorded = {
   statusBarItems: [] as FakeStatusBarItem[],
-  messages: [] as { level: 'info' | 'warning' | 'error'; text: string; items: string[] }[],
+  messages: [] as { level: 'info' | 'warning' | 'error'; text: string; items: string[]; modal?: boolean; detail?: string }[],
   contexts: new Map<string, unknown>(),
+  edits: [] as WorkspaceEdit[],
+  executed: [] as { command: string; args: unknown[] }[],
   reset(): void {
+    this.edits.length = 0;
+    this.executed.length = 0;
+    workspace.textDocuments.length = 0;
+    disk.clear();
     this.statusBarItems.length = 0;
     this.messages.length = 0;
     this.contexts.clear();
@@ -112,7 +195,8 @@ export function answerMessagesWith(answer: (text: string, items: string[]) => Pr
 
 const showMessage = (level: 'info' | 'warning' | 'error') => (text: string, ...rest: unknown[]) => {
   const items = rest.filter((r): r is string => typeof r === 'string');
-  recorded.messages.push({ level, text, items });
+  const options = rest.find((r): r is { modal?: boolean; detail?: string } => typeof r === 'object' && r !== null);
+  recorded.messages.push({ level, text, items, modal: !!options?.modal, detail: options?.detail });
   return messageAnswer ? messageAnswer(text, items) : Promise.resolve(undefined);
 };
 
@@ -151,6 +235,7 @@ export const window = {
 export const commands = {
   executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
     if (command === 'setContext') recorded.contexts.set(String(args[0]), args[1]);
+    else recorded.executed.push({ command, args });
     return Promise.resolve(undefined);
   },
   registerCommand() {
@@ -160,7 +245,32 @@ export const commands = {
 
 export const workspace = {
   workspaceFolders: undefined as unknown,
-  textDocuments: [] as unknown[],
+  textDocuments: [] as FakeTextDocument[],
+  /** Opens (or finds) a document; a path never opened reads from `disk`. */
+  async openTextDocument(uri: Uri): Promise<FakeTextDocument> {
+    const open = workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
+    if (open) return open;
+    const document = new FakeTextDocument(uri, disk.get(uri.fsPath) ?? '');
+    workspace.textDocuments.push(document);
+    return document;
+  },
+  async applyEdit(edit: WorkspaceEdit): Promise<boolean> {
+    // Like VS Code: an empty edit is not applied.
+    if (edit.size === 0) return false;
+    recorded.edits.push(edit);
+    // Bottom up per document, so earlier offsets stay right.
+    for (const { uri, range, text } of [...edit.edits].reverse()) {
+      const document = await workspace.openTextDocument(uri);
+      const start = document.offsetAt(range.start);
+      const end = document.offsetAt(range.end);
+      editDocument(document, document.text.slice(0, start) + text + document.text.slice(end));
+    }
+    return true;
+  },
+  onDidChangeTextDocument(listener: (event: { document: FakeTextDocument; reason?: TextDocumentChangeReason }) => void) {
+    documentChanged.listeners.push(listener);
+    return { dispose: () => (documentChanged.listeners = documentChanged.listeners.filter((l) => l !== listener)) };
+  },
   configuration: {} as Record<string, unknown>,
   getConfiguration() {
     return { get: <T>(key: string): T | undefined => workspace.configuration[key] as T | undefined };

@@ -24,44 +24,62 @@ describe('the extension against the real server', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it('ReviewStore reads two hunks, follows review/changed, accepts one, rejects the other, and reports a stale hunk', { timeout: 60000 }, async () => {
+  it('ReviewStore lists only a real agent turn\'s hunks with its session; reject leaves the text to the editor, undo, accept never stages', { timeout: 240000 }, async () => {
+    const model = await startModelServer();
+    cleanups.push(() => model.stop());
     const sandbox = newSandbox();
     cleanups.push(() => sandbox.dispose());
     const host: RealHost = startRealHost();
     cleanups.push(() => host.dispose());
+    configureAgent(host.home, 'claude-code', sandbox, model.modelUrl);
     const lines = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`);
-    writeFileSync(join(sandbox.repo, 'a.txt'), lines.join('\n') + '\n');
+    const file = join(sandbox.repo, 'a.txt');
+    writeFileSync(file, lines.join('\n') + '\n');
     git(sandbox.repo, 'add', 'a.txt');
     git(sandbox.repo, 'commit', '-q', '-m', 'a');
+    const committed = readFileSync(file, 'utf8');
     await host.server.start();
 
     const store = new ReviewStore(host.server);
     cleanups.push(() => store.dispose());
     const root = await store.watch(sandbox.repo);
     expect(root).toBeTruthy();
-    expect(store.allFiles()).toEqual([]);
 
-    // An edit on disk reaches the store through the server's review/changed notification.
-    const edited = [...lines];
-    edited[2] = 'line 3 REJECT ME';
-    edited[24] = 'line 25 ACCEPT ME';
-    writeFileSync(join(sandbox.repo, 'a.txt'), edited.join('\n') + '\n');
-    const file = await waitFor('two hunks through review/changed', () => {
+    // A real Claude Code turn (scripted model) edits two places; then the user edits a third and saves.
+    const session = await host.server.request<Session>('sessions/create', { agentId: 'claude-code', cwd: sandbox.repo, permissionMode: 'bypass' });
+    await model.enqueueTurn([{ tool: 'Read', args: { file_path: file } }]);
+    await model.enqueueTurn([{ tool: 'Edit', args: { file_path: file, old_string: 'line 3\n', new_string: 'line 3 REJECT ME\n' } }]);
+    await model.enqueueTurn([{ tool: 'Edit', args: { file_path: file, old_string: 'line 25\n', new_string: 'line 25 ACCEPT ME\n' } }, { text: 'Done.' }]);
+    expect((await host.server.request<{ stopReason: string }>('sessions/prompt', { sessionId: session.id, text: 'Edit a.txt' })).stopReason).toBe('endTurn');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('line 14\n', 'line 14 typed by the user\n'));
+    const withUser = readFileSync(file, 'utf8');
+
+    const reviewed = await waitFor('the agent\'s two hunks', async () => {
+      await store.refresh(root!);
       const f = store.allFiles().find((x) => x.file.path === 'a.txt');
       return f && f.hunks.length === 2 ? f : undefined;
     });
-    expect(file.hunks.map((h) => h.addedLines)).toEqual([[2], [24]]);
+    expect(reviewed.hunks.map((h) => h.addedLines)).toEqual([[2], [24]]);
+    expect(reviewed.hunks.map((h) => h.hunk.sessionName)).toEqual([session.name, session.name]);
 
-    const reject = file.hunks[0].hunk.id;
-    const accept = file.hunks[1].hunk.id;
-    expect(await store.reject(root!, { hunkIds: [reject] })).toBe(1);
-    expect(await store.accept(root!, { hunkIds: [accept] })).toBe(1);
-    expect(git(sandbox.repo, 'diff')).toBe('');
-    expect(git(sandbox.repo, 'diff', '--cached')).toMatch(/^\+line 25 ACCEPT ME$/m);
-    expect(readFileSync(join(sandbox.repo, 'a.txt'), 'utf8')).not.toContain('REJECT');
-    expect(store.allFiles()).toEqual([]);
+    // Reject with apply: false: recorded, the text answered, the file left for the editor to write.
+    const rejected = await store.reject(root!, { hunkIds: [reviewed.hunks[0].hunk.id] });
+    expect(rejected.contents?.[0]?.content).toBe(withUser.replace('line 3 REJECT ME\n', 'line 3\n'));
+    expect(readFileSync(file, 'utf8')).toBe(withUser);
+    writeFileSync(file, rejected.contents![0].content);
+    // The editor's undo puts the text back; the server is told, and the hunk is offered again.
+    writeFileSync(file, withUser);
+    const undone = await store.undo(root!, rejected.decisionId!);
+    expect(undone.contents?.[0]?.content).toBe(withUser);
+    await store.refresh(root!);
+    expect(store.fileAt(file)?.hunks).toHaveLength(2);
 
-    const stale = await store.accept(root!, { hunkIds: [reject] }).catch((e: unknown) => e);
+    const accepted = await store.accept(root!, { hunkIds: [store.fileAt(file)!.hunks[1].hunk.id] });
+    expect(accepted.accepted).toBe(1);
+    expect(git(sandbox.repo, 'show', ':a.txt')).toBe(committed); // accept never stages
+    expect(store.fileAt(file)?.hunks).toHaveLength(1);
+
+    const stale = await store.accept(root!, { hunkIds: [reviewed.hunks[1].hunk.id] }).catch((e: unknown) => e);
     expect(isStaleHunk(stale)).toBe(true);
   });
 

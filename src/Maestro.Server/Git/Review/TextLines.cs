@@ -57,5 +57,8 @@ internal static class TextLines
         return Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(line, 0, length));
     }
 
+    /// <summary>A whole file's text as an editor holds it: UTF-8, line endings kept (for <c>apply: false</c> answers).</summary>
+    public static string Decode(byte[] content) => Encoding.UTF8.GetString(content);
+
     public static bool HasNewline(string line) => line.Length > 0 && line[^1] == '\n';
 }

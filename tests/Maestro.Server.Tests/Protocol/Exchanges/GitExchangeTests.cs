@@ -66,6 +66,30 @@ public sealed class GitExchangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Review_reject_and_undo_left_to_the_editor_record_the_decision_and_answer_the_text()
+    {
+        var turns = sandbox.Server.Services.GetRequiredService<TurnBaselines>();
+        await turns.TurnStartingAsync("s_editor", "t_1", sandbox.Repo, CancellationToken.None);
+        sandbox.Repository.Write("a.txt", "one\nTWO\nthree\n");
+        await turns.TurnEndedAsync("s_editor", "t_1", CancellationToken.None);
+        await using var client = await sandbox.ConnectAsync();
+        var changes = await client.CallAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo });
+
+        // apply: false (an editor applies the text as its own undoable edit): the file on disk is not written.
+        var rejected = await client.RecordAsync(Methods.ReviewReject, new ReviewSelectionParams { Cwd = sandbox.Repo, HunkIds = HunkIds(changes, "a.txt"), Apply = false }, "editor");
+        Assert.Equal("one\ntwo\nthree\n", (string)rejected["result"]!["contents"]![0]!["content"]!);
+        Assert.Equal("one\nTWO\nthree\n", sandbox.Repository.Read("a.txt"));
+        sandbox.Repository.Write("a.txt", "one\ntwo\nthree\n"); // what the editor saves
+        Assert.Empty(HunkIds(await client.CallAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo }), "a.txt"));
+
+        var undone = await client.RecordAsync(Methods.ReviewUndo, new ReviewUndoParams { Cwd = sandbox.Repo, DecisionId = (string)rejected["result"]!["decisionId"]!, Apply = false }, "editor");
+        Assert.Equal("one\nTWO\nthree\n", (string)undone["result"]!["contents"]![0]!["content"]!);
+        Assert.Equal("one\ntwo\nthree\n", sandbox.Repository.Read("a.txt"));
+        sandbox.Repository.Write("a.txt", "one\nTWO\nthree\n");
+        Assert.Single(HunkIds(await client.CallAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo }), "a.txt"));
+    }
+
+    [Fact]
     public async Task Review_against_the_index_and_the_explicit_stage()
     {
         sandbox.Repository.Write("b.txt", "bee\nwasp\n");

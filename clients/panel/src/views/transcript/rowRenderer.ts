@@ -17,6 +17,8 @@ export interface RowContext {
   /** Try now and Stop on a live outage card (sessions/retryNow, sessions/cancel); absent: no buttons. */
   retryNow?(): void;
   stop?(): void;
+  /** What became of a changed file in review (pending / kept / rejected); absent or undefined: nothing shown. */
+  reviewOutcome?(path: string): 'pending' | 'kept' | 'rejected' | undefined;
   /** The clock the countdown reads; Date.now by default (tests pass their own). */
   now?(): number;
 }
@@ -107,11 +109,13 @@ function renderToolCall(row: ToolCallRow, context: RowContext): HTMLElement {
 }
 
 function renderFileChange(row: FileChangeRow, context: RowContext): HTMLElement {
+  const outcome = context.reviewOutcome?.(row.path);
   return h(
     'div',
     {},
     h('span', { class: `badge change-${row.change}`, text: row.change }),
     h('span', { class: 'file-path', text: row.path }),
+    outcome ? h('span', { class: `badge review-${outcome}`, text: outcome, attrs: { 'aria-label': `Review: ${outcome}` } }) : null,
     context.canOpenDiff ? button('Open diff', () => context.openDiff(row.path), { class: 'link-button', attrs: { 'aria-label': `Open diff of ${row.path}` } }) : null,
   );
 }

@@ -8,7 +8,11 @@ export class TranscriptList {
   private readonly expanded = new Set<number>();
   private renderedRevision = -1;
 
-  constructor(private readonly transcript: Transcript, context: Omit<RowContext, 'isExpanded' | 'setExpanded'>, requestUpdate: () => void) {
+  constructor(
+    private readonly transcript: Transcript,
+    context: Omit<RowContext, 'isExpanded' | 'setExpanded'> & { reviewRevision?(): number },
+    requestUpdate: () => void,
+  ) {
     const rowContext: RowContext = {
       ...context,
       isExpanded: (key) => this.expanded.has(key),
@@ -19,7 +23,8 @@ export class TranscriptList {
       {
         count: () => rows.length,
         keyAt: (i) => rows[i]!.key,
-        versionAt: (i) => rows[i]!.version,
+        // A file-change row also shows its review outcome: redraw it when the review moves on.
+        versionAt: (i) => (rows[i]!.kind === 'fileChange' ? rows[i]!.version * 100000 + (context.reviewRevision?.() ?? 0) % 100000 : rows[i]!.version),
         estimateAt: (i) => estimateHeight(rows[i]!),
         render: (i) => renderRow(rows[i]!, rowContext),
       },

@@ -53,14 +53,14 @@ public sealed class AgentReviewService
 
     public async Task<ReviewAcceptResult> AcceptAsync(ReviewSelectionParams request, CancellationToken cancellationToken)
     {
-        var (count, decision, _) = await DecideAsync(request, accept: true, cancellationToken);
+        var (count, decision, _, _) = await DecideAsync(request, accept: true, cancellationToken);
         return new ReviewAcceptResult { Accepted = count, DecisionId = decision };
     }
 
     public async Task<ReviewRejectResult> RejectAsync(ReviewSelectionParams request, CancellationToken cancellationToken)
     {
-        var (count, decision, trashed) = await DecideAsync(request, accept: false, cancellationToken);
-        return new ReviewRejectResult { Rejected = count, DecisionId = decision, Trashed = trashed };
+        var (count, decision, trashed, contents) = await DecideAsync(request, accept: false, cancellationToken);
+        return new ReviewRejectResult { Rejected = count, DecisionId = decision, Trashed = trashed, Contents = request.Apply == false ? contents : null };
     }
 
     public async Task<ReviewUndoResult> UndoAsync(ReviewUndoParams request, CancellationToken cancellationToken)
@@ -77,6 +77,7 @@ public sealed class AgentReviewService
             throw new InvalidParamsException($"Review decision '{request.DecisionId}' was already undone.");
         }
 
+        var contents = new List<ReviewFileContent>();
         using (await locks.AcquireAsync(location, cancellationToken))
         {
             using var repo = new Repository(location.Root);
@@ -97,7 +98,16 @@ public sealed class AgentReviewService
                 updates.Add(change with { AgentBlob = RebaseBlob(repo, file.Path, file.AgentAfter, file.AgentBefore, change.AgentBlob) });
                 if (file.WorkTouched)
                 {
-                    writes.Add(UndoWorking(repo, location, file));
+                    var (write, content) = UndoWorking(repo, location, file);
+                    if (request.Apply == false && content is not null)
+                    {
+                        // The editor writes it (its own undo may already have): the server only records the undo.
+                        contents.Add(new ReviewFileContent { Path = file.Path, Content = TextLines.Decode(content) });
+                    }
+                    else
+                    {
+                        writes.Add(write);
+                    }
                 }
             }
 
@@ -110,10 +120,10 @@ public sealed class AgentReviewService
         }
 
         watcher.Touch(location, decision.Files.Select(f => f.Path));
-        return new ReviewUndoResult { Restored = decision.Files.Count };
+        return new ReviewUndoResult { Restored = decision.Files.Count, Contents = request.Apply == false ? contents : null };
     }
 
-    private async Task<(int Count, string? Decision, List<string> Trashed)> DecideAsync(ReviewSelectionParams request, bool accept, CancellationToken cancellationToken)
+    private async Task<(int Count, string? Decision, List<string> Trashed, List<ReviewFileContent> Contents)> DecideAsync(ReviewSelectionParams request, bool accept, CancellationToken cancellationToken)
     {
         if ((request.HunkIds is null || request.HunkIds.Count == 0) && (request.Paths is null || request.Paths.Count == 0))
         {
@@ -124,6 +134,7 @@ public sealed class AgentReviewService
         var selectors = request.Paths?.Select(p => RepositoryLocator.ToRelative(location, p)).ToList() ?? [];
         var decisionId = "d_" + Guid.NewGuid().ToString("N")[..16];
         var trashed = new List<string>();
+        var contents = new List<ReviewFileContent>();
         int count;
         List<DecisionFile> files;
         using (await locks.AcquireAsync(location, cancellationToken))
@@ -132,7 +143,7 @@ public sealed class AgentReviewService
             var chosen = Select(views, request.HunkIds ?? [], selectors);
             if (chosen.Count == 0)
             {
-                return (0, null, trashed);
+                return (0, null, trashed, contents);
             }
 
             if (!accept && !request.Confirm)
@@ -149,7 +160,7 @@ public sealed class AgentReviewService
                 count += view.WholeFile ? 1 : hunks.Count;
                 var (file, updated) = accept
                     ? Accept(repo, view, hunks)
-                    : Reject(repo, location, view, hunks, decisionId, trashed);
+                    : Reject(repo, location, view, hunks, decisionId, trashed, request.Apply == false ? contents : null);
                 files.Add(file);
                 updates.Add(updated);
             }
@@ -163,7 +174,7 @@ public sealed class AgentReviewService
         }
 
         watcher.Touch(location, files.Select(f => f.Path));
-        return (count, decisionId, trashed);
+        return (count, decisionId, trashed, contents);
     }
 
     private async Task<List<AgentFileView>> ViewsAsync(GitRepositoryPath location, string? sessionId, string? turnId, IReadOnlyList<string>? selectors, CancellationToken cancellationToken)
@@ -341,7 +352,8 @@ public sealed class AgentReviewService
         return (file, change with { BaselineBlob = baseline });
     }
 
-    private (DecisionFile File, AgentChange Updated) Reject(Repository repo, GitRepositoryPath location, AgentFileView view, List<DiffHunk> hunks, string decisionId, List<string> trashed)
+    /// <param name="leftToClient">Null: write the working file; else the modified text file's new text goes here instead (<c>apply: false</c>).</param>
+    private (DecisionFile File, AgentChange Updated) Reject(Repository repo, GitRepositoryPath location, AgentFileView view, List<DiffHunk> hunks, string decisionId, List<string> trashed, List<ReviewFileContent>? leftToClient)
     {
         var change = view.Change;
         var absolute = Contained(location, change.Path);
@@ -374,7 +386,14 @@ public sealed class AgentReviewService
             var working = LineRebase.Apply(view.AgentLines, reverted, view.WorkingLines, force: true).Lines!;
             var bytes = TextLines.Join(working);
             workAfter = WriteBlob(repo, bytes);
-            AtomicFile.Write(absolute, bytes);
+            if (leftToClient is null)
+            {
+                AtomicFile.Write(absolute, bytes);
+            }
+            else
+            {
+                leftToClient.Add(new ReviewFileContent { Path = change.Path, Content = TextLines.Decode(bytes) });
+            }
         }
 
         var file = new DecisionFile(change.SessionId, change.TurnId, change.Path)
@@ -391,8 +410,11 @@ public sealed class AgentReviewService
         return (file, change with { AgentBlob = agentAfter });
     }
 
-    /// <summary>Takes a reject back in the working file, keeping whatever changed there since in other lines.</summary>
-    private static Action UndoWorking(Repository repo, GitRepositoryPath location, DecisionFile file)
+    /// <summary>
+    /// Takes a reject back in the working file, keeping whatever changed there since in other lines: the write, and the
+    /// text it writes when it rewrites a file in place (null when it moves a file back from the trash or deletes one).
+    /// </summary>
+    private static (Action Write, byte[]? Content) UndoWorking(Repository repo, GitRepositoryPath location, DecisionFile file)
     {
         var absolute = Contained(location, file.Path);
         var (now, _) = ReviewCollector.ReadWorking(absolute);
@@ -403,14 +425,20 @@ public sealed class AgentReviewService
                 throw new ReviewConflictException($"'{file.Path}' exists again since it was moved to the trash; move it away to undo the reject.", [file.Path]);
             }
 
-            return () => ReviewTrash.Restore(file.TrashPath, absolute);
+            return (() => ReviewTrash.Restore(file.TrashPath, absolute), null);
         }
 
         var after = ReadBlob(repo, file.WorkAfter);
         var before = ReadBlob(repo, file.WorkBefore);
+        if (now is not null && before is not null && now.AsSpan().SequenceEqual(before))
+        {
+            // Already back (an editor's own undo wrote it before telling the server): nothing to write.
+            return (() => { }, before);
+        }
+
         if (now is null ? after is null : after is not null && now.AsSpan().SequenceEqual(after))
         {
-            return before is null ? () => File.Delete(absolute) : () => AtomicFile.Write(absolute, before);
+            return before is null ? (() => File.Delete(absolute), null) : (() => AtomicFile.Write(absolute, before), before);
         }
 
         if (now is null || after is null || before is null)
@@ -425,7 +453,7 @@ public sealed class AgentReviewService
         }
 
         var bytes = TextLines.Join(result.Lines!);
-        return () => AtomicFile.Write(absolute, bytes);
+        return (() => AtomicFile.Write(absolute, bytes), bytes);
     }
 
     /// <summary>Carries <paramref name="after"/> → <paramref name="before"/> over onto <paramref name="now"/> (blob ids, null = no file).</summary>

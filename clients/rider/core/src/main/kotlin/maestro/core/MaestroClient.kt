@@ -41,13 +41,20 @@ class MaestroClient(val connection: JsonRpcConnection) {
 
     suspend fun gitStatus(cwd: String): GitStatusResult = connection.request(Methods.GIT_STATUS, GitStatusParams(cwd))
 
-    suspend fun reviewChanges(cwd: String, paths: List<String>? = null): ReviewChangesResult =
-        connection.request(Methods.REVIEW_CHANGES, ReviewChangesParams(cwd = cwd, paths = paths, baseline = ReviewBaseline.INDEX))
+    /** The agents' pending hunks (each turn's own baseline, the default); [baseline] INDEX for git's view (Stage Hunk). */
+    suspend fun reviewChanges(cwd: String, paths: List<String>? = null, baseline: ReviewBaseline? = null): ReviewChangesResult =
+        connection.request(Methods.REVIEW_CHANGES, ReviewChangesParams(cwd = cwd, paths = paths, baseline = baseline))
 
-    /** Stages hunks (`hunkIds`) or whole files (`paths`, `"."` for every file); one of them is required. */
+    /** Keeps agent hunks (`hunkIds`) or an agent's whole files (`paths`, `"."` for every file); git's index is not touched. */
     suspend fun reviewAccept(params: ReviewSelectionParams): ReviewAcceptResult = connection.request(Methods.REVIEW_ACCEPT, params)
 
+    /** Takes agent hunks back; with `apply = false` the new text comes back for the IDE to write as an undoable edit. */
     suspend fun reviewReject(params: ReviewSelectionParams): ReviewRejectResult = connection.request(Methods.REVIEW_REJECT, params)
+
+    suspend fun reviewUndo(params: ReviewUndoParams): ReviewUndoResult = connection.request(Methods.REVIEW_UNDO, params)
+
+    /** `git add` of index-review hunks or files: the one review call that touches git's index. */
+    suspend fun reviewStage(params: ReviewSelectionParams): ReviewStageResult = connection.request(Methods.REVIEW_STAGE, params)
 
     suspend fun playbooks(cwd: String): PlaybooksListResult = connection.request(Methods.PLAYBOOKS_LIST, PlaybooksListParams(cwd))
 

@@ -56,6 +56,13 @@ data class ReviewFile(
     val mixed: Boolean = false,
 )
 
+/** The whole new text of a working file that a review decision made with `apply: false` left for the client to write (UTF-8, line endings as they are in the file), so the change goes through the editor and its undo. */
+data class ReviewFileContent(
+    /** Repository-relative, as in Path. */
+    val path: String,
+    val content: String,
+)
+
 data class ReviewHunk(
     /** A hash of the session, turn, path, position and content: stable while the file does not change. */
     val id: String,
@@ -83,6 +90,8 @@ data class ReviewRejectResult(
     val decisionId: String? = null,
     /** Files the agent created that were moved to Maestro's trash rather than deleted (repository-relative). */
     val trashed: List<String>? = null,
+    /** With `apply: false`: the new text of each file the server did not write, for the client to write. */
+    val contents: List<ReviewFileContent>? = null,
 )
 
 /** Params of `review/accept`, `review/reject` and `review/stage`: hunks by id, whole files by path, or both. With the agent baseline a path selects the agent's changes to that file (of SessionId when given), never the user's. */
@@ -96,6 +105,8 @@ data class ReviewSelectionParams(
     val baseline: ReviewBaseline? = null,
     /** Reject mixed hunks too, losing the user's edits inside them (without it such a reject is refused, naming them). */
     val confirm: Boolean = false,
+    /** Reject only: false records the decision but leaves the working file of each modified text file as it is and answers its new text in Contents, for an editor to apply as its own (undoable) edit. Created and deleted files are still trashed or restored by the server. Null or true: the server writes. */
+    val apply: Boolean? = null,
 )
 
 /** One session's share of a folder's pending agent review. */
@@ -115,9 +126,13 @@ data class ReviewUndoParams(
     val cwd: String,
     /** The id an accept or reject returned. */
     val decisionId: String,
+    /** False: record the undo but leave modified text files for the client to write (their text in Contents), e.g. after the editor's own undo took the reject back. Trashed files are still moved back by the server. Null or true: the server writes. */
+    val apply: Boolean? = null,
 )
 
 data class ReviewUndoResult(
     /** How many files the undo put back. */
     val restored: Int,
+    /** With `apply: false`: the text each file the server did not write should now have. */
+    val contents: List<ReviewFileContent>? = null,
 )

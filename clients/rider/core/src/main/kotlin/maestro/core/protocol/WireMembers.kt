@@ -69,6 +69,7 @@ object WireMembers {
         ReviewChangesParams::class.java to Shape(setOf("cwd"), mapOf(), setOf()),
         ReviewChangesResult::class.java to Shape(setOf("files"), mapOf(), setOf()),
         ReviewFile::class.java to Shape(setOf("path", "status", "binary", "hunks"), mapOf("mixed" to "false"), setOf()),
+        ReviewFileContent::class.java to Shape(setOf("path", "content"), mapOf(), setOf()),
         ReviewHunk::class.java to Shape(setOf("id", "oldStart", "oldLines", "newStart", "newLines", "header", "lines"), mapOf("mixed" to "false"), setOf()),
         ReviewRejectResult::class.java to Shape(setOf("rejected"), mapOf(), setOf()),
         ReviewSelectionParams::class.java to Shape(setOf("cwd"), mapOf("confirm" to "false"), setOf()),

@@ -1,4 +1,4 @@
 package maestro.core.review
 
-/** The side of the review diff a caret is on: the index (the baseline) or the working tree (the agent's changes). */
-enum class ReviewSide { INDEX, WORKING }
+/** The side of the review diff a caret is on: the agent's baseline (the file before the turn) or the working file. */
+enum class ReviewSide { BASELINE, WORKING }

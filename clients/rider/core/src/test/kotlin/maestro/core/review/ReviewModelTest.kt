@@ -5,7 +5,11 @@ import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
 import maestro.core.errors.ErrorMessages
 import maestro.core.protocol.ErrorKinds
+import maestro.core.protocol.PermissionMode
+import maestro.core.protocol.SessionCreateParams
+import maestro.core.protocol.StopReason
 import maestro.core.rpc.JsonRpcException
+import maestro.core.support.ModelServer
 import maestro.core.support.Sandbox
 import maestro.core.support.TestHost
 import org.junit.jupiter.api.Test
@@ -18,152 +22,167 @@ import kotlin.test.assertNull
 import kotlin.test.assertTrue
 
 /**
- * The review model against a real `maestro` and a real git repository whose IDE project (a Rider solution folder)
- * is `src/App`, below the repository root, next to a sibling `src/App2` sharing its prefix.
+ * The review model against a real `maestro`, a real git repository and a real Claude Code session (the scripted
+ * model): the repository's IDE project (a Rider solution folder) is `src/App`, below the root, next to a sibling
+ * `src/App2` sharing its prefix. The agent changes Program.cs in two places and Other.cs once; the user's own edits
+ * never show up as hunks.
  */
 class ReviewModelTest {
-    private val original = (1..20).joinToString("") { "line $it\n" }
+    private val original = (1..30).joinToString("") { "line $it\n" }
+    private val agentProgram = original.replace("line 2\n", "line two\n").replace("line 15\n", "line fifteen\nline 15b\n")
+    private val agentOther = original.replace("line 5\n", "line five\n")
 
-    private fun setUp(sandbox: Sandbox): Pair<File, File> {
-        val app = File(sandbox.repo, "src/App").apply { mkdirs() }
-        val app2 = File(sandbox.repo, "src/App2").apply { mkdirs() }
-        File(app, "Program.cs").writeText(original)
-        File(app2, "Other.cs").writeText(original)
-        sandbox.git("add", ".")
-        sandbox.git("commit", "-q", "-m", "solution")
-        // Two hunks in Program.cs (lines 2 and 15), one in the sibling's Other.cs.
-        File(app, "Program.cs").writeText(original.replace("line 2\n", "line two\n").replace("line 15\n", "line fifteen\nline 15b\n"))
-        File(app2, "Other.cs").writeText(original.replace("line 5\n", "line five\n"))
-        return app to app2
+    private class Setup(val app: File, val app2: File, val sessionName: String)
+
+    private fun json(text: String) = text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+
+    /** The solution in git, then one real agent turn that writes both files (the server records it as the turn's changes). */
+    private suspend fun setUp(sandbox: Sandbox, model: ModelServer, t: TestHost): Setup {
+        val app = File(sandbox.repo, "src/App")
+        val app2 = File(sandbox.repo, "src/App2")
+        val client = t.host.requireClient()
+        val session = client.createSession(SessionCreateParams(agentId = "claude-code", cwd = sandbox.repo.path, permissionMode = PermissionMode.BYPASS))
+        val program = File(app, "Program.cs")
+        val other = File(app2, "Other.cs")
+        model.enqueueTurn(
+            """[{"tool":"Write","args":{"file_path":"${program.path}","content":"${json(agentProgram)}"}},""" +
+                """{"tool":"Write","args":{"file_path":"${other.path}","content":"${json(agentOther)}"}},{"text":"Edited both."}]""",
+        )
+        assertEquals(StopReason.END_TURN, client.prompt(session.id, "Edit Program.cs and Other.cs").stopReason)
+        assertEquals(agentProgram, program.readText())
+        return Setup(app, app2, session.name)
     }
 
-    @Test
-    fun `server paths are joined to the repository root, and the solution folder holds only its own files`() = runBlocking {
-        Sandbox().use { sandbox ->
-            val (app, app2) = setUp(sandbox)
-            TestHost(sandbox, workspaceFolder = app).use { t ->
-                withTimeout(60_000) {
-                    val review = t.host.review()
-                    assertEquals(app.path, review.cwd, "the review starts in the project folder")
-                    review.refresh()
-                    val root = RepoPaths.normalize(sandbox.repo.canonicalPath)
-                    assertEquals(root, review.paths().root, "the root is the one git/status reports, above the solution folder")
-                    val program = RepoPaths.normalize(File(app, "Program.cs").canonicalPath)
-                    val other = RepoPaths.normalize(File(app2, "Other.cs").canonicalPath)
-                    assertEquals(listOf(program, other), review.files().map { it.absolutePath })
-                    assertEquals("src/App/Program.cs", review.file(program)!!.path)
-                    assertEquals(listOf(program), review.filesUnder(app.canonicalPath).map { it.absolutePath }, "src/App2 is a sibling, not inside src/App")
-                    assertNotNull(review.file(program.replace('/', '\\')), "a path with the other separators finds the same file")
-                    assertEquals(2, review.file(program)!!.file.hunks.size)
+    private fun withReview(body: suspend (Sandbox, TestHost, Setup) -> Unit) = runBlocking {
+        ModelServer().use { model ->
+            Sandbox().use { sandbox ->
+                sandbox.configureClaude("claude-code", "claude", model.modelUrl)
+                val app = File(sandbox.repo, "src/App").apply { mkdirs() }
+                File(sandbox.repo, "src/App2").mkdirs()
+                File(app, "Program.cs").writeText(original)
+                File(sandbox.repo, "src/App2/Other.cs").writeText(original)
+                sandbox.git("add", ".")
+                sandbox.git("commit", "-q", "-m", "solution")
+                TestHost(sandbox, workspaceFolder = app).use { t ->
+                    withTimeout(240_000) { body(sandbox, t, setUp(sandbox, model, t)) }
                 }
             }
         }
     }
 
     @Test
-    fun `each decision refreshes the hunks, and a caret on the index side reads the index's lines`() = runBlocking {
-        Sandbox().use { sandbox ->
-            val (app, _) = setUp(sandbox)
-            TestHost(sandbox, workspaceFolder = app).use { t ->
-                withTimeout(60_000) {
-                    val review = t.host.review()
-                    review.refresh()
-                    val program = RepoPaths.normalize(File(app, "Program.cs").canonicalPath)
-                    val before = review.file(program)!!.file.hunks
-                    // The second hunk (with git's 3 lines of context) is index lines 12-18, working lines 12-19:
-                    // line 19 is in it on the working side only.
-                    assertEquals(before[1].id, review.hunkAt(program, 19, ReviewSide.WORKING)?.id)
-                    assertNull(review.hunkAt(program, 19, ReviewSide.INDEX), "index line 19 is past the hunk's old range")
-                    val accepted = review.decideAt(true, program, 19, ReviewSide.WORKING)
-                    assertEquals(ReviewOutcome(true, 1), accepted)
-                    val after = review.file(program)!!.file.hunks
-                    assertEquals(listOf(before[0].id), after.map { it.id }, "the accepted hunk is gone at once, the other keeps its id")
-                    val index = IndexContent.read(review.paths().root, "src/App/Program.cs")
-                    assertTrue(index.contains("line fifteen\nline 15b\n"), "the index (the diff's left side) moved")
-                    assertFalse(index.contains("line two"))
-
-                    // Line 2 on the index side is the old "line 2": reject restores it from the index.
-                    val rejected = review.decideAt(false, program, 2, ReviewSide.INDEX)
-                    assertEquals(1, rejected?.count)
-                    assertNull(review.file(program), "no pending change left in Program.cs")
-                    assertEquals(index, File(app, "Program.cs").readText())
-                    assertNull(review.decideAt(true, program, 2, ReviewSide.WORKING), "nothing to decide: nothing is sent")
-                }
-            }
-        }
+    fun `only the agent's hunks are listed, labelled with the session, the user's own edit never`() = withReview { sandbox, t, s ->
+        // The user edits a third place of Program.cs after the turn and saves.
+        val programFile = File(s.app, "Program.cs")
+        programFile.writeText(programFile.readText().replace("line 27\n", "line 27 typed by the user\n"))
+        val review = t.host.review()
+        assertEquals(s.app.path, review.cwd, "the review starts in the project folder")
+        review.refresh()
+        val root = RepoPaths.normalize(sandbox.repo.canonicalPath)
+        assertEquals(root, review.paths().root, "the root is the one git/status reports, above the solution folder")
+        val program = RepoPaths.normalize(programFile.canonicalPath)
+        val other = RepoPaths.normalize(File(s.app2, "Other.cs").canonicalPath)
+        assertEquals(listOf(program, other), review.files().map { it.absolutePath })
+        assertEquals(listOf(program), review.filesUnder(s.app.canonicalPath).map { it.absolutePath }, "src/App2 is a sibling, not inside src/App")
+        assertNotNull(review.file(program.replace('/', '\\')), "a path with the other separators finds the same file")
+        val hunks = review.file(program)!!.hunks
+        assertEquals(2, hunks.size, "exactly the agent's two hunks: the user's line 27 is not one")
+        assertTrue(hunks.all { it.sessionName == s.sessionName }, "each hunk names its session")
+        assertEquals(listOf(s.sessionName), review.file(program)!!.sessionNames)
+        assertEquals("${s.sessionName} · line 2", review.file(program)!!.label(hunks[0]))
+        assertEquals(listOf(s.sessionName), review.sessions().map { it.name })
+        assertTrue(t.sent("review/changes").none { it.contains("\"baseline\"") }, "the agents' baseline, not the index")
     }
 
     @Test
-    fun `Accept All and Reject All send paths dot and leave nothing pending`() = runBlocking {
-        Sandbox().use { sandbox ->
-            val (app, app2) = setUp(sandbox)
-            TestHost(sandbox, workspaceFolder = app).use { t ->
-                withTimeout(60_000) {
-                    val review = t.host.review()
-                    review.refresh()
-                    assertEquals(3, review.acceptAll().count)
-                    assertTrue(t.sent("review/accept").single().contains("\"paths\":[\".\"]"), t.sent("review/accept").single())
-                    assertTrue(review.files().isEmpty())
-                    assertEquals("", sandbox.git("diff", "--name-only"))
+    fun `reject in the editor, undo, accept, and the index is touched only by Stage Hunk`() = withReview { sandbox, t, s ->
+        val programFile = File(s.app, "Program.cs")
+        programFile.writeText(programFile.readText().replace("line 27\n", "line 27 typed by the user\n"))
+        val withUser = programFile.readText()
+        val review = t.host.review()
+        review.refresh()
+        val program = RepoPaths.normalize(programFile.canonicalPath)
+        val before = review.file(program)!!.hunks
+        assertEquals(before[0].id, review.hunkAt(program, 2, ReviewSide.WORKING)?.id)
+        assertEquals(before[0].id, review.hunkAt(program, 2, ReviewSide.BASELINE)?.id)
 
-                    File(app, "Program.cs").writeText("changed\n")
-                    File(app2, "Other.cs").writeText("changed too\n")
-                    review.refresh()
-                    assertEquals(2, review.files().size)
-                    val indexed = IndexContent.read(review.paths().root, "src/App2/Other.cs")
-                    assertEquals(2, review.rejectAll().count)
-                    assertTrue(t.sent("review/reject").single().contains("\"paths\":[\".\"]"))
-                    assertTrue(review.files().isEmpty())
-                    assertEquals(indexed, File(app2, "Other.cs").readText())
+        // Reject with the IDE applying it: the server records it and answers the text; the file is not written.
+        val rejected = review.decideAt(false, program, 2, ReviewSide.WORKING, inEditor = true)!!
+        assertEquals(1, rejected.count)
+        assertNotNull(rejected.decisionId)
+        assertTrue(t.sent("review/reject").single().contains("\"apply\":false"))
+        val text = rejected.contents.single().content
+        assertEquals(withUser.replace("line two\n", "line 2\n"), text, "only the agent's line goes; the user's line 27 stays")
+        assertEquals(withUser, programFile.readText(), "the IDE writes it, not the server")
+        programFile.writeText(text) // what the IDE's write command saves
+        review.refresh()
+        assertEquals(listOf(before[1].id), review.file(program)!!.hunks.map { it.id }, "the other hunk keeps its id")
 
-                    // A file decision names the file by its server path, whatever separators the IDE used.
-                    File(app2, "Other.cs").writeText("again\n")
-                    review.refresh()
-                    assertEquals(1, review.decideFile(true, File(app2, "Other.cs").canonicalPath).count)
-                    assertTrue(t.sent("review/accept").last().contains("\"paths\":[\"src/App2/Other.cs\"]"))
-                }
-            }
-        }
+        // Undo (the IDE's own undo already put the text back): recorded, the hunk is offered again.
+        programFile.writeText(withUser)
+        val undone = review.undo(rejected.decisionId!!, inEditor = true)
+        assertEquals(withUser, undone.contents!!.single().content)
+        assertEquals(2, review.file(program)!!.hunks.size)
+
+        // Accept keeps the agent's lines and leaves git's index alone.
+        val accepted = review.decideHunks(true, listOf(review.file(program)!!.hunks[1].id))
+        assertEquals(ReviewOutcome(true, 1, accepted.decisionId), accepted)
+        assertEquals(original, sandbox.git("show", ":src/App/Program.cs"), "accept stages nothing")
+        assertEquals(1, review.file(program)!!.hunks.size)
+
+        // Stage Hunk is the explicit way into the index: the user's own line 27 here.
+        assertTrue(review.stageAt(program, 28))
+        assertTrue(sandbox.git("show", ":src/App/Program.cs").contains("line 27 typed by the user"))
+        assertFalse(sandbox.git("show", ":src/App/Program.cs").contains("line two"), "only the hunk at the caret")
     }
 
     @Test
-    fun `a stale hunk is refused by the server, shown as a sentence, and the review is refreshed`() = runBlocking {
-        Sandbox().use { sandbox ->
-            val (app, _) = setUp(sandbox)
-            TestHost(sandbox, workspaceFolder = app).use { t ->
-                withTimeout(60_000) {
-                    val review = t.host.review()
-                    review.refresh()
-                    val program = RepoPaths.normalize(File(app, "Program.cs").canonicalPath)
-                    val old = review.file(program)!!.file.hunks[0].id
-                    File(app, "Program.cs").writeText(original.replace("line 2\n", "line deux\n"))
-                    val error = assertFailsWith<JsonRpcException> { review.decideHunks(true, listOf(old)) }
-                    assertEquals(ErrorKinds.STALE_HUNK, error.kind)
-                    val message = ErrorMessages.of(error, "Accept")
-                    assertEquals("Accept: the file changed since it was reviewed; the review is refreshed, decide again.", message.text)
-                    assertFalse(message.isError)
-                    assertTrue(review.file(program)!!.file.hunks.single().lines.any { it.contains("deux") }, "refreshed after the refusal")
-                }
-            }
-        }
+    fun `a mixed hunk is refused naming the user's edit, and Reject All with confirm takes back only the agent's lines`() = withReview { _, t, s ->
+        val programFile = File(s.app, "Program.cs")
+        programFile.writeText(programFile.readText().replace("line two\n", "line two, said the user\n"))
+        val review = t.host.review()
+        review.refresh()
+        val program = RepoPaths.normalize(programFile.canonicalPath)
+        assertTrue(review.file(program)!!.mixed)
+        val error = assertFailsWith<JsonRpcException> { review.decideAt(false, program, 2, ReviewSide.WORKING) }
+        assertTrue(ReviewModel.isMixedHunk(error))
+        assertTrue(error.message!!.contains("line two, said the user"), error.message)
+
+        val all = review.rejectAll(confirm = true)
+        assertTrue(t.sent("review/reject").last().contains("\"paths\":[\".\"]"))
+        assertEquals(3, all.count)
+        assertTrue(review.files().isEmpty())
+        assertEquals(original, programFile.readText())
+        assertEquals(original, File(s.app2, "Other.cs").readText())
+        review.undo(all.decisionId!!)
+        assertEquals(agentOther, File(s.app2, "Other.cs").readText(), "undo brings every file of the decision back")
     }
 
     @Test
-    fun `a change on disk reaches the model through review changed`() = runBlocking {
-        Sandbox().use { sandbox ->
-            val (app, _) = setUp(sandbox)
-            TestHost(sandbox, workspaceFolder = app).use { t ->
-                withTimeout(60_000) {
-                    val review = t.host.review()
-                    review.refresh()
-                    val readme = RepoPaths.normalize(File(sandbox.repo, "README.md").canonicalPath)
-                    val seen = CompletableDeferred<Unit>()
-                    review.onChanged { if (it.file(readme) != null) seen.complete(Unit) }
-                    File(sandbox.repo, "README.md").appendText("more\n")
-                    seen.await()
-                    assertTrue(t.frames.any { !it.first && it.second.contains("\"method\":\"review/changed\"") })
-                }
-            }
-        }
+    fun `a stale hunk is refused by the server, shown as a sentence, and the review is refreshed`() = withReview { _, t, s ->
+        val review = t.host.review()
+        review.refresh()
+        val program = RepoPaths.normalize(File(s.app, "Program.cs").canonicalPath)
+        val old = review.file(program)!!.hunks[0].id
+        val error = assertFailsWith<JsonRpcException> { review.decideHunks(true, listOf(old + "0")) }
+        assertEquals(ErrorKinds.STALE_HUNK, error.kind)
+        val message = ErrorMessages.of(error, "Accept")
+        assertEquals("Accept: the file changed since it was reviewed; the review is refreshed, decide again.", message.text)
+        assertFalse(message.isError)
+        assertEquals(2, review.file(program)!!.hunks.size, "refreshed after the refusal")
+    }
+
+    @Test
+    fun `a change on disk reaches the model through review changed`() = withReview { _, t, s ->
+        val review = t.host.review()
+        review.refresh()
+        val program = RepoPaths.normalize(File(s.app, "Program.cs").canonicalPath)
+        val seen = CompletableDeferred<Unit>()
+        // Accepting in another client (here: the same server, another call) changes what is pending; the notice comes.
+        review.onChanged { if (it.file(program)?.hunks?.size == 1) seen.complete(Unit) }
+        t.host.requireClient().reviewAccept(ReviewSelections.hunks(review.cwd, listOf(review.file(program)!!.hunks[0].id)))
+        seen.await()
+        assertTrue(t.frames.any { !it.first && it.second.contains("\"method\":\"review/changed\"") })
+        assertNull(review.file(RepoPaths.normalize(File(s.app, "README.md").canonicalPath)))
     }
 }

@@ -10,17 +10,17 @@ import maestro.core.review.ReviewModel
 import maestro.core.review.ReviewSide
 
 /**
- * In the review diff: accept or reject the hunk under the caret. The caret may be on either side; the side is
- * the index when the editor shows this diff's [indexDocument], and the core reads the line on that side.
+ * In the review diff: accept or reject the agent hunk under the caret. The caret may be on either side; the side
+ * is the agent's baseline when the editor shows this diff's [baselineDocument], and the core reads the line there.
  */
 class HunkAtCaretAction(
     private val accept: Boolean,
     private val review: ReviewModel,
     private val absolutePath: String,
-    private val indexDocument: Document,
+    private val baselineDocument: Document,
 ) : DumbAwareAction(
     if (accept) "Accept Hunk" else "Reject Hunk",
-    if (accept) "Stage the hunk at the caret" else "Restore the hunk at the caret from the index",
+    if (accept) "Keep the agent's change at the caret" else "Take back the agent's change at the caret (Undo brings it back)",
     if (accept) AllIcons.Actions.Checked else AllIcons.Actions.Rollback,
 ) {
     override fun getActionUpdateThread() = ActionUpdateThread.EDT
@@ -32,7 +32,7 @@ class HunkAtCaretAction(
     override fun actionPerformed(e: AnActionEvent) {
         val project = e.project ?: return
         val editor = e.getData(CommonDataKeys.EDITOR) ?: return
-        val side = if (editor.document === indexDocument) ReviewSide.INDEX else ReviewSide.WORKING
+        val side = if (editor.document === baselineDocument) ReviewSide.BASELINE else ReviewSide.WORKING
         val line = editor.caretModel.logicalPosition.line + 1
         ReviewController.getInstance(project).decideAt(accept, absolutePath, line, side, review)
     }

@@ -44,7 +44,7 @@ class HunkGutterMarkers(private val project: Project, private val controller: Re
                 val virtualFile = LocalFileSystem.getInstance().findFileByPath(pending.absolutePath) ?: continue
                 val document = FileDocumentManager.getInstance().getCachedDocument(virtualFile) ?: continue
                 val markup = DocumentMarkupModel.forDocument(document, project, true) as MarkupModelEx
-                for (hunk in pending.file.hunks) {
+                for (hunk in pending.hunks) {
                     val highlighter = markup.addLineHighlighter(pending.markerLine(hunk, document.lineCount), HighlighterLayer.ADDITIONAL_SYNTAX, null)
                     highlighter.gutterIconRenderer = HunkRenderer(model, pending, hunk)
                     highlighters += highlighter
@@ -61,14 +61,14 @@ class HunkGutterMarkers(private val project: Project, private val controller: Re
     private inner class HunkRenderer(private val model: ReviewModel, private val pending: PendingFile, private val hunk: ReviewHunk) : GutterIconRenderer() {
         override fun getIcon(): Icon = AllIcons.Actions.Diff
 
-        override fun getTooltipText(): String = "Maestro: pending change ${hunk.header}"
+        override fun getTooltipText(): String = "Maestro: ${pending.label(hunk)}${if (hunk.mixed) " (you edited it)" else ""}"
 
         override fun isNavigateAction(): Boolean = true
 
         override fun getClickAction(): AnAction = object : AnAction() {
             override fun actionPerformed(e: AnActionEvent) {
                 MaestroProjectService.getInstance(project).launch("Review") {
-                    val choice = Popups.choose(project, "Maestro: ${hunk.header}", listOf("Accept hunk", "Reject hunk")) { it } ?: return@launch
+                    val choice = Popups.choose(project, "Maestro: ${pending.label(hunk)}", listOf("Accept hunk", "Reject hunk")) { it } ?: return@launch
                     // By id: the marker's hunk is the one the model had when the markers were drawn (a stale
                     // one is refused by the server and the review refreshes).
                     controller.decideHunk(choice.startsWith("Accept"), model, hunk.id)

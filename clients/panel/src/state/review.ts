@@ -1,0 +1,134 @@
+// The Review tab's inbox: every session's pending agent hunks (review/changes against each turn's own baseline, so
+// the user's edits are never here), the decisions this panel made (each undoable), and what became of each file a
+// transcript shows changing. Fed by actions.ts; read by the review view and the transcript's file-change rows.
+import type { ReviewChangesResult, ReviewFile, ReviewHunk } from '../../../protocol/protocol';
+
+/** One pending agent file of one session turn, with the folder its review was read from (the cwd for decisions). */
+export interface PendingFile {
+  cwd: string;
+  file: ReviewFile;
+}
+
+/** One session's share of the inbox. */
+export interface SessionGroup {
+  sessionId: string;
+  name: string;
+  agentId: string;
+  files: PendingFile[];
+  hunks: number;
+}
+
+/** A decision this panel made, kept so it can be undone. */
+export interface Decision {
+  decisionId: string;
+  cwd: string;
+  kind: 'accept' | 'reject';
+  /** For people: "2 hunks of Claude Code 1 in src/a.ts". */
+  label: string;
+  /** The (session, path) pairs it covered, for the transcript's kept/rejected marks. */
+  targets: { sessionId: string; path: string }[];
+  undone: boolean;
+}
+
+/** A reject the server refused because the user edited the agent's lines (MixedHunk): asks before losing them. */
+export interface MixedQuestion {
+  cwd: string;
+  selection: { hunkIds?: string[]; paths?: string[]; sessionId?: string };
+  /** The server's message, naming the file, line and text that would be lost. */
+  message: string;
+  label: string;
+  targets: { sessionId: string; path: string }[];
+}
+
+export type ReviewOutcome = 'pending' | 'kept' | 'rejected';
+
+export class ReviewInbox {
+  /** The last answer per folder read (the sessions' folders). */
+  readonly folders = new Map<string, ReviewChangesResult>();
+  readonly decisions: Decision[] = [];
+  question: MixedQuestion | undefined;
+  /** Bumped on every change, so views can tell whether to redraw. */
+  revision = 0;
+  private readonly outcomes = new Map<string, 'kept' | 'rejected'>();
+
+  setFolder(cwd: string, result: ReviewChangesResult): void {
+    this.folders.set(cwd, result);
+    this.revision++;
+  }
+
+  /** Pending files grouped by session (a repository read through two folders is listed once). */
+  groups(): SessionGroup[] {
+    const seen = new Set<string>();
+    const groups = new Map<string, SessionGroup>();
+    for (const [cwd, result] of this.folders) {
+      for (const file of result.files) {
+        const key = `${file.sessionId}\0${file.turnId}\0${file.path}\0${file.hunks[0]?.id ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const sessionId = file.sessionId ?? '';
+        let group = groups.get(sessionId);
+        if (!group) {
+          group = { sessionId, name: file.sessionName ?? sessionId, agentId: file.agentId ?? '', files: [], hunks: 0 };
+          groups.set(sessionId, group);
+        }
+        group.files.push({ cwd, file });
+        group.hunks += Math.max(1, file.hunks.length);
+      }
+    }
+    return [...groups.values()];
+  }
+
+  get pendingHunks(): number {
+    return this.groups().reduce((n, g) => n + g.hunks, 0);
+  }
+
+  /**
+   * What became of a file a session's transcript shows changing: pending while any of its agent hunks wait, else
+   * kept or rejected when this panel decided it; undefined when neither is known (decided in another client).
+   */
+  outcome(sessionId: string, path: string): ReviewOutcome | undefined {
+    for (const result of this.folders.values()) {
+      if (result.files.some((f) => f.sessionId === sessionId && samePath(path, f.path))) return 'pending';
+    }
+    for (const [key, outcome] of this.outcomes) {
+      const [session, file] = key.split('\0') as [string, string];
+      if (session === sessionId && samePath(path, file)) return outcome;
+    }
+    return undefined;
+  }
+
+  addDecision(decision: Decision): void {
+    this.decisions.push(decision);
+    for (const t of decision.targets) this.outcomes.set(`${t.sessionId}\0${t.path}`, decision.kind === 'accept' ? 'kept' : 'rejected');
+    this.revision++;
+  }
+
+  markUndone(decisionId: string): void {
+    const decision = this.decisions.find((d) => d.decisionId === decisionId);
+    if (!decision) return;
+    decision.undone = true;
+    for (const t of decision.targets) this.outcomes.delete(`${t.sessionId}\0${t.path}`);
+    this.revision++;
+  }
+
+  /** The decisions that can still be undone, newest first. */
+  undoable(): Decision[] {
+    return this.decisions.filter((d) => !d.undone).reverse();
+  }
+
+  ask(question: MixedQuestion | undefined): void {
+    this.question = question;
+    this.revision++;
+  }
+}
+
+/** A transcript path (often absolute) and a review path (repository-relative) name the same file. */
+export function samePath(transcriptPath: string, reviewPath: string): boolean {
+  return transcriptPath === reviewPath || transcriptPath.endsWith(`/${reviewPath}`) || transcriptPath.endsWith(`\\${reviewPath.replace(/\//g, '\\')}`);
+}
+
+/** The hunk's own lines for a compact view: its changes and at most one context line either side. */
+export function hunkPreview(hunk: ReviewHunk, max = 12): string[] {
+  const lines = hunk.lines.filter((l) => !l.startsWith('\\'));
+  return lines.length <= max ? lines : [...lines.slice(0, max), `… ${lines.length - max} more line(s)`];
+}
