@@ -26,12 +26,7 @@ public sealed class ClaudeCodePlaybookOutageTests : RealClaudeTestBase
     [Fact]
     public async Task A_run_over_a_529_storm_parks_and_finishes_with_no_task_failed()
     {
-        var doc = Path.Combine(Sandbox.Repo, "playbooks", "storm.md");
-        Directory.CreateDirectory(Path.GetDirectoryName(doc)!);
-        await File.WriteAllTextAsync(doc, "- [ ] First\n- [ ] Second\n");
-        var environment = ClaudeCodeCli.Environment(Sandbox, Model.BaseUrl);
-        environment["CLAUDE_CODE_MAX_RETRIES"] = "0";
-        await MaestroAgentSettings.WriteAsync(Home.Path, AgentId, AgentClis.Claude, environment);
+        var doc = await TwoTaskPlaybookAsync("storm.md");
         Model.FailNext(3, ServerFault.Overloaded);
         ScriptTick(doc, "First");
         ScriptTick(doc, "Second");
@@ -51,27 +46,7 @@ public sealed class ClaudeCodePlaybookOutageTests : RealClaudeTestBase
         Assert.Equal(progress.For(started.Id)[0].Task!.SessionId, wait.SessionId);
         Assert.Contains((await rpc.InvokeWithParameterObjectAsync<RunsListResult>(Methods.RunsList, new RunsListParams { Status = RunStatus.Running })).Runs, r => r.Id == started.Id);
 
-        var advanced = 0;
-        await Wait.UntilAsync(
-            () =>
-            {
-                if (progress.Finished(started.Id))
-                {
-                    return true;
-                }
-
-                // Each failed send is one more "waiting" version of the outage: move the clock past its nextAt.
-                var waits = events.Events.Select(e => e.Event).OfType<OutageEvent>().Count(o => o.State == OutageState.Waiting);
-                if (waits > advanced)
-                {
-                    advanced = waits;
-                    time.Advance(TimeSpan.FromMinutes(2));
-                }
-
-                return false;
-            },
-            TimeSpan.FromSeconds(180),
-            "the run to finish");
+        var advanced = await FinishAdvancingTheClockAsync(progress, events, started.Id, TimeSpan.FromMinutes(2));
 
         var run = progress.For(started.Id)[^1].Run;
         Assert.Equal((RunStatus.Done, 2, 0, 2), (run.Status, run.Done, run.Failed, run.TasksRun));
@@ -92,12 +67,7 @@ public sealed class ClaudeCodePlaybookOutageTests : RealClaudeTestBase
     [Fact]
     public async Task A_run_overloaded_at_first_whose_quota_then_runs_out_finishes_once_service_returns()
     {
-        var doc = Path.Combine(Sandbox.Repo, "playbooks", "night.md");
-        Directory.CreateDirectory(Path.GetDirectoryName(doc)!);
-        await File.WriteAllTextAsync(doc, "- [ ] First\n- [ ] Second\n");
-        var environment = ClaudeCodeCli.Environment(Sandbox, Model.BaseUrl);
-        environment["CLAUDE_CODE_MAX_RETRIES"] = "0";
-        await MaestroAgentSettings.WriteAsync(Home.Path, AgentId, AgentClis.Claude, environment);
+        var doc = await TwoTaskPlaybookAsync("night.md");
         var resetAt = time.GetUtcNow().AddMinutes(40);
         Model.FailNext(2, ServerFault.Overloaded);
         ScriptTick(doc, "First");
@@ -112,27 +82,8 @@ public sealed class ClaudeCodePlaybookOutageTests : RealClaudeTestBase
         using var watcher = await server.ConnectInitializedAsync("pb-night-events", events);
         var started = await rpc.InvokeWithParameterObjectAsync<Run>(Methods.PlaybooksRun, new PlaybookRunParams { Path = doc, AgentId = AgentId });
 
-        var advanced = 0;
-        await Wait.UntilAsync(
-            () =>
-            {
-                if (progress.Finished(started.Id))
-                {
-                    return true;
-                }
-
-                // Past the next try of each waiting version of an outage: the backoff's 30 s, or the quota's reset.
-                var waits = events.Events.Select(e => e.Event).OfType<OutageEvent>().Count(o => o.State == OutageState.Waiting);
-                if (waits > advanced)
-                {
-                    advanced = waits;
-                    time.Advance(TimeSpan.FromMinutes(45));
-                }
-
-                return false;
-            },
-            TimeSpan.FromSeconds(180),
-            "the run to finish");
+        // Past the next try of each waiting version of an outage: the backoff's 30 s, or the quota's reset.
+        await FinishAdvancingTheClockAsync(progress, events, started.Id, TimeSpan.FromMinutes(45));
 
         var run = progress.For(started.Id)[^1].Run;
         Assert.Equal((RunStatus.Done, 2, 0, 2), (run.Status, run.Done, run.Failed, run.TasksRun));
@@ -160,6 +111,47 @@ public sealed class ClaudeCodePlaybookOutageTests : RealClaudeTestBase
         Assert.Equal(
             [RunProgressKind.Waiting, RunProgressKind.Waiting, RunProgressKind.Resumed, RunProgressKind.TaskDone, RunProgressKind.TaskStarted, RunProgressKind.Waiting, RunProgressKind.Waiting, RunProgressKind.Resumed, RunProgressKind.TaskDone],
             progress.For(started.Id).Select(e => e.Event).Skip(1).SkipLast(1));
+    }
+
+    /// <summary>A playbook document of two tasks, and the real Claude Code set up not to retry by itself.</summary>
+    private async Task<string> TwoTaskPlaybookAsync(string name)
+    {
+        var doc = Path.Combine(Sandbox.Repo, "playbooks", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(doc)!);
+        await File.WriteAllTextAsync(doc, "- [ ] First\n- [ ] Second\n");
+        var environment = ClaudeCodeCli.Environment(Sandbox, Model.BaseUrl);
+        environment["CLAUDE_CODE_MAX_RETRIES"] = "0";
+        await MaestroAgentSettings.WriteAsync(Home.Path, AgentId, AgentClis.Claude, environment);
+        return doc;
+    }
+
+    /// <summary>
+    /// Waits for the run to finish, moving the clock on by <paramref name="step"/> at each failed send (each one is one
+    /// more "waiting" version of an outage), past its next try. Answers how many times the clock moved.
+    /// </summary>
+    private async Task<int> FinishAdvancingTheClockAsync(RunProgressRecorder progress, EventRecorder events, string runId, TimeSpan step)
+    {
+        var advanced = 0;
+        await Wait.UntilAsync(
+            () =>
+            {
+                if (progress.Finished(runId))
+                {
+                    return true;
+                }
+
+                var waits = events.Events.Select(e => e.Event).OfType<OutageEvent>().Count(o => o.State == OutageState.Waiting);
+                if (waits > advanced)
+                {
+                    advanced = waits;
+                    time.Advance(step);
+                }
+
+                return false;
+            },
+            TimeSpan.FromSeconds(180),
+            "the run to finish");
+        return advanced;
     }
 
     private void ScriptTick(string document, string task)
