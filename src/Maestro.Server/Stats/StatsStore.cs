@@ -54,7 +54,7 @@ public sealed class StatsStore
                 command.Parameters.AddWithValue("$cacheWrite", row.Usage.CacheWriteTokens);
                 command.Parameters.AddWithValue("$cost", row.CostNano);
                 command.Parameters.AddWithValue("$known", row.CostKnown ? 1 : 0);
-                command.Parameters.AddWithValue("$stop", (object?)row.StopReason?.ToString() ?? DBNull.Value);
+                command.Parameters.AddWithValue("$stop", row.StopReason is { } stop ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(stop.ToString()) : DBNull.Value);
                 return await command.ExecuteScalarAsync(cancellationToken) as string;
             },
             cancellationToken);
