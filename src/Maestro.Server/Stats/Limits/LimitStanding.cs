@@ -14,7 +14,7 @@ public sealed record LimitStanding(CostLimitPeriod Period, string? AgentId, deci
         var who = AgentId is null ? "all agents" : AgentId;
         var period = Period == CostLimitPeriod.Day ? "daily" : "monthly";
         var when = Period == CostLimitPeriod.Day ? "today" : "this month";
-        return FormattableString.Invariant($"The {period} cost limit of ${LimitUsd:0.00} for {who} ({SettingPath}) is {(Spent ? "spent" : $"{Percent}% spent")}: ${SpentUsd:0.00##} {when}");
+        return FormattableString.Invariant($"The {period} cost limit of ${LimitUsd:0.00##} for {who} ({SettingPath}) is {(Spent ? "spent" : $"{Percent}% spent")}: ${SpentUsd:0.00##} {when}");
     }
 
     public int Percent => LimitUsd <= 0 ? 100 : (int)decimal.Floor(SpentUsd * 100m / LimitUsd);
