@@ -11,6 +11,7 @@ var scenarios = new IBenchScenario[]
     new Maestro.Bench.Scenarios.ReviewScenario(),
     new Maestro.Bench.Scenarios.AttributionScenario(),
     new Maestro.Bench.Scenarios.PlaybookScenario(),
+    new Maestro.Bench.Scenarios.StatsScenario(),
 };
 
 var smoke = args.Contains("--smoke");

@@ -51,6 +51,9 @@ export const Methods = {
   ChatList: 'chat/list',
   ChatMessage: 'chat/message',
   StatsGet: 'stats/get',
+  StatsLeaderboard: 'stats/leaderboard',
+  StatsExport: 'stats/export',
+  StatsBudgetWarning: 'stats/budgetWarning',
   RemoteStart: 'remote/start',
   RemoteStop: 'remote/stop',
   DaemonStatus: 'daemon/status',
@@ -76,6 +79,7 @@ export const ErrorCodes = {
   Unauthorized: -32018,
   MixedHunk: -32019,
   ReviewConflict: -32020,
+  BudgetExceeded: -32021,
 } as const;
 
 export const ErrorKinds = {
@@ -100,6 +104,7 @@ export const ErrorKinds = {
   Unauthorized: 'Unauthorized',
   MixedHunk: 'MixedHunk',
   ReviewConflict: 'ReviewConflict',
+  BudgetExceeded: 'BudgetExceeded',
 } as const;
 
 export const AgentIds = {
@@ -164,6 +169,9 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'chat/list': { kind: 'request', params: null, result: 'ChatListResult' },
   'chat/message': { kind: 'serverNotification', params: 'ChatMessageNotification', result: null },
   'stats/get': { kind: 'request', params: 'StatsGetParams', result: 'StatsResult' },
+  'stats/leaderboard': { kind: 'request', params: 'StatsLeaderboardParams', result: 'StatsLeaderboardResult' },
+  'stats/export': { kind: 'request', params: 'StatsExportParams', result: 'StatsExportResult' },
+  'stats/budgetWarning': { kind: 'serverNotification', params: 'BudgetWarningNotification', result: null },
   'remote/start': { kind: 'request', params: 'RemoteStartParams', result: 'RemoteStartResult' },
   'remote/stop': { kind: 'request', params: null, result: null },
   'daemon/status': { kind: 'request', params: null, result: 'DaemonStatusResult' },
@@ -218,6 +226,9 @@ export interface MethodTypes {
   'chat/list': { params: void; result: ChatListResult };
   'chat/message': { params: ChatMessageNotification; result: null };
   'stats/get': { params: StatsGetParams; result: StatsResult };
+  'stats/leaderboard': { params: StatsLeaderboardParams; result: StatsLeaderboardResult };
+  'stats/export': { params: StatsExportParams; result: StatsExportResult };
+  'stats/budgetWarning': { params: BudgetWarningNotification; result: null };
   'remote/start': { params: RemoteStartParams; result: RemoteStartResult };
   'remote/stop': { params: void; result: null };
   'daemon/status': { params: void; result: DaemonStatusResult };
@@ -229,6 +240,9 @@ export const AgentKindValues: readonly AgentKind[] = ['native', 'acp'];
 
 export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'untracked' | 'conflicted' | 'typeChanged';
 export const ChangeStatusValues: readonly ChangeStatus[] = ['added', 'modified', 'deleted', 'renamed', 'untracked', 'conflicted', 'typeChanged'];
+
+export type CostLimitPeriod = 'day' | 'month';
+export const CostLimitPeriodValues: readonly CostLimitPeriod[] = ['day', 'month'];
 
 export type FileChangeKind = 'added' | 'modified' | 'deleted';
 export const FileChangeKindValues: readonly FileChangeKind[] = ['added', 'modified', 'deleted'];
@@ -267,6 +281,9 @@ export const RunStatusValues: readonly RunStatus[] = ['running', 'waiting', 'don
 export type SessionStatus = 'idle' | 'running' | 'waiting' | 'failed' | 'retrying' | 'closed';
 export const SessionStatusValues: readonly SessionStatus[] = ['idle', 'running', 'waiting', 'failed', 'retrying', 'closed'];
 
+export type StatsGroupBy = 'day' | 'agent' | 'model' | 'project';
+export const StatsGroupByValues: readonly StatsGroupBy[] = ['day', 'agent', 'model', 'project'];
+
 export type StopReason = 'endTurn' | 'cancelled' | 'error' | 'maxTurns';
 export const StopReasonValues: readonly StopReason[] = ['endTurn', 'cancelled', 'error', 'maxTurns'];
 
@@ -286,13 +303,42 @@ export interface AgentInfo {
   reason?: string;
 }
 
-export interface AgentStats {
+/** One agent's Playbook record: tasks attempted and done, success rate, and cost per completed task. */
+export interface AgentLeaderboardEntry {
   agentId: string;
-  totals: StatsTotals;
+  autoRunMs: number;
+  runs: number;
+  /** Task attempts that came to an end (done, not done or failed); stopped and interrupted ones are left out. */
+  tasksAttempted: number;
+  tasksDone: number;
+  /** Done over attempted, 0..1; null before any attempt ended. */
+  successRate?: number;
+  costUsd: number;
+  /** Cost of every attempt over the tasks done; null before a task was done. */
+  costPerTaskUsd?: number;
 }
 
 export interface AgentsListResult {
   agents: AgentInfo[];
+}
+
+/** One step of the Auto Run ladder: reached once the cumulative run time is at least FromMs. */
+export interface AutoRunRank {
+  level: number;
+  name: string;
+  fromMs: number;
+}
+
+/** A cost limit is 80 % spent (or all of it): sent to every client once per limit, period and threshold. */
+export interface BudgetWarningNotification {
+  period: CostLimitPeriod;
+  /** The agent the limit is for; null for the limit over all agents. */
+  agentId?: string;
+  limitUsd: number;
+  spentUsd: number;
+  /** 80 or 100. */
+  percent: number;
+  message: string;
 }
 
 /** Params of `$/cancelRequest`: the id of the request to cancel, a number or a string as sent. */
@@ -484,13 +530,6 @@ export interface InitializeResult {
   serverInfo: ServerInfo;
   capabilities: ServerCapabilities;
   agents: AgentInfo[];
-}
-
-export interface LeaderboardEntry {
-  agentId: string;
-  tasksDone: number;
-  costUsd: number;
-  runtimeMs: number;
 }
 
 /** A streamed piece of an agent message; the final MessageEvent carries the whole text. */
@@ -807,6 +846,20 @@ export interface RunIdParams {
   runId: string;
 }
 
+/** One Playbook run on the leaderboard: how long it ran unattended and what it got done. */
+export interface RunLeaderboardEntry {
+  runId: string;
+  playbook: string;
+  agentId: string;
+  outcome?: RunOutcome;
+  durationMs: number;
+  tasksAttempted: number;
+  tasksDone: number;
+  tasksFailed: number;
+  costUsd: number;
+  startedAt: string;
+}
+
 export interface RunProgressNotification {
   run: Run;
   event: RunProgressKind;
@@ -971,23 +1024,74 @@ export interface SessionRenameParams {
   name: string;
 }
 
+/** Every turn in [since, until), one row each. */
+export interface StatsExportParams {
+  /** "csv" (the only format so far). */
+  format: string;
+  since?: string;
+  until?: string;
+}
+
+export interface StatsExportResult {
+  format: string;
+  rows: number;
+  /** The file's text: RFC 4180 CSV with a header line, invariant culture, times in UTC ISO 8601. */
+  text: string;
+}
+
+/** Turns that ended in [since, until); both open when left out. */
 export interface StatsGetParams {
   since?: string;
+  until?: string;
+  groupBy?: StatsGroupBy;
+}
+
+/** One group of `stats/get`: its key (a day, agent id, model or folder) and its totals. */
+export interface StatsGroup {
+  key: string;
+  totals: StatsTotals;
+}
+
+export interface StatsLeaderboardParams {
+  /** How many runs each run list holds (default 10, at most 100). */
+  limit?: number;
+}
+
+/** The local leaderboard: cumulative Auto Run time with its rank, the longest runs, the most productive ones, and each agent's record. */
+export interface StatsLeaderboardResult {
+  autoRunMs: number;
+  /** Null below the first step (15 minutes). */
+  rank?: AutoRunRank;
+  /** The step after Rank; null at the top. */
+  nextRank?: AutoRunRank;
+  longestRuns: RunLeaderboardEntry[];
+  mostTasks: RunLeaderboardEntry[];
+  agents: AgentLeaderboardEntry[];
 }
 
 export interface StatsResult {
   totals: StatsTotals;
-  byAgent: AgentStats[];
-  leaderboard: LeaderboardEntry[];
+  groupBy?: StatsGroupBy;
+  /** Empty without `groupBy`; days in order, else the largest cost first. */
+  groups: StatsGroup[];
 }
 
+/** Usage summed over turns. CostUsd counts only turns whose agent reported a cost; turns that used tokens without one are UncountedTurns (their tokens are in the token sums, their money nowhere). */
 export interface StatsTotals {
   sessions: number;
   turns: number;
+  /** Wall time of the turns, prompt to end. */
   runtimeMs: number;
+  /** Wall time less the time spent waiting out a provider outage or a permission answer. */
+  busyMs: number;
   inputTokens: number;
   outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
   costUsd: number;
+  /** Turns that used tokens but whose agent reported no cost. */
+  uncountedTurns: number;
+  /** Playbook tasks checked off by turns in the window. */
   tasksDone: number;
 }
 

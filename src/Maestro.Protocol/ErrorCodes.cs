@@ -22,4 +22,5 @@ public static class ErrorCodes
     public const int Unauthorized = -32018;
     public const int MixedHunk = -32019;
     public const int ReviewConflict = -32020;
+    public const int BudgetExceeded = -32021;
 }

@@ -25,4 +25,5 @@ public static class ErrorKinds
     public const string Unauthorized = "Unauthorized";
     public const string MixedHunk = "MixedHunk";
     public const string ReviewConflict = "ReviewConflict";
+    public const string BudgetExceeded = "BudgetExceeded";
 }

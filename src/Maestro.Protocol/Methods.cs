@@ -150,6 +150,16 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(StatsGetParams), typeof(StatsResult))]
     public const string StatsGet = "stats/get";
 
+    [MethodShape(MethodKind.Request, typeof(StatsLeaderboardParams), typeof(StatsLeaderboardResult))]
+    public const string StatsLeaderboard = "stats/leaderboard";
+
+    [MethodShape(MethodKind.Request, typeof(StatsExportParams), typeof(StatsExportResult))]
+    public const string StatsExport = "stats/export";
+
+    /// <summary>A cost limit (settings.json costLimits) is 80 % or 100 % spent.</summary>
+    [MethodShape(MethodKind.ServerNotification, typeof(BudgetWarningNotification), null)]
+    public const string StatsBudgetWarning = "stats/budgetWarning";
+
     [MethodShape(MethodKind.Request, typeof(RemoteStartParams), typeof(RemoteStartResult))]
     public const string RemoteStart = "remote/start";
 

@@ -1,6 +1,11 @@
 namespace Maestro.Protocol;
 
+/// <summary>Turns that ended in [since, until); both open when left out.</summary>
 public sealed record StatsGetParams
 {
     public DateTimeOffset? Since { get; init; }
+
+    public DateTimeOffset? Until { get; init; }
+
+    public StatsGroupBy? GroupBy { get; init; }
 }

@@ -4,7 +4,8 @@ public sealed record StatsResult
 {
     public required StatsTotals Totals { get; init; }
 
-    public required IReadOnlyList<AgentStats> ByAgent { get; init; }
+    public StatsGroupBy? GroupBy { get; init; }
 
-    public required IReadOnlyList<LeaderboardEntry> Leaderboard { get; init; }
+    /// <summary>Empty without <c>groupBy</c>; days in order, else the largest cost first.</summary>
+    public required IReadOnlyList<StatsGroup> Groups { get; init; }
 }

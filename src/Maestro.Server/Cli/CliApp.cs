@@ -22,6 +22,7 @@ public static class CliApp
             WorktreeCommand.Create(),
             ReviewCommand.Create(),
             RunCommand.Create(),
+            StatsCommand.Create(),
             CompletionCommand.Create(),
         };
         root.Options.Add(new Option<bool>("--verbose", "-v") { Description = "Print the details of an unexpected error.", Recursive = true });

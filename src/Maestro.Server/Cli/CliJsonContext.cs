@@ -17,6 +17,8 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(ReviewChangesResult))]
 [JsonSerializable(typeof(CliError))]
 [JsonSerializable(typeof(Session))]
+[JsonSerializable(typeof(StatsResult))]
+[JsonSerializable(typeof(StatsLeaderboardResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

@@ -18,6 +18,8 @@ using Maestro.Server.Rpc;
 using Maestro.Server.Sessions;
 using Maestro.Server.Sessions.Discovery;
 using Maestro.Server.Sessions.Resilience;
+using Maestro.Server.Stats;
+using Maestro.Server.Stats.Limits;
 using Maestro.Server.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -86,7 +88,20 @@ public static class MaestroServerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TurnRetryPolicies>();
         services.AddSingleton<SessionStore>();
-        services.AddSingleton<SessionService>();
+        services.AddSingleton<StatsStore>();
+        services.AddSingleton<LeaderboardStore>();
+        services.AddSingleton<CostLimitGate>();
+        services.AddSingleton<TurnStatsRecorder>();
+        services.AddSingleton<StatsService>();
+        services.AddScoped<IRpcHandlers, StatsRpcHandlers>();
+
+        // Every session's turns are counted in the stats as their events are stored.
+        services.AddSingleton(sp =>
+        {
+            var sessions = ActivatorUtilities.CreateInstance<SessionService>(sp);
+            sp.GetRequiredService<TurnStatsRecorder>().Attach(sessions);
+            return sessions;
+        });
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<SessionService>());
         services.AddScoped<IRpcHandlers, SessionsRpcHandlers>();
 

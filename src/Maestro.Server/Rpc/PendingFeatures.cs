@@ -14,7 +14,6 @@ public static class PendingFeatures
         [M.ChatPost] = "Group chat",
         [M.ChatHistory] = "Group chat",
         [M.ChatList] = "Group chat",
-        [M.StatsGet] = "Stats",
         [M.RemoteStart] = "Remote access",
         [M.RemoteStop] = "Remote access",
     };

@@ -1,5 +1,6 @@
 using Maestro.Protocol;
 using Maestro.Server.Rpc;
+using Maestro.Server.Stats.Limits;
 using StreamJsonRpc;
 
 namespace Maestro.Server.Sessions;
@@ -7,10 +8,12 @@ namespace Maestro.Server.Sessions;
 public sealed class SessionsRpcHandlers : IRpcHandlers
 {
     private readonly SessionService sessions;
+    private readonly CostLimitGate limits;
 
-    public SessionsRpcHandlers(SessionService sessions)
+    public SessionsRpcHandlers(SessionService sessions, CostLimitGate limits)
     {
         this.sessions = sessions;
+        this.limits = limits;
     }
 
     [JsonRpcMethod(Methods.SessionsCreate)]
@@ -26,8 +29,13 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
         => sessions.GetAsync(request.SessionId, cancellationToken);
 
     [JsonRpcMethod(Methods.SessionsPrompt)]
-    public Task<SessionPromptResult> PromptAsync(SessionPromptParams request, CancellationToken cancellationToken)
-        => sessions.PromptAsync(request.SessionId, request.Text, cancellationToken);
+    public async Task<SessionPromptResult> PromptAsync(SessionPromptParams request, CancellationToken cancellationToken)
+    {
+        // A spent cost limit refuses the turn before it is queued (BudgetExceeded names the limit).
+        var session = await sessions.GetAsync(request.SessionId, cancellationToken);
+        await limits.EnsureWithinAsync(session.AgentId, cancellationToken);
+        return await sessions.PromptAsync(request.SessionId, request.Text, cancellationToken);
+    }
 
     [JsonRpcMethod(Methods.SessionsCancel)]
     public async Task<object?> CancelAsync(SessionIdParams request, CancellationToken cancellationToken)

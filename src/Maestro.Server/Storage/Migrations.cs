@@ -170,5 +170,6 @@ public static class Migrations
                 PRIMARY KEY (decision_id, ordinal)
             ) WITHOUT ROWID;
             """),
+        new(6, "turn stats, back-filled from stored sessions", Stats.TurnStatsSchema.MigrationSql),
     ];
 }

@@ -16,4 +16,21 @@ public static class MaestroAgentSettings
         };
         await File.WriteAllTextAsync(Path.Combine(maestroHome, "settings.json"), JsonSerializer.Serialize(settings));
     }
+
+    /// <summary>Sets <c>costLimits</c> in the home's settings.json (the server reads the file again when it changes); null removes them.</summary>
+    public static async Task SetCostLimitsAsync(string maestroHome, System.Text.Json.Nodes.JsonObject? costLimits)
+    {
+        var path = Path.Combine(maestroHome, "settings.json");
+        var settings = File.Exists(path) ? System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject() : [];
+        settings.Remove("costLimits");
+        if (costLimits is not null)
+        {
+            settings["costLimits"] = costLimits;
+        }
+
+        await File.WriteAllTextAsync(path, settings.ToJsonString());
+
+        // The server sees a change by the file's time: make sure it moves even within the clock's resolution.
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(1));
+    }
 }

@@ -33,14 +33,11 @@ const totalsRows = (t: StatsTotals): string =>
     .map(([k, v]) => `<tr><th>${escapeHtml(String(k))}</th><td>${escapeHtml(String(v))}</td></tr>`)
     .join('');
 
+/** stats/get with groupBy agent, as a plain page (the panel's Stats view with charts has not landed). */
 export function statsHtml(stats: StatsResult): string {
-  const byAgent = stats.byAgent.map((a) => `<h3>${escapeHtml(a.agentId)}</h3><table>${totalsRows(a.totals)}</table>`).join('');
-  const leaders = stats.leaderboard
-    .map((e, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(e.agentId)}</td><td>${e.tasksDone}</td><td>$${e.costUsd.toFixed(2)}</td></tr>`)
-    .join('');
+  const byAgent = stats.groups.map((g) => `<h3>${escapeHtml(g.key)}</h3><table>${totalsRows(g.totals)}</table>`).join('');
   return `<!DOCTYPE html><html><head>${csp}<title>Maestro stats</title></head><body>
 <h2>Totals</h2><table>${totalsRows(stats.totals)}</table>
 ${byAgent}
-<h2>Leaderboard</h2><table><tr><th>#</th><th>Agent</th><th>Tasks</th><th>Cost</th></tr>${leaders}</table>
 </body></html>`;
 }

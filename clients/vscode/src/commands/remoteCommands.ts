@@ -10,7 +10,7 @@ export async function startRemote(server: RpcClient): Promise<void> {
 }
 
 export async function showStats(server: RpcClient): Promise<void> {
-  await showPage(server, Methods.StatsGet, {}, 'Maestro: Stats', (r: StatsResult) => statsHtml(r));
+  await showPage(server, Methods.StatsGet, { groupBy: 'agent' }, 'Maestro: Stats', (r: StatsResult) => statsHtml(r));
 }
 
 async function showPage<R>(server: RpcClient, method: string, params: unknown, title: string, render: (result: R) => string): Promise<void> {

@@ -4,4 +4,7 @@ namespace Maestro.Server.Agents.Settings;
 public sealed record MaestroSettings
 {
     public IReadOnlyDictionary<string, AgentSettings> Agents { get; init; } = new Dictionary<string, AgentSettings>();
+
+    /// <summary>Daily and monthly ceilings in USD, over all agents and per agent (see docs/stats.md).</summary>
+    public Stats.Limits.CostLimits? CostLimits { get; init; }
 }

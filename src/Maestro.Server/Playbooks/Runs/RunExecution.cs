@@ -174,6 +174,12 @@ internal sealed class RunExecution : IAsyncDisposable
                 return RunEnd.Budget(budget);
             }
 
+            // A cost limit of settings.json spent (by this run or anything else): the run stops before its next task.
+            if (await services.CostLimitReached(record.AgentId, token) is { } limit)
+            {
+                return RunEnd.Budget(limit);
+            }
+
             var (document, task) = next.Value;
             var (result, message) = await RunTaskAsync(playbook, document, task, token);
             switch (result)

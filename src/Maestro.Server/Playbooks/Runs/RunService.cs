@@ -10,6 +10,7 @@ using Maestro.Server.Playbooks.Loading;
 using Maestro.Server.Playbooks.Worktrees;
 using Maestro.Server.Rpc;
 using Maestro.Server.Sessions;
+using Maestro.Server.Stats.Limits;
 using Microsoft.Extensions.Logging;
 
 namespace Maestro.Server.Playbooks.Runs;
@@ -28,12 +29,14 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
     private readonly IRunWorktrees worktrees;
     private readonly MaestroPaths paths;
     private readonly ILogger<RunService> logger;
+    private readonly CostLimitGate limits;
     private readonly Task sessionsRecovered;
     private readonly ConcurrentDictionary<string, RunExecution> active = new(StringComparer.Ordinal);
 
     /// <param name="recoveries">The session recovery of this process, when it has one (<c>maestro run</c> has none: it leaves the sessions to the daemon).</param>
-    public RunService(RunStore store, SessionService sessions, AgentAdapterFactory adapters, ConnectionRegistry clients, IRunWorktrees worktrees, MaestroPaths paths, ILogger<RunService> logger, IEnumerable<SessionsRecovered> recoveries)
+    public RunService(RunStore store, SessionService sessions, AgentAdapterFactory adapters, ConnectionRegistry clients, IRunWorktrees worktrees, MaestroPaths paths, ILogger<RunService> logger, IEnumerable<SessionsRecovered> recoveries, CostLimitGate limits)
     {
+        this.limits = limits;
         sessionsRecovered = Task.WhenAll(recoveries.Select(r => r.Task));
         this.store = store;
         this.sessions = sessions;
@@ -99,6 +102,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         var agentId = !string.IsNullOrWhiteSpace(request.AgentId) ? request.AgentId.Trim()
             : config.Agent ?? throw new InvalidParamsException($"No agent for '{playbook.Path}': pass one (--agent, agentId) or set 'agent' in its settings.");
         adapters.Create(agentId); // names what is missing before anything is created
+        await limits.EnsureWithinAsync(agentId, cancellationToken); // a spent cost limit refuses the run (BudgetExceeded)
 
         var settings = new RunSettings
         {
@@ -299,7 +303,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
 
     private RunExecution Launch(RunRecord record, RunLock runLock, IReadOnlyList<RunTaskRecord> history)
     {
-        var execution = new RunExecution(record, runLock, new RunServices(store, sessions, paths, PublishAsync, logger), history);
+        var execution = new RunExecution(record, runLock, new RunServices(store, sessions, paths, PublishAsync, logger, limits.ReachedAsync), history);
         active[record.Id] = execution;
         execution.Start();
         _ = execution.Completion.ContinueWith(_ => active.TryRemove(record.Id, out var _), TaskScheduler.Default);

@@ -56,6 +56,9 @@ object Methods {
     const val CHAT_LIST = "chat/list"
     const val CHAT_MESSAGE = "chat/message"
     const val STATS_GET = "stats/get"
+    const val STATS_LEADERBOARD = "stats/leaderboard"
+    const val STATS_EXPORT = "stats/export"
+    const val STATS_BUDGET_WARNING = "stats/budgetWarning"
     const val REMOTE_START = "remote/start"
     const val REMOTE_STOP = "remote/stop"
     const val DAEMON_STATUS = "daemon/status"
@@ -82,6 +85,7 @@ object ErrorCodes {
     const val UNAUTHORIZED = -32018
     const val MIXED_HUNK = -32019
     const val REVIEW_CONFLICT = -32020
+    const val BUDGET_EXCEEDED = -32021
 }
 
 /** The `kind` of [ErrorData]: what to branch on. */
@@ -107,6 +111,7 @@ object ErrorKinds {
     const val UNAUTHORIZED = "Unauthorized"
     const val MIXED_HUNK = "MixedHunk"
     const val REVIEW_CONFLICT = "ReviewConflict"
+    const val BUDGET_EXCEEDED = "BudgetExceeded"
 }
 
 /** The ids of the agents Maestro knows out of the box; configured ACP agents start with ACP_PREFIX. */
@@ -173,6 +178,9 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.CHAT_LIST to MethodShape(MethodKind.REQUEST, null, ChatListResult::class.java),
     Methods.CHAT_MESSAGE to MethodShape(MethodKind.SERVER_NOTIFICATION, ChatMessageNotification::class.java, null),
     Methods.STATS_GET to MethodShape(MethodKind.REQUEST, StatsGetParams::class.java, StatsResult::class.java),
+    Methods.STATS_LEADERBOARD to MethodShape(MethodKind.REQUEST, StatsLeaderboardParams::class.java, StatsLeaderboardResult::class.java),
+    Methods.STATS_EXPORT to MethodShape(MethodKind.REQUEST, StatsExportParams::class.java, StatsExportResult::class.java),
+    Methods.STATS_BUDGET_WARNING to MethodShape(MethodKind.SERVER_NOTIFICATION, BudgetWarningNotification::class.java, null),
     Methods.REMOTE_START to MethodShape(MethodKind.REQUEST, RemoteStartParams::class.java, RemoteStartResult::class.java),
     Methods.REMOTE_STOP to MethodShape(MethodKind.REQUEST, null, null),
     Methods.DAEMON_STATUS to MethodShape(MethodKind.REQUEST, null, DaemonStatusResult::class.java),

@@ -4,36 +4,136 @@
 
 package maestro.core.protocol
 
+import com.google.gson.annotations.SerializedName
 import java.math.BigDecimal
 
-data class AgentStats(
+enum class CostLimitPeriod {
+    @SerializedName("day") DAY,
+    @SerializedName("month") MONTH,
+}
+
+enum class StatsGroupBy {
+    @SerializedName("day") DAY,
+    @SerializedName("agent") AGENT,
+    @SerializedName("model") MODEL,
+    @SerializedName("project") PROJECT,
+}
+
+/** One agent's Playbook record: tasks attempted and done, success rate, and cost per completed task. */
+data class AgentLeaderboardEntry(
     val agentId: String,
+    val autoRunMs: Long,
+    val runs: Long,
+    /** Task attempts that came to an end (done, not done or failed); stopped and interrupted ones are left out. */
+    val tasksAttempted: Long,
+    val tasksDone: Long,
+    /** Done over attempted, 0..1; null before any attempt ended. */
+    val successRate: Double? = null,
+    val costUsd: BigDecimal,
+    /** Cost of every attempt over the tasks done; null before a task was done. */
+    val costPerTaskUsd: BigDecimal? = null,
+)
+
+/** One step of the Auto Run ladder: reached once the cumulative run time is at least FromMs. */
+data class AutoRunRank(
+    val level: Int,
+    val name: String,
+    val fromMs: Long,
+)
+
+/** A cost limit is 80 % spent (or all of it): sent to every client once per limit, period and threshold. */
+data class BudgetWarningNotification(
+    val period: CostLimitPeriod,
+    /** The agent the limit is for; null for the limit over all agents. */
+    val agentId: String? = null,
+    val limitUsd: BigDecimal,
+    val spentUsd: BigDecimal,
+    /** 80 or 100. */
+    val percent: Int,
+    val message: String,
+)
+
+/** One Playbook run on the leaderboard: how long it ran unattended and what it got done. */
+data class RunLeaderboardEntry(
+    val runId: String,
+    val playbook: String,
+    val agentId: String,
+    val outcome: RunOutcome? = null,
+    val durationMs: Long,
+    val tasksAttempted: Long,
+    val tasksDone: Long,
+    val tasksFailed: Long,
+    val costUsd: BigDecimal,
+    val startedAt: String,
+)
+
+/** Every turn in [since, until), one row each. */
+data class StatsExportParams(
+    /** "csv" (the only format so far). */
+    val format: String,
+    val since: String? = null,
+    val until: String? = null,
+)
+
+data class StatsExportResult(
+    val format: String,
+    val rows: Long,
+    /** The file's text: RFC 4180 CSV with a header line, invariant culture, times in UTC ISO 8601. */
+    val text: String,
+)
+
+/** Turns that ended in [since, until); both open when left out. */
+data class StatsGetParams(
+    val since: String? = null,
+    val until: String? = null,
+    val groupBy: StatsGroupBy? = null,
+)
+
+/** One group of `stats/get`: its key (a day, agent id, model or folder) and its totals. */
+data class StatsGroup(
+    val key: String,
     val totals: StatsTotals,
 )
 
-data class LeaderboardEntry(
-    val agentId: String,
-    val tasksDone: Long,
-    val costUsd: BigDecimal,
-    val runtimeMs: Long,
+data class StatsLeaderboardParams(
+    /** How many runs each run list holds (default 10, at most 100). */
+    val limit: Int? = null,
 )
 
-data class StatsGetParams(
-    val since: String? = null,
+/** The local leaderboard: cumulative Auto Run time with its rank, the longest runs, the most productive ones, and each agent's record. */
+data class StatsLeaderboardResult(
+    val autoRunMs: Long,
+    /** Null below the first step (15 minutes). */
+    val rank: AutoRunRank? = null,
+    /** The step after Rank; null at the top. */
+    val nextRank: AutoRunRank? = null,
+    val longestRuns: List<RunLeaderboardEntry>,
+    val mostTasks: List<RunLeaderboardEntry>,
+    val agents: List<AgentLeaderboardEntry>,
 )
 
 data class StatsResult(
     val totals: StatsTotals,
-    val byAgent: List<AgentStats>,
-    val leaderboard: List<LeaderboardEntry>,
+    val groupBy: StatsGroupBy? = null,
+    /** Empty without `groupBy`; days in order, else the largest cost first. */
+    val groups: List<StatsGroup>,
 )
 
+/** Usage summed over turns. CostUsd counts only turns whose agent reported a cost; turns that used tokens without one are UncountedTurns (their tokens are in the token sums, their money nowhere). */
 data class StatsTotals(
     val sessions: Long = 0L,
     val turns: Long = 0L,
+    /** Wall time of the turns, prompt to end. */
     val runtimeMs: Long = 0L,
+    /** Wall time less the time spent waiting out a provider outage or a permission answer. */
+    val busyMs: Long = 0L,
     val inputTokens: Long = 0L,
     val outputTokens: Long = 0L,
+    val cacheReadTokens: Long = 0L,
+    val cacheWriteTokens: Long = 0L,
     val costUsd: BigDecimal = BigDecimal.ZERO,
+    /** Turns that used tokens but whose agent reported no cost. */
+    val uncountedTurns: Long = 0L,
+    /** Playbook tasks checked off by turns in the window. */
     val tasksDone: Long = 0L,
 )

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Maestro.Protocol;
+using Maestro.Server.Errors;
+using Maestro.Server.Hosting;
+
+namespace Maestro.Server.Cli;
+
+/// <summary><c>maestro stats [--since DATE] [--until DATE] [--by day|agent|model|project] [--json|--csv]</c> and <c>maestro stats leaderboard</c>, through the daemon.</summary>
+internal static class StatsCommand
+{
+    public static Command Create()
+    {
+        var since = new Option<string?>("--since") { Description = "Only turns that ended on or after this date (yyyy-MM-dd, local midnight) or time (ISO 8601)." };
+        var until = new Option<string?>("--until") { Description = "Only turns that ended before this date or time." };
+        var by = new Option<StatsGroupBy?>("--by") { Description = "Split the totals by day, agent, model or project." };
+        var json = new Option<bool>("--json") { Description = "Print JSON (the stats/get result)." };
+        var csv = new Option<bool>("--csv") { Description = "Print every turn as CSV (the stats/export text)." };
+        var command = new Command("stats", "Tokens, cost and time the agents spent, from the local store; nothing is sent anywhere.") { since, until, by, json, csv };
+        command.Subcommands.Add(Leaderboard());
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var from = ParseDate(result.GetValue(since), "--since");
+            var to = ParseDate(result.GetValue(until), "--until");
+            await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
+            if (result.GetValue(csv))
+            {
+                var export = await client.InvokeAsync<StatsExportResult>(Methods.StatsExport, new StatsExportParams { Format = "csv", Since = from, Until = to }, cancellationToken);
+                CliConsole.Out.Write(export.Text);
+                return ExitCodes.Ok;
+            }
+
+            var stats = await client.InvokeAsync<StatsResult>(Methods.StatsGet, new StatsGetParams { Since = from, Until = to, GroupBy = result.GetValue(by) }, cancellationToken);
+            if (result.GetValue(json))
+            {
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(stats, CliJsonContext.Default.StatsResult));
+                return ExitCodes.Ok;
+            }
+
+            CliConsole.Out.WriteLine($"{"",-36} {"turns",7} {"input",12} {"output",10} {"cost USD",12} {"time",10} {"tasks",6}");
+            foreach (var group in stats.Groups)
+            {
+                CliConsole.Out.WriteLine(Line(group.Key, group.Totals));
+            }
+
+            CliConsole.Out.WriteLine(Line("total", stats.Totals));
+            if (stats.Totals.UncountedTurns > 0)
+            {
+                CliConsole.Out.WriteLine($"{stats.Totals.UncountedTurns} turn(s) used tokens but their agent reported no cost: they are counted by tokens, not in money.");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Leaderboard()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON (the stats/leaderboard result)." };
+        var command = new Command("leaderboard", "Cumulative Auto Run time and its rank, the longest runs, the most tasks done, and each agent's record.") { json };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
+            var board = await client.InvokeAsync<StatsLeaderboardResult>(Methods.StatsLeaderboard, new StatsLeaderboardParams(), cancellationToken);
+            if (result.GetValue(json))
+            {
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(board, CliJsonContext.Default.StatsLeaderboardResult));
+                return ExitCodes.Ok;
+            }
+
+            var rank = board.Rank is { } r ? $"{r.Name} (level {r.Level})" : "no rank yet";
+            var next = board.NextRank is { } n ? $"; {n.Name} at {Duration(n.FromMs)}" : string.Empty;
+            CliConsole.Out.WriteLine($"Auto Run time: {Duration(board.AutoRunMs)}, {rank}{next}");
+            CliConsole.Out.WriteLine("Longest runs:");
+            var place = 0;
+            foreach (var run in board.LongestRuns)
+            {
+                CliConsole.Out.WriteLine($"  {++place,2}. {Duration(run.DurationMs),10}  {run.TasksDone}/{run.TasksAttempted} tasks  {Money(run.CostUsd),10}  {run.AgentId,-12} {run.Outcome?.ToString() ?? "running",-15} {run.Playbook}");
+            }
+
+            CliConsole.Out.WriteLine("Agents:");
+            foreach (var agent in board.Agents)
+            {
+                var rate = agent.SuccessRate is { } s ? s.ToString("P0", CultureInfo.InvariantCulture) : "-";
+                var perTask = agent.CostPerTaskUsd is { } c ? Money(c) : "-";
+                CliConsole.Out.WriteLine($"  {agent.AgentId,-14} {agent.TasksDone}/{agent.TasksAttempted} tasks ({rate})  {Money(agent.CostUsd)} total, {perTask} per task  {Duration(agent.AutoRunMs)} in {agent.Runs} run(s)");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static DateTimeOffset? ParseDate(string? text, string option)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Local));
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var time)
+            ? time
+            : throw new InvalidParamsException($"{option} '{text}' is not a date (yyyy-MM-dd) or an ISO 8601 time.");
+    }
+
+    private static string Line(string key, StatsTotals t)
+        => $"{Shorten(key),-36} {t.Turns,7} {t.InputTokens,12} {t.OutputTokens,10} {Money(t.CostUsd),12} {Duration(t.RuntimeMs),10} {t.TasksDone,6}";
+
+    private static string Shorten(string key) => key.Length <= 36 ? key : "…" + key[^35..];
+
+    private static string Money(decimal usd) => "$" + usd.ToString("0.00##", CultureInfo.InvariantCulture);
+
+    private static string Duration(long ms)
+    {
+        var span = TimeSpan.FromMilliseconds(ms);
+        return span.TotalDays >= 1 ? $"{(int)span.TotalDays}d {span.Hours}h"
+            : span.TotalHours >= 1 ? $"{(int)span.TotalHours}h {span.Minutes:00}m"
+            : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes}m {span.Seconds:00}s"
+            : span.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s";
+    }
+}
