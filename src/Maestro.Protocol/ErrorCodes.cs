@@ -22,4 +22,6 @@ public static class ErrorCodes
     public const int Unauthorized = -32018;
     public const int MixedHunk = -32019;
     public const int ReviewConflict = -32020;
+    public const int RoomNotFound = -32021;
+    public const int RoomClosed = -32022;
 }

@@ -25,4 +25,6 @@ public static class ErrorKinds
     public const string Unauthorized = "Unauthorized";
     public const string MixedHunk = "MixedHunk";
     public const string ReviewConflict = "ReviewConflict";
+    public const string RoomNotFound = "RoomNotFound";
+    public const string RoomClosed = "RoomClosed";
 }
