@@ -301,12 +301,6 @@ public sealed class RoomRuntime : IAsyncDisposable
             }
             finally
             {
-                if (closing.IsCancellationRequested && !room.Closed)
-                {
-                    // The daemon stops under the turn: say so in the room (a crash is told by the recovery instead).
-                    await TryAppendAsync("system", "Maestro stopped while this room was answering a message; that turn was interrupted. Post again to go on.");
-                }
-
                 // Whatever ended the work, the room is idle again: never left 'working'.
                 lock (gate)
                 {
@@ -316,7 +310,13 @@ public sealed class RoomRuntime : IAsyncDisposable
                     round = 0;
                 }
 
-                await SetTurnStateAsync("idle");
+                // A daemon stopping under the turn leaves turn_state 'working', as a crash would: the next start marks
+                // the interrupted turn in the room (ChatRecovery), one path for both.
+                if (!(closing.IsCancellationRequested && !Record.Closed))
+                {
+                    await SetTurnStateAsync("idle");
+                }
+
                 Changed();
             }
         }

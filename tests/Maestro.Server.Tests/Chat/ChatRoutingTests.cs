@@ -212,27 +212,27 @@ public sealed class ChatRoutingTests : IAsyncLifetime
         var room = await fixture.CreateAsync(rpc, aliases: ["a", "b"]);
         var sessionsBefore = (await rpc.InvokeWithParameterObjectAsync<SessionListResult>(Methods.SessionsList, new SessionListParams())).Sessions.Count;
 
-        var unknownRoom = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<ChatPostResult>(Methods.ChatPost, new ChatPostParams { RoomId = "c_nope", Text = "hi" }));
+        var unknownRoom = await Assert.ThrowsAnyAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<ChatPostResult>(Methods.ChatPost, new ChatPostParams { RoomId = "c_nope", Text = "hi" }));
         Assert.Equal(ErrorCodes.RoomNotFound, unknownRoom.ErrorCode);
         Assert.Contains("No chat room 'c_nope'", unknownRoom.Message, StringComparison.Ordinal);
 
-        var unknownAlias = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<ChatPostResult>(Methods.ChatPost, new ChatPostParams { RoomId = room.Id, Text = "@zed hello" }));
+        var unknownAlias = await Assert.ThrowsAnyAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<ChatPostResult>(Methods.ChatPost, new ChatPostParams { RoomId = room.Id, Text = "@zed hello" }));
         Assert.Equal(ErrorCodes.InvalidParams, unknownAlias.ErrorCode);
         Assert.Contains("no participant @zed", unknownAlias.Message, StringComparison.Ordinal);
 
-        var empty = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<ChatPostResult>(Methods.ChatPost, new ChatPostParams { RoomId = room.Id, Text = "  \n" }));
+        var empty = await Assert.ThrowsAnyAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<ChatPostResult>(Methods.ChatPost, new ChatPostParams { RoomId = room.Id, Text = "  \n" }));
         Assert.Contains("The message is empty", empty.Message, StringComparison.Ordinal);
 
-        var huge = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<ChatPostResult>(Methods.ChatPost, new ChatPostParams { RoomId = room.Id, Text = "@a " + new string('x', 10 * 1024 * 1024) }));
+        var huge = await Assert.ThrowsAnyAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<ChatPostResult>(Methods.ChatPost, new ChatPostParams { RoomId = room.Id, Text = "@a " + new string('x', 10 * 1024 * 1024) }));
         Assert.Equal(ErrorCodes.InvalidParams, huge.ErrorCode);
         Assert.Contains("at most", huge.Message, StringComparison.Ordinal);
 
-        var duplicate = await Assert.ThrowsAsync<RemoteInvocationException>(() => fixture.CreateAsync(rpc, aliases: ["x", "X"]));
+        var duplicate = await Assert.ThrowsAnyAsync<RemoteInvocationException>(() => fixture.CreateAsync(rpc, aliases: ["x", "X"]));
         Assert.Equal(ErrorCodes.InvalidParams, duplicate.ErrorCode);
         Assert.Contains("used twice", duplicate.Message, StringComparison.Ordinal);
-        var addDuplicate = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<Room>(Methods.ChatAddParticipant, new ChatAddParticipantParams { RoomId = room.Id, Participant = new ChatParticipantSpec { Alias = "a", AgentId = "claude-code" } }));
+        var addDuplicate = await Assert.ThrowsAnyAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<Room>(Methods.ChatAddParticipant, new ChatAddParticipantParams { RoomId = room.Id, Participant = new ChatParticipantSpec { Alias = "a", AgentId = "claude-code" } }));
         Assert.Contains("used twice", addDuplicate.Message, StringComparison.Ordinal);
-        var removeUnknown = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<Room>(Methods.ChatRemoveParticipant, new ChatRemoveParticipantParams { RoomId = room.Id, Alias = "zed" }));
+        var removeUnknown = await Assert.ThrowsAnyAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<Room>(Methods.ChatRemoveParticipant, new ChatRemoveParticipantParams { RoomId = room.Id, Alias = "zed" }));
         Assert.Equal(ErrorCodes.InvalidParams, removeUnknown.ErrorCode);
 
         Assert.Empty(await StandInChatFixture.HistoryAsync(rpc, room.Id));
@@ -241,7 +241,7 @@ public sealed class ChatRoutingTests : IAsyncLifetime
         Assert.Empty(fixture.Prompts("a"));
 
         await rpc.InvokeWithParameterObjectAsync<object?>(Methods.ChatClose, new ChatRoomIdParams { RoomId = room.Id });
-        var closed = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<ChatPostResult>(Methods.ChatPost, new ChatPostParams { RoomId = room.Id, Text = "@a hi" }));
+        var closed = await Assert.ThrowsAnyAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<ChatPostResult>(Methods.ChatPost, new ChatPostParams { RoomId = room.Id, Text = "@a hi" }));
         Assert.Equal(ErrorCodes.RoomClosed, closed.ErrorCode);
     }
 
