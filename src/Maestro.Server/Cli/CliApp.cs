@@ -19,6 +19,7 @@ public static class CliApp
             DoctorCommand.Create(),
             AgentsCommand.Create(),
             SessionsCommand.Create(),
+            ChatCommand.Create(),
             WorktreeCommand.Create(),
             ReviewCommand.Create(),
             RunCommand.Create(),

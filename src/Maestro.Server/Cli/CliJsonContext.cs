@@ -17,6 +17,9 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(ReviewChangesResult))]
 [JsonSerializable(typeof(CliError))]
 [JsonSerializable(typeof(Session))]
+[JsonSerializable(typeof(ChatListResult))]
+[JsonSerializable(typeof(Room))]
+[JsonSerializable(typeof(ChatMessage))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }
