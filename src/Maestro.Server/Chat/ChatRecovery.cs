@@ -3,7 +3,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Maestro.Server.Chat;
 
-/// <summary>At start-up, marks in their rooms the turns a previous server was running when it stopped.</summary>
+/// <summary>
+/// At start-up, marks in their rooms the turns a previous server was running when it stopped. At stop, stops the rooms
+/// before the sessions stop (hosted services stop in reverse order, and this one is added after SessionRecovery): a
+/// turn the stop cuts then ends as cancelled, leaving the room 'working' for the next start to mark, instead of being
+/// posted as a participant's failed turn when its agent is killed under it.
+/// </summary>
 internal sealed class ChatRecovery : IHostedService
 {
     private readonly ChatService chat;
@@ -31,5 +36,5 @@ internal sealed class ChatRecovery : IHostedService
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken) => await chat.DisposeAsync();
 }

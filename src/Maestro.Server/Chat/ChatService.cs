@@ -157,7 +157,7 @@ public sealed class ChatService : IAsyncDisposable, IBackgroundWork
 
         if (text.Length > ChatLimits.MaxMessageChars)
         {
-            throw new InvalidParamsException($"The message has {text.Length} characters; a chat message has at most {ChatLimits.MaxMessageChars}. Put long material in a file and mention its path.");
+            throw new InvalidParamsException($"The message is too long: {text.Length} characters; a chat message has at most {ChatLimits.MaxMessageChars}. Nothing was posted; put long material in a file and mention its path.");
         }
 
         var runtime = await OpenRuntimeAsync(roomId, cancellationToken);
