@@ -95,7 +95,7 @@ internal static class ChatCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var roomId = result.GetValue(room)!;
-            var printer = new ChatPrinter(roomId, result.GetValue(json));
+            using var printer = new ChatPrinter(roomId, result.GetValue(json));
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken, printer);
             var posted = await client.InvokeAsync<ChatPostResult>(Methods.ChatPost, new ChatPostParams { RoomId = roomId, Text = result.GetValue(text)! }, cancellationToken);
             return await printer.UntilIdleAsync(client, posted.Seq, cancellationToken);
@@ -111,7 +111,7 @@ internal static class ChatCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var roomId = result.GetValue(room)!;
-            var printer = new ChatPrinter(roomId, result.GetValue(json));
+            using var printer = new ChatPrinter(roomId, result.GetValue(json));
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
             var state = await client.InvokeAsync<Room>(Methods.ChatGet, new ChatRoomIdParams { RoomId = roomId }, cancellationToken);
             if (!result.GetValue(json))

@@ -8,7 +8,7 @@ namespace Maestro.Server.Cli;
 /// Prints one room's messages for <c>maestro chat post|show</c>: live from <c>chat/message</c>, each once and in seq
 /// order (a gap is filled from <c>chat/history</c>), as <c>[seq] author: text</c> or one JSON message per line.
 /// </summary>
-internal sealed class ChatPrinter(string roomId, bool json)
+internal sealed class ChatPrinter(string roomId, bool json) : IDisposable
 {
     private readonly object gate = new();
     private readonly SemaphoreSlim changed = new(0);
@@ -118,6 +118,8 @@ internal sealed class ChatPrinter(string roomId, bool json)
             }
         }
     }
+
+    public void Dispose() => changed.Dispose();
 
     private void Print(ChatMessage message)
     {
