@@ -37,7 +37,8 @@ public static class CliApp
             args = [.. args[1..], "--help"];
         }
 
-        var parsed = root.Parse(args);
+        // No '@file' response files: '@alias' is how a chat message addresses a participant (`maestro chat post ROOM "@a ..."`).
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var reporter = CliErrorReporter.FromArguments(args);
         if (parsed.Errors.Count > 0 || OptionLikeArgument(parsed, args) is not null)
         {

@@ -21,7 +21,7 @@ public sealed class ChatCliTests : IAsyncLifetime
     [Fact]
     public async Task Create_post_list_and_show_a_room_from_the_command_line()
     {
-        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(fixture.Home, "chat", "create", "team", "-p", "a=claude-code", "-p", "@b=claude-code", "--cwd", fixture.Cwd, "--json");
+        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(fixture.Home, "chat", "create", "team", "-p", "a=claude-code", "-p", "b=claude-code", "--cwd", fixture.Cwd, "--json");
         Assert.True(exit == 0, stderr);
         using var created = JsonDocument.Parse(stdout);
         var roomId = created.RootElement.GetProperty("id").GetString()!;
