@@ -46,10 +46,16 @@ export const Methods = {
   RunsStop: 'runs/stop',
   RunsProgress: 'runs/progress',
   ChatCreate: 'chat/create',
-  ChatPost: 'chat/post',
-  ChatHistory: 'chat/history',
   ChatList: 'chat/list',
+  ChatGet: 'chat/get',
+  ChatHistory: 'chat/history',
+  ChatPost: 'chat/post',
+  ChatCancel: 'chat/cancel',
+  ChatAddParticipant: 'chat/addParticipant',
+  ChatRemoveParticipant: 'chat/removeParticipant',
+  ChatClose: 'chat/close',
   ChatMessage: 'chat/message',
+  ChatChanged: 'chat/changed',
   StatsGet: 'stats/get',
   StatsLeaderboard: 'stats/leaderboard',
   StatsExport: 'stats/export',
@@ -80,6 +86,8 @@ export const ErrorCodes = {
   MixedHunk: -32019,
   ReviewConflict: -32020,
   BudgetExceeded: -32021,
+  RoomNotFound: -32022,
+  RoomClosed: -32023,
 } as const;
 
 export const ErrorKinds = {
@@ -105,6 +113,8 @@ export const ErrorKinds = {
   MixedHunk: 'MixedHunk',
   ReviewConflict: 'ReviewConflict',
   BudgetExceeded: 'BudgetExceeded',
+  RoomNotFound: 'RoomNotFound',
+  RoomClosed: 'RoomClosed',
 } as const;
 
 export const AgentIds = {
@@ -164,10 +174,16 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'runs/stop': { kind: 'request', params: 'RunIdParams', result: null },
   'runs/progress': { kind: 'serverNotification', params: 'RunProgressNotification', result: null },
   'chat/create': { kind: 'request', params: 'ChatCreateParams', result: 'Room' },
-  'chat/post': { kind: 'request', params: 'ChatPostParams', result: 'ChatPostResult' },
-  'chat/history': { kind: 'request', params: 'ChatHistoryParams', result: 'ChatHistoryResult' },
   'chat/list': { kind: 'request', params: null, result: 'ChatListResult' },
+  'chat/get': { kind: 'request', params: 'ChatRoomIdParams', result: 'Room' },
+  'chat/history': { kind: 'request', params: 'ChatHistoryParams', result: 'ChatHistoryResult' },
+  'chat/post': { kind: 'request', params: 'ChatPostParams', result: 'ChatPostResult' },
+  'chat/cancel': { kind: 'request', params: 'ChatRoomIdParams', result: null },
+  'chat/addParticipant': { kind: 'request', params: 'ChatAddParticipantParams', result: 'Room' },
+  'chat/removeParticipant': { kind: 'request', params: 'ChatRemoveParticipantParams', result: 'Room' },
+  'chat/close': { kind: 'request', params: 'ChatRoomIdParams', result: null },
   'chat/message': { kind: 'serverNotification', params: 'ChatMessageNotification', result: null },
+  'chat/changed': { kind: 'serverNotification', params: 'ChatChangedNotification', result: null },
   'stats/get': { kind: 'request', params: 'StatsGetParams', result: 'StatsResult' },
   'stats/leaderboard': { kind: 'request', params: 'StatsLeaderboardParams', result: 'StatsLeaderboardResult' },
   'stats/export': { kind: 'request', params: 'StatsExportParams', result: 'StatsExportResult' },
@@ -221,10 +237,16 @@ export interface MethodTypes {
   'runs/stop': { params: RunIdParams; result: null };
   'runs/progress': { params: RunProgressNotification; result: null };
   'chat/create': { params: ChatCreateParams; result: Room };
-  'chat/post': { params: ChatPostParams; result: ChatPostResult };
-  'chat/history': { params: ChatHistoryParams; result: ChatHistoryResult };
   'chat/list': { params: void; result: ChatListResult };
+  'chat/get': { params: ChatRoomIdParams; result: Room };
+  'chat/history': { params: ChatHistoryParams; result: ChatHistoryResult };
+  'chat/post': { params: ChatPostParams; result: ChatPostResult };
+  'chat/cancel': { params: ChatRoomIdParams; result: null };
+  'chat/addParticipant': { params: ChatAddParticipantParams; result: Room };
+  'chat/removeParticipant': { params: ChatRemoveParticipantParams; result: Room };
+  'chat/close': { params: ChatRoomIdParams; result: null };
   'chat/message': { params: ChatMessageNotification; result: null };
+  'chat/changed': { params: ChatChangedNotification; result: null };
   'stats/get': { params: StatsGetParams; result: StatsResult };
   'stats/leaderboard': { params: StatsLeaderboardParams; result: StatsLeaderboardResult };
   'stats/export': { params: StatsExportParams; result: StatsExportResult };
@@ -268,6 +290,9 @@ export const PermissionOptionKindValues: readonly PermissionOptionKind[] = ['all
 
 export type ReviewBaseline = 'agent' | 'index';
 export const ReviewBaselineValues: readonly ReviewBaseline[] = ['agent', 'index'];
+
+export type RoomState = 'idle' | 'moderating' | 'working' | 'closed';
+export const RoomStateValues: readonly RoomState[] = ['idle', 'moderating', 'working', 'closed'];
 
 export type RunOutcome = 'done' | 'taskFailed' | 'budgetExceeded' | 'stopped' | 'playbookInvalid' | 'agentUnavailable' | 'error';
 export const RunOutcomeValues: readonly RunOutcome[] = ['done', 'taskFailed', 'budgetExceeded', 'stopped', 'playbookInvalid', 'agentUnavailable', 'error'];
@@ -346,19 +371,37 @@ export interface CancelRequestParams {
   id: unknown;
 }
 
+export interface ChatAddParticipantParams {
+  roomId: string;
+  participant: ChatParticipantSpec;
+}
+
+export interface ChatChangedNotification {
+  room: Room;
+}
+
 export interface ChatCreateParams {
   name: string;
-  participants: ChatParticipant[];
+  /** The folder the participants' sessions work in (or branch their worktrees from). */
+  cwd: string;
+  participants: ChatParticipantSpec[];
   moderator?: ChatModerator;
+  /** Agent turns one user message may lead to through hand-offs; 6 when absent. */
+  maxRounds?: number;
+  /** Mentioned participants answer at once instead of in the order written. */
+  parallel?: boolean;
 }
 
 export interface ChatHistoryParams {
   roomId: string;
+  /** Messages with a seq above this one; from the start when absent. */
   afterSeq?: number;
+  limit?: number;
 }
 
 export interface ChatHistoryResult {
   messages: ChatMessage[];
+  hasMore: boolean;
 }
 
 export interface ChatListResult {
@@ -367,11 +410,13 @@ export interface ChatListResult {
 
 export interface ChatMessage {
   id: string;
+  /** Contiguous per room, from 1; stored before it is broadcast. */
   seq: number;
-  /** "user" or a participant's alias. */
+  /** A participant's alias, "user", "moderator" or "system". */
   author: string;
   text: string;
   html: string;
+  /** The participants this message addresses, in the order written ("all" expanded). */
   mentions: string[];
   time: string;
 }
@@ -381,14 +426,30 @@ export interface ChatMessageNotification {
   message: ChatMessage;
 }
 
+/** The agent that decides who answers a message that mentions no one. */
 export interface ChatModerator {
   agentId: string;
+  /** The moderator's own session; set by the server. */
+  sessionId?: string;
 }
 
+/** A participant of a room: an ordinary session, openable like any other. */
 export interface ChatParticipant {
-  agentId: string;
   /** The name used in @mentions. */
   alias: string;
+  agentId: string;
+  sessionId: string;
+  worktree?: string;
+}
+
+/** A participant to add: a new session of AgentId, or an existing session by SessionId. */
+export interface ChatParticipantSpec {
+  /** The name used in @mentions: letters, digits, '-' and '_'; unique in the room. */
+  alias: string;
+  agentId?: string;
+  sessionId?: string;
+  /** A fresh worktree on its own branch for this participant's session. */
+  worktree?: WorktreeRequest;
 }
 
 export interface ChatPostParams {
@@ -398,6 +459,16 @@ export interface ChatPostParams {
 
 export interface ChatPostResult {
   messageId: string;
+  seq: number;
+}
+
+export interface ChatRemoveParticipantParams {
+  roomId: string;
+  alias: string;
+}
+
+export interface ChatRoomIdParams {
+  roomId: string;
 }
 
 export interface ClientCapabilities {
@@ -800,8 +871,18 @@ export interface ReviewUndoResult {
 export interface Room {
   id: string;
   name: string;
+  cwd: string;
+  /** The current participants, in the order they joined (removed ones are left out). */
   participants: ChatParticipant[];
   moderator?: ChatModerator;
+  maxRounds: number;
+  parallel: boolean;
+  state: RoomState;
+  /** Aliases of the participants whose turn runs now. */
+  working: string[];
+  /** The round of the user message being answered (0 when idle). */
+  round: number;
+  lastSeq: number;
   createdAt: string;
 }
 

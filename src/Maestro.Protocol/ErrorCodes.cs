@@ -23,4 +23,6 @@ public static class ErrorCodes
     public const int MixedHunk = -32019;
     public const int ReviewConflict = -32020;
     public const int BudgetExceeded = -32021;
+    public const int RoomNotFound = -32022;
+    public const int RoomClosed = -32023;
 }

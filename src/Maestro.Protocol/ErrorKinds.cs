@@ -26,4 +26,6 @@ public static class ErrorKinds
     public const string MixedHunk = "MixedHunk";
     public const string ReviewConflict = "ReviewConflict";
     public const string BudgetExceeded = "BudgetExceeded";
+    public const string RoomNotFound = "RoomNotFound";
+    public const string RoomClosed = "RoomClosed";
 }

@@ -134,17 +134,38 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(ChatCreateParams), typeof(Room))]
     public const string ChatCreate = "chat/create";
 
-    [MethodShape(MethodKind.Request, typeof(ChatPostParams), typeof(ChatPostResult))]
-    public const string ChatPost = "chat/post";
+    [MethodShape(MethodKind.Request, null, typeof(ChatListResult))]
+    public const string ChatList = "chat/list";
+
+    [MethodShape(MethodKind.Request, typeof(ChatRoomIdParams), typeof(Room))]
+    public const string ChatGet = "chat/get";
 
     [MethodShape(MethodKind.Request, typeof(ChatHistoryParams), typeof(ChatHistoryResult))]
     public const string ChatHistory = "chat/history";
 
-    [MethodShape(MethodKind.Request, null, typeof(ChatListResult))]
-    public const string ChatList = "chat/list";
+    /// <summary>Stores the user's message and routes it; answers at once, the replies arrive as <c>chat/message</c>.</summary>
+    [MethodShape(MethodKind.Request, typeof(ChatPostParams), typeof(ChatPostResult))]
+    public const string ChatPost = "chat/post";
+
+    /// <summary>Cancels every turn of the room, running or queued.</summary>
+    [MethodShape(MethodKind.Request, typeof(ChatRoomIdParams), null)]
+    public const string ChatCancel = "chat/cancel";
+
+    [MethodShape(MethodKind.Request, typeof(ChatAddParticipantParams), typeof(Room))]
+    public const string ChatAddParticipant = "chat/addParticipant";
+
+    /// <summary>Removes a participant; its running turn is cancelled and no later reply brings it back.</summary>
+    [MethodShape(MethodKind.Request, typeof(ChatRemoveParticipantParams), typeof(Room))]
+    public const string ChatRemoveParticipant = "chat/removeParticipant";
+
+    [MethodShape(MethodKind.Request, typeof(ChatRoomIdParams), null)]
+    public const string ChatClose = "chat/close";
 
     [MethodShape(MethodKind.ServerNotification, typeof(ChatMessageNotification), null)]
     public const string ChatMessage = "chat/message";
+
+    [MethodShape(MethodKind.ServerNotification, typeof(ChatChangedNotification), null)]
+    public const string ChatChanged = "chat/changed";
 
     // Stats and remote
     [MethodShape(MethodKind.Request, typeof(StatsGetParams), typeof(StatsResult))]

@@ -22,7 +22,10 @@ for (const mode of [{ name: 'through the daemon', args: [] }, { name: 'in proces
       });
 
       // A feature that has not landed names itself instead of answering something made up.
-      await assert.rejects(connection.sendRequest('chat/list', {}), (error) => error.code === -32601 && /Group chat/.test(error.message));
+      await assert.rejects(connection.sendRequest('remote/stop', {}), (error) => error.code === -32601 && /Remote access/.test(error.message));
+
+      // Group chat has landed: chat/list answers, an empty list on a fresh home.
+      assert.deepEqual(await connection.sendRequest('chat/list', {}), { rooms: [] });
 
       if (mode.args.length === 0) {
         // A raw client on the same daemon sends garbage; it gets a parse error and our client is unharmed.

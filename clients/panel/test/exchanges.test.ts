@@ -33,13 +33,15 @@ interface Exchange {
 
 /**
  * Methods the panel never sends nor receives: the host (git, staging, worktrees, lifecycle), the CLI (daemon, playbooks
- * are started from the editor) or nobody yet (chat/message). Their files are checked against MethodShapes only.
+ * are started from the editor) or nobody yet (chat/*: the Chat tab of issue 15 is not built; the CLI's `maestro chat` is their
+ * client so far; stats/*: the Stats view has not landed). Their files are checked against MethodShapes only.
  */
 const notForThePanel = new Set<string>([
   Methods.Shutdown, Methods.Exit, Methods.CancelRequest, Methods.SessionsDiscover, Methods.SessionsImport,
   Methods.GitStatus, Methods.GitLog, Methods.GitBranches, Methods.WorktreesList, Methods.WorktreesCreate, Methods.WorktreesRemove,
   Methods.WorktreesPrune, Methods.WorktreesMerge, Methods.ReviewStage, Methods.PlaybooksList, Methods.PlaybooksRun, Methods.ChatCreate, Methods.ChatPost, Methods.ChatHistory,
-  Methods.ChatMessage, Methods.RemoteStart, Methods.RemoteStop, Methods.DaemonStatus, Methods.DaemonStop,
+  Methods.ChatMessage, Methods.ChatList, Methods.ChatGet, Methods.ChatCancel, Methods.ChatClose, Methods.ChatAddParticipant,
+  Methods.ChatRemoveParticipant, Methods.ChatChanged, Methods.RemoteStart, Methods.RemoteStop, Methods.DaemonStatus, Methods.DaemonStop,
   // The CLI reads stats/*; the panel's Stats view (and its budget warnings) has not landed yet.
   Methods.StatsGet, Methods.StatsLeaderboard, Methods.StatsExport, Methods.StatsBudgetWarning,
 ]);

@@ -3,4 +3,6 @@ namespace Maestro.Protocol;
 public sealed record ChatHistoryResult
 {
     public required IReadOnlyList<ChatMessage> Messages { get; init; }
+
+    public required bool HasMore { get; init; }
 }

@@ -1,9 +1,14 @@
 namespace Maestro.Protocol;
 
+/// <summary>A participant of a room: an ordinary session, openable like any other.</summary>
 public sealed record ChatParticipant
 {
-    public required string AgentId { get; init; }
-
     /// <summary>The name used in @mentions.</summary>
     public required string Alias { get; init; }
+
+    public required string AgentId { get; init; }
+
+    public required string SessionId { get; init; }
+
+    public string? Worktree { get; init; }
 }

@@ -19,6 +19,7 @@ public static class CliApp
             DoctorCommand.Create(),
             AgentsCommand.Create(),
             SessionsCommand.Create(),
+            ChatCommand.Create(),
             WorktreeCommand.Create(),
             ReviewCommand.Create(),
             RunCommand.Create(),
@@ -37,7 +38,8 @@ public static class CliApp
             args = [.. args[1..], "--help"];
         }
 
-        var parsed = root.Parse(args);
+        // No '@file' response files: '@alias' is how a chat message addresses a participant (`maestro chat post ROOM "@a ..."`).
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var reporter = CliErrorReporter.FromArguments(args);
         if (parsed.Errors.Count > 0 || OptionLikeArgument(parsed, args) is not null)
         {

@@ -35,6 +35,8 @@ internal sealed class CliErrorReporter(bool json, bool verbose)
         {
             Errors.MaestroException m => (m.Message, (int?)m.Code, m.Kind),
             RemoteInvocationException r => (r.Message, r.ErrorCode, (r.DeserializedErrorData as Protocol.ErrorData)?.Kind ?? KindOf(r.ErrorData)),
+            // StreamJsonRpc's client raises this for -32602 (InvalidParams) as well as -32601: the daemon's refusal, not a bug.
+            RemoteMethodNotFoundException r => (r.Message, (int?)r.ErrorCode, (r.DeserializedErrorData as Protocol.ErrorData)?.Kind ?? KindOf(r.ErrorData)),
             ConnectionLostException => ("The connection to the Maestro daemon was lost; 'maestro daemon --status' says whether it still runs.", null, null),
             OperationCanceledException => ("Stopped.", null, null),
             Storage.SchemaTooNewException or IOException or UnauthorizedAccessException => (exception.Message, null, null),

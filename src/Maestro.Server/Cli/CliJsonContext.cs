@@ -19,6 +19,9 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(Session))]
 [JsonSerializable(typeof(StatsResult))]
 [JsonSerializable(typeof(StatsLeaderboardResult))]
+[JsonSerializable(typeof(ChatListResult))]
+[JsonSerializable(typeof(Room))]
+[JsonSerializable(typeof(ChatMessage))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

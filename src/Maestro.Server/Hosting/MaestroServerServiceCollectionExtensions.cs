@@ -3,6 +3,7 @@ using Maestro.Server.Agents.Containment;
 using Maestro.Server.Agents.Permissions;
 using Maestro.Server.Agents.Running;
 using Maestro.Server.Agents.Settings;
+using Maestro.Server.Chat;
 using Maestro.Server.Daemon;
 using Maestro.Server.Git;
 using Maestro.Server.Git.Review;
@@ -112,6 +113,11 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<ISessionClaims, RunSessionClaims>();
         services.AddScoped<IRpcHandlers, PlaybooksRpcHandlers>();
 
+        services.AddSingleton<ChatStore>();
+        services.AddSingleton<ChatService>();
+        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<ChatService>());
+        services.AddScoped<IRpcHandlers, ChatRpcHandlers>();
+
         // The daemon's own operations; they answer only when the daemon service runs.
         services.AddSingleton<DaemonState>();
         return services;
@@ -128,6 +134,7 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<SessionsRecovered>();
         services.AddHostedService<SessionRecovery>();
         services.AddHostedService<RunRecovery>();
+        services.AddHostedService<ChatRecovery>();
         return services;
     }
 

@@ -10,10 +10,6 @@ public static class PendingFeatures
 {
     private static readonly Dictionary<string, string> FeatureByMethod = new(StringComparer.Ordinal)
     {
-        [M.ChatCreate] = "Group chat",
-        [M.ChatPost] = "Group chat",
-        [M.ChatHistory] = "Group chat",
-        [M.ChatList] = "Group chat",
         [M.RemoteStart] = "Remote access",
         [M.RemoteStop] = "Remote access",
     };

@@ -171,5 +171,50 @@ public static class Migrations
             ) WITHOUT ROWID;
             """),
         new(6, "turn stats, back-filled from stored sessions", Stats.TurnStatsSchema.MigrationSql),
+        new(7, "group chat rooms, participants and messages", """
+            -- A room and its routing settings; turn_state is what the room was doing, so a daemon that starts after a
+            -- crash can mark the interrupted turn in the room instead of leaving it 'working'.
+            CREATE TABLE chat_rooms (
+                id                TEXT PRIMARY KEY,
+                name              TEXT NOT NULL,
+                cwd               TEXT NOT NULL,
+                moderator_agent   TEXT,
+                moderator_session TEXT,
+                max_rounds        INTEGER NOT NULL,
+                parallel          INTEGER NOT NULL,
+                closed            INTEGER NOT NULL DEFAULT 0,
+                turn_state        TEXT NOT NULL DEFAULT 'idle',
+                last_addressed    TEXT,
+                created_at        TEXT NOT NULL,
+                updated_at        TEXT NOT NULL
+            );
+
+            -- Every participant a room ever had; a removed one keeps its row (removed_at) so its turns stay explained.
+            -- seen_seq is the last room message its prompt carried: the next turn carries what came after.
+            CREATE TABLE chat_participants (
+                room_id    TEXT NOT NULL REFERENCES chat_rooms(id) ON DELETE CASCADE,
+                alias      TEXT NOT NULL,
+                ordinal    INTEGER NOT NULL,
+                agent_id   TEXT NOT NULL,
+                session_id TEXT NOT NULL,
+                worktree   TEXT,
+                seen_seq   INTEGER NOT NULL DEFAULT 0,
+                removed_at TEXT,
+                PRIMARY KEY (room_id, alias)
+            ) WITHOUT ROWID;
+
+            -- One row per message; (room_id, seq) is the key, so history pages are range scans.
+            CREATE TABLE chat_messages (
+                room_id       TEXT NOT NULL REFERENCES chat_rooms(id) ON DELETE CASCADE,
+                seq           INTEGER NOT NULL,
+                id            TEXT NOT NULL,
+                author        TEXT NOT NULL,
+                text          TEXT NOT NULL,
+                html          TEXT NOT NULL,
+                mentions_json TEXT NOT NULL,
+                time          TEXT NOT NULL,
+                PRIMARY KEY (room_id, seq)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

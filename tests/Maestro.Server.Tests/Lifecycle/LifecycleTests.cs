@@ -75,9 +75,9 @@ public sealed class LifecycleTests : IAsyncLifetime
     public async Task Methods_of_features_not_landed_answer_method_not_found_naming_the_feature()
     {
         using var rpc = await server.ConnectInitializedAsync();
-        var error = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => rpc.InvokeWithParameterObjectAsync<object>(Methods.ChatList, new { }));
+        var error = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => rpc.InvokeWithParameterObjectAsync<object>(Methods.RemoteStop, new { }));
         Assert.Equal(ErrorCodes.MethodNotFound, (int)error.ErrorCode);
-        Assert.Contains("Group chat", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Remote access", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -185,13 +185,14 @@ public sealed class StatsTests : IAsyncLifetime
             before = await StatsAsync(rpc, StatsGroupBy.Agent);
         }
 
-        // Make the store as an older Maestro left it: no turn_stats, schema at version 5.
+        // Make the store as an older Maestro left it: schema at version 5, so without what migrations 6 (turn_stats)
+        // and 7 (group chat) made; both run again on the next start.
         var database = Path.Combine(fixture.Home, "maestro.db");
         await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
         {
             await connection.OpenAsync();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE turn_stats; DELETE FROM schema_migrations WHERE version >= 6;";
+            command.CommandText = "DROP TABLE turn_stats; DROP TABLE chat_messages; DROP TABLE chat_participants; DROP TABLE chat_rooms; DELETE FROM schema_migrations WHERE version >= 6;";
             await command.ExecuteNonQueryAsync();
         }
 

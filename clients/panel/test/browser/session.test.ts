@@ -121,9 +121,9 @@ test('a session created in the panel writes a file after the user allows it', { 
   await page.locator('.review-decision').getByRole('button', { name: /^Undo/ }).first().click();
   await expect.poll(() => existsSync(target) && readFileSync(target, 'utf8'), { timeout: 30_000 }).toBe('allowed\n');
 
-  // Chat has not landed in this server: the panel says so instead of failing.
+  // Chat has landed in this server: the Chat tab asks chat/list and, with no room yet, says so.
   await page.getByRole('tab', { name: 'Chat' }).click();
-  await page.getByText('Group chat is not available in this server yet').waitFor();
+  await page.getByText('No chat rooms yet.').waitFor();
 
   expect(await browser.cspViolations()).toEqual([]);
 });

@@ -70,9 +70,6 @@ public sealed class LifecycleExchangeTests : IAsyncLifetime
     /// <summary>Params a client would send, so the request side of the exchange is recorded too.</summary>
     private static object? SampleParams(string method) => method switch
     {
-        Methods.ChatCreate => new ChatCreateParams { Name = "Design review", Participants = [new ChatParticipant { AgentId = "claude-code", Alias = "claude" }] },
-        Methods.ChatPost => new ChatPostParams { RoomId = "r_1", Text = "@claude what do you think?" },
-        Methods.ChatHistory => new ChatHistoryParams { RoomId = "r_1", AfterSeq = 0 },
         Methods.RemoteStart => new RemoteStartParams { Lan = true, Port = 8765 },
         _ => null,
     };

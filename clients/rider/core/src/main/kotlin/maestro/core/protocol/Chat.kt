@@ -4,19 +4,46 @@
 
 package maestro.core.protocol
 
+import com.google.gson.annotations.SerializedName
+
+enum class RoomState {
+    @SerializedName("idle") IDLE,
+    @SerializedName("moderating") MODERATING,
+    @SerializedName("working") WORKING,
+    @SerializedName("closed") CLOSED,
+}
+
+data class ChatAddParticipantParams(
+    val roomId: String,
+    val participant: ChatParticipantSpec,
+)
+
+data class ChatChangedNotification(
+    val room: Room,
+)
+
 data class ChatCreateParams(
     val name: String,
-    val participants: List<ChatParticipant>,
+    /** The folder the participants' sessions work in (or branch their worktrees from). */
+    val cwd: String,
+    val participants: List<ChatParticipantSpec>,
     val moderator: ChatModerator? = null,
+    /** Agent turns one user message may lead to through hand-offs; 6 when absent. */
+    val maxRounds: Int? = null,
+    /** Mentioned participants answer at once instead of in the order written. */
+    val parallel: Boolean? = null,
 )
 
 data class ChatHistoryParams(
     val roomId: String,
+    /** Messages with a seq above this one; from the start when absent. */
     val afterSeq: Long? = null,
+    val limit: Int? = null,
 )
 
 data class ChatHistoryResult(
     val messages: List<ChatMessage>,
+    val hasMore: Boolean,
 )
 
 data class ChatListResult(
@@ -25,11 +52,13 @@ data class ChatListResult(
 
 data class ChatMessage(
     val id: String,
+    /** Contiguous per room, from 1; stored before it is broadcast. */
     val seq: Long,
-    /** "user" or a participant's alias. */
+    /** A participant's alias, "user", "moderator" or "system". */
     val author: String,
     val text: String,
     val html: String,
+    /** The participants this message addresses, in the order written ("all" expanded). */
     val mentions: List<String>,
     val time: String,
 )
@@ -39,14 +68,30 @@ data class ChatMessageNotification(
     val message: ChatMessage,
 )
 
+/** The agent that decides who answers a message that mentions no one. */
 data class ChatModerator(
     val agentId: String,
+    /** The moderator's own session; set by the server. */
+    val sessionId: String? = null,
 )
 
+/** A participant of a room: an ordinary session, openable like any other. */
 data class ChatParticipant(
-    val agentId: String,
     /** The name used in @mentions. */
     val alias: String,
+    val agentId: String,
+    val sessionId: String,
+    val worktree: String? = null,
+)
+
+/** A participant to add: a new session of AgentId, or an existing session by SessionId. */
+data class ChatParticipantSpec(
+    /** The name used in @mentions: letters, digits, '-' and '_'; unique in the room. */
+    val alias: String,
+    val agentId: String? = null,
+    val sessionId: String? = null,
+    /** A fresh worktree on its own branch for this participant's session. */
+    val worktree: WorktreeRequest? = null,
 )
 
 data class ChatPostParams(
@@ -56,12 +101,32 @@ data class ChatPostParams(
 
 data class ChatPostResult(
     val messageId: String,
+    val seq: Long,
+)
+
+data class ChatRemoveParticipantParams(
+    val roomId: String,
+    val alias: String,
+)
+
+data class ChatRoomIdParams(
+    val roomId: String,
 )
 
 data class Room(
     val id: String,
     val name: String,
+    val cwd: String,
+    /** The current participants, in the order they joined (removed ones are left out). */
     val participants: List<ChatParticipant>,
     val moderator: ChatModerator? = null,
+    val maxRounds: Int,
+    val parallel: Boolean,
+    val state: RoomState,
+    /** Aliases of the participants whose turn runs now. */
+    val working: List<String>,
+    /** The round of the user message being answered (0 when idle). */
+    val round: Int,
+    val lastSeq: Long,
     val createdAt: String,
 )

@@ -51,10 +51,16 @@ object Methods {
     const val RUNS_STOP = "runs/stop"
     const val RUNS_PROGRESS = "runs/progress"
     const val CHAT_CREATE = "chat/create"
-    const val CHAT_POST = "chat/post"
-    const val CHAT_HISTORY = "chat/history"
     const val CHAT_LIST = "chat/list"
+    const val CHAT_GET = "chat/get"
+    const val CHAT_HISTORY = "chat/history"
+    const val CHAT_POST = "chat/post"
+    const val CHAT_CANCEL = "chat/cancel"
+    const val CHAT_ADD_PARTICIPANT = "chat/addParticipant"
+    const val CHAT_REMOVE_PARTICIPANT = "chat/removeParticipant"
+    const val CHAT_CLOSE = "chat/close"
     const val CHAT_MESSAGE = "chat/message"
+    const val CHAT_CHANGED = "chat/changed"
     const val STATS_GET = "stats/get"
     const val STATS_LEADERBOARD = "stats/leaderboard"
     const val STATS_EXPORT = "stats/export"
@@ -86,6 +92,8 @@ object ErrorCodes {
     const val MIXED_HUNK = -32019
     const val REVIEW_CONFLICT = -32020
     const val BUDGET_EXCEEDED = -32021
+    const val ROOM_NOT_FOUND = -32022
+    const val ROOM_CLOSED = -32023
 }
 
 /** The `kind` of [ErrorData]: what to branch on. */
@@ -112,6 +120,8 @@ object ErrorKinds {
     const val MIXED_HUNK = "MixedHunk"
     const val REVIEW_CONFLICT = "ReviewConflict"
     const val BUDGET_EXCEEDED = "BudgetExceeded"
+    const val ROOM_NOT_FOUND = "RoomNotFound"
+    const val ROOM_CLOSED = "RoomClosed"
 }
 
 /** The ids of the agents Maestro knows out of the box; configured ACP agents start with ACP_PREFIX. */
@@ -173,10 +183,16 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.RUNS_STOP to MethodShape(MethodKind.REQUEST, RunIdParams::class.java, null),
     Methods.RUNS_PROGRESS to MethodShape(MethodKind.SERVER_NOTIFICATION, RunProgressNotification::class.java, null),
     Methods.CHAT_CREATE to MethodShape(MethodKind.REQUEST, ChatCreateParams::class.java, Room::class.java),
-    Methods.CHAT_POST to MethodShape(MethodKind.REQUEST, ChatPostParams::class.java, ChatPostResult::class.java),
-    Methods.CHAT_HISTORY to MethodShape(MethodKind.REQUEST, ChatHistoryParams::class.java, ChatHistoryResult::class.java),
     Methods.CHAT_LIST to MethodShape(MethodKind.REQUEST, null, ChatListResult::class.java),
+    Methods.CHAT_GET to MethodShape(MethodKind.REQUEST, ChatRoomIdParams::class.java, Room::class.java),
+    Methods.CHAT_HISTORY to MethodShape(MethodKind.REQUEST, ChatHistoryParams::class.java, ChatHistoryResult::class.java),
+    Methods.CHAT_POST to MethodShape(MethodKind.REQUEST, ChatPostParams::class.java, ChatPostResult::class.java),
+    Methods.CHAT_CANCEL to MethodShape(MethodKind.REQUEST, ChatRoomIdParams::class.java, null),
+    Methods.CHAT_ADD_PARTICIPANT to MethodShape(MethodKind.REQUEST, ChatAddParticipantParams::class.java, Room::class.java),
+    Methods.CHAT_REMOVE_PARTICIPANT to MethodShape(MethodKind.REQUEST, ChatRemoveParticipantParams::class.java, Room::class.java),
+    Methods.CHAT_CLOSE to MethodShape(MethodKind.REQUEST, ChatRoomIdParams::class.java, null),
     Methods.CHAT_MESSAGE to MethodShape(MethodKind.SERVER_NOTIFICATION, ChatMessageNotification::class.java, null),
+    Methods.CHAT_CHANGED to MethodShape(MethodKind.SERVER_NOTIFICATION, ChatChangedNotification::class.java, null),
     Methods.STATS_GET to MethodShape(MethodKind.REQUEST, StatsGetParams::class.java, StatsResult::class.java),
     Methods.STATS_LEADERBOARD to MethodShape(MethodKind.REQUEST, StatsLeaderboardParams::class.java, StatsLeaderboardResult::class.java),
     Methods.STATS_EXPORT to MethodShape(MethodKind.REQUEST, StatsExportParams::class.java, StatsExportResult::class.java),

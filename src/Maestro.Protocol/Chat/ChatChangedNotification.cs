@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record ChatChangedNotification
+{
+    public required Room Room { get; init; }
+}

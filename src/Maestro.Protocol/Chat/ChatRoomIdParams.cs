@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record ChatRoomIdParams
+{
+    public required string RoomId { get; init; }
+}
