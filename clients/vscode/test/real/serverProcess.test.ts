@@ -33,7 +33,7 @@ describe('MaestroServer against the real server', () => {
     expect(agents.agents.map((a) => a.id)).toContain('claude-code');
 
     // A feature that has not landed: the error reaches the panel as the server said it, and reads "not available yet".
-    await host.send({ kind: 'request', id: 2, method: 'chat/list', params: {} });
+    await host.send({ kind: 'request', id: 2, method: 'remote/stop', params: {} });
     const error = responseTo(host.panel, 2)?.error;
     expect(error?.code).toBe(-32601);
     expect(describeError(error)).toMatch(/not available yet/);
