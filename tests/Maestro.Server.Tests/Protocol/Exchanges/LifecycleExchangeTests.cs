@@ -68,7 +68,7 @@ public sealed class LifecycleExchangeTests : IAsyncLifetime
         => MethodShapes.All.Where(m => m.Shape.Kind == MethodKind.Request && Maestro.Server.Rpc.PendingFeatures.TryGetFeature(m.Name, out _)).Select(m => m.Name);
 
     /// <summary>Params a client would send, so the request side of the exchange is recorded too.</summary>
-    private static object? SampleParams(string method) => method switch
+    private static RemoteStartParams? SampleParams(string method) => method switch
     {
         Methods.RemoteStart => new RemoteStartParams { Lan = true, Port = 8765 },
         _ => null,
