@@ -78,17 +78,20 @@ function expectRendersRuns(store: Store, runs: Run[]): HTMLElement[] {
   const view = new RunsView(store, { stopRun: (id: string) => { stopped.push(id); return Promise.resolve(); } } as unknown as Actions);
   view.render();
   const items = runs.map((run) => view.element.querySelector<HTMLElement>(`[data-run-id="${run.id}"]`)!);
+  // A run waiting for the provider is still in progress: it can be stopped, and it says what it waits for.
+  const inProgress = (r: Run): boolean => r.status === 'running' || r.status === 'waiting';
   runs.forEach((run, i) => {
     const item = items[i]!;
     expect(item).not.toBeNull();
     expect(item.textContent).toContain(baseName(run.playbook));
     expect(item.textContent).toContain(run.status);
     expect(item.querySelector('progress')!.getAttribute('aria-label')).toBe(`${run.done} of ${run.total} tasks done`);
+    if (run.waiting) expect(item.querySelector('.run-wait')?.textContent).toMatch(/^Waiting for /);
     const stop = item.querySelector('button');
-    expect(stop !== null).toBe(run.status === 'running');
+    expect(stop !== null).toBe(inProgress(run));
     stop?.click();
   });
-  expect(stopped).toEqual(runs.filter((r) => r.status === 'running').map((r) => r.id));
+  expect(stopped).toEqual(runs.filter(inProgress).map((r) => r.id));
   return items;
 }
 
