@@ -51,9 +51,9 @@ describe('the extension in code-server', () => {
     await shot('panel-session-list');
 
     // A feature the server has not landed answers -32601: the command says "not available yet", it fakes nothing.
-    await runCommand(page, 'Maestro: Show Stats');
+    await runCommand(page, 'Maestro: Start Remote Access');
     await page.locator('.notification-toast', { hasText: 'not available yet' }).first().waitFor({ state: 'visible', timeout: 30000 });
-    await shot('stats-not-available');
+    await shot('remote-not-available');
 
     // "Maestro: New Session": agent, then the workspace folder.
     await runCommand(page, 'Maestro: New Session');
