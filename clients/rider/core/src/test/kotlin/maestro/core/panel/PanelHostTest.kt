@@ -6,6 +6,9 @@ import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
 import maestro.core.protocol.Methods
+import maestro.core.protocol.PermissionMode
+import maestro.core.protocol.SessionCreateParams
+import maestro.core.protocol.StopReason
 import maestro.core.protocol.RunStatus
 import maestro.core.protocol.RunsListParams
 import maestro.core.requests.Requests
@@ -103,21 +106,30 @@ class PanelHostTest {
 
     @Test
     fun `host requests are resolved by the core, the current session follows the panel, errors are answered`() = runBlocking {
+        ModelServer().use { model ->
         Sandbox().use { sandbox ->
+            sandbox.configureClaude("claude-code", "claude", model.modelUrl)
+            // The user's own edit, and below one real agent turn that writes agent.txt: review offers only the agent's.
             File(sandbox.repo, "README.md").appendText("changed\n")
             TestHost(sandbox).use { t ->
                 val page = Page()
                 val actions = RecordingActions()
                 PanelHost(t.host, actions, t.scope, "jcef", page::post).use { panel ->
-                    withTimeout(60_000) {
-                        panel.receive("""{"kind":"request","id":1,"method":"host/openDiff","params":{"cwd":${q(sandbox.repo.path)},"path":"README.md"}}""")
-                        page.await { it.get("kind").asString == "response" && it.get("id").asInt == 1 }
-                        val readme = maestro.core.review.RepoPaths.normalize(File(sandbox.repo, "README.md").canonicalPath)
-                        assertEquals(listOf("openDiff $readme"), actions.calls)
+                    withTimeout(180_000) {
+                        val client = t.host.requireClient()
+                        val session = client.createSession(SessionCreateParams(agentId = "claude-code", cwd = sandbox.repo.path, permissionMode = PermissionMode.BYPASS))
+                        val agentFile = File(sandbox.repo, "agent.txt")
+                        model.enqueueTurn("""[{"tool":"Write","args":{"file_path":"${agentFile.path}","content":"from the agent\n"}},{"text":"Wrote it."}]""")
+                        assertEquals(StopReason.END_TURN, client.prompt(session.id, "Write agent.txt").stopReason)
 
-                        panel.receive("""{"kind":"request","id":2,"method":"host/openDiff","params":{"path":"nope.txt"}}""")
+                        panel.receive("""{"kind":"request","id":1,"method":"host/openDiff","params":{"cwd":${q(sandbox.repo.path)},"path":"agent.txt"}}""")
+                        page.await { it.get("kind").asString == "response" && it.get("id").asInt == 1 }
+                        val written = maestro.core.review.RepoPaths.normalize(agentFile.canonicalPath)
+                        assertEquals(listOf("openDiff $written"), actions.calls)
+
+                        panel.receive("""{"kind":"request","id":2,"method":"host/openDiff","params":{"path":"README.md"}}""")
                         val refused = page.await { it.get("kind").asString == "response" && it.get("id").asInt == 2 }
-                        assertTrue(refused.getAsJsonObject("error").get("message").asString.contains("no pending changes"))
+                        assertTrue(refused.getAsJsonObject("error").get("message").asString.contains("no pending changes"), "the user's own edit is not offered for review")
 
                         panel.receive("""{"kind":"request","id":3,"method":"sessions/get","params":{"sessionId":"missing"}}""")
                         val error = page.await { it.get("kind").asString == "response" && it.get("id").asInt == 3 }.getAsJsonObject("error")
@@ -139,6 +151,7 @@ class PanelHostTest {
                     }
                 }
             }
+        }
         }
     }
 
