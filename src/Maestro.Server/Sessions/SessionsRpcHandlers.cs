@@ -9,11 +9,13 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
 {
     private readonly SessionService sessions;
     private readonly CostLimitGate limits;
+    private readonly SessionsRecovered? recovered;
 
-    public SessionsRpcHandlers(SessionService sessions, CostLimitGate limits)
+    public SessionsRpcHandlers(SessionService sessions, CostLimitGate limits, IEnumerable<SessionsRecovered> recoveries)
     {
         this.sessions = sessions;
         this.limits = limits;
+        recovered = recoveries.FirstOrDefault();
     }
 
     [JsonRpcMethod(Methods.SessionsCreate)]
@@ -22,11 +24,17 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
 
     [JsonRpcMethod(Methods.SessionsList)]
     public async Task<SessionListResult> ListAsync(SessionListParams request, CancellationToken cancellationToken)
-        => new() { Sessions = await sessions.ListAsync(RequestPath.OptionalAbsolute(request.Cwd, "cwd"), request.Status, cancellationToken) };
+    {
+        await RecoveredAsync(cancellationToken);
+        return new() { Sessions = await sessions.ListAsync(RequestPath.OptionalAbsolute(request.Cwd, "cwd"), request.Status, cancellationToken) };
+    }
 
     [JsonRpcMethod(Methods.SessionsGet)]
-    public Task<Session> GetAsync(SessionIdParams request, CancellationToken cancellationToken)
-        => sessions.GetAsync(request.SessionId, cancellationToken);
+    public async Task<Session> GetAsync(SessionIdParams request, CancellationToken cancellationToken)
+    {
+        await RecoveredAsync(cancellationToken);
+        return await sessions.GetAsync(request.SessionId, cancellationToken);
+    }
 
     [JsonRpcMethod(Methods.SessionsPrompt)]
     public async Task<SessionPromptResult> PromptAsync(SessionPromptParams request, CancellationToken cancellationToken)
@@ -52,8 +60,11 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     }
 
     [JsonRpcMethod(Methods.SessionsHistory)]
-    public Task<SessionHistoryResult> HistoryAsync(SessionHistoryParams request, CancellationToken cancellationToken)
-        => sessions.HistoryAsync(request.SessionId, request.AfterSeq, request.Limit, cancellationToken);
+    public async Task<SessionHistoryResult> HistoryAsync(SessionHistoryParams request, CancellationToken cancellationToken)
+    {
+        await RecoveredAsync(cancellationToken);
+        return await sessions.HistoryAsync(request.SessionId, request.AfterSeq, request.Limit, cancellationToken);
+    }
 
     [JsonRpcMethod(Methods.SessionsClose)]
     public async Task<object?> CloseAsync(SessionCloseParams request, CancellationToken cancellationToken)
@@ -73,4 +84,12 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     [JsonRpcMethod(Methods.SessionsRename)]
     public Task<Session> RenameAsync(SessionRenameParams request, CancellationToken cancellationToken)
         => sessions.RenameAsync(request.SessionId, request.Name, cancellationToken);
+
+    /// <summary>
+    /// Right after a restart, reads wait until the turns the last daemon left running are marked failed (bounded:
+    /// the reaping of a survivor gives up after 10 s), so no client is shown a dead turn as running, or a history
+    /// that grows behind its back by the recovery's two events.
+    /// </summary>
+    private Task RecoveredAsync(CancellationToken cancellationToken)
+        => recovered is null ? Task.CompletedTask : recovered.Task.WaitAsync(cancellationToken);
 }

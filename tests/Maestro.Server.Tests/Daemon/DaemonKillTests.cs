@@ -74,6 +74,9 @@ public sealed class DaemonKillTests
             await using var restarted = MaestroProcess.Start(home.Path, "daemon");
             var after = new StreamRecorder();
             using var client = await DaemonClient.ConnectAsync(paths, "after-kill", after);
+            // The first read after the restart already shows the turn the kill cut short as failed: reads wait for the
+            // recovery, so no client sees a dead turn as running or a history that grows behind its back.
+            Assert.Equal(SessionStatus.Failed, (await client.InvokeWithParameterObjectAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = sessionId! })).Status);
             var history = await HistoryAsync(client, sessionId!);
             var stored = ReadRows(paths.DatabasePath, sessionId!);
             Assert.Equal(stored.Events.Select(e => e.Seq), history.Select(e => e.Seq));
