@@ -24,6 +24,8 @@ passed=0
 failed=0
 # Names of what failed, printed just above the last line, so the tail of a CI log says which test to look at.
 failures=()
+# Tests that failed once and passed when run again: counted as passed, named in the tail all the same.
+flaky=()
 results="$root/test-results"
 rm -rf "$results"
 mkdir -p "$results"
@@ -32,18 +34,28 @@ echo "==> C# tests (dotnet test)"
 dotnet build Maestro.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 dotnet test Maestro.sln -c Release --no-build --nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/dotnet"
-for trx in "$results"/dotnet/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  p=$(echo "$counters" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
-  f=$(echo "$counters" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0}))
-  while IFS= read -r failed_test; do failures+=("C#: $failed_test"); done < <(python3 scripts/trx-failures.py "$trx")
-done
 if ! ls "$results"/dotnet/*.trx >/dev/null 2>&1; then
   echo "no C# test results were written"
   failed=$((failed + 1))
+else
+  # What failed runs once more on its own (at most 5 methods; more is a real breakage): a test that passes then is
+  # counted as passed but named FLAKY in the tail, to be fixed, since one timing-sensitive test on a loaded 2-core CI
+  # machine must not hide a whole green run.
+  mapfile -t csharp_failed < <(python3 scripts/trx-summary.py methods "$results/dotnet")
+  if [ "${#csharp_failed[@]}" -gt 0 ] && [ "${#csharp_failed[@]}" -le 5 ]; then
+    echo "==> C# tests that failed, run once more: ${csharp_failed[*]}"
+    filter=$(printf 'FullyQualifiedName=%s|' "${csharp_failed[@]}")
+    dotnet test Maestro.sln -c Release --no-build --nologo --filter "${filter%|}" \
+      --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/dotnet-retry" || true
+  fi
+  while IFS= read -r line; do
+    case "$line" in
+      "PASSED "*) passed=$((passed + ${line#PASSED })) ;;
+      "FAILED "*) failed=$((failed + ${line#FAILED })) ;;
+      "FAIL "*) failures+=("C#: ${line#FAIL }") ;;
+      "FLAKY "*) flaky+=("C#: ${line#FLAKY }") ;;
+    esac
+  done < <(python3 scripts/trx-summary.py summary "$results/dotnet" "$results/dotnet-retry")
 fi
 
 run_node_suite() {
@@ -134,6 +146,10 @@ echo "==> Benchmark smoke run (not counted)"
 dotnet run -c Release --no-build --project bench/Maestro.Bench -- --smoke || echo "benchmark smoke run failed (not a test)"
 
 echo
+if [ "${#flaky[@]}" -gt 0 ]; then
+  echo "Flaky (failed, then passed when run again; fix them):"
+  printf '  %s\n' "${flaky[@]}"
+fi
 if [ "${#failures[@]}" -gt 0 ]; then
   echo "What failed:"
   printf '  %s\n' "${failures[@]}"

@@ -46,15 +46,18 @@ public sealed class DaemonKillTests
             {
                 await using var daemon = MaestroProcess.Start(home.Path, "daemon");
                 var recorder = new StreamRecorder();
+                long before;
                 using (var rpc = await DaemonClient.ConnectAsync(paths, "kill-" + kill, recorder))
                 {
                     sessionId ??= (await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Path, PermissionMode = PermissionMode.Bypass })).Id;
-                    var before = await LastSeqAsync(rpc, sessionId);
+                    before = await LastSeqAsync(rpc, sessionId);
                     _ = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = sessionId, Text = "flood" });
 
-                    // Kill somewhere inside the burst, later with each round of the long mode.
+                    // Kill somewhere inside the burst, later with each round of the long mode. Watched in the database,
+                    // not in what the client was shown: on a loaded machine the client may lag the store by the whole
+                    // burst, and a kill after the turn ended would test nothing.
                     var at = before + 500 + (kill * 3000);
-                    await Wait.UntilAsync(() => recorder.LastSeq(sessionId) >= at, TimeSpan.FromSeconds(90), $"the burst to pass seq {at}");
+                    await Wait.UntilAsync(() => recorder.LastSeq(sessionId) > before && StoredMaxSeq(paths.DatabasePath, sessionId) >= at, TimeSpan.FromSeconds(90), $"the burst to store seq {at} and a client to be shown some of it");
                     daemon.Process.Kill(entireProcessTree: true);
                     await daemon.Process.WaitForExitAsync();
                     foreach (var (seq, text) in recorder.DeltaTexts(sessionId))
@@ -64,9 +67,10 @@ public sealed class DaemonKillTests
                 }
 
                 var rows = ReadRows(paths.DatabasePath, sessionId);
-                output.WriteLine($"kill {kill + 1}: {rows.Events.Count} event rows, last_seq {rows.LastSeq}, the client had seen up to seq {seen.Keys.Max()}");
+                output.WriteLine($"kill {kill + 1}: {rows.Events.Count} event rows, last_seq {rows.LastSeq}, the client had seen up to seq {seen.Keys.DefaultIfEmpty().Max()}");
                 Assert.Equal(Enumerable.Range(1, rows.Events.Count).Select(s => (long)s), rows.Events.Select(e => e.Seq));
                 Assert.Equal(rows.LastSeq, rows.Events.Count);
+                Assert.True(rows.LastSeq < before + Events, $"the kill came after the burst had ended ({rows.LastSeq} rows): it tested nothing");
             }
 
             // A restart: recovery, then the history over the protocol is exactly the stored rows, and holds everything a
@@ -115,6 +119,17 @@ public sealed class DaemonKillTests
                 return all;
             }
         }
+    }
+
+    /// <summary>The highest stored seq of the session, read beside the live daemon (WAL lets a reader in).</summary>
+    private static long StoredMaxSeq(string database, string sessionId)
+    {
+        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        db.Open();
+        using var max = db.CreateCommand();
+        max.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = $id";
+        max.Parameters.AddWithValue("$id", sessionId);
+        return (long)max.ExecuteScalar()!;
     }
 
     /// <summary>The session's rows as SQLite holds them, read directly (the daemon is dead or idle meanwhile).</summary>
