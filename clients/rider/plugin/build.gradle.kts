@@ -49,6 +49,25 @@ val copyPanel by tasks.registering(Copy::class) {
 }
 tasks.named("processResources") { dependsOn(copyPanel) }
 
+// The servers ./build.sh published (artifacts/server/<rid>: this machine's, or all five with --all-platforms) go into
+// the plugin as server/<target>/, named as VS Code names its VSIX targets; maestro.core.server.ServerLocator picks
+// the one for the IDE's platform. Gradle's copy keeps the Unix modes; the locator restores the execute bit if an
+// installer dropped it.
+val serverTargets = mapOf(
+    "linux-x64" to "linux-x64",
+    "linux-arm64" to "linux-arm64",
+    "osx-x64" to "darwin-x64",
+    "osx-arm64" to "darwin-arm64",
+    "win-x64" to "win32-x64",
+)
+tasks.prepareSandbox {
+    for ((rid, target) in serverTargets) {
+        from(rootDir.resolve("../../../artifacts/server/$rid")) {
+            into("${intellijPlatform.projectName.get()}/server/$target")
+        }
+    }
+}
+
 intellijPlatform {
     pluginConfiguration {
         id = "dev.maestro.rider"

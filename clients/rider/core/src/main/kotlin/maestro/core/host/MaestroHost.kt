@@ -20,9 +20,12 @@ import maestro.core.requests.Requests
 import maestro.core.review.RepoPaths
 import maestro.core.review.ReviewModel
 import maestro.core.server.ConnectionState
+import maestro.core.server.LocatedServer
 import maestro.core.server.MaestroServerProcess
 import maestro.core.server.MaestroSupervisor
 import maestro.core.server.RestartPolicy
+import maestro.core.server.ServerLocator
+import maestro.core.server.ServerNotFoundException
 import maestro.core.sessions.SessionHistorySource
 import maestro.core.sessions.SessionPick
 import maestro.core.sessions.SessionPicker
@@ -210,9 +213,16 @@ class MaestroHost(
             else -> "stopped"
         }
 
-        /** A process of [settings]' executable, or `MAESTRO_BIN` / `maestro` on PATH. */
-        fun defaultProcess(settings: ClientSettings, logFile: java.io.File?, workingDirectory: java.io.File?) = MaestroServerProcess(
-            executable = settings.executable ?: MaestroServerProcess.defaultExecutable(),
+        /**
+         * A process of the server [ServerLocator] finds for [settings]: the configured path (or `MAESTRO_BIN`), the
+         * server bundled under [pluginPath] for this platform, or `maestro` on PATH. Throws [ServerNotFoundException]
+         * with the fix when there is none.
+         */
+        fun defaultProcess(settings: ClientSettings, logFile: java.io.File?, workingDirectory: java.io.File?, pluginPath: String? = null) = MaestroServerProcess(
+            executable = when (val located = ServerLocator.locate(ServerLocator.systemLookup(settings.executable, pluginPath))) {
+                is LocatedServer.Found -> located.path
+                is LocatedServer.Missing -> throw ServerNotFoundException(located.message)
+            },
             logFile = logFile,
             workingDirectory = workingDirectory,
         )

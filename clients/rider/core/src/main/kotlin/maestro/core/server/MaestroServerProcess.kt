@@ -69,9 +69,4 @@ class MaestroServerProcess(
             }
         }
     }
-
-    companion object {
-        /** `MAESTRO_BIN`, else `maestro` on PATH. */
-        fun defaultExecutable(): String = System.getenv("MAESTRO_BIN")?.takeIf { it.isNotBlank() } ?: "maestro"
-    }
 }

@@ -94,7 +94,13 @@ class MaestroSupervisor(
     private suspend fun launchServer(gen: Int) {
         if (gen != generation || stopping) return
         setState(ConnectionState.Starting)
-        val process = processFactory()
+        val process = try {
+            processFactory()
+        } catch (e: ServerNotFoundException) {
+            // Nothing a restart would change: say what fixes it, at once.
+            setState(ConnectionState.Failed(e.message ?: "the Maestro server was not found"))
+            return
+        }
         current = process
         try {
             var client: MaestroClient? = null

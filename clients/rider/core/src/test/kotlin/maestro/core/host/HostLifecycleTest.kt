@@ -2,6 +2,7 @@ package maestro.core.host
 
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.cancel
 import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
@@ -73,6 +74,27 @@ class HostLifecycleTest {
                     assertEquals(0, process.waitFor(30_000), "shutdown and exit end the server with 0")
                 }
             }
+        }
+    }
+
+    @Test
+    fun `a server path that names nothing fails at once with the fix, without restarting`() = runBlocking {
+        val scope = kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.SupervisorJob() + kotlinx.coroutines.Dispatchers.IO)
+        try {
+            val missing = "/nonexistent/maestro-${System.nanoTime()}"
+            val host = MaestroHost(
+                workspaceFolder = System.getProperty("java.io.tmpdir"),
+                clientInfo = maestro.core.protocol.ClientInfo("maestro-rider-core-tests", "0.1.0"),
+                scope = scope,
+                settings = ClientSettings(serverPath = missing),
+                processFactory = { s -> MaestroHost.defaultProcess(s, null, null, pluginPath = null) },
+            )
+            val failure = withTimeout(10_000) { kotlin.runCatching { host.requireClient() }.exceptionOrNull() }
+            assertTrue(failure != null && missing in failure.message.orEmpty() && "Settings | Tools | Maestro" in failure.message.orEmpty(), failure?.message)
+            val state = host.state
+            assertTrue(state is ConnectionState.Failed && "died too often" !in state.reason, "no restart loop for a missing binary: $state")
+        } finally {
+            scope.cancel()
         }
     }
 }

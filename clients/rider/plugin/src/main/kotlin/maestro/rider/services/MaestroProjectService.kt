@@ -37,7 +37,7 @@ class MaestroProjectService(private val project: Project, private val scope: Cor
         clientInfo = ClientInfo("maestro-rider", pluginVersion()),
         scope = scope,
         settings = MaestroSettings.getInstance().clientSettings(),
-        processFactory = { settings -> MaestroHost.defaultProcess(settings, serverLogFile(), File(projectDir).takeIf { it.isDirectory }) },
+        processFactory = { settings -> MaestroHost.defaultProcess(settings, serverLogFile(), File(projectDir).takeIf { it.isDirectory }, pluginPath()) },
     )
 
     private val permissionNotifier = PermissionNotifier(project, host)
@@ -73,6 +73,9 @@ class MaestroProjectService(private val project: Project, private val scope: Cor
     }
 
     private fun pluginVersion(): String = PluginManagerCore.getPlugin(PluginId.getId("dev.maestro.rider"))?.version ?: "dev"
+
+    /** The plugin's installed folder, where the ZIP put a server per platform (`server/<target>/`). */
+    private fun pluginPath(): String? = PluginManagerCore.getPlugin(PluginId.getId("dev.maestro.rider"))?.pluginPath?.toString()
 
     companion object {
         fun getInstance(project: Project): MaestroProjectService = project.service()

@@ -24,7 +24,7 @@ class MaestroConfigurable : Configurable {
 
     override fun createComponent(): JComponent {
         val built = FormBuilder.createFormBuilder()
-            .addLabeledComponent("Server path (empty: MAESTRO_BIN or maestro on PATH):", serverPath)
+            .addLabeledComponent("Server path (empty: the server bundled with the plugin, else maestro on PATH):", serverPath)
             .addLabeledComponent("Default agent (empty: the first available):", defaultAgent)
             .addLabeledComponent("Permission mode of new sessions:", permissionMode)
             .addComponentFillVertically(JPanel(), 0)

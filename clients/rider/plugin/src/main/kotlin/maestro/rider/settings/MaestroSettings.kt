@@ -13,7 +13,7 @@ import maestro.core.requests.ClientSettings
 @State(name = "MaestroSettings", storages = [Storage("maestro.xml")])
 class MaestroSettings : SimplePersistentStateComponent<MaestroSettings.Options>(Options()) {
     class Options : BaseState() {
-        /** Empty: `MAESTRO_BIN`, else `maestro` on PATH. */
+        /** Empty: `MAESTRO_BIN`, else the server bundled with the plugin, else `maestro` on PATH (maestro.core.server.ServerLocator). */
         var serverPath by string("")
         /** Empty: the first available agent the server lists. */
         var defaultAgent by string("claude-code")
