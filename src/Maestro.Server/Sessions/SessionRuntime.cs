@@ -186,7 +186,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         }
         if (outcome.Error is not null)
         {
-            await EmitAsync(new ErrorEvent { Message = outcome.Error, Detail = outcome.Detail }, none);
+            await EmitAsync(new ErrorEvent { Message = SignInHints.Append(session.AgentId, outcome.Error, outcome.Detail), Detail = outcome.Detail }, none);
         }
 
         var status = outcome.StopReason == StopReason.Error ? SessionStatus.Failed : SessionStatus.Idle;
