@@ -87,6 +87,10 @@ public sealed class MaestroProcess : IAsyncDisposable
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string home, params string[] arguments)
         => RunInAsync(null, home, arguments);
 
+    /// <summary>Runs a CLI command to its end with extra environment variables.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunWithAsync(string home, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+        => RunToEndAsync(Start(home, environment, arguments));
+
     /// <summary>Runs a CLI command to its end from <paramref name="workingDirectory"/> (relative paths resolve from there).</summary>
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string? workingDirectory, string home, params string[] arguments)
         => RunToEndAsync(StartIn(workingDirectory, [], home, null, arguments));

@@ -13,13 +13,14 @@ internal static class DaemonCommand
 {
     public static Command Create()
     {
-        var stop = new Option<bool>("--stop") { Description = "Stop the running daemon." };
-        var status = new Option<bool>("--status") { Description = "Show whether a daemon runs, its pid, clients and memory." };
-        var json = new Option<bool>("--json") { Description = "With --status: print JSON." };
+        var stop = new Option<bool>("--stop") { Description = "Same as 'daemon stop'.", Hidden = true };
+        var status = new Option<bool>("--status") { Description = "Same as 'daemon status'.", Hidden = true };
+        var json = new Option<bool>("--json") { Description = "With --status: print JSON.", Hidden = true };
         var background = new Option<bool>("--background") { Description = "Log to files only (used when 'serve' starts the daemon).", Hidden = true };
-        var command = new Command("daemon", "Run the per-user daemon that owns agents, runs and chat (normally started by 'serve --stdio').")
+        var command = new Command("daemon", "Run the per-user daemon that owns agents, runs and chat in the foreground, or manage the running one (normally started by 'serve --stdio').")
         {
             stop, status, json, background,
+            StartCommand(), StopCommand(), RestartCommand(), StatusCommand(), LogsCommand(),
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -37,6 +38,110 @@ internal static class DaemonCommand
             return await RunAsync(paths, toStderr: !result.GetValue(background));
         });
         return command;
+    }
+
+    private static Command StartCommand()
+    {
+        var command = new Command("start", "Start the daemon in the background with this shell's environment (its agents get it), unless one runs.");
+        command.SetAction(async (_, cancellationToken) => await StartAsync(MaestroPaths.FromEnvironment(), cancellationToken));
+        return command;
+    }
+
+    private static Command StopCommand()
+    {
+        var command = new Command("stop", "Stop the running daemon (its running turns end, marked as stopped) and wait until it is gone.");
+        command.SetAction(async (_, cancellationToken) => await StopAsync(MaestroPaths.FromEnvironment(), cancellationToken));
+        return command;
+    }
+
+    private static Command RestartCommand()
+    {
+        var command = new Command("restart", "Stop the running daemon and start a new one with this shell's environment (e.g. after exporting an API key).");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            var paths = MaestroPaths.FromEnvironment();
+            var stopped = await StopAsync(paths, cancellationToken);
+            return stopped is ExitCodes.Ok or ExitCodes.DaemonNotRunning ? await StartAsync(paths, cancellationToken) : stopped;
+        });
+        return command;
+    }
+
+    private static Command StatusCommand()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var command = new Command("status", "Whether a daemon runs: pid, version, clients, memory, endpoint.") { json };
+        command.SetAction(async (result, cancellationToken) => await StatusAsync(MaestroPaths.FromEnvironment(), result.GetValue(json), cancellationToken));
+        return command;
+    }
+
+    private static Command LogsCommand()
+    {
+        var lines = new Option<int>("--lines", "-n") { Description = "How many of the last lines to print.", DefaultValueFactory = _ => 50 };
+        var command = new Command("logs", "Print the end of the daemon's newest log file ($MAESTRO_HOME/logs).") { lines };
+        command.SetAction(async (result, cancellationToken) => await LogsAsync(MaestroPaths.FromEnvironment(), result.GetValue(lines), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> StartAsync(MaestroPaths paths, CancellationToken cancellationToken)
+    {
+        await using (var running = await DaemonClient.TryConnectAsync(paths, cancellationToken))
+        {
+            if (running is not null)
+            {
+                var pid = (await running.InvokeAsync<DaemonStatusResult>(Methods.DaemonStatus, null, cancellationToken)).Pid;
+                CliConsole.Out.WriteLine($"A daemon already runs for {paths.Home} (pid {pid}); 'maestro daemon restart' gives it this shell's environment.");
+                return ExitCodes.Ok;
+            }
+        }
+
+        await Console.Error.WriteLineAsync($"maestro: starting the daemon for {paths.Home} with {DaemonEnvironment.Describe(Environment.GetEnvironmentVariable)}");
+        DaemonLauncher.Start(paths);
+        var stream = await DaemonEndpoint.ConnectAsync(paths, TimeSpan.FromSeconds(30), cancellationToken);
+        if (stream is null)
+        {
+            await Console.Error.WriteLineAsync($"maestro: the daemon did not start; 'maestro daemon logs' or {paths.LogsDirectory} says why.");
+            return ExitCodes.DaemonUnavailable;
+        }
+
+        await stream.DisposeAsync();
+        await using var client = await DaemonClient.TryConnectAsync(paths, cancellationToken);
+        var started = client is null ? null : await client.InvokeAsync<DaemonStatusResult>(Methods.DaemonStatus, null, cancellationToken);
+        CliConsole.Out.WriteLine($"Daemon started" + (started is null ? "" : $" (pid {started.Pid})") + $"; logs in {paths.LogsDirectory}.");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> LogsAsync(MaestroPaths paths, int lines, CancellationToken cancellationToken)
+    {
+        var newest = Directory.Exists(paths.LogsDirectory)
+            ? new DirectoryInfo(paths.LogsDirectory).EnumerateFiles("daemon-*.log").OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()
+            : null;
+        if (newest is null)
+        {
+            await Console.Error.WriteLineAsync($"maestro: no daemon log in {paths.LogsDirectory} yet (a daemon started with 'maestro daemon' in a terminal logs there too).");
+            return ExitCodes.Error;
+        }
+
+        // Shared read: the running daemon keeps the file open for writing.
+        await using var file = new FileStream(newest.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(file);
+        var tail = new Queue<string>(Math.Max(lines, 1));
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (tail.Count == Math.Max(lines, 1))
+            {
+                tail.Dequeue();
+            }
+
+            tail.Enqueue(line);
+        }
+
+        await Console.Error.WriteLineAsync($"==> {newest.FullName}");
+        foreach (var line in tail)
+        {
+            CliConsole.Out.WriteLine(line);
+        }
+
+        return ExitCodes.Ok;
     }
 
     public static async Task<int> RunAsync(MaestroPaths paths, bool toStderr)
