@@ -20,7 +20,7 @@ public static partial class SignInHints
 
         var how = HowToSignIn(agentId.StartsWith(AgentIds.AcpPrefix, StringComparison.Ordinal) ? agentId[AgentIds.AcpPrefix.Length..] : agentId);
         return $"{error.TrimEnd()} — the agent is not signed in, or its key was refused: {how} Maestro's daemon keeps the " +
-            "environment it started with: after setting a key in a shell, run `maestro daemon --stop` there (the next request starts it again with that key).";
+            "environment it started with: after setting a key in a shell, run `maestro daemon restart` there.";
     }
 
     private static string HowToSignIn(string agentId) => agentId switch

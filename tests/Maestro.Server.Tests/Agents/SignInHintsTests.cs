@@ -27,7 +27,7 @@ public sealed class SignInHintsTests
         var message = SignInHints.Append(agentId, error);
         Assert.StartsWith(error, message, StringComparison.Ordinal);
         Assert.Contains(fix, message, StringComparison.Ordinal);
-        Assert.Contains("maestro daemon --stop", message, StringComparison.Ordinal);
+        Assert.Contains("maestro daemon restart", message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -60,6 +60,6 @@ public sealed class SignInHintsTests
         var error = (ErrorEvent)recorder.For(session.Id).First(e => e.Event is ErrorEvent).Event;
         Assert.Contains("Not logged in", error.Message, StringComparison.Ordinal);
         Assert.Contains("sign in with /login", error.Message, StringComparison.Ordinal);
-        Assert.Contains("maestro daemon --stop", error.Message, StringComparison.Ordinal);
+        Assert.Contains("maestro daemon restart", error.Message, StringComparison.Ordinal);
     }
 }
