@@ -47,7 +47,7 @@ internal static class RunCommand
             };
             using var output = result.GetValue(json)
                 ? (IRunOutput)new JsonRunOutput(CliConsole.Out)
-                : new TextRunOutput(CliConsole.Out, live: !Console.IsOutputRedirected);
+                : new TextRunOutput(CliConsole.Out, live: CliTerminal.IsLive, () => CliTerminal.Columns);
             return await RunAsync(request, output, cancellationToken);
         });
         return command;

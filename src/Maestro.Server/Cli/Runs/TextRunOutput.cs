@@ -13,15 +13,18 @@ internal sealed class TextRunOutput : IRunOutput
 
     private readonly TextWriter output;
     private readonly bool live;
+    private readonly Func<int> columns;
     private readonly Lock gate = new();
     private readonly Timer? ticker;
     private RunProgressNotification? last;
     private Run? run;
 
-    public TextRunOutput(TextWriter output, bool live)
+    /// <param name="columns">The terminal's width when <paramref name="live"/>: the bar is cut to fit it.</param>
+    public TextRunOutput(TextWriter output, bool live, Func<int>? columns = null)
     {
         this.output = output;
         this.live = live;
+        this.columns = columns ?? (() => 80);
         if (live)
         {
             ticker = new Timer(_ => Redraw(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
@@ -114,13 +117,18 @@ internal sealed class TextRunOutput : IRunOutput
             return;
         }
 
-        var filled = run.Total == 0 ? BarWidth : (int)Math.Round(BarWidth * (double)run.Done / run.Total);
-        var bar = new string('#', filled) + new string('-', BarWidth - filled);
+        // A narrower bar on a narrow terminal, so what the run waits for still fits at 80 columns.
+        var width = columns();
+        var barWidth = Math.Clamp(width - 72, 6, BarWidth);
+        var filled = run.Total == 0 ? barWidth : (int)Math.Round(barWidth * (double)run.Done / run.Total);
+        var bar = new string('#', filled) + new string('-', barWidth - filled);
         var current = run.Waiting is { } wait ? " · " + Waiting(wait)
             : last?.Task is { } t && last.Event is RunProgressKind.TaskStarted or RunProgressKind.Resumed ? " · " + Shorten(t.Text, 48)
             : string.Empty;
         var loop = run.Loops > 1 ? $" · loop {run.Loop}/{run.Loops}" : string.Empty;
-        output.Write($"\r\u001b[2K[{bar}] task {Counter(run)}{loop} · {Elapsed(run)} · ${run.Usage.CostUsd.ToString("0.00", CultureInfo.InvariantCulture)}{current}");
+        var line = $"[{bar}] task {Counter(run)}{loop} · {Elapsed(run)} · ${run.Usage.CostUsd.ToString("0.00", CultureInfo.InvariantCulture)}{current}";
+        // One column short of the width: a line that fills the last column wraps on some terminals.
+        output.Write("\r\u001b[2K" + Shorten(line, Math.Max(20, width - 1)));
         output.Flush();
     }
 

@@ -41,6 +41,26 @@ public sealed class TextRunOutputTests
         Assert.Contains("task 1/2", bar, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(80)]
+    [InlineData(40)]
+    public void The_live_bar_fits_the_terminal_width_so_redraws_leave_no_stale_copies(int width)
+    {
+        var output = new StringWriter();
+        var longTask = Task with { Text = "A task whose text is much longer than any terminal line should have to carry along" };
+        using (var text = new TextRunOutput(output, live: true, () => width))
+        {
+            text.Started(Run(RunStatus.Running, null), resumed: false);
+            text.Progress(new RunProgressNotification { Run = Run(RunStatus.Running, null), Event = RunProgressKind.TaskStarted, Task = longTask });
+            text.Progress(new RunProgressNotification { Run = Run(RunStatus.Waiting, Wait(DateTimeOffset.UtcNow.AddMinutes(4))), Event = RunProgressKind.Waiting, Task = longTask, Message = "waiting" });
+        }
+
+        // The bar is what is drawn after an erase and never ended by a newline (lines printed once may wrap).
+        var redraws = output.ToString().Split("\r\u001b[2K").Skip(1).Where(r => r.Length > 0 && !r.Contains('\n')).ToList();
+        Assert.NotEmpty(redraws);
+        Assert.All(redraws, r => Assert.True(r.Length < width, $"{r.Length} columns: {r}"));
+    }
+
     private static readonly RunTask Task = new() { Document = "/repo/tasks.md", Line = 1, Text = "First", Attempt = 1, SessionId = "s_000000000001" };
 
     private static RunWait Wait(DateTimeOffset next) => new()
