@@ -14,6 +14,8 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(SessionPromptResult))]
 [JsonSerializable(typeof(WorktreeListResult))]
 [JsonSerializable(typeof(Worktree))]
+[JsonSerializable(typeof(WorktreeMergeResult))]
+[JsonSerializable(typeof(WorktreePruneResult))]
 [JsonSerializable(typeof(ReviewChangesResult))]
 [JsonSerializable(typeof(CliError))]
 [JsonSerializable(typeof(Session))]

@@ -7,15 +7,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Maestro.Server.Cli;
 
-/// <summary><c>maestro worktree list|create|remove</c>: the worktree service without a server.</summary>
+/// <summary><c>maestro worktree list|create|remove|merge|prune</c>: the worktree service without a server.</summary>
 internal static class WorktreeCommand
 {
     public static Command Create()
     {
-        var command = new Command("worktree", "List, create and remove the git worktrees agents work in.");
+        var command = new Command("worktree", "List, create, merge and remove the git worktrees agents work in.");
         command.Subcommands.Add(List());
         command.Subcommands.Add(CreateWorktree());
         command.Subcommands.Add(Remove());
+        command.Subcommands.Add(Merge());
+        command.Subcommands.Add(Prune());
         return command;
     }
 
@@ -76,6 +78,71 @@ internal static class WorktreeCommand
         {
             await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
             await services.GetRequiredService<WorktreeService>().RemoveAsync(Path.GetFullPath(result.GetValue(path)!), result.GetValue(force), cancellationToken);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Merge()
+    {
+        var path = new Argument<string>("path") { Description = "The worktree's folder." };
+        var into = new Option<string?>("--into") { Description = "The branch to merge into (default: the main worktree's branch)." };
+        var message = new Option<string?>("--message", "-m") { Description = "First commit the worktree's accepted (staged) changes with this message; without it only what is committed is merged." };
+        var ffOnly = new Option<bool>("--ff-only") { Description = "Refuse unless the base branch can be fast-forwarded." };
+        var noFf = new Option<bool>("--no-ff") { Description = "Always make a merge commit." };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var command = new Command("merge", "Merge a worktree's branch into its base branch; on a conflict the base is left as it was and the paths are listed.") { path, into, message, ffOnly, noFf, json };
+        command.SetAction(async (result, cancellationToken) => await GitCommandErrors.RunAsync(async () =>
+        {
+            if (result.GetValue(ffOnly) && result.GetValue(noFf))
+            {
+                await Console.Error.WriteLineAsync("maestro: --ff-only and --no-ff cannot be used together. Run 'maestro worktree merge --help' for usage.");
+                return ExitCodes.Usage;
+            }
+
+            var strategy = result.GetValue(ffOnly) ? MergeStrategy.FastForwardOnly : result.GetValue(noFf) ? MergeStrategy.MergeCommit : MergeStrategy.Auto;
+            await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
+            var merged = await services.GetRequiredService<WorktreeMergeService>().MergeAsync(Path.GetFullPath(result.GetValue(path)!), result.GetValue(into), result.GetValue(message), strategy, cancellationToken);
+            if (result.GetValue(json))
+            {
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(merged, CliJsonContext.Default.WorktreeMergeResult));
+            }
+            else if (merged.Merged)
+            {
+                CliConsole.Out.WriteLine((merged.FastForward ? "Fast-forwarded" : "Merged") + $" to {merged.Head?[..Math.Min(10, merged.Head.Length)]}" + (merged.Committed is { } c ? $" (committed the worktree's changes as {c[..Math.Min(10, c.Length)]} first)" : string.Empty) + ".");
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync($"maestro: not merged: {merged.Conflicts.Count} path(s) in conflict; the base branch is as it was:");
+                foreach (var conflict in merged.Conflicts)
+                {
+                    await Console.Error.WriteLineAsync("  " + conflict);
+                }
+            }
+
+            return merged.Merged ? ExitCodes.Ok : ExitCodes.Error;
+        }));
+        return command;
+    }
+
+    private static Command Prune()
+    {
+        var repo = RepoOption();
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var command = new Command("prune", "Forget worktrees whose folders are gone (git worktree prune); prints what was pruned.") { repo, json };
+        command.SetAction(async (result, cancellationToken) => await GitCommandErrors.RunAsync(async () =>
+        {
+            await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
+            var pruned = await services.GetRequiredService<WorktreeService>().PruneAsync(Path.GetFullPath(result.GetValue(repo)!), cancellationToken);
+            if (result.GetValue(json))
+            {
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(new WorktreePruneResult { Pruned = pruned }, CliJsonContext.Default.WorktreePruneResult));
+            }
+            else
+            {
+                CliConsole.Out.WriteLine(pruned.Count == 0 ? "Nothing to prune." : string.Join(Environment.NewLine, pruned.Select(p => "pruned " + p)));
+            }
+
             return ExitCodes.Ok;
         }));
         return command;

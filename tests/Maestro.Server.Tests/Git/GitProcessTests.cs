@@ -137,4 +137,43 @@ public sealed class GitProcessTests : IDisposable
         Assert.Contains("no agent change is pending", (await MaestroProcess.RunAsync(home.Path, "review", "--cwd", repo.Root)).Stdout, StringComparison.Ordinal);
         Assert.Equal(string.Empty, repo.Git("diff", "--cached"));
     }
+
+    [Fact]
+    public async Task The_cli_merges_a_worktree_commits_its_changes_first_reports_a_conflict_and_prunes_a_gone_one()
+    {
+        var path = (await MaestroProcess.RunAsync(home.Path, "worktree", "create", "to-merge", "--repo", repo.Root)).Stdout.Trim();
+        File.WriteAllText(Path.Combine(path, "b.txt"), "from the worktree\n");
+        File.WriteAllText(Path.Combine(path, "not-accepted.txt"), "left out\n");
+        TestRepository.GitIn(path, "add", "b.txt"); // accepted (staged): what -m commits before the merge
+
+        var usage = await MaestroProcess.RunAsync(home.Path, "worktree", "merge", path, "--ff-only", "--no-ff");
+        Assert.Equal(2, usage.ExitCode);
+
+        var merged = await MaestroProcess.RunAsync(home.Path, "worktree", "merge", path, "-m", "Add b", "--json");
+        Assert.True(merged.ExitCode == 0, merged.Stderr);
+        var result = JsonNode.Parse(merged.Stdout)!;
+        Assert.True(result["merged"]!.GetValue<bool>());
+        Assert.NotNull(result["committed"]);
+        Assert.Equal("from the worktree\n", repo.Git("show", "HEAD:b.txt"));
+        Assert.DoesNotContain("not-accepted.txt", repo.Git("ls-tree", "--name-only", "HEAD"), StringComparison.Ordinal);
+
+        // A conflict: both sides change the same line; the base stays as it was and the path is named.
+        var second = (await MaestroProcess.RunAsync(home.Path, "worktree", "create", "conflicting", "--repo", repo.Root)).Stdout.Trim();
+        File.WriteAllText(Path.Combine(second, "a.txt"), Twenty.Replace("line 5\n", "line 5 in the worktree\n", StringComparison.Ordinal));
+        TestRepository.GitIn(second, "add", "a.txt");
+        File.WriteAllText(Path.Combine(repo.Root, "a.txt"), Twenty.Replace("line 5\n", "line 5 on main\n", StringComparison.Ordinal));
+        repo.Git("commit", "-qam", "main changes line 5");
+        var head = repo.Git("rev-parse", "HEAD").Trim();
+        var conflict = await MaestroProcess.RunAsync(home.Path, "worktree", "merge", second, "-m", "worktree changes line 5");
+        Assert.Equal(1, conflict.ExitCode);
+        Assert.Contains("a.txt", conflict.Stderr, StringComparison.Ordinal);
+        Assert.Equal(head, repo.Git("rev-parse", "HEAD").Trim());
+
+        // A worktree whose folder was deleted by hand is pruned.
+        Directory.Delete(second, recursive: true);
+        var pruned = await MaestroProcess.RunAsync(home.Path, "worktree", "prune", "--repo", repo.Root);
+        Assert.Equal(0, pruned.ExitCode);
+        Assert.Contains("pruned", pruned.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(second, (await MaestroProcess.RunAsync(home.Path, "worktree", "list", "--repo", repo.Root)).Stdout, StringComparison.Ordinal);
+    }
 }
