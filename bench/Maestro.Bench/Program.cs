@@ -12,6 +12,7 @@ var scenarios = new IBenchScenario[]
     new Maestro.Bench.Scenarios.AttributionScenario(),
     new Maestro.Bench.Scenarios.PlaybookScenario(),
     new Maestro.Bench.Scenarios.StatsScenario(),
+    new Maestro.Bench.Scenarios.ChatScenario(),
 };
 
 var smoke = args.Contains("--smoke");

@@ -58,4 +58,6 @@ export type HostToPanel =
   | { kind: 'notification'; method: string; params: unknown }
   | { kind: 'serverRequest'; id: string | number; method: string; params: unknown }
   | { kind: 'serverRequestSettled'; id: string | number }
-  | { kind: 'showSession'; sessionId: string };
+  | { kind: 'showSession'; sessionId: string }
+  /** The editor's "New Group Chat" command: the Chat tab's create-room form. */
+  | { kind: 'showNewChat' };

@@ -129,3 +129,9 @@ export function configureAgent(maestroHome, agentId, sandbox, modelUrl) {
   const settings = { agents: { [agentId]: agents[agentId].configure(sandbox, modelUrl) } };
   writeFileSync(join(maestroHome, 'settings.json'), JSON.stringify(settings));
 }
+
+/** Writes $MAESTRO_HOME/settings.json with several agents from tools/agents, all in one sandbox (a group chat's participants). */
+export function configureAgents(maestroHome, agentIds, sandbox, modelUrl) {
+  const settings = { agents: Object.fromEntries(agentIds.map((id) => [id, agents[id].configure(sandbox, modelUrl)])) };
+  writeFileSync(join(maestroHome, 'settings.json'), JSON.stringify(settings));
+}

@@ -32,6 +32,7 @@ export function startPanel(root: HTMLElement, transport: Transport, scheduler = 
       app.showTab('sessions');
       app.openSession(sessionId);
     },
+    showNewChat: () => app.showNewChat(),
   });
   bridge.ready();
   return { store, actions, app, bridge, scheduler };

@@ -110,6 +110,10 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
 
   const command = (id: string, handler: (...args: never[]) => unknown) => disposables.push(vscode.commands.registerCommand(id, handler));
   command('maestro.focus', focusPanel);
+  command('maestro.newGroupChat', async () => {
+    await focusPanel();
+    bridge.showNewChat();
+  });
   command('maestro.newSession', () => newSession(sessionContext));
   command('maestro.promptSession', (sessionId?: string) => promptSession(sessionContext, typeof sessionId === 'string' ? sessionId : undefined));
   command('maestro.cancelSession', () => cancelSession(sessionContext));

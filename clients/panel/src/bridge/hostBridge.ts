@@ -18,6 +18,7 @@ export interface BridgeListener {
   serverRequestSettled?(id: string | number): void;
   /** The host asks to open a session's transcript (e.g. its "Open Transcript" command). */
   showSession?(sessionId: string): void;
+  showNewChat?(): void;
 }
 
 interface Pending {
@@ -82,6 +83,8 @@ export class HostBridge {
         return this.emit((l) => l.serverRequestSettled?.(message.id));
       case 'showSession':
         return this.emit((l) => l.showSession?.(message.sessionId));
+      case 'showNewChat':
+        return this.emit((l) => l.showNewChat?.());
     }
   }
 

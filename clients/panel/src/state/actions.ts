@@ -3,6 +3,7 @@
 import type {
   AgentsListResult, PermissionMode, PermissionRequestParams, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, RunsListResult,
   Session, SessionCreateParams, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
+  ChatCreateParams, ChatHistoryResult, ChatPostResult, Room,
 } from '../../../protocol/protocol';
 import { ErrorCodes } from '../../../protocol/protocol';
 import { isMixedHunk } from '../../../protocol/errors';
@@ -57,6 +58,11 @@ export class Actions {
   /** Loads (or reloads after a server restart) everything the views show. */
   async refresh(): Promise<void> {
     await Promise.all([this.loadSessions(), this.loadAgents(), this.loadRuns()]);
+    // Rooms too, once the Chat tab was shown (a restarted server may have moved on); open rooms catch up.
+    if (this.store.chat.state === 'ready') {
+      void this.loadChat();
+      for (const room of this.store.chatRooms.list()) if (this.store.chatRooms.followed(room.id)) void this.openRoom(room.id);
+    }
     void this.loadReview();
     // Events may have been missed while the server was away: catch up open transcripts.
     for (const sessionId of this.store.transcripts.keys()) void this.history.fill(sessionId);
@@ -84,10 +90,11 @@ export class Actions {
   }
 
   async loadChat(): Promise<void> {
-    this.store.setChat({ state: 'loading' });
+    if (this.store.chat.state !== 'ready') this.store.setChat({ state: 'loading' });
     try {
       const result = await this.bridge.request<ChatListResult>(Methods.ChatList);
-      this.store.setChat({ state: 'ready', rooms: result.rooms });
+      this.store.chatRooms.setAll(result.rooms);
+      this.store.setChat({ state: 'ready' });
     } catch (error) {
       if (error instanceof RpcError && error.isNotAvailable) {
         this.store.setChat({ state: 'unavailable', message: 'Group chat is not available in this server yet.' });
@@ -95,6 +102,41 @@ export class Actions {
         this.store.setChat({ state: 'error', message: describeError(error) });
       }
     }
+  }
+
+  /** Opens a room: its messages from chat/history (paged), after which chat/message keeps it live. */
+  async openRoom(roomId: string): Promise<void> {
+    const log = this.store.chatRooms.logOf(roomId);
+    await this.attempt(async () => {
+      let afterSeq = log.messages.at(-1)?.seq ?? 0;
+      for (;;) {
+        const page = await this.bridge.request<ChatHistoryResult>(Methods.ChatHistory, { roomId, afterSeq, limit: 500 });
+        for (const message of page.messages) log.add(message);
+        if (!page.hasMore || page.messages.length === 0) break;
+        afterSeq = page.messages.at(-1)!.seq;
+      }
+      log.loaded = true;
+    });
+    this.store.emit('chat', roomId);
+  }
+
+  /** Posts to a room; the server refuses unknown aliases and empty or too long text, which the notice shows. */
+  async postChat(roomId: string, text: string): Promise<boolean> {
+    const result = await this.attempt(() => this.bridge.request<ChatPostResult>(Methods.ChatPost, { roomId, text }));
+    return result !== undefined;
+  }
+
+  async cancelChat(roomId: string): Promise<void> {
+    await this.attempt(() => this.bridge.request(Methods.ChatCancel, { roomId }));
+  }
+
+  async createRoom(params: ChatCreateParams): Promise<Room | undefined> {
+    const room = await this.attempt(() => this.bridge.request<Room>(Methods.ChatCreate, params));
+    if (room) {
+      this.store.chatRooms.upsert(room);
+      this.store.emit('chat', room.id);
+    }
+    return room;
   }
 
   /**

@@ -1,11 +1,12 @@
 // Everything the panel knows, fed by server notifications and request results. Holds no connection itself:
 // actions.ts asks the server and hands the answers here.
 import type {
-  AgentInfo, PermissionRequestParams, Room, Run, RunProgressNotification, Session, SessionChangedNotification,
+  AgentInfo, ChatChangedNotification, ChatMessageNotification, PermissionRequestParams, Run, RunProgressNotification, Session, SessionChangedNotification,
   SessionEventNotification, SessionEventsNotification,
 } from '../../../protocol/protocol';
 import { Methods } from '../../../protocol/protocol';
 import type { HostInfo, ServerState } from '../bridge/messages';
+import { ChatRooms } from './chatRooms';
 import { Emitter } from './emitter';
 import { ReviewInbox } from './review';
 import { Transcript } from './transcript';
@@ -26,7 +27,7 @@ export interface QueuedPrompt {
 export type ChatState =
   | { state: 'idle' | 'loading' }
   | { state: 'unavailable'; message: string }
-  | { state: 'ready'; rooms: Room[] }
+  | { state: 'ready' }
   | { state: 'error'; message: string };
 
 export class Store extends Emitter {
@@ -40,6 +41,8 @@ export class Store extends Emitter {
   /** The last progress message per run ("task failed: ..."), for people. */
   readonly runMessages = new Map<string, string>();
   chat: ChatState = { state: 'idle' };
+  /** Rooms and the messages of the rooms opened in the Chat tab. */
+  readonly chatRooms = new ChatRooms();
   readonly permissions = new Map<string | number, PendingPermission>();
   /** Only sessions whose transcript was opened: others are not followed event by event. */
   readonly transcripts = new Map<string, Transcript>();
@@ -145,9 +148,20 @@ export class Store extends Emitter {
         this.emit('runs');
         break;
       }
-      case Methods.ChatMessage:
-        // Group chat is not landed; nothing to show here yet.
+      case Methods.ChatMessage: {
+        const { roomId, message } = params as ChatMessageNotification;
+        const room = this.chatRooms.get(roomId);
+        if (room && room.lastSeq < message.seq) this.chatRooms.upsert({ ...room, lastSeq: message.seq });
+        this.chatRooms.followed(roomId)?.add(message);
+        this.emit('chat', roomId);
         break;
+      }
+      case Methods.ChatChanged: {
+        const { room } = params as ChatChangedNotification;
+        this.chatRooms.upsert(room);
+        this.emit('chat', room.id);
+        break;
+      }
     }
     return new Set();
   }

@@ -111,6 +111,12 @@ export class App {
     if (session) this.openSession(session.id);
   }
 
+  /** The Chat tab's create-room form (the editor's "New Group Chat" command). */
+  showNewChat(): void {
+    this.showTab('chat');
+    this.chatView.showNewRoom();
+  }
+
   showTab(tab: Tab): void {
     this.tab = tab;
     for (const [name, b] of this.tabButtons) {

@@ -20,6 +20,9 @@ export class PanelBridge {
   private readonly ports = new Set<PanelPort>();
   // The session a command asked to show; a panel that loads after the ask (the view was closed) still opens it.
   private shownSession: string | undefined;
+  // Panels that said 'ready' (their script listens); a "New Group Chat" asked before any did waits for the next one.
+  private readonly readyPorts = new Set<PanelPort>();
+  private newChatPending = false;
   private readonly subscriptions: Subscription[];
 
   constructor(
@@ -38,7 +41,12 @@ export class PanelBridge {
   /** A panel appeared; it gets messages until the returned subscription is disposed. */
   attach(port: PanelPort): Subscription {
     this.ports.add(port);
-    return { dispose: () => this.ports.delete(port) };
+    return {
+      dispose: () => {
+        this.ports.delete(port);
+        this.readyPorts.delete(port);
+      },
+    };
   }
 
   /** Posts a message to every attached panel. */
@@ -52,13 +60,27 @@ export class PanelBridge {
     this.broadcast({ kind: 'showSession', sessionId });
   }
 
+  /**
+   * Opens the Chat tab's create-room form ("Maestro: New Group Chat") in the open panels; with none open yet, in the
+   * next one to load (once: a panel reloaded later starts where it was).
+   */
+  showNewChat(): void {
+    this.newChatPending = this.readyPorts.size === 0;
+    for (const port of this.readyPorts) port.post({ kind: 'showNewChat' });
+  }
+
   async receive(port: PanelPort, message: PanelToHost): Promise<void> {
     switch (message.kind) {
       case 'ready':
+        this.readyPorts.add(port);
         port.post({ kind: 'hostInfo', ...this.hostInfo(), hostActions: [...this.actions.keys()] });
         port.post({ kind: 'serverState', state: this.server.state });
         for (const pending of this.permissions.pendingMessages()) port.post(pending);
         if (this.shownSession) port.post({ kind: 'showSession', sessionId: this.shownSession });
+        if (this.newChatPending) {
+          this.newChatPending = false;
+          port.post({ kind: 'showNewChat' });
+        }
         return;
       case 'serverResponse':
         this.permissions.answerFromPanel(message.id, message.result);

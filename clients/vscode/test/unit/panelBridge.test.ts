@@ -44,6 +44,19 @@ describe('PanelBridge', () => {
     void port;
   });
 
+  it('opens the new group chat form in the ready panels, or once in the next panel to load', async () => {
+    const { bridge, port, received } = setup();
+    bridge.showNewChat();
+    expect(received).toEqual([]);
+    await bridge.receive(port, { kind: 'ready' });
+    expect(received.filter((m) => m.kind === 'showNewChat')).toHaveLength(1);
+    await bridge.receive(port, { kind: 'ready' });
+    expect(received.filter((m) => m.kind === 'showNewChat')).toHaveLength(1);
+    bridge.showNewChat();
+    expect(received.at(-1)).toEqual({ kind: 'showNewChat' });
+    expect(received.filter((m) => m.kind === 'showNewChat')).toHaveLength(2);
+  });
+
   it('forwards requests to the server and returns the result under the panel id', async () => {
     const { server, bridge, port, received } = setup();
     server.handlers.set('sessions/list', () => ({ sessions: [] }));

@@ -164,6 +164,11 @@ class MaestroHost(
         fire(HostEvent.ShowSession(sessionId))
     }
 
+    /** Opens the Chat tab's create-room form in every open panel (Maestro: New Group Chat). */
+    fun showNewChatInPanel() {
+        fire(HostEvent.ShowNewChat)
+    }
+
     /** Where the review happens: the current session's worktree or folder, else the project folder. */
     fun reviewCwd(): String = selectedSessionId?.let(store::session)?.let { it.worktree ?: it.cwd } ?: workspaceFolder
 

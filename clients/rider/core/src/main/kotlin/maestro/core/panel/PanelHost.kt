@@ -144,6 +144,7 @@ class PanelHost(
             is HostEvent.PermissionAsked -> serverRequest(event.id, gson.toJsonTree(event.request))
             is HostEvent.PermissionSettled -> JsonObject().apply { addProperty("kind", "serverRequestSettled"); addProperty("id", event.id) }
             is HostEvent.ShowSession -> JsonObject().apply { addProperty("kind", "showSession"); addProperty("sessionId", event.sessionId) }
+            HostEvent.ShowNewChat -> JsonObject().apply { addProperty("kind", "showNewChat") }
             is HostEvent.State -> state(event.state, event.message)
         },
     )
