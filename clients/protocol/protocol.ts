@@ -60,6 +60,7 @@ export const Methods = {
   StatsLeaderboard: 'stats/leaderboard',
   StatsExport: 'stats/export',
   StatsBudgetWarning: 'stats/budgetWarning',
+  StatsOutages: 'stats/outages',
   RemoteStart: 'remote/start',
   RemoteStop: 'remote/stop',
   DaemonStatus: 'daemon/status',
@@ -188,6 +189,7 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'stats/leaderboard': { kind: 'request', params: 'StatsLeaderboardParams', result: 'StatsLeaderboardResult' },
   'stats/export': { kind: 'request', params: 'StatsExportParams', result: 'StatsExportResult' },
   'stats/budgetWarning': { kind: 'serverNotification', params: 'BudgetWarningNotification', result: null },
+  'stats/outages': { kind: 'request', params: 'StatsOutagesParams', result: 'StatsOutagesResult' },
   'remote/start': { kind: 'request', params: 'RemoteStartParams', result: 'RemoteStartResult' },
   'remote/stop': { kind: 'request', params: null, result: null },
   'daemon/status': { kind: 'request', params: null, result: 'DaemonStatusResult' },
@@ -251,6 +253,7 @@ export interface MethodTypes {
   'stats/leaderboard': { params: StatsLeaderboardParams; result: StatsLeaderboardResult };
   'stats/export': { params: StatsExportParams; result: StatsExportResult };
   'stats/budgetWarning': { params: BudgetWarningNotification; result: null };
+  'stats/outages': { params: StatsOutagesParams; result: StatsOutagesResult };
   'remote/start': { params: RemoteStartParams; result: RemoteStartResult };
   'remote/stop': { params: void; result: null };
   'daemon/status': { params: void; result: DaemonStatusResult };
@@ -637,8 +640,36 @@ export interface OutageEvent {
   resetAt?: string;
   /** What the agent said about the failure (its last error), secrets removed. */
   reason: string;
+  /** When the outage closed (recovered or stopped): with Since, the downtime it covered. */
+  endedAt?: string;
   /** Why the outage was stopped (state `stopped`). */
   stoppedBecause?: string;
+  /** When the outage lasted long enough for the agent's failover: what the prompt was resent to from then on (a model, a backup endpoint's variable names). Null when it was not failed over. */
+  failedOverTo?: string;
+  /** When the prompt first went to the backup. */
+  failedOverAt?: string;
+}
+
+/** One group of `stats/outages`: an agent id or a local day, and its outages. */
+export interface OutageStatsGroup {
+  key: string;
+  totals: OutageTotals;
+}
+
+/** Provider outages that closed (docs/resilience.md), summed: how many Maestro bridged by resending, how much downtime that covered, and the share of outages that ended with the turn served. */
+export interface OutageTotals {
+  /** Outages that closed, recovered or stopped. */
+  outages: number;
+  /** Closed as recovered: a resend was served and the turn went on. */
+  bridged: number;
+  /** Closed as stopped: cancelled, taken over by a new prompt, over the cap, or a failure not retried. */
+  stopped: number;
+  /** Outages whose turn went to the agent's failover backup. */
+  failedOver: number;
+  /** The downtime the bridged outages covered: from their first failure to the served resend. */
+  downtimeCoveredMs: number;
+  /** Bridged / Outages, from 0 to 1; null when no outage closed. */
+  recoveryRate?: number;
 }
 
 export interface PermissionOption {
@@ -1148,6 +1179,19 @@ export interface StatsLeaderboardResult {
   longestRuns: RunLeaderboardEntry[];
   mostTasks: RunLeaderboardEntry[];
   agents: AgentLeaderboardEntry[];
+}
+
+/** Provider outages that closed in [since, until); both open when left out. */
+export interface StatsOutagesParams {
+  since?: string;
+  until?: string;
+}
+
+/** The outages of the window, in total, per agent (most outages first) and per local day (in order). */
+export interface StatsOutagesResult {
+  totals: OutageTotals;
+  byAgent: OutageStatsGroup[];
+  byDay: OutageStatsGroup[];
 }
 
 export interface StatsResult {

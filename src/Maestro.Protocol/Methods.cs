@@ -181,6 +181,10 @@ public static class Methods
     [MethodShape(MethodKind.ServerNotification, typeof(BudgetWarningNotification), null)]
     public const string StatsBudgetWarning = "stats/budgetWarning";
 
+    /// <summary>Provider outages bridged, downtime covered and recovery rate, per agent and per day (docs/stats.md).</summary>
+    [MethodShape(MethodKind.Request, typeof(StatsOutagesParams), typeof(StatsOutagesResult))]
+    public const string StatsOutages = "stats/outages";
+
     [MethodShape(MethodKind.Request, typeof(RemoteStartParams), typeof(RemoteStartResult))]
     public const string RemoteStart = "remote/start";
 

@@ -43,7 +43,7 @@ const notForThePanel = new Set<string>([
   Methods.ChatMessage, Methods.ChatList, Methods.ChatGet, Methods.ChatCancel, Methods.ChatClose, Methods.ChatAddParticipant,
   Methods.ChatRemoveParticipant, Methods.ChatChanged, Methods.RemoteStart, Methods.RemoteStop, Methods.DaemonStatus, Methods.DaemonStop,
   // The CLI reads stats/*; the panel's Stats view (and its budget warnings) has not landed yet.
-  Methods.StatsGet, Methods.StatsLeaderboard, Methods.StatsExport, Methods.StatsBudgetWarning,
+  Methods.StatsGet, Methods.StatsLeaderboard, Methods.StatsExport, Methods.StatsBudgetWarning, Methods.StatsOutages,
 ]);
 
 const folder = join(panelRoot, '..', '..', 'tests', 'exchanges');

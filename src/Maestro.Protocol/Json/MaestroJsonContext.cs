@@ -82,6 +82,8 @@ namespace Maestro.Protocol;
 [JsonSerializable(typeof(StatsExportParams))]
 [JsonSerializable(typeof(StatsExportResult))]
 [JsonSerializable(typeof(BudgetWarningNotification))]
+[JsonSerializable(typeof(StatsOutagesParams))]
+[JsonSerializable(typeof(StatsOutagesResult))]
 [JsonSerializable(typeof(RemoteStartParams))]
 [JsonSerializable(typeof(RemoteStartResult))]
 [JsonSerializable(typeof(DaemonStatusResult))]

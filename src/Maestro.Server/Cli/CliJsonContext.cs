@@ -21,6 +21,7 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(Session))]
 [JsonSerializable(typeof(StatsResult))]
 [JsonSerializable(typeof(StatsLeaderboardResult))]
+[JsonSerializable(typeof(StatsOutagesResult))]
 [JsonSerializable(typeof(ChatListResult))]
 [JsonSerializable(typeof(Room))]
 [JsonSerializable(typeof(ChatMessage))]

@@ -7,7 +7,7 @@ using Maestro.Server.Hosting;
 
 namespace Maestro.Server.Cli;
 
-/// <summary><c>maestro stats [--since DATE] [--until DATE] [--by day|agent|model|project] [--json|--csv]</c> and <c>maestro stats leaderboard</c>, through the daemon.</summary>
+/// <summary><c>maestro stats [--since DATE] [--until DATE] [--by day|agent|model|project] [--json|--csv]</c>, <c>maestro stats leaderboard</c> and <c>maestro stats outages</c>, through the daemon.</summary>
 internal static class StatsCommand
 {
     public static Command Create()
@@ -19,6 +19,7 @@ internal static class StatsCommand
         var csv = new Option<bool>("--csv") { Description = "Print every turn as CSV (the stats/export text)." };
         var command = new Command("stats", "Tokens, cost and time the agents spent, from the local store; nothing is sent anywhere.") { since, until, by, json, csv };
         command.Subcommands.Add(Leaderboard());
+        command.Subcommands.Add(Outages());
         command.SetAction(async (result, cancellationToken) =>
         {
             var from = ParseDate(result.GetValue(since), "--since");
@@ -48,6 +49,16 @@ internal static class StatsCommand
             if (stats.Totals.UncountedTurns > 0)
             {
                 CliConsole.Out.WriteLine($"{stats.Totals.UncountedTurns} turn(s) used tokens but their agent reported no cost: they are counted by tokens, not in money.");
+            }
+
+            var outages = await client.InvokeAsync<StatsOutagesResult>(Methods.StatsOutages, new StatsOutagesParams { Since = from, Until = to }, cancellationToken);
+            if (outages.Totals.Outages > 0)
+            {
+                CliConsole.Out.WriteLine(OutageLine("Provider outages:", outages.Totals));
+                foreach (var agent in outages.ByAgent)
+                {
+                    CliConsole.Out.WriteLine(OutageLine("  " + agent.Key, agent.Totals));
+                }
             }
 
             return ExitCodes.Ok;
@@ -90,6 +101,49 @@ internal static class StatsCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static Command Outages()
+    {
+        var since = new Option<string?>("--since") { Description = "Only outages that closed on or after this date (yyyy-MM-dd, local midnight) or time (ISO 8601)." };
+        var until = new Option<string?>("--until") { Description = "Only outages that closed before this date or time." };
+        var json = new Option<bool>("--json") { Description = "Print JSON (the stats/outages result)." };
+        var command = new Command("outages", "Provider outages Maestro bridged by resending, the downtime covered and the recovery rate, per agent and per day.") { since, until, json };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var request = new StatsOutagesParams { Since = ParseDate(result.GetValue(since), "--since"), Until = ParseDate(result.GetValue(until), "--until") };
+            await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
+            var outages = await client.InvokeAsync<StatsOutagesResult>(Methods.StatsOutages, request, cancellationToken);
+            if (result.GetValue(json))
+            {
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(outages, CliJsonContext.Default.StatsOutagesResult));
+                return ExitCodes.Ok;
+            }
+
+            CliConsole.Out.WriteLine(OutageLine("Provider outages:", outages.Totals));
+            CliConsole.Out.WriteLine("By agent:");
+            foreach (var agent in outages.ByAgent)
+            {
+                CliConsole.Out.WriteLine(OutageLine("  " + agent.Key, agent.Totals));
+            }
+
+            CliConsole.Out.WriteLine("By day:");
+            foreach (var day in outages.ByDay)
+            {
+                CliConsole.Out.WriteLine(OutageLine("  " + day.Key, day.Totals));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>"claude-code  3 outages, 2 bridged (67%), 1m 30s downtime covered, 1 failed over".</summary>
+    private static string OutageLine(string label, OutageTotals t)
+    {
+        var rate = t.RecoveryRate is { } r ? r.ToString("P0", CultureInfo.InvariantCulture) : "-";
+        var failedOver = t.FailedOver > 0 ? $", {t.FailedOver} failed over" : string.Empty;
+        return $"{label,-20} {t.Outages} outage(s), {t.Bridged} bridged ({rate}), {Duration(t.DowntimeCoveredMs)} downtime covered{failedOver}";
     }
 
     private static DateTimeOffset? ParseDate(string? text, string option)

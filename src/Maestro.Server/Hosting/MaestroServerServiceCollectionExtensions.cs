@@ -95,12 +95,16 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<TurnStatsRecorder>();
         services.AddSingleton<StatsService>();
         services.AddScoped<IRpcHandlers, StatsRpcHandlers>();
+        services.AddSingleton<Stats.Outages.OutageStatsStore>();
+        services.AddSingleton<Stats.Outages.OutageStatsRecorder>();
+        services.AddScoped<IRpcHandlers, Stats.Outages.OutageStatsRpcHandlers>();
 
         // Every session's turns are counted in the stats as their events are stored.
         services.AddSingleton(sp =>
         {
             var sessions = ActivatorUtilities.CreateInstance<SessionService>(sp);
             sp.GetRequiredService<TurnStatsRecorder>().Attach(sessions);
+            sp.GetRequiredService<Stats.Outages.OutageStatsRecorder>().Attach(sessions);
             return sessions;
         });
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<SessionService>());

@@ -24,12 +24,14 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     private readonly ITurnObserver? turnObserver;
     private readonly OutageControl outages;
     private readonly TurnRetryLoop retries;
+    private readonly FailoverBackup? backup;
     private CancellationTokenSource? currentTurn;
     private int queued;
     private volatile string? stopping;
 
-    public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, SecretRedactor redactor, ILogger logger, ITurnObserver? turnObserver = null, TurnRetryPolicy? retryPolicy = null, TimeProvider? time = null)
+    public SessionRuntime(IAgentAdapter adapter, SessionEventPump pump, SecretRedactor redactor, ILogger logger, ITurnObserver? turnObserver = null, TurnRetryPolicy? retryPolicy = null, TimeProvider? time = null, FailoverBackup? backup = null)
     {
+        this.backup = backup;
         this.turnObserver = turnObserver;
         time ??= TimeProvider.System;
         outages = new OutageControl(time);
@@ -129,6 +131,11 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
             await disposable.DisposeAsync();
         }
 
+        if (backup is not null)
+        {
+            await backup.DisposeAsync();
+        }
+
         await pump.DisposeAsync();
         closing.Dispose();
     }
@@ -201,7 +208,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     {
         // Resent through the same adapter with the same turn (and so the same agent conversation) while the provider is out.
         Task<TurnOutcome> SendAsync(ITurnObserver? observer)
-            => retries.RunAsync(turn.TurnId, new UncancellableSink(this, observer, turn.TurnId), (sink, ct) => SendOnceAsync(turn, sink, ct), cancellationToken);
+            => retries.RunAsync(turn.TurnId, new UncancellableSink(this, observer, turn.TurnId), (sink, route, ct) => SendOnceAsync(turn, sink, route, ct), cancellationToken);
 
         if (turnObserver is null)
         {
@@ -226,13 +233,18 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     }
 
     /// <summary>
-    /// One send of the turn to the agent. A cancel can land in any await of the adapter before its process runs
-    /// (reading the conversation's cost so far, starting the process): that is the person's cancel, not a failure.
+    /// One send of the turn to the agent, or to its failover backup. A cancel can land in any await of the adapter before
+    /// its process runs (reading the conversation's cost so far, starting the process): that is the person's cancel, not a failure.
     /// </summary>
-    private async Task<TurnOutcome> SendOnceAsync(AgentTurn turn, ITurnSink sink, CancellationToken cancellationToken)
+    private async Task<TurnOutcome> SendOnceAsync(AgentTurn turn, ITurnSink sink, TurnRoute route, CancellationToken cancellationToken)
     {
         try
         {
+            if (route == TurnRoute.Backup && backup is not null)
+            {
+                return await backup.AdapterOr(adapter).RunTurnAsync(backup.Retarget(turn), sink, cancellationToken);
+            }
+
             return await adapter.RunTurnAsync(turn, sink, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

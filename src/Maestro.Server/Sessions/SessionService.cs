@@ -359,6 +359,10 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
     private SessionRuntime NewRuntime(Session session, IAgentAdapter adapter)
     {
         var pump = new SessionEventPump(session, store, clients, loggerFactory.CreateLogger<SessionEventPump>(), n => EventAppended?.Invoke(this, new SessionEventAppendedEventArgs(n)));
-        return new SessionRuntime(adapter, pump, adapters.RedactorFor(session.AgentId), loggerFactory.CreateLogger<SessionRuntime>(), turnObserver, retryPolicies.For(session.AgentId), time);
+        var policy = retryPolicies.For(session.AgentId);
+        var backup = policy.Settings.Failover is { Configured: true } failover
+            ? new FailoverBackup(failover.Model, failover.Env is { Count: > 0 } env ? () => adapters.Create(session.AgentId, env) : null)
+            : null;
+        return new SessionRuntime(adapter, pump, adapters.RedactorFor(session.AgentId), loggerFactory.CreateLogger<SessionRuntime>(), turnObserver, policy, time, backup);
     }
 }

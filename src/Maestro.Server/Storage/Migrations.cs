@@ -216,5 +216,6 @@ public static class Migrations
                 PRIMARY KEY (room_id, seq)
             ) WITHOUT ROWID;
             """),
+        new(9, "outages, back-filled from stored outage events", Stats.Outages.OutageStatsSchema.MigrationSql),
     ];
 }

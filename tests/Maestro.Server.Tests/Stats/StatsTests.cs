@@ -192,7 +192,7 @@ public sealed class StatsTests : IAsyncLifetime
         {
             await connection.OpenAsync();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE turn_stats; DROP TABLE chat_messages; DROP TABLE chat_participants; DROP TABLE chat_rooms; DELETE FROM schema_migrations WHERE version >= 6;";
+            command.CommandText = "DROP TABLE turn_stats; DROP TABLE chat_messages; DROP TABLE chat_participants; DROP TABLE chat_rooms; DROP TABLE outages; DELETE FROM schema_migrations WHERE version >= 6;";
             await command.ExecuteNonQueryAsync();
         }
 

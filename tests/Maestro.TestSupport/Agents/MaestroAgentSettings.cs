@@ -33,4 +33,20 @@ public static class MaestroAgentSettings
         // The server sees a change by the file's time: make sure it moves even within the clock's resolution.
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(1));
     }
+
+    /// <summary>Sets one agent's <c>resilience</c> entry in the home's settings.json (docs/resilience.md); null removes it.</summary>
+    public static async Task SetResilienceAsync(string maestroHome, string agentId, System.Text.Json.Nodes.JsonObject? resilience)
+    {
+        var path = Path.Combine(maestroHome, "settings.json");
+        var settings = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
+        var agent = settings["agents"]![agentId]!.AsObject();
+        agent.Remove("resilience");
+        if (resilience is not null)
+        {
+            agent["resilience"] = resilience;
+        }
+
+        await File.WriteAllTextAsync(path, settings.ToJsonString());
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(1));
+    }
 }

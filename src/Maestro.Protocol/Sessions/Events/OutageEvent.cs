@@ -31,6 +31,18 @@ public sealed record OutageEvent : SessionEvent
     /// <summary>What the agent said about the failure (its last error), secrets removed.</summary>
     public required string Reason { get; init; }
 
+    /// <summary>When the outage closed (recovered or stopped): with <see cref="Since"/>, the downtime it covered.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+
     /// <summary>Why the outage was stopped (state <c>stopped</c>).</summary>
     public string? StoppedBecause { get; init; }
+
+    /// <summary>
+    /// When the outage lasted long enough for the agent's failover: what the prompt was resent to from then on (a
+    /// model, a backup endpoint's variable names). Null when it was not failed over.
+    /// </summary>
+    public string? FailedOverTo { get; init; }
+
+    /// <summary>When the prompt first went to the backup.</summary>
+    public DateTimeOffset? FailedOverAt { get; init; }
 }

@@ -31,15 +31,20 @@ public sealed class AgentAdapterFactory
     }
 
     /// <summary>What is masked in this agent's error texts: its configured env values and the known key shapes.</summary>
-    public SecretRedactor RedactorFor(string agentId) => SecretRedactor.ForAgent(settings.For(agentId)?.Env ?? new Dictionary<string, string?>());
+    public SecretRedactor RedactorFor(string agentId)
+    {
+        var configured = settings.For(agentId);
+        return SecretRedactor.ForAgent(Merge(configured?.Env, configured?.Resilience?.Failover?.Env)); // the backup's key too
+    }
 
-    public IAgentAdapter Create(string agentId)
+    /// <summary>The agent's adapter; <paramref name="envOverride"/> (a failover's endpoint) is added over its configured environment.</summary>
+    public IAgentAdapter Create(string agentId, IReadOnlyDictionary<string, string?>? envOverride = null)
     {
         var definition = catalog.Find(agentId)
             ?? throw new AgentUnavailableException($"There is no agent '{agentId}'. 'agents/list' shows the known agents; ACP agents are added in $MAESTRO_HOME/settings.json.");
         var executable = catalog.Locate(definition)
             ?? throw new AgentUnavailableException($"{definition.Name} is not installed: '{definition.Executable}' is not on PATH. Install it with: {definition.InstallHint}, or set agents.\"{agentId}\".path in $MAESTRO_HOME/settings.json.");
-        var environment = settings.For(agentId)?.Env ?? new Dictionary<string, string?>();
+        var environment = Merge(settings.For(agentId)?.Env, envOverride);
         if (definition.Kind == AgentKind.Acp)
         {
             var configured = settings.For(agentId);
@@ -59,5 +64,21 @@ public sealed class AgentAdapterFactory
         }
 
         return new NativeCliAdapter(definition.Name, executable, environment, runner, definition.TurnArguments, definition.StreamParser, options.MaxAgentLineBytes, definition.ReportsRunningCostTotal ? costTotals : null, definition.TurnStandardInput);
+    }
+
+    private static IReadOnlyDictionary<string, string?> Merge(IReadOnlyDictionary<string, string?>? configured, IReadOnlyDictionary<string, string?>? over)
+    {
+        if (over is not { Count: > 0 })
+        {
+            return configured ?? new Dictionary<string, string?>();
+        }
+
+        var merged = new Dictionary<string, string?>(configured ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
+        foreach (var (name, value) in over)
+        {
+            merged[name] = value;
+        }
+
+        return merged;
     }
 }

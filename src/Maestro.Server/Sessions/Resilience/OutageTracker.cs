@@ -40,9 +40,14 @@ public sealed class OutageTracker
 
     public OutageEvent Waiting(DateTimeOffset nextAt) => Current = Current with { State = OutageState.Waiting, NextAt = nextAt };
 
-    public OutageEvent Recovered() => Current = Current with { State = OutageState.Recovered, NextAt = null };
+    public bool FailedOver => Current.FailedOverTo is not null;
 
-    public OutageEvent Stopped(string because) => Current = Current with { State = OutageState.Stopped, NextAt = null, StoppedBecause = because };
+    /// <summary>The outage lasted long enough: from now on the prompt goes to the backup.</summary>
+    public OutageEvent FailingOver(string to, DateTimeOffset at) => Current = Current with { FailedOverTo = to, FailedOverAt = at, NextAt = null };
+
+    public OutageEvent Recovered(DateTimeOffset at) => Current = Current with { State = OutageState.Recovered, NextAt = null, EndedAt = at };
+
+    public OutageEvent Stopped(string because, DateTimeOffset at) => Current = Current with { State = OutageState.Stopped, NextAt = null, EndedAt = at, StoppedBecause = because };
 
     private static OutageClass ToClass(FailureClass failure) => failure == FailureClass.Quota ? OutageClass.Quota : OutageClass.Availability;
 }

@@ -7,7 +7,8 @@ namespace Maestro.Server.Sessions.Resilience;
 /// Runs a turn and, while it fails for a reason its agent's policy resends (an outage, a spent quota), waits and sends
 /// the same prompt again through the same adapter. The session shows <c>retrying</c> and one outage event while it
 /// waits; the outage closes as recovered when a resend is served, or stopped on cancel, a new prompt, the cap, or a
-/// failure that is not resent. What the caller gets is the outcome of the last send.
+/// failure that is not resent. When the agent has a failover and the outage has lasted its minutes, the resends go to
+/// the backup (<see cref="TurnRoute.Backup"/>) until the outage ends. What the caller gets is the outcome of the last send.
 /// </summary>
 internal sealed class TurnRetryLoop
 {
@@ -24,13 +25,14 @@ internal sealed class TurnRetryLoop
         this.reporter = reporter;
     }
 
-    public async Task<TurnOutcome> RunAsync(string turnId, ITurnSink sink, Func<ITurnSink, CancellationToken, Task<TurnOutcome>> send, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> RunAsync(string turnId, ITurnSink sink, Func<ITurnSink, TurnRoute, CancellationToken, Task<TurnOutcome>> send, CancellationToken cancellationToken)
     {
         OutageTracker? outage = null;
         while (true)
         {
+            var route = await RouteAsync(outage);
             var watch = new LastAssistantMessageSink(sink);
-            var outcome = await send(watch, cancellationToken);
+            var outcome = await send(watch, route, cancellationToken);
             if (outcome.StopReason == StopReason.Cancelled)
             {
                 await CloseAsync(outage, "cancelled");
@@ -43,7 +45,7 @@ internal sealed class TurnRetryLoop
             {
                 if (outage is not null)
                 {
-                    await reporter.ReportAsync(outage.Recovered());
+                    await reporter.ReportAsync(outage.Recovered(now));
                 }
 
                 return outcome;
@@ -71,6 +73,12 @@ internal sealed class TurnRetryLoop
                 return outcome;
             }
 
+            // The failover is due before the next scheduled resend: the backup is tried then, not later.
+            if (!outage.FailedOver && policy.FailoverAt(outage.Since) is { } failoverAt && failoverAt < next)
+            {
+                next = failoverAt < now ? now : failoverAt;
+            }
+
             var wait = control.BeginWait(next, cancellationToken);
             await reporter.ReportAsync(outage.Waiting(next));
             await reporter.SetStatusAsync(SessionStatus.Retrying, turnId);
@@ -95,11 +103,37 @@ internal sealed class TurnRetryLoop
         }
     }
 
+    /// <summary>
+    /// Where the next send goes. The primary, unless an open outage has lasted the failover's minutes (by the clock
+    /// at send time, so a Try now before then still tries the primary); the switch is announced on the outage's event.
+    /// </summary>
+    private async ValueTask<TurnRoute> RouteAsync(OutageTracker? outage)
+    {
+        if (outage is null)
+        {
+            return TurnRoute.Primary;
+        }
+
+        if (outage.FailedOver)
+        {
+            return TurnRoute.Backup;
+        }
+
+        var now = time.GetUtcNow();
+        if (policy.FailoverAt(outage.Since) is { } at && at <= now && policy.Settings.Failover is { } failover)
+        {
+            await reporter.ReportAsync(outage.FailingOver(failover.Describe(), now));
+            return TurnRoute.Backup;
+        }
+
+        return TurnRoute.Primary;
+    }
+
     private async Task CloseAsync(OutageTracker? outage, string because)
     {
         if (outage is not null)
         {
-            await reporter.ReportAsync(outage.Stopped(because));
+            await reporter.ReportAsync(outage.Stopped(because, time.GetUtcNow()));
         }
     }
 }

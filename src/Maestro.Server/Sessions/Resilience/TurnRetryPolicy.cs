@@ -19,6 +19,9 @@ public sealed class TurnRetryPolicy
     /// <summary>The failure as classified, or null when the turn did not fail.</summary>
     public TurnFailure? Classify(FailedTurn turn) => Classifier.Classify(turn);
 
+    /// <summary>When an outage that began at <paramref name="since"/> goes to the backup; null when failover is off.</summary>
+    public DateTimeOffset? FailoverAt(DateTimeOffset since) => Settings.Failover is { Configured: true } failover ? since + failover.After : null;
+
     /// <summary>When to resend after this failure, or null to give up (class turned off, or the outage is over its cap).</summary>
     public DateTimeOffset? NextAttempt(TurnFailure failure, int failures, DateTimeOffset since, DateTimeOffset now)
     {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Maestro.Server.Tests.Protocol.Exchanges;
 
 /// <summary>
-/// Records (or checks) <c>sessions/retryNow</c>, the <c>outage</c> event and a run's <c>waiting</c> / <c>resumed</c>
+/// Records (or checks) <c>sessions/retryNow</c>, the <c>outage</c> event, <c>stats/outages</c> and a run's <c>waiting</c> / <c>resumed</c>
 /// progress: the real Claude Code CLI against a model that answers 529 once, on a fake clock, so the outage waits
 /// until Try now.
 /// </summary>
@@ -56,6 +56,10 @@ public sealed class OutageExchangeTests : IAsyncLifetime
         await client.RecordAsync(Methods.SessionsRetryNow, new SessionIdParams { SessionId = id });
         var turn = Exchange.AssertNoError(await answer.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.Equal("endTurn", (string?)turn["result"]!["stopReason"]);
+
+        // The closed outage is in the outage stats: one bridged.
+        var outages = await client.RecordAsync(Methods.StatsOutages, new StatsOutagesParams());
+        Assert.Equal((1, 1), ((long)outages["result"]!["totals"]!["outages"]!, (long)outages["result"]!["totals"]!["bridged"]!));
     }
 
     [Fact]

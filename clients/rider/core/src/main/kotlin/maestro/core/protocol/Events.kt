@@ -131,8 +131,14 @@ sealed class SessionEvent {
         val resetAt: String? = null,
         /** What the agent said about the failure (its last error), secrets removed. */
         val reason: String,
+        /** When the outage closed (recovered or stopped): with Since, the downtime it covered. */
+        val endedAt: String? = null,
         /** Why the outage was stopped (state `stopped`). */
         val stoppedBecause: String? = null,
+        /** When the outage lasted long enough for the agent's failover: what the prompt was resent to from then on (a model, a backup endpoint's variable names). Null when it was not failed over. */
+        val failedOverTo: String? = null,
+        /** When the prompt first went to the backup. */
+        val failedOverAt: String? = null,
     ) : SessionEvent()
 
     /** An event type added to the server after this client was written; [raw] is the whole event object. */

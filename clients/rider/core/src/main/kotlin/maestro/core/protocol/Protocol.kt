@@ -65,6 +65,7 @@ object Methods {
     const val STATS_LEADERBOARD = "stats/leaderboard"
     const val STATS_EXPORT = "stats/export"
     const val STATS_BUDGET_WARNING = "stats/budgetWarning"
+    const val STATS_OUTAGES = "stats/outages"
     const val REMOTE_START = "remote/start"
     const val REMOTE_STOP = "remote/stop"
     const val DAEMON_STATUS = "daemon/status"
@@ -197,6 +198,7 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.STATS_LEADERBOARD to MethodShape(MethodKind.REQUEST, StatsLeaderboardParams::class.java, StatsLeaderboardResult::class.java),
     Methods.STATS_EXPORT to MethodShape(MethodKind.REQUEST, StatsExportParams::class.java, StatsExportResult::class.java),
     Methods.STATS_BUDGET_WARNING to MethodShape(MethodKind.SERVER_NOTIFICATION, BudgetWarningNotification::class.java, null),
+    Methods.STATS_OUTAGES to MethodShape(MethodKind.REQUEST, StatsOutagesParams::class.java, StatsOutagesResult::class.java),
     Methods.REMOTE_START to MethodShape(MethodKind.REQUEST, RemoteStartParams::class.java, RemoteStartResult::class.java),
     Methods.REMOTE_STOP to MethodShape(MethodKind.REQUEST, null, null),
     Methods.DAEMON_STATUS to MethodShape(MethodKind.REQUEST, null, DaemonStatusResult::class.java),

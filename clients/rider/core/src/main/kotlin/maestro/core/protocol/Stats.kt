@@ -53,6 +53,28 @@ data class BudgetWarningNotification(
     val message: String,
 )
 
+/** One group of `stats/outages`: an agent id or a local day, and its outages. */
+data class OutageStatsGroup(
+    val key: String,
+    val totals: OutageTotals,
+)
+
+/** Provider outages that closed (docs/resilience.md), summed: how many Maestro bridged by resending, how much downtime that covered, and the share of outages that ended with the turn served. */
+data class OutageTotals(
+    /** Outages that closed, recovered or stopped. */
+    val outages: Long = 0L,
+    /** Closed as recovered: a resend was served and the turn went on. */
+    val bridged: Long = 0L,
+    /** Closed as stopped: cancelled, taken over by a new prompt, over the cap, or a failure not retried. */
+    val stopped: Long = 0L,
+    /** Outages whose turn went to the agent's failover backup. */
+    val failedOver: Long = 0L,
+    /** The downtime the bridged outages covered: from their first failure to the served resend. */
+    val downtimeCoveredMs: Long = 0L,
+    /** Bridged / Outages, from 0 to 1; null when no outage closed. */
+    val recoveryRate: Double? = null,
+)
+
 /** One Playbook run on the leaderboard: how long it ran unattended and what it got done. */
 data class RunLeaderboardEntry(
     val runId: String,
@@ -110,6 +132,19 @@ data class StatsLeaderboardResult(
     val longestRuns: List<RunLeaderboardEntry>,
     val mostTasks: List<RunLeaderboardEntry>,
     val agents: List<AgentLeaderboardEntry>,
+)
+
+/** Provider outages that closed in [since, until); both open when left out. */
+data class StatsOutagesParams(
+    val since: String? = null,
+    val until: String? = null,
+)
+
+/** The outages of the window, in total, per agent (most outages first) and per local day (in order). */
+data class StatsOutagesResult(
+    val totals: OutageTotals,
+    val byAgent: List<OutageStatsGroup>,
+    val byDay: List<OutageStatsGroup>,
 )
 
 data class StatsResult(
