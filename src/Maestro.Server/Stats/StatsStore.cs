@@ -85,12 +85,12 @@ public sealed class StatsStore
         }
     }
 
-    /// <summary>Totals over the window, and per group when asked.</summary>
-    public Task<StatsResult> GetAsync(StatsWindow window, StatsGroupBy? groupBy, CancellationToken cancellationToken) => database.ReadAsync(
+    /// <summary>Totals over the window (of one agent, or all), and per group when asked.</summary>
+    public Task<StatsResult> GetAsync(StatsWindow window, StatsGroupBy? groupBy, string? agentId, CancellationToken cancellationToken) => database.ReadAsync(
         async c =>
         {
-            var totals = (await SumAsync(c, window, null, cancellationToken)).Single().Totals;
-            var groups = groupBy is null ? [] : await SumAsync(c, window, groupBy, cancellationToken);
+            var totals = (await SumAsync(c, window, null, agentId, cancellationToken)).Single().Totals;
+            var groups = groupBy is null ? [] : await SumAsync(c, window, groupBy, agentId, cancellationToken);
             var ordered = groupBy == StatsGroupBy.Day
                 ? groups.OrderBy(g => g.Key, StringComparer.Ordinal).ToList()
                 : groups.OrderByDescending(g => g.Totals.CostUsd).ThenByDescending(g => g.Totals.InputTokens + g.Totals.OutputTokens).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
@@ -175,15 +175,17 @@ public sealed class StatsStore
         },
         cancellationToken);
 
-    private static async Task<List<StatsGroup>> SumAsync(SqliteConnection c, StatsWindow window, StatsGroupBy? groupBy, CancellationToken cancellationToken)
+    private static async Task<List<StatsGroup>> SumAsync(SqliteConnection c, StatsWindow window, StatsGroupBy? groupBy, string? agentId, CancellationToken cancellationToken)
     {
         var key = KeyColumn(groupBy);
+        var agent = agentId is null ? string.Empty : " AND ts.agent_id = $agent";
         var groups = new Dictionary<string, StatsTotals>(StringComparer.Ordinal);
         using (var command = c.CreateCommand())
         {
-            command.CommandText = $"SELECT {key}, {Sums} FROM turn_stats ts WHERE {Within(window)} GROUP BY 1;";
+            command.CommandText = $"SELECT {key}, {Sums} FROM turn_stats ts WHERE {Within(window)}{agent} GROUP BY 1;";
             command.Parameters.AddWithValue("$since", window.SinceMs);
             command.Parameters.AddWithValue("$until", window.UntilMs);
+            command.Parameters.AddWithValue("$agent", (object?)agentId ?? DBNull.Value);
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -208,10 +210,11 @@ public sealed class StatsStore
         {
             command.CommandText = $"""
                 SELECT {key}, COUNT(DISTINCT rt.run_id || '/' || rt.seq) FROM run_tasks rt JOIN turn_stats ts ON ts.session_id = rt.session_id
-                WHERE rt.status = 'Done' AND {Within(window)} GROUP BY 1;
+                WHERE rt.status = 'Done' AND {Within(window)}{agent} GROUP BY 1;
                 """;
             command.Parameters.AddWithValue("$since", window.SinceMs);
             command.Parameters.AddWithValue("$until", window.UntilMs);
+            command.Parameters.AddWithValue("$agent", (object?)agentId ?? DBNull.Value);
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
