@@ -1,13 +1,14 @@
 // Everything the panel knows, fed by server notifications and request results. Holds no connection itself:
 // actions.ts asks the server and hands the answers here.
 import type {
-  AgentInfo, PermissionRequestParams, Room, Run, RunProgressNotification, Session, SessionChangedNotification,
+  AgentInfo, BudgetWarningNotification, PermissionRequestParams, Room, Run, RunProgressNotification, Session, SessionChangedNotification,
   SessionEventNotification, SessionEventsNotification,
 } from '../../../protocol/protocol';
 import { Methods } from '../../../protocol/protocol';
 import type { HostInfo, ServerState } from '../bridge/messages';
 import { Emitter } from './emitter';
 import { ReviewInbox } from './review';
+import { addWarning, type StatsState } from './stats';
 import { Transcript } from './transcript';
 
 /** A live `permissions/request` from the server, waiting for the user (or settled, briefly kept to show it). */
@@ -40,6 +41,10 @@ export class Store extends Emitter {
   /** The last progress message per run ("task failed: ..."), for people. */
   readonly runMessages = new Map<string, string>();
   chat: ChatState = { state: 'idle' };
+  /** The Stats tab: loaded when shown, again on a budget warning. */
+  stats: StatsState = { state: 'idle' };
+  /** stats/budgetWarning notifications of this connection, the latest per limit. */
+  budgetWarnings: BudgetWarningNotification[] = [];
   readonly permissions = new Map<string | number, PendingPermission>();
   /** Only sessions whose transcript was opened: others are not followed event by event. */
   readonly transcripts = new Map<string, Transcript>();
@@ -101,6 +106,11 @@ export class Store extends Emitter {
     this.emit('chat');
   }
 
+  setStats(stats: StatsState): void {
+    this.stats = stats;
+    this.emit('stats');
+  }
+
   transcriptOf(sessionId: string): Transcript {
     let transcript = this.transcripts.get(sessionId);
     if (!transcript) {
@@ -145,6 +155,10 @@ export class Store extends Emitter {
         this.emit('runs');
         break;
       }
+      case Methods.StatsBudgetWarning:
+        this.budgetWarnings = addWarning(this.budgetWarnings, params as BudgetWarningNotification);
+        this.emit('stats');
+        break;
       case Methods.ChatMessage:
         // Group chat is not landed; nothing to show here yet.
         break;
