@@ -58,4 +58,9 @@ export type HostToPanel =
   | { kind: 'notification'; method: string; params: unknown }
   | { kind: 'serverRequest'; id: string | number; method: string; params: unknown }
   | { kind: 'serverRequestSettled'; id: string | number }
-  | { kind: 'showSession'; sessionId: string };
+  | { kind: 'showSession'; sessionId: string }
+  /** Shows one of the panel's tabs (VS Code's and Rider's "Show Stats" open the Stats tab). */
+  | { kind: 'showTab'; tab: PanelTab };
+
+/** The panel's tabs, in their order. */
+export type PanelTab = 'sessions' | 'review' | 'runs' | 'chat' | 'stats';

@@ -32,6 +32,9 @@ export function startPanel(root: HTMLElement, transport: Transport, scheduler = 
       app.showTab('sessions');
       app.openSession(sessionId);
     },
+    showTab: (tab) => {
+      if (app.hasTab(tab)) app.showTab(tab);
+    },
   });
   bridge.ready();
   return { store, actions, app, bridge, scheduler };

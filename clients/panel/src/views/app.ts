@@ -114,6 +114,11 @@ export class App {
     if (session) this.openSession(session.id);
   }
 
+  /** Whether `tab` names one of the tabs (a host's showTab is not trusted to). */
+  hasTab(tab: string): tab is Tab {
+    return Object.hasOwn(tabLabels, tab);
+  }
+
   showTab(tab: Tab): void {
     this.tab = tab;
     for (const [name, b] of this.tabButtons) {

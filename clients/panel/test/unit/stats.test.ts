@@ -218,6 +218,20 @@ describe('stats view', () => {
     expect(panel.root.querySelector('.stats-view .stats-today')).not.toBeNull();
   });
 
+  test("the host's showTab opens the Stats tab (VS Code's Show Stats); a tab it does not know is ignored", async () => {
+    const fake = statsHost();
+    const panel = await mountPanel(fake);
+    fake.deliver({ kind: 'showTab', tab: 'nonsense' as 'stats' });
+    await panel.flush();
+    expect(panel.root.querySelector('#tab-sessions')?.getAttribute('aria-selected')).toBe('true');
+    fake.deliver({ kind: 'showTab', tab: 'stats' });
+    await panel.flush();
+    await panel.flush();
+    expect(panel.root.querySelector('#tab-stats')?.getAttribute('aria-selected')).toBe('true');
+    expect(fake.requests('stats/leaderboard')).toHaveLength(1);
+    expect(panel.root.querySelector('.stats-today-line')?.textContent).toContain('daily limit');
+  });
+
   test('a server without stats says so plainly', async () => {
     const fake = new FakeHost({ 'sessions/list': () => ({ sessions: [] }), 'agents/list': () => ({ agents: [] }), 'runs/list': () => ({ runs: [] }) });
     const panel = await openStats(fake);
