@@ -17,6 +17,9 @@ sealed class HostEvent {
     /** Open this session's transcript in the panels (Open Transcript, a new session). */
     data class ShowSession(val sessionId: String) : HostEvent()
 
+    /** Show one of the panel's tabs (Show Stats: "stats"). */
+    data class ShowTab(val tab: String) : HostEvent()
+
     /** The connection's state in the panel bridge's words: starting, ready, restarting, stopped. */
     data class State(val state: String, val message: String? = null) : HostEvent()
 }
