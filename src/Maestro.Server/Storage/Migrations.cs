@@ -216,5 +216,6 @@ public static class Migrations
                 PRIMARY KEY (room_id, seq)
             ) WITHOUT ROWID;
             """),
+        new(8, "per-day stats rollup, kept by triggers on turn_stats", Stats.TurnStatsSummarySchema.MigrationSql),
     ];
 }
