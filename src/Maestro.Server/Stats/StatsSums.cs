@@ -63,10 +63,9 @@ public static class StatsSums
             }
         }
 
-        var sessionRows = string.Join("\nUNION ALL\n", sessions);
         using (var command = Command(c, window, days, agentId))
         {
-            command.CommandText = $"SELECT k, COUNT(DISTINCT session_id) FROM ({sessionRows}) GROUP BY k;";
+            command.CommandText = $"SELECT k, COUNT(DISTINCT session_id) FROM ({string.Join("\nUNION ALL\n", sessions)}) GROUP BY k;";
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -76,13 +75,29 @@ public static class StatsSums
         }
 
         // A task is done by the turn of its attempt's session: it counts where (and when) that session had turns.
+        // Driven by the done tasks (few), each finding its session's days or turns by the session's index.
+        var tasks = new List<string>();
+        if (days is not null)
+        {
+            tasks.Add($"""
+                SELECT {Key(groupBy, "sd")} AS k, rt.run_id || '/' || rt.seq AS task FROM run_tasks rt
+                JOIN turn_stats_session_days sd ON sd.session_id = rt.session_id
+                WHERE rt.status = 'Done' AND sd.day >= $fromDay AND sd.day < $toDay{string.Format(null, agent, "sd")}
+                """);
+        }
+
+        foreach (var part in turnParts)
+        {
+            tasks.Add($"""
+                SELECT {Key(groupBy, "ts")} AS k, rt.run_id || '/' || rt.seq AS task FROM run_tasks rt
+                JOIN turn_stats ts ON ts.session_id = rt.session_id
+                WHERE rt.status = 'Done' AND {part}{string.Format(null, agent, "ts")}
+                """);
+        }
+
         using (var command = Command(c, window, days, agentId))
         {
-            command.CommandText = $"""
-                WITH done AS (SELECT run_id, seq, session_id FROM run_tasks WHERE status = 'Done' AND session_id IS NOT NULL),
-                     s AS ({sessionRows})
-                SELECT s.k, COUNT(DISTINCT done.run_id || '/' || done.seq) FROM done JOIN s ON s.session_id = done.session_id GROUP BY 1;
-                """;
+            command.CommandText = $"SELECT k, COUNT(DISTINCT task) FROM ({string.Join("\nUNION ALL\n", tasks)}) GROUP BY k;";
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -38,6 +38,8 @@ public static class TurnStatsSummarySchema
             project    TEXT NOT NULL,
             PRIMARY KEY (day, session_id, agent_id, model, project)
         ) WITHOUT ROWID;
+        -- Done Playbook tasks find their session's days through it (stats/get's tasksDone).
+        CREATE INDEX turn_stats_session_days_session ON turn_stats_session_days(session_id, day);
 
         INSERT INTO turn_stats_daily (day, agent_id, model, project, {Columns})
         SELECT day, agent_id, COALESCE(model, ''), project, COUNT(*), SUM(wall_ms), SUM(busy_ms), SUM(input_tokens), SUM(output_tokens),
