@@ -60,4 +60,9 @@ export type HostToPanel =
   | { kind: 'serverRequestSettled'; id: string | number }
   | { kind: 'showSession'; sessionId: string }
   /** The editor's "New Group Chat" command: the Chat tab's create-room form. */
-  | { kind: 'showNewChat' };
+  | { kind: 'showNewChat' }
+  /** Shows one of the panel's tabs (VS Code's and Rider's "Show Stats" open the Stats tab). */
+  | { kind: 'showTab'; tab: PanelTab };
+
+/** The panel's tabs, in their order. */
+export type PanelTab = 'sessions' | 'review' | 'runs' | 'chat' | 'stats';

@@ -487,6 +487,17 @@ export interface ClientInfo {
   version?: string;
 }
 
+/** One cost limit of settings.json and what its current period (today, this month) has spent so far. */
+export interface CostLimitStatus {
+  period: CostLimitPeriod;
+  /** The agent the limit is for; null for the limit over all agents. */
+  agentId?: string;
+  limitUsd: number;
+  spentUsd: number;
+  /** Spent over the limit, rounded down: 80 and more is the warning state, 100 and more refuses new turns. */
+  percent: number;
+}
+
 /** Answer of `daemon/status`: an operations method of the per-user daemon. */
 export interface DaemonStatusResult {
   pid: number;
@@ -1156,6 +1167,8 @@ export interface StatsGetParams {
   since?: string;
   until?: string;
   groupBy?: StatsGroupBy;
+  /** Only the turns of this agent (the panel's per-day charts split by agent); every agent's when left out. */
+  agentId?: string;
 }
 
 /** One group of `stats/get`: its key (a day, agent id, model or folder) and its totals. */
@@ -1199,6 +1212,8 @@ export interface StatsResult {
   groupBy?: StatsGroupBy;
   /** Empty without `groupBy`; days in order, else the largest cost first. */
   groups: StatsGroup[];
+  /** Every cost limit set in settings.json (over all agents first, then per agent) with its period's spend; empty when none is set. */
+  limits: CostLimitStatus[];
 }
 
 /** Usage summed over turns. CostUsd counts only turns whose agent reported a cost; turns that used tokens without one are UncountedTurns (their tokens are in the token sums, their money nowhere). */

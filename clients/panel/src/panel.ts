@@ -33,6 +33,9 @@ export function startPanel(root: HTMLElement, transport: Transport, scheduler = 
       app.openSession(sessionId);
     },
     showNewChat: () => app.showNewChat(),
+    showTab: (tab) => {
+      if (app.hasTab(tab)) app.showTab(tab);
+    },
   });
   bridge.ready();
   return { store, actions, app, bridge, scheduler };

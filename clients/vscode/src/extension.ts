@@ -2,7 +2,7 @@ import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { PanelBridge } from './bridge/panelBridge';
 import { runPlaybook, stopRun } from './commands/playbookCommands';
-import { showStats, startRemote } from './commands/remoteCommands';
+import { startRemote } from './commands/remoteCommands';
 import { cancelSession, closeSession, newSession, openTranscript, promptSession, type SessionCommandContext } from './commands/sessionCommands';
 import { createHostActions } from './hostActions';
 import { panelViewId, PanelViewProvider } from './panel/panelViewProvider';
@@ -20,6 +20,8 @@ import { MaestroServer } from './server/maestroServer';
 import { readSettings, restartSettings } from './settings';
 import { StartupTiming } from './startupTiming';
 import { ActivityTracker } from './status/activityTracker';
+import { BudgetWarnings } from './status/budgetWarnings';
+import { CostStatusBar } from './status/costStatusBar';
 import { StatusBar } from './status/statusBar';
 
 let server: MaestroServer | undefined;
@@ -89,6 +91,11 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     await focusPanel();
     bridge.showSession(sessionId);
   };
+  // Show Stats: the panel's Stats tab (charts, leaderboard, today's spend against the limit).
+  const showStats = async () => {
+    await focusPanel();
+    bridge.showTab('stats');
+  };
   const watchFolder = (folder: string) => void reviewStore.watch(folder);
   const sessionContext: SessionCommandContext = { server: maestro, tracker, showSession, watchFolder };
 
@@ -100,6 +107,8 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
       webviewOptions: { retainContextWhenHidden: true },
     }),
     new StatusBar(maestro, tracker),
+    new CostStatusBar(maestro),
+    new BudgetWarnings(maestro, showStats),
     review,
     reviewEdits,
     baselineDocuments,
@@ -132,7 +141,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   command('maestro.undoReviewDecision', () => review.undoLast());
   command('maestro.stageHunk', () => review.stageHunk());
   command('maestro.startRemote', () => startRemote(maestro));
-  command('maestro.showStats', () => showStats(maestro));
+  command('maestro.showStats', showStats);
   command('maestro.showOutput', () => output.show(true));
   command('maestro.restartServer', () => maestro.restart());
   command('maestro.installAgent', (agentId?: string) => installAgent(maestro, typeof agentId === 'string' ? agentId : undefined));

@@ -77,6 +77,7 @@ namespace Maestro.Protocol;
 [JsonSerializable(typeof(RoomState))]
 [JsonSerializable(typeof(StatsGetParams))]
 [JsonSerializable(typeof(StatsResult))]
+[JsonSerializable(typeof(CostLimitStatus))]
 [JsonSerializable(typeof(StatsLeaderboardParams))]
 [JsonSerializable(typeof(StatsLeaderboardResult))]
 [JsonSerializable(typeof(StatsExportParams))]

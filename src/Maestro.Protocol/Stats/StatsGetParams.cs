@@ -8,4 +8,7 @@ public sealed record StatsGetParams
     public DateTimeOffset? Until { get; init; }
 
     public StatsGroupBy? GroupBy { get; init; }
+
+    /// <summary>Only the turns of this agent (the panel's per-day charts split by agent); every agent's when left out.</summary>
+    public string? AgentId { get; init; }
 }

@@ -1,5 +1,6 @@
 using Maestro.Protocol;
 using Maestro.Server.Errors;
+using Maestro.Server.Stats.Limits;
 
 namespace Maestro.Server.Stats;
 
@@ -11,17 +12,20 @@ public sealed class StatsService
 
     private readonly StatsStore store;
     private readonly LeaderboardStore leaderboard;
+    private readonly CostLimitGate limits;
 
-    public StatsService(StatsStore store, LeaderboardStore leaderboard)
+    public StatsService(StatsStore store, LeaderboardStore leaderboard, CostLimitGate limits)
     {
         this.store = store;
         this.leaderboard = leaderboard;
+        this.limits = limits;
     }
 
     public async Task<StatsResult> GetAsync(StatsGetParams request, CancellationToken cancellationToken)
     {
         await store.SettledAsync();
-        return await store.GetAsync(Window(request.Since, request.Until), request.GroupBy, cancellationToken);
+        var result = await store.GetAsync(Window(request.Since, request.Until), request.GroupBy, request.AgentId, cancellationToken);
+        return result with { Limits = await limits.StatusAsync(cancellationToken) };
     }
 
     public Task<StatsLeaderboardResult> LeaderboardAsync(StatsLeaderboardParams request, CancellationToken cancellationToken)

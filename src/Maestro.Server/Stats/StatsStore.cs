@@ -6,15 +6,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Maestro.Server.Stats;
 
-/// <summary>turn_stats in SQLite: written through the database's single writer, summed by SQL on read.</summary>
+/// <summary>
+/// turn_stats in SQLite: written through the database's single writer (the per-day rollup follows by triggers), summed
+/// by SQL on read (<see cref="StatsSums"/>).
+/// </summary>
 public sealed class StatsStore
 {
-    private const string Sums = """
-        COUNT(DISTINCT session_id), COUNT(*), COALESCE(SUM(wall_ms), 0), COALESCE(SUM(busy_ms), 0),
-        COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0), COALESCE(SUM(cache_read_tokens), 0),
-        COALESCE(SUM(cache_write_tokens), 0), COALESCE(SUM(cost_nano), 0), COALESCE(SUM(1 - cost_known), 0)
-        """;
-
     private readonly MaestroDatabase database;
     private readonly ConcurrentDictionary<Task, byte> pending = new();
 
@@ -32,12 +29,18 @@ public sealed class StatsStore
                 using var command = c.CreateCommand();
                 command.Transaction = t;
                 command.CommandText = """
-                    INSERT OR REPLACE INTO turn_stats
+                    INSERT INTO turn_stats
                         (session_id, turn_id, agent_id, model, project, started_ms, ended_ms, day, wall_ms, busy_ms,
                          input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_nano, cost_known, stop_reason)
                     SELECT id, $turn, agent_id, model, cwd, $started, $ended, date($endedText, 'localtime'), $wall, $busy,
                            $input, $output, $cacheRead, $cacheWrite, $cost, $known, $stop
                     FROM sessions WHERE id = $session
+                    ON CONFLICT (session_id, turn_id) DO UPDATE SET
+                        agent_id = excluded.agent_id, model = excluded.model, project = excluded.project, started_ms = excluded.started_ms,
+                        ended_ms = excluded.ended_ms, day = excluded.day, wall_ms = excluded.wall_ms, busy_ms = excluded.busy_ms,
+                        input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, cache_read_tokens = excluded.cache_read_tokens,
+                        cache_write_tokens = excluded.cache_write_tokens, cost_nano = excluded.cost_nano, cost_known = excluded.cost_known,
+                        stop_reason = excluded.stop_reason
                     RETURNING agent_id;
                     """;
                 var wall = Math.Max(0, row.EndedAt.ToUnixTimeMilliseconds() - row.StartedAt.ToUnixTimeMilliseconds());
@@ -85,12 +88,12 @@ public sealed class StatsStore
         }
     }
 
-    /// <summary>Totals over the window, and per group when asked.</summary>
-    public Task<StatsResult> GetAsync(StatsWindow window, StatsGroupBy? groupBy, CancellationToken cancellationToken) => database.ReadAsync(
+    /// <summary>Totals over the window (of one agent, or all), and per group when asked.</summary>
+    public Task<StatsResult> GetAsync(StatsWindow window, StatsGroupBy? groupBy, string? agentId, CancellationToken cancellationToken) => database.ReadAsync(
         async c =>
         {
-            var totals = (await SumAsync(c, window, null, cancellationToken)).Single().Totals;
-            var groups = groupBy is null ? [] : await SumAsync(c, window, groupBy, cancellationToken);
+            var totals = (await StatsSums.SumAsync(c, window, null, agentId, cancellationToken)).Single().Totals;
+            var groups = groupBy is null ? [] : await StatsSums.SumAsync(c, window, groupBy, agentId, cancellationToken);
             var ordered = groupBy == StatsGroupBy.Day
                 ? groups.OrderBy(g => g.Key, StringComparer.Ordinal).ToList()
                 : groups.OrderByDescending(g => g.Totals.CostUsd).ThenByDescending(g => g.Totals.InputTokens + g.Totals.OutputTokens).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
@@ -104,8 +107,8 @@ public sealed class StatsStore
         {
             using var command = c.CreateCommand();
             command.CommandText = agentId is null
-                ? "SELECT COALESCE(SUM(cost_nano), 0) FROM turn_stats WHERE day >= $day;"
-                : "SELECT COALESCE(SUM(cost_nano), 0) FROM turn_stats WHERE day >= $day AND agent_id = $agent;";
+                ? "SELECT COALESCE(SUM(cost_nano), 0) FROM turn_stats_daily WHERE day >= $day;"
+                : "SELECT COALESCE(SUM(cost_nano), 0) FROM turn_stats_daily WHERE day >= $day AND agent_id = $agent;";
             command.Parameters.AddWithValue("$day", fromDay);
             if (agentId is not null)
             {
@@ -174,76 +177,4 @@ public sealed class StatsStore
             return (IReadOnlyList<StatsExportRow>)rows;
         },
         cancellationToken);
-
-    private static async Task<List<StatsGroup>> SumAsync(SqliteConnection c, StatsWindow window, StatsGroupBy? groupBy, CancellationToken cancellationToken)
-    {
-        var key = KeyColumn(groupBy);
-        var groups = new Dictionary<string, StatsTotals>(StringComparer.Ordinal);
-        using (var command = c.CreateCommand())
-        {
-            command.CommandText = $"SELECT {key}, {Sums} FROM turn_stats ts WHERE {Within(window)} GROUP BY 1;";
-            command.Parameters.AddWithValue("$since", window.SinceMs);
-            command.Parameters.AddWithValue("$until", window.UntilMs);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                groups[reader.GetString(0)] = new StatsTotals
-                {
-                    Sessions = reader.GetInt64(1),
-                    Turns = reader.GetInt64(2),
-                    RuntimeMs = reader.GetInt64(3),
-                    BusyMs = reader.GetInt64(4),
-                    InputTokens = reader.GetInt64(5),
-                    OutputTokens = reader.GetInt64(6),
-                    CacheReadTokens = reader.GetInt64(7),
-                    CacheWriteTokens = reader.GetInt64(8),
-                    CostUsd = reader.GetInt64(9) / 1_000_000_000m,
-                    UncountedTurns = reader.GetInt64(10),
-                };
-            }
-        }
-
-        // A task is done by the turn of its attempt's session: it counts where (and when) that turn does.
-        using (var command = c.CreateCommand())
-        {
-            command.CommandText = $"""
-                SELECT {key}, COUNT(DISTINCT rt.run_id || '/' || rt.seq) FROM run_tasks rt JOIN turn_stats ts ON ts.session_id = rt.session_id
-                WHERE rt.status = 'Done' AND {Within(window)} GROUP BY 1;
-                """;
-            command.Parameters.AddWithValue("$since", window.SinceMs);
-            command.Parameters.AddWithValue("$until", window.UntilMs);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var k = reader.GetString(0);
-                groups[k] = (groups.TryGetValue(k, out var t) ? t : new StatsTotals()) with { TasksDone = reader.GetInt64(1) };
-            }
-        }
-
-        if (groupBy is null && groups.Count == 0)
-        {
-            groups[string.Empty] = new StatsTotals();
-        }
-
-        return groups.Select(g => new StatsGroup { Key = g.Key, Totals = g.Value }).ToList();
-    }
-
-    /// <summary>
-    /// The window's condition. A wide window scans the table instead of the ended_ms index: walking the index and
-    /// fetching each row by its key costs far more than reading the rows in order (the unary + hides the index).
-    /// </summary>
-    private static string Within(StatsWindow window)
-        => window.SinceMs == long.MinValue && window.UntilMs == long.MaxValue ? "1"
-            : window.UntilMs - window.SinceMs > TimeSpan.FromDays(7).TotalMilliseconds ? "+ts.ended_ms >= $since AND +ts.ended_ms < $until"
-            : "ts.ended_ms >= $since AND ts.ended_ms < $until";
-
-    private static string KeyColumn(StatsGroupBy? groupBy) => groupBy switch
-    {
-        null => "''",
-        StatsGroupBy.Day => "ts.day",
-        StatsGroupBy.Agent => "ts.agent_id",
-        StatsGroupBy.Model => "COALESCE(ts.model, 'default')",
-        StatsGroupBy.Project => "ts.project",
-        _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
-    };
 }

@@ -26,12 +26,23 @@ public sealed class TurnStatsRecorder
         this.logger = logger;
     }
 
+    /// <summary>
+    /// Set only by the bench (bench/Maestro.Bench, scenario stats) to time turns without recording against turns with
+    /// it in the same run; nothing else sets it, and settings cannot.
+    /// </summary>
+    public bool PausedForBench { get; set; }
+
     /// <summary>Starts recording the turns of <paramref name="sessions"/>; called once, where the service is made.</summary>
     public void Attach(SessionService sessions) => sessions.EventAppended += (_, e) => Observe(e.Notification);
 
     /// <summary>One stored event of a session; public for the recording-overhead bench.</summary>
     public void Observe(SessionEventNotification notification)
     {
+        if (PausedForBench)
+        {
+            return;
+        }
+
         try
         {
             switch (notification.Event)

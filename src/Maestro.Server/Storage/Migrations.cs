@@ -216,6 +216,7 @@ public static class Migrations
                 PRIMARY KEY (room_id, seq)
             ) WITHOUT ROWID;
             """),
+        new(8, "per-day stats rollup, kept by triggers on turn_stats", Stats.TurnStatsSummarySchema.MigrationSql),
         new(9, "outages, back-filled from stored outage events", Stats.Outages.OutageStatsSchema.MigrationSql),
     ];
 }

@@ -172,6 +172,41 @@ public sealed class StatsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stats_get_lists_every_limit_with_its_periods_spend_and_keeps_one_agents_turns_when_asked()
+    {
+        await MaestroAgentSettings.SetCostLimitsAsync(fixture.Home, new JsonObject
+        {
+            ["dailyUsd"] = 0.05,
+            ["monthlyUsd"] = 10,
+            ["agents"] = new JsonObject { ["claude-code"] = new JsonObject { ["dailyUsd"] = 0.02 } },
+        });
+        var (server, rpc, _) = await ConnectAsync();
+        await using var __ = server;
+        using var ___ = rpc;
+        await PromptAsync(rpc, fixture.Repo, "hello");
+
+        var all = await StatsAsync(rpc);
+        Assert.Equal(
+            [
+                new CostLimitStatus { Period = CostLimitPeriod.Day, LimitUsd = 0.05m, SpentUsd = 0.01m, Percent = 20 },
+                new CostLimitStatus { Period = CostLimitPeriod.Month, LimitUsd = 10m, SpentUsd = 0.01m, Percent = 0 },
+                new CostLimitStatus { Period = CostLimitPeriod.Day, AgentId = "claude-code", LimitUsd = 0.02m, SpentUsd = 0.01m, Percent = 50 },
+            ],
+            all.Limits);
+
+        var claude = await rpc.InvokeWithParameterObjectAsync<StatsResult>(Methods.StatsGet, new StatsGetParams { GroupBy = StatsGroupBy.Day, AgentId = "claude-code" });
+        Assert.Equal((1L, 0.01m), (claude.Totals.Turns, claude.Totals.CostUsd));
+        Assert.Equal(1L, Assert.Single(claude.Groups).Totals.Turns);
+        var codex = await rpc.InvokeWithParameterObjectAsync<StatsResult>(Methods.StatsGet, new StatsGetParams { GroupBy = StatsGroupBy.Day, AgentId = "codex" });
+        Assert.Equal((0L, 0m), (codex.Totals.Turns, codex.Totals.CostUsd));
+        Assert.Empty(codex.Groups);
+
+        // Without limits in settings, none is listed.
+        await MaestroAgentSettings.SetCostLimitsAsync(fixture.Home, null);
+        await Wait.UntilAsync(async () => (await StatsAsync(rpc)).Limits.Count == 0, TimeSpan.FromSeconds(10), "the limits to be gone");
+    }
+
+    [Fact]
     public async Task Turns_stored_before_the_migration_are_back_filled_with_the_same_numbers()
     {
         var doc = fixture.Write("p.md", "- [ ] One\n- [ ] Two (costly)\n");
@@ -185,14 +220,14 @@ public sealed class StatsTests : IAsyncLifetime
             before = await StatsAsync(rpc, StatsGroupBy.Agent);
         }
 
-        // Make the store as an older Maestro left it: schema at version 5, so without what migrations 6 (turn_stats)
-        // and 7 (group chat) made; both run again on the next start.
+        // Make the store as an older Maestro left it: schema at version 5, so without what migrations 6 (turn_stats),
+        // 7 (group chat) and 8 (the per-day rollup) made; they run again on the next start.
         var database = Path.Combine(fixture.Home, "maestro.db");
         await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
         {
             await connection.OpenAsync();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE turn_stats; DROP TABLE chat_messages; DROP TABLE chat_participants; DROP TABLE chat_rooms; DROP TABLE outages; DELETE FROM schema_migrations WHERE version >= 6;";
+            command.CommandText = "DROP TABLE turn_stats; DROP TABLE turn_stats_daily; DROP TABLE turn_stats_session_days; DROP TABLE chat_messages; DROP TABLE chat_participants; DROP TABLE chat_rooms; DROP TABLE outages; DELETE FROM schema_migrations WHERE version >= 6;";
             await command.ExecuteNonQueryAsync();
         }
 

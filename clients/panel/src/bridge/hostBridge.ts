@@ -1,6 +1,6 @@
 // The panel's side of the bridge: requests with promises correlated by id, notifications and server requests
 // dispatched to listeners, answers to server requests posted back.
-import type { HostInfo, HostToPanel, RpcErrorBody, ServerState } from './messages';
+import type { HostInfo, HostToPanel, PanelTab, RpcErrorBody, ServerState } from './messages';
 import { RpcError } from './rpcError';
 import type { Transport } from './transport';
 
@@ -19,6 +19,7 @@ export interface BridgeListener {
   /** The host asks to open a session's transcript (e.g. its "Open Transcript" command). */
   showSession?(sessionId: string): void;
   showNewChat?(): void;
+  showTab?(tab: PanelTab): void;
 }
 
 interface Pending {
@@ -85,6 +86,8 @@ export class HostBridge {
         return this.emit((l) => l.showSession?.(message.sessionId));
       case 'showNewChat':
         return this.emit((l) => l.showNewChat?.());
+      case 'showTab':
+        return this.emit((l) => l.showTab?.(message.tab));
     }
   }
 

@@ -4,6 +4,7 @@ import type {
   AgentsListResult, PermissionMode, PermissionRequestParams, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, RunsListResult,
   Session, SessionCreateParams, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
   ChatCreateParams, ChatHistoryResult, ChatPostResult, Room,
+  StatsGetParams, StatsLeaderboardResult, StatsResult,
 } from '../../../protocol/protocol';
 import { ErrorCodes } from '../../../protocol/protocol';
 import { isMixedHunk } from '../../../protocol/errors';
@@ -13,6 +14,7 @@ import { HostActions } from '../bridge/messages';
 import { describeError, RpcError } from '../bridge/rpcError';
 import { HistoryLoader } from './historyLoader';
 import type { Decision, MixedQuestion } from './review';
+import { byKey, localMidnight, maxChartAgents, statsDays, windowDays } from './stats';
 import type { Store } from './store';
 
 /** What a review decision covers: hunks by id, or files by path (of one session). */
@@ -137,6 +139,46 @@ export class Actions {
       this.store.emit('chat', room.id);
     }
     return room;
+  }
+
+  /**
+   * The Stats tab's numbers: the last days per agent and per day, each of the largest agents per day, today's
+   * spend with the cost limits, and the leaderboard. A server without stats (-32601) is said to have none.
+   */
+  async loadStats(now = new Date()): Promise<void> {
+    if (this.store.stats.state !== 'ready') this.store.setStats({ state: 'loading' });
+    const get = (params: StatsGetParams): Promise<StatsResult> => this.bridge.request<StatsResult>(Methods.StatsGet, params);
+    const since = localMidnight(now, statsDays - 1).toISOString();
+    try {
+      const [byAgent, byDay, today, leaderboard] = await Promise.all([
+        get({ since, groupBy: 'agent' }),
+        get({ since, groupBy: 'day' }),
+        get({ since: localMidnight(now).toISOString() }),
+        this.bridge.request<StatsLeaderboardResult>(Methods.StatsLeaderboard, { limit: 10 }),
+      ]);
+      const agents = byAgent.groups.map((g) => ({ agentId: g.key, totals: g.totals }));
+      const drawn = agents.slice(0, maxChartAgents);
+      const perAgent = await Promise.all(drawn.map((a) => get({ since, groupBy: 'day', agentId: a.agentId })));
+      this.store.setStats({
+        state: 'ready',
+        loadedAt: now.getTime(),
+        data: {
+          days: windowDays(now),
+          agents,
+          perAgentDays: new Map(drawn.map((a, i) => [a.agentId, byKey(perAgent[i]!)])),
+          allDays: byKey(byDay),
+          today: today.totals,
+          limits: today.limits ?? [],
+          leaderboard,
+        },
+      });
+    } catch (error) {
+      if (error instanceof RpcError && error.isNotAvailable) {
+        this.store.setStats({ state: 'unavailable', message: 'Usage stats are not available in this server yet.' });
+      } else {
+        this.store.setStats({ state: 'error', message: describeError(error) });
+      }
+    }
   }
 
   /**

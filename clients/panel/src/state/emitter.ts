@@ -1,6 +1,6 @@
 /** What changed in the store; views subscribe and re-render what depends on it. */
 export type Topic =
-  | 'host' | 'server' | 'sessions' | 'agents' | 'runs' | 'chat' | 'permissions' | 'transcript' | 'queue' | 'notice' | 'review';
+  | 'host' | 'server' | 'sessions' | 'agents' | 'runs' | 'chat' | 'permissions' | 'transcript' | 'queue' | 'notice' | 'review' | 'stats';
 
 export type ChangeListener = (topic: Topic, sessionId?: string) => void;
 

@@ -1,7 +1,7 @@
 // Everything the panel knows, fed by server notifications and request results. Holds no connection itself:
 // actions.ts asks the server and hands the answers here.
 import type {
-  AgentInfo, ChatChangedNotification, ChatMessageNotification, PermissionRequestParams, Run, RunProgressNotification, Session, SessionChangedNotification,
+  AgentInfo, BudgetWarningNotification, ChatChangedNotification, ChatMessageNotification, PermissionRequestParams, Run, RunProgressNotification, Session, SessionChangedNotification,
   SessionEventNotification, SessionEventsNotification,
 } from '../../../protocol/protocol';
 import { Methods } from '../../../protocol/protocol';
@@ -9,6 +9,7 @@ import type { HostInfo, ServerState } from '../bridge/messages';
 import { ChatRooms } from './chatRooms';
 import { Emitter } from './emitter';
 import { ReviewInbox } from './review';
+import { addWarning, type StatsState } from './stats';
 import { Transcript } from './transcript';
 
 /** A live `permissions/request` from the server, waiting for the user (or settled, briefly kept to show it). */
@@ -43,6 +44,10 @@ export class Store extends Emitter {
   chat: ChatState = { state: 'idle' };
   /** Rooms and the messages of the rooms opened in the Chat tab. */
   readonly chatRooms = new ChatRooms();
+  /** The Stats tab: loaded when shown, again on a budget warning. */
+  stats: StatsState = { state: 'idle' };
+  /** stats/budgetWarning notifications of this connection, the latest per limit. */
+  budgetWarnings: BudgetWarningNotification[] = [];
   readonly permissions = new Map<string | number, PendingPermission>();
   /** Only sessions whose transcript was opened: others are not followed event by event. */
   readonly transcripts = new Map<string, Transcript>();
@@ -104,6 +109,11 @@ export class Store extends Emitter {
     this.emit('chat');
   }
 
+  setStats(stats: StatsState): void {
+    this.stats = stats;
+    this.emit('stats');
+  }
+
   transcriptOf(sessionId: string): Transcript {
     let transcript = this.transcripts.get(sessionId);
     if (!transcript) {
@@ -148,6 +158,10 @@ export class Store extends Emitter {
         this.emit('runs');
         break;
       }
+      case Methods.StatsBudgetWarning:
+        this.budgetWarnings = addWarning(this.budgetWarnings, params as BudgetWarningNotification);
+        this.emit('stats');
+        break;
       case Methods.ChatMessage: {
         const { roomId, message } = params as ChatMessageNotification;
         const room = this.chatRooms.get(roomId);

@@ -1,4 +1,4 @@
-// The panel's shell: server state banner, notices, tabs (Sessions, Review, Runs, Chat) and the Sessions tab's pages
+// The panel's shell: server state banner, notices, tabs (Sessions, Review, Runs, Chat, Stats) and the Sessions tab's pages
 // (list, new-session form, an open session). Global shortcuts: "/" focuses the prompt, "n" starts a new session.
 import { HostActions } from '../bridge/messages';
 import type { Actions, NewSessionInput } from '../state/actions';
@@ -13,11 +13,12 @@ import { SessionView } from './sessionView';
 import { noAgentInstalled, renderAgentsWelcome } from './sessions/agentsWelcome';
 import { renderNewSessionForm } from './sessions/newSessionForm';
 import { SessionsList } from './sessions/sessionsList';
+import { StatsView } from './stats/statsView';
 
-type Tab = 'sessions' | 'review' | 'runs' | 'chat';
+type Tab = 'sessions' | 'review' | 'runs' | 'chat' | 'stats';
 type SessionsPage = { kind: 'list' } | { kind: 'new' } | { kind: 'session'; id: string };
 
-const tabLabels: Record<Tab, string> = { sessions: 'Sessions', review: 'Review', runs: 'Runs', chat: 'Chat' };
+const tabLabels: Record<Tab, string> = { sessions: 'Sessions', review: 'Review', runs: 'Runs', chat: 'Chat', stats: 'Stats' };
 
 export class App {
   readonly element: HTMLElement;
@@ -33,6 +34,7 @@ export class App {
   private readonly runsView: RunsView;
   private readonly reviewView: ReviewView;
   private readonly chatView: ChatView;
+  private readonly statsView: StatsView;
   private tab: Tab = 'sessions';
   private page: SessionsPage = { kind: 'list' };
   sessionView: SessionView | undefined;
@@ -57,6 +59,7 @@ export class App {
     this.runsView = new RunsView(store, actions);
     this.reviewView = new ReviewView(store, actions);
     this.chatView = new ChatView(store, actions);
+    this.statsView = new StatsView(store, actions);
     this.element = h('div', { class: 'maestro-app' }, this.banner, this.notice, tabs, this.main);
     // On the document: with nothing focused, keys go to the body, outside the app element.
     document.addEventListener('keydown', (event) => this.onGlobalKey(event));
@@ -117,6 +120,11 @@ export class App {
     this.chatView.showNewRoom();
   }
 
+  /** Whether `tab` names one of the tabs (a host's showTab is not trusted to). */
+  hasTab(tab: string): tab is Tab {
+    return Object.hasOwn(tabLabels, tab);
+  }
+
   showTab(tab: Tab): void {
     this.tab = tab;
     for (const [name, b] of this.tabButtons) {
@@ -126,6 +134,7 @@ export class App {
     this.main.setAttribute('aria-labelledby', `tab-${tab}`);
     if (tab === 'chat') this.chatView.shown();
     if (tab === 'review') this.reviewView.shown();
+    if (tab === 'stats') this.statsView.shown();
     this.renderMain();
   }
 
@@ -144,6 +153,11 @@ export class App {
     if (this.tab === 'chat') {
       this.chatView.render();
       this.main.appendChild(this.chatView.element);
+      return;
+    }
+    if (this.tab === 'stats') {
+      this.main.appendChild(this.statsView.element);
+      this.statsView.render();
       return;
     }
     if (this.page.kind === 'session' && this.sessionView) {
@@ -227,6 +241,9 @@ export class App {
       case 'chat':
         if (this.tab === 'chat') this.scheduler.schedule(this.chatTask);
         break;
+      case 'stats':
+        if (this.tab === 'stats') this.scheduler.schedule(this.statsTask);
+        break;
       case 'review':
         if (this.tab === 'review') this.scheduler.schedule(this.reviewTask);
         this.updateReviewTab();
@@ -240,6 +257,7 @@ export class App {
   private readonly mainTask = (): void => this.renderMain();
   private readonly runsTask = (): void => this.runsView.render();
   private readonly chatTask = (): void => this.chatView.render();
+  private readonly statsTask = (): void => this.statsView.render();
   private readonly reviewTask = (): void => this.reviewView.render();
 
   /** The Review tab says how many agent hunks wait, so the inbox is noticed from any tab. */

@@ -9,6 +9,8 @@ export interface MaestroHost {
   host: PageHost;
   /** host/ actions the panel asked for. */
   hostCalls: { method: string; params: unknown }[];
+  /** A request of the test itself to the same server (setting up what the page then shows). */
+  request<T>(method: string, params?: unknown): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startMaestroHost(page: Page, home: string, workspaceFolder
   return {
     host,
     hostCalls,
+    request: <T>(method: string, params?: unknown) => (params === undefined ? connection.sendRequest<T>(method) : connection.sendRequest<T>(method, params)),
     stop: async () => {
       try {
         await connection.sendRequest('shutdown');

@@ -2,7 +2,7 @@
 // check of what a webview posts.
 import type { PanelToHost, RpcErrorBody } from '../../../protocol/bridge';
 
-export type { HostInfo, HostToPanel, PanelToHost } from '../../../protocol/bridge';
+export type { HostInfo, HostToPanel, PanelTab, PanelToHost } from '../../../protocol/bridge';
 
 /** The error of a `response`, as the panel receives it. */
 export type BridgeError = RpcErrorBody;

@@ -2,7 +2,7 @@ import type { PermissionBroker } from '../permissions/permissionBroker';
 import type { RpcClient } from '../server/rpcClient';
 import { asRpcError } from '../util/rpcError';
 import type { Subscription } from '../util/emitter';
-import type { BridgeError, HostInfo, HostToPanel, PanelToHost } from './messages';
+import type { BridgeError, HostInfo, HostToPanel, PanelTab, PanelToHost } from './messages';
 
 /** Where the host sends messages for one panel (a webview's postMessage). */
 export interface PanelPort {
@@ -18,8 +18,9 @@ export type HostActions = ReadonlyMap<string, (params: unknown) => Promise<unkno
  */
 export class PanelBridge {
   private readonly ports = new Set<PanelPort>();
-  // The session a command asked to show; a panel that loads after the ask (the view was closed) still opens it.
-  private shownSession: string | undefined;
+  // What a command asked to show (a session, or a tab); a panel that loads after the ask (the view was closed)
+  // still shows it.
+  private shown: Extract<HostToPanel, { kind: 'showSession' | 'showTab' }> | undefined;
   // Panels that said 'ready' (their script listens); a "New Group Chat" asked before any did waits for the next one.
   private readonly readyPorts = new Set<PanelPort>();
   private newChatPending = false;
@@ -56,8 +57,14 @@ export class PanelBridge {
 
   /** Opens a session's transcript in every panel, and in the next one to load. */
   showSession(sessionId: string): void {
-    this.shownSession = sessionId;
-    this.broadcast({ kind: 'showSession', sessionId });
+    this.shown = { kind: 'showSession', sessionId };
+    this.broadcast(this.shown);
+  }
+
+  /** Shows one of the panel's tabs (Show Stats) in every panel, and in the next one to load. */
+  showTab(tab: PanelTab): void {
+    this.shown = { kind: 'showTab', tab };
+    this.broadcast(this.shown);
   }
 
   /**
@@ -76,7 +83,7 @@ export class PanelBridge {
         port.post({ kind: 'hostInfo', ...this.hostInfo(), hostActions: [...this.actions.keys()] });
         port.post({ kind: 'serverState', state: this.server.state });
         for (const pending of this.permissions.pendingMessages()) port.post(pending);
-        if (this.shownSession) port.post({ kind: 'showSession', sessionId: this.shownSession });
+        if (this.shown) port.post(this.shown);
         if (this.newChatPending) {
           this.newChatPending = false;
           port.post({ kind: 'showNewChat' });

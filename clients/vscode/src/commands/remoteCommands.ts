@@ -1,16 +1,12 @@
 import * as vscode from 'vscode';
-import { Methods, type RemoteStartResult, type StatsResult } from '../protocol';
+import { Methods, type RemoteStartResult } from '../protocol';
 import type { RpcClient } from '../server/rpcClient';
 import { describeError, isNotAvailable } from '../util/rpcError';
-import { remoteHtml, statsHtml } from './infoPages';
+import { remoteHtml } from './infoPages';
 
-/** Remote access and stats: features the server may not have yet; -32601 is said as "not available yet", never faked. */
+/** Remote access: a feature the server may not have yet; -32601 is said as "not available yet", never faked. */
 export async function startRemote(server: RpcClient): Promise<void> {
   await showPage(server, Methods.RemoteStart, {}, 'Maestro: Remote Access', (r: RemoteStartResult) => remoteHtml(r));
-}
-
-export async function showStats(server: RpcClient): Promise<void> {
-  await showPage(server, Methods.StatsGet, { groupBy: 'agent' }, 'Maestro: Stats', (r: StatsResult) => statsHtml(r));
 }
 
 async function showPage<R>(server: RpcClient, method: string, params: unknown, title: string, render: (result: R) => string): Promise<void> {

@@ -163,8 +163,10 @@ export interface FakeStatusBarItem {
   command: string | undefined;
   name: string | undefined;
   backgroundColor: ThemeColor | undefined;
+  accessibilityInformation: { label: string; role?: string } | undefined;
   visible: boolean;
   show(): void;
+  hide(): void;
   dispose(): void;
 }
 
@@ -211,9 +213,13 @@ export const window = {
       command: undefined,
       name: undefined,
       backgroundColor: undefined,
+      accessibilityInformation: undefined,
       visible: false,
       show() {
         this.visible = true;
+      },
+      hide() {
+        this.visible = false;
       },
       dispose() {
         this.visible = false;

@@ -57,6 +57,18 @@ describe('PanelBridge', () => {
     expect(received.filter((m) => m.kind === 'showNewChat')).toHaveLength(2);
   });
 
+  it("Show Stats shows the Stats tab in the open panels and in a panel that loads afterwards (the latest ask wins)", async () => {
+    const { bridge, received } = setup();
+    bridge.showSession('s_1');
+    bridge.showTab('stats');
+    expect(received).toEqual([{ kind: 'showSession', sessionId: 's_1' }, { kind: 'showTab', tab: 'stats' }]);
+    const later: HostToPanel[] = [];
+    const laterPort = { post: (m: HostToPanel) => later.push(m) };
+    bridge.attach(laterPort);
+    await bridge.receive(laterPort, { kind: 'ready' });
+    expect(later.filter((m) => m.kind === 'showTab' || m.kind === 'showSession')).toEqual([{ kind: 'showTab', tab: 'stats' }]);
+  });
+
   it('forwards requests to the server and returns the result under the panel id', async () => {
     const { server, bridge, port, received } = setup();
     server.handlers.set('sessions/list', () => ({ sessions: [] }));

@@ -73,7 +73,20 @@ public sealed class CostLimitGate
     private string Refusal(LimitStanding spent)
         => $"{spent.Describe()}. Raise or remove it under costLimits in {settingsPath} (it is read again at once), or wait for the next {(spent.Period == CostLimitPeriod.Day ? "day" : "month")}.";
 
-    private async Task<IReadOnlyList<LimitStanding>> StandingsAsync(string agentId, CancellationToken cancellationToken)
+    /// <summary>Every configured limit (over all agents first, then each agent's) with its period's spend, for stats/get.</summary>
+    public async Task<IReadOnlyList<CostLimitStatus>> StatusAsync(CancellationToken cancellationToken)
+    {
+        var agents = settings.Current.CostLimits?.Agents?.Keys.Order(StringComparer.Ordinal).Cast<string?>() ?? [];
+        return (await StandingsAsync([null, .. agents], cancellationToken))
+            .Select(s => new CostLimitStatus { Period = s.Period, AgentId = s.AgentId, LimitUsd = s.LimitUsd, SpentUsd = s.SpentUsd, Percent = s.Percent })
+            .ToList();
+    }
+
+    private Task<IReadOnlyList<LimitStanding>> StandingsAsync(string agentId, CancellationToken cancellationToken)
+        => StandingsAsync([null, agentId], cancellationToken);
+
+    /// <summary>The limits over all agents (null) and those of the given agents.</summary>
+    private async Task<IReadOnlyList<LimitStanding>> StandingsAsync(IReadOnlyList<string?> agentIds, CancellationToken cancellationToken)
     {
         var limits = settings.Current.CostLimits;
         if (limits is null)
@@ -81,12 +94,21 @@ public sealed class CostLimitGate
             return [];
         }
 
-        var agent = limits.Agents is not null && limits.Agents.TryGetValue(agentId, out var own) ? own : null;
         var wanted = new List<(CostLimitPeriod Period, string? Agent, decimal Limit, string Path)>();
-        Add(limits.DailyUsd, CostLimitPeriod.Day, null, "costLimits.dailyUsd");
-        Add(limits.MonthlyUsd, CostLimitPeriod.Month, null, "costLimits.monthlyUsd");
-        Add(agent?.DailyUsd, CostLimitPeriod.Day, agentId, $"costLimits.agents.{agentId}.dailyUsd");
-        Add(agent?.MonthlyUsd, CostLimitPeriod.Month, agentId, $"costLimits.agents.{agentId}.monthlyUsd");
+        foreach (var agentId in agentIds)
+        {
+            if (agentId is null)
+            {
+                Add(limits.DailyUsd, CostLimitPeriod.Day, null, "costLimits.dailyUsd");
+                Add(limits.MonthlyUsd, CostLimitPeriod.Month, null, "costLimits.monthlyUsd");
+                continue;
+            }
+
+            var agent = limits.Agents is not null && limits.Agents.TryGetValue(agentId, out var own) ? own : null;
+            Add(agent?.DailyUsd, CostLimitPeriod.Day, agentId, $"costLimits.agents.{agentId}.dailyUsd");
+            Add(agent?.MonthlyUsd, CostLimitPeriod.Month, agentId, $"costLimits.agents.{agentId}.monthlyUsd");
+        }
+
         if (wanted.Count == 0)
         {
             return [];

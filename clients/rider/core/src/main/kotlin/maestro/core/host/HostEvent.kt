@@ -20,6 +20,9 @@ sealed class HostEvent {
     /** Open the Chat tab's create-room form in the panels (New Group Chat). */
     object ShowNewChat : HostEvent()
 
+    /** Show one of the panel's tabs (Show Stats: "stats"). */
+    data class ShowTab(val tab: String) : HostEvent()
+
     /** The connection's state in the panel bridge's words: starting, ready, restarting, stopped. */
     data class State(val state: String, val message: String? = null) : HostEvent()
 }

@@ -169,6 +169,17 @@ class MaestroHost(
         fire(HostEvent.ShowNewChat)
     }
 
+    /** The tab Show Stats asked for: a panel that loads afterwards (the tool window opened by the action) shows it too. */
+    @Volatile
+    var shownTab: String? = null
+        private set
+
+    /** Shows one of the panel's tabs ("stats") in every open panel and in the next one to load. */
+    fun showTab(tab: String) {
+        shownTab = tab
+        fire(HostEvent.ShowTab(tab))
+    }
+
     /** Where the review happens: the current session's worktree or folder, else the project folder. */
     fun reviewCwd(): String = selectedSessionId?.let(store::session)?.let { it.worktree ?: it.cwd } ?: workspaceFolder
 

@@ -47,6 +47,7 @@ class PanelHost(
                 send(state(host.panelState(), null))
                 // A panel opened while an agent waits must still be able to answer.
                 host.permissions.pending().forEach { (id, request) -> send(serverRequest(id, gson.toJsonTree(request))) }
+                host.shownTab?.let { send(showTab(it)) }
             }
             "request" -> {
                 val id = message.get("id") ?: return
@@ -145,9 +146,12 @@ class PanelHost(
             is HostEvent.PermissionSettled -> JsonObject().apply { addProperty("kind", "serverRequestSettled"); addProperty("id", event.id) }
             is HostEvent.ShowSession -> JsonObject().apply { addProperty("kind", "showSession"); addProperty("sessionId", event.sessionId) }
             HostEvent.ShowNewChat -> JsonObject().apply { addProperty("kind", "showNewChat") }
+            is HostEvent.ShowTab -> showTab(event.tab)
             is HostEvent.State -> state(event.state, event.message)
         },
     )
+
+    private fun showTab(tab: String) = JsonObject().apply { addProperty("kind", "showTab"); addProperty("tab", tab) }
 
     private fun send(message: JsonObject) = post(writer.toJson(message))
 

@@ -53,6 +53,17 @@ data class BudgetWarningNotification(
     val message: String,
 )
 
+/** One cost limit of settings.json and what its current period (today, this month) has spent so far. */
+data class CostLimitStatus(
+    val period: CostLimitPeriod,
+    /** The agent the limit is for; null for the limit over all agents. */
+    val agentId: String? = null,
+    val limitUsd: BigDecimal,
+    val spentUsd: BigDecimal,
+    /** Spent over the limit, rounded down: 80 and more is the warning state, 100 and more refuses new turns. */
+    val percent: Int,
+)
+
 /** One group of `stats/outages`: an agent id or a local day, and its outages. */
 data class OutageStatsGroup(
     val key: String,
@@ -109,6 +120,8 @@ data class StatsGetParams(
     val since: String? = null,
     val until: String? = null,
     val groupBy: StatsGroupBy? = null,
+    /** Only the turns of this agent (the panel's per-day charts split by agent); every agent's when left out. */
+    val agentId: String? = null,
 )
 
 /** One group of `stats/get`: its key (a day, agent id, model or folder) and its totals. */
@@ -152,6 +165,8 @@ data class StatsResult(
     val groupBy: StatsGroupBy? = null,
     /** Empty without `groupBy`; days in order, else the largest cost first. */
     val groups: List<StatsGroup>,
+    /** Every cost limit set in settings.json (over all agents first, then per agent) with its period's spend; empty when none is set. */
+    val limits: List<CostLimitStatus> = emptyList(),
 )
 
 /** Usage summed over turns. CostUsd counts only turns whose agent reported a cost; turns that used tokens without one are UncountedTurns (their tokens are in the token sums, their money nowhere). */

@@ -148,6 +148,12 @@ class PanelHostTest {
                         assertEquals("openFile " + maestro.core.review.RepoPaths.normalize(File(sandbox.repo, "README.md").path), actions.calls.last())
                         t.host.showInPanel("s-7")
                         assertEquals("s-7", page.of("showSession").single().get("sessionId").asString)
+                        // Show Stats: the Stats tab now, and again in a panel that loads afterwards.
+                        t.host.showTab("stats")
+                        assertEquals("stats", page.of("showTab").single().get("tab").asString)
+                        panel.receive("""{"kind":"ready"}""")
+                        page.await { page.of("showTab").size == 2 }
+                        assertEquals(listOf("stats", "stats"), page.of("showTab").map { it.get("tab").asString })
                     }
                 }
             }
