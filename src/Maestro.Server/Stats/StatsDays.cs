@@ -8,7 +8,8 @@ namespace Maestro.Server.Stats;
 /// </summary>
 public sealed record StatsDays(string FromDay, string ToDay, IReadOnlyList<(long SinceMs, long UntilMs)> Edges)
 {
-    private const string Open = "0000-00-00";
+    /// <summary>The FromDay of a window with an open start.</summary>
+    public const string Open = "0000-00-00";
     private const string End = "9999-99-99";
 
     /// <summary>The split of <paramref name="window"/>, or null when it holds no whole day (the turns are read then).</summary>

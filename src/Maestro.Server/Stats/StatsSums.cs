@@ -4,9 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace Maestro.Server.Stats;
 
 /// <summary>
-/// The sums of stats/get: for the whole days of the window from the rollup (turn_stats_daily, and
-/// turn_stats_session_days for the sessions, counted once), for its partial first and last days (or a window without
-/// a whole day) from the turns themselves.
+/// The sums of stats/get: for the whole days of the window from the rollup (turn_stats_daily; the sessions, counted
+/// once, by <see cref="SessionCounts"/>), for its partial first and last days (or a window without a whole day) from
+/// the turns themselves.
 /// </summary>
 public static class StatsSums
 {
@@ -17,14 +17,12 @@ public static class StatsSums
         var agent = agentId is null ? string.Empty : " AND {0}.agent_id = $agent";
 
         var sums = new List<string>();
-        var sessions = new List<string>();
         if (days is not null)
         {
             sums.Add($"""
                 SELECT {Key(groupBy, "d")} AS k, turns, wall_ms, busy_ms, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_nano, uncounted
                 FROM turn_stats_daily d WHERE d.day >= $fromDay AND d.day < $toDay{string.Format(null, agent, "d")}
                 """);
-            sessions.Add($"SELECT {Key(groupBy, "sd")} AS k, sd.session_id FROM turn_stats_session_days sd WHERE sd.day >= $fromDay AND sd.day < $toDay{string.Format(null, agent, "sd")}");
         }
 
         foreach (var part in turnParts)
@@ -33,7 +31,6 @@ public static class StatsSums
                 SELECT {Key(groupBy, "ts")} AS k, 1 AS turns, wall_ms, busy_ms, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_nano, 1 - cost_known AS uncounted
                 FROM turn_stats ts WHERE {part}{string.Format(null, agent, "ts")}
                 """);
-            sessions.Add($"SELECT {Key(groupBy, "ts")} AS k, ts.session_id FROM turn_stats ts WHERE {part}{string.Format(null, agent, "ts")}");
         }
 
         var groups = new Dictionary<string, StatsTotals>(StringComparer.Ordinal);
@@ -63,15 +60,11 @@ public static class StatsSums
             }
         }
 
-        using (var command = Command(c, window, days, agentId))
+        foreach (var (k, count) in days is null
+                     ? await SessionsOfTurnsAsync(c, window, turnParts[0], groupBy, agentId, agent, cancellationToken)
+                     : await SessionCounts.CountAsync(c, days, turnParts, groupBy, agentId, cancellationToken))
         {
-            command.CommandText = $"SELECT k, COUNT(DISTINCT session_id) FROM ({string.Join("\nUNION ALL\n", sessions)}) GROUP BY k;";
-            using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var k = reader.GetString(0);
-                groups[k] = (groups.TryGetValue(k, out var t) ? t : new StatsTotals()) with { Sessions = reader.GetInt64(1) };
-            }
+            groups[k] = (groups.TryGetValue(k, out var t) ? t : new StatsTotals()) with { Sessions = count };
         }
 
         // A task is done by the turn of its attempt's session: it counts where (and when) that session had turns.
@@ -112,6 +105,21 @@ public static class StatsSums
         }
 
         return groups.Select(g => new StatsGroup { Key = g.Key, Totals = g.Value }).ToList();
+    }
+
+    /// <summary>The sessions of a window without a whole day, counted once per group from its turns.</summary>
+    private static async Task<Dictionary<string, long>> SessionsOfTurnsAsync(SqliteConnection c, StatsWindow window, string part, StatsGroupBy? groupBy, string? agentId, string agent, CancellationToken cancellationToken)
+    {
+        using var command = Command(c, window, null, agentId);
+        command.CommandText = $"SELECT {Key(groupBy, "ts")}, COUNT(DISTINCT ts.session_id) FROM turn_stats ts WHERE {part}{string.Format(null, agent, "ts")} GROUP BY 1;";
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return counts;
     }
 
     private static SqliteCommand Command(SqliteConnection c, StatsWindow window, StatsDays? days, string? agentId)

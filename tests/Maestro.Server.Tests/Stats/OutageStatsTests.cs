@@ -86,7 +86,10 @@ public sealed class OutageStatsTests : RealClaudeTestBase
         {
             await connection.OpenAsync();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE outages; DELETE FROM schema_migrations WHERE version >= 9;";
+            // Later migrations run again too, so what they made goes as well.
+            command.CommandText = "DROP TABLE outages; DROP TABLE turn_stats_session_spans; DROP TABLE turn_stats_session_starts; " +
+                "DROP TRIGGER turn_stats_session_spans_turn_insert; DROP TRIGGER turn_stats_session_spans_turn_delete; DROP TRIGGER turn_stats_session_spans_turn_update; " +
+                "DELETE FROM schema_migrations WHERE version >= 9;";
             await command.ExecuteNonQueryAsync();
         }
 

@@ -10,7 +10,8 @@ namespace Maestro.Server.Tests.Stats;
 /// <summary>
 /// The per-day rollup (migration 8) against the turns themselves: turns written straight into turn_stats over four
 /// local days (the triggers keep the rollup), then stats/get over whole days, partial first and last days, a window
-/// inside one day and the open window must equal the sums of the turns in each window, group by group.
+/// inside one day and the open window must equal the sums of the turns in each window, group by group, for every agent
+/// and for one; sessions counted once per group (migration 13's spans and starts).
 /// </summary>
 public sealed class StatsRollupTests : IAsyncLifetime
 {
@@ -71,19 +72,19 @@ public sealed class StatsRollupTests : IAsyncLifetime
     {
         var since = sinceMinutes is { } s ? firstMidnight.AddMinutes(s) : (DateTimeOffset?)null;
         var until = untilMinutes is { } u ? firstMidnight.AddMinutes(u) : (DateTimeOffset?)null;
-        foreach (var groupBy in new StatsGroupBy?[] { null, StatsGroupBy.Day, StatsGroupBy.Agent, StatsGroupBy.Model, StatsGroupBy.Project })
+        foreach (var agentId in new[] { null, "codex" })
         {
-            var answer = await stats.GetAsync(new StatsGetParams { Since = since, Until = until, GroupBy = groupBy }, CancellationToken.None);
-            var expected = await TurnsAsync(since, until, groupBy, agentId: null);
-            Assert.Equal(expected[string.Empty], answer.Totals);
-            if (groupBy is not null)
+            foreach (var groupBy in new StatsGroupBy?[] { null, StatsGroupBy.Day, StatsGroupBy.Agent, StatsGroupBy.Model, StatsGroupBy.Project })
             {
-                Assert.Equal(expected.Where(e => e.Key.Length > 0).OrderBy(e => e.Key, StringComparer.Ordinal), answer.Groups.Select(g => KeyValuePair.Create(g.Key, g.Totals)).OrderBy(e => e.Key, StringComparer.Ordinal));
+                var answer = await stats.GetAsync(new StatsGetParams { Since = since, Until = until, GroupBy = groupBy, AgentId = agentId }, CancellationToken.None);
+                var expected = await TurnsAsync(since, until, groupBy, agentId);
+                Assert.Equal(expected[string.Empty], answer.Totals);
+                if (groupBy is not null)
+                {
+                    Assert.Equal(expected.Where(e => e.Key.Length > 0).OrderBy(e => e.Key, StringComparer.Ordinal), answer.Groups.Select(g => KeyValuePair.Create(g.Key, g.Totals)).OrderBy(e => e.Key, StringComparer.Ordinal));
+                }
             }
         }
-
-        var codex = await stats.GetAsync(new StatsGetParams { Since = since, Until = until, GroupBy = StatsGroupBy.Day, AgentId = "codex" }, CancellationToken.None);
-        Assert.Equal((await TurnsAsync(since, until, StatsGroupBy.Day, "codex"))[string.Empty], codex.Totals);
     }
 
     [Fact]
@@ -98,6 +99,14 @@ public sealed class StatsRollupTests : IAsyncLifetime
         var after = await stats.GetAsync(new StatsGetParams { GroupBy = StatsGroupBy.Model }, CancellationToken.None);
         var expected = await TurnsAsync(null, null, StatsGroupBy.Model, null);
         Assert.Equal(expected[string.Empty], after.Totals);
+        foreach (var groupBy in new StatsGroupBy?[] { StatsGroupBy.Day, StatsGroupBy.Agent, StatsGroupBy.Project })
+        {
+            var sinceYesterday = firstMidnight.AddDays(1).AddHours(5);
+            var answer = await stats.GetAsync(new StatsGetParams { Since = sinceYesterday, GroupBy = groupBy }, CancellationToken.None);
+            var turns = await TurnsAsync(sinceYesterday, null, groupBy, null);
+            Assert.Equal(turns.Where(e => e.Key.Length > 0).OrderBy(e => e.Key, StringComparer.Ordinal), answer.Groups.Select(g => KeyValuePair.Create(g.Key, g.Totals)).OrderBy(e => e.Key, StringComparer.Ordinal));
+        }
+
         Assert.Equal(before.Totals.Turns - 12, after.Totals.Turns);
         Assert.Equal(before.Totals.Sessions - 1, after.Totals.Sessions);
         Assert.Equal(expected["haiku"], Assert.Single(after.Groups, g => g.Key == "haiku").Totals);
@@ -105,7 +114,10 @@ public sealed class StatsRollupTests : IAsyncLifetime
             async c =>
             {
                 using var command = c.CreateCommand();
-                command.CommandText = "SELECT (SELECT COUNT(*) FROM turn_stats_session_days WHERE session_id = 's12') + (SELECT COUNT(*) FROM turn_stats_daily WHERE turns <= 0);";
+                command.CommandText = """
+                    SELECT (SELECT COUNT(*) FROM turn_stats_session_days WHERE session_id = 's12') + (SELECT COUNT(*) FROM turn_stats_daily WHERE turns <= 0)
+                         + (SELECT COUNT(*) FROM turn_stats_session_spans WHERE session_id = 's12') + (SELECT COUNT(*) FROM turn_stats_session_starts WHERE sessions <= 0);
+                    """;
                 return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
             },
             CancellationToken.None);

@@ -221,13 +221,13 @@ public sealed class StatsTests : IAsyncLifetime
         }
 
         // Make the store as an older Maestro left it: schema at version 5, so without what migrations 6 (turn_stats),
-        // 7 (group chat) and 8 (the per-day rollup) made; they run again on the next start.
+        // 7 (group chat), 8 (the per-day rollup) and later ones made; they run again on the next start.
         var database = Path.Combine(fixture.Home, "maestro.db");
         await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
         {
             await connection.OpenAsync();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE turn_stats; DROP TABLE turn_stats_daily; DROP TABLE turn_stats_session_days; DROP TABLE chat_messages; DROP TABLE chat_participants; DROP TABLE chat_rooms; DROP TABLE outages; DELETE FROM schema_migrations WHERE version >= 6;";
+            command.CommandText = "DROP TABLE turn_stats; DROP TABLE turn_stats_daily; DROP TABLE turn_stats_session_days; DROP TABLE turn_stats_session_spans; DROP TABLE turn_stats_session_starts; DROP TABLE chat_messages; DROP TABLE chat_participants; DROP TABLE chat_rooms; DROP TABLE outages; DELETE FROM schema_migrations WHERE version >= 6;";
             await command.ExecuteNonQueryAsync();
         }
 
