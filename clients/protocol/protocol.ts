@@ -507,6 +507,10 @@ export interface DaemonStatusResult {
   startedAt: string;
   connections: number;
   workingSetBytes: number;
+  /** The daemon's own PATH, folder by folder: where it looks for agent CLIs. It is the PATH of the shell that started the daemon, which may not be the caller's. */
+  pathFolders?: string[];
+  /** Names of the credential variables set in the daemon's environment (never their values). */
+  credentialVariables?: string[];
 }
 
 /** A conversation an agent CLI keeps on disk that Maestro can import. */

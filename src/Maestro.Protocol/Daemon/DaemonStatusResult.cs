@@ -16,4 +16,13 @@ public sealed record DaemonStatusResult
     public required int Connections { get; init; }
 
     public required long WorkingSetBytes { get; init; }
+
+    /// <summary>
+    /// The daemon's own PATH, folder by folder: where it looks for agent CLIs. It is the PATH of the shell that started
+    /// the daemon, which may not be the caller's.
+    /// </summary>
+    public IReadOnlyList<string>? PathFolders { get; init; }
+
+    /// <summary>Names of the credential variables set in the daemon's environment (never their values).</summary>
+    public IReadOnlyList<string>? CredentialVariables { get; init; }
 }

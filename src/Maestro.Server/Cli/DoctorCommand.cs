@@ -45,14 +45,18 @@ internal static class DoctorCommand
             CheckToolAsync(runner, "node", ["--version"], required: false, "apt-get install nodejs (the agent CLIs run on Node)", cancellationToken));
         var agentsTask = catalog.ListAsync(cancellationToken);
         DaemonStatusResult? daemon = null;
+        IReadOnlyList<AgentInfo>? daemonAgents = null;
         await using (var client = await DaemonClient.TryConnectAsync(paths, cancellationToken))
         {
             if (client is not null)
             {
+                // Sessions run in the daemon's environment, not this shell's: ask it what it sees.
                 daemon = await client.InvokeAsync<DaemonStatusResult>(Methods.DaemonStatus, null, cancellationToken);
+                daemonAgents = (await client.InvokeAsync<AgentsListResult>(Methods.AgentsList, null, cancellationToken)).Agents;
             }
         }
 
+        var agents = await agentsTask;
         return new DoctorReport
         {
             Version = BuildInfo.Version,
@@ -60,10 +64,12 @@ internal static class DoctorCommand
             Home = paths.Home,
             HomeExists = Directory.Exists(paths.Home),
             Tools = await toolsTask,
-            Agents = await agentsTask,
+            Agents = agents,
             DaemonRunning = daemon is not null,
             Daemon = daemon,
             DaemonEndpoint = DaemonEndpoint.Describe(paths),
+            DaemonAgents = daemonAgents,
+            Warnings = DoctorWarnings.Find(agents, daemon, daemonAgents, DaemonEnvironment.CredentialsSet(Environment.GetEnvironmentVariable)),
         };
     }
 
@@ -100,6 +106,21 @@ internal static class DoctorCommand
         o.WriteLine(report.Daemon is { } d
             ? $"  Daemon        running, pid {d.Pid}, {d.Connections} connection(s), since {d.StartedAt:u}, at {d.Endpoint}"
             : $"  Daemon        not running (starts on the first 'maestro serve --stdio'; endpoint {report.DaemonEndpoint})");
-        o.WriteLine(report.Healthy ? "Everything Maestro needs is here." : "A required tool is missing: see above.");
+        if (report.Daemon is { } seen)
+        {
+            var credentials = seen.CredentialVariables ?? [];
+            o.WriteLine($"  The daemon sees: PATH with {seen.PathFolders?.Count ?? 0} folders; credential variables set: {(credentials.Count == 0 ? "none" : string.Join(", ", credentials))}");
+            var found = report.DaemonAgents?.Where(a => a.Available).Select(a => a.Id).ToList() ?? [];
+            o.WriteLine($"                   agents found: {(found.Count == 0 ? "none" : string.Join(", ", found))}");
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            o.WriteLine($"Warning: {warning}");
+        }
+
+        o.WriteLine(!report.Healthy ? "A required tool is missing: see above."
+            : report.Warnings.Count > 0 ? $"Maestro can start, but see the {(report.Warnings.Count == 1 ? "warning" : $"{report.Warnings.Count} warnings")} above."
+            : "Everything Maestro needs is here.");
     }
 }

@@ -23,5 +23,11 @@ public sealed record DoctorReport
 
     public required string DaemonEndpoint { get; init; }
 
+    /// <summary>The agents as the running daemon finds them with its own PATH (what sessions really get).</summary>
+    public IReadOnlyList<AgentInfo>? DaemonAgents { get; init; }
+
+    /// <summary>What does not stop Maestro but will stop a session: no agent, a daemon that sees less than this shell.</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
+
     public bool Healthy => Tools.All(t => t.Found || !t.Required);
 }

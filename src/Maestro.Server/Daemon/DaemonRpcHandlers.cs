@@ -41,6 +41,8 @@ public sealed class DaemonRpcHandlers : IRpcHandlers
             StartedAt = state.StartedAt,
             Connections = registry.Count,
             WorkingSetBytes = self.WorkingSet64,
+            PathFolders = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries),
+            CredentialVariables = DaemonEnvironment.CredentialsSet(Environment.GetEnvironmentVariable),
         };
     }
 

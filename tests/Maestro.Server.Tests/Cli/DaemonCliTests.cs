@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Maestro.TestSupport;
+using Maestro.TestSupport.Agents;
 
 namespace Maestro.Server.Tests.Cli;
 
@@ -69,6 +71,61 @@ public sealed class DaemonCliTests : IDisposable
         var (exit, _, stderr) = await MaestroProcess.RunAsync(home.Path, "daemon", "logs");
         Assert.Equal(1, exit);
         Assert.Contains("no daemon log in", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_asks_the_running_daemon_what_it_sees_and_warns_when_it_lacks_this_shells_agent_or_key()
+    {
+        // This shell has Claude Code on PATH and a key; the daemon was started from a shell with neither.
+        var shell = new Dictionary<string, string>
+        {
+            ["ANTHROPIC_API_KEY"] = Secret,
+            ["PATH"] = Path.GetDirectoryName(AgentClis.Claude) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+        };
+        try
+        {
+            var (exit, stdout, stderr) = await MaestroProcess.RunAsync(home.Path, "doctor");
+            Assert.True(exit == 0, stderr);
+            Assert.Contains("Warning: no agent CLI is installed", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("Everything Maestro needs is here", stdout, StringComparison.Ordinal);
+
+            (exit, _, stderr) = await MaestroProcess.RunAsync(home.Path, "daemon", "start");
+            Assert.True(exit == 0, stderr);
+
+            (exit, stdout, stderr) = await MaestroProcess.RunWithAsync(home.Path, shell, "doctor", "--json");
+            Assert.True(exit == 0, stderr);
+            using (var report = JsonDocument.Parse(stdout))
+            {
+                var root = report.RootElement;
+                Assert.True(root.GetProperty("agents").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "claude-code").GetProperty("available").GetBoolean());
+                Assert.False(root.GetProperty("daemonAgents").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "claude-code").GetProperty("available").GetBoolean());
+                Assert.Empty(root.GetProperty("daemon").GetProperty("credentialVariables").EnumerateArray());
+                Assert.NotEmpty(root.GetProperty("daemon").GetProperty("pathFolders").EnumerateArray());
+                var warnings = root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+                Assert.Contains(warnings, w => w.Contains("does not find claude-code", StringComparison.Ordinal) && w.Contains("maestro daemon restart", StringComparison.Ordinal));
+                Assert.Contains(warnings, w => w.StartsWith("ANTHROPIC_API_KEY is set in this shell but not in the running daemon", StringComparison.Ordinal));
+            }
+
+            (exit, stdout, _) = await MaestroProcess.RunWithAsync(home.Path, shell, "doctor");
+            Assert.Equal(0, exit);
+            Assert.Contains("The daemon sees: PATH with", stdout, StringComparison.Ordinal);
+            Assert.Contains("credential variables set: none", stdout, StringComparison.Ordinal);
+            Assert.Contains("Maestro can start, but see the 2 warnings above.", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain(Secret, stdout, StringComparison.Ordinal);
+
+            // Restarted from this shell, the daemon sees the same: no warning left.
+            (exit, _, stderr) = await MaestroProcess.RunWithAsync(home.Path, shell, "daemon", "restart");
+            Assert.True(exit == 0, stderr);
+            (exit, stdout, _) = await MaestroProcess.RunWithAsync(home.Path, shell, "doctor");
+            Assert.Equal(0, exit);
+            Assert.Contains("credential variables set: ANTHROPIC_API_KEY", stdout, StringComparison.Ordinal);
+            Assert.Contains("Everything Maestro needs is here.", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("Warning:", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await MaestroProcess.RunAsync(home.Path, "daemon", "stop");
+        }
     }
 
     private static int Pid(string text) => int.Parse(System.Text.RegularExpressions.Regex.Match(text, @"pid (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

@@ -13,4 +13,8 @@ data class DaemonStatusResult(
     val startedAt: String,
     val connections: Int,
     val workingSetBytes: Long,
+    /** The daemon's own PATH, folder by folder: where it looks for agent CLIs. It is the PATH of the shell that started the daemon, which may not be the caller's. */
+    val pathFolders: List<String>? = null,
+    /** Names of the credential variables set in the daemon's environment (never their values). */
+    val credentialVariables: List<String>? = null,
 )
