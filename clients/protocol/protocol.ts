@@ -19,6 +19,8 @@ export const Methods = {
   SessionsHistory: 'sessions/history',
   SessionsClose: 'sessions/close',
   SessionsRename: 'sessions/rename',
+  SessionsArchive: 'sessions/archive',
+  SessionsDelete: 'sessions/delete',
   SessionsDiscover: 'sessions/discover',
   SessionsImport: 'sessions/import',
   SessionsEvent: 'sessions/event',
@@ -148,6 +150,8 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'sessions/history': { kind: 'request', params: 'SessionHistoryParams', result: 'SessionHistoryResult' },
   'sessions/close': { kind: 'request', params: 'SessionCloseParams', result: null },
   'sessions/rename': { kind: 'request', params: 'SessionRenameParams', result: 'Session' },
+  'sessions/archive': { kind: 'request', params: 'SessionArchiveParams', result: 'Session' },
+  'sessions/delete': { kind: 'request', params: 'SessionDeleteParams', result: null },
   'sessions/discover': { kind: 'request', params: 'SessionDiscoverParams', result: 'SessionDiscoverResult' },
   'sessions/import': { kind: 'request', params: 'SessionImportParams', result: 'Session' },
   'sessions/event': { kind: 'serverNotification', params: 'SessionEventNotification', result: null },
@@ -212,6 +216,8 @@ export interface MethodTypes {
   'sessions/history': { params: SessionHistoryParams; result: SessionHistoryResult };
   'sessions/close': { params: SessionCloseParams; result: null };
   'sessions/rename': { params: SessionRenameParams; result: Session };
+  'sessions/archive': { params: SessionArchiveParams; result: Session };
+  'sessions/delete': { params: SessionDeleteParams; result: null };
   'sessions/discover': { params: SessionDiscoverParams; result: SessionDiscoverResult };
   'sessions/import': { params: SessionImportParams; result: Session };
   'sessions/event': { params: SessionEventNotification; result: null };
@@ -1059,10 +1065,18 @@ export interface Session {
   createdAt: string;
   updatedAt: string;
   usage: Usage;
+  archived?: boolean;
+}
+
+export interface SessionArchiveParams {
+  sessionId: string;
+  /** True to archive, false to bring the session back into the lists. */
+  archived?: boolean;
 }
 
 export interface SessionChangedNotification {
   session: Session;
+  deleted?: boolean;
 }
 
 export interface SessionCloseParams {
@@ -1079,6 +1093,12 @@ export interface SessionCreateParams {
   permissionMode?: PermissionMode;
   /** Extra instructions appended to the agent's system prompt, where the agent supports it. */
   systemPrompt?: string;
+}
+
+export interface SessionDeleteParams {
+  sessionId: string;
+  /** Close the session first when it is still open (its agent is stopped, a running turn cancelled). */
+  force?: boolean;
 }
 
 export interface SessionDiscoverParams {

@@ -49,6 +49,12 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(SessionRenameParams), typeof(Session))]
     public const string SessionsRename = "sessions/rename";
 
+    [MethodShape(MethodKind.Request, typeof(SessionArchiveParams), typeof(Session))]
+    public const string SessionsArchive = "sessions/archive";
+
+    [MethodShape(MethodKind.Request, typeof(SessionDeleteParams), null)]
+    public const string SessionsDelete = "sessions/delete";
+
     [MethodShape(MethodKind.Request, typeof(SessionDiscoverParams), typeof(SessionDiscoverResult))]
     public const string SessionsDiscover = "sessions/discover";
 

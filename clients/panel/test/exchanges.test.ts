@@ -21,6 +21,7 @@ import { renderRow } from '../src/views/transcript/rowRenderer';
 import { renderPermissionCard } from '../src/views/transcript/permissionCard';
 import { renderNewSessionForm } from '../src/views/sessions/newSessionForm';
 import { SessionsList } from '../src/views/sessions/sessionsList';
+import { noFilter } from '../src/state/sessionGroups';
 import { panelRoot } from './host/staticServer';
 
 interface Exchange {
@@ -66,7 +67,8 @@ function expectRendersSession(session: Session): void {
   const store = new Store();
   store.applyNotification(Methods.SessionsChanged, { session });
   const list = new SessionsList(() => undefined);
-  list.render(store.sessionList());
+  // Archived sessions show when the filter asks for them.
+  list.render(store.sessionList(), [], { ...noFilter, showArchived: true });
   const item = list.element.querySelector('[role="option"]');
   expect(item?.textContent).toContain(session.name);
   expect(item?.textContent).toContain(session.agentId);
@@ -147,12 +149,23 @@ describe.each(exchanges)('$file', (exchange) => {
         expect(row!.textContent).not.toContain('Unknown event type');
         break;
       }
-      case Methods.SessionsChanged:
-        expectRendersSession((exchange.notification as { session: Session }).session);
+      case Methods.SessionsChanged: {
+        const changed = exchange.notification as { session: Session; deleted?: boolean };
+        if (!changed.deleted) {
+          expectRendersSession(changed.session);
+          break;
+        }
+        // A deletion: the session leaves the store and the list.
+        const store = new Store();
+        store.upsertSession(changed.session);
+        store.applyNotification(Methods.SessionsChanged, changed);
+        expect(store.sessions.has(changed.session.id)).toBe(false);
         break;
+      }
       case Methods.SessionsCreate:
       case Methods.SessionsGet:
       case Methods.SessionsRename:
+      case Methods.SessionsArchive:
         expectRendersSession(exchange.response as Session);
         break;
       case Methods.SessionsList: {
@@ -270,6 +283,7 @@ describe.each(exchanges)('$file', (exchange) => {
       case Methods.SessionsCancel:
       case Methods.SessionsRetryNow:
       case Methods.SessionsClose:
+      case Methods.SessionsDelete:
       case Methods.RunsStop:
         expect(exchange.response ?? null).toBeNull();
         break;

@@ -32,4 +32,8 @@ public sealed record Session
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public required Usage Usage { get; init; }
+
+    /// <summary>Put away by the user (<c>sessions/archive</c>): lists hide it unless asked; nothing else changes.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Archived { get; init; }
 }

@@ -7,6 +7,7 @@ namespace Maestro.Server.Cli;
 /// <summary>JSON for the CLI's <c>--json</c> outputs (not part of the wire protocol).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DoctorReport))]
+[JsonSerializable(typeof(SessionsDeleted))]
 [JsonSerializable(typeof(DaemonStatusResult))]
 [JsonSerializable(typeof(AgentsListResult))]
 [JsonSerializable(typeof(SessionListResult))]

@@ -7,12 +7,12 @@ using StreamJsonRpc;
 namespace Maestro.Server.Cli;
 
 /// <summary><c>maestro sessions list|show|prompt</c>: sessions of the per-user daemon, from a terminal or a script;
-/// <c>new</c>, <c>cancel</c>, <c>close</c> and <c>rename</c> are in <see cref="SessionsControlCommands"/>.</summary>
+/// <c>new</c>, <c>cancel</c>, <c>close</c>, <c>rename</c>, <c>archive</c> and <c>rm</c> are in <see cref="SessionsControlCommands"/>.</summary>
 internal static class SessionsCommand
 {
     public static Command Create()
     {
-        var command = new Command("sessions", "Create, list, show, prompt, cancel, close or rename sessions (through the daemon).");
+        var command = new Command("sessions", "Create, list, show, prompt, cancel, close, rename, archive or delete sessions (through the daemon).");
         command.Subcommands.Add(SessionsControlCommands.New());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
@@ -20,6 +20,8 @@ internal static class SessionsCommand
         command.Subcommands.Add(SessionsControlCommands.Cancel());
         command.Subcommands.Add(SessionsControlCommands.Close());
         command.Subcommands.Add(SessionsControlCommands.Rename());
+        command.Subcommands.Add(SessionsControlCommands.Archive());
+        command.Subcommands.Add(SessionsControlCommands.Remove());
         return command;
     }
 
@@ -27,11 +29,17 @@ internal static class SessionsCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON (the sessions/list result)." };
         var cwd = new Option<string?>("--cwd") { Description = "Only sessions working in this folder." };
-        var command = new Command("list", "List sessions, newest first.") { json, cwd };
+        var all = new Option<bool>("--all", "-a") { Description = "Also the archived sessions." };
+        var command = new Command("list", "List sessions, newest first (archived ones with --all).") { json, cwd, all };
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
             var list = await client.InvokeAsync<SessionListResult>(Methods.SessionsList, new SessionListParams { Cwd = result.GetValue(cwd) is { } folder ? Path.GetFullPath(folder) : null }, cancellationToken);
+            if (!result.GetValue(all))
+            {
+                list = list with { Sessions = [.. list.Sessions.Where(s => !s.Archived)] };
+            }
+
             if (result.GetValue(json))
             {
                 CliConsole.Out.WriteLine(JsonSerializer.Serialize(list, CliJsonContext.Default.SessionListResult));

@@ -5,7 +5,7 @@ using Maestro.Server.Hosting;
 
 namespace Maestro.Server.Cli;
 
-/// <summary><c>maestro sessions new|cancel|close|rename</c>: what the editor's session actions do, from a terminal.</summary>
+/// <summary><c>maestro sessions new|cancel|close|rename|archive|rm</c>: what the editor's session actions do, from a terminal.</summary>
 internal static class SessionsControlCommands
 {
     private static readonly string[] PermissionModes = ["ask", "acceptEdits", "bypass"];
@@ -88,6 +88,64 @@ internal static class SessionsControlCommands
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
             var session = await client.InvokeAsync<Session>(Methods.SessionsRename, new SessionRenameParams { SessionId = result.GetValue(id)!, Name = result.GetValue(name)! }, cancellationToken);
             PrintSession(session, result.GetValue(json), $"Renamed {session.Id} to {session.Name}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command Archive()
+    {
+        var id = new Argument<string>("session") { Description = "The session id." };
+        var undo = new Option<bool>("--undo") { Description = "Bring an archived session back into the lists." };
+        var json = JsonOption();
+        var command = new Command("archive", "Put a session away: lists hide it (sessions list --all shows it); nothing else changes.") { id, undo, json };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
+            var archived = !result.GetValue(undo);
+            var session = await client.InvokeAsync<Session>(Methods.SessionsArchive, new SessionArchiveParams { SessionId = result.GetValue(id)!, Archived = archived }, cancellationToken);
+            PrintSession(session, result.GetValue(json), archived ? $"Archived {session.Id}." : $"{session.Id} is back in the lists.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command Remove()
+    {
+        var ids = new Argument<string[]>("session") { Description = "The session ids.", Arity = ArgumentArity.OneOrMore };
+        var force = new Option<bool>("--force", "-f") { Description = "Close open sessions first (stops their agents)." };
+        var json = new Option<bool>("--json") { Description = "Print {\"deleted\": [ids]} as JSON, or the error object." };
+        var command = new Command("rm", "Delete closed sessions and their transcripts (the stats keep their cost; their edits stay on disk).") { ids, force, json };
+        command.Aliases.Add("delete");
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
+            var deleted = new List<string>();
+            foreach (var id in result.GetValue(ids)!)
+            {
+                // One by one, so what was deleted before an error is said either way.
+                try
+                {
+                    await client.InvokeAsync<JsonElement?>(Methods.SessionsDelete, new SessionDeleteParams { SessionId = id, Force = result.GetValue(force) }, cancellationToken);
+                }
+                catch (Exception) when (deleted.Count > 0)
+                {
+                    Console.Error.WriteLine($"Deleted {string.Join(", ", deleted)} before the error below.");
+                    throw;
+                }
+
+                deleted.Add(id);
+                if (!result.GetValue(json))
+                {
+                    Console.Error.WriteLine($"Deleted {id}.");
+                }
+            }
+
+            if (result.GetValue(json))
+            {
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(new SessionsDeleted { Deleted = deleted }, CliJsonContext.Default.SessionsDeleted));
+            }
+
             return ExitCodes.Ok;
         });
         return command;

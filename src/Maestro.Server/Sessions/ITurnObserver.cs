@@ -11,4 +11,7 @@ public interface ITurnObserver
     void FileReported(string sessionId, string turnId, string path);
 
     Task TurnEndedAsync(string sessionId, string turnId, CancellationToken cancellationToken);
+
+    /// <summary>The session was deleted: forget what was kept about its turns (its hunks stop being agent changes).</summary>
+    Task SessionDeletedAsync(string sessionId, CancellationToken cancellationToken);
 }

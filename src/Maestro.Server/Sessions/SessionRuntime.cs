@@ -98,6 +98,8 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         await pump.FlushAsync();
     }
 
+    public Task SetArchivedAsync(bool archived) => pump.UpdateAsync(s => s with { Archived = archived }).AsTask().ContinueWith(_ => pump.FlushAsync(), TaskScheduler.Default).Unwrap();
+
     public Task RenameAsync(string name) => pump.UpdateAsync(s => s with { Name = name }).AsTask().ContinueWith(_ => pump.FlushAsync(), TaskScheduler.Default).Unwrap();
 
     /// <summary>

@@ -197,6 +197,46 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         return runtime.Session;
     }
 
+    public async Task<Session> ArchiveAsync(string sessionId, bool archived, CancellationToken cancellationToken)
+    {
+        var runtime = await RuntimeAsync(sessionId, cancellationToken);
+        await runtime.SetArchivedAsync(archived);
+        return runtime.Session;
+    }
+
+    /// <summary>
+    /// Deletes a closed session (with <paramref name="force"/>, closes it first) and its transcript. What its turns cost
+    /// stays in the stats; its hunks stop being offered as agent changes, the files stay as they are.
+    /// </summary>
+    public async Task DeleteAsync(string sessionId, bool force, CancellationToken cancellationToken)
+    {
+        var session = await GetAsync(sessionId, cancellationToken);
+        if (await ClaimedElsewhereAsync(sessionId, cancellationToken))
+        {
+            throw new MaestroException(ErrorCodes.Busy, ErrorKinds.Busy, $"Session '{sessionId}' is being worked by another Maestro process (a 'maestro run' in a terminal or CI); stop that first.");
+        }
+
+        if (session.Status != SessionStatus.Closed)
+        {
+            if (!force)
+            {
+                throw new SessionOpenException(sessionId, session.Status);
+            }
+
+            await CloseAsync(sessionId, removeWorktree: false, cancellationToken);
+        }
+
+        if (live.TryRemove(sessionId, out var runtime))
+        {
+            await (await runtime.Value).DisposeAsync();
+        }
+
+        await store.DeleteAsync(sessionId, cancellationToken);
+        await turnObserver.SessionDeletedAsync(sessionId, cancellationToken);
+        logger.LogInformation("Session {Session} deleted", sessionId);
+        clients.PostToAll(Methods.SessionsChanged, new SessionChangedNotification { Session = session with { Status = SessionStatus.Closed }, Deleted = true });
+    }
+
     public async Task<SessionHistoryResult> HistoryAsync(string sessionId, long? afterSeq, int? limit, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > MaxHistoryLimit)

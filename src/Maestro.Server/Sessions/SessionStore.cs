@@ -22,8 +22,8 @@ public sealed class SessionStore
             using var command = c.CreateCommand();
             command.Transaction = t;
             command.CommandText = """
-                INSERT INTO sessions (id, name, agent_id, cwd, worktree, branch, status, agent_session_id, model, permission_mode, last_seq, usage_json, created_at, updated_at)
-                VALUES ($id, $name, $agent, $cwd, $worktree, $branch, $status, $agentSession, $model, $mode, $lastSeq, $usage, $created, $updated);
+                INSERT INTO sessions (id, name, agent_id, cwd, worktree, branch, status, agent_session_id, model, permission_mode, last_seq, usage_json, created_at, updated_at, archived)
+                VALUES ($id, $name, $agent, $cwd, $worktree, $branch, $status, $agentSession, $model, $mode, $lastSeq, $usage, $created, $updated, $archived);
                 """;
             Bind(command, session);
             return await command.ExecuteNonQueryAsync(cancellationToken);
@@ -151,6 +151,24 @@ public sealed class SessionStore
         },
         cancellationToken);
 
+    /// <summary>
+    /// Deletes the session, its events (by cascade) and its agent process records. Turn stats stay: what was spent
+    /// was spent. Review attribution is the turn observer's to forget.
+    /// </summary>
+    public Task DeleteAsync(string sessionId, CancellationToken cancellationToken) => database.WriteAsync(
+        async (c, t) =>
+        {
+            using var command = c.CreateCommand();
+            command.Transaction = t;
+            command.CommandText = """
+                DELETE FROM agent_processes WHERE session_id = $id;
+                DELETE FROM sessions WHERE id = $id;
+                """;
+            command.Parameters.AddWithValue("$id", sessionId);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        },
+        cancellationToken);
+
     /// <summary>A page of events after <paramref name="afterSeq"/>, read by key range: cost does not grow with the session.</summary>
     public Task<SessionHistoryResult> HistoryAsync(string sessionId, long afterSeq, int limit, CancellationToken cancellationToken) => database.ReadAsync(
         async c =>
@@ -185,7 +203,7 @@ public sealed class SessionStore
         cancellationToken);
 
     private const string SelectSessions =
-        "SELECT id, name, agent_id, cwd, worktree, branch, status, agent_session_id, model, permission_mode, last_seq, usage_json, created_at, updated_at FROM sessions";
+        "SELECT id, name, agent_id, cwd, worktree, branch, status, agent_session_id, model, permission_mode, last_seq, usage_json, created_at, updated_at, archived FROM sessions";
 
     private static async Task<int> UpdateCoreAsync(SqliteConnection c, SqliteTransaction t, Session session, CancellationToken cancellationToken)
     {
@@ -194,7 +212,7 @@ public sealed class SessionStore
         command.CommandText = """
             UPDATE sessions SET name = $name, agent_id = $agent, cwd = $cwd, worktree = $worktree, branch = $branch, status = $status,
                 agent_session_id = $agentSession, model = $model, permission_mode = $mode, last_seq = $lastSeq, usage_json = $usage,
-                created_at = $created, updated_at = $updated
+                created_at = $created, updated_at = $updated, archived = $archived
             WHERE id = $id;
             """;
         Bind(command, session);
@@ -217,6 +235,7 @@ public sealed class SessionStore
         command.Parameters.AddWithValue("$usage", JsonSerializer.Serialize(session.Usage, MaestroJsonContext.Default.Usage));
         command.Parameters.AddWithValue("$created", FormatTime(session.CreatedAt));
         command.Parameters.AddWithValue("$updated", FormatTime(session.UpdatedAt));
+        command.Parameters.AddWithValue("$archived", session.Archived ? 1 : 0);
     }
 
     private static Session ReadSession(SqliteDataReader r) => new()
@@ -235,6 +254,7 @@ public sealed class SessionStore
         Usage = JsonSerializer.Deserialize(r.GetString(11), MaestroJsonContext.Default.Usage) ?? Usage.Zero,
         CreatedAt = DateTimeOffset.Parse(r.GetString(12), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
         UpdatedAt = DateTimeOffset.Parse(r.GetString(13), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        Archived = r.GetInt64(14) != 0,
     };
 
     private static string Name(SessionStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());

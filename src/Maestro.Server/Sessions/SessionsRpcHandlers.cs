@@ -85,6 +85,17 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     public Task<Session> RenameAsync(SessionRenameParams request, CancellationToken cancellationToken)
         => sessions.RenameAsync(request.SessionId, request.Name, cancellationToken);
 
+    [JsonRpcMethod(Methods.SessionsArchive)]
+    public Task<Session> ArchiveAsync(SessionArchiveParams request, CancellationToken cancellationToken)
+        => sessions.ArchiveAsync(request.SessionId, request.Archived, cancellationToken);
+
+    [JsonRpcMethod(Methods.SessionsDelete)]
+    public async Task<object?> DeleteAsync(SessionDeleteParams request, CancellationToken cancellationToken)
+    {
+        await sessions.DeleteAsync(request.SessionId, request.Force, cancellationToken);
+        return null;
+    }
+
     /// <summary>
     /// Right after a restart, reads wait until the turns the last daemon left running are marked failed (bounded:
     /// the reaping of a survivor gives up after 10 s), so no client is shown a dead turn as running, or a history

@@ -219,5 +219,6 @@ public static class Migrations
         new(8, "per-day stats rollup, kept by triggers on turn_stats", Stats.TurnStatsSummarySchema.MigrationSql),
         new(9, "outages, back-filled from stored outage events", Stats.Outages.OutageStatsSchema.MigrationSql),
         new(13, "session spans and starts, so stats/get counts sessions over long windows without a distinct", Stats.SessionSpansSchema.MigrationSql),
+        new(14, "sessions can be archived", "ALTER TABLE sessions ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;"),
     ];
 }

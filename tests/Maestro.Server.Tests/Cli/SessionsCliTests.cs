@@ -71,7 +71,7 @@ public sealed class SessionsCliTests : RealClaudeTestBase
     }
 
     [Fact]
-    public async Task New_from_a_subfolder_with_a_first_prompt_then_rename_follow_and_close()
+    public async Task New_from_a_subfolder_with_a_first_prompt_then_rename_follow_close_archive_and_rm()
     {
         var sub = Path.Combine(Sandbox.Repo, "sub");
         Directory.CreateDirectory(sub);
@@ -103,6 +103,25 @@ public sealed class SessionsCliTests : RealClaudeTestBase
         var transcript = await followed;
         Assert.Contains("> say hello", transcript, StringComparison.Ordinal);
         Assert.Contains("Hello from the first prompt.", transcript, StringComparison.Ordinal);
+
+        // Archived: gone from the list but for --all; then deleted for good.
+        var (archiveExit, _, archivedText) = await MaestroProcess.RunAsync(Home.Path, "sessions", "archive", sessionId);
+        Assert.True(archiveExit == 0, archivedText);
+        Assert.Contains($"Archived {sessionId}.", archivedText, StringComparison.Ordinal);
+        Assert.DoesNotContain(sessionId, (await MaestroProcess.RunAsync(Home.Path, "sessions", "list")).Stdout, StringComparison.Ordinal);
+        Assert.Contains(sessionId, (await MaestroProcess.RunAsync(Home.Path, "sessions", "list", "--all")).Stdout, StringComparison.Ordinal);
+        var (rmExit, rmOut, rmErr) = await MaestroProcess.RunAsync(Home.Path, "sessions", "rm", sessionId, "--json");
+        Assert.True(rmExit == 0, rmErr);
+        using (var doc = JsonDocument.Parse(rmOut))
+        {
+            Assert.Equal(sessionId, Assert.Single(doc.RootElement.GetProperty("deleted").EnumerateArray()).GetString());
+        }
+
+        Assert.DoesNotContain(sessionId, (await MaestroProcess.RunAsync(Home.Path, "sessions", "list", "--all")).Stdout, StringComparison.Ordinal);
+        (rmExit, _, rmErr) = await MaestroProcess.RunAsync(Home.Path, "sessions", "rm", sessionId);
+        Assert.Equal(1, rmExit);
+        Assert.Contains(sessionId, rmErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", rmErr, StringComparison.Ordinal);
     }
 
     [Fact]

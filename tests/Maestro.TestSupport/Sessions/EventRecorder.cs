@@ -9,10 +9,14 @@ public sealed class EventRecorder
 {
     private readonly ConcurrentQueue<SessionEventNotification> events = new();
     private readonly ConcurrentQueue<Session> changes = new();
+    private readonly ConcurrentQueue<string> deleted = new();
 
     public IReadOnlyList<SessionEventNotification> Events => [.. events];
 
     public IReadOnlyList<Session> Changes => [.. changes];
+
+    /// <summary>Ids of the sessions a <c>sessions/changed</c> said were deleted.</summary>
+    public IReadOnlyList<string> Deleted => [.. deleted];
 
     public IReadOnlyList<SessionEventNotification> For(string sessionId) => [.. events.Where(e => e.SessionId == sessionId)];
 
@@ -33,5 +37,15 @@ public sealed class EventRecorder
     }
 
     [JsonRpcMethod(Methods.SessionsChanged)]
-    public void OnChanged(SessionChangedNotification notification) => changes.Enqueue(notification.Session);
+    public void OnChanged(SessionChangedNotification notification)
+    {
+        if (notification.Deleted)
+        {
+            deleted.Enqueue(notification.Session.Id);
+        }
+        else
+        {
+            changes.Enqueue(notification.Session);
+        }
+    }
 }

@@ -302,6 +302,18 @@ export class Actions {
     await this.attempt(async () => this.store.upsertSession(await this.bridge.request<Session>(Methods.SessionsRename, { sessionId, name })));
   }
 
+  async archive(sessionId: string, archived: boolean): Promise<void> {
+    await this.attempt(async () => this.store.upsertSession(await this.bridge.request<Session>(Methods.SessionsArchive, { sessionId, archived })));
+  }
+
+  /** Deletes a closed session and its transcript; every client hears of it through sessions/changed. */
+  async deleteSession(sessionId: string): Promise<void> {
+    await this.attempt(async () => {
+      await this.bridge.request(Methods.SessionsDelete, { sessionId });
+      this.store.removeSession(sessionId);
+    });
+  }
+
   stopRun(runId: string): Promise<void> {
     return this.attempt(() => this.bridge.request(Methods.RunsStop, { runId }));
   }

@@ -93,6 +93,14 @@ export class Store extends Emitter {
     this.emit('sessions', session.id);
   }
 
+  /** A session deleted (sessions/delete, here or in another client): forgotten with its transcript and queue. */
+  removeSession(sessionId: string): void {
+    this.sessions.delete(sessionId);
+    this.transcripts.delete(sessionId);
+    this.queued.delete(sessionId);
+    this.emit('sessions', sessionId);
+  }
+
   setAgents(agents: AgentInfo[]): void {
     this.agents = agents;
     this.emit('agents');
@@ -148,9 +156,12 @@ export class Store extends Emitter {
         return this.applyEvents([params as SessionEventNotification]);
       case Methods.SessionsEvents:
         return this.applyEvents((params as SessionEventsNotification).events);
-      case Methods.SessionsChanged:
-        this.upsertSession((params as SessionChangedNotification).session);
+      case Methods.SessionsChanged: {
+        const changed = params as SessionChangedNotification;
+        if (changed.deleted) this.removeSession(changed.session.id);
+        else this.upsertSession(changed.session);
         break;
+      }
       case Methods.RunsProgress: {
         const progress = params as RunProgressNotification;
         this.runs.set(progress.run.id, progress.run);

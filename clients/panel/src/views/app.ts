@@ -13,6 +13,7 @@ import { SessionView } from './sessionView';
 import { noAgentInstalled, renderAgentsWelcome } from './sessions/agentsWelcome';
 import { renderNewSessionForm } from './sessions/newSessionForm';
 import { SessionsList } from './sessions/sessionsList';
+import { matches, noFilter, type SessionFilter } from '../state/sessionGroups';
 import { StatsView } from './stats/statsView';
 
 type Tab = 'sessions' | 'review' | 'runs' | 'chat' | 'stats';
@@ -37,6 +38,9 @@ export class App {
   private readonly statsView: StatsView;
   private tab: Tab = 'sessions';
   private page: SessionsPage = { kind: 'list' };
+  /** The list toolbar's filter: text, hide closed, show archived. */
+  private filter: SessionFilter = { ...noFilter };
+  private readonly filterBar: HTMLElement;
   sessionView: SessionView | undefined;
 
   constructor(private readonly store: Store, private readonly actions: Actions, private readonly scheduler: Scheduler) {
@@ -51,11 +55,16 @@ export class App {
     }
     tabs.addEventListener('keydown', (event) => this.onTabKey(event));
     this.main = h('main', { class: 'main', attrs: { id: 'maestro-main', role: 'tabpanel' } });
-    this.sessionsList = new SessionsList((id) => this.openSession(id));
+    this.sessionsList = new SessionsList({
+      open: (id) => this.openSession(id),
+      archive: (id, archived) => void this.actions.archive(id, archived),
+      remove: (id) => void this.actions.deleteSession(id),
+    });
     this.listToolbar = h('div', { class: 'toolbar' });
+    this.filterBar = this.renderFilterBar();
     this.emptyState = h('div', { class: 'empty', text: 'No sessions yet. Start one with New session (N).' });
     this.welcome = h('div', { class: 'welcome' });
-    this.listPage = h('div', { class: 'list-page' }, this.welcome, this.listToolbar, this.emptyState, this.sessionsList.element);
+    this.listPage = h('div', { class: 'list-page' }, this.welcome, this.listToolbar, this.filterBar, this.emptyState, this.sessionsList.element);
     this.runsView = new RunsView(store, actions);
     this.reviewView = new ReviewView(store, actions);
     this.chatView = new ChatView(store, actions);
@@ -188,8 +197,30 @@ export class App {
       );
     }
     this.welcome.hidden = !noAgent;
-    this.emptyState.hidden = sessions.length > 0 || noAgent;
-    this.sessionsList.render(sessions);
+    const shown = sessions.filter((s) => matches(s, this.filter)).length;
+    const hidden = sessions.length - shown;
+    setText(this.emptyState, sessions.length === 0 ? 'No sessions yet. Start one with New session (N).' : `No session matches: ${hidden} hidden by the filter.`);
+    this.emptyState.hidden = shown > 0 || noAgent;
+    this.filterBar.hidden = sessions.length === 0;
+    this.sessionsList.render(sessions, this.store.runs.values(), this.filter);
+  }
+
+  /** Filter text, Hide closed and Show archived: kept while the panel lives, applied as they change. */
+  private renderFilterBar(): HTMLElement {
+    const text = h('input', { class: 'session-filter', attrs: { type: 'search', placeholder: 'Filter sessions', 'aria-label': 'Filter sessions by name, agent, branch or folder' } });
+    text.addEventListener('input', () => {
+      this.filter = { ...this.filter, text: text.value };
+      this.renderList();
+    });
+    const toggle = (label: string, key: 'hideClosed' | 'showArchived'): HTMLElement => {
+      const box = h('input', { attrs: { type: 'checkbox' } });
+      box.addEventListener('change', () => {
+        this.filter = { ...this.filter, [key]: box.checked };
+        this.renderList();
+      });
+      return h('label', { class: 'filter-toggle' }, box, h('span', { text: label }));
+    };
+    return h('div', { class: 'filter-bar' }, text, toggle('Hide closed', 'hideClosed'), toggle('Show archived', 'showArchived'));
   }
 
   private copy(text: string): void {
@@ -202,7 +233,7 @@ export class App {
     this.listToolbar.appendChild(button('New session', () => this.startNewSession(), { class: 'primary', attrs: { 'aria-keyshortcuts': 'N' } }));
     // The host may have its own flow (quick picks); the panel's form stays reachable either way.
     if (this.store.hostOffers(HostActions.NewSession)) this.listToolbar.appendChild(button('New session form…', () => this.showForm()));
-    this.listToolbar.appendChild(button('Refresh', () => void this.actions.refresh()));
+    // No Refresh: the list follows sessions/changed and runs/progress live, and reloads after a reconnect.
   }
 
   private renderChrome(): void {
@@ -237,6 +268,8 @@ export class App {
         break;
       case 'runs':
         if (this.tab === 'runs') this.scheduler.schedule(this.runsTask);
+        // The list nests task sessions under their run's row, which shows the run's progress.
+        if (this.tab === 'sessions' && this.page.kind === 'list') this.scheduler.schedule(this.listTask);
         break;
       case 'chat':
         if (this.tab === 'chat') this.scheduler.schedule(this.chatTask);

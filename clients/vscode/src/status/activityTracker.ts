@@ -23,7 +23,7 @@ export class ActivityTracker {
         else this.loaded = false;
       }),
       server.onNotification(({ method, params }) => {
-        if (method === Methods.SessionsChanged) this.upsertSession((params as SessionChangedNotification).session);
+        if (method === Methods.SessionsChanged) this.upsertSession(params as SessionChangedNotification);
         else if (method === Methods.RunsProgress) this.upsertRun((params as RunProgressNotification).run);
       }),
     ];
@@ -57,8 +57,9 @@ export class ActivityTracker {
     return [...this.runs.values()].filter((r) => r.status === 'running' || r.status === 'waiting');
   }
 
-  private upsertSession(session: Session): void {
-    this.sessions.set(session.id, session);
+  private upsertSession({ session, deleted }: SessionChangedNotification): void {
+    if (deleted) this.sessions.delete(session.id);
+    else this.sessions.set(session.id, session);
     this.changed.fire();
   }
 

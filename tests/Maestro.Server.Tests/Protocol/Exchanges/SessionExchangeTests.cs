@@ -48,9 +48,17 @@ public sealed class SessionExchangeTests : IAsyncLifetime
         Exchange.RecordSentNotification(Methods.CancelRequest, cancel);
         Exchange.Record(ExchangeStore.FileName(Methods.SessionsPrompt, "cancelRequest"), Methods.SessionsPrompt, slow, cancelled);
 
+        // An open session is not deleted without force.
+        await client.RecordErrorAsync(Methods.SessionsDelete, new SessionDeleteParams { SessionId = id }, ErrorCodes.Busy, ErrorKinds.Busy);
         await client.RecordAsync(Methods.SessionsClose, new SessionCloseParams { SessionId = id });
         await client.RecordErrorAsync(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = "Still there?" }, ErrorCodes.Busy, ErrorKinds.Busy);
+        var archived = await client.RecordAsync(Methods.SessionsArchive, new SessionArchiveParams { SessionId = id, Archived = true });
+        Assert.True((bool?)archived["result"]!["archived"]);
         await client.RecordErrorAsync(Methods.SessionsGet, new SessionIdParams { SessionId = "s_000000000000" }, ErrorCodes.SessionNotFound, ErrorKinds.SessionNotFound);
         await client.RecordErrorAsync(Methods.SessionsCreate, new SessionCreateParams { AgentId = "no-such-agent", Cwd = sandbox.Repo }, ErrorCodes.AgentUnavailable, ErrorKinds.AgentUnavailable);
+
+        await client.RecordAsync(Methods.SessionsDelete, new SessionDeleteParams { SessionId = id });
+        Exchange.RecordMessage(await client.NotificationAsync(Methods.SessionsChanged, p => (string?)p["session"]!["id"] == id && (bool?)p["deleted"] == true), "deleted");
+        await client.RecordErrorAsync(Methods.SessionsGet, new SessionIdParams { SessionId = id }, ErrorCodes.SessionNotFound, ErrorKinds.SessionNotFound, "deleted");
     }
 }

@@ -1,8 +1,17 @@
-// The sessions list: one option per session (agent, name, branch, status with a live spinner, cost).
-// Keyboard: arrows or j/k move, Home/End jump, Enter opens; roving tabindex keeps one tab stop for the list.
-import type { Session } from '../../../../protocol/protocol';
+// The sessions list: grouped by repository folder, a Playbook run's task sessions nested under the run's row, one
+// option per session (name, status with a live spinner, agent and place, when it last moved, cost) with Archive and
+// Delete at hand. Keyboard: arrows or j/k move, Home/End jump, Enter opens; roving tabindex keeps one tab stop.
+import type { Run, Session } from '../../../../protocol/protocol';
+import { arrangeSessions, noFilter, relativeTime, type SessionFilter, type SessionGroup } from '../../state/sessionGroups';
 import { baseName, formatCost, isBusy, statusLabels } from '../format';
-import { h, setText } from '../dom';
+import { button, clear, h, setText } from '../dom';
+
+export interface SessionsListActions {
+  open(sessionId: string): void;
+  archive(sessionId: string, archived: boolean): void;
+  /** Deletes a closed session; called only after the user confirmed on the item. */
+  remove(sessionId: string): void;
+}
 
 interface Item {
   el: HTMLElement;
@@ -10,15 +19,22 @@ interface Item {
   meta: HTMLElement;
   status: HTMLElement;
   cost: HTMLElement;
+  archive: HTMLButtonElement;
+  remove: HTMLButtonElement;
+  /** While set, Delete asks "Delete?" and the next click deletes; cleared after a few seconds. */
+  confirmTimer?: ReturnType<typeof setTimeout>;
 }
 
 export class SessionsList {
   readonly element: HTMLElement;
   private readonly items = new Map<string, Item>();
   private order: string[] = [];
+  private layout = '';
   private selected = 0;
+  private readonly actions: SessionsListActions;
 
-  constructor(private readonly open: (sessionId: string) => void) {
+  constructor(actions: SessionsListActions | ((sessionId: string) => void)) {
+    this.actions = typeof actions === 'function' ? { open: actions, archive: () => undefined, remove: () => undefined } : actions;
     this.element = h('div', { class: 'sessions-list', attrs: { role: 'listbox', 'aria-label': 'Sessions' } });
     this.element.addEventListener('keydown', (event) => this.onKey(event));
   }
@@ -27,20 +43,23 @@ export class SessionsList {
     return this.order[this.selected];
   }
 
-  render(sessions: Session[]): void {
-    const ids = sessions.map((s) => s.id);
+  render(sessions: Session[], runs: Iterable<Run> = [], filter: SessionFilter = noFilter, now = new Date()): void {
+    const { groups } = arrangeSessions(sessions, runs, filter);
+    const ids = groups.flatMap((g) => g.entries.flatMap((e) => (e.kind === 'session' ? [e.session.id] : [])));
     for (const [id, item] of this.items) {
       if (!ids.includes(id)) {
         item.el.remove();
         this.items.delete(id);
       }
     }
-    for (const session of sessions) this.updateItem(session);
-    if (ids.join() !== this.order.join()) {
-      // Reorder only when the order changed: moving a focused node would drop the focus.
+    for (const group of groups) for (const entry of group.entries) if (entry.kind === 'session') this.updateItem(entry.session, entry.nested, now);
+    const layout = JSON.stringify(groups.map((g) => [g.key, g.entries.map((e) => (e.kind === 'session' ? e.session.id : `${e.run.id}:${e.run.done}/${e.run.total}:${e.run.status}`))]));
+    if (layout !== this.layout) {
+      // Rebuild only when the arrangement changed: moving a focused node would drop the focus.
       const previous = this.selectedId;
+      this.layout = layout;
       this.order = ids;
-      for (const id of ids) this.element.appendChild(this.items.get(id)!.el);
+      this.build(groups);
       this.selected = Math.max(0, previous ? ids.indexOf(previous) : 0);
     }
     this.selected = Math.min(this.selected, Math.max(0, ids.length - 1));
@@ -53,31 +72,96 @@ export class SessionsList {
     if (id) this.items.get(id)?.el.focus();
   }
 
-  private updateItem(session: Session): void {
+  private build(groups: SessionGroup[]): void {
+    clear(this.element);
+    const headed = groups.length > 1;
+    for (const group of groups) {
+      const container = headed ? h('div', { class: 'session-group', attrs: { role: 'group', 'aria-label': group.label } }) : this.element;
+      if (headed) {
+        container.appendChild(h('div', { class: 'session-group-header', text: group.label, attrs: { title: group.key, 'aria-hidden': 'true' } }));
+        this.element.appendChild(container);
+      }
+      for (const entry of group.entries) {
+        if (entry.kind === 'run') {
+          const progress = `${entry.run.done + entry.run.failed} of ${entry.run.total} tasks`;
+          container.appendChild(h('div', { class: 'session-run-header', attrs: { 'aria-hidden': 'true', title: entry.run.playbook } },
+            h('span', { class: 'session-run-name', text: `Run · ${baseName(entry.run.playbook)}` }),
+            h('span', { class: 'session-run-progress', text: `${progress} · ${entry.run.status}` })));
+        } else {
+          container.appendChild(this.items.get(entry.session.id)!.el);
+        }
+      }
+    }
+  }
+
+  private updateItem(session: Session, nested: boolean, now: Date): void {
     let item = this.items.get(session.id);
     if (!item) {
       const name = h('span', { class: 'session-name' });
       const status = h('span', { class: 'status' });
       const meta = h('span', { class: 'session-meta' });
       const cost = h('span', { class: 'session-cost' });
-      const el = h('div', { class: 'session-item', attrs: { role: 'option', id: `session-${session.id}` } }, h('div', { class: 'session-line' }, name, status), h('div', { class: 'session-line' }, meta, cost));
+      const archive = button('Archive', (event) => {
+        event.stopPropagation();
+        const current = this.items.get(session.id);
+        this.actions.archive(session.id, current?.archive.dataset.archived !== 'true');
+      }, { class: 'link-button session-action' });
+      const remove = button('Delete', (event) => {
+        event.stopPropagation();
+        this.onDelete(session.id);
+      }, { class: 'link-button session-action' });
+      const actions = h('span', { class: 'session-actions' }, archive, remove);
+      const el = h('div', { class: 'session-item', attrs: { role: 'option', id: `session-${session.id}` } },
+        h('div', { class: 'session-line' }, name, status), h('div', { class: 'session-line' }, meta, cost), actions);
       el.addEventListener('click', () => {
         this.select(this.order.indexOf(session.id), true);
-        this.open(session.id);
+        this.actions.open(session.id);
       });
-      item = { el, name, meta, status, cost };
+      item = { el, name, meta, status, cost, archive, remove };
       this.items.set(session.id, item);
     }
     setText(item.name, session.name);
+    item.name.title = session.name;
     const where = session.branch ?? baseName(session.worktree ?? session.cwd);
-    setText(item.meta, `${session.agentId} · ${where}`);
-    setText(item.status, statusLabels[session.status]);
+    const when = relativeTime(session.updatedAt, now);
+    setText(item.meta, `${session.agentId} · ${where} · ${when}`);
+    item.meta.title = `${session.agentId} · ${session.worktree ?? session.cwd} · updated ${new Date(session.updatedAt).toLocaleString()}`;
+    setText(item.status, `${statusLabels[session.status]}${session.archived ? ' · archived' : ''}`);
     item.status.className = `status status-${session.status}${isBusy(session.status) ? ' busy' : ''}`;
     setText(item.cost, formatCost(session.usage.costUsd));
-    item.el.setAttribute('aria-label', `${session.name}, ${session.agentId}, ${statusLabels[session.status]}, ${formatCost(session.usage.costUsd)}`);
+    item.el.classList.toggle('nested', nested);
+    item.el.classList.toggle('archived', session.archived === true);
+    setText(item.archive, session.archived ? 'Unarchive' : 'Archive');
+    item.archive.dataset.archived = String(session.archived === true);
+    item.archive.setAttribute('aria-label', `${session.archived ? 'Unarchive' : 'Archive'} ${session.name}`);
+    // Only a closed session can go: an open one still has an agent (close it first, from its header).
+    item.remove.hidden = session.status !== 'closed';
+    if (!item.confirmTimer) item.remove.setAttribute('aria-label', `Delete ${session.name}`);
+    item.el.setAttribute('aria-label', `${session.name}, ${session.agentId}, ${statusLabels[session.status]}, ${when}, ${formatCost(session.usage.costUsd)}${session.archived ? ', archived' : ''}`);
+  }
+
+  /** Two steps, since a webview has no confirm(): the first click asks on the button itself, the second deletes. */
+  private onDelete(sessionId: string): void {
+    const item = this.items.get(sessionId);
+    if (!item) return;
+    if (item.confirmTimer) {
+      clearTimeout(item.confirmTimer);
+      item.confirmTimer = undefined;
+      this.actions.remove(sessionId);
+      return;
+    }
+    setText(item.remove, 'Delete? Click again');
+    item.remove.setAttribute('aria-label', 'Click again to delete this session and its transcript');
+    item.remove.classList.add('danger');
+    item.confirmTimer = setTimeout(() => {
+      item.confirmTimer = undefined;
+      setText(item.remove, 'Delete');
+      item.remove.classList.remove('danger');
+    }, 4000);
   }
 
   private onKey(event: KeyboardEvent): void {
+    if (event.target instanceof HTMLButtonElement) return;
     const last = this.order.length - 1;
     switch (event.key) {
       case 'ArrowDown':
@@ -97,7 +181,7 @@ export class SessionsList {
       case 'Enter':
       case ' ': {
         const id = this.selectedId;
-        if (id) this.open(id);
+        if (id) this.actions.open(id);
         break;
       }
       default:
@@ -118,6 +202,7 @@ export class SessionsList {
       const selected = index === this.selected;
       el.tabIndex = selected ? 0 : -1;
       el.setAttribute('aria-selected', String(selected));
+      for (const b of el.querySelectorAll('button')) b.tabIndex = selected ? 0 : -1;
       if (selected && focus) el.focus();
     });
   }

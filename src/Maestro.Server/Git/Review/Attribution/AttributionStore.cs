@@ -14,6 +14,28 @@ internal sealed class AttributionStore
         this.database = database;
     }
 
+    /// <summary>Forgets a deleted session's turns; returns the files it had changed, by repository root.</summary>
+    public Task<IReadOnlyList<(string Root, string Path)>> ForgetSessionAsync(string sessionId, CancellationToken cancellationToken) => database.WriteAsync<IReadOnlyList<(string Root, string Path)>>(
+        async (c, t) =>
+        {
+            var changed = new List<(string Root, string Path)>();
+            using (var select = Command(c, t, "SELECT DISTINCT root, path FROM agent_changes WHERE session_id = $s;"))
+            {
+                select.Parameters.AddWithValue("$s", sessionId);
+                using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    changed.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            using var command = Command(c, t, "DELETE FROM agent_changes WHERE session_id = $s; DELETE FROM turn_baselines WHERE session_id = $s;");
+            command.Parameters.AddWithValue("$s", sessionId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return changed;
+        },
+        cancellationToken);
+
     public Task StartTurnAsync(string sessionId, string turnId, string root, string folder, string tree, CancellationToken cancellationToken) => database.WriteAsync(
         async (c, t) =>
         {

@@ -100,6 +100,28 @@ public sealed class TurnBaselines : ITurnObserver
         }
     }
 
+    public async Task SessionDeletedAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        foreach (var key in active.Keys.Where(k => k.Session == sessionId))
+        {
+            active.TryRemove(key, out _);
+        }
+
+        var forgotten = await store.ForgetSessionAsync(sessionId, cancellationToken);
+        foreach (var byRoot in forgotten.GroupBy(f => f.Root, StringComparer.Ordinal))
+        {
+            try
+            {
+                // Its hunks are no longer agent changes: editors showing them refresh.
+                watcher.Touch(locator.Locate(byRoot.Key), byRoot.Select(f => f.Path));
+            }
+            catch (Errors.NotARepositoryException)
+            {
+                // the repository is gone; nothing shows its hunks
+            }
+        }
+    }
+
     /// <summary>The regular files (and symlinks) that differ between the turn's start and end trees, inside its folder.</summary>
     private async Task<List<AgentChange>> ChangedFilesAsync(ActiveTurn turn, string endTree, CancellationToken cancellationToken)
     {

@@ -91,7 +91,7 @@ class MaestroHost(
 
     init {
         notifications.on(Methods.SESSIONS_EVENT, SessionEventNotification::class.java) { store.accept(it) }
-        notifications.on(Methods.SESSIONS_CHANGED, SessionChangedNotification::class.java) { store.updateSession(it.session) }
+        notifications.on(Methods.SESSIONS_CHANGED, SessionChangedNotification::class.java) { if (it.deleted) store.removeSession(it.session.id) else store.updateSession(it.session) }
         notifications.on(Methods.REVIEW_CHANGED, ReviewChangedNotification::class.java) { changed ->
             // Only the models of that repository refresh; a model whose root is unknown yet asks.
             reviews.values.forEach { model -> scope.launch { runCatching { if (model.concerns(changed)) model.refresh() } } }

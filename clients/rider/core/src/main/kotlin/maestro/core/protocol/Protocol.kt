@@ -24,6 +24,8 @@ object Methods {
     const val SESSIONS_HISTORY = "sessions/history"
     const val SESSIONS_CLOSE = "sessions/close"
     const val SESSIONS_RENAME = "sessions/rename"
+    const val SESSIONS_ARCHIVE = "sessions/archive"
+    const val SESSIONS_DELETE = "sessions/delete"
     const val SESSIONS_DISCOVER = "sessions/discover"
     const val SESSIONS_IMPORT = "sessions/import"
     const val SESSIONS_EVENT = "sessions/event"
@@ -157,6 +159,8 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.SESSIONS_HISTORY to MethodShape(MethodKind.REQUEST, SessionHistoryParams::class.java, SessionHistoryResult::class.java),
     Methods.SESSIONS_CLOSE to MethodShape(MethodKind.REQUEST, SessionCloseParams::class.java, null),
     Methods.SESSIONS_RENAME to MethodShape(MethodKind.REQUEST, SessionRenameParams::class.java, Session::class.java),
+    Methods.SESSIONS_ARCHIVE to MethodShape(MethodKind.REQUEST, SessionArchiveParams::class.java, Session::class.java),
+    Methods.SESSIONS_DELETE to MethodShape(MethodKind.REQUEST, SessionDeleteParams::class.java, null),
     Methods.SESSIONS_DISCOVER to MethodShape(MethodKind.REQUEST, SessionDiscoverParams::class.java, SessionDiscoverResult::class.java),
     Methods.SESSIONS_IMPORT to MethodShape(MethodKind.REQUEST, SessionImportParams::class.java, Session::class.java),
     Methods.SESSIONS_EVENT to MethodShape(MethodKind.SERVER_NOTIFICATION, SessionEventNotification::class.java, null),

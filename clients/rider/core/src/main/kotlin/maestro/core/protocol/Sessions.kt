@@ -56,10 +56,18 @@ data class Session(
     val createdAt: String,
     val updatedAt: String,
     val usage: Usage,
+    val archived: Boolean = false,
+)
+
+data class SessionArchiveParams(
+    val sessionId: String,
+    /** True to archive, false to bring the session back into the lists. */
+    val archived: Boolean = true,
 )
 
 data class SessionChangedNotification(
     val session: Session,
+    val deleted: Boolean = false,
 )
 
 data class SessionCloseParams(
@@ -76,6 +84,12 @@ data class SessionCreateParams(
     val permissionMode: PermissionMode? = null,
     /** Extra instructions appended to the agent's system prompt, where the agent supports it. */
     val systemPrompt: String? = null,
+)
+
+data class SessionDeleteParams(
+    val sessionId: String,
+    /** Close the session first when it is still open (its agent is stopped, a running turn cancelled). */
+    val force: Boolean = false,
 )
 
 data class SessionDiscoverParams(

@@ -6,6 +6,7 @@ import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.launch
 import maestro.core.protocol.Session
 import maestro.core.protocol.SessionEventNotification
+import maestro.core.protocol.SessionStatus
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.CopyOnWriteArrayList
 
@@ -56,6 +57,13 @@ class SessionStore(
     fun updateSession(session: Session) {
         sessions[session.id] = session
         sessionListeners.forEach { it(session) }
+    }
+
+    /** Forgets a deleted session (`sessions/changed` with `deleted`) and its transcript. */
+    fun removeSession(sessionId: String) {
+        val session = sessions.remove(sessionId) ?: return
+        transcripts.remove(sessionId)
+        sessionListeners.forEach { it(session.copy(status = SessionStatus.CLOSED)) }
     }
 
     fun sessions(): List<Session> = sessions.values.sortedByDescending { it.createdAt }
