@@ -23,6 +23,8 @@ export const HostActions = {
 export interface HostSettings {
   defaultAgent?: string;
   defaultPermissionMode?: PermissionMode;
+  /** How the prompt box sends: Enter (Shift+Enter breaks a line; the default) or Ctrl/Cmd+Enter only. */
+  sendWith?: 'enter' | 'ctrlEnter';
 }
 
 export interface HostInfo {

@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
       return {
         host: 'vscode',
         workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
-        settings: { defaultAgent: settings.defaultAgent, defaultPermissionMode: settings.defaultPermissionMode },
+        settings: { defaultAgent: settings.defaultAgent, defaultPermissionMode: settings.defaultPermissionMode, sendWith: settings.sendWith },
       };
     },
     permissions,

@@ -6,6 +6,8 @@ export interface MaestroSettings {
   serverPath: string | undefined;
   defaultAgent: string | undefined;
   defaultPermissionMode: PermissionMode | undefined;
+  /** How the panel's prompt box sends: Enter (Shift+Enter breaks a line) or Ctrl/Cmd+Enter only. */
+  sendWith: 'enter' | 'ctrlEnter';
   /** Where new worktrees go; empty means the server's default (`<repo>.worktrees/<branch>`). */
   worktreeFolder: string | undefined;
   /** Extra environment for the server process (and so for the daemon and the agents it starts). */
@@ -23,6 +25,7 @@ export function readSettings(): MaestroSettings {
     serverPath: text('serverPath'),
     defaultAgent: text('defaultAgent'),
     defaultPermissionMode: text('defaultPermissionMode') as PermissionMode | undefined,
+    sendWith: text('prompt.sendWith') === 'ctrlEnter' ? 'ctrlEnter' : 'enter',
     worktreeFolder: text('worktreeFolder'),
     env: Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string')),
   };

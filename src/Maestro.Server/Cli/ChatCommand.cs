@@ -32,11 +32,19 @@ internal static class ChatCommand
                 return ExitCodes.Ok;
             }
 
+            if (list.Rooms.Count == 0)
+            {
+                Console.Error.WriteLine("No chat rooms. Create one with 'maestro chat create NAME -p ALIAS=AGENT ...'.");
+                return ExitCodes.Ok;
+            }
+
+            var table = new CliTable("ID", "STATE", "NAME", "PARTICIPANTS") { Flexible = 2 };
             foreach (var room in list.Rooms)
             {
-                var who = string.Join(' ', room.Participants.Select(p => "@" + p.Alias));
-                CliConsole.Out.WriteLine($"{room.Id}  {ChatPrinter.State(room.State),-10} {room.Name,-24} {who}");
+                table.Add(room.Id, ChatPrinter.State(room.State), room.Name, string.Join(' ', room.Participants.Select(p => "@" + p.Alias)));
             }
+
+            table.Write(CliConsole.Out);
 
             return ExitCodes.Ok;
         });

@@ -46,10 +46,20 @@ internal static class SessionsCommand
                 return ExitCodes.Ok;
             }
 
+            if (list.Sessions.Count == 0)
+            {
+                Console.Error.WriteLine(result.GetValue(all) ? "No sessions." : "No sessions (archived ones show with --all).");
+                return ExitCodes.Ok;
+            }
+
+            var table = new CliTable("ID", "STATUS", "AGENT", "NAME", "COST", "FOLDER") { Flexible = 5, KeepEnd = true, RightAligned = new HashSet<int> { 4 } };
             foreach (var s in list.Sessions)
             {
-                CliConsole.Out.WriteLine($"{s.Id}  {s.Status,-8} {s.AgentId,-12} {s.Name,-24} {s.Worktree ?? s.Cwd}  ${s.Usage.CostUsd:0.####}");
+                var status = s.Status.ToString().ToLowerInvariant() + (s.Archived ? " (archived)" : string.Empty);
+                table.Add(s.Id, status, s.AgentId, s.Name, s.Usage.CostUsd.ToString("$0.00##", System.Globalization.CultureInfo.InvariantCulture), s.Worktree ?? s.Cwd);
             }
+
+            table.Write(CliConsole.Out);
 
             return ExitCodes.Ok;
         });

@@ -38,11 +38,14 @@ internal static class WorktreeCommand
             }
             else
             {
+                var table = new CliTable("PATH", "BRANCH", "HEAD", "FLAGS") { Flexible = 0, KeepEnd = true };
                 foreach (var w in worktrees)
                 {
                     var flags = string.Join(' ', new[] { w.IsMain ? "main" : null, w.Dirty ? "dirty" : null, w.Locked ? "locked" : null }.OfType<string>());
-                    CliConsole.Out.WriteLine($"{w.Path}  {w.Branch ?? "(detached)"}  {w.Head?[..Math.Min(10, w.Head.Length)]}  {flags}".TrimEnd());
+                    table.Add(w.Path, w.Branch ?? "(detached)", w.Head?[..Math.Min(10, w.Head.Length)], flags);
                 }
+
+                table.Write(CliConsole.Out);
             }
 
             return ExitCodes.Ok;

@@ -109,7 +109,10 @@ public sealed class SessionsCliTests : RealClaudeTestBase
         Assert.True(archiveExit == 0, archivedText);
         Assert.Contains($"Archived {sessionId}.", archivedText, StringComparison.Ordinal);
         Assert.DoesNotContain(sessionId, (await MaestroProcess.RunAsync(Home.Path, "sessions", "list")).Stdout, StringComparison.Ordinal);
-        Assert.Contains(sessionId, (await MaestroProcess.RunAsync(Home.Path, "sessions", "list", "--all")).Stdout, StringComparison.Ordinal);
+        var listed = (await MaestroProcess.RunAsync(Home.Path, "sessions", "list", "--all")).Stdout;
+        Assert.StartsWith("ID ", listed, StringComparison.Ordinal);
+        Assert.Contains("closed (archived)", listed, StringComparison.Ordinal);
+        Assert.Contains(sessionId, listed, StringComparison.Ordinal);
         var (rmExit, rmOut, rmErr) = await MaestroProcess.RunAsync(Home.Path, "sessions", "rm", sessionId, "--json");
         Assert.True(rmExit == 0, rmErr);
         using (var doc = JsonDocument.Parse(rmOut))

@@ -280,7 +280,9 @@ export class Actions {
       () => this.store.removeQueued(sessionId, queued.localId),
       (error) => {
         this.store.removeQueued(sessionId, queued.localId);
-        this.store.setNotice(`The prompt failed: ${describeError(error)}`);
+        // Never lost: the text goes back into the box to send again.
+        this.store.returnPrompt(sessionId, text);
+        this.store.setNotice(`The prompt was not sent (it is back in the box): ${describeError(error)}`);
       },
     );
   }

@@ -54,6 +54,8 @@ export class Store extends Emitter {
   readonly queued = new Map<string, QueuedPrompt[]>();
   /** Every session's pending agent hunks and this panel's review decisions (the Review tab). */
   readonly review = new ReviewInbox();
+  /** Prompts the server did not take (it was down, or refused), to put back into their session's box. */
+  private readonly returnedPrompts = new Map<string, string>();
   /** The latest error worth telling the user about (a failed request), cleared when dismissed. */
   notice: string | undefined;
 
@@ -91,6 +93,19 @@ export class Store extends Emitter {
   upsertSession(session: Session): void {
     this.sessions.set(session.id, session);
     this.emit('sessions', session.id);
+  }
+
+  /** A prompt that failed goes back to its box (never lost); the session view takes it on its next render. */
+  returnPrompt(sessionId: string, text: string): void {
+    const earlier = this.returnedPrompts.get(sessionId);
+    this.returnedPrompts.set(sessionId, earlier ? `${earlier}\n\n${text}` : text);
+    this.emit('queue', sessionId);
+  }
+
+  takeReturnedPrompt(sessionId: string): string | undefined {
+    const text = this.returnedPrompts.get(sessionId);
+    this.returnedPrompts.delete(sessionId);
+    return text;
   }
 
   /** A session deleted (sessions/delete, here or in another client): forgotten with its transcript and queue. */

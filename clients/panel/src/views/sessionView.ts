@@ -51,7 +51,7 @@ export class SessionView {
       },
       () => scheduler.schedule(this.updateList),
     );
-    this.prompt = new PromptBox((text) => actions.prompt(sessionId, text));
+    this.prompt = new PromptBox((text) => actions.prompt(sessionId, text), () => void actions.cancel(sessionId), store.hostInfo?.settings.sendWith !== 'ctrlEnter');
     this.element = h(
       'section',
       { class: 'session-view', attrs: { 'aria-label': 'Session' } },
@@ -82,7 +82,7 @@ export class SessionView {
   onChange(topic: string, sessionId?: string): void {
     if (sessionId !== undefined && sessionId !== this.sessionId) return;
     if (topic === 'transcript' || topic === 'review') this.scheduler.schedule(this.updateList);
-    else if (['sessions', 'permissions', 'queue', 'host'].includes(topic)) this.scheduler.schedule(this.update);
+    else if (['sessions', 'permissions', 'queue', 'host', 'server'].includes(topic)) this.scheduler.schedule(this.update);
   }
 
   setLoading(loading: boolean): void {
@@ -111,6 +111,15 @@ export class SessionView {
     this.renderActions(session);
     this.renderCards();
     this.prompt.showQueued(this.store.queued.get(this.sessionId) ?? []);
+    this.prompt.setState({ busy: session ? isBusy(session.status) : false, blocked: this.blockedReason(session) });
+    const returned = this.store.takeReturnedPrompt(this.sessionId);
+    if (returned !== undefined && !this.prompt.restore(returned)) this.store.setNotice(`This prompt was not sent: ${returned}`);
+  }
+
+  private blockedReason(session: Session | undefined): string | undefined {
+    if (this.store.serverState !== 'ready') return 'Not connected to the Maestro server: your prompt stays here until it is back.';
+    if (session?.status === 'closed') return 'This session is closed: start a new one to go on.';
+    return undefined;
   }
 
   private renderActions(session: Session | undefined): void {
@@ -122,7 +131,7 @@ export class SessionView {
     if (this.actionsBar.dataset.signature === signature) return;
     this.actionsBar.dataset.signature = signature;
     clear(this.actionsBar);
-    if (busy) this.actionsBar.appendChild(button('Cancel', () => void this.actions.cancel(this.sessionId), { attrs: { 'aria-label': 'Cancel the running turn' } }));
+    // Cancel is the prompt box's button while a turn runs (it takes Send's place), so this bar never shifts.
     this.actionsBar.appendChild(button('Rename', () => this.startRename()));
     if (this.store.hostOffers(HostActions.ReviewChanges)) {
       this.actionsBar.appendChild(button('Review changes', () => void this.actions.hostAction(HostActions.ReviewChanges, { cwd: this.workDir() })));
