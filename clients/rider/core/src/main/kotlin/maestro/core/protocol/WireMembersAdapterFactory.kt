@@ -42,7 +42,10 @@ class WireMembersAdapterFactory : TypeAdapterFactory {
             override fun read(reader: JsonReader): T {
                 val tree = elements.read(reader)
                 if (!tree.isJsonObject) throw JsonParseException("$name: expected an object, got $tree")
-                val obj = tree.asJsonObject
+                // Defaults are added to a copy: read from a tree (a forwarded notification), Gson hands over the caller's
+                // own object, which other listeners then see as it came.
+                val original = tree.asJsonObject
+                val obj = if (absent.keys.any { original.get(it)?.isJsonNull != false }) original.deepCopy() else original
                 for (member in shape.required) {
                     val v = obj.get(member)
                     if (v == null || v.isJsonNull) throw JsonParseException("$name.$member is required but absent")
