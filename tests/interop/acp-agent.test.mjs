@@ -65,6 +65,7 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
     await other.connection.sendNotification('exit');
     other.connection.dispose();
 
+    assert.ok(acp.received.filter((m) => m.method === 'session/update').length >= mine.length, 'the schema saw every update');
     assert.deepEqual(acp.invalid, [], 'every message maestro acp sent is valid against the ACP schema');
     assert.equal(await acp.close(), 0, acp.stderr());
 
@@ -121,4 +122,17 @@ test('ACP SDK: a backend permission request is answered by the client', { timeou
     removeHome(home);
     sandbox.dispose();
   }
+});
+
+// The schema check above is only worth something if it can fail: a diff without newText, a made-up update kind and a
+// prompt result without a stop reason are each refused.
+test('ACP schema check refuses invalid agent messages', async () => {
+  const { schemaErrors } = await import('./acp.mjs');
+  const sent = new Map([[7, 'session/prompt']]);
+  const update = (u) => ({ jsonrpc: '2.0', method: 'session/update', params: { sessionId: 's', update: u } });
+  assert.deepEqual(schemaErrors(update({ sessionUpdate: 'tool_call', toolCallId: 't', title: 'Write', content: [{ type: 'diff', path: '/a', oldText: null, newText: 'x' }] }), sent), []);
+  assert.notDeepEqual(schemaErrors(update({ sessionUpdate: 'tool_call', toolCallId: 't', title: 'Write', content: [{ type: 'diff', path: '/a' }] }), sent), []);
+  assert.notDeepEqual(schemaErrors(update({ sessionUpdate: 'made_up', text: 'x' }), sent), []);
+  assert.deepEqual(schemaErrors({ jsonrpc: '2.0', id: 7, result: { stopReason: 'end_turn' } }, sent), []);
+  assert.notDeepEqual(schemaErrors({ jsonrpc: '2.0', id: 7, result: {} }, sent), []);
 });

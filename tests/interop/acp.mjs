@@ -2,15 +2,15 @@
 // schema shipped in that package (the schema of the protocol version the SDK speaks).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Readable, Writable } from 'node:stream';
 import { ClientApp, ndJsonStream } from '@agentclientprotocol/sdk';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { maestroPath } from './maestro.mjs';
 
-const require = createRequire(import.meta.url);
-const schemaPath = join(dirname(require.resolve('@agentclientprotocol/sdk/package.json')), 'schema', 'v1', 'schema.json');
+// The package exports no path to its schema: it is read from where npm installed the package next to this file.
+const schemaPath = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', '@agentclientprotocol', 'sdk', 'schema', 'v1', 'schema.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
 // The schema's own extension keywords (x-side, x-method, x-deserialize-*) and Rust integer formats are not JSON Schema.
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
