@@ -24,6 +24,8 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
 
     const { sessionId } = await acp.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] });
     assert.ok(sessionId);
+    const offered = await waitFor(() => acp.updates.find((u) => u.sessionId === sessionId && u.update.sessionUpdate === 'available_commands_update'), 'the commands on offer');
+    assert.deepEqual(offered.update.availableCommands.map((c) => c.name), ['sessions']);
 
     const target = join(sandbox.repo, 'from-acp.txt');
     await model.enqueueTurn([{ tool: 'Write', args: { file_path: target, content: 'written through acp\n' } }, { text: 'Wrote **from-acp.txt**.' }]);
@@ -45,6 +47,18 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
     // Refusals are ACP errors and the session stays usable.
     await assert.rejects(acp.agent.request('session/prompt', { sessionId: 'no-such-session', prompt: [{ type: 'text', text: 'hi' }] }), (e) => e.code === -32002 && /Unknown session id/.test(e.message));
     await assert.rejects(acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'image', mimeType: 'image/png', data: 'AA==' }] }), (e) => e.code === -32602 && /'image'/.test(e.message));
+
+    // /sessions is answered by maestro itself, without a backend turn.
+    const listed = acp.updates.length;
+    assert.equal((await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: '/sessions' }] })).stopReason, 'end_turn');
+    assert.ok(acp.updates.slice(listed).some((u) => u.update.sessionUpdate === 'agent_message_chunk' && u.update.content.text.includes(sessionId)));
+
+    // A backend that is not installed: session/new answers an error that names it, and this agent keeps working.
+    const missing = startAcpAgent(home, ['--agent', 'no-such-agent']);
+    await missing.agent.request('initialize', initializeRequest);
+    await assert.rejects(missing.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] }), (e) => typeof e.code === 'number' && /no-such-agent/.test(e.message));
+    assert.deepEqual(missing.invalid, []);
+    await missing.close();
 
     // Cancel mid-turn: a long command runs, a second prompt is refused, session/cancel ends the turn as cancelled.
     await model.enqueueTurn([{ tool: 'Bash', args: { command: 'sleep 120', description: 'Wait a long time' } }, { text: 'not reached' }]);

@@ -65,6 +65,20 @@ internal sealed class AcpAgentSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends an update that is no stored event (a command's answer, the commands on offer), in order with the others.</summary>
+    public async Task SendAsync(JsonObject update, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await editor.NotifyWithParameterObjectAsync(AcpWire.ClientMethods.SessionUpdate, new JsonObject { ["sessionId"] = Id, ["update"] = update });
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>Asks the editor with <c>session/request_permission</c>, after the updates that lead to it (the tool call it is about).</summary>
     public async Task<PermissionResponse> RequestPermissionAsync(PermissionRequestParams request, CancellationToken cancellationToken)
     {

@@ -69,7 +69,10 @@ internal sealed class AcpAgentTarget
             Methods.SessionsCreate,
             new SessionCreateParams { AgentId = options.AgentId, Cwd = cwd, Model = options.Model, PermissionMode = options.PermissionMode },
             cancellationToken);
-        await sessions.AddAsync(new AcpAgentSession(session, daemon, Editor!, session.LastSeq));
+        var opened = new AcpAgentSession(session, daemon, Editor!, session.LastSeq);
+        await sessions.AddAsync(opened);
+        // After the answer, so the editor knows the session the update names (ACP lets an agent send it any time).
+        _ = Task.Run(() => AdvertiseAsync(opened), CancellationToken.None);
         return new JsonObject { ["sessionId"] = session.Id };
     });
 
@@ -82,6 +85,7 @@ internal sealed class AcpAgentTarget
         var opened = new AcpAgentSession(session, daemon, Editor!, deliveredSeq: 0);
         await sessions.AddAsync(opened);
         await opened.CatchUpAsync(session.LastSeq, replay: true, cancellationToken);
+        await opened.SendAsync(AcpCommands.AvailableCommandsUpdate(), cancellationToken);
         return new JsonObject();
     });
 
@@ -98,6 +102,15 @@ internal sealed class AcpAgentTarget
 
         try
         {
+            if (AcpCommands.Called(text) == AcpCommands.Sessions)
+            {
+                var list = await daemon.InvokeAsync<SessionListResult>(Methods.SessionsList, new SessionListParams(), CancellationToken.None);
+                await session.SendAsync(
+                    new JsonObject { ["sessionUpdate"] = AcpWire.Updates.AgentMessageChunk, ["content"] = new JsonObject { ["type"] = "text", ["text"] = AcpCommands.SessionList(list.Sessions) } },
+                    CancellationToken.None);
+                return new JsonObject { ["stopReason"] = AcpWire.StopReasons.EndTurn };
+            }
+
             // Not cancelled with the request: ACP cancels a turn with session/cancel, and the turn then answers "cancelled".
             var result = await daemon.InvokeAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = text }, CancellationToken.None);
             var current = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = id }, CancellationToken.None);
@@ -128,6 +141,18 @@ internal sealed class AcpAgentTarget
         if (Str(parameters, "sessionId") is { } id && sessions.Find(id) is not null)
         {
             await daemon.InvokeAsync<object?>(Methods.SessionsCancel, new SessionIdParams { SessionId = id }, CancellationToken.None);
+        }
+    }
+
+    private static async Task AdvertiseAsync(AcpAgentSession session)
+    {
+        try
+        {
+            await session.SendAsync(AcpCommands.AvailableCommandsUpdate(), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException)
+        {
+            // The editor left right after creating the session: nobody to offer commands to.
         }
     }
 
