@@ -56,7 +56,7 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
     // A backend that is not installed: session/new answers an error that names it, and this agent keeps working.
     const missing = startAcpAgent(home, ['--agent', 'no-such-agent']);
     await missing.agent.request('initialize', initializeRequest);
-    await assert.rejects(missing.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] }), (e) => typeof e.code === 'number' && /no-such-agent/.test(e.message));
+    await assert.rejects(missing.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] }), (e) => e.code === -32603 && e.data?.maestroCode === -32011 && /no-such-agent/.test(e.message));
     assert.deepEqual(missing.invalid, []);
     await missing.close();
 
