@@ -24,7 +24,14 @@ internal static class AcpAgentHost
         var sessions = new AcpAgentSessions();
         await using var daemon = await DaemonClient.ConnectOrStartAsync(paths, cancellationToken, new AcpDaemonListener(sessions), new ClientCapabilities { Permissions = true });
         var target = new AcpAgentTarget(daemon, sessions, options);
-        using var editor = new AcpJsonRpc(new NewLineDelimitedMessageHandler(stdout, stdin, new SystemTextJsonFormatter()));
+        // ACP frames with "\n" alone (StreamJsonRpc's default is "\r\n").
+        var framing = new NewLineDelimitedMessageHandler(stdout, stdin, new SystemTextJsonFormatter()) { NewLine = NewLineDelimitedMessageHandler.NewLineStyle.Lf };
+        using var editor = new AcpJsonRpc(framing)
+        {
+            // StreamJsonRpc would tell the editor "$/cancelRequest", which ACP does not define: a permission request
+            // whose turn was cancelled is left to the editor, which ACP asks to answer it "cancelled" itself.
+            CancellationStrategy = null,
+        };
         target.Editor = editor;
         editor.AddLocalRpcTarget(target, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         editor.StartListening();

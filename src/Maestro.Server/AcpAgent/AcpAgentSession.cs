@@ -84,7 +84,9 @@ internal sealed class AcpAgentSession : IAsyncDisposable
     {
         var current = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = Id }, cancellationToken);
         await CatchUpAsync(current.LastSeq, replay: false, cancellationToken);
-        var answer = await editor.InvokeWithParameterObjectAsync<JsonObject>(AcpWire.ClientMethods.SessionRequestPermission, AcpPermissions.Request(Id, request), cancellationToken);
+        // Not cancelled on the wire (ACP has no such message for it): the daemon's cancellation ends only the wait.
+        var answer = await editor.InvokeWithParameterObjectAsync<JsonObject>(AcpWire.ClientMethods.SessionRequestPermission, AcpPermissions.Request(Id, request), CancellationToken.None)
+            .WaitAsync(cancellationToken);
         return AcpPermissions.Answer(answer, request);
     }
 
