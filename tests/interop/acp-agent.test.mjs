@@ -108,7 +108,7 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
 
 // Claude Code through its ACP adapter asks before writing: maestro acp asks the editor with session/request_permission,
 // offering the backend's own options, and the editor's answer lets the write happen.
-test('ACP SDK: a backend permission request is answered by the client', { timeout: 300000 }, async () => {
+test('ACP SDK: backend permission requests are answered by the client, allowed and rejected', { timeout: 300000 }, async () => {
   const model = await startModelServer();
   const sandbox = agentSandbox();
   const home = freshHome();
@@ -116,7 +116,11 @@ test('ACP SDK: a backend permission request is answered by the client', { timeou
   try {
     configureAgent(home, 'acp:claude', sandbox, model.modelUrl);
     acp = startAcpAgent(home, ['--agent', 'acp:claude', '--permission-mode', 'ask'], {
-      onPermission: (request) => ({ outcome: { outcome: 'selected', optionId: request.options.find((o) => o.kind === 'allow_once').optionId } }),
+      // The editor allows what it is asked, except a write to a file named "rejected".
+      onPermission: (request) => {
+        const kind = JSON.stringify(request.toolCall).includes('rejected') ? 'reject_once' : 'allow_once';
+        return { outcome: { outcome: 'selected', optionId: request.options.find((o) => o.kind === kind).optionId } };
+      },
     });
     await acp.agent.request('initialize', initializeRequest);
     const { sessionId } = await acp.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] });
@@ -129,6 +133,18 @@ test('ACP SDK: a backend permission request is answered by the client', { timeou
     assert.ok(acp.permissions[0].options.some((o) => o.kind === 'allow_once'));
     assert.ok(existsSync(target));
     assert.equal(readFileSync(target, 'utf8'), 'allowed by the editor\n');
+
+    // Rejected by the editor: the backend does not write, and the turn ends normally.
+    const refused = join(sandbox.repo, 'rejected.txt');
+    const asked = acp.permissions.length;
+    await model.enqueueTurn([{ tool: 'Write', args: { file_path: refused, content: 'must not land\n' } }, { text: 'Understood, not written.' }]);
+    const second = await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Write rejected.txt' }] });
+    assert.equal(second.stopReason, 'end_turn');
+    assert.ok(acp.permissions.length > asked, 'the editor was asked again');
+    assert.equal(existsSync(refused), false, 'a rejected write does not land');
+
+    // A relative cwd is refused before any session is made.
+    await assert.rejects(acp.agent.request('session/new', { cwd: 'relative/dir', mcpServers: [] }), (e) => e.code === -32602 && /absolute path/.test(e.message));
     assert.deepEqual(acp.invalid, [], 'every message maestro acp sent is valid against the ACP schema');
   } finally {
     if (acp) await acp.close();
