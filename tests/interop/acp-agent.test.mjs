@@ -27,6 +27,12 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
     const offered = await waitFor(() => acp.updates.find((u) => u.sessionId === sessionId && u.update.sessionUpdate === 'available_commands_update'), 'the commands on offer');
     assert.deepEqual(offered.update.availableCommands.map((c) => c.name), ['sessions']);
 
+    // A second client of the daemon (the editor protocol, as VS Code speaks it) watches the same session live.
+    const other = startServer(home);
+    const watched = [];
+    other.connection.onNotification('sessions/event', (n) => { if (n.sessionId === sessionId) watched.push(n); });
+    await other.connection.sendRequest('initialize', initializeParams('second-client'));
+
     const target = join(sandbox.repo, 'from-acp.txt');
     await model.enqueueTurn([{ tool: 'Write', args: { file_path: target, content: 'written through acp\n' } }, { text: 'Wrote **from-acp.txt**.' }]);
     const first = await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Write from-acp.txt' }] });
@@ -69,9 +75,9 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
     await acp.agent.notify('session/cancel', { sessionId });
     assert.equal((await running).stopReason, 'cancelled');
 
-    // A second client of the daemon (the editor protocol, as VS Code speaks it) sees the same session.
-    const other = startServer(home);
-    await other.connection.sendRequest('initialize', initializeParams('second-client'));
+    // The second client saw the turn live, and sees the session as it is now.
+    assert.ok(watched.some((n) => n.event.type === 'toolCall'), 'the second client saw the tool call live');
+    assert.ok(watched.some((n) => n.event.type === 'prompt' && n.event.text === 'Write from-acp.txt'));
     const seen = await other.connection.sendRequest('sessions/get', { sessionId });
     assert.equal(seen.agentId, 'claude-code');
     assert.ok(seen.lastSeq > 0);
