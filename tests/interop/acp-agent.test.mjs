@@ -94,6 +94,7 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
     assert.equal(stop.status, 0, stop.stderr?.toString());
     acp = startAcpAgent(home, ['--agent', 'claude-code', '--permission-mode', 'bypass']);
     await acp.agent.request('initialize', initializeRequest);
+    await assert.rejects(acp.agent.request('session/load', { sessionId: 's_000000000000', cwd: sandbox.repo, mcpServers: [] }), (e) => e.code === -32002);
     await acp.agent.request('session/load', { sessionId, cwd: sandbox.repo, mcpServers: [] });
     const replayed = acp.updates.filter((u) => u.sessionId === sessionId).map((u) => u.update);
     assert.equal(replayed[0].sessionUpdate, 'user_message_chunk');
