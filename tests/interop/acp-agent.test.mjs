@@ -129,7 +129,8 @@ test('ACP SDK: backend permission requests are answered by the client, allowed a
         return { outcome: { outcome: 'selected', optionId: request.options.find((o) => o.kind === kind).optionId } };
       },
     });
-    await acp.agent.request('initialize', initializeRequest);
+    // Version negotiation: a client asking for a later version is answered with the one maestro speaks.
+    assert.equal((await acp.agent.request('initialize', { ...initializeRequest, protocolVersion: 7 })).protocolVersion, 1);
     const { sessionId } = await acp.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] });
     const target = join(sandbox.repo, 'asked.txt');
     await model.enqueueTurn([{ tool: 'Write', args: { file_path: target, content: 'allowed by the editor\n' } }, { text: 'Done.' }]);
