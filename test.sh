@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of Maestro after installing what they need, and ends with one line:
 #   N passed, N failed
-# Suites: C# (xunit, every project in Maestro.sln), the vscode-jsonrpc interop tests (node), the protocol.ts drift
+# Suites: C# (xunit, every project in Maestro.sln), the interop tests (node: vscode-jsonrpc, and the ACP SDK driving `maestro acp`), the protocol.ts drift
 # check, tsc --noEmit of clients/protocol, clients/panel and clients/vscode, the shared panel and the VS Code
 # extension (vitest, incl. Chromium and code-server runs), the Kotlin core of the Rider client (clients/rider/core/test.sh)
 # and the plugin sources checked against it (clients/rider/plugin/check-sources.sh),

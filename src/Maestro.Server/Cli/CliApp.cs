@@ -15,6 +15,7 @@ public static class CliApp
         var root = new RootCommand("Maestro: run many AI coding agents side by side, each on its own branch, from your editor or the command line.")
         {
             ServeCommand.Create(),
+            AcpAgent.AcpAgentCommand.Create(),
             DaemonCommand.Create(),
             DoctorCommand.Create(),
             AgentsCommand.Create(),

@@ -23,7 +23,8 @@ public sealed class DaemonClient : IAsyncDisposable
     }
 
     /// <summary>Connects to the daemon, starting it when none runs, as <c>serve --stdio</c> does.</summary>
-    public static async Task<DaemonClient> ConnectOrStartAsync(MaestroPaths paths, CancellationToken cancellationToken, object? notificationTarget = null)
+    /// <param name="capabilities">What this client answers (e.g. permissions, for <c>maestro acp</c>); none by default.</param>
+    public static async Task<DaemonClient> ConnectOrStartAsync(MaestroPaths paths, CancellationToken cancellationToken, object? notificationTarget = null, ClientCapabilities? capabilities = null)
     {
         var stream = await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
         if (stream is null)
@@ -35,10 +36,10 @@ public sealed class DaemonClient : IAsyncDisposable
                 ?? throw new Errors.MaestroException($"Could not start or reach the daemon at {DaemonEndpoint.Describe(paths)}; see {paths.LogsDirectory}.");
         }
 
-        return await InitializeAsync(stream, notificationTarget, cancellationToken);
+        return await InitializeAsync(stream, notificationTarget, cancellationToken, capabilities);
     }
 
-    private static async Task<DaemonClient> InitializeAsync(Stream stream, object? notificationTarget, CancellationToken cancellationToken)
+    private static async Task<DaemonClient> InitializeAsync(Stream stream, object? notificationTarget, CancellationToken cancellationToken, ClientCapabilities? capabilities = null)
     {
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = MaestroJson.CreateOptions() };
         var rpc = new DaemonClientRpc(new HeaderDelimitedMessageHandler(stream, formatter));
@@ -51,7 +52,7 @@ public sealed class DaemonClient : IAsyncDisposable
         var client = new DaemonClient(rpc);
         await client.InvokeAsync<InitializeResult>(
             Methods.Initialize,
-            new InitializeParams { ProtocolVersion = ProtocolVersion.Current, ClientInfo = new ClientInfo { Name = "maestro-cli", Version = BuildInfo.Version } },
+            new InitializeParams { ProtocolVersion = ProtocolVersion.Current, ClientInfo = new ClientInfo { Name = "maestro-cli", Version = BuildInfo.Version }, Capabilities = capabilities ?? new ClientCapabilities() },
             cancellationToken);
         return client;
     }

@@ -1,0 +1,206 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Maestro.Protocol;
+using Maestro.Server.Agents.Acp;
+using Maestro.Server.Cli;
+using Maestro.Server.Hosting;
+using StreamJsonRpc;
+
+namespace Maestro.Server.AcpAgent;
+
+/// <summary>
+/// The ACP agent side of <c>maestro acp</c>: the methods an editor (JetBrains AI Chat, Zed, an ACP SDK client) calls.
+/// Each session is an ordinary Maestro session of the daemon, so VS Code, the CLI and the phone see it too. Refusals
+/// are <see cref="AcpRequestException"/>s and daemon errors, both answered here as ACP errors with their message.
+/// </summary>
+internal sealed class AcpAgentTarget
+{
+    /// <summary>The ACP protocol version this agent speaks.</summary>
+    public const int ProtocolVersion = 1;
+
+    private readonly DaemonClient daemon;
+    private readonly AcpAgentSessions sessions;
+    private readonly AcpAgentOptions options;
+
+    public AcpAgentTarget(DaemonClient daemon, AcpAgentSessions sessions, AcpAgentOptions options)
+    {
+        this.daemon = daemon;
+        this.sessions = sessions;
+        this.options = options;
+    }
+
+    /// <summary>The connection to the editor; set once it is made (it needs this target first).</summary>
+    public JsonRpc? Editor { get; set; }
+
+    [JsonRpcMethod(AcpWire.AgentMethods.Initialize, UseSingleObjectParameterDeserialization = true)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An RPC method of the target the editor's connection calls.")]
+    public JsonObject Initialize(JsonElement parameters) => Edge(() =>
+    {
+        if (!parameters.TryGetProperty("protocolVersion", out var version) || version.ValueKind != JsonValueKind.Number)
+        {
+            throw new AcpRequestException(AcpErrorCodes.InvalidParams, "initialize needs 'protocolVersion', a number.");
+        }
+
+        // Version negotiation: the client's version when this agent speaks it, else the latest this agent speaks.
+        return new JsonObject
+        {
+            ["protocolVersion"] = ProtocolVersion,
+            ["agentCapabilities"] = new JsonObject
+            {
+                ["loadSession"] = true,
+                ["promptCapabilities"] = new JsonObject { ["image"] = false, ["audio"] = false, ["embeddedContext"] = false },
+                ["mcpCapabilities"] = new JsonObject { ["http"] = false, ["sse"] = false },
+            },
+            ["agentInfo"] = new JsonObject { ["name"] = "maestro", ["title"] = "Maestro", ["version"] = BuildInfo.Version },
+            ["authMethods"] = new JsonArray(),
+        };
+    });
+
+    [JsonRpcMethod(AcpWire.AgentMethods.SessionNew, UseSingleObjectParameterDeserialization = true)]
+    public Task<JsonObject> NewSessionAsync(JsonElement parameters, CancellationToken cancellationToken) => EdgeAsync(async () =>
+    {
+        var cwd = Str(parameters, "cwd");
+        if (cwd is null || !Path.IsPathRooted(cwd))
+        {
+            throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"session/new needs 'cwd', an absolute path (got {(cwd is null ? "none" : "'" + cwd + "'")}).");
+        }
+
+        var session = await daemon.InvokeAsync<Session>(
+            Methods.SessionsCreate,
+            new SessionCreateParams { AgentId = options.AgentId, Cwd = cwd, Model = options.Model, PermissionMode = options.PermissionMode },
+            cancellationToken);
+        var opened = new AcpAgentSession(session, daemon, Editor!, session.LastSeq);
+        await sessions.AddAsync(opened);
+        // After the answer, so the editor knows the session the update names (ACP lets an agent send it any time).
+        _ = Task.Run(() => AdvertiseAsync(opened), CancellationToken.None);
+        return new JsonObject { ["sessionId"] = session.Id };
+    });
+
+    /// <summary>Resumes a Maestro session (one made here, in another editor or by the CLI) and replays its history as updates.</summary>
+    [JsonRpcMethod(AcpWire.AgentMethods.SessionLoad, UseSingleObjectParameterDeserialization = true)]
+    public Task<JsonObject> LoadSessionAsync(JsonElement parameters, CancellationToken cancellationToken) => EdgeAsync(async () =>
+    {
+        var id = SessionId(parameters);
+        var session = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = id }, cancellationToken);
+        var opened = new AcpAgentSession(session, daemon, Editor!, deliveredSeq: 0);
+        await sessions.AddAsync(opened);
+        await opened.CatchUpAsync(session.LastSeq, replay: true, cancellationToken);
+        await opened.SendAsync(AcpCommands.AvailableCommandsUpdate(), cancellationToken);
+        return new JsonObject();
+    });
+
+    [JsonRpcMethod(AcpWire.AgentMethods.SessionPrompt, UseSingleObjectParameterDeserialization = true)]
+    public Task<JsonObject> PromptAsync(JsonElement parameters) => EdgeAsync(async () =>
+    {
+        var id = SessionId(parameters);
+        var session = Open(id);
+        var text = AcpPromptText.From(parameters.TryGetProperty("prompt", out var prompt) ? prompt : default);
+        if (!session.TryStartTurn())
+        {
+            throw new AcpRequestException(AcpErrorCodes.InvalidRequest, $"Session {id} is already running a turn: wait for its stopReason, or send session/cancel.");
+        }
+
+        try
+        {
+            if (AcpCommands.Called(text) == AcpCommands.Sessions)
+            {
+                var list = await daemon.InvokeAsync<SessionListResult>(Methods.SessionsList, new SessionListParams(), CancellationToken.None);
+                await session.SendAsync(
+                    new JsonObject { ["sessionUpdate"] = AcpWire.Updates.AgentMessageChunk, ["content"] = new JsonObject { ["type"] = "text", ["text"] = AcpCommands.SessionList(list.Sessions) } },
+                    CancellationToken.None);
+                return new JsonObject { ["stopReason"] = AcpWire.StopReasons.EndTurn };
+            }
+
+            // Not cancelled with the request: ACP cancels a turn with session/cancel, and the turn then answers "cancelled".
+            var result = await daemon.InvokeAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = text }, CancellationToken.None);
+            var current = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = id }, CancellationToken.None);
+            await session.CatchUpAsync(current.LastSeq, replay: false, CancellationToken.None);
+            return new JsonObject
+            {
+                ["stopReason"] = result.StopReason switch
+                {
+                    StopReason.EndTurn => AcpWire.StopReasons.EndTurn,
+                    StopReason.Cancelled => AcpWire.StopReasons.Cancelled,
+                    StopReason.MaxTurns => AcpWire.StopReasons.MaxTurnRequests,
+                    _ => throw new AcpRequestException(
+                        AcpErrorCodes.InternalError,
+                        $"The turn failed: {session.LastError ?? "the backend agent stopped with an error"}. The session stays usable; `maestro sessions show {id}` has the details."),
+                },
+            };
+        }
+        finally
+        {
+            session.EndTurn();
+        }
+    });
+
+    [JsonRpcMethod(AcpWire.AgentMethods.SessionCancel, UseSingleObjectParameterDeserialization = true)]
+    public async Task CancelAsync(JsonElement parameters)
+    {
+        // A notification: nothing to answer, so an unknown session is ignored, as ACP asks.
+        if (Str(parameters, "sessionId") is { } id && sessions.Find(id) is not null)
+        {
+            await daemon.InvokeAsync<object?>(Methods.SessionsCancel, new SessionIdParams { SessionId = id }, CancellationToken.None);
+        }
+    }
+
+    private static async Task AdvertiseAsync(AcpAgentSession session)
+    {
+        try
+        {
+            await session.SendAsync(AcpCommands.AvailableCommandsUpdate(), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException)
+        {
+            // The editor left right after creating the session: nobody to offer commands to.
+        }
+    }
+
+    private AcpAgentSession Open(string id)
+        => sessions.Find(id) ?? throw new AcpRequestException(AcpErrorCodes.ResourceNotFound, $"Unknown session id '{id}': start one with session/new, or resume one with session/load.");
+
+    private static string SessionId(JsonElement parameters)
+        => Str(parameters, "sessionId") ?? throw new AcpRequestException(AcpErrorCodes.InvalidParams, "The request needs 'sessionId'.");
+
+    private static string? Str(JsonElement parameters, string name)
+        => parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static JsonObject Edge(Func<JsonObject> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (AcpRequestException ex)
+        {
+            throw new LocalRpcException(ex.Message) { ErrorCode = ex.Code };
+        }
+    }
+
+    private static async Task<JsonObject> EdgeAsync(Func<Task<JsonObject>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (AcpRequestException ex)
+        {
+            throw new LocalRpcException(ex.Message) { ErrorCode = ex.Code };
+        }
+        catch (RemoteInvocationException ex)
+        {
+            // The daemon refused: its message is written for a user; its code is Maestro's, kept in data.
+            var code = ex.ErrorCode switch
+            {
+                ErrorCodes.SessionNotFound => AcpErrorCodes.ResourceNotFound,
+                ErrorCodes.InvalidParams => AcpErrorCodes.InvalidParams,
+                _ => AcpErrorCodes.InternalError,
+            };
+            throw new LocalRpcException(ex.Message) { ErrorCode = code, ErrorData = new JsonObject { ["maestroCode"] = ex.ErrorCode } };
+        }
+        catch (ConnectionLostException)
+        {
+            throw new LocalRpcException("The connection to the Maestro daemon was lost; restart the agent (the daemon's log is in MAESTRO_HOME/logs).") { ErrorCode = AcpErrorCodes.InternalError };
+        }
+    }
+}

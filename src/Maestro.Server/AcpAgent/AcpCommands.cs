@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Maestro.Protocol;
+using Maestro.Server.Agents.Acp;
+
+namespace Maestro.Server.AcpAgent;
+
+/// <summary>
+/// The slash commands <c>maestro acp</c> answers itself instead of sending the prompt to the backend, advertised with
+/// <c>available_commands_update</c> so the editor offers them after "/". Only commands that work are advertised.
+/// </summary>
+public static class AcpCommands
+{
+    public const string Sessions = "sessions";
+
+    public static JsonObject AvailableCommandsUpdate() => new()
+    {
+        ["sessionUpdate"] = AcpWire.Updates.AvailableCommandsUpdate,
+        ["availableCommands"] = new JsonArray(
+            new JsonObject
+            {
+                ["name"] = Sessions,
+                ["description"] = "List Maestro's sessions (this editor's, VS Code's, the CLI's); resume one by loading it (session/load).",
+            }),
+    };
+
+    /// <summary>The command a prompt calls, or null when the prompt is for the backend.</summary>
+    public static string? Called(string prompt)
+    {
+        var text = prompt.TrimStart();
+        if (!text.StartsWith('/'))
+        {
+            return null;
+        }
+
+        var name = text[1..].Split((char[])[' ', '\n', '\t'], 2)[0];
+        return name == Sessions ? name : null;
+    }
+
+    /// <summary>The answer of <c>/sessions</c>: the newest sessions first, one line each, as markdown.</summary>
+    public static string SessionList(IReadOnlyList<Session> sessions, int limit = 30)
+    {
+        if (sessions.Count == 0)
+        {
+            return "No Maestro sessions yet.";
+        }
+
+        var text = new StringBuilder("Maestro sessions, newest first:\n\n");
+        foreach (var s in sessions.OrderByDescending(s => s.UpdatedAt).Take(limit))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- `{s.Id}` **{s.Name}**: {s.AgentId}, {s.Status.ToString().ToLowerInvariant()}, {s.Worktree ?? s.Cwd} (updated {s.UpdatedAt:yyyy-MM-dd HH:mm} UTC)\n");
+        }
+
+        if (sessions.Count > limit)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n…and {sessions.Count - limit} older ones (`maestro sessions list` shows all).\n");
+        }
+
+        return text.ToString();
+    }
+}

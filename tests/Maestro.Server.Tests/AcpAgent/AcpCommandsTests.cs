@@ -1,0 +1,43 @@
+using Maestro.Protocol;
+using Maestro.Server.AcpAgent;
+
+namespace Maestro.Server.Tests.AcpAgent;
+
+/// <summary>The slash commands maestro acp answers itself, and how they are offered to the editor.</summary>
+public sealed class AcpCommandsTests
+{
+    [Theory]
+    [InlineData("/sessions", "sessions")]
+    [InlineData("  /sessions please", "sessions")]
+    [InlineData("/unknown", null)]
+    [InlineData("list /sessions", null)]
+    [InlineData("sessions", null)]
+    public void Only_a_prompt_starting_with_a_known_command_calls_it(string prompt, string? called)
+        => Assert.Equal(called, AcpCommands.Called(prompt));
+
+    [Fact]
+    public void The_commands_on_offer_are_an_available_commands_update()
+    {
+        var update = AcpCommands.AvailableCommandsUpdate();
+        Assert.Equal("available_commands_update", (string?)update["sessionUpdate"]);
+        var command = Assert.Single(update["availableCommands"]!.AsArray());
+        Assert.Equal("sessions", (string?)command!["name"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)command["description"]));
+    }
+
+    [Fact]
+    public void The_session_list_is_newest_first_and_says_how_many_were_left_out()
+    {
+        var now = DateTimeOffset.Parse("2026-12-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        Session At(string id, int minutes) => new()
+        {
+            Id = id, Name = "n-" + id, AgentId = "claude-code", Cwd = "/repo", Status = SessionStatus.Idle,
+            CreatedAt = now, UpdatedAt = now.AddMinutes(minutes), Usage = Usage.Zero,
+        };
+        var text = AcpCommands.SessionList([At("old", 1), At("new", 5), At("mid", 3)], limit: 2);
+        Assert.True(text.IndexOf("`new`", StringComparison.Ordinal) < text.IndexOf("`mid`", StringComparison.Ordinal));
+        Assert.DoesNotContain("`old`", text);
+        Assert.Contains("1 older ones", text);
+        Assert.Equal("No Maestro sessions yet.", AcpCommands.SessionList([]));
+    }
+}

@@ -1,0 +1,176 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { freshHome, removeHome, startServer, initializeParams, maestroPath } from './maestro.mjs';
+import { startModelServer, agentSandbox, configureAgent } from './agents.mjs';
+import { startAcpAgent, initializeRequest, waitFor } from './acp.mjs';
+
+// The official ACP client SDK drives `maestro acp` (an ACP agent in front of the daemon) with a real Claude Code on the
+// scripted model server; every message maestro sends is checked against the SDK's JSON schema.
+test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing on disk, refusals, cancel, load after a daemon restart', { timeout: 300000 }, async () => {
+  const model = await startModelServer();
+  const sandbox = agentSandbox();
+  const home = freshHome();
+  let acp;
+  try {
+    configureAgent(home, 'claude-code', sandbox, model.modelUrl);
+    acp = startAcpAgent(home, ['--agent', 'claude-code', '--permission-mode', 'bypass']);
+    const init = await acp.agent.request('initialize', initializeRequest);
+    assert.equal(init.protocolVersion, 1);
+    assert.equal(init.agentCapabilities.loadSession, true);
+    assert.equal(init.agentCapabilities.promptCapabilities.image, false);
+
+    const { sessionId } = await acp.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] });
+    assert.ok(sessionId);
+    const offered = await waitFor(() => acp.updates.find((u) => u.sessionId === sessionId && u.update.sessionUpdate === 'available_commands_update'), 'the commands on offer');
+    assert.deepEqual(offered.update.availableCommands.map((c) => c.name), ['sessions']);
+
+    // A second client of the daemon (the editor protocol, as VS Code speaks it) watches the same session live.
+    const other = startServer(home);
+    const watched = [];
+    other.connection.onNotification('sessions/event', (n) => { if (n.sessionId === sessionId) watched.push(n); });
+    await other.connection.sendRequest('initialize', initializeParams('second-client'));
+
+    const target = join(sandbox.repo, 'from-acp.txt');
+    await model.enqueueTurn([{ tool: 'Write', args: { file_path: target, content: 'written through acp\n' } }, { text: 'Wrote **from-acp.txt**.' }]);
+    const first = await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Write from-acp.txt' }] });
+    assert.equal(first.stopReason, 'end_turn');
+    assert.equal(readFileSync(target, 'utf8'), 'written through acp\n');
+    const mine = acp.updates.filter((u) => u.sessionId === sessionId).map((u) => u.update);
+    const call = mine.find((u) => u.sessionUpdate === 'tool_call' && u.kind === 'edit');
+    assert.ok(call, `an edit tool call among ${JSON.stringify(mine.map((u) => u.sessionUpdate))}`);
+    assert.deepEqual(call.locations, [{ path: target }]);
+    const diff = call.content.find((c) => c.type === 'diff');
+    assert.equal(diff.path, target);
+    assert.equal(diff.oldText, null);
+    assert.equal(diff.newText, 'written through acp\n');
+    assert.ok(mine.some((u) => u.sessionUpdate === 'tool_call_update' && u.toolCallId === call.toolCallId && u.status === 'completed'));
+    const said = mine.filter((u) => u.sessionUpdate === 'agent_message_chunk').map((u) => u.content.text).join('');
+    assert.match(said, /Wrote \*\*from-acp\.txt\*\*\./);
+
+    // Refusals are ACP errors and the session stays usable.
+    await assert.rejects(acp.agent.request('session/prompt', { sessionId: 'no-such-session', prompt: [{ type: 'text', text: 'hi' }] }), (e) => e.code === -32002 && /Unknown session id/.test(e.message));
+    await assert.rejects(acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'image', mimeType: 'image/png', data: 'AA==' }] }), (e) => e.code === -32602 && /'image'/.test(e.message));
+
+    // /sessions is answered by maestro itself, without a backend turn.
+    const listed = acp.updates.length;
+    assert.equal((await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: '/sessions' }] })).stopReason, 'end_turn');
+    assert.ok(acp.updates.slice(listed).some((u) => u.update.sessionUpdate === 'agent_message_chunk' && u.update.content.text.includes(sessionId)));
+
+    // A backend that is not installed: session/new answers an error that names it, and this agent keeps working.
+    const missing = startAcpAgent(home, ['--agent', 'no-such-agent']);
+    await missing.agent.request('initialize', initializeRequest);
+    await assert.rejects(missing.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] }), (e) => e.code === -32603 && e.data?.maestroCode === -32011 && /no-such-agent/.test(e.message));
+    assert.deepEqual(missing.invalid, []);
+    await missing.close();
+
+    // Cancel mid-turn: a long command runs, a second prompt is refused, session/cancel ends the turn as cancelled.
+    await model.enqueueTurn([{ tool: 'Bash', args: { command: 'sleep 120', description: 'Wait a long time' } }, { text: 'not reached' }]);
+    const before = acp.updates.length;
+    const running = acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Wait for a long time' }] });
+    await waitFor(() => acp.updates.slice(before).some((u) => u.update.sessionUpdate === 'tool_call' && u.update.kind === 'execute'), 'the long command to start');
+    await assert.rejects(acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'too soon' }] }), (e) => e.code === -32600 && /already running a turn/.test(e.message));
+    await acp.agent.notify('session/cancel', { sessionId });
+    assert.equal((await running).stopReason, 'cancelled');
+
+    // The second client saw the turn live, and sees the session as it is now.
+    assert.ok(watched.some((n) => n.event.type === 'toolCall'), 'the second client saw the tool call live');
+    assert.ok(watched.some((n) => n.event.type === 'prompt' && n.event.text === 'Write from-acp.txt'));
+    const seen = await other.connection.sendRequest('sessions/get', { sessionId });
+    assert.equal(seen.agentId, 'claude-code');
+    assert.ok(seen.lastSeq > 0);
+    await other.connection.sendRequest('shutdown');
+    await other.connection.sendNotification('exit');
+    other.connection.dispose();
+
+    assert.ok(acp.received.filter((m) => m.method === 'session/update').length >= mine.length, 'the schema saw every update');
+    assert.deepEqual(acp.invalid, [], 'every message maestro acp sent is valid against the ACP schema');
+    assert.equal(await acp.close(), 0, acp.stderr());
+
+    // After the daemon restarted, a new `maestro acp` resumes the session and replays its history as updates.
+    const stop = spawnSync(maestroPath(), ['daemon', '--stop'], { env: { ...process.env, MAESTRO_HOME: home } });
+    assert.equal(stop.status, 0, stop.stderr?.toString());
+    acp = startAcpAgent(home, ['--agent', 'claude-code', '--permission-mode', 'bypass']);
+    await acp.agent.request('initialize', initializeRequest);
+    await assert.rejects(acp.agent.request('session/load', { sessionId: 's_000000000000', cwd: sandbox.repo, mcpServers: [] }), (e) => e.code === -32002);
+    await acp.agent.request('session/load', { sessionId, cwd: sandbox.repo, mcpServers: [] });
+    const replayed = acp.updates.filter((u) => u.sessionId === sessionId).map((u) => u.update);
+    assert.equal(replayed[0].sessionUpdate, 'user_message_chunk');
+    assert.equal(replayed[0].content.text, 'Write from-acp.txt');
+    assert.ok(replayed.some((u) => u.sessionUpdate === 'tool_call' && u.content?.some((c) => c.type === 'diff' && c.path === target)));
+    assert.ok(replayed.some((u) => u.sessionUpdate === 'user_message_chunk' && u.content.text === 'Wait for a long time'));
+    await model.enqueueTurn([{ text: 'Back again.' }]);
+    const resumed = await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Still there?' }] });
+    assert.equal(resumed.stopReason, 'end_turn');
+    assert.deepEqual(acp.invalid, [], 'every message maestro acp sent is valid against the ACP schema');
+  } finally {
+    if (acp) await acp.close();
+    model.stop();
+    removeHome(home);
+    sandbox.dispose();
+  }
+});
+
+// Claude Code through its ACP adapter asks before writing: maestro acp asks the editor with session/request_permission,
+// offering the backend's own options, and the editor's answer lets the write happen.
+test('ACP SDK: backend permission requests are answered by the client, allowed and rejected', { timeout: 300000 }, async () => {
+  const model = await startModelServer();
+  const sandbox = agentSandbox();
+  const home = freshHome();
+  let acp;
+  try {
+    configureAgent(home, 'acp:claude', sandbox, model.modelUrl);
+    acp = startAcpAgent(home, ['--agent', 'acp:claude', '--permission-mode', 'ask'], {
+      // The editor allows what it is asked, except a write to a file named "rejected".
+      onPermission: (request) => {
+        const kind = JSON.stringify(request.toolCall).includes('rejected') ? 'reject_once' : 'allow_once';
+        return { outcome: { outcome: 'selected', optionId: request.options.find((o) => o.kind === kind).optionId } };
+      },
+    });
+    // Version negotiation: a client asking for a later version is answered with the one maestro speaks.
+    assert.equal((await acp.agent.request('initialize', { ...initializeRequest, protocolVersion: 7 })).protocolVersion, 1);
+    const { sessionId } = await acp.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] });
+    const target = join(sandbox.repo, 'asked.txt');
+    await model.enqueueTurn([{ tool: 'Write', args: { file_path: target, content: 'allowed by the editor\n' } }, { text: 'Done.' }]);
+    const result = await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Write asked.txt' }] });
+    assert.equal(result.stopReason, 'end_turn');
+    assert.ok(acp.permissions.length > 0, 'the editor was asked');
+    assert.equal(acp.permissions[0].sessionId, sessionId);
+    assert.ok(acp.permissions[0].options.some((o) => o.kind === 'allow_once'));
+    assert.ok(existsSync(target));
+    assert.equal(readFileSync(target, 'utf8'), 'allowed by the editor\n');
+
+    // Rejected by the editor: the backend does not write, and the turn ends normally.
+    const refused = join(sandbox.repo, 'rejected.txt');
+    const asked = acp.permissions.length;
+    await model.enqueueTurn([{ tool: 'Write', args: { file_path: refused, content: 'must not land\n' } }, { text: 'Understood, not written.' }]);
+    const second = await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Write rejected.txt' }] });
+    assert.equal(second.stopReason, 'end_turn');
+    assert.ok(acp.permissions.length > asked, 'the editor was asked again');
+    assert.equal(existsSync(refused), false, 'a rejected write does not land');
+
+    // A relative cwd is refused before any session is made.
+    await assert.rejects(acp.agent.request('session/new', { cwd: 'relative/dir', mcpServers: [] }), (e) => e.code === -32602 && /absolute path/.test(e.message));
+    assert.deepEqual(acp.invalid, [], 'every message maestro acp sent is valid against the ACP schema');
+  } finally {
+    if (acp) await acp.close();
+    model.stop();
+    removeHome(home);
+    sandbox.dispose();
+  }
+});
+
+// The schema check above is only worth something if it can fail: a diff without newText, a made-up update kind and a
+// prompt result without a stop reason are each refused.
+test('ACP schema check refuses invalid agent messages', async () => {
+  const { schemaErrors } = await import('./acp.mjs');
+  const sent = new Map([[7, 'session/prompt']]);
+  const update = (u) => ({ jsonrpc: '2.0', method: 'session/update', params: { sessionId: 's', update: u } });
+  assert.deepEqual(schemaErrors(update({ sessionUpdate: 'tool_call', toolCallId: 't', title: 'Write', content: [{ type: 'diff', path: '/a', oldText: null, newText: 'x' }] }), sent), []);
+  assert.notDeepEqual(schemaErrors(update({ sessionUpdate: 'tool_call', toolCallId: 't', title: 'Write', content: [{ type: 'diff', path: '/a' }] }), sent), []);
+  assert.notDeepEqual(schemaErrors(update({ sessionUpdate: 'made_up', text: 'x' }), sent), []);
+  assert.deepEqual(schemaErrors({ jsonrpc: '2.0', id: 7, result: { stopReason: 'end_turn' } }, sent), []);
+  assert.notDeepEqual(schemaErrors({ jsonrpc: '2.0', id: 7, result: {} }, sent), []);
+});
