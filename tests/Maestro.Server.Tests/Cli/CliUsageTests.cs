@@ -42,7 +42,7 @@ public sealed class CliUsageTests : IDisposable
     {
         var (exit, _, stderr) = await MaestroProcess.RunAsync(home.Path, "sessions");
         Assert.Equal(ExitCodes.Usage, exit);
-        Assert.Contains("'maestro sessions' needs a subcommand: new, list, show, prompt, cancel, close, rename.", stderr, StringComparison.Ordinal);
+        Assert.Contains("'maestro sessions' needs a subcommand: new, list, show, prompt, cancel, close, rename, archive, rm.", stderr, StringComparison.Ordinal);
         Assert.Contains("Give a session a new name.", stderr, StringComparison.Ordinal);
     }
 
