@@ -61,6 +61,7 @@ internal static class RunCommand
         RunOutcome.PlaybookInvalid => ExitCodes.PlaybookInvalid,
         RunOutcome.AgentUnavailable => ExitCodes.AgentUnavailable,
         RunOutcome.Stopped => ExitCodes.Stopped,
+        RunOutcome.Halted => ExitCodes.Halted,
         _ => ExitCodes.Error,
     };
 

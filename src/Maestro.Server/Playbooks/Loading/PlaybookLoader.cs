@@ -3,6 +3,7 @@ using Maestro.Server.Git;
 using Maestro.Server.Playbooks.Config;
 using Maestro.Server.Playbooks.Documents;
 using Maestro.Server.Playbooks.Errors;
+using Maestro.Server.Playbooks.Markers;
 using Maestro.Server.Playbooks.Prompts;
 
 namespace Maestro.Server.Playbooks.Loading;
@@ -135,6 +136,8 @@ public static class PlaybookLoader
             Config = config,
             Parsed = parsed,
             Prompt = PromptTemplate.Parse(config.Prompt, file),
+            Markers = MarkerScanner.Scan(parsed),
+            Warnings = HumanStepWarnings.Find(parsed),
         };
     }
 
