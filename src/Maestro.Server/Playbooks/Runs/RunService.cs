@@ -209,7 +209,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
             var record = await store.GetAsync(runId, cancellationToken) ?? throw new RunNotFoundException(runId);
             throw new InvalidParamsException(record.Status == RunStatus.Running
                 ? $"Run '{runId}' is run by another Maestro process (a 'maestro run' in a terminal or CI); approve its gate by ticking the task below the gate in the document."
-                : $"Run '{runId}' is {record.Status.ToString().ToLowerInvariant()}; there is no gate to approve.");
+                : $"Run '{runId}' is {record.Status.ToString().ToLowerInvariant()}; there is nothing to approve.");
         }
 
         try
