@@ -75,7 +75,7 @@ public sealed partial class PromptTemplate
             .Replace("{{document}}", values.Document)
             .Replace("{{task}}", AnchorVariables.Expand(values.Task, values))
             .Replace("{{line}}", values.Line.ToString(CultureInfo.InvariantCulture))
-            .Replace("{{section}}", values.Section.Length == 0 ? "(none)" : values.Section)
+            .Replace("{{section}}", values.Section.Length == 0 ? "(none)" : AnchorVariables.Expand(values.Section, values))
             .Replace("{{loop}}", values.Loop.ToString(CultureInfo.InvariantCulture))
             .Replace("{{context}}", context)
             .ToString();
