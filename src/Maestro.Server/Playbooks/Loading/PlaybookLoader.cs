@@ -129,6 +129,7 @@ public static class PlaybookLoader
         }
 
         var config = own.Over(inherited);
+        var markers = MarkerScanner.Scan(parsed);
         return new PlaybookDocument
         {
             Path = file,
@@ -136,8 +137,8 @@ public static class PlaybookLoader
             Config = config,
             Parsed = parsed,
             Prompt = PromptTemplate.Parse(config.Prompt, file),
-            Markers = MarkerScanner.Scan(parsed),
-            Warnings = HumanStepWarnings.Find(parsed),
+            Markers = markers,
+            Warnings = [.. HumanStepWarnings.Find(parsed), .. ModelTiers.Warnings(markers)],
         };
     }
 

@@ -8,4 +8,10 @@ public enum MarkerKind
 
     /// <summary><c>&lt;!-- MAESTRO:HITL reason="…" artifact="…" --&gt;</c>: the task below it waits for a person to tick it.</summary>
     Hitl,
+
+    /// <summary>
+    /// <c>&lt;!-- MAESTRO:MODEL tier="low|medium|high|default" effort="…" --&gt;</c>: the model tier the tasks below it
+    /// (on its own line) or its own task (on a task line) run with.
+    /// </summary>
+    Model,
 }

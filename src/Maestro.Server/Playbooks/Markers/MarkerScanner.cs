@@ -51,6 +51,19 @@ public static partial class MarkerScanner
                 markers.Add(new DocumentMarker(MarkerKind.Halt, i + 1, onTaskLine, NullIfEmpty(halt.Groups[1].Value), null));
             }
 
+            if (ModelHint().Match(line) is { Success: true } model)
+            {
+                var modelAttributes = model.Groups[1].Value;
+                markers.Add(new DocumentMarker(
+                    MarkerKind.Model,
+                    i + 1,
+                    onTaskLine,
+                    null,
+                    null,
+                    NullIfEmpty(Attribute(modelAttributes, "tier"))?.ToLowerInvariant(),
+                    NullIfEmpty(Attribute(modelAttributes, "effort"))?.ToLowerInvariant()));
+            }
+
             if (Hitl().Match(line) is { Success: true } hitl)
             {
                 var attributes = hitl.Groups[1].Value;
@@ -84,6 +97,18 @@ public static partial class MarkerScanner
 
         var previousLine = document.Tasks.Where(t => t.Line < next.Line).Select(t => t.Line).DefaultIfEmpty(0).Max();
         return markers.FirstOrDefault(m => m.Kind == MarkerKind.Hitl && !m.OnTaskLine && m.Line > previousLine && m.Line < next.Line);
+    }
+
+    /// <summary>
+    /// The model tier <paramref name="next"/> runs with, as the anchor resolves it: the last model marker on a line of
+    /// its own above the task (a standalone hint governs everything below it until the next one), or the task's own
+    /// inline marker. <c>default</c> means the agent's own model. Null when no marker sets a tier.
+    /// </summary>
+    public static string? TierFor(IReadOnlyList<DocumentMarker> markers, DocumentTask next)
+    {
+        var standalone = markers.LastOrDefault(m => m.Kind == MarkerKind.Model && !m.OnTaskLine && m.Line < next.Line && m.Tier is not null);
+        var inline = markers.FirstOrDefault(m => m.Kind == MarkerKind.Model && m.OnTaskLine && m.Line == next.Line && m.Tier is not null);
+        return (inline ?? standalone)?.Tier;
     }
 
     private static int FenceRun(ReadOnlySpan<char> trimmed)
@@ -122,6 +147,9 @@ public static partial class MarkerScanner
 
     [GeneratedRegex(@"<!--\s*MAESTRO:HITL\b(.*?)-->", RegexOptions.IgnoreCase)]
     private static partial Regex Hitl();
+
+    [GeneratedRegex(@"<!--\s*MAESTRO:MODEL\b(.*?)-->", RegexOptions.IgnoreCase)]
+    private static partial Regex ModelHint();
 
     [GeneratedRegex(@"(\w+)\s*=\s*""([^""]*)""")]
     private static partial Regex AttributePair();

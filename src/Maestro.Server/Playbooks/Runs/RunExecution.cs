@@ -323,7 +323,7 @@ internal sealed class RunExecution : IAsyncDisposable
                 AgentId = record.AgentId,
                 Cwd = record.Cwd,
                 Name = SessionName(playbook, task, attempt),
-                Model = document.Config.Model,
+                Model = ModelFor(document, task),
                 PermissionMode = Capped(document.Config.PermissionMode ?? record.Settings.PermissionCeiling, record.Settings.PermissionCeiling),
             },
             token);
@@ -410,6 +410,27 @@ internal sealed class RunExecution : IAsyncDisposable
         await services.Store.SaveTaskAsync(row with { Status = retry ? RunTaskStatus.NotDone : RunTaskStatus.Failed, Message = check.Message }, CancellationToken.None);
         await services.Store.SaveAsync(record, CancellationToken.None);
         return (TaskAttemptResult.Failed, check.Message!, !check.Gone);
+    }
+
+    /// <summary>
+    /// The model the task runs with: a <c>MAESTRO:MODEL</c> tier that maps to one for this agent, else the document's
+    /// <c>model</c> (<c>default</c>, and a tier without a map, keep it; the log says so for the latter).
+    /// </summary>
+    private string? ModelFor(PlaybookDocument document, DocumentTask task)
+    {
+        var tier = MarkerScanner.TierFor(document.Markers, task);
+        if (tier is null || tier == ModelTiers.Default)
+        {
+            return document.Config.Model;
+        }
+
+        var model = ModelTiers.ModelFor(record.AgentId, tier);
+        if (model is null)
+        {
+            services.Logger.LogInformation("Run {Run}: the model tier '{Tier}' of '{Task}' has no model for {Agent}; it runs with the agent's own", record.Id, tier, task.Text, record.AgentId);
+        }
+
+        return model ?? document.Config.Model;
     }
 
     /// <summary>The end of a run whose documents hold a live halt marker, or null.</summary>

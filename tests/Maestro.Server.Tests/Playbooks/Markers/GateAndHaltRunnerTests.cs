@@ -149,4 +149,24 @@ public sealed class GateAndHaltRunnerTests : IAsyncLifetime
         Assert.Equal((RunOutcome.Done, 3), (run.Outcome, run.TasksRun)); // 1 task in loop 1, both in loop 2
         Assert.Equal("---\nloops: 2\n---\n- [x] Done in the app\n- [x] Manually click through the release\n", await File.ReadAllTextAsync(doc));
     }
+
+    [Fact]
+    public async Task A_model_marker_changes_the_model_of_the_tasks_it_governs()
+    {
+        var doc = fixture.Write("models.md", "---\nmodel: sonnet\n---\n- [ ] Plain\n<!-- MAESTRO:MODEL tier=\"low\" -->\n- [ ] Cheap\n- [ ] Deep <!-- MAESTRO:MODEL tier=\"high\" -->\n- [ ] Back to cheap\n");
+        var (server, rpc, recorder) = await ConnectAsync();
+        await using var _ = server;
+        using var __ = rpc;
+
+        var run = await StandInRunFixture.RunToEndAsync(rpc, recorder, new PlaybookRunParams { Path = doc, AgentId = "claude-code" });
+
+        Assert.Equal(RunOutcome.Done, run.Outcome);
+        var models = new List<string?>();
+        foreach (var id in run.SessionIds)
+        {
+            models.Add((await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = id })).Model);
+        }
+
+        Assert.Equal(["sonnet", "haiku", "opus", "haiku"], models);
+    }
 }

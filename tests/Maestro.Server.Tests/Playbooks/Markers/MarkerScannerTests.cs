@@ -111,4 +111,36 @@ public sealed class MarkerScannerTests
         Assert.Contains("a manual step", warnings[0].Message, StringComparison.Ordinal);
         Assert.Contains("an approval", warnings[3].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_model_marker_sets_the_tier_below_it_and_an_inline_one_its_own_task_only()
+    {
+        var (doc, markers) = Scan("""
+            - [ ] Before any hint
+            <!-- MAESTRO:MODEL tier="low" effort="low" -->
+            - [ ] Catalogue the call sites
+            - [ ] Design the migration <!-- MAESTRO:MODEL tier="HIGH" -->
+            - [ ] Apply the renames
+            - [ ] Opt out <!-- MAESTRO:MODEL tier="default" -->
+            ```
+            <!-- MAESTRO:MODEL tier="high" -->
+            ```
+            - [ ] After a fenced example
+            """);
+
+        Assert.Equal([null, "low", "high", "low", "default", "low"], doc.Tasks.Select(t => MarkerScanner.TierFor(markers, t)));
+        Assert.Equal(("opus", "haiku", (string?)null), (ModelTiers.ModelFor("claude-code", "high"), ModelTiers.ModelFor("claude-code", "low"), ModelTiers.ModelFor("codex", "high")));
+    }
+
+    [Fact]
+    public void A_model_marker_with_an_unknown_tier_or_an_effort_is_warned_about()
+    {
+        var (_, markers) = Scan("<!-- MAESTRO:MODEL tier=\"hgih\" -->\n- [ ] T\n<!-- MAESTRO:MODEL tier=\"low\" effort=\"high\" -->\n- [ ] U\n");
+
+        var warnings = ModelTiers.Warnings(markers).ToList();
+
+        Assert.Equal([1, 3], warnings.Select(w => w.Line));
+        Assert.Contains("\"hgih\"", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("effort \"high\" is not applied", warnings[1].Message, StringComparison.Ordinal);
+    }
 }
