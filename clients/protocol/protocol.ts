@@ -47,6 +47,7 @@ export const Methods = {
   RunsGet: 'runs/get',
   RunsStop: 'runs/stop',
   RunsProgress: 'runs/progress',
+  RunsApprove: 'runs/approve',
   ChatCreate: 'chat/create',
   ChatList: 'chat/list',
   ChatGet: 'chat/get',
@@ -178,6 +179,7 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'runs/get': { kind: 'request', params: 'RunIdParams', result: 'Run' },
   'runs/stop': { kind: 'request', params: 'RunIdParams', result: null },
   'runs/progress': { kind: 'serverNotification', params: 'RunProgressNotification', result: null },
+  'runs/approve': { kind: 'request', params: 'RunIdParams', result: 'Run' },
   'chat/create': { kind: 'request', params: 'ChatCreateParams', result: 'Room' },
   'chat/list': { kind: 'request', params: null, result: 'ChatListResult' },
   'chat/get': { kind: 'request', params: 'ChatRoomIdParams', result: 'Room' },
@@ -244,6 +246,7 @@ export interface MethodTypes {
   'runs/get': { params: RunIdParams; result: Run };
   'runs/stop': { params: RunIdParams; result: null };
   'runs/progress': { params: RunProgressNotification; result: null };
+  'runs/approve': { params: RunIdParams; result: Run };
   'chat/create': { params: ChatCreateParams; result: Room };
   'chat/list': { params: void; result: ChatListResult };
   'chat/get': { params: ChatRoomIdParams; result: Room };
@@ -303,8 +306,8 @@ export const ReviewBaselineValues: readonly ReviewBaseline[] = ['agent', 'index'
 export type RoomState = 'idle' | 'moderating' | 'working' | 'closed';
 export const RoomStateValues: readonly RoomState[] = ['idle', 'moderating', 'working', 'closed'];
 
-export type RunOutcome = 'done' | 'taskFailed' | 'budgetExceeded' | 'stopped' | 'playbookInvalid' | 'agentUnavailable' | 'error';
-export const RunOutcomeValues: readonly RunOutcome[] = ['done', 'taskFailed', 'budgetExceeded', 'stopped', 'playbookInvalid', 'agentUnavailable', 'error'];
+export type RunOutcome = 'done' | 'taskFailed' | 'budgetExceeded' | 'stopped' | 'playbookInvalid' | 'agentUnavailable' | 'error' | 'halted';
+export const RunOutcomeValues: readonly RunOutcome[] = ['done', 'taskFailed', 'budgetExceeded', 'stopped', 'playbookInvalid', 'agentUnavailable', 'error', 'halted'];
 
 export type RunProgressKind = 'taskStarted' | 'taskDone' | 'taskFailed' | 'loopStarted' | 'finished' | 'waiting' | 'resumed';
 export const RunProgressKindValues: readonly RunProgressKind[] = ['taskStarted', 'taskDone', 'taskFailed', 'loopStarted', 'finished', 'waiting', 'resumed'];
@@ -751,6 +754,8 @@ export interface PlaybookInfo {
   documents: PlaybookDocumentInfo[];
   /** Why the playbook cannot run as it is (then documents may be empty). */
   error?: string;
+  /** What may keep it from running unattended, e.g. a task only a person can do; a run starts anyway. */
+  warnings?: PlaybookWarning[];
 }
 
 export interface PlaybookRunParams {
@@ -763,6 +768,14 @@ export interface PlaybookRunParams {
   permissionMode?: PermissionMode;
   /** Where the agents work; by default the git repository holding the playbook, else the playbook's folder. */
   cwd?: string;
+}
+
+/** Something in a document that may keep a playbook from running unattended; the run starts anyway. */
+export interface PlaybookWarning {
+  document: string;
+  /** 1-based line the warning is about. */
+  line: number;
+  message: string;
 }
 
 export interface PlaybooksListParams {
@@ -967,12 +980,27 @@ export interface Run {
   branch?: string;
   /** While Status is `waiting`: the provider outage the current task's agent waits out. */
   waiting?: RunWait;
+  /** While Status is `waiting` at a human-in-the-loop gate: what the person is asked to do. */
+  gate?: RunGate;
 }
 
 export interface RunBudget {
   maxTasks?: number;
   maxCostUsd?: number;
   maxMinutes?: number;
+}
+
+/** A human-in-the-loop gate the run waits at: a `<!-- MAESTRO:HITL reason="…" artifact="…" -->` marker above the next unchecked task. The person approves by ticking that task (in the document, or with `runs/approve`), and the run goes on by itself. */
+export interface RunGate {
+  /** Why a person is needed (the marker's `reason`; "Human review requested" when it names none). */
+  reason: string;
+  /** What to look at before approving, as the marker wrote it (usually a path); null when none. */
+  artifact?: string;
+  /** The task whose box approves the gate. */
+  task: RunTask;
+  /** 1-based line of the marker in Document. */
+  markerLine: number;
+  since: string;
 }
 
 export interface RunIdParams {

@@ -136,6 +136,10 @@ public static class Methods
     [MethodShape(MethodKind.ServerNotification, typeof(RunProgressNotification), null)]
     public const string RunsProgress = "runs/progress";
 
+    /// <summary>Approves the HITL gate a run waits at: ticks the task below it; the run goes on. Answers the run once it has.</summary>
+    [MethodShape(MethodKind.Request, typeof(RunIdParams), typeof(Run))]
+    public const string RunsApprove = "runs/approve";
+
     // Group chat
     [MethodShape(MethodKind.Request, typeof(ChatCreateParams), typeof(Room))]
     public const string ChatCreate = "chat/create";

@@ -10,4 +10,7 @@ public sealed record PlaybookInfo
 
     /// <summary>Why the playbook cannot run as it is (then documents may be empty).</summary>
     public string? Error { get; init; }
+
+    /// <summary>What may keep it from running unattended, e.g. a task only a person can do; a run starts anyway.</summary>
+    public IReadOnlyList<PlaybookWarning>? Warnings { get; init; }
 }

@@ -50,4 +50,7 @@ public sealed record Run
 
     /// <summary>While <see cref="Status"/> is <c>waiting</c>: the provider outage the current task's agent waits out.</summary>
     public RunWait? Waiting { get; init; }
+
+    /// <summary>While <see cref="Status"/> is <c>waiting</c> at a human-in-the-loop gate: what the person is asked to do.</summary>
+    public RunGate? Gate { get; init; }
 }

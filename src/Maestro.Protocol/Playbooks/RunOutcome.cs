@@ -26,4 +26,10 @@ public enum RunOutcome
 
     /// <summary>Anything else; the run's reason says what.</summary>
     Error,
+
+    /// <summary>
+    /// An agent wrote a halt marker (<c>&lt;!-- maestro:halt: reason --&gt;</c>) into a document: the rest cannot go on.
+    /// The run ended at once, with no further task; the reason is the marker's.
+    /// </summary>
+    Halted,
 }

@@ -8,8 +8,10 @@ public enum RunStatus
     Running,
 
     /// <summary>
-    /// Running, but its current task's agent is waiting for the provider (an outage or a spent quota) and resends by
-    /// itself: <see cref="Run.Waiting"/> says why and until when. <c>runs/list {status: running}</c> lists these too.
+    /// Running, but waiting: for the provider (an outage or a spent quota; the current task's agent resends by itself,
+    /// <see cref="Run.Waiting"/> says why and until when), or for a person at a HITL gate (<see cref="Run.Gate"/>: the
+    /// run goes on once the task below the gate is ticked, or on <c>runs/approve</c>). <c>runs/list {status: running}</c>
+    /// lists these too.
     /// </summary>
     Waiting,
     Done,

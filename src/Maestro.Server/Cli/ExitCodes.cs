@@ -40,4 +40,7 @@ public static class ExitCodes
 
     /// <summary><c>run</c>: the run was stopped (Ctrl-C, SIGTERM) before every task was done.</summary>
     public const int Stopped = 14;
+
+    /// <summary><c>run</c>: an agent wrote a halt marker into a document (the rest cannot go on); the reason is the marker's.</summary>
+    public const int Halted = 15;
 }

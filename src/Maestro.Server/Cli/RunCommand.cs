@@ -5,6 +5,7 @@ using Maestro.Server.Cli.Runs;
 using Maestro.Server.Errors;
 using Maestro.Server.Hosting;
 using Maestro.Server.Playbooks.Errors;
+using Maestro.Server.Playbooks.Loading;
 using Maestro.Server.Playbooks.Runs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,8 +62,28 @@ internal static class RunCommand
         RunOutcome.PlaybookInvalid => ExitCodes.PlaybookInvalid,
         RunOutcome.AgentUnavailable => ExitCodes.AgentUnavailable,
         RunOutcome.Stopped => ExitCodes.Stopped,
+        RunOutcome.Halted => ExitCodes.Halted,
         _ => ExitCodes.Error,
     };
+
+    /// <summary>
+    /// The playbook's load warnings (a task only a person can do, a model marker's effort…) on stderr, in plain and
+    /// JSON mode alike: stdout keeps its lines, and a CI log still shows why a run may stall.
+    /// </summary>
+    private static async Task WarnAsync(string playbook)
+    {
+        try
+        {
+            foreach (var warning in RunService.WarningsOf(await PlaybookLoader.LoadAsync(playbook, CancellationToken.None)) ?? [])
+            {
+                await Console.Error.WriteLineAsync($"warning: {warning.Document}:{warning.Line}: {warning.Message}");
+            }
+        }
+        catch (PlaybookInvalidException)
+        {
+            // The run reads the playbook itself and says what is wrong with it.
+        }
+    }
 
     private static async Task<int> RunAsync(PlaybookRunParams request, IRunOutput output, CancellationToken cancellationToken)
     {
@@ -93,6 +114,7 @@ internal static class RunCommand
             }
 
             output.Started(run, resumed);
+            await WarnAsync(run.Playbook);
             var finished = runs.WaitAsync(run.Id, CancellationToken.None);
             if (await Task.WhenAny(finished, Task.Delay(Timeout.Infinite, cancellationToken)) != finished)
             {

@@ -33,6 +33,10 @@ public sealed class PlaybooksRpcHandlers : IRpcHandlers
     public Task<Run> RunsGetAsync(RunIdParams request, CancellationToken cancellationToken)
         => runs.GetAsync(request.RunId, cancellationToken);
 
+    [JsonRpcMethod(Methods.RunsApprove)]
+    public Task<Run> RunsApproveAsync(RunIdParams request, CancellationToken cancellationToken)
+        => runs.ApproveAsync(request.RunId, cancellationToken);
+
     [JsonRpcMethod(Methods.RunsStop)]
     public async Task<object?> RunsStopAsync(RunIdParams request, CancellationToken cancellationToken)
     {

@@ -43,6 +43,20 @@ public sealed class RunCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_halt_exits_15_and_load_warnings_go_to_stderr_while_stdout_keeps_its_json_lines()
+    {
+        var doc = fixture.Write("warned.md", "- [ ] Visually verify the page\n- [ ] Build (halt)\n- [ ] Never\n");
+
+        var (exit, stdout, stderr) = await RunAsync(doc, "--agent", "claude-code", "--json");
+
+        Assert.True(exit == 15, $"exit {exit}: {stderr}\n{stdout}");
+        Assert.Contains($"warning: {doc}:1: 'Visually verify the page' reads as a step only a person can do", stderr, StringComparison.Ordinal);
+        var lines = Lines(stdout);
+        Assert.Equal(["taskStarted", "taskDone", "taskStarted", "finished", "summary"], lines.Select(l => (string)l["event"]!));
+        Assert.Equal(("halted", 15), ((string)lines[^1]["outcome"]!, (int)lines[^1]["exitCode"]!));
+    }
+
+    [Fact]
     public async Task Each_way_to_fail_has_its_own_exit_code_and_a_clear_message()
     {
         var leave = fixture.Write("leave.md", "- [ ] Not done (leave)\n");

@@ -7,7 +7,7 @@ namespace Maestro.TestSupport.Agents;
 /// (leave) never ticks; (flaky) ticks on the second try; (wrong) ticks the next line's box instead; (rewrite)
 /// replaces the whole document; (slow) sleeps 60 s first; (slow-once) sleeps only the first time;
 /// (user-edit) ticks, then adds a line at the top and a new task at the end, as a user editing would;
-/// (costly) reports a cost of $1.
+/// (costly) reports a cost of $1; (halt) leaves its box and appends a halt marker, as an agent that cannot go on.
 /// </summary>
 public static class ClaudeStandIn
 {
@@ -31,6 +31,7 @@ public static class ClaudeStandIn
           *"(slow)"*) sleep 60; tick "$line" ;;
           *"(user-edit)"*) tick "$line"; sed -i '1i Intro added by the user.' "$doc"; printf -- '- [ ] Added by the user\n' >> "$doc" ;;
           *"(costly)"*) cost=1.0; tick "$line" ;;
+          *"(halt)"*) printf '\n<!-- maestro:halt: the stand-in was told to halt -->\n' >> "$doc" ;;
           *) tick "$line" ;;
         esac
         sid="standin-$$"

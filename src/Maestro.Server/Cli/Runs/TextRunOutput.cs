@@ -122,7 +122,8 @@ internal sealed class TextRunOutput : IRunOutput
         var barWidth = Math.Clamp(width - 72, 6, BarWidth);
         var filled = run.Total == 0 ? barWidth : (int)Math.Round(barWidth * (double)run.Done / run.Total);
         var bar = new string('#', filled) + new string('-', barWidth - filled);
-        var current = run.Waiting is { } wait ? " · " + Waiting(wait)
+        var current = run.Gate is { } atGate ? " · waiting for a person: " + Shorten(atGate.Reason, 48)
+            : run.Waiting is { } wait ? " · " + Waiting(wait)
             : last?.Task is { } t && last.Event is RunProgressKind.TaskStarted or RunProgressKind.Resumed ? " · " + Shorten(t.Text, 48)
             : string.Empty;
         var loop = run.Loops > 1 ? $" · loop {run.Loop}/{run.Loops}" : string.Empty;

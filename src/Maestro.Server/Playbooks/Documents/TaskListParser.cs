@@ -43,7 +43,9 @@ public static class TaskListParser
     /// <summary>Parses text; <paramref name="byteOrigin"/> is the byte offset of its first character in the file.</summary>
     public static TaskDocument Parse(string text, int byteOrigin = 0)
     {
-        var document = Markdown.Parse(text, Pipeline);
+        // The anchor (the Maestro desktop app) also marks a task done with [✓] or [✔]. Markdig knows only x, so the
+        // parse sees those marks as x: both are one UTF-16 char, so every position in the parse is one in the text.
+        var document = Markdown.Parse(DoneMarks.AsX(text), Pipeline);
         string? frontMatter = null;
         var frontMatterLine = 0;
         var bodyStart = 0;

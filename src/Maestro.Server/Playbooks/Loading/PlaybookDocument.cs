@@ -1,5 +1,6 @@
 using Maestro.Server.Playbooks.Config;
 using Maestro.Server.Playbooks.Documents;
+using Maestro.Server.Playbooks.Markers;
 using Maestro.Server.Playbooks.Prompts;
 
 namespace Maestro.Server.Playbooks.Loading;
@@ -18,4 +19,10 @@ public sealed record PlaybookDocument
     public required TaskDocument Parsed { get; init; }
 
     public required PromptTemplate Prompt { get; init; }
+
+    /// <summary>The halt and HITL markers in the document's live text (<see cref="MarkerScanner"/>).</summary>
+    public IReadOnlyList<DocumentMarker> Markers { get; init; } = [];
+
+    /// <summary>Unchecked tasks that read as human-only steps (<see cref="HumanStepWarnings"/>): warned about, never refused.</summary>
+    public IReadOnlyList<(int Line, string Message)> Warnings { get; init; } = [];
 }

@@ -3,11 +3,15 @@ namespace Maestro.Server.Playbooks.Loading;
 /// <summary>
 /// Finds playbooks under a folder for <c>playbooks/list</c>: folders holding a <c>playbook.yaml</c>, and the
 /// children of any folder named <c>playbooks</c> (each subfolder with markdown, each markdown file). The walk is
-/// shallow and skips dependency and build folders, so a large repository lists quickly.
+/// shallow and skips dependency and build folders, so a large repository lists quickly. The Maestro desktop app's
+/// folders are found too: <c>.maestro/playbooks</c> (the one hidden folder walked) and the legacy <c>Auto Run Docs</c>.
 /// </summary>
 public static class PlaybookFinder
 {
     public const int MaxDepth = 4;
+
+    /// <summary>Folders whose children are playbooks: ours and the anchor's (<c>.maestro/playbooks</c>, legacy <c>Auto Run Docs</c>).</summary>
+    private static readonly HashSet<string> Collections = new(StringComparer.OrdinalIgnoreCase) { "playbooks", "Auto Run Docs" };
 
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "node_modules", "bin", "obj", "target", "dist", "build", "vendor" };
 
@@ -31,7 +35,7 @@ public static class PlaybookFinder
             return;
         }
 
-        if (string.Equals(Path.GetFileName(folder), "playbooks", StringComparison.OrdinalIgnoreCase))
+        if (Collections.Contains(Path.GetFileName(folder)))
         {
             foreach (var child in Children(folder))
             {

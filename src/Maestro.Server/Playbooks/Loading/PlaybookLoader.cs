@@ -3,6 +3,7 @@ using Maestro.Server.Git;
 using Maestro.Server.Playbooks.Config;
 using Maestro.Server.Playbooks.Documents;
 using Maestro.Server.Playbooks.Errors;
+using Maestro.Server.Playbooks.Markers;
 using Maestro.Server.Playbooks.Prompts;
 
 namespace Maestro.Server.Playbooks.Loading;
@@ -128,6 +129,7 @@ public static class PlaybookLoader
         }
 
         var config = own.Over(inherited);
+        var markers = MarkerScanner.Scan(parsed);
         return new PlaybookDocument
         {
             Path = file,
@@ -135,6 +137,8 @@ public static class PlaybookLoader
             Config = config,
             Parsed = parsed,
             Prompt = PromptTemplate.Parse(config.Prompt, file),
+            Markers = markers,
+            Warnings = [.. HumanStepWarnings.Find(parsed), .. ModelTiers.Warnings(markers)],
         };
     }
 

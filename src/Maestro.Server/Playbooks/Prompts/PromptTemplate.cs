@@ -8,8 +8,9 @@ namespace Maestro.Server.Playbooks.Prompts;
 /// <summary>
 /// The prompt each task's session gets. Placeholders: <c>{{playbook}}</c>, <c>{{document}}</c> (absolute paths),
 /// <c>{{task}}</c>, <c>{{line}}</c>, <c>{{section}}</c> (the headings above the task), <c>{{context}}</c> (the
-/// document's text) and <c>{{loop}}</c>. Anything else in double braces is an error when the playbook loads,
-/// not a surprise in the agent's prompt.
+/// document's text) and <c>{{loop}}</c>; beside them the Maestro desktop app's variables (<see cref="AnchorVariables"/>),
+/// which are also filled in the document text and the task shown to the agent. Anything else in double braces is an
+/// error when the template loads, not a surprise in the agent's prompt.
 /// </summary>
 public sealed partial class PromptTemplate
 {
@@ -49,9 +50,9 @@ public sealed partial class PromptTemplate
         var text = template ?? Default;
         foreach (Match match in Placeholder().Matches(text))
         {
-            if (!Names.Contains(match.Groups[1].Value))
+            if (!Names.Contains(match.Groups[1].Value) && !AnchorVariables.IsName(match.Groups[1].Value))
             {
-                throw new PlaybookInvalidException($"{source}: the prompt template has an unknown placeholder {match.Value}; the placeholders are {string.Join(", ", Names.Select(n => "{{" + n + "}}"))}.");
+                throw new PlaybookInvalidException($"{source}: the prompt template has an unknown placeholder {match.Value}; the placeholders are {string.Join(", ", Names.Select(n => "{{" + n + "}}"))} and the Maestro app's {string.Join(", ", AnchorVariables.Names.Order(StringComparer.Ordinal).Select(n => "{{" + n + "}}"))}.");
             }
         }
 
@@ -65,15 +66,16 @@ public sealed partial class PromptTemplate
 
     public string Render(PromptValues values)
     {
-        var context = values.Context.Length <= MaxContextChars
-            ? values.Context
-            : values.Context[..MaxContextChars] + "\n[... the rest of the document is not shown; read the file ...]";
-        return new StringBuilder(template)
+        var context = AnchorVariables.Expand(values.Context, values);
+        context = context.Length <= MaxContextChars
+            ? context
+            : context[..MaxContextChars] + "\n[... the rest of the document is not shown; read the file ...]";
+        return new StringBuilder(AnchorVariables.Expand(template, values))
             .Replace("{{playbook}}", values.Playbook)
             .Replace("{{document}}", values.Document)
-            .Replace("{{task}}", values.Task)
+            .Replace("{{task}}", AnchorVariables.Expand(values.Task, values))
             .Replace("{{line}}", values.Line.ToString(CultureInfo.InvariantCulture))
-            .Replace("{{section}}", values.Section.Length == 0 ? "(none)" : values.Section)
+            .Replace("{{section}}", values.Section.Length == 0 ? "(none)" : AnchorVariables.Expand(values.Section, values))
             .Replace("{{loop}}", values.Loop.ToString(CultureInfo.InvariantCulture))
             .Replace("{{context}}", context)
             .ToString();

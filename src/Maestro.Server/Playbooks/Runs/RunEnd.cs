@@ -12,4 +12,7 @@ internal sealed record RunEnd(RunStatus Status, RunOutcome Outcome, string? Reas
     public static RunEnd Budget(string reason) => new(RunStatus.Stopped, RunOutcome.BudgetExceeded, reason);
 
     public static RunEnd TaskFailed(string reason) => new(RunStatus.Failed, RunOutcome.TaskFailed, reason);
+
+    /// <summary>A halt marker ended the run: stopped on purpose by the playbook's own agent, not failed by Maestro.</summary>
+    public static RunEnd Halted(string reason) => new(RunStatus.Stopped, RunOutcome.Halted, reason);
 }

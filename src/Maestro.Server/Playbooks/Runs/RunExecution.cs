@@ -5,6 +5,7 @@ using Maestro.Server.Playbooks.Config;
 using Maestro.Server.Playbooks.Documents;
 using Maestro.Server.Playbooks.Errors;
 using Maestro.Server.Playbooks.Loading;
+using Maestro.Server.Playbooks.Markers;
 using Maestro.Server.Playbooks.Prompts;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +21,9 @@ internal sealed class RunExecution : IAsyncDisposable
 {
     private const int MaxSessionNameLength = 80;
 
+    /// <summary>How often a gate re-reads its document without a file event.</summary>
+    private static readonly TimeSpan GateRecheck = TimeSpan.FromSeconds(5);
+
     private readonly RunServices services;
     private readonly RunLock runLock;
     private readonly CancellationTokenSource stopping = new();
@@ -30,6 +34,13 @@ internal sealed class RunExecution : IAsyncDisposable
     private string? stopReason;
     private volatile bool interrupted;
     private volatile RunWait? waiting;
+    private volatile RunGate? gate;
+
+    /// <summary>Released when the document of the gate the run waits at may have changed (a file event, runs/approve).</summary>
+    private readonly SemaphoreSlim gateSignal = new(0);
+
+    /// <summary>Completed when the run has passed the gate it waits at; what runs/approve waits for.</summary>
+    private TaskCompletionSource gatePassed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task completion = Task.CompletedTask;
 
     public RunExecution(RunRecord record, RunLock runLock, RunServices services, IReadOnlyList<RunTaskRecord> history)
@@ -56,11 +67,35 @@ internal sealed class RunExecution : IAsyncDisposable
         lock (sessionIds)
         {
             var run = record.ToRun([.. sessionIds]);
+            if (run.Status == RunStatus.Running && gate is { } atGate)
+            {
+                return run with { Status = RunStatus.Waiting, Gate = atGate };
+            }
+
             return waiting is { } wait && run.Status == RunStatus.Running ? run with { Status = RunStatus.Waiting, Waiting = wait } : run;
         }
     }
 
     public void Start() => completion = Task.Run(RunAsync);
+
+    /// <summary>
+    /// Approves the gate the run waits at: ticks the task below it (one byte, as every write of Maestro) and completes
+    /// once the run has seen the box and gone on.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The run waits at no gate.</exception>
+    public async Task ApproveAsync(CancellationToken cancellationToken)
+    {
+        var atGate = gate ?? throw new InvalidOperationException($"Run '{record.Id}' is not waiting at a HITL gate; there is nothing to approve.");
+        var passed = gatePassed.Task;
+        var ordinal = await GateOrdinalAsync(atGate.Task, cancellationToken);
+        if (await CheckboxWriter.SetAsync(atGate.Task.Document, atGate.Task.Text, ordinal, check: true, cancellationToken) is null)
+        {
+            throw new InvalidOperationException($"'{atGate.Task.Text}' is no longer in {atGate.Task.Document}; tick the task below the gate in the document.");
+        }
+
+        gateSignal.Release();
+        await passed.WaitAsync(cancellationToken);
+    }
 
     /// <summary>Stops the run: the current agent is killed, the run ends stopped. Completes when it has.</summary>
     public async Task StopAsync(string reason, CancellationToken cancellationToken)
@@ -89,6 +124,7 @@ internal sealed class RunExecution : IAsyncDisposable
         }
 
         stopping.Dispose();
+        gateSignal.Dispose();
         runLock.Dispose();
     }
 
@@ -133,6 +169,7 @@ internal sealed class RunExecution : IAsyncDisposable
         }
         finally
         {
+            gatePassed.TrySetResult(); // an approval racing the end of the run does not wait forever
             runLock.Dispose();
         }
     }
@@ -149,6 +186,11 @@ internal sealed class RunExecution : IAsyncDisposable
 
             var playbook = await PlaybookLoader.LoadAsync(record.Playbook, token);
             record = record with { Total = playbook.TotalTasks, Done = playbook.DoneTasks };
+            if (HaltIn(playbook.Documents) is { } halt)
+            {
+                return halt;
+            }
+
             var next = NextTask(playbook);
             if (next is null)
             {
@@ -169,6 +211,12 @@ internal sealed class RunExecution : IAsyncDisposable
             }
 
             token.ThrowIfCancellationRequested();
+            if (MarkerScanner.PendingGate(next.Value.Document.Parsed, next.Value.Document.Markers, next.Value.Task) is { } marker)
+            {
+                await WaitAtGateAsync(next.Value.Document, next.Value.Task, marker, token);
+                continue;
+            }
+
             if (OverBudget(playbook) is { } budget)
             {
                 return RunEnd.Budget(budget);
@@ -186,6 +234,8 @@ internal sealed class RunExecution : IAsyncDisposable
             {
                 case TaskAttemptResult.Stopped:
                     return RunEnd.Stopped(stopReason ?? "Stopped.");
+                case TaskAttemptResult.Halted:
+                    return RunEnd.Halted(message);
                 case TaskAttemptResult.OutOfTime:
                     return RunEnd.Budget($"The time budget of {record.Settings.Budget!.MaxMinutes} minute(s) ran out during '{task.Text}'; its agent was stopped.");
                 case TaskAttemptResult.Failed:
@@ -273,7 +323,7 @@ internal sealed class RunExecution : IAsyncDisposable
                 AgentId = record.AgentId,
                 Cwd = record.Cwd,
                 Name = SessionName(playbook, task, attempt),
-                Model = document.Config.Model,
+                Model = ModelFor(document, task),
                 PermissionMode = Capped(document.Config.PermissionMode ?? record.Settings.PermissionCeiling, record.Settings.PermissionCeiling),
             },
             token);
@@ -302,7 +352,8 @@ internal sealed class RunExecution : IAsyncDisposable
         await services.Store.SaveAsync(record, CancellationToken.None);
         await PublishAsync(RunProgressKind.TaskStarted, runTask, previous is null ? null : $"Retrying: {previous}");
 
-        var prompt = document.Prompt.Render(new PromptValues(playbook.Path, document.Path, task.Text, task.Line, task.Section, document.Parsed.Body, record.Loop));
+        var prompt = document.Prompt.Render(new PromptValues(
+            playbook.Path, document.Path, task.Text, task.Line, task.Section, document.Parsed.Body, record.Loop, record.AgentId, record.Cwd, GitHead.BranchOf(record.Cwd), DateTimeOffset.Now));
         using var turn = CancellationTokenSource.CreateLinkedTokenSource(token);
         if (Deadline() is { } deadline)
         {
@@ -336,19 +387,178 @@ internal sealed class RunExecution : IAsyncDisposable
         }
 
         var check = await CheckAsync(document, task, turnResult);
+        var halted = await HaltAfterTurnAsync(document);
         if (check.Done)
         {
             record = record with { Done = record.Done + 1, Current = null };
             await services.Store.SaveTaskAsync(row with { Status = RunTaskStatus.Done, Message = check.Message }, CancellationToken.None);
             await services.Store.SaveAsync(record, CancellationToken.None);
             await PublishAsync(RunProgressKind.TaskDone, runTask, check.Message);
-            return (TaskAttemptResult.Done, check.Message ?? string.Empty, false);
+            return halted is null ? (TaskAttemptResult.Done, check.Message ?? string.Empty, false) : (TaskAttemptResult.Halted, halted, false);
+        }
+
+        if (halted is not null)
+        {
+            // The agent stopped the playbook: no retry, no taskFailed; the run ends with the marker's reason.
+            record = record with { Current = null };
+            await services.Store.SaveTaskAsync(row with { Status = RunTaskStatus.Failed, Message = halted }, CancellationToken.None);
+            await services.Store.SaveAsync(record, CancellationToken.None);
+            return (TaskAttemptResult.Halted, halted, false);
         }
 
         var retry = willRetry && !check.Gone;
         await services.Store.SaveTaskAsync(row with { Status = retry ? RunTaskStatus.NotDone : RunTaskStatus.Failed, Message = check.Message }, CancellationToken.None);
         await services.Store.SaveAsync(record, CancellationToken.None);
         return (TaskAttemptResult.Failed, check.Message!, !check.Gone);
+    }
+
+    /// <summary>
+    /// The model the task runs with: a <c>MAESTRO:MODEL</c> tier that maps to one for this agent, else the document's
+    /// <c>model</c> (<c>default</c>, and a tier without a map, keep it; the log says so for the latter).
+    /// </summary>
+    private string? ModelFor(PlaybookDocument document, DocumentTask task)
+    {
+        var tier = MarkerScanner.TierFor(document.Markers, task);
+        if (tier is null || tier == ModelTiers.Default)
+        {
+            return document.Config.Model;
+        }
+
+        var model = ModelTiers.ModelFor(record.AgentId, tier);
+        if (model is null)
+        {
+            services.Logger.LogInformation("Run {Run}: the model tier '{Tier}' of '{Task}' has no model for {Agent}; it runs with the agent's own", record.Id, tier, task.Text, record.AgentId);
+        }
+
+        return model ?? document.Config.Model;
+    }
+
+    /// <summary>The end of a run whose documents hold a live halt marker, or null.</summary>
+    private static RunEnd? HaltIn(IEnumerable<PlaybookDocument> documents)
+    {
+        foreach (var document in documents)
+        {
+            if (MarkerScanner.LiveHalt(document.Markers) is { } halt)
+            {
+                return RunEnd.Halted(HaltReason(document.Path, halt));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The halt an agent wrote into the task's document during its turn, as the run's reason; null when none.</summary>
+    private async Task<string?> HaltAfterTurnAsync(PlaybookDocument document)
+    {
+        try
+        {
+            var after = await PlaybookLoader.ReadTasksAsync(document.Path, CancellationToken.None);
+            return MarkerScanner.LiveHalt(MarkerScanner.Scan(after)) is { } halt ? HaltReason(document.Path, halt) : null;
+        }
+        catch (PlaybookInvalidException ex)
+        {
+            services.Logger.LogDebug(ex, "Run {Run}: {Document} could not be read for a halt marker", record.Id, document.Path);
+            return null; // the check of the box says what happened to the document
+        }
+    }
+
+    private static string HaltReason(string document, DocumentMarker halt)
+        => $"Halted by the playbook: {halt.Reason ?? "no reason given"} (the halt marker on line {halt.Line} of {Path.GetFileName(document)}; remove it by hand before the next run).";
+
+    /// <summary>
+    /// Waits at a HITL gate until the task below it is ticked: by the person in the document (a file event wakes the
+    /// run; a re-read every few seconds covers file systems without events) or by runs/approve. runs/stop still ends
+    /// the run. The wait is a live state, never stored: a restarted run finds the gate again in the document.
+    /// </summary>
+    private async Task WaitAtGateAsync(PlaybookDocument document, DocumentTask task, DocumentMarker marker, CancellationToken token)
+    {
+        var runTask = ToRunTask(document, task);
+        gate = new RunGate { Reason = marker.Reason ?? MarkerScanner.DefaultGateReason, Artifact = marker.Artifact, Task = runTask, MarkerLine = marker.Line, Since = DateTimeOffset.UtcNow };
+        services.Logger.LogInformation("Run {Run} waits at the HITL gate on line {Line} of {Document}: {Reason}", record.Id, marker.Line, document.Path, gate.Reason);
+        await PublishAsync(RunProgressKind.Waiting, runTask, $"Waiting for a person: {gate.Reason}" + (gate.Artifact is null ? string.Empty : $" (look at {gate.Artifact})") + $". Tick '{task.Text}' (line {task.Line} of {document.Name}) to approve, or use runs/approve.");
+        using var watcher = WatchDocument(document.Path);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    await gateSignal.WaitAsync(GateRecheck, token);
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    throw;
+                }
+
+                if (!await StillGatedAsync(document.Path, task))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            gate = null;
+        }
+
+        await PublishAsync(RunProgressKind.Resumed, runTask, $"Approved: '{task.Text}' is checked; the run goes on.");
+        Interlocked.Exchange(ref gatePassed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    private static async Task<bool> StillGatedAsync(string path, DocumentTask task)
+    {
+        try
+        {
+            var after = await PlaybookLoader.ReadTasksAsync(path, CancellationToken.None);
+            var found = TaskMatcher.Find(after, task.Text, task.Ordinal);
+            return found is not null && MarkerScanner.PendingGate(after, MarkerScanner.Scan(after), found) is not null;
+        }
+        catch (PlaybookInvalidException)
+        {
+            return false; // gone or unreadable: the run's next read says so
+        }
+    }
+
+    private FileSystemWatcher? WatchDocument(string path)
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
+            {
+                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size,
+            };
+            FileSystemEventHandler wake = (_, _) => ReleaseGate();
+            watcher.Changed += wake;
+            watcher.Created += wake;
+            watcher.Renamed += (_, _) => ReleaseGate();
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            services.Logger.LogDebug(ex, "Run {Run}: no file events for {Document}; the gate re-reads it every {Seconds}s", record.Id, path, GateRecheck.TotalSeconds);
+            return null;
+        }
+    }
+
+    private void ReleaseGate()
+    {
+        try
+        {
+            gateSignal.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // the run is over
+        }
+    }
+
+    private static async Task<int> GateOrdinalAsync(RunTask task, CancellationToken cancellationToken)
+    {
+        var parsed = await PlaybookLoader.ReadTasksAsync(task.Document, cancellationToken);
+        return parsed.Tasks.FirstOrDefault(t => t.Line == task.Line && t.Text == task.Text)?.Ordinal
+            ?? parsed.Tasks.FirstOrDefault(t => t.Text == task.Text)?.Ordinal
+            ?? 0;
     }
 
     /// <summary>Reads the document again: the task's own box decides; anything else that changed is reported, never undone.</summary>

@@ -7,6 +7,7 @@ using Maestro.Server.Hosting;
 using Maestro.Server.Playbooks.Config;
 using Maestro.Server.Playbooks.Errors;
 using Maestro.Server.Playbooks.Loading;
+using Maestro.Server.Playbooks.Markers;
 using Maestro.Server.Playbooks.Worktrees;
 using Maestro.Server.Rpc;
 using Maestro.Server.Sessions;
@@ -72,6 +73,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
                     Path = playbook.Path,
                     Name = playbook.Name,
                     Documents = playbook.Documents.Select(d => new PlaybookDocumentInfo { Path = d.Path, Total = d.Parsed.Tasks.Count, Done = d.Parsed.DoneCount }).ToList(),
+                    Warnings = WarningsOf(playbook),
                 });
             }
             catch (PlaybookInvalidException ex)
@@ -98,6 +100,12 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         }
 
         var playbook = await PlaybookLoader.LoadAsync(request.Path, cancellationToken);
+        RefuseLiveHalt(playbook);
+        foreach (var warning in WarningsOf(playbook) ?? [])
+        {
+            logger.LogWarning("{Document}:{Line}: {Message}", warning.Document, warning.Line, warning.Message);
+        }
+
         var config = playbook.Config;
         var agentId = !string.IsNullOrWhiteSpace(request.AgentId) ? request.AgentId.Trim()
             : config.Agent ?? throw new InvalidParamsException($"No agent for '{playbook.Path}': pass one (--agent, agentId) or set 'agent' in its settings.");
@@ -165,6 +173,55 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
 
         logger.LogInformation("Run {Run} started: {Playbook} with {Agent} in {Cwd}", record.Id, runPlaybook, agentId, cwd);
         return Launch(record, runLock, []).Snapshot();
+    }
+
+    /// <summary>The load warnings of a playbook (tasks only a person can do, …); null when there are none.</summary>
+    public static IReadOnlyList<PlaybookWarning>? WarningsOf(Playbook playbook)
+    {
+        var warnings = playbook.Documents
+            .SelectMany(d => d.Warnings.Select(w => new PlaybookWarning { Document = d.Path, Line = w.Line, Message = w.Message }))
+            .ToList();
+        return warnings.Count == 0 ? null : warnings;
+    }
+
+    /// <summary>
+    /// A document that holds a live halt marker is refused: the run would halt before its first task. The marker was
+    /// left by an earlier run's agent (or written by hand), and only a person can say the reason is gone.
+    /// </summary>
+    /// <exception cref="PlaybookInvalidException">A document holds one; the message names the file and line.</exception>
+    private static void RefuseLiveHalt(Playbook playbook)
+    {
+        foreach (var document in playbook.Documents)
+        {
+            if (MarkerScanner.LiveHalt(document.Markers) is { } halt)
+            {
+                throw new PlaybookInvalidException(
+                    $"{document.Path}:{halt.Line}: the document holds a halt marker ({halt.Reason ?? "no reason given"}), left by an earlier run or written by hand; a run would halt at once. Deal with the reason, then remove the line '<!-- maestro:halt ... -->' by hand.");
+            }
+        }
+    }
+
+    /// <summary>Approves the HITL gate a run of this process waits at (ticks the task below it); answers the run once it went on.</summary>
+    public async Task<Run> ApproveAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (!active.TryGetValue(runId, out var execution))
+        {
+            var record = await store.GetAsync(runId, cancellationToken) ?? throw new RunNotFoundException(runId);
+            throw new InvalidParamsException(record.Status == RunStatus.Running
+                ? $"Run '{runId}' is run by another Maestro process (a 'maestro run' in a terminal or CI); approve its gate by ticking the task below the gate in the document."
+                : $"Run '{runId}' is {record.Status.ToString().ToLowerInvariant()}; there is nothing to approve.");
+        }
+
+        try
+        {
+            await execution.ApproveAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidParamsException(ex.Message, ex);
+        }
+
+        return execution.Snapshot();
     }
 
     public async Task<Run> GetAsync(string runId, CancellationToken cancellationToken)

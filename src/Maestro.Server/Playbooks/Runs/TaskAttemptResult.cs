@@ -7,4 +7,7 @@ internal enum TaskAttemptResult
     Failed,
     Stopped,
     OutOfTime,
+
+    /// <summary>An agent wrote a halt marker into the document: the run ends at once.</summary>
+    Halted,
 }

@@ -18,6 +18,8 @@ public sealed class PlaybookExchangeTests : IAsyncLifetime
             ["playbooks/slow.md"] = "- [ ] Wait for it (slow)\n",
             ["playbooks/stuck.md"] = "- [ ] Never ticked (leave)\n",
             ["playbooks/twice.md"] = "- [ ] Tick me\n",
+            ["playbooks/gated.md"] = "- [ ] Draft\n<!-- MAESTRO:HITL reason=\"Read the draft\" artifact=\"DRAFT.md\" -->\n- [ ] Approve the draft\n- [ ] Publish\n",
+            ["playbooks/halt.md"] = "- [ ] Build (halt)\n- [ ] Deploy\n",
         });
         return Task.CompletedTask;
     }
@@ -57,5 +59,24 @@ public sealed class PlaybookExchangeTests : IAsyncLifetime
         sandbox.Repository.Write("playbooks/empty.md", "# Nothing to do here\n");
         await client.RecordErrorAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "empty.md"), AgentId = "claude-code" }, ErrorCodes.PlaybookInvalid, ErrorKinds.PlaybookInvalid);
         await client.RecordErrorAsync(Methods.RunsGet, new RunIdParams { RunId = "run_000000000000" }, ErrorCodes.InvalidParams, ErrorKinds.InvalidParams, "unknown");
+    }
+
+    [Fact]
+    public async Task A_gate_waits_runs_approve_lets_it_go_on_and_a_halt_ends_a_run_halted()
+    {
+        await using var client = await sandbox.ConnectAsync();
+        var gated = Exchange.AssertNoError(await client.CallAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "gated.md"), AgentId = "claude-code" }));
+        var gatedId = (string)gated["result"]!["id"]!;
+        var waiting = await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == gatedId && (string?)p["event"] == "waiting");
+        Assert.Equal("Read the draft", (string?)waiting["params"]!["run"]!["gate"]!["reason"]);
+        Exchange.RecordMessage(waiting, "gate");
+        var approved = await client.RecordAsync(Methods.RunsApprove, new RunIdParams { RunId = gatedId });
+        Assert.Null(approved["result"]!["gate"]);
+        await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == gatedId && (string?)p["event"] == "finished");
+
+        var halt = Exchange.AssertNoError(await client.CallAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "halt.md"), AgentId = "claude-code" }));
+        var halted = await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == (string?)halt["result"]!["id"] && (string?)p["event"] == "finished");
+        Assert.Equal("halted", (string?)halted["params"]!["run"]!["outcome"]);
+        Exchange.RecordMessage(halted, "halted");
     }
 }

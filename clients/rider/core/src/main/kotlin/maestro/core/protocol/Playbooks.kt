@@ -15,6 +15,7 @@ enum class RunOutcome {
     @SerializedName("playbookInvalid") PLAYBOOK_INVALID,
     @SerializedName("agentUnavailable") AGENT_UNAVAILABLE,
     @SerializedName("error") ERROR,
+    @SerializedName("halted") HALTED,
 }
 
 enum class RunProgressKind {
@@ -47,6 +48,8 @@ data class PlaybookInfo(
     val documents: List<PlaybookDocumentInfo>,
     /** Why the playbook cannot run as it is (then documents may be empty). */
     val error: String? = null,
+    /** What may keep it from running unattended, e.g. a task only a person can do; a run starts anyway. */
+    val warnings: List<PlaybookWarning>? = null,
 )
 
 data class PlaybookRunParams(
@@ -59,6 +62,14 @@ data class PlaybookRunParams(
     val permissionMode: PermissionMode? = null,
     /** Where the agents work; by default the git repository holding the playbook, else the playbook's folder. */
     val cwd: String? = null,
+)
+
+/** Something in a document that may keep a playbook from running unattended; the run starts anyway. */
+data class PlaybookWarning(
+    val document: String,
+    /** 1-based line the warning is about. */
+    val line: Int,
+    val message: String,
 )
 
 data class PlaybooksListParams(
@@ -98,12 +109,27 @@ data class Run(
     val branch: String? = null,
     /** While Status is `waiting`: the provider outage the current task's agent waits out. */
     val waiting: RunWait? = null,
+    /** While Status is `waiting` at a human-in-the-loop gate: what the person is asked to do. */
+    val gate: RunGate? = null,
 )
 
 data class RunBudget(
     val maxTasks: Int? = null,
     val maxCostUsd: BigDecimal? = null,
     val maxMinutes: Double? = null,
+)
+
+/** A human-in-the-loop gate the run waits at: a `<!-- MAESTRO:HITL reason="…" artifact="…" -->` marker above the next unchecked task. The person approves by ticking that task (in the document, or with `runs/approve`), and the run goes on by itself. */
+data class RunGate(
+    /** Why a person is needed (the marker's `reason`; "Human review requested" when it names none). */
+    val reason: String,
+    /** What to look at before approving, as the marker wrote it (usually a path); null when none. */
+    val artifact: String? = null,
+    /** The task whose box approves the gate. */
+    val task: RunTask,
+    /** 1-based line of the marker in Document. */
+    val markerLine: Int,
+    val since: String,
 )
 
 data class RunIdParams(

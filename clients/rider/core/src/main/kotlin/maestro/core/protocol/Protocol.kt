@@ -52,6 +52,7 @@ object Methods {
     const val RUNS_GET = "runs/get"
     const val RUNS_STOP = "runs/stop"
     const val RUNS_PROGRESS = "runs/progress"
+    const val RUNS_APPROVE = "runs/approve"
     const val CHAT_CREATE = "chat/create"
     const val CHAT_LIST = "chat/list"
     const val CHAT_GET = "chat/get"
@@ -187,6 +188,7 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.RUNS_GET to MethodShape(MethodKind.REQUEST, RunIdParams::class.java, Run::class.java),
     Methods.RUNS_STOP to MethodShape(MethodKind.REQUEST, RunIdParams::class.java, null),
     Methods.RUNS_PROGRESS to MethodShape(MethodKind.SERVER_NOTIFICATION, RunProgressNotification::class.java, null),
+    Methods.RUNS_APPROVE to MethodShape(MethodKind.REQUEST, RunIdParams::class.java, Run::class.java),
     Methods.CHAT_CREATE to MethodShape(MethodKind.REQUEST, ChatCreateParams::class.java, Room::class.java),
     Methods.CHAT_LIST to MethodShape(MethodKind.REQUEST, null, ChatListResult::class.java),
     Methods.CHAT_GET to MethodShape(MethodKind.REQUEST, ChatRoomIdParams::class.java, Room::class.java),
