@@ -25,6 +25,11 @@ export function serverErrorActions(change: ServerStateChange): string[] {
  */
 export class ServerNotices implements vscode.Disposable {
   private warnedRestart = false;
+  /**
+   * Stop errors shown and not yet answered or dismissed. A command run from a cold window activates the extension
+   * (whose start fails) and then starts the server again (ensureServer): the same failure twice, shown once.
+   */
+  private readonly openErrors = new Set<string>();
   private readonly subscription: { dispose(): void };
 
   constructor(private readonly server: NoticedServer, private readonly showOutput: () => void) {
@@ -38,8 +43,12 @@ export class ServerNotices implements vscode.Disposable {
     } else if (state === 'restarting' && !this.warnedRestart) {
       this.warnedRestart = true;
       void vscode.window.showWarningMessage(message ?? 'Maestro: the server stopped; restarting.', showOutputAction).then((a) => a && this.showOutput());
-    } else if (state === 'stopped' && message && !message.includes('deactivated')) {
-      void vscode.window.showErrorMessage(message, ...serverErrorActions(change)).then((action) => this.act(action, change));
+    } else if (state === 'stopped' && message && !message.includes('deactivated') && !this.openErrors.has(message)) {
+      this.openErrors.add(message);
+      void vscode.window.showErrorMessage(message, ...serverErrorActions(change)).then((action) => {
+        this.openErrors.delete(message);
+        this.act(action, change);
+      });
     }
   }
 

@@ -64,6 +64,22 @@ describe('server errors offer the action that fixes them', () => {
     expect(shown).toBe(2);
   });
 
+  it('shows the same failure once while its error is open (a cold-window command starts the server a second time)', async () => {
+    const server = new RestartingServer();
+    let answer: (value: string | undefined) => void = () => {};
+    answerMessagesWith(() => new Promise((resolve) => (answer = resolve)));
+    new ServerNotices(server, () => {});
+    const failure = 'The Maestro server was not found: set "maestro.serverPath"';
+    server.setState('stopped', failure, 'maestro.serverPath');
+    server.setState('starting');
+    server.setState('stopped', failure, 'maestro.serverPath');
+    expect(recorded.messages).toHaveLength(1);
+    answer(undefined);
+    await settle();
+    server.setState('stopped', failure, 'maestro.serverPath');
+    expect(recorded.messages).toHaveLength(2);
+  });
+
   it('serverErrorActions: the setting first when a setting is the cause', () => {
     expect(serverErrorActions({ state: 'stopped', setting: 'maestro.serverPath' })[0]).toBe('Open Settings');
     expect(serverErrorActions({ state: 'stopped' })).not.toContain('Open Settings');
