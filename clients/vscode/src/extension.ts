@@ -16,7 +16,10 @@ import { ReviewEdits } from './review/reviewEdits';
 import { ReviewStore } from './review/reviewStore';
 import { installAgent, openWalkthrough } from './commands/firstRunCommands';
 import { locateServer } from './server/binaryLocator';
+import { ensureServer } from './server/ensureServer';
 import { MaestroServer } from './server/maestroServer';
+import { restartWithFeedback } from './server/restartFeedback';
+import { ServerNotices } from './server/serverNotices';
 import { readSettings, restartSettings } from './settings';
 import { StartupTiming } from './startupTiming';
 import { ActivityTracker } from './status/activityTracker';
@@ -118,19 +121,23 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   );
 
   const command = (id: string, handler: (...args: never[]) => unknown) => disposables.push(vscode.commands.registerCommand(id, handler));
+  // The core commands are in the palette and on their chords from a cold window (they activate the extension):
+  // each brings the server up first, then does its work.
+  const serverCommand = <A extends unknown[]>(id: string, handler: (...args: A) => unknown) =>
+    command(id, async (...args: A) => ((await ensureServer(maestro)) ? handler(...args) : undefined));
   command('maestro.focus', focusPanel);
-  command('maestro.newGroupChat', async () => {
+  serverCommand('maestro.newGroupChat', async () => {
     await focusPanel();
     bridge.showNewChat();
   });
-  command('maestro.newSession', () => newSession(sessionContext));
-  command('maestro.promptSession', (sessionId?: string) => promptSession(sessionContext, typeof sessionId === 'string' ? sessionId : undefined));
-  command('maestro.cancelSession', () => cancelSession(sessionContext));
-  command('maestro.closeSession', () => closeSession(sessionContext));
-  command('maestro.openTranscript', () => openTranscript(sessionContext));
-  command('maestro.runPlaybook', () => runPlaybook(maestro, focusPanel));
-  command('maestro.stopRun', () => stopRun(maestro, tracker));
-  command('maestro.reviewChanges', () => review.reviewChanges());
+  serverCommand('maestro.newSession', () => newSession(sessionContext));
+  serverCommand('maestro.promptSession', (sessionId?: string) => promptSession(sessionContext, typeof sessionId === 'string' ? sessionId : undefined));
+  serverCommand('maestro.cancelSession', () => cancelSession(sessionContext));
+  serverCommand('maestro.closeSession', () => closeSession(sessionContext));
+  serverCommand('maestro.openTranscript', () => openTranscript(sessionContext));
+  serverCommand('maestro.runPlaybook', () => runPlaybook(maestro, focusPanel));
+  serverCommand('maestro.stopRun', () => stopRun(maestro, tracker));
+  serverCommand('maestro.reviewChanges', () => review.reviewChanges());
   command('maestro.acceptAll', () => review.decideAll('accept'));
   command('maestro.rejectAll', () => review.decideAll('reject'));
   command('maestro.acceptHunk', (target?: Parameters<ReviewController['acceptHunk']>[0]) => review.acceptHunk(target));
@@ -138,31 +145,22 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   command('maestro.openDiff', (uri?: vscode.Uri) => review.openDiff(uri));
   command('maestro.nextChange', () => review.goToChange(1));
   command('maestro.previousChange', () => review.goToChange(-1));
-  command('maestro.undoReviewDecision', () => review.undoLast());
+  serverCommand('maestro.undoReviewDecision', () => review.undoLast());
   command('maestro.stageHunk', () => review.stageHunk());
-  command('maestro.startRemote', () => startRemote(maestro));
-  command('maestro.showStats', showStats);
+  serverCommand('maestro.startRemote', () => startRemote(maestro));
+  serverCommand('maestro.showStats', showStats);
   command('maestro.showOutput', () => output.show(true));
-  command('maestro.restartServer', () => maestro.restart());
+  command('maestro.restartServer', () => restartWithFeedback(maestro));
   command('maestro.installAgent', (agentId?: string) => installAgent(maestro, typeof agentId === 'string' ? agentId : undefined));
   command('maestro.openWalkthrough', () => openWalkthrough(context.extension.id));
 
-  // Say when the server is in trouble, once per incident; the status bar shows the state all along.
-  let warnedRestart = false;
-  const stateSubscription = maestro.onDidChangeState(({ state, message }) => {
+  // Trouble with the server is said once per incident, with the action that fixes it (ServerNotices).
+  disposables.push(new ServerNotices(maestro, () => output.show(true)));
+  const stateSubscription = maestro.onDidChangeState(({ state }) => {
     void vscode.commands.executeCommand('setContext', 'maestro.serverReady', state === 'ready');
     if (state === 'ready') {
       timing.mark('server ready');
-      warnedRestart = false;
       for (const folder of vscode.workspace.workspaceFolders ?? []) watchFolder(folder.uri.fsPath);
-    } else if (state === 'restarting' && !warnedRestart) {
-      warnedRestart = true;
-      void vscode.window.showWarningMessage(message ?? 'Maestro: the server stopped; restarting.', 'Show Output').then((a) => a && output.show(true));
-    } else if (state === 'stopped' && message && !message.includes('deactivated')) {
-      void vscode.window.showErrorMessage(message, 'Show Output', 'Restart').then((a) => {
-        if (a === 'Show Output') output.show(true);
-        if (a === 'Restart') void maestro.restart();
-      });
     }
   });
   // Sessions in worktrees of their own: review those trees too (watching a known folder again is free).
@@ -173,7 +171,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     { dispose: () => stateSubscription.dispose() },
     { dispose: () => sessionSubscription.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (restartSettings.some((s) => e.affectsConfiguration(s))) void maestro.restart();
+      if (restartSettings.some((s) => e.affectsConfiguration(s))) void restartWithFeedback(maestro);
     }),
     vscode.workspace.onDidChangeWorkspaceFolders((e) => e.added.forEach((f) => watchFolder(f.uri.fsPath))),
   );

@@ -3,7 +3,10 @@ import * as path from 'node:path';
 /** Where the server binary was found, or why it was not. */
 export type LocatedServer =
   | { found: true; path: string; source: 'setting' | 'bundled' | 'path' }
-  | { found: false; message: string };
+  | { found: false; message: string; setting?: string };
+
+/** The setting that points the extension at a server: what an "Open Settings" action on a failure opens. */
+export const serverPathSetting = 'maestro.serverPath';
 
 export interface LocatorInputs {
   /** `maestro.serverPath`, possibly empty. */
@@ -48,6 +51,7 @@ export function locateServer(inputs: LocatorInputs): LocatedServer {
     return {
       found: false,
       message: `The Maestro server set in "maestro.serverPath" (${configured}) does not exist or is not executable. Fix the setting or clear it to use the maestro on PATH.`,
+      setting: serverPathSetting,
     };
   }
 
@@ -73,5 +77,6 @@ export function locateServer(inputs: LocatorInputs): LocatedServer {
       'The Maestro server was not found: this extension carries none for this platform and `maestro` is not on PATH. ' +
       'Install the VSIX for your platform, or install the CLI (`dotnet tool install -g Maestro.Cli`) and put it on PATH, ' +
       'or set "maestro.serverPath" to a maestro binary (./build.sh puts one in artifacts/bin/maestro).',
+    setting: serverPathSetting,
   };
 }

@@ -45,6 +45,8 @@ export class MaestroServer implements RpcClient {
   private readonly notificationEmitter = new Emitter<ServerNotification>();
 
   stateMessage: string | undefined;
+  /** The setting that fixes the current failure, if one does (see ServerStateChange.setting). */
+  stateSetting: string | undefined;
   initializeResult: InitializeResult | undefined;
   serverPath: string | undefined;
 
@@ -78,7 +80,7 @@ export class MaestroServer implements RpcClient {
     const located = this.options.locate();
     if (!located.found) {
       this.options.log(located.message);
-      this.setState('stopped', located.message);
+      this.setState('stopped', located.message, located.setting);
       return;
     }
     this.serverPath = located.path;
@@ -143,6 +145,7 @@ export class MaestroServer implements RpcClient {
 
   /** Restart by hand (a command, a changed setting): forgets earlier failures. */
   async restart(): Promise<void> {
+    if (this.disposed) return;
     this.policy.reset();
     clearTimeout(this.restartTimer);
     await this.stopProcess();
@@ -223,16 +226,17 @@ export class MaestroServer implements RpcClient {
     this.restartTimer = setTimeout(() => void this.start(), delay);
   }
 
-  private setState(state: ServerState, message?: string): void {
+  private setState(state: ServerState, message?: string, setting?: string): void {
     this.currentState = state;
     this.stateMessage = message;
+    this.stateSetting = setting;
     if (state === 'ready') {
       for (const waiter of this.readyWaiters.splice(0)) waiter.resolve();
     } else if (state === 'stopped') {
       const error = new Error(message ?? 'The Maestro server is not running.');
       for (const waiter of this.readyWaiters.splice(0)) waiter.reject(error);
     }
-    this.stateEmitter.fire({ state, message });
+    this.stateEmitter.fire({ state, message, setting });
   }
 }
 

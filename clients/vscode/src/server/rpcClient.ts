@@ -6,6 +6,8 @@ export type { ServerState };
 export interface ServerStateChange {
   state: ServerState;
   message?: string;
+  /** A setting whose fix ends the failure (a bad `maestro.serverPath`): the error then offers "Open Settings". */
+  setting?: string;
 }
 
 export interface ServerNotification {

@@ -17,9 +17,11 @@ export class StatusBar implements vscode.Disposable {
   }
 
   render(): void {
-    const status = statusText(this.server.state, this.server.stateMessage, this.tracker.sessions.values(), this.tracker.runs.values());
+    const connected = { info: this.server.initializeResult?.serverInfo, path: this.server.serverPath };
+    const status = statusText(this.server.state, this.server.stateMessage, this.tracker.sessions.values(), this.tracker.runs.values(), connected);
     this.item.text = status.text;
     this.item.tooltip = status.tooltip;
+    this.item.accessibilityInformation = { label: status.label, role: 'button' };
     this.item.backgroundColor = status.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 

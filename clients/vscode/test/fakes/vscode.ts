@@ -148,6 +148,12 @@ export enum StatusBarAlignment {
   Right = 2,
 }
 
+export enum ProgressLocation {
+  SourceControl = 1,
+  Window = 10,
+  Notification = 15,
+}
+
 export enum OverviewRulerLane {
   Left = 1,
 }
@@ -177,7 +183,13 @@ export const recorded = {
   contexts: new Map<string, unknown>(),
   edits: [] as WorkspaceEdit[],
   executed: [] as { command: string; args: unknown[] }[],
+  /** window.withProgress calls: where and with which title. */
+  progress: [] as { location: ProgressLocation; title?: string }[],
+  /** window.setStatusBarMessage calls. */
+  statusBarMessages: [] as { text: string; timeoutMs?: number }[],
   reset(): void {
+    this.progress.length = 0;
+    this.statusBarMessages.length = 0;
     this.edits.length = 0;
     this.executed.length = 0;
     workspace.textDocuments.length = 0;
@@ -230,6 +242,14 @@ export const window = {
   },
   createTextEditorDecorationType(options: unknown) {
     return { options, dispose() {} };
+  },
+  async withProgress<T>(options: { location: ProgressLocation; title?: string }, task: (progress: { report(value: unknown): void }) => Promise<T>): Promise<T> {
+    recorded.progress.push({ location: options.location, title: options.title });
+    return task({ report() {} });
+  },
+  setStatusBarMessage(text: string, timeoutMs?: number) {
+    recorded.statusBarMessages.push({ text, timeoutMs });
+    return { dispose() {} };
   },
   showInformationMessage: showMessage('info'),
   showWarningMessage: showMessage('warning'),

@@ -53,13 +53,17 @@ describe('locateServer', () => {
     if (!located.found) {
       expect(located.message).toMatch(/maestro\.serverPath/);
       expect(located.message).toMatch(/dotnet tool install/);
+      expect(located.setting, 'the error offers to open this setting').toBe('maestro.serverPath');
     }
   });
 
   it('refuses a configured path that does not exist rather than silently using another server', () => {
     const located = locateServer(inputs(['/opt/maestro/bin/maestro'], { configuredPath: '/nope/maestro' }));
     expect(located.found).toBe(false);
-    if (!located.found) expect(located.message).toContain('/nope/maestro');
+    if (!located.found) {
+      expect(located.message).toContain('/nope/maestro');
+      expect(located.setting, 'the error offers to open this setting').toBe('maestro.serverPath');
+    }
   });
 
   it('ignores a blank setting and empty PATH entries, and looks for maestro.exe on Windows', () => {

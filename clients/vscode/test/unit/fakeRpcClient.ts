@@ -22,8 +22,8 @@ export class FakeRpcClient implements RpcClient {
     this.notificationEmitter.fire({ method, params });
   }
 
-  setState(state: ServerState, message?: string): void {
+  setState(state: ServerState, message?: string, setting?: string): void {
     this.state = state;
-    this.stateEmitter.fire({ state, message });
+    this.stateEmitter.fire(setting ? { state, message, setting } : { state, message });
   }
 }

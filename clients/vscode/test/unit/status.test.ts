@@ -30,6 +30,26 @@ describe('statusText', () => {
   });
 });
 
+describe('statusText for screen readers and the connected server', () => {
+  it('spells the counts out for screen readers, without codicons', () => {
+    const s = statusText('ready', undefined, [session('a', 'running'), session('c', 'waiting')], [run('r', 'running')]);
+    expect(s.label).toBe('Maestro: 1 agent running, 1 agent waiting for you, 1 Playbook run in progress');
+    for (const state of ['starting', 'restarting', 'stopped', 'ready'] as const) {
+      const label = statusText(state, 'the reason', [], []).label;
+      expect(label, state).toMatch(/^Maestro: /);
+      expect(label, state).not.toMatch(/\$\(/);
+    }
+    expect(statusText('stopped', 'maestro was not found', [], []).label).toBe('Maestro: the server is not running. maestro was not found');
+  });
+
+  it('names the connected server\'s version and path in the tooltip', () => {
+    const s = statusText('ready', undefined, [], [], { info: { name: 'maestro', version: '1.4.2' }, path: '/opt/maestro/bin/maestro' });
+    expect(s.tooltip).toContain('Server: maestro 1.4.2 at /opt/maestro/bin/maestro');
+    expect(s.tooltip.split('\n').at(-1)).toBe('Click to open the Maestro panel.');
+    expect(statusText('ready', undefined, [], []).tooltip).not.toContain('Server:');
+  });
+});
+
 describe('StatusBar with ActivityTracker', () => {
   beforeEach(() => recorded.reset());
 
@@ -42,16 +62,29 @@ describe('StatusBar with ActivityTracker', () => {
     new StatusBar(server as unknown as MaestroServer, tracker);
     const item = recorded.statusBarItems[0];
     expect(item.text).toBe('$(loading~spin) Maestro');
+    expect(item.accessibilityInformation).toEqual({ label: 'Maestro: starting the server', role: 'button' });
     expect(item.command).toBe('maestro.focus');
 
     const loaded = new Promise<void>((resolve) => tracker.onDidChange(() => resolve()));
     server.setState('ready');
     await loaded;
     expect(item.text).toBe('$(hubot) Maestro');
+    expect(item.accessibilityInformation).toEqual({ label: 'Maestro: 0 agents running, 0 agents waiting for you, 0 Playbook runs in progress', role: 'button' });
 
     server.notify('sessions/changed', { session: session('a', 'running') });
     server.notify('runs/progress', { run: run('r1', 'running'), event: 'taskStarted' });
     expect(item.text).toBe('Maestro $(sync~spin) 1 $(checklist) 1');
     expect(tracker.openSessions().map((s) => s.id)).toEqual(['a']);
+  });
+
+  it('names the server it is connected to: the version initialize gave and the path it started', async () => {
+    const server = Object.assign(new FakeRpcClient(), {
+      initializeResult: { serverInfo: { name: 'maestro', version: '2.0.1' } },
+      serverPath: '/work/artifacts/bin/maestro',
+    });
+    server.handlers.set('sessions/list', () => ({ sessions: [] }));
+    server.handlers.set('runs/list', () => ({ runs: [] }));
+    new StatusBar(server as unknown as MaestroServer, new ActivityTracker(server));
+    expect(recorded.statusBarItems[0].tooltip).toContain('Server: maestro 2.0.1 at /work/artifacts/bin/maestro');
   });
 });
