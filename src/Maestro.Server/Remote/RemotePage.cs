@@ -21,6 +21,9 @@ public static class RemotePage
         ["/panel.css"] = ("remote/panel.css", "text/css; charset=utf-8"),
     };
 
+    /// <summary>Each asset read from the assembly once, on its first request (nothing while remote access is off).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]?> Cache = new(StringComparer.Ordinal);
+
     private static readonly byte[] Index = Encoding.UTF8.GetBytes("""
         <!doctype html>
         <html lang="en">
@@ -81,7 +84,9 @@ public static class RemotePage
         return query < 0 ? target : target[..query];
     }
 
-    private static byte[]? Read(string resource)
+    private static byte[]? Read(string resource) => Cache.GetOrAdd(resource, Load);
+
+    private static byte[]? Load(string resource)
     {
         using var stream = typeof(RemotePage).Assembly.GetManifestResourceStream(resource);
         if (stream is null)

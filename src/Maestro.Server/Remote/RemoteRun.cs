@@ -104,26 +104,36 @@ internal sealed class RemoteRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Tokens first: nothing authenticates while the sockets close.
+        // Tokens first: nothing authenticates while the sockets close. Then a close frame to every page (it answers and
+        // its session ends), then the connections behind are cancelled, and a page that is still there is cut off.
         revoked = true;
-        await stopping.CancelAsync();
         var open = sockets.Values.ToList();
-        try
+        await Task.WhenAll(sockets.Keys.Select(s => s.CloseForStopAsync()));
+        if (!await EndedWithinAsync(open, TimeSpan.FromSeconds(2)))
         {
-            await Task.WhenAll(open).WaitAsync(TimeSpan.FromSeconds(3));
-        }
-        catch (TimeoutException)
-        {
-            foreach (var socket in sockets.Keys)
+            await stopping.CancelAsync();
+            if (!await EndedWithinAsync(open, TimeSpan.FromSeconds(2)))
             {
-                socket.Abort();
+                foreach (var socket in sockets.Keys)
+                {
+                    socket.Abort();
+                }
             }
         }
+
+        await stopping.CancelAsync();
 
         await app.StopAsync(CancellationToken.None);
         await app.DisposeAsync();
         stopping.Dispose();
         logger.LogInformation("Remote access on {Origin} stopped; {Count} socket(s) closed", Origin, open.Count);
+    }
+
+    private static async Task<bool> EndedWithinAsync(List<Task> tasks, TimeSpan timeout)
+    {
+        // Each session's own failures are logged where they happen; here only whether they are over.
+        var all = Task.WhenAll(tasks);
+        return await Task.WhenAny(all, Task.Delay(timeout)) == all;
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -169,7 +179,7 @@ internal sealed class RemoteRun : IAsyncDisposable
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var session = new RemoteSocketSession(socket, this, peer, logger);
+        using var session = new RemoteSocketSession(socket, this, peer, logger);
         var running = session.RunAsync(stopping.Token);
         sockets[session] = running;
         try

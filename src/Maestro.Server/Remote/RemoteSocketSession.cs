@@ -19,7 +19,7 @@ namespace Maestro.Server.Remote;
 /// the same <see cref="RpcServer"/> (same live state, same notifications): each WebSocket message becomes one
 /// Content-Length frame on an in-memory duplex stream, and each frame the server writes becomes one message.
 /// </summary>
-internal sealed class RemoteSocketSession
+internal sealed class RemoteSocketSession : IDisposable
 {
     /// <summary>A page that does not authenticate within this long is closed.</summary>
     private static readonly TimeSpan AuthenticationTimeout = TimeSpan.FromSeconds(30);
@@ -30,6 +30,10 @@ internal sealed class RemoteSocketSession
     private readonly RemoteRun run;
     private readonly IPAddress address;
     private readonly ILogger logger;
+    // One send at a time (the bridge's writes, an error, the close on stop); a cancelled WebSocket send or receive aborts
+    // the socket, so stopping closes it with a frame first instead of cancelling.
+    private readonly SemaphoreSlim sending = new(1, 1);
+    private WebSocketCloseStatus closeStatus = WebSocketCloseStatus.NormalClosure;
 
     public RemoteSocketSession(WebSocket socket, RemoteRun run, IPAddress address, ILogger logger)
     {
@@ -58,11 +62,32 @@ internal sealed class RemoteSocketSession
         }
         finally
         {
-            await CloseAsync(stopping.IsCancellationRequested ? WebSocketCloseStatus.EndpointUnavailable : WebSocketCloseStatus.NormalClosure, stopping.IsCancellationRequested ? "remote access stopped" : "bye");
+            await CloseAsync(closeStatus, closeStatus switch
+            {
+                WebSocketCloseStatus.PolicyViolation => "unauthorized",
+                WebSocketCloseStatus.EndpointUnavailable => "remote access stopped",
+                _ => "bye",
+            });
         }
     }
 
-    /// <summary>Closes at once (remote/stop): the close frame if the socket still takes one, then the connection.</summary>
+    /// <summary>remote/stop: sends the close frame (1001) now; the page answers it and every loop of this session ends.</summary>
+    public async Task CloseForStopAsync()
+    {
+        closeStatus = WebSocketCloseStatus.EndpointUnavailable;
+        try
+        {
+            await CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "remote access stopped");
+        }
+        catch (ObjectDisposedException)
+        {
+            // It ended on its own meanwhile.
+        }
+    }
+
+    public void Dispose() => sending.Dispose();
+
+    /// <summary>The last resort of remote/stop, for a page that did not answer the close frame.</summary>
     public void Abort() => socket.Abort();
 
     private async Task<bool?> AuthenticateAsync(CancellationToken stopping)
@@ -94,6 +119,7 @@ internal sealed class RemoteSocketSession
             {
                 logger.LogWarning("Remote authentication from {Address} refused: too many failed attempts", address);
                 await SendErrorAsync(id, string.Create(CultureInfo.InvariantCulture, $"Too many failed attempts from this address; try again in {Math.Ceiling(wait.TotalSeconds)} s."), method, stopping);
+                closeStatus = WebSocketCloseStatus.PolicyViolation;
                 return null;
             }
 
@@ -104,6 +130,7 @@ internal sealed class RemoteSocketSession
                 // The token itself is never logged, right or wrong.
                 logger.LogWarning("Remote authentication failed from {Address} ({Count} in the last minute)", address, count);
                 await SendErrorAsync(id, "The remote access token is not valid: remote access was stopped or restarted since this link was made. Open the link or scan the QR code from 'maestro remote start' again.", method, stopping);
+                closeStatus = WebSocketCloseStatus.PolicyViolation;
                 return null;
             }
 
@@ -171,7 +198,7 @@ internal sealed class RemoteSocketSession
 
                 if (frame.Body is { } body)
                 {
-                    await socket.SendAsync(body, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                    await SendBytesAsync(body, cancellationToken);
                 }
             }
         }
@@ -236,24 +263,51 @@ internal sealed class RemoteSocketSession
             },
         }, cancellationToken);
 
-    private async Task SendAsync(JsonObject message, CancellationToken cancellationToken)
-        => await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    private Task SendAsync(JsonObject message, CancellationToken cancellationToken)
+        => SendBytesAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), cancellationToken);
+
+    private async Task SendBytesAsync(byte[] message, CancellationToken cancellationToken)
+    {
+        await sending.WaitAsync(cancellationToken);
+        try
+        {
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            }
+        }
+        finally
+        {
+            sending.Release();
+        }
+    }
 
     private async Task CloseAsync(WebSocketCloseStatus status, string reason)
     {
-        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        // A send stuck on a page that stopped reading holds the lock: cut the connection instead of waiting on it.
+        if (!await sending.WaitAsync(TimeSpan.FromSeconds(2)))
         {
+            socket.Abort();
             return;
         }
 
         try
         {
+            if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+            {
+                return;
+            }
+
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             await socket.CloseOutputAsync(status, reason, timeout.Token);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
         {
             socket.Abort();
+        }
+        finally
+        {
+            sending.Release();
         }
     }
 }

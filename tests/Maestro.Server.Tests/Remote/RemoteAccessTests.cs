@@ -117,6 +117,7 @@ public sealed class RemoteAccessTests : IAsyncLifetime
             ["error"] = refused["error"]!.DeepClone(),
         });
         Assert.True(await phone.ClosedWithinAsync(TimeSpan.FromSeconds(10)), "a failed authentication left the socket open");
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, phone.CloseStatus);
     }
 
     [Fact]
@@ -249,6 +250,7 @@ public sealed class RemoteAccessTests : IAsyncLifetime
         Assert.Null(stopped["result"]);
         Assert.True(await phone.ClosedWithinAsync(TimeSpan.FromSeconds(10)), "remote/stop left an authenticated socket open");
         Assert.True(await waiting.ClosedWithinAsync(TimeSpan.FromSeconds(10)), "remote/stop left a socket open");
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, phone.CloseStatus);
         var status = await editor.RecordAsync(Methods.RemoteStatus);
         Assert.False((bool)status["result"]!["running"]!);
         await Assert.ThrowsAnyAsync<Exception>(() => RemoteSocket.ConnectAsync(url));

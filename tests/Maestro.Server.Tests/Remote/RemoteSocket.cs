@@ -112,6 +112,12 @@ internal sealed class RemoteSocket : IAsyncDisposable
                 var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    // As a browser does: answer the server's close frame.
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    }
+
                     return;
                 }
 
