@@ -11,9 +11,12 @@ namespace Maestro.Server.Remote;
 /// </summary>
 public static class RemotePage
 {
-    /// <summary>No inline script or style, nothing from elsewhere; the socket only to this origin.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /// <summary>
+    /// No inline script or style, nothing from elsewhere; the socket only to this origin (named as ws:// too: older
+    /// Safari does not count ws: as 'self').
+    /// </summary>
+    public static string ContentSecurityPolicy(string authority) =>
+        $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws://{authority}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private static readonly Dictionary<string, (string Resource, string ContentType)> Assets = new(StringComparer.Ordinal)
     {
@@ -45,10 +48,11 @@ public static class RemotePage
     public static bool HasBundle => typeof(RemotePage).Assembly.GetManifestResourceInfo("remote/panel.js") is not null;
 
     /// <summary>Answers one HTTP request that is not the WebSocket.</summary>
-    public static async Task ServeAsync(HttpContext context)
+    /// <param name="authority">The host:port given out (the Host was checked against it).</param>
+    public static async Task ServeAsync(HttpContext context, string authority)
     {
         var response = context.Response;
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(authority);
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "no-store";

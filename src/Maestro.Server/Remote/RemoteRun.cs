@@ -147,7 +147,7 @@ internal sealed class RemoteRun : IAsyncDisposable
 
         if (context.Request.Path != "/rpc")
         {
-            await RemotePage.ServeAsync(context);
+            await RemotePage.ServeAsync(context, authority);
             return;
         }
 

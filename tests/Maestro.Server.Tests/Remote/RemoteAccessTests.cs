@@ -44,8 +44,9 @@ public sealed class RemoteAccessTests : IAsyncLifetime
         var page = await RawHttp.GetAsync(url.Port, "/");
         Assert.Equal(200, page.Status);
         Assert.Contains("id=\"maestro-root\" data-host=\"remote\"", page.Body, StringComparison.Ordinal);
-        Assert.Equal(RemotePage.ContentSecurityPolicy, page.Headers["Content-Security-Policy"]);
-        Assert.Contains("script-src 'self'", page.Headers["Content-Security-Policy"], StringComparison.Ordinal);
+        Assert.Equal(RemotePage.ContentSecurityPolicy(url.Authority), page.Headers["Content-Security-Policy"]);
+        Assert.Contains("default-src 'none'; script-src 'self';", page.Headers["Content-Security-Policy"], StringComparison.Ordinal);
+        Assert.Contains($"connect-src 'self' ws://127.0.0.1:{url.Port};", page.Headers["Content-Security-Policy"], StringComparison.Ordinal);
         Assert.Equal("no-referrer", page.Headers["Referrer-Policy"]);
         Assert.Equal("nosniff", page.Headers["X-Content-Type-Options"]);
         Assert.Equal("no-store", page.Headers["Cache-Control"]);
