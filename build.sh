@@ -31,6 +31,14 @@ rid_of() { # VS Code target -> .NET runtime identifier
   case "$1" in darwin-*) echo "osx-${1#darwin-}" ;; win32-*) echo "win-${1#win32-}" ;; *) echo "$1" ;; esac
 }
 
+# The panel first: the server embeds its bundle as the remote page (docs/remote.md). The quick framework-dependent
+# server embeds it only if it was built before.
+if [ "${MAESTRO_SERVER_ONLY:-0}" != "1" ] && [ "${MAESTRO_FRAMEWORK_DEPENDENT:-0}" != "1" ]; then
+  scripts/setup.sh clients-build
+  echo "==> Building the shared panel (clients/panel/dist)"
+  (cd clients/panel && npm run --silent build)
+fi
+
 if [ "${MAESTRO_FRAMEWORK_DEPENDENT:-0}" = "1" ]; then
   echo "==> Building maestro ($rid, framework-dependent, ReadyToRun) into artifacts/bin"
   [ -L artifacts/bin ] && rm artifacts/bin
@@ -49,9 +57,6 @@ else
 fi
 
 if [ "${MAESTRO_SERVER_ONLY:-0}" != "1" ]; then
-  scripts/setup.sh clients-build
-  echo "==> Building the shared panel (clients/panel/dist)"
-  (cd clients/panel && npm run --silent build)
   targets=("$target")
   [ $all_platforms -eq 1 ] && targets=(linux-x64 linux-arm64 darwin-x64 darwin-arm64 win32-x64)
   root=$(pwd)

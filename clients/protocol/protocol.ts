@@ -66,6 +66,8 @@ export const Methods = {
   StatsOutages: 'stats/outages',
   RemoteStart: 'remote/start',
   RemoteStop: 'remote/stop',
+  RemoteStatus: 'remote/status',
+  RemoteAuthenticate: 'remote/authenticate',
   DaemonStatus: 'daemon/status',
   DaemonStop: 'daemon/stop',
 } as const;
@@ -198,6 +200,8 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'stats/outages': { kind: 'request', params: 'StatsOutagesParams', result: 'StatsOutagesResult' },
   'remote/start': { kind: 'request', params: 'RemoteStartParams', result: 'RemoteStartResult' },
   'remote/stop': { kind: 'request', params: null, result: null },
+  'remote/status': { kind: 'request', params: null, result: 'RemoteStatusResult' },
+  'remote/authenticate': { kind: 'request', params: 'RemoteAuthenticateParams', result: 'RemoteAuthenticateResult' },
   'daemon/status': { kind: 'request', params: null, result: 'DaemonStatusResult' },
   'daemon/stop': { kind: 'request', params: null, result: null },
 };
@@ -265,6 +269,8 @@ export interface MethodTypes {
   'stats/outages': { params: StatsOutagesParams; result: StatsOutagesResult };
   'remote/start': { params: RemoteStartParams; result: RemoteStartResult };
   'remote/stop': { params: void; result: null };
+  'remote/status': { params: void; result: RemoteStatusResult };
+  'remote/authenticate': { params: RemoteAuthenticateParams; result: RemoteAuthenticateResult };
   'daemon/status': { params: void; result: DaemonStatusResult };
   'daemon/stop': { params: void; result: null };
 }
@@ -793,18 +799,57 @@ export interface PromptEvent {
   text: string;
 }
 
-export interface RemoteStartParams {
-  /** Listen on the LAN as well as loopback. */
-  lan?: boolean;
-  port?: number;
-  /** Start a cloudflared quick tunnel when cloudflared is installed. */
-  tunnel?: boolean;
+/** The first message on the page's WebSocket: the token from the URL fragment. */
+export interface RemoteAuthenticateParams {
+  token: string;
 }
 
+export interface RemoteAuthenticateResult {
+  /** True for the read-only token: prompts, cancels, permission answers, runs and changes are refused. */
+  readOnly: boolean;
+}
+
+export interface RemoteStartParams {
+  /** Listen on the machine's LAN address instead of loopback (plain HTTP on the LAN: the answer says so). */
+  lan?: boolean;
+  /** The port to listen on; a free one when absent. */
+  port?: number;
+  /** Start a cloudflared quick tunnel when cloudflared is installed (not in this build: refused). */
+  tunnel?: boolean;
+  /** Also issue a read-only token (ReadOnlyUrl) for watching without control. */
+  readOnly?: boolean;
+}
+
+/** Remote access is on. The tokens are only in the URLs' fragments (`#token=…`): a browser never sends a fragment to a server, a proxy or a Referer. */
 export interface RemoteStartResult {
+  /** The page with full control: `http://127.0.0.1:PORT/#token=…`. */
   url: string;
+  /** The QR code of Url as an SVG document, for the editors. */
   qrSvg: string;
+  /** The page for watching only, when `readOnly` was asked. */
+  readOnlyUrl?: string;
+  /** The QR code of ReadOnlyUrl. */
+  readOnlyQrSvg?: string;
+  port: number;
+  /** The address listened on (127.0.0.1, or the LAN address). */
+  host: string;
+  /** Set when listening on the LAN: traffic there is plain HTTP, readable by anyone on the network. */
+  warning?: string;
+  /** True when remote access was already on: the same URLs as before. */
+  alreadyRunning: boolean;
   expiresAt?: string;
+}
+
+/** Whether remote access is on; never carries a token (ask `remote/start` again for the URLs). */
+export interface RemoteStatusResult {
+  running: boolean;
+  port?: number;
+  host?: string;
+  /** True when a read-only token was issued. */
+  readOnlyIssued: boolean;
+  /** Authenticated WebSockets open now. */
+  connections: number;
+  startedAt?: string;
 }
 
 export interface ReviewAcceptResult {

@@ -198,8 +198,16 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(RemoteStartParams), typeof(RemoteStartResult))]
     public const string RemoteStart = "remote/start";
 
+    /// <summary>Stops remote access: closes every remote socket at once and invalidates the tokens.</summary>
     [MethodShape(MethodKind.Request, null, null)]
     public const string RemoteStop = "remote/stop";
+
+    [MethodShape(MethodKind.Request, null, typeof(RemoteStatusResult))]
+    public const string RemoteStatus = "remote/status";
+
+    /// <summary>The first message on the remote page's WebSocket (<c>/rpc</c>); anything before it is Unauthorized.</summary>
+    [MethodShape(MethodKind.Request, typeof(RemoteAuthenticateParams), typeof(RemoteAuthenticateResult))]
+    public const string RemoteAuthenticate = "remote/authenticate";
 
     // Operations of the per-user daemon (not available with serve --in-process)
     [MethodShape(MethodKind.Request, null, typeof(DaemonStatusResult))]

@@ -21,8 +21,8 @@ for (const mode of [{ name: 'through the daemon', args: [] }, { name: 'in proces
         return true;
       });
 
-      // A feature that has not landed names itself instead of answering something made up.
-      await assert.rejects(connection.sendRequest('remote/stop', {}), (error) => error.code === -32601 && /Remote access/.test(error.message));
+      // Remote access has landed: off until started.
+      assert.equal((await connection.sendRequest('remote/status', {})).running, false);
 
       // Group chat has landed: chat/list answers, an empty list on a fresh home.
       assert.deepEqual(await connection.sendRequest('chat/list', {}), { rooms: [] });

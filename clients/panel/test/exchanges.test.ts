@@ -42,7 +42,7 @@ const notForThePanel = new Set<string>([
   Methods.GitStatus, Methods.GitLog, Methods.GitBranches, Methods.WorktreesList, Methods.WorktreesCreate, Methods.WorktreesRemove,
   Methods.WorktreesPrune, Methods.WorktreesMerge, Methods.ReviewStage, Methods.PlaybooksList, Methods.PlaybooksRun, Methods.ChatCreate, Methods.ChatPost, Methods.ChatHistory,
   Methods.ChatMessage, Methods.ChatList, Methods.ChatGet, Methods.ChatCancel, Methods.ChatClose, Methods.ChatAddParticipant,
-  Methods.ChatRemoveParticipant, Methods.ChatChanged, Methods.RemoteStart, Methods.RemoteStop, Methods.DaemonStatus, Methods.DaemonStop,
+  Methods.ChatRemoveParticipant, Methods.ChatChanged, Methods.RemoteStart, Methods.RemoteStop, Methods.RemoteStatus, Methods.DaemonStatus, Methods.DaemonStop,
   // The CLI reads stats/*; the panel's Stats view (and its budget warnings) has not landed yet.
   Methods.StatsGet, Methods.StatsLeaderboard, Methods.StatsExport, Methods.StatsBudgetWarning, Methods.StatsOutages,
 ]);
@@ -281,6 +281,10 @@ describe.each(exchanges)('$file', (exchange) => {
       case Methods.ReviewChanged:
         // Only a trigger for the panel: read the review of that folder again.
         expect(typeof (exchange.notification as ReviewChangedNotification).cwd).toBe('string');
+        break;
+      case Methods.RemoteAuthenticate:
+        // Sent by the remote host (src/bridge/remoteTransport.ts) before initialize; it reads only readOnly.
+        expect(typeof (exchange.response as { readOnly: unknown }).readOnly).toBe('boolean');
         break;
       case Methods.SessionsCancel:
       case Methods.SessionsRetryNow:

@@ -87,6 +87,9 @@ namespace Maestro.Protocol;
 [JsonSerializable(typeof(StatsOutagesResult))]
 [JsonSerializable(typeof(RemoteStartParams))]
 [JsonSerializable(typeof(RemoteStartResult))]
+[JsonSerializable(typeof(RemoteStatusResult))]
+[JsonSerializable(typeof(RemoteAuthenticateParams))]
+[JsonSerializable(typeof(RemoteAuthenticateResult))]
 [JsonSerializable(typeof(DaemonStatusResult))]
 public sealed partial class MaestroJsonContext : JsonSerializerContext
 {

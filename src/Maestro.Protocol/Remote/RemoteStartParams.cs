@@ -2,11 +2,15 @@ namespace Maestro.Protocol;
 
 public sealed record RemoteStartParams
 {
-    /// <summary>Listen on the LAN as well as loopback.</summary>
+    /// <summary>Listen on the machine's LAN address instead of loopback (plain HTTP on the LAN: the answer says so).</summary>
     public bool Lan { get; init; }
 
+    /// <summary>The port to listen on; a free one when absent.</summary>
     public int? Port { get; init; }
 
-    /// <summary>Start a cloudflared quick tunnel when cloudflared is installed.</summary>
+    /// <summary>Start a cloudflared quick tunnel when cloudflared is installed (not in this build: refused).</summary>
     public bool Tunnel { get; init; }
+
+    /// <summary>Also issue a read-only token (<see cref="RemoteStartResult.ReadOnlyUrl"/>) for watching without control.</summary>
+    public bool ReadOnly { get; init; }
 }

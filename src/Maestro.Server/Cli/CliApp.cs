@@ -25,6 +25,7 @@ public static class CliApp
             ReviewCommand.Create(),
             RunCommand.Create(),
             StatsCommand.Create(),
+            RemoteCommand.Create(),
             CompletionCommand.Create(),
         };
         root.Options.Add(new Option<bool>("--verbose", "-v") { Description = "Print the details of an unexpected error.", Recursive = true });

@@ -26,6 +26,8 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(ChatListResult))]
 [JsonSerializable(typeof(Room))]
 [JsonSerializable(typeof(ChatMessage))]
+[JsonSerializable(typeof(RemoteStartResult))]
+[JsonSerializable(typeof(RemoteStatusResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

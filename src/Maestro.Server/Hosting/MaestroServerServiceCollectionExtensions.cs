@@ -122,6 +122,11 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<ChatService>());
         services.AddScoped<IRpcHandlers, ChatRpcHandlers>();
 
+        // Remote access: nothing runs until remote/start.
+        services.AddSingleton<Remote.RemoteService>();
+        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<Remote.RemoteService>());
+        services.AddScoped<IRpcHandlers, Remote.RemoteRpcHandlers>();
+
         // The daemon's own operations; they answer only when the daemon service runs.
         services.AddSingleton<DaemonState>();
         return services;

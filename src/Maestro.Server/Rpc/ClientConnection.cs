@@ -36,6 +36,12 @@ public sealed class ClientConnection
     /// <summary>Where notifications to this client wait to be written; set by the RPC server with <see cref="Rpc"/>.</summary>
     public ClientOutbox? Outbox { get; internal set; }
 
+    /// <summary>A page on a phone (Remote/), connected over the remote WebSocket after authenticating.</summary>
+    public bool IsRemote { get; internal set; }
+
+    /// <summary>Opened with the read-only remote token: only <see cref="Remote.ReadOnlyMethods"/> are served, and it is never asked for a permission.</summary>
+    public bool ReadOnly { get; internal set; }
+
     /// <summary>Completes when the client sent <c>exit</c>.</summary>
     public Task Exited => exited.Task;
 
@@ -102,6 +108,16 @@ public sealed class ClientConnection
                     ErrorKinds.ShuttingDown,
                     $"'{method}' was sent after 'shutdown'; only 'exit' is accepted now.",
                     new ErrorData { Kind = ErrorKinds.ShuttingDown, Method = method }));
+        }
+
+        if (ReadOnly && !Remote.ReadOnlyMethods.Allows(method))
+        {
+            if (request.IsNotification)
+            {
+                return GateDecision.Drop;
+            }
+
+            return Reply(request, Remote.RemoteAccessDeniedException.ReadOnly(method));
         }
 
         if (method == Methods.Initialize && NonStringProtocolVersion(request) is { } sent)

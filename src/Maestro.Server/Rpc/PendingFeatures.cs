@@ -10,8 +10,6 @@ public static class PendingFeatures
 {
     private static readonly Dictionary<string, string> FeatureByMethod = new(StringComparer.Ordinal)
     {
-        [M.RemoteStart] = "Remote access",
-        [M.RemoteStop] = "Remote access",
     };
 
     public static bool TryGetFeature(string method, out string feature)

@@ -39,11 +39,13 @@ public sealed class RpcServer
     /// <summary>Serves one client until it sends <c>exit</c>, closes the stream, or <paramref name="cancellationToken"/> fires.</summary>
     /// <returns>The connection, to read whether <c>shutdown</c> preceded <c>exit</c>.</returns>
     /// <remarks>The stream is closed on return: the client sees end of stream.</remarks>
-    public async Task<ClientConnection> ServeAsync(Stream duplex, string peer, CancellationToken cancellationToken)
+    /// <param name="configure">Sets what the transport knows of the client before its first message (the remote socket: read-only or not).</param>
+    public async Task<ClientConnection> ServeAsync(Stream duplex, string peer, CancellationToken cancellationToken, Action<ClientConnection>? configure = null)
     {
         await using var ownedStream = duplex;
         await using var scope = scopes.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<ClientConnection>();
+        configure?.Invoke(connection);
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = MaestroJson.CreateOptions() };
         var handler = new LspMessageHandler(duplex, formatter, options.MaxMessageBytes, loggerFactory.CreateLogger<LspMessageHandler>(), peer)
         {

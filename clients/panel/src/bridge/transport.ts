@@ -1,7 +1,9 @@
 // How messages travel between the panel and its host. Chosen once at start-up:
 // VS Code webviews have acquireVsCodeApi; JCEF and plain pages inject window.maestroHostPost and call
 // window.maestroReceive (possibly only after a `maestroHostReady` window event).
-import { isHostToPanel, type HostToPanel, type PanelToHost } from './messages';
+import { Inbox } from './inbox';
+import type { HostToPanel, PanelToHost } from './messages';
+import { remoteTransport, type RemoteWindow } from './remoteTransport';
 
 export interface Transport {
   post(message: PanelToHost): void;
@@ -17,34 +19,6 @@ export interface HostWindow extends Window {
   acquireVsCodeApi?: () => VsCodeApi;
   maestroHostPost?: (json: string) => void;
   maestroReceive?: (message: unknown) => void;
-}
-
-/** Delivers to the receiver once one is registered, keeping what came before in order. */
-class Inbox {
-  private receiver: ((message: HostToPanel) => void) | undefined;
-  private early: HostToPanel[] = [];
-
-  deliver(raw: unknown): void {
-    const message = typeof raw === 'string' ? safeParse(raw) : raw;
-    if (!isHostToPanel(message)) return;
-    if (this.receiver) this.receiver(message);
-    else this.early.push(message);
-  }
-
-  listen(receiver: (message: HostToPanel) => void): void {
-    this.receiver = receiver;
-    const early = this.early;
-    this.early = [];
-    for (const message of early) receiver(message);
-  }
-}
-
-function safeParse(json: string): unknown {
-  try {
-    return JSON.parse(json);
-  } catch {
-    return undefined;
-  }
 }
 
 export function vscodeTransport(win: HostWindow, api: VsCodeApi): Transport {
@@ -78,7 +52,9 @@ export function postReceiveTransport(win: HostWindow): Transport {
   };
 }
 
-export function pickTransport(win: HostWindow): { transport: Transport; host: 'vscode' | 'postReceive' } {
+export function pickTransport(win: HostWindow): { transport: Transport; host: 'vscode' | 'postReceive' | 'remote' } {
   if (typeof win.acquireVsCodeApi === 'function') return { transport: vscodeTransport(win, win.acquireVsCodeApi()), host: 'vscode' };
+  // The page the daemon serves for phones (remote/start) marks its root; the panel is then its own host.
+  if (win.document?.getElementById('maestro-root')?.dataset.host === 'remote') return { transport: remoteTransport(win as unknown as RemoteWindow), host: 'remote' };
   return { transport: postReceiveTransport(win), host: 'postReceive' };
 }

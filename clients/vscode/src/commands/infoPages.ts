@@ -16,6 +16,6 @@ export function remoteHtml(result: RemoteStartResult): string {
   return `<!DOCTYPE html><html><head>${csp}<title>Maestro remote</title></head><body>
 <h2>Open Maestro on your phone</h2>
 <p><img alt="QR code of the remote URL" width="280" height="280" src="${qr}"></p>
-<p><code>${escapeHtml(result.url)}</code></p>${expires}
+<p><code>${escapeHtml(result.url)}</code></p>${expires}${result.warning ? `<p><strong>${escapeHtml(result.warning)}</strong></p>` : ''}
 </body></html>`;
 }

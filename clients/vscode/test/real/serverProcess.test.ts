@@ -32,11 +32,11 @@ describe('MaestroServer against the real server', () => {
     const agents = responseTo(host.panel, 1)?.result as { agents: { id: string }[] };
     expect(agents.agents.map((a) => a.id)).toContain('claude-code');
 
-    // A feature that has not landed: the error reaches the panel as the server said it, and reads "not available yet".
-    await host.send({ kind: 'request', id: 2, method: 'remote/stop', params: {} });
+    // A method this server does not have: the error reaches the panel as the server said it, and reads "not available yet".
+    await host.send({ kind: 'request', id: 2, method: 'future/feature', params: {} });
     const error = responseTo(host.panel, 2)?.error;
     expect(error?.code).toBe(-32601);
-    expect(describeError(error)).toMatch(/not available yet/);
+    expect(describeError(error)).toMatch(/not available yet/i);
 
     await host.send({ kind: 'request', id: 3, method: 'sessions/get', params: { sessionId: 'nope' } });
     expect(responseTo(host.panel, 3)?.error?.code).toBe(-32010);

@@ -24,7 +24,7 @@ public sealed class PermissionBroker
     /// <summary>The chosen option id, or null when the request was cancelled or refused.</summary>
     public async Task<string?> RequestAsync(PermissionRequestParams request, PermissionMode mode, CancellationToken cancellationToken)
     {
-        var askable = clients.Initialized.Where(c => c.Client?.Capabilities.Permissions == true).ToList();
+        var askable = clients.Initialized.Where(c => c.Client?.Capabilities.Permissions == true && !c.ReadOnly).ToList();
         if (askable.Count == 0)
         {
             var chosen = Decide(request, mode);

@@ -71,6 +71,8 @@ object Methods {
     const val STATS_OUTAGES = "stats/outages"
     const val REMOTE_START = "remote/start"
     const val REMOTE_STOP = "remote/stop"
+    const val REMOTE_STATUS = "remote/status"
+    const val REMOTE_AUTHENTICATE = "remote/authenticate"
     const val DAEMON_STATUS = "daemon/status"
     const val DAEMON_STOP = "daemon/stop"
 }
@@ -207,6 +209,8 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.STATS_OUTAGES to MethodShape(MethodKind.REQUEST, StatsOutagesParams::class.java, StatsOutagesResult::class.java),
     Methods.REMOTE_START to MethodShape(MethodKind.REQUEST, RemoteStartParams::class.java, RemoteStartResult::class.java),
     Methods.REMOTE_STOP to MethodShape(MethodKind.REQUEST, null, null),
+    Methods.REMOTE_STATUS to MethodShape(MethodKind.REQUEST, null, RemoteStatusResult::class.java),
+    Methods.REMOTE_AUTHENTICATE to MethodShape(MethodKind.REQUEST, RemoteAuthenticateParams::class.java, RemoteAuthenticateResult::class.java),
     Methods.DAEMON_STATUS to MethodShape(MethodKind.REQUEST, null, DaemonStatusResult::class.java),
     Methods.DAEMON_STOP to MethodShape(MethodKind.REQUEST, null, null),
 )

@@ -4,16 +4,55 @@
 
 package maestro.core.protocol
 
-data class RemoteStartParams(
-    /** Listen on the LAN as well as loopback. */
-    val lan: Boolean = false,
-    val port: Int? = null,
-    /** Start a cloudflared quick tunnel when cloudflared is installed. */
-    val tunnel: Boolean = false,
+/** The first message on the page's WebSocket: the token from the URL fragment. */
+data class RemoteAuthenticateParams(
+    val token: String,
 )
 
+data class RemoteAuthenticateResult(
+    /** True for the read-only token: prompts, cancels, permission answers, runs and changes are refused. */
+    val readOnly: Boolean,
+)
+
+data class RemoteStartParams(
+    /** Listen on the machine's LAN address instead of loopback (plain HTTP on the LAN: the answer says so). */
+    val lan: Boolean = false,
+    /** The port to listen on; a free one when absent. */
+    val port: Int? = null,
+    /** Start a cloudflared quick tunnel when cloudflared is installed (not in this build: refused). */
+    val tunnel: Boolean = false,
+    /** Also issue a read-only token (ReadOnlyUrl) for watching without control. */
+    val readOnly: Boolean = false,
+)
+
+/** Remote access is on. The tokens are only in the URLs' fragments (`#token=…`): a browser never sends a fragment to a server, a proxy or a Referer. */
 data class RemoteStartResult(
+    /** The page with full control: `http://127.0.0.1:PORT/#token=…`. */
     val url: String,
+    /** The QR code of Url as an SVG document, for the editors. */
     val qrSvg: String,
+    /** The page for watching only, when `readOnly` was asked. */
+    val readOnlyUrl: String? = null,
+    /** The QR code of ReadOnlyUrl. */
+    val readOnlyQrSvg: String? = null,
+    val port: Int,
+    /** The address listened on (127.0.0.1, or the LAN address). */
+    val host: String,
+    /** Set when listening on the LAN: traffic there is plain HTTP, readable by anyone on the network. */
+    val warning: String? = null,
+    /** True when remote access was already on: the same URLs as before. */
+    val alreadyRunning: Boolean = false,
     val expiresAt: String? = null,
+)
+
+/** Whether remote access is on; never carries a token (ask `remote/start` again for the URLs). */
+data class RemoteStatusResult(
+    val running: Boolean,
+    val port: Int? = null,
+    val host: String? = null,
+    /** True when a read-only token was issued. */
+    val readOnlyIssued: Boolean = false,
+    /** Authenticated WebSockets open now. */
+    val connections: Int = 0,
+    val startedAt: String? = null,
 )
