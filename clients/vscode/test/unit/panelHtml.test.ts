@@ -33,7 +33,7 @@ describe('error wording', () => {
   });
 
   it('never inlines the server SVG into the remote page', () => {
-    const page = remoteHtml({ url: 'http://127.0.0.1:1/?t=<x>', qrSvg: '<svg onload="alert(1)"></svg>' });
+    const page = remoteHtml({ url: 'http://127.0.0.1:1/?t=<x>', qrSvg: '<svg onload="alert(1)"></svg>', port: 1, host: '127.0.0.1', alreadyRunning: false });
     expect(page).not.toContain('onload');
     expect(page).toContain('data:image/svg+xml;base64,');
     expect(page).toContain('&lt;x&gt;');
