@@ -89,7 +89,7 @@ public sealed class OutageStatsTests : RealClaudeTestBase
             // Later migrations run again too, so what they made goes as well.
             command.CommandText = "DROP TABLE outages; DROP TABLE turn_stats_session_spans; DROP TABLE turn_stats_session_starts; " +
                 "DROP TRIGGER turn_stats_session_spans_turn_insert; DROP TRIGGER turn_stats_session_spans_turn_delete; DROP TRIGGER turn_stats_session_spans_turn_update; " +
-                "DELETE FROM schema_migrations WHERE version >= 9;";
+                "ALTER TABLE sessions DROP COLUMN archived; DELETE FROM schema_migrations WHERE version >= 9;";
             await command.ExecuteNonQueryAsync();
         }
 

@@ -227,7 +227,7 @@ public sealed class StatsTests : IAsyncLifetime
         {
             await connection.OpenAsync();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE turn_stats; DROP TABLE turn_stats_daily; DROP TABLE turn_stats_session_days; DROP TABLE turn_stats_session_spans; DROP TABLE turn_stats_session_starts; DROP TABLE chat_messages; DROP TABLE chat_participants; DROP TABLE chat_rooms; DROP TABLE outages; DELETE FROM schema_migrations WHERE version >= 6;";
+            command.CommandText = "DROP TABLE turn_stats; DROP TABLE turn_stats_daily; DROP TABLE turn_stats_session_days; DROP TABLE turn_stats_session_spans; DROP TABLE turn_stats_session_starts; ALTER TABLE sessions DROP COLUMN archived; DROP TABLE chat_messages; DROP TABLE chat_participants; DROP TABLE chat_rooms; DROP TABLE outages; DELETE FROM schema_migrations WHERE version >= 6;";
             await command.ExecuteNonQueryAsync();
         }
 
