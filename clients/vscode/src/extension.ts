@@ -2,7 +2,7 @@ import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { PanelBridge } from './bridge/panelBridge';
 import { runPlaybook, stopRun } from './commands/playbookCommands';
-import { startRemote } from './commands/remoteCommands';
+import { startRemote, stopRemote } from './commands/remoteCommands';
 import { cancelSession, closeSession, newSession, openTranscript, promptSession, type SessionCommandContext } from './commands/sessionCommands';
 import { createHostActions } from './hostActions';
 import { panelViewId, PanelViewProvider } from './panel/panelViewProvider';
@@ -148,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   serverCommand('maestro.undoReviewDecision', () => review.undoLast());
   command('maestro.stageHunk', () => review.stageHunk());
   serverCommand('maestro.startRemote', () => startRemote(maestro));
+  serverCommand('maestro.stopRemote', () => stopRemote(maestro));
   serverCommand('maestro.showStats', showStats);
   command('maestro.showOutput', () => output.show(true));
   command('maestro.restartServer', () => restartWithFeedback(maestro));

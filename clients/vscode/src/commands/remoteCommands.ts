@@ -9,6 +9,16 @@ export async function startRemote(server: RpcClient): Promise<void> {
   await showPage(server, Methods.RemoteStart, {}, 'Maestro: Remote Access', (r: RemoteStartResult) => remoteHtml(r));
 }
 
+/** Ends remote access: the daemon closes every phone's socket and the links stop working. */
+export async function stopRemote(server: RpcClient): Promise<void> {
+  try {
+    await server.request(Methods.RemoteStop, {});
+    void vscode.window.setStatusBarMessage('Maestro: remote access stopped; its links no longer work.', 5000);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Maestro: ${describeError(error)}`);
+  }
+}
+
 async function showPage<R>(server: RpcClient, method: string, params: unknown, title: string, render: (result: R) => string): Promise<void> {
   let result: R;
   try {

@@ -50,10 +50,15 @@ describe('the extension in code-server', () => {
     await waitFor('the status bar item', () => page.locator('.statusbar-item', { hasText: 'Maestro' }).first().isVisible());
     await shot('panel-session-list');
 
-    // A feature the server has not landed answers -32601: the command says "not available yet", it fakes nothing.
+    // Remote access: the command opens a page with the phone link and its QR code (docs/remote.md).
     await runCommand(page, 'Maestro: Start Remote Access');
-    await page.locator('.notification-toast', { hasText: 'not available yet' }).first().waitFor({ state: 'visible', timeout: 30000 });
-    await shot('remote-not-available');
+    await page.locator('.tab', { hasText: 'Maestro: Remote Access' }).first().waitFor({ state: 'visible', timeout: 30000 });
+    await shot('remote-access');
+    // The page is a webview of its own: close it, so the panel is the one webview again; and stop remote access,
+    // which would otherwise keep the daemon up after the test.
+    await runCommand(page, 'View: Close All Editors');
+    await waitFor('the remote page to close', async () => (await page.locator('iframe.webview.ready').count()) === 1, 30000);
+    await runCommand(page, 'Maestro: Stop Remote Access');
 
     // "Maestro: New Session": agent, then the workspace folder.
     await runCommand(page, 'Maestro: New Session');
