@@ -22,21 +22,13 @@ public sealed class RunnerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await fixture.DisposeAsync();
 
-    private async Task<(TestServer Server, JsonRpc Rpc, RunProgressRecorder Recorder)> ConnectAsync()
-    {
-        var server = new TestServer(home: fixture.Home);
-        var recorder = new RunProgressRecorder();
-        var rpc = await server.ConnectInitializedAsync("runner", recorder);
-        return (server, rpc, recorder);
-    }
-
     [Fact]
     public async Task Every_task_of_every_document_is_done_in_order_in_its_own_session_and_only_the_boxes_change()
     {
         var first = fixture.Write("playbooks/release/01-build.md", "# Build\r\n\r\n- [ ] Compile\r\n  - [ ] Nested step\r\n\r\n```\r\n- [ ] not a task\r\n```\r\n");
         var second = fixture.Write("playbooks/release/02-ship.md", "- [x] Already done\n- [ ] Ship it\n");
         var before = (await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
         await using var _ = server;
         using var __ = rpc;
 
@@ -70,7 +62,7 @@ public sealed class RunnerTests : IAsyncLifetime
     public async Task A_task_left_unchecked_is_retried_then_fails_the_run_and_later_tasks_wait()
     {
         var doc = fixture.Write("p.md", "- [ ] First\n- [ ] Second (leave)\n- [ ] Third\n");
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
         await using var _ = server;
         using var __ = rpc;
 
@@ -90,7 +82,7 @@ public sealed class RunnerTests : IAsyncLifetime
     public async Task With_continue_the_run_goes_on_after_a_failed_task_and_a_flaky_one_passes_on_retry()
     {
         var doc = fixture.Write("p.md", "---\nonTaskFailure: continue\nretries: 2\n---\n- [ ] Flaky (flaky)\n- [ ] Never (leave)\n- [ ] Last\n");
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
         await using var _ = server;
         using var __ = rpc;
 
@@ -107,7 +99,7 @@ public sealed class RunnerTests : IAsyncLifetime
     public async Task An_agent_that_checks_another_task_is_reported_and_its_own_task_is_retried()
     {
         var doc = fixture.Write("p.md", "- [ ] Mine (wrong)\n- [ ] Other\n");
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
         await using var _ = server;
         using var __ = rpc;
 
@@ -123,7 +115,7 @@ public sealed class RunnerTests : IAsyncLifetime
     public async Task An_agent_that_rewrites_the_document_fails_the_task_and_the_file_is_left_as_it_wrote_it()
     {
         var doc = fixture.Write("p.md", "- [ ] Tidy up (rewrite)\n- [ ] Next\n");
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
         await using var _ = server;
         using var __ = rpc;
 
@@ -139,7 +131,7 @@ public sealed class RunnerTests : IAsyncLifetime
     public async Task A_document_edited_during_the_run_is_read_again_and_new_tasks_run_too()
     {
         var doc = fixture.Write("p.md", "# Work\n- [ ] Edit (user-edit)\n- [ ] Then this\n");
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
         await using var _ = server;
         using var __ = rpc;
 
@@ -155,7 +147,7 @@ public sealed class RunnerTests : IAsyncLifetime
     {
         var text = "---\r\nloops: 3\r\n---\r\n- [ ] A\r\n   - [X] B\r\n";
         var doc = fixture.Write("p.md", text);
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
         await using var _ = server;
         using var __ = rpc;
 
@@ -173,7 +165,7 @@ public sealed class RunnerTests : IAsyncLifetime
     {
         var tasks = fixture.Write("tasks.md", "- [ ] One\n- [ ] Two\n- [ ] Three\n");
         var costly = fixture.Write("costly.md", "- [ ] One (costly)\n- [ ] Two (costly)\n");
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
         await using var _ = server;
         using var __ = rpc;
 
@@ -191,7 +183,7 @@ public sealed class RunnerTests : IAsyncLifetime
     public async Task Stop_kills_the_current_agent_and_the_run_ends_stopped()
     {
         var doc = fixture.Write("p.md", "- [ ] Forever (slow)\n");
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
         await using var _ = server;
         using var __ = rpc;
         var run = await rpc.InvokeWithParameterObjectAsync<Run>(Methods.PlaybooksRun, new PlaybookRunParams { Path = doc, AgentId = "claude-code" });
@@ -213,7 +205,7 @@ public sealed class RunnerTests : IAsyncLifetime
     {
         var doc = fixture.Write("p.md", "- [ ] Done before the restart\n- [ ] Interrupted (slow-once)\n- [ ] After\n");
         string runId;
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
         await using (server)
         {
             using (rpc)
@@ -224,7 +216,7 @@ public sealed class RunnerTests : IAsyncLifetime
             }
         }
 
-        var (restarted, rpc2, recorder2) = await ConnectAsync();
+        var (restarted, rpc2, recorder2) = await fixture.ConnectAsync("runner");
         await using var _ = restarted;
         using var __ = rpc2;
         await Wait.UntilAsync(() => recorder2.Finished(runId), TimeSpan.FromSeconds(60), "the resumed run to finish");
@@ -241,7 +233,7 @@ public sealed class RunnerTests : IAsyncLifetime
     {
         var noTasks = fixture.Write("empty.md", "# Nothing to do\n```\n- [ ] code\n```\n");
         var good = fixture.Write("good.md", "- [ ] T\n");
-        var (server, rpc, _) = await ConnectAsync();
+        var (server, rpc, _) = await fixture.ConnectAsync("runner");
         await using var _s = server;
         using var _r = rpc;
 
@@ -268,7 +260,7 @@ public sealed class RunnerTests : IAsyncLifetime
         fixture.Git("add", ".");
         fixture.Git("commit", "-q", "-m", "playbook");
         var path = Path.Combine(fixture.Repo, "playbooks", "pb");
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
         await using var _ = server;
         using var __ = rpc;
 
@@ -299,7 +291,7 @@ public sealed class RunnerTests : IAsyncLifetime
     {
         fixture.Write("playbooks/good/01.md", "- [x] A\n- [ ] B\n");
         fixture.Write("playbooks/bad.md", "---\nloops: nope\n---\n- [ ] T\n");
-        var (server, rpc, _) = await ConnectAsync();
+        var (server, rpc, _) = await fixture.ConnectAsync("runner");
         await using var _s = server;
         using var _r = rpc;
 

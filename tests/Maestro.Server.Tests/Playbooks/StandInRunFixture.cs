@@ -58,6 +58,15 @@ internal sealed class StandInRunFixture : IAsyncDisposable
         return p.ExitCode == 0 ? output : throw new InvalidOperationException($"git {string.Join(' ', args)}: {error}");
     }
 
+    /// <summary>A server on this home and a client that records run progress, named <paramref name="name"/>.</summary>
+    public async Task<(TestServer Server, JsonRpc Rpc, RunProgressRecorder Recorder)> ConnectAsync(string name)
+    {
+        var server = new TestServer(home: Home);
+        var recorder = new RunProgressRecorder();
+        var rpc = await server.ConnectInitializedAsync(name, recorder);
+        return (server, rpc, recorder);
+    }
+
     public static async Task<Run> RunToEndAsync(JsonRpc rpc, RunProgressRecorder recorder, PlaybookRunParams request)
     {
         var run = await rpc.InvokeWithParameterObjectAsync<Run>(Methods.PlaybooksRun, request);

@@ -23,14 +23,6 @@ public sealed class GateAndHaltRunnerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await fixture.DisposeAsync();
 
-    private async Task<(TestServer Server, JsonRpc Rpc, RunProgressRecorder Recorder)> ConnectAsync()
-    {
-        var server = new TestServer(home: fixture.Home);
-        var recorder = new RunProgressRecorder();
-        var rpc = await server.ConnectInitializedAsync("gates", recorder);
-        return (server, rpc, recorder);
-    }
-
     private static async Task<RunProgressNotification> WaitingAtGateAsync(RunProgressRecorder recorder, string runId)
     {
         await Wait.UntilAsync(() => recorder.For(runId).Any(e => e.Event == RunProgressKind.Waiting && e.Run.Gate is not null), TimeSpan.FromSeconds(60), "the run to wait at the gate");
@@ -41,7 +33,7 @@ public sealed class GateAndHaltRunnerTests : IAsyncLifetime
     public async Task A_gate_pauses_the_run_and_ticking_the_task_in_the_file_lets_it_go_on()
     {
         var doc = fixture.Write("gated.md", Gated);
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("gates");
         await using var _ = server;
         using var __ = rpc;
 
@@ -73,7 +65,7 @@ public sealed class GateAndHaltRunnerTests : IAsyncLifetime
     public async Task Runs_approve_ticks_the_gated_task_and_answers_the_run_going_on()
     {
         var doc = fixture.Write("approve.md", Gated);
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("gates");
         await using var _ = server;
         using var __ = rpc;
         var started = await rpc.InvokeWithParameterObjectAsync<Run>(Methods.PlaybooksRun, new PlaybookRunParams { Path = doc, AgentId = "claude-code" });
@@ -96,7 +88,7 @@ public sealed class GateAndHaltRunnerTests : IAsyncLifetime
     public async Task Runs_stop_ends_a_run_waiting_at_a_gate()
     {
         var doc = fixture.Write("stop.md", "<!-- MAESTRO:HITL reason=\"Before anything\" -->\n- [ ] Approve\n- [ ] Work\n");
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("gates");
         await using var _ = server;
         using var __ = rpc;
         var started = await rpc.InvokeWithParameterObjectAsync<Run>(Methods.PlaybooksRun, new PlaybookRunParams { Path = doc, AgentId = "claude-code" });
@@ -113,7 +105,7 @@ public sealed class GateAndHaltRunnerTests : IAsyncLifetime
     public async Task An_agent_written_halt_ends_the_run_halted_at_once_and_a_second_run_is_refused_naming_the_line()
     {
         var doc = fixture.Write("halt.md", "- [ ] Build (halt)\n- [ ] Deploy\n");
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("gates");
         await using var _ = server;
         using var __ = rpc;
 
@@ -134,7 +126,7 @@ public sealed class GateAndHaltRunnerTests : IAsyncLifetime
     public async Task Loops_uncheck_check_marks_and_the_apps_folder_is_listed_with_its_warnings()
     {
         var doc = fixture.Write(".maestro/playbooks/Loop.md", "---\nloops: 2\n---\n- [✓] Done in the app\n- [ ] Manually click through the release\n");
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("gates");
         await using var _ = server;
         using var __ = rpc;
 
@@ -154,7 +146,7 @@ public sealed class GateAndHaltRunnerTests : IAsyncLifetime
     public async Task A_model_marker_changes_the_model_of_the_tasks_it_governs()
     {
         var doc = fixture.Write("models.md", "---\nmodel: sonnet\n---\n- [ ] Plain\n<!-- MAESTRO:MODEL tier=\"low\" -->\n- [ ] Cheap\n- [ ] Deep <!-- MAESTRO:MODEL tier=\"high\" -->\n- [ ] Back to cheap\n");
-        var (server, rpc, recorder) = await ConnectAsync();
+        var (server, rpc, recorder) = await fixture.ConnectAsync("gates");
         await using var _ = server;
         using var __ = rpc;
 
