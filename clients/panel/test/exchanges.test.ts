@@ -66,7 +66,7 @@ function renderEvents(events: SessionEventNotification[]): HTMLElement[] {
 function expectRendersSession(session: Session): void {
   const store = new Store();
   store.applyNotification(Methods.SessionsChanged, { session });
-  const list = new SessionsList(() => undefined);
+  const list = new SessionsList({ open: () => undefined, archive: () => undefined, remove: () => undefined });
   // Archived sessions show when the filter asks for them.
   list.render(store.sessionList(), [], { ...noFilter, showArchived: true });
   const item = list.element.querySelector('[role="option"]');
@@ -173,7 +173,7 @@ describe.each(exchanges)('$file', (exchange) => {
         expect(sessions.length).toBeGreaterThan(0);
         const store = new Store();
         store.setSessions(sessions);
-        const list = new SessionsList(() => undefined);
+        const list = new SessionsList({ open: () => undefined, archive: () => undefined, remove: () => undefined });
         list.render(store.sessionList());
         expect(list.element.querySelectorAll('[role="option"]')).toHaveLength(sessions.length);
         break;

@@ -13,7 +13,7 @@ import { SessionView } from './sessionView';
 import { noAgentInstalled, renderAgentsWelcome } from './sessions/agentsWelcome';
 import { renderNewSessionForm } from './sessions/newSessionForm';
 import { SessionsList } from './sessions/sessionsList';
-import { matches, noFilter, type SessionFilter } from '../state/sessionGroups';
+import { noFilter, type SessionFilter } from '../state/sessionGroups';
 import { StatsView } from './stats/statsView';
 
 type Tab = 'sessions' | 'review' | 'runs' | 'chat' | 'stats';
@@ -197,12 +197,10 @@ export class App {
       );
     }
     this.welcome.hidden = !noAgent;
-    const shown = sessions.filter((s) => matches(s, this.filter)).length;
-    const hidden = sessions.length - shown;
+    const { hidden } = this.sessionsList.render(sessions, this.store.runs.values(), this.filter);
     setText(this.emptyState, sessions.length === 0 ? 'No sessions yet. Start one with New session (N).' : `No session matches: ${hidden} hidden by the filter.`);
-    this.emptyState.hidden = shown > 0 || noAgent;
+    this.emptyState.hidden = hidden < sessions.length || noAgent;
     this.filterBar.hidden = sessions.length === 0;
-    this.sessionsList.render(sessions, this.store.runs.values(), this.filter);
   }
 
   /** Filter text, Hide closed and Show archived: kept while the panel lives, applied as they change. */

@@ -2,7 +2,7 @@
 // option per session (name, status with a live spinner, agent and place, when it last moved, cost) with Archive and
 // Delete at hand. Keyboard: arrows or j/k move, Home/End jump, Enter opens; roving tabindex keeps one tab stop.
 import type { Run, Session } from '../../../../protocol/protocol';
-import { arrangeSessions, noFilter, relativeTime, type SessionFilter, type SessionGroup } from '../../state/sessionGroups';
+import { arrangeSessions, noFilter, relativeTime, type ArrangedSessions, type SessionFilter, type SessionGroup } from '../../state/sessionGroups';
 import { baseName, formatCost, isBusy, statusLabels } from '../format';
 import { button, clear, h, setText } from '../dom';
 
@@ -31,10 +31,7 @@ export class SessionsList {
   private order: string[] = [];
   private layout = '';
   private selected = 0;
-  private readonly actions: SessionsListActions;
-
-  constructor(actions: SessionsListActions | ((sessionId: string) => void)) {
-    this.actions = typeof actions === 'function' ? { open: actions, archive: () => undefined, remove: () => undefined } : actions;
+  constructor(private readonly actions: SessionsListActions) {
     this.element = h('div', { class: 'sessions-list', attrs: { role: 'listbox', 'aria-label': 'Sessions' } });
     this.element.addEventListener('keydown', (event) => this.onKey(event));
   }
@@ -43,8 +40,10 @@ export class SessionsList {
     return this.order[this.selected];
   }
 
-  render(sessions: Session[], runs: Iterable<Run> = [], filter: SessionFilter = noFilter, now = new Date()): void {
-    const { groups } = arrangeSessions(sessions, runs, filter);
+  /** Renders the arrangement and returns it (the caller's empty state reads how many the filter hid). */
+  render(sessions: Session[], runs: Iterable<Run> = [], filter: SessionFilter = noFilter, now = new Date()): ArrangedSessions {
+    const arranged = arrangeSessions(sessions, runs, filter);
+    const { groups } = arranged;
     const ids = groups.flatMap((g) => g.entries.flatMap((e) => (e.kind === 'session' ? [e.session.id] : [])));
     for (const [id, item] of this.items) {
       if (!ids.includes(id)) {
@@ -64,6 +63,7 @@ export class SessionsList {
     }
     this.selected = Math.min(this.selected, Math.max(0, ids.length - 1));
     this.syncSelection(false);
+    return arranged;
   }
 
   /** Moves keyboard focus into the list (to the selected session). */
