@@ -24,6 +24,7 @@ public static class CliApp
             WorktreeCommand.Create(),
             ReviewCommand.Create(),
             RunCommand.Create(),
+            RunsCommand.Create(),
             StatsCommand.Create(),
             RemoteCommand.Create(),
             CompletionCommand.Create(),

@@ -61,7 +61,7 @@ internal sealed class CliErrorReporter(bool json, bool verbose)
     }
 
     // The formatter hands error.data over as a JsonElement or a JsonNode, depending on how it was read.
-    private static string? KindOf(object? data) => data switch
+    internal static string? KindOf(object? data) => data switch
     {
         JsonElement { ValueKind: JsonValueKind.Object } element when element.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String => kind.GetString(),
         JsonObject node when node["kind"] is JsonValue value && value.TryGetValue<string>(out var kind) => kind,

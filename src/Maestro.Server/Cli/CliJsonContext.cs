@@ -28,6 +28,8 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(ChatMessage))]
 [JsonSerializable(typeof(RemoteStartResult))]
 [JsonSerializable(typeof(RemoteStatusResult))]
+[JsonSerializable(typeof(RunsListResult))]
+[JsonSerializable(typeof(Run))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

@@ -57,6 +57,9 @@ public sealed class DaemonClient : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Completes when the connection ends: the daemon stopped or was killed.</summary>
+    public Task Disconnected => rpc.Completion;
+
     public Task<T> InvokeAsync<T>(string method, object? argument, CancellationToken cancellationToken)
         => argument is null
             ? rpc.InvokeWithCancellationAsync<T>(method, [], cancellationToken)

@@ -33,13 +33,20 @@ internal static class DoctorWarnings
             warnings.Add($"the running daemon does not find {string.Join(", ", missingThere)} (its PATH is the one of the shell that started it): run 'maestro daemon restart' from this shell.");
         }
 
-        var daemonCredentials = daemon.CredentialVariables ?? [];
-        var keysMissingThere = shellCredentials.Where(name => !daemonCredentials.Contains(name, StringComparer.Ordinal)).ToList();
-        if (keysMissingThere.Count > 0)
+        if (KeysMissingIn(daemon, shellCredentials) is { } keys)
         {
-            warnings.Add($"{string.Join(", ", keysMissingThere)} {(keysMissingThere.Count == 1 ? "is" : "are")} set in this shell but not in the running daemon, so its agents do not see {(keysMissingThere.Count == 1 ? "it" : "them")}: run 'maestro daemon restart' from this shell.");
+            warnings.Add(keys);
         }
 
         return warnings;
+    }
+
+    /// <summary>The warning for credential variables set in this shell but not in the running daemon; null when it has them all.</summary>
+    public static string? KeysMissingIn(DaemonStatusResult daemon, IReadOnlyList<string> shellCredentials)
+    {
+        var daemonCredentials = daemon.CredentialVariables ?? [];
+        var missing = shellCredentials.Where(name => !daemonCredentials.Contains(name, StringComparer.Ordinal)).ToList();
+        return missing.Count == 0 ? null
+            : $"{string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} set in this shell but not in the running daemon, so its agents do not see {(missing.Count == 1 ? "it" : "them")}: run 'maestro daemon restart' from this shell.";
     }
 }

@@ -12,9 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Maestro.Server.Cli;
 
 /// <summary>
-/// <c>maestro run PLAYBOOK</c>: runs a playbook headless, for cron and CI. The server is built inside this process
-/// (no daemon, no editor needed), its state in the same MAESTRO_HOME. A run this command left running when it was
-/// killed is resumed by the next <c>maestro run</c> of the same playbook. The exit code is 0 only when every task is done.
+/// <c>maestro run PLAYBOOK</c>: runs a playbook headless, for cron and CI. By default the run is handed to the per-user
+/// daemon (started when none runs), so the editors see it live, can stop it and approve its gates, and this command
+/// follows it to the end with the same lines and exit codes. <c>--in-process</c> builds the server inside this process
+/// instead (no daemon), its state in the same MAESTRO_HOME; a run it left running when it was killed is resumed by the
+/// next <c>maestro run --in-process</c> of the same playbook. The exit code is 0 only when every task is done.
 /// </summary>
 internal static class RunCommand
 {
@@ -29,10 +31,13 @@ internal static class RunCommand
         var maxCost = new Option<decimal?>("--max-cost") { Description = "Budget: stop once the agents' cost reaches this many US dollars." };
         var maxMinutes = new Option<double?>("--max-minutes") { Description = "Budget: stop after this many minutes (the running agent is stopped)." };
         var cwd = new Option<string?>("--cwd") { Description = "Where the agents work (default: the current folder)." };
+        var mode = new Option<string?>("--permission-mode") { Description = "The most the agents may do without asking: ask, acceptEdits (default) or bypass. 'ask' needs an editor attached to answer." };
+        mode.AcceptOnlyFromAmong("ask", "acceptEdits", "bypass");
+        var inProcess = new Option<bool>("--in-process") { Description = "Run inside this process instead of the daemon (no editor sees it; for machines where no daemon may run)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line: the runs/progress events, then a summary." };
         var command = new Command("run", "Run a playbook: give each unchecked task to a fresh agent session until every box is checked.")
         {
-            playbook, agent, worktree, worktreeBase, loops, maxTasks, maxCost, maxMinutes, cwd, json,
+            playbook, agent, worktree, worktreeBase, loops, maxTasks, maxCost, maxMinutes, cwd, mode, inProcess, json,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -45,11 +50,20 @@ internal static class RunCommand
                 Loops = result.GetValue(loops),
                 Budget = budget is { MaxTasks: null, MaxCostUsd: null, MaxMinutes: null } ? null : budget,
                 Cwd = Path.GetFullPath(result.GetValue(cwd) ?? Environment.CurrentDirectory),
+                PermissionMode = result.GetValue(mode) switch
+                {
+                    "ask" => PermissionMode.Ask,
+                    "bypass" => PermissionMode.Bypass,
+                    "acceptEdits" => PermissionMode.AcceptEdits,
+                    _ => null,
+                },
             };
             using var output = result.GetValue(json)
                 ? (IRunOutput)new JsonRunOutput(CliConsole.Out)
                 : new TextRunOutput(CliConsole.Out, live: CliTerminal.IsLive, () => CliTerminal.Columns);
-            return await RunAsync(request, output, cancellationToken);
+            return result.GetValue(inProcess)
+                ? await RunInProcessAsync(request, output, cancellationToken)
+                : await DaemonRun.RunAsync(request with { Path = Path.GetFullPath(request.Path) }, output, cancellationToken);
         });
         return command;
     }
@@ -70,7 +84,7 @@ internal static class RunCommand
     /// The playbook's load warnings (a task only a person can do, a model marker's effort…) on stderr, in plain and
     /// JSON mode alike: stdout keeps its lines, and a CI log still shows why a run may stall.
     /// </summary>
-    private static async Task WarnAsync(string playbook)
+    internal static async Task WarnAsync(string playbook)
     {
         try
         {
@@ -85,7 +99,17 @@ internal static class RunCommand
         }
     }
 
-    private static async Task<int> RunAsync(PlaybookRunParams request, IRunOutput output, CancellationToken cancellationToken)
+    /// <summary>The exit code for an error that ended the command before or instead of the run.</summary>
+    internal static int ExitCodeOf(string? kind) => kind switch
+    {
+        ErrorKinds.PlaybookInvalid => ExitCodes.PlaybookInvalid,
+        ErrorKinds.AgentUnavailable => ExitCodes.AgentUnavailable,
+        ErrorKinds.InvalidParams => ExitCodes.Usage,
+        ErrorKinds.BudgetExceeded => ExitCodes.BudgetExceeded,
+        _ => ExitCodes.Error,
+    };
+
+    private static async Task<int> RunInProcessAsync(PlaybookRunParams request, IRunOutput output, CancellationToken cancellationToken)
     {
         var paths = MaestroPaths.FromEnvironment();
         var options = MaestroOptions.FromEnvironment(paths);
@@ -128,13 +152,7 @@ internal static class RunCommand
         }
         catch (MaestroException ex)
         {
-            var exitCode = ex switch
-            {
-                PlaybookInvalidException => ExitCodes.PlaybookInvalid,
-                AgentUnavailableException => ExitCodes.AgentUnavailable,
-                InvalidParamsException => ExitCodes.Usage,
-                _ => ExitCodes.Error,
-            };
+            var exitCode = ExitCodeOf(ex.Kind);
             output.Failed(ex.Kind, ex.Message, exitCode);
             return exitCode;
         }

@@ -31,8 +31,10 @@ public abstract class RealClaudeTestBase : IAsyncLifetime
         await MaestroAgentSettings.WriteAsync(Home.Path, AgentId, cli, ClaudeCodeCli.Environment(Sandbox, Model.BaseUrl));
     }
 
+    /// <summary>Stops the daemon a test may have started in <see cref="Home"/> (any CLI command, <c>maestro run</c> included, starts one), then the model server.</summary>
     public virtual async Task DisposeAsync()
     {
+        await MaestroProcess.RunAsync(Home.Path, "daemon", "--stop");
         await Model.DisposeAsync();
         Sandbox.Dispose();
         Home.Dispose();

@@ -13,13 +13,6 @@ public sealed class SessionsCliTests : RealClaudeTestBase
 {
     protected override string SandboxName => "cli-sessions";
 
-    public override async Task DisposeAsync()
-    {
-        await MaestroProcess.RunAsync(Home.Path, "daemon", "--stop");
-        await base.DisposeAsync();
-    }
-
-
     [Fact]
     public async Task Agents_json_lists_the_configured_claude_with_its_version()
     {

@@ -17,12 +17,6 @@ public sealed class StatsCliTests : RealClaudeTestBase
 {
     protected override string SandboxName => "cli-stats";
 
-    public override async Task DisposeAsync()
-    {
-        await MaestroProcess.RunAsync(Home.Path, "daemon", "--stop");
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task Stats_json_csv_and_table_give_the_turn_the_real_agent_reported()
     {

@@ -54,7 +54,7 @@ public sealed class SecondDaemonTests
     {
         await using var fixture = new StandInRunFixture();
         var doc = fixture.Write("pb.md", "- [ ] Take a while (slow)\n");
-        await using var run = MaestroProcess.Start(fixture.Home, "run", doc, "--agent", "claude-code", "--json", "--cwd", fixture.Repo);
+        await using var run = MaestroProcess.Start(fixture.Home, "run", doc, "--agent", "claude-code", "--json", "--in-process", "--cwd", fixture.Repo);
         try
         {
             string? sessionId = null;

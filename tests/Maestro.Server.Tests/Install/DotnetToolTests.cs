@@ -57,6 +57,7 @@ public sealed class DotnetToolTests : IAsyncLifetime
 
         var playbook = fixture.Write("ci.md", "- [ ] Lint\n- [ ] Test\n");
         var run = await MaestroProcess.RunExecutableAsync(maestro, fixture.Home, "run", playbook, "--agent", "claude-code", "--json", "--cwd", fixture.Repo);
+        await MaestroProcess.RunExecutableAsync(maestro, fixture.Home, "daemon", "--stop"); // the run went through the tool's own daemon
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stderr}\n{run.Stdout}");
         var summary = JsonNode.Parse(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!.AsObject();
         Assert.Equal("summary", (string)summary["event"]!);

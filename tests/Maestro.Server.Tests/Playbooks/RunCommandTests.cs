@@ -3,7 +3,10 @@ using Maestro.TestSupport;
 
 namespace Maestro.Server.Tests.Playbooks;
 
-/// <summary><c>maestro run</c> as a real process, no daemon, with the Claude Code STAND-IN script as the agent.</summary>
+/// <summary>
+/// <c>maestro run</c> as a real process with the Claude Code STAND-IN script as the agent: handed to the daemon it
+/// starts (the default), and inside its own process (<c>--in-process</c>); <c>maestro runs</c> against that daemon.
+/// </summary>
 public sealed class RunCommandTests : IAsyncLifetime
 {
     private StandInRunFixture fixture = null!;
@@ -14,7 +17,11 @@ public sealed class RunCommandTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await fixture.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await MaestroProcess.RunAsync(fixture.Home, "daemon", "--stop");
+        await fixture.DisposeAsync();
+    }
 
     private Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
         => MaestroProcess.RunAsync(fixture.Home, ["run", .. args, "--cwd", fixture.Repo]);
@@ -22,12 +29,14 @@ public sealed class RunCommandTests : IAsyncLifetime
     private static List<JsonObject> Lines(string stdout)
         => stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
 
-    [Fact]
-    public async Task Json_lines_carry_the_progress_events_then_a_summary_and_exit_0_when_every_task_is_done()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Json_lines_carry_the_progress_events_then_a_summary_and_exit_0_when_every_task_is_done(bool inProcess)
     {
         var doc = fixture.Write("pb.md", "- [ ] One\n- [ ] Two\n- [ ] Three\n");
 
-        var (exit, stdout, stderr) = await RunAsync(doc, "--agent", "claude-code", "--json");
+        var (exit, stdout, stderr) = await RunAsync([doc, "--agent", "claude-code", "--json", .. inProcess ? new[] { "--in-process" } : []]);
 
         Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
         var lines = Lines(stdout);
@@ -90,7 +99,7 @@ public sealed class RunCommandTests : IAsyncLifetime
     {
         var doc = fixture.Write("pb.md", "- [ ] First\n- [ ] Second (slow-once)\n- [ ] Third\n");
         string firstRunId;
-        await using (var killed = MaestroProcess.Start(fixture.Home, "run", doc, "--agent", "claude-code", "--json", "--cwd", fixture.Repo))
+        await using (var killed = MaestroProcess.Start(fixture.Home, "run", doc, "--agent", "claude-code", "--json", "--in-process", "--cwd", fixture.Repo))
         {
             killed.Process.StandardInput.Close();
             var lines = new List<JsonObject>();
@@ -106,12 +115,83 @@ public sealed class RunCommandTests : IAsyncLifetime
             await killed.Process.WaitForExitAsync();
         }
 
-        var (exit, stdout, stderr) = await RunAsync(doc, "--agent", "claude-code", "--json");
+        var (exit, stdout, stderr) = await RunAsync(doc, "--agent", "claude-code", "--json", "--in-process");
 
         Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
         var resumed = Lines(stdout);
         Assert.Equal(firstRunId, (string)resumed[^1]["runId"]!);
         Assert.Equal(["Second (slow-once)", "Third"], resumed.Where(l => (string)l["event"]! == "taskStarted").Select(l => (string)l["task"]!["text"]!));
         Assert.Equal("- [x] First\n- [x] Second (slow-once)\n- [x] Third\n", await File.ReadAllTextAsync(doc));
+    }
+
+    [Fact]
+    public async Task A_run_handed_to_the_daemon_is_live_in_a_second_client_and_stopped_from_there_the_cli_exits_14()
+    {
+        var doc = fixture.Write("slow.md", "- [ ] First\n- [ ] Second (slow)\n- [ ] Third\n");
+        await using var cli = MaestroProcess.Start(fixture.Home, "run", doc, "--agent", "claude-code", "--json", "--cwd", fixture.Repo);
+        cli.Process.StandardInput.Close();
+        var lines = new List<JsonObject>();
+        while (!lines.Any(l => (string?)l["event"] == "taskStarted" && ((string?)l["task"]?["text"])?.StartsWith("Second", StringComparison.Ordinal) == true))
+        {
+            var line = await cli.Process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("maestro run ended early: " + cli.Stderr);
+            lines.Add(JsonNode.Parse(line)!.AsObject());
+        }
+
+        var runId = (string)lines[0]["run"]!["id"]!;
+        var (listExit, listed, listErr) = await MaestroProcess.RunAsync(fixture.Home, "runs", "list");
+        Assert.True(listExit == 0, listErr);
+        Assert.Matches($@"{runId}\s+running\s+1/3\s+claude-code", listed);
+        var (showExit, shown, _) = await MaestroProcess.RunAsync(fixture.Home, "runs", "show", runId);
+        Assert.Equal(0, showExit);
+        Assert.Contains("Task      slow.md:2 Second (slow)", shown, StringComparison.Ordinal);
+
+        var (stopExit, stopped, stopErr) = await MaestroProcess.RunAsync(fixture.Home, "runs", "stop", runId, "--json");
+
+        Assert.True(stopExit == 0, stopErr);
+        Assert.Equal("stopped", (string)JsonNode.Parse(stopped)!["status"]!);
+        Assert.Equal(14, await cli.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var rest = Lines(await cli.Process.StandardOutput.ReadToEndAsync());
+        Assert.Equal(("stopped", 14), ((string)rest[^1]["outcome"]!, (int)rest[^1]["exitCode"]!));
+        Assert.Equal("- [x] First\n- [ ] Second (slow)\n- [ ] Third\n", await File.ReadAllTextAsync(doc));
+    }
+
+    [Fact]
+    public async Task A_gate_shows_in_runs_list_and_show_and_runs_approve_lets_the_cli_run_finish()
+    {
+        var doc = fixture.Write("gated.md", "- [ ] Draft\n<!-- MAESTRO:HITL reason=\"Read the draft\" artifact=\"DRAFT.md\" -->\n- [ ] Approve the draft\n- [ ] Publish\n");
+        await using var cli = MaestroProcess.Start(fixture.Home, "run", doc, "--agent", "claude-code", "--cwd", fixture.Repo);
+        cli.Process.StandardInput.Close();
+        string? runId = null;
+        await Wait.UntilAsync(async () =>
+        {
+            var (_, json, _) = await MaestroProcess.RunAsync(fixture.Home, "runs", "list", "--status", "waiting", "--json");
+            runId = JsonNode.Parse(json)?["runs"]?.AsArray().FirstOrDefault()?["id"]?.GetValue<string>();
+            return runId is not null;
+        }, TimeSpan.FromSeconds(60), "the run to wait at its gate");
+
+        var (_, listed, _) = await MaestroProcess.RunAsync(fixture.Home, "runs", "list");
+        var (_, shown, _) = await MaestroProcess.RunAsync(fixture.Home, "runs", "show", runId!);
+        var (approveExit, approved, approveErr) = await MaestroProcess.RunAsync(fixture.Home, "runs", "approve", runId!);
+
+        Assert.Matches($@"{runId}\s+needs approval\s+1/3", listed);
+        Assert.Contains("Gate      Read the draft (look at DRAFT.md)", shown, StringComparison.Ordinal);
+        Assert.Contains($"approve with 'maestro runs approve {runId}' or tick gated.md:3 Approve the draft", shown, StringComparison.Ordinal);
+        Assert.True(approveExit == 0, approveErr);
+        Assert.Contains("Approved: ticked 'Approve the draft' (gated.md:3)", approved, StringComparison.Ordinal);
+        Assert.Equal(0, await cli.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal("- [x] Draft\n<!-- MAESTRO:HITL reason=\"Read the draft\" artifact=\"DRAFT.md\" -->\n- [x] Approve the draft\n- [x] Publish\n", await File.ReadAllTextAsync(doc));
+    }
+
+    [Fact]
+    public async Task Runs_show_of_an_unknown_run_says_so_and_list_is_empty_on_a_fresh_home()
+    {
+        var (listExit, listed, listErr) = await MaestroProcess.RunAsync(fixture.Home, "runs", "list");
+        var (showExit, _, showErr) = await MaestroProcess.RunAsync(fixture.Home, "runs", "show", "r_nope");
+
+        Assert.Equal(0, listExit);
+        Assert.Equal(string.Empty, listed);
+        Assert.Contains("No runs.", listErr, StringComparison.Ordinal);
+        Assert.Equal(1, showExit);
+        Assert.Contains("r_nope", showErr, StringComparison.Ordinal);
     }
 }

@@ -26,12 +26,6 @@ public sealed class OutageStatsTests : RealClaudeTestBase
 
     protected override string SandboxName => "outage-stats";
 
-    public override async Task DisposeAsync()
-    {
-        await MaestroProcess.RunAsync(Home.Path, "daemon", "--stop");
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_bridged_and_a_stopped_outage_count_exactly_per_agent_and_day_back_filled_alike_and_maestro_stats_prints_them()
     {
