@@ -25,6 +25,7 @@ public static class CliApp
             ReviewCommand.Create(),
             RunCommand.Create(),
             RunsCommand.Create(),
+            PlaybooksCommand.Create(),
             StatsCommand.Create(),
             RemoteCommand.Create(),
             CompletionCommand.Create(),

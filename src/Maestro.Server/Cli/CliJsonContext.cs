@@ -30,6 +30,8 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(RemoteStatusResult))]
 [JsonSerializable(typeof(RunsListResult))]
 [JsonSerializable(typeof(Run))]
+[JsonSerializable(typeof(PlaybooksListResult))]
+[JsonSerializable(typeof(Playbooks.Import.PlaybookImportResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }
