@@ -26,6 +26,7 @@ public static class CliApp
             RunCommand.Create(),
             StatsCommand.Create(),
             RemoteCommand.Create(),
+            HostsCommand.Create(),
             CompletionCommand.Create(),
         };
         root.Options.Add(new Option<bool>("--verbose", "-v") { Description = "Print the details of an unexpected error.", Recursive = true });

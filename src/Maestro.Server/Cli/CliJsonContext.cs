@@ -28,6 +28,10 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(ChatMessage))]
 [JsonSerializable(typeof(RemoteStartResult))]
 [JsonSerializable(typeof(RemoteStatusResult))]
+[JsonSerializable(typeof(HostInfo))]
+[JsonSerializable(typeof(HostListResult))]
+[JsonSerializable(typeof(HostTestResult))]
+[JsonSerializable(typeof(HostInstallResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }
