@@ -70,7 +70,7 @@ public sealed class HostInstaller
             throw new HostUnreachableException($"Copying maestro to '{host.Name}' failed (exit {copied.ExitCode}): {(said.Length > 0 ? said : "no message")}. Check the free space and that tar is installed on the host.");
         }
 
-        var remoteVersion = Processes.VersionText.Extract(copied.StandardOutput) ?? string.Empty;
+        var remoteVersion = Processes.VersionText.Extract(copied.StandardOutput)?.Split('+')[0] ?? string.Empty;
         logger.LogInformation("Installed maestro {Version} on host {Host} ({Bytes} bytes)", remoteVersion, host.Name, counter?.Written ?? 0);
         return new HostInstallResult { Name = host.Name, Rid = rid, Version = version, Path = path, Copied = true, Bytes = counter?.Written ?? 0, RemoteVersion = remoteVersion };
     }

@@ -44,7 +44,7 @@ public static class HostProbe
                     installed = fields[1];
                     break;
                 case "maestro" when fields.Length >= 3:
-                    var found = Processes.VersionText.Extract(fields[2]);
+                    var found = Processes.VersionText.Extract(fields[2])?.Split('+')[0];
                     maestro = new HostMaestro
                     {
                         Path = fields[1],

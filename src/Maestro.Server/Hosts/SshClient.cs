@@ -59,7 +59,7 @@ public sealed class SshClient
             : await runner.RunWithInputAsync(ssh, arguments, input, timeout, cancellationToken: cancellationToken);
         if (result.TimedOut)
         {
-            throw new HostUnreachableException(string.Create(CultureInfo.InvariantCulture, $"'{host.Name}' ({host.Destination}) did not finish within {timeout.TotalSeconds:0} s; check the connection with 'ssh {host.Destination}' in a terminal."));
+            throw new HostUnreachableException(string.Create(CultureInfo.InvariantCulture, $"'{host.Name}' ({host.Destination}) did not finish within {timeout.TotalSeconds:0} s; check the connection with '{SshDestination.Parse(host.Destination).SshCommand}' in a terminal."));
         }
 
         if (result.ExitCode == SshFailed)

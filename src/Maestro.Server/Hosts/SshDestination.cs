@@ -18,6 +18,12 @@ public sealed partial record SshDestination(string? User, string Host, int? Port
 
     public string Target => User is null ? Host : User + "@" + Host;
 
+    /// <summary>The ssh command a user types to reach it, for messages.</summary>
+    public string SshCommand => Port is { } port ? string.Create(CultureInfo.InvariantCulture, $"ssh -p {port} {Target}") : "ssh " + Target;
+
+    /// <summary>The ssh-keyscan command that reads its host key (ssh-keyscan ignores the ssh config: an alias needs its HostName).</summary>
+    public string KeyscanCommand => Port is { } port ? string.Create(CultureInfo.InvariantCulture, $"ssh-keyscan -p {port} {Host}") : "ssh-keyscan " + Host;
+
     public static SshDestination Parse(string destination)
     {
         ArgumentNullException.ThrowIfNull(destination);

@@ -15,11 +15,12 @@ public static class SshFailure
         ArgumentNullException.ThrowIfNull(stderr);
         var said = LastLine(stderr);
         var destination = host.Destination;
+        var parsed = SshDestination.Parse(destination);
         if (Has(stderr, "REMOTE HOST IDENTIFICATION HAS CHANGED") || Has(stderr, "host key for") && Has(stderr, "has changed"))
         {
             return new HostKeyRejectedException(
                 $"The SSH host key of '{host.Name}' ({destination}) is not the one your known_hosts trusts: it changed since you accepted it. "
-                + $"If the host was reinstalled or its key rotated, remove the old key with 'ssh-keygen -R <hostname>' (for a port other than 22: 'ssh-keygen -R \"[hostname]:port\"'), then connect once with 'ssh {destination}' and accept the new key after checking its fingerprint with the host's owner. "
+                + $"If the host was reinstalled or its key rotated, remove the old key with 'ssh-keygen -R <hostname>' (for a port other than 22: 'ssh-keygen -R \"[hostname]:port\"'), then connect once with '{parsed.SshCommand}' and accept the new key after checking its fingerprint with the host's owner. "
                 + "Otherwise someone may be intercepting the connection. Maestro never turns host key checking off.");
         }
 
@@ -27,7 +28,7 @@ public static class SshFailure
         {
             return new HostKeyRejectedException(
                 $"ssh does not know the host key of '{host.Name}' ({destination}) yet, so it refused to connect. "
-                + $"Connect once in a terminal with 'ssh {destination}' and answer 'yes' after checking the fingerprint, or add the key with 'ssh-keyscan <hostname> >> ~/.ssh/known_hosts' (check it against the host first); then test the host again. "
+                + $"Connect once in a terminal with '{parsed.SshCommand}' and answer 'yes' after checking the fingerprint, or add the key with '{parsed.KeyscanCommand} >> ~/.ssh/known_hosts' (check it against the host first); then test the host again. "
                 + "Maestro never turns host key checking off.");
         }
 
@@ -35,7 +36,7 @@ public static class SshFailure
         {
             return new HostAuthFailedException(
                 $"'{host.Name}' ({destination}) refused the login: {said} None of the keys ssh offered is authorized there. "
-                + $"Check that 'ssh {destination}' logs in from a terminal without asking for a password: add your public key to ~/.ssh/authorized_keys on the host ('ssh-copy-id {destination}'), or name the right key with IdentityFile in your ssh config (or the host's options). "
+                + $"Check that '{parsed.SshCommand}' logs in from a terminal without asking for a password: add your public key to ~/.ssh/authorized_keys on the host ('ssh-copy-id{parsed.SshCommand[3..]}'), or name the right key with IdentityFile in your ssh config (or the host's options). "
                 + "Maestro runs ssh with BatchMode=yes, so it cannot answer password or passphrase prompts: load a passphrase-protected key into ssh-agent.");
         }
 
@@ -54,7 +55,7 @@ public static class SshFailure
             return new HostUnreachableException($"'{host.Name}' ({destination}) did not answer: {said} Check that it is up and reachable from this machine (VPN, firewall, ProxyJump).");
         }
 
-        return new HostUnreachableException($"ssh could not connect to '{host.Name}' ({destination}): {(said.Length > 0 ? said : "it exited with 255 and printed nothing.")} Try 'ssh {destination}' in a terminal to see more.");
+        return new HostUnreachableException($"ssh could not connect to '{host.Name}' ({destination}): {(said.Length > 0 ? said : "it exited with 255 and printed nothing.")} Try '{parsed.SshCommand}' in a terminal to see more.");
     }
 
     private static bool Has(string text, string part) => text.Contains(part, StringComparison.OrdinalIgnoreCase);
