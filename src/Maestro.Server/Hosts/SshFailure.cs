@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Maestro.Server.Errors;
 using Maestro.Server.Hosts.Errors;
 
@@ -7,7 +9,7 @@ namespace Maestro.Server.Hosts;
 /// Turns what ssh printed when it failed (exit 255) into an error that says what to do. Host key problems are fixed
 /// by the user trusting the key, never by Maestro turning the check off.
 /// </summary>
-public static class SshFailure
+public static partial class SshFailure
 {
     public static MaestroException From(HostRecord host, string stderr)
     {
@@ -20,7 +22,7 @@ public static class SshFailure
         {
             return new HostKeyRejectedException(
                 $"The SSH host key of '{host.Name}' ({destination}) is not the one your known_hosts trusts: it changed since you accepted it. "
-                + $"If the host was reinstalled or its key rotated, remove the old key with 'ssh-keygen -R <hostname>' (for a port other than 22: 'ssh-keygen -R \"[hostname]:port\"'), then connect once with '{parsed.SshCommand}' and accept the new key after checking its fingerprint with the host's owner. "
+                + $"If the host was reinstalled or its key rotated, remove the old key with '{RemoveCommand(stderr, parsed)}', then connect once with '{parsed.SshCommand}' and accept the new key after checking its fingerprint with the host's owner. "
                 + "Otherwise someone may be intercepting the connection. Maestro never turns host key checking off.");
         }
 
@@ -58,7 +60,24 @@ public static class SshFailure
         return new HostUnreachableException($"ssh could not connect to '{host.Name}' ({destination}): {(said.Length > 0 ? said : "it exited with 255 and printed nothing.")} Try '{parsed.SshCommand}' in a terminal to see more.");
     }
 
+    /// <summary>The ssh-keygen -R line ssh itself suggests (it knows which known_hosts file and name), else one from the destination.</summary>
+    private static string RemoveCommand(string stderr, SshDestination destination)
+    {
+        var suggested = RemoveLine().Match(stderr);
+        if (suggested.Success)
+        {
+            return suggested.Value.Trim();
+        }
+
+        return destination.Port is { } port
+            ? string.Create(CultureInfo.InvariantCulture, $"ssh-keygen -R \"[{destination.Host}]:{port}\"")
+            : "ssh-keygen -R " + destination.Host;
+    }
+
     private static bool Has(string text, string part) => text.Contains(part, StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex("ssh-keygen -f \"[^\"\\n]+\" -R \"?[^\"\\s]+\"?")]
+    private static partial Regex RemoveLine();
 
     private static string LastLine(string stderr)
     {

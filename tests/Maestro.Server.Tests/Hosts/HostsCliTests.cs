@@ -87,7 +87,7 @@ public sealed class HostsCliTests : IAsyncLifetime
         Assert.Equal(0, (await RunAsync("hosts", "add", "impostor", "impostor")).ExitCode);
         (exit, _, stderr) = await RunAsync("hosts", "test", "impostor");
         Assert.NotEqual(0, exit);
-        Assert.Contains("ssh-keygen -R", stderr, StringComparison.Ordinal);
+        Assert.Contains("ssh-keygen -f", stderr, StringComparison.Ordinal);
 
         string stdout;
         (exit, stdout, _) = await RunAsync("hosts", "test", "nope", "--json");
