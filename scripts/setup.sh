@@ -54,10 +54,25 @@ need_dotnet() {
 
 need_tests() {
   need_dotnet
+  need_sshd
   command -v node >/dev/null 2>&1 || apt_install nodejs npm
   npm_ci tests/interop
   tools/agents/install.sh
   need_clients
+}
+
+# The hosts tests start their own OpenSSH server on 127.0.0.1 and a free port (tests/Maestro.TestSupport/Ssh/LoopbackSshd.cs):
+# they need the sshd binary, not the system service. Where systemd runs, the package starts sshd on port 22 for
+# every interface: a fresh install here turns that service off again (an sshd that was there before is left alone).
+need_sshd() {
+  apt_install openssh-client
+  dpkg -s openssh-server >/dev/null 2>&1 && return 0
+  apt_install openssh-server
+  if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+  fi
 }
 
 # Building the panel bundle and the VSIX needs only Node and the two packages' locked dependencies.

@@ -68,6 +68,11 @@ export const Methods = {
   RemoteStop: 'remote/stop',
   RemoteStatus: 'remote/status',
   RemoteAuthenticate: 'remote/authenticate',
+  HostsAdd: 'hosts/add',
+  HostsList: 'hosts/list',
+  HostsRemove: 'hosts/remove',
+  HostsTest: 'hosts/test',
+  HostsInstall: 'hosts/install',
   DaemonStatus: 'daemon/status',
   DaemonStop: 'daemon/stop',
 } as const;
@@ -94,6 +99,11 @@ export const ErrorCodes = {
   BudgetExceeded: -32021,
   RoomNotFound: -32022,
   RoomClosed: -32023,
+  HostNotFound: -32024,
+  HostUnreachable: -32025,
+  HostKeyRejected: -32026,
+  HostAuthFailed: -32027,
+  ServerBuildMissing: -32028,
 } as const;
 
 export const ErrorKinds = {
@@ -121,6 +131,11 @@ export const ErrorKinds = {
   BudgetExceeded: 'BudgetExceeded',
   RoomNotFound: 'RoomNotFound',
   RoomClosed: 'RoomClosed',
+  HostNotFound: 'HostNotFound',
+  HostUnreachable: 'HostUnreachable',
+  HostKeyRejected: 'HostKeyRejected',
+  HostAuthFailed: 'HostAuthFailed',
+  ServerBuildMissing: 'ServerBuildMissing',
 } as const;
 
 export const AgentIds = {
@@ -202,6 +217,11 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'remote/stop': { kind: 'request', params: null, result: null },
   'remote/status': { kind: 'request', params: null, result: 'RemoteStatusResult' },
   'remote/authenticate': { kind: 'request', params: 'RemoteAuthenticateParams', result: 'RemoteAuthenticateResult' },
+  'hosts/add': { kind: 'request', params: 'HostAddParams', result: 'HostInfo' },
+  'hosts/list': { kind: 'request', params: null, result: 'HostListResult' },
+  'hosts/remove': { kind: 'request', params: 'HostNameParams', result: null },
+  'hosts/test': { kind: 'request', params: 'HostNameParams', result: 'HostTestResult' },
+  'hosts/install': { kind: 'request', params: 'HostNameParams', result: 'HostInstallResult' },
   'daemon/status': { kind: 'request', params: null, result: 'DaemonStatusResult' },
   'daemon/stop': { kind: 'request', params: null, result: null },
 };
@@ -271,6 +291,11 @@ export interface MethodTypes {
   'remote/stop': { params: void; result: null };
   'remote/status': { params: void; result: RemoteStatusResult };
   'remote/authenticate': { params: RemoteAuthenticateParams; result: RemoteAuthenticateResult };
+  'hosts/add': { params: HostAddParams; result: HostInfo };
+  'hosts/list': { params: void; result: HostListResult };
+  'hosts/remove': { params: HostNameParams; result: null };
+  'hosts/test': { params: HostNameParams; result: HostTestResult };
+  'hosts/install': { params: HostNameParams; result: HostInstallResult };
   'daemon/status': { params: void; result: DaemonStatusResult };
   'daemon/stop': { params: void; result: null };
 }
@@ -619,6 +644,94 @@ export interface GitStatusResult {
   ahead: number;
   behind: number;
   changes: GitChange[];
+}
+
+export interface HostAddParams {
+  name: string;
+  /** A Host of the ssh config, or `[user@]host[:port]`; never starting with '-'. */
+  destination: string;
+  /** `ssh -o` options as `Key=Value`; those that disable host key checking are refused. */
+  options?: string[];
+  env?: Record<string, string>;
+  folder?: string;
+}
+
+/** An agent whose command is on a host's PATH. */
+export interface HostAgent {
+  /** The agent's id, as in `agents/list`. */
+  id: string;
+  /** Its command's path on the host. */
+  path: string;
+}
+
+/** A machine reached over SSH where agents can run (docs/hosts.md). OpenSSH is the transport: Maestro runs the user's `ssh` with the destination and options, and never turns off its host key checking. */
+export interface HostInfo {
+  /** The short name the user picked: letters, digits, '.', '_' and '-'; unique, case-insensitively. */
+  name: string;
+  /** A Host of the ssh config, or `[user@]host[:port]` (IPv6 as `[addr]:port`). */
+  destination: string;
+  /** Extra `ssh -o` options, each `Key=Value`, in order. */
+  options: string[];
+  /** Environment for the host's agents. */
+  env: Record<string, string>;
+  /** The host's default folder for sessions (a path on that host). */
+  folder?: string;
+  /** What the user should know about the options: those that run programs on this machine (`ProxyCommand`, `LocalCommand`, …) or weaken host key checking (`StrictHostKeyChecking=accept-new`). */
+  warnings: string[];
+  createdAt: string;
+}
+
+/** The server is on the host, in `~/.maestro/bin/<version>/`. */
+export interface HostInstallResult {
+  name: string;
+  rid: string;
+  /** This server's version, the folder's name. */
+  version: string;
+  /** The remote executable's path. */
+  path: string;
+  /** False when that version was already there and nothing was copied. */
+  copied: boolean;
+  /** Bytes sent (the tar stream); 0 when nothing was copied. */
+  bytes: number;
+  /** What the installed `maestro --version` printed on the host. */
+  remoteVersion: string;
+}
+
+export interface HostListResult {
+  hosts: HostInfo[];
+}
+
+/** A `maestro` found on a host. */
+export interface HostMaestro {
+  /** Its path on the host. */
+  path: string;
+  /** What its `--version` printed (the version number); absent when it did not run. */
+  version?: string;
+  /** True when it is the copy `hosts/install` puts in `~/.maestro/bin/<version>` for this build's version. */
+  installed: boolean;
+  /** True when its version is this server's. */
+  sameVersion: boolean;
+}
+
+export interface HostNameParams {
+  name: string;
+}
+
+/** What `hosts/test` found on the host after connecting. */
+export interface HostTestResult {
+  name: string;
+  /** The remote `uname -sm`, e.g. `Linux x86_64`. */
+  platform: string;
+  /** The .NET runtime identifier of the host (`linux-x64`, `osx-arm64`, …); absent when Maestro has no build for that platform. */
+  rid?: string;
+  /** The remote `maestro`: this version under `~/.maestro/bin`, else one on the remote PATH; absent when none. */
+  maestro?: HostMaestro;
+  /** The known agents whose command is on the remote PATH. */
+  agents: HostAgent[];
+  /** What to do next when something is missing (e.g. no maestro: `hosts/install`). */
+  hint?: string;
+  /** How long connecting and probing took, in milliseconds. */
+  elapsedMs: number;
 }
 
 export interface InitializeParams {

@@ -25,4 +25,9 @@ public static class ErrorCodes
     public const int BudgetExceeded = -32021;
     public const int RoomNotFound = -32022;
     public const int RoomClosed = -32023;
+    public const int HostNotFound = -32024;
+    public const int HostUnreachable = -32025;
+    public const int HostKeyRejected = -32026;
+    public const int HostAuthFailed = -32027;
+    public const int ServerBuildMissing = -32028;
 }

@@ -28,4 +28,9 @@ public static class ErrorKinds
     public const string BudgetExceeded = "BudgetExceeded";
     public const string RoomNotFound = "RoomNotFound";
     public const string RoomClosed = "RoomClosed";
+    public const string HostNotFound = "HostNotFound";
+    public const string HostUnreachable = "HostUnreachable";
+    public const string HostKeyRejected = "HostKeyRejected";
+    public const string HostAuthFailed = "HostAuthFailed";
+    public const string ServerBuildMissing = "ServerBuildMissing";
 }

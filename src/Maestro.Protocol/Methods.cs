@@ -209,6 +209,25 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(RemoteAuthenticateParams), typeof(RemoteAuthenticateResult))]
     public const string RemoteAuthenticate = "remote/authenticate";
 
+    // Hosts: machines reached over SSH (docs/hosts.md)
+    /// <summary>Adds a host; its options that run programs or weaken host key checking come back in <c>warnings</c>.</summary>
+    [MethodShape(MethodKind.Request, typeof(HostAddParams), typeof(HostInfo))]
+    public const string HostsAdd = "hosts/add";
+
+    [MethodShape(MethodKind.Request, null, typeof(HostListResult))]
+    public const string HostsList = "hosts/list";
+
+    [MethodShape(MethodKind.Request, typeof(HostNameParams), null)]
+    public const string HostsRemove = "hosts/remove";
+
+    /// <summary>Connects over SSH and reports the host's platform, its maestro and its agent CLIs.</summary>
+    [MethodShape(MethodKind.Request, typeof(HostNameParams), typeof(HostTestResult))]
+    public const string HostsTest = "hosts/test";
+
+    /// <summary>Copies this version's server for the host's platform to <c>~/.maestro/bin/&lt;version&gt;/</c> over SSH; skipped when there.</summary>
+    [MethodShape(MethodKind.Request, typeof(HostNameParams), typeof(HostInstallResult))]
+    public const string HostsInstall = "hosts/install";
+
     // Operations of the per-user daemon (not available with serve --in-process)
     [MethodShape(MethodKind.Request, null, typeof(DaemonStatusResult))]
     public const string DaemonStatus = "daemon/status";

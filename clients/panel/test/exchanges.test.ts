@@ -45,6 +45,8 @@ const notForThePanel = new Set<string>([
   Methods.ChatRemoveParticipant, Methods.ChatChanged, Methods.RemoteStart, Methods.RemoteStop, Methods.RemoteStatus, Methods.DaemonStatus, Methods.DaemonStop,
   // The CLI reads stats/*; the panel's Stats view (and its budget warnings) has not landed yet.
   Methods.StatsGet, Methods.StatsLeaderboard, Methods.StatsExport, Methods.StatsBudgetWarning, Methods.StatsOutages,
+  // hosts/*: the CLI's `maestro hosts` is their client; the panel's host grouping comes with proxying (issue 24).
+  Methods.HostsAdd, Methods.HostsList, Methods.HostsRemove, Methods.HostsTest, Methods.HostsInstall,
 ]);
 
 const folder = join(panelRoot, '..', '..', 'tests', 'exchanges');

@@ -90,6 +90,12 @@ namespace Maestro.Protocol;
 [JsonSerializable(typeof(RemoteStatusResult))]
 [JsonSerializable(typeof(RemoteAuthenticateParams))]
 [JsonSerializable(typeof(RemoteAuthenticateResult))]
+[JsonSerializable(typeof(HostAddParams))]
+[JsonSerializable(typeof(HostInfo))]
+[JsonSerializable(typeof(HostListResult))]
+[JsonSerializable(typeof(HostNameParams))]
+[JsonSerializable(typeof(HostTestResult))]
+[JsonSerializable(typeof(HostInstallResult))]
 [JsonSerializable(typeof(DaemonStatusResult))]
 public sealed partial class MaestroJsonContext : JsonSerializerContext
 {

@@ -28,6 +28,7 @@ public static class CliApp
             PlaybooksCommand.Create(),
             StatsCommand.Create(),
             RemoteCommand.Create(),
+            HostsCommand.Create(),
             CompletionCommand.Create(),
         };
         root.Options.Add(new Option<bool>("--verbose", "-v") { Description = "Print the details of an unexpected error.", Recursive = true });

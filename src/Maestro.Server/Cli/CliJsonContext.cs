@@ -32,6 +32,10 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(Run))]
 [JsonSerializable(typeof(PlaybooksListResult))]
 [JsonSerializable(typeof(Playbooks.Import.PlaybookImportResult))]
+[JsonSerializable(typeof(HostInfo))]
+[JsonSerializable(typeof(HostListResult))]
+[JsonSerializable(typeof(HostTestResult))]
+[JsonSerializable(typeof(HostInstallResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

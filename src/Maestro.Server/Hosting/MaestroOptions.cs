@@ -38,7 +38,19 @@ public sealed record MaestroOptions
     /// <summary>How long an agent's <c>--version</c> may take during detection.</summary>
     public TimeSpan AgentProbeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Reads overrides from the environment (<c>MAESTRO_DAEMON_IDLE_SECONDS</c>, <c>MAESTRO_MAX_MESSAGE_BYTES</c>, <c>MAESTRO_AGENT_IDLE_SECONDS</c>, <c>MAESTRO_CLIENT_QUEUE</c>, <c>MAESTRO_CLIENT_WRITE_TIMEOUT_SECONDS</c>).</summary>
+    /// <summary>An ssh config file given to every ssh Maestro runs (<c>ssh -F</c>, <c>MAESTRO_SSH_CONFIG</c>); the user's own (~/.ssh/config) when null.</summary>
+    public string? SshConfigPath { get; init; }
+
+    /// <summary>How long ssh may take to connect to a host (<c>ConnectTimeout</c>).</summary>
+    public TimeSpan SshConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// A folder holding self-contained servers as <c>&lt;rid&gt;/maestro</c> (what scripts/publish-server.sh writes to
+    /// artifacts/server), copied to hosts by <c>hosts/install</c> (<c>MAESTRO_SERVER_BUILDS</c>).
+    /// </summary>
+    public string? ServerBuildsPath { get; init; }
+
+    /// <summary>Reads overrides from the environment (<c>MAESTRO_DAEMON_IDLE_SECONDS</c>, <c>MAESTRO_MAX_MESSAGE_BYTES</c>, <c>MAESTRO_AGENT_IDLE_SECONDS</c>, <c>MAESTRO_CLIENT_QUEUE</c>, <c>MAESTRO_CLIENT_WRITE_TIMEOUT_SECONDS</c>, <c>MAESTRO_SSH_CONFIG</c>, <c>MAESTRO_SERVER_BUILDS</c>).</summary>
     public static MaestroOptions FromEnvironment(MaestroPaths paths)
     {
         var options = new MaestroOptions { Paths = paths };
@@ -65,6 +77,16 @@ public sealed record MaestroOptions
         if (int.TryParse(Environment.GetEnvironmentVariable("MAESTRO_CLIENT_WRITE_TIMEOUT_SECONDS"), out var write) && write > 0)
         {
             options = options with { ClientWriteTimeout = TimeSpan.FromSeconds(write) };
+        }
+
+        if (Environment.GetEnvironmentVariable("MAESTRO_SSH_CONFIG") is { Length: > 0 } sshConfig)
+        {
+            options = options with { SshConfigPath = sshConfig };
+        }
+
+        if (Environment.GetEnvironmentVariable("MAESTRO_SERVER_BUILDS") is { Length: > 0 } builds)
+        {
+            options = options with { ServerBuildsPath = builds };
         }
 
         return options;

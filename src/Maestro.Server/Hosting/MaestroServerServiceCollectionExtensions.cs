@@ -127,6 +127,14 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<Remote.RemoteService>());
         services.AddScoped<IRpcHandlers, Remote.RemoteRpcHandlers>();
 
+        // Hosts reached over SSH: nothing connects until a host is tested or installed.
+        services.AddSingleton<Hosts.HostStore>();
+        services.AddSingleton<Hosts.SshClient>();
+        services.AddSingleton<Hosts.ServerBuilds>();
+        services.AddSingleton<Hosts.HostInstaller>();
+        services.AddSingleton<Hosts.HostService>();
+        services.AddScoped<IRpcHandlers, Hosts.HostsRpcHandlers>();
+
         // The daemon's own operations; they answer only when the daemon service runs.
         services.AddSingleton<DaemonState>();
         return services;

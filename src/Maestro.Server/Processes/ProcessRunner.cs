@@ -8,20 +8,41 @@ namespace Maestro.Server.Processes;
 public sealed class ProcessRunner
 {
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "A service injected where commands run.")]
-    public async Task<ProcessResult> RunAsync(
+    public Task<ProcessResult> RunAsync(
         string executable,
         IReadOnlyList<string> arguments,
         TimeSpan timeout,
         string? workingDirectory = null,
         IReadOnlyDictionary<string, string?>? environment = null,
         CancellationToken cancellationToken = default)
+        => RunCoreAsync(executable, arguments, timeout, workingDirectory, environment, PipeSource.Null, cancellationToken);
+
+    /// <summary>Runs a command that reads <paramref name="standardInput"/> (e.g. a tar stream sent over ssh).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "A service injected where commands run.")]
+    public Task<ProcessResult> RunWithInputAsync(
+        string executable,
+        IReadOnlyList<string> arguments,
+        PipeSource standardInput,
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        CancellationToken cancellationToken = default)
+        => RunCoreAsync(executable, arguments, timeout, null, environment, standardInput, cancellationToken);
+
+    private static async Task<ProcessResult> RunCoreAsync(
+        string executable,
+        IReadOnlyList<string> arguments,
+        TimeSpan timeout,
+        string? workingDirectory,
+        IReadOnlyDictionary<string, string?>? environment,
+        PipeSource standardInput,
+        CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var command = CliWrap.Cli.Wrap(executable)
             .WithArguments(arguments)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardInputPipe(PipeSource.Null);
+            .WithStandardInputPipe(standardInput);
         if (workingDirectory is not null)
         {
             command = command.WithWorkingDirectory(workingDirectory);

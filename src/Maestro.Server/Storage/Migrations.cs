@@ -220,5 +220,16 @@ public static class Migrations
         new(9, "outages, back-filled from stored outage events", Stats.Outages.OutageStatsSchema.MigrationSql),
         new(13, "session spans and starts, so stats/get counts sessions over long windows without a distinct", Stats.SessionSpansSchema.MigrationSql),
         new(14, "sessions can be archived", "ALTER TABLE sessions ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;"),
+        new(15, "ssh hosts", """
+            -- Machines reached over SSH (docs/hosts.md): what the user typed, never a key or a password.
+            CREATE TABLE hosts (
+                name         TEXT PRIMARY KEY COLLATE NOCASE,
+                destination  TEXT NOT NULL,
+                options_json TEXT NOT NULL,
+                env_json     TEXT NOT NULL,
+                folder       TEXT,
+                created_at   TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 }

@@ -73,6 +73,11 @@ object Methods {
     const val REMOTE_STOP = "remote/stop"
     const val REMOTE_STATUS = "remote/status"
     const val REMOTE_AUTHENTICATE = "remote/authenticate"
+    const val HOSTS_ADD = "hosts/add"
+    const val HOSTS_LIST = "hosts/list"
+    const val HOSTS_REMOVE = "hosts/remove"
+    const val HOSTS_TEST = "hosts/test"
+    const val HOSTS_INSTALL = "hosts/install"
     const val DAEMON_STATUS = "daemon/status"
     const val DAEMON_STOP = "daemon/stop"
 }
@@ -100,6 +105,11 @@ object ErrorCodes {
     const val BUDGET_EXCEEDED = -32021
     const val ROOM_NOT_FOUND = -32022
     const val ROOM_CLOSED = -32023
+    const val HOST_NOT_FOUND = -32024
+    const val HOST_UNREACHABLE = -32025
+    const val HOST_KEY_REJECTED = -32026
+    const val HOST_AUTH_FAILED = -32027
+    const val SERVER_BUILD_MISSING = -32028
 }
 
 /** The `kind` of [ErrorData]: what to branch on. */
@@ -128,6 +138,11 @@ object ErrorKinds {
     const val BUDGET_EXCEEDED = "BudgetExceeded"
     const val ROOM_NOT_FOUND = "RoomNotFound"
     const val ROOM_CLOSED = "RoomClosed"
+    const val HOST_NOT_FOUND = "HostNotFound"
+    const val HOST_UNREACHABLE = "HostUnreachable"
+    const val HOST_KEY_REJECTED = "HostKeyRejected"
+    const val HOST_AUTH_FAILED = "HostAuthFailed"
+    const val SERVER_BUILD_MISSING = "ServerBuildMissing"
 }
 
 /** The ids of the agents Maestro knows out of the box; configured ACP agents start with ACP_PREFIX. */
@@ -211,6 +226,11 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.REMOTE_STOP to MethodShape(MethodKind.REQUEST, null, null),
     Methods.REMOTE_STATUS to MethodShape(MethodKind.REQUEST, null, RemoteStatusResult::class.java),
     Methods.REMOTE_AUTHENTICATE to MethodShape(MethodKind.REQUEST, RemoteAuthenticateParams::class.java, RemoteAuthenticateResult::class.java),
+    Methods.HOSTS_ADD to MethodShape(MethodKind.REQUEST, HostAddParams::class.java, HostInfo::class.java),
+    Methods.HOSTS_LIST to MethodShape(MethodKind.REQUEST, null, HostListResult::class.java),
+    Methods.HOSTS_REMOVE to MethodShape(MethodKind.REQUEST, HostNameParams::class.java, null),
+    Methods.HOSTS_TEST to MethodShape(MethodKind.REQUEST, HostNameParams::class.java, HostTestResult::class.java),
+    Methods.HOSTS_INSTALL to MethodShape(MethodKind.REQUEST, HostNameParams::class.java, HostInstallResult::class.java),
     Methods.DAEMON_STATUS to MethodShape(MethodKind.REQUEST, null, DaemonStatusResult::class.java),
     Methods.DAEMON_STOP to MethodShape(MethodKind.REQUEST, null, null),
 )

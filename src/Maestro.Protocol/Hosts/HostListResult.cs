@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record HostListResult
+{
+    public required IReadOnlyList<HostInfo> Hosts { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace Maestro.Protocol;
+
+public sealed record HostNameParams
+{
+    public required string Name { get; init; }
+}
