@@ -3,6 +3,7 @@ using System.Text.Json;
 using Maestro.Protocol;
 using Maestro.Server.Tests.Agents;
 using Maestro.TestSupport;
+using Maestro.TestSupport.Storage;
 using Maestro.TestSupport.Agents;
 using Maestro.TestSupport.ModelServer;
 using Maestro.TestSupport.Sessions;
@@ -76,16 +77,7 @@ public sealed class OutageStatsTests : RealClaudeTestBase
 
         // Make the store as an older Maestro left it (no outages table): migration 9 runs again and back-fills it
         // from the stored outage events, to the same counts.
-        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(Home.Path, "maestro.db")};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            using var command = connection.CreateCommand();
-            // Later migrations run again too, so what they made goes as well.
-            command.CommandText = "DROP TABLE outages; DROP TABLE turn_stats_session_spans; DROP TABLE turn_stats_session_starts; " +
-                "DROP TRIGGER turn_stats_session_spans_turn_insert; DROP TRIGGER turn_stats_session_spans_turn_delete; DROP TRIGGER turn_stats_session_spans_turn_update; " +
-                "ALTER TABLE sessions DROP COLUMN archived; DELETE FROM schema_migrations WHERE version >= 9;";
-            await command.ExecuteNonQueryAsync();
-        }
+        await SchemaRewind.ToAsync(Path.Combine(Home.Path, "maestro.db"), 8);
 
         await using (var server = new TestServer(home: Home.Path, services: s => s.AddSingleton<TimeProvider>(time)))
         {

@@ -4,6 +4,7 @@ using Maestro.Protocol;
 using Maestro.Server.Storage;
 using Maestro.Server.Tests.Playbooks;
 using Maestro.TestSupport;
+using Maestro.TestSupport.Storage;
 using Maestro.TestSupport.Agents;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -222,14 +223,7 @@ public sealed class StatsTests : IAsyncLifetime
 
         // Make the store as an older Maestro left it: schema at version 5, so without what migrations 6 (turn_stats),
         // 7 (group chat), 8 (the per-day rollup) and later ones made; they run again on the next start.
-        var database = Path.Combine(fixture.Home, "maestro.db");
-        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE turn_stats; DROP TABLE turn_stats_daily; DROP TABLE turn_stats_session_days; DROP TABLE turn_stats_session_spans; DROP TABLE turn_stats_session_starts; ALTER TABLE sessions DROP COLUMN archived; DROP TABLE chat_messages; DROP TABLE chat_participants; DROP TABLE chat_rooms; DROP TABLE outages; DELETE FROM schema_migrations WHERE version >= 6;";
-            await command.ExecuteNonQueryAsync();
-        }
+        await SchemaRewind.ToAsync(Path.Combine(fixture.Home, "maestro.db"), 5);
 
         {
             var (server, rpc, _) = await ConnectAsync();
