@@ -24,6 +24,7 @@ import { readSettings, restartSettings } from './settings';
 import { StartupTiming } from './startupTiming';
 import { ActivityTracker } from './status/activityTracker';
 import { BudgetWarnings } from './status/budgetWarnings';
+import { RunGateNotices } from './status/runGateNotices';
 import { CostStatusBar } from './status/costStatusBar';
 import { StatusBar } from './status/statusBar';
 
@@ -99,6 +100,10 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     await focusPanel();
     bridge.showTab('stats');
   };
+  const showRuns = async () => {
+    await focusPanel();
+    bridge.showTab('runs');
+  };
   const watchFolder = (folder: string) => void reviewStore.watch(folder);
   const sessionContext: SessionCommandContext = { server: maestro, tracker, showSession, watchFolder };
 
@@ -112,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     new StatusBar(maestro, tracker),
     new CostStatusBar(maestro),
     new BudgetWarnings(maestro, showStats),
+    new RunGateNotices(maestro, showRuns),
     review,
     reviewEdits,
     baselineDocuments,

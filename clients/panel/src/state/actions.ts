@@ -1,7 +1,7 @@
 // What the panel does: wires the bridge to the store and turns user intents into requests. Views call these and
 // never await the server on the typing path.
 import type {
-  AgentsListResult, PermissionMode, PermissionRequestParams, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, RunsListResult,
+  AgentsListResult, PermissionMode, PermissionRequestParams, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult,
   Session, SessionCreateParams, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
   ChatCreateParams, ChatHistoryResult, ChatPostResult, Room,
   StatsGetParams, StatsLeaderboardResult, StatsResult,
@@ -318,6 +318,13 @@ export class Actions {
 
   stopRun(runId: string): Promise<void> {
     return this.attempt(() => this.bridge.request(Methods.RunsStop, { runId }));
+  }
+
+  /** Approves the HITL gate a run waits at (the server ticks the task below it); the run's progress follows. */
+  approveRun(runId: string): Promise<void> {
+    return this.attempt(async () => {
+      this.store.setRun(await this.bridge.request<Run>(Methods.RunsApprove, { runId }));
+    });
   }
 
   answerPermission(requestId: string | number, optionId: string): void {

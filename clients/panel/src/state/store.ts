@@ -127,6 +127,12 @@ export class Store extends Emitter {
     this.emit('runs');
   }
 
+  /** One run as a request answered it (runs/approve), between its progress notifications. */
+  setRun(run: Run): void {
+    this.runs.set(run.id, run);
+    this.emit('runs');
+  }
+
   setChat(chat: ChatState): void {
     this.chat = chat;
     this.emit('chat');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest';
 import type { Run } from '../../../protocol/protocol';
-import { FakeHost, mountPanel } from '../support/fakeHost';
+import { FakeHost, hostInfo, mountPanel } from '../support/fakeHost';
 import { makeSession } from '../support/sessions';
 
 const run = (overrides: Partial<Run> = {}): Run => ({
@@ -51,4 +51,41 @@ test('runs: a run waiting for the provider says so, keeps its Stop, and goes bac
   await panel.flush();
   expect(view().querySelector('.run-wait')).toBeNull();
   expect(view().querySelector('.status')?.textContent).toBe('running');
+});
+
+test('runs: a run at a HITL gate needs approval, opens the artifact, and Approve ticks the task through runs/approve', async () => {
+  const gate = { reason: 'Read the draft', artifact: 'DRAFT.md', task: { document: '/work/repo/playbooks/release/a.md', line: 5, text: 'Approve the draft', attempt: 1 }, markerLine: 4, since: '2026-01-01T00:02:00Z' };
+  const gated = run({ status: 'waiting', gate, cwd: '/work/repo' });
+  const fake = new FakeHost(
+    { 'sessions/list': () => ({ sessions: [] }), 'agents/list': () => ({ agents: [] }), 'runs/list': () => ({ runs: [gated] }), 'runs/approve': () => run({ done: 2, currentTask: { document: 'a.md', line: 6, text: 'Publish', attempt: 1 } }), 'host/openFile': () => null },
+  );
+  const panel = await mountPanel(fake, hostInfo({ hostActions: ['host/openFile'] }));
+  panel.root.querySelector<HTMLElement>('#tab-runs')!.click();
+  await panel.flush();
+  const view = (): HTMLElement => panel.root.querySelector('.runs-view')!;
+  expect(view().querySelector('.status')?.textContent).toBe('needs approval');
+  expect(view().querySelector('.status')?.classList.contains('needs-input')).toBe(true);
+  expect(view().querySelector('.run-gate-reason')?.textContent).toBe('Needs your approval: Read the draft');
+  expect(view().querySelector('.run-gate .hint')?.textContent).toBe('Approving ticks “Approve the draft” (a.md:5); ticking it in the document does the same.');
+  const buttons = [...view().querySelectorAll<HTMLButtonElement>('.run-gate button')];
+  expect(buttons.map((b) => b.textContent)).toEqual(['Open DRAFT.md', 'Approve']);
+  buttons[0]!.click();
+  expect(fake.requests('host/openFile').map((r) => r.params)).toEqual([{ cwd: '/work/repo', path: 'DRAFT.md' }]);
+  buttons[1]!.click();
+  await panel.flush();
+  expect(fake.requests('runs/approve').map((r) => r.params)).toEqual([{ runId: 'r1' }]);
+  expect(view().querySelector('.run-gate')).toBeNull();
+  expect(view().querySelector('.status')?.textContent).toBe('running');
+  expect(view().querySelector('.run-task')?.textContent).toBe('Now: Publish');
+});
+
+test('runs: without a host that opens files the gate names its artifact, and Approve is still there', async () => {
+  const gate = { reason: 'Check the screenshots', artifact: 'shots/', task: { document: 'b.md', line: 2, text: 'Looks right', attempt: 1 }, markerLine: 1, since: '2026-01-01T00:02:00Z' };
+  const fake = new FakeHost({ 'sessions/list': () => ({ sessions: [] }), 'agents/list': () => ({ agents: [] }), 'runs/list': () => ({ runs: [run({ status: 'waiting', gate })] }) });
+  const panel = await mountPanel(fake);
+  panel.root.querySelector<HTMLElement>('#tab-runs')!.click();
+  await panel.flush();
+  const card = panel.root.querySelector('.run-gate')!;
+  expect(card.textContent).toContain('Look at: shots/');
+  expect([...card.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Approve']);
 });

@@ -41,20 +41,23 @@ export function statusText(
     else if (session.status === 'waiting') waiting++;
   }
   const activeRuns = [...runs].filter((r) => r.status === 'running' || r.status === 'waiting');
+  // A run at a human-in-the-loop gate waits for the user just like an agent asking a permission.
+  const gated = activeRuns.filter((r) => r.gate).length;
 
   const parts: string[] = [];
   if (running > 0) parts.push(`$(sync~spin) ${running}`);
-  if (waiting > 0) parts.push(`$(bell-dot) ${waiting}`);
+  if (waiting + gated > 0) parts.push(`$(bell-dot) ${waiting + gated}`);
   if (activeRuns.length > 0) parts.push(`$(checklist) ${activeRuns.length}`);
   const text = parts.length > 0 ? `Maestro ${parts.join(' ')}` : '$(hubot) Maestro';
 
   const counts = [`${plural(running, 'agent')} running`, `${plural(waiting, 'agent')} waiting for you`, `${plural(activeRuns.length, 'Playbook run')} in progress`];
+  if (gated > 0) counts.push(`${plural(gated, 'run')} needing your approval`);
   const lines = [...counts];
-  for (const run of activeRuns) lines.push(`  ${run.playbook}: ${run.done}/${run.total}${run.status === 'waiting' ? ' (waiting for the provider)' : ''}`);
+  for (const run of activeRuns) lines.push(`  ${run.playbook}: ${run.done}/${run.total}${runWait(run)}`);
   const connected = connectedLine(server);
   if (connected) lines.push(connected);
   lines.push('Click to open the Maestro panel.');
-  return { text, tooltip: lines.join('\n'), label: `Maestro: ${counts.join(', ')}`, warning: waiting > 0 };
+  return { text, tooltip: lines.join('\n'), label: `Maestro: ${counts.join(', ')}`, warning: waiting + gated > 0 };
 }
 
 /** "Server maestro 1.2.0 at /usr/local/bin/maestro": which server answers, so a stale or wrong binary is visible. */
@@ -63,5 +66,10 @@ export function connectedLine(server: ConnectedServer | undefined): string | und
   const name = server.info ? `${server.info.name} ${server.info.version}` : 'unknown version';
   return `Server: ${name}${server.path ? ` at ${server.path}` : ''}`;
 }
+
+const runWait = (run: Run): string => {
+  if (run.status !== 'waiting') return '';
+  return run.gate ? ` (needs your approval: ${run.gate.reason})` : ' (waiting for the provider)';
+};
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;

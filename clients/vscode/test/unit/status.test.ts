@@ -30,6 +30,19 @@ describe('statusText', () => {
   });
 });
 
+describe('statusText for a run at a human-in-the-loop gate', () => {
+  it('counts it as waiting for you, names the gate in the tooltip and draws attention', () => {
+    const gated = { ...run('g', 'waiting'), gate: { reason: 'Read the draft', task: { document: '/r/p.md', line: 3, text: 'Approve', attempt: 1 }, markerLine: 2, since: '2026-12-01T00:00:00Z' } } as Run;
+    const s = statusText('ready', undefined, [], [gated]);
+    expect(s.text).toBe('Maestro $(bell-dot) 1 $(checklist) 1');
+    expect(s.warning).toBe(true);
+    expect(s.tooltip).toContain('(needs your approval: Read the draft)');
+    expect(s.label).toBe('Maestro: 0 agents running, 0 agents waiting for you, 1 Playbook run in progress, 1 run needing your approval');
+    const outage = statusText('ready', undefined, [], [run('w', 'waiting')]);
+    expect([outage.warning, outage.tooltip.includes('(waiting for the provider)')]).toEqual([false, true]);
+  });
+});
+
 describe('statusText for screen readers and the connected server', () => {
   it('spells the counts out for screen readers, without codicons', () => {
     const s = statusText('ready', undefined, [session('a', 'running'), session('c', 'waiting')], [run('r', 'running')]);
