@@ -1146,6 +1146,8 @@ export interface RunBudget {
   maxTasks?: number;
   maxCostUsd?: number;
   maxMinutes?: number;
+  /** How long one attempt at a task may take; an attempt over it is stopped and counts as not done. */
+  maxTaskMinutes?: number;
 }
 
 /** A human-in-the-loop gate the run waits at: a `<!-- MAESTRO:HITL reason="…" artifact="…" -->` marker above the next unchecked task. The person approves by ticking that task (in the document, or with `runs/approve`), and the run goes on by itself. */
@@ -1467,6 +1469,8 @@ export interface ToolCallUpdateEvent {
   toolCallId: string;
   status: ToolCallStatus;
   output?: string;
+  /** True when the session's permission mode refused the call, so it never ran (Status is then `failed`): a headless run names these in its failure reason, with how to allow them. */
+  refused?: boolean;
 }
 
 /** Tokens and cost, per turn or summed over a session or run. */

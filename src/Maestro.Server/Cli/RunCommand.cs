@@ -30,6 +30,7 @@ internal static class RunCommand
         var maxTasks = new Option<int?>("--max-tasks") { Description = "Budget: stop after this many tasks." };
         var maxCost = new Option<decimal?>("--max-cost") { Description = "Budget: stop once the agents' cost reaches this many US dollars." };
         var maxMinutes = new Option<double?>("--max-minutes") { Description = "Budget: stop after this many minutes (the running agent is stopped)." };
+        var maxTaskMinutes = new Option<double?>("--max-task-minutes") { Description = "Budget: stop an attempt at a task after this many minutes; it counts as not done (retried, then failed)." };
         var cwd = new Option<string?>("--cwd") { Description = "Where the agents work (default: the current folder)." };
         var mode = new Option<string?>("--permission-mode") { Description = "The most the agents may do without asking: ask, acceptEdits (default) or bypass. 'ask' needs an editor attached to answer." };
         mode.AcceptOnlyFromAmong("ask", "acceptEdits", "bypass");
@@ -37,18 +38,18 @@ internal static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line: the runs/progress events, then a summary." };
         var command = new Command("run", "Run a playbook: give each unchecked task to a fresh agent session until every box is checked.")
         {
-            playbook, agent, worktree, worktreeBase, loops, maxTasks, maxCost, maxMinutes, cwd, mode, inProcess, json,
+            playbook, agent, worktree, worktreeBase, loops, maxTasks, maxCost, maxMinutes, maxTaskMinutes, cwd, mode, inProcess, json,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var budget = new RunBudget { MaxTasks = result.GetValue(maxTasks), MaxCostUsd = result.GetValue(maxCost), MaxMinutes = result.GetValue(maxMinutes) };
+            var budget = new RunBudget { MaxTasks = result.GetValue(maxTasks), MaxCostUsd = result.GetValue(maxCost), MaxMinutes = result.GetValue(maxMinutes), MaxTaskMinutes = result.GetValue(maxTaskMinutes) };
             var request = new PlaybookRunParams
             {
                 Path = result.GetValue(playbook)!,
                 AgentId = result.GetValue(agent) ?? string.Empty,
                 Worktree = result.GetValue(worktree) is { } branch ? new WorktreeRequest { Branch = branch, Base = result.GetValue(worktreeBase) } : null,
                 Loops = result.GetValue(loops),
-                Budget = budget is { MaxTasks: null, MaxCostUsd: null, MaxMinutes: null } ? null : budget,
+                Budget = budget is { MaxTasks: null, MaxCostUsd: null, MaxMinutes: null, MaxTaskMinutes: null } ? null : budget,
                 Cwd = Path.GetFullPath(result.GetValue(cwd) ?? Environment.CurrentDirectory),
                 PermissionMode = result.GetValue(mode) switch
                 {

@@ -74,6 +74,24 @@ public sealed class RecordedOutputParserTests
     }
 
     [Fact]
+    public void Claude_code_refusals_are_marked_once_from_the_tool_result_or_else_from_the_results_permission_denials()
+    {
+        var parser = new ClaudeStreamParser("/tmp");
+        string[] lines =
+        [
+            """{"type":"assistant","message":{"content":[{"type":"tool_use","id":"t1","name":"Bash","input":{"command":"make release"}},{"type":"tool_use","id":"t2","name":"WebFetch","input":{"url":"https://example.invalid"}}]}}""",
+            """{"type":"user","message":{"content":[{"type":"tool_result","tool_use_id":"t1","is_error":true,"content":"Claude requested permissions to use Bash, but you haven't granted it yet."}]}}""",
+            """{"type":"user","message":{"content":[{"type":"tool_result","tool_use_id":"t2","is_error":true,"content":"The fetch was denied."}]}}""",
+            """{"type":"result","subtype":"success","is_error":false,"result":"No.","permission_denials":[{"tool_name":"Bash","tool_use_id":"t1","tool_input":{"command":"make release"}},{"tool_name":"WebFetch","tool_use_id":"t2","tool_input":{}}],"usage":{"input_tokens":1,"output_tokens":1}}""",
+        ];
+        var updates = lines.SelectMany(parser.Parse).OfType<ToolCallUpdateEvent>().ToList();
+
+        Assert.Equal([("t1", true), ("t2", false), ("t2", true)], updates.Select(u => (u.ToolCallId, u.Refused == true)));
+        Assert.All(updates, u => Assert.Equal(ToolCallStatus.Failed, u.Status));
+        Assert.Equal("Refused by the permission mode (WebFetch).", updates[^1].Output);
+    }
+
+    [Fact]
     public void Garbage_lines_are_kept_for_the_error_report_and_do_not_throw()
     {
         var parser = new ClaudeStreamParser("/tmp");

@@ -98,6 +98,29 @@ public sealed class ClaudeCodePlaybookTests : RealClaudeTestBase
     }
 
     [Fact]
+    public async Task A_shell_command_refused_by_accept_edits_is_named_in_the_failure_with_how_to_allow_it()
+    {
+        var doc = WritePlaybook("release.md", "---\nretries: 0\n---\n- [ ] Build the release\n");
+        // The model asks for a shell command; Claude Code's acceptEdits mode refuses it in a headless run.
+        Model.EnqueueTurn(ScriptStep.ToolCall("Bash", Json(new JsonObject { ["command"] = "make release", ["description"] = "Build the release" })));
+        Model.EnqueueTurn(ScriptStep.Text("I was not allowed to run make."));
+
+        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(Home.Path, "run", doc, "--agent", "claude-code", "--json", "--cwd", Sandbox.Repo, "--permission-mode", "acceptEdits");
+
+        Assert.True(exit == 10, $"exit {exit}\n{stderr}\n{stdout}");
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var failed = lines.Single(l => (string)l["event"]! == "taskFailed");
+        var message = (string)failed["message"]!;
+        Assert.Contains("The acceptEdits permission mode refused 1 tool call: Bash `make release`.", message, StringComparison.Ordinal);
+        Assert.Contains("--permission-mode bypass", message, StringComparison.Ordinal);
+        // Nothing changed and the box stayed unchecked: the one attempt is a stall, with the session to open.
+        Assert.StartsWith("Stalled: the attempt made no progress", message, StringComparison.Ordinal);
+        var summary = lines[^1];
+        Assert.Contains("refused 1 tool call: Bash `make release`", (string)summary["reason"]!, StringComparison.Ordinal);
+        Assert.Contains($"maestro sessions show {(string)summary["sessionIds"]![0]!}", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_started_over_the_protocol_streams_runs_progress_to_the_client()
     {
         var doc = WritePlaybook("rpc.md", "- [ ] First\n- [ ] Second\n");

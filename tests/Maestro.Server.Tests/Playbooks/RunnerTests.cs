@@ -180,6 +180,44 @@ public sealed class RunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_per_task_time_limit_stops_a_slow_attempt_which_is_retried_and_the_run_goes_on()
+    {
+        var doc = fixture.Write("slow.md", "---\nretries: 1\nonTaskFailure: continue\n---\n- [ ] Slow at first (slow-once)\n- [ ] Always slow (slow)\n- [ ] After\n");
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
+        await using var _ = server;
+        using var __ = rpc;
+
+        var run = await StandInRunFixture.RunToEndAsync(rpc, recorder, new PlaybookRunParams { Path = doc, AgentId = "claude-code", Budget = new RunBudget { MaxTaskMinutes = 0.02 } });
+
+        // The run's own time budget is not spent: it goes on past the task that never finishes in time.
+        Assert.Equal((RunOutcome.TaskFailed, 2, 1), (run.Outcome, run.Done, run.Failed));
+        var events = recorder.For(run.Id);
+        var retry = events.First(e => e.Event == RunProgressKind.TaskStarted && e.Task!.Text.StartsWith("Slow at first", StringComparison.Ordinal) && e.Task.Attempt == 2);
+        Assert.Contains("took longer than budget.maxTaskMinutes (0.02 minute(s))", retry.Message, StringComparison.Ordinal);
+        var failed = Assert.Single(events, e => e.Event == RunProgressKind.TaskFailed);
+        Assert.Equal("Always slow (slow)", failed.Task!.Text);
+        Assert.Contains("budget.maxTaskMinutes", failed.Message, StringComparison.Ordinal);
+        Assert.Equal("---\nretries: 1\nonTaskFailure: continue\n---\n- [x] Slow at first (slow-once)\n- [ ] Always slow (slow)\n- [x] After\n", await File.ReadAllTextAsync(doc));
+    }
+
+    [Fact]
+    public async Task A_task_whose_every_attempt_changes_nothing_is_reported_stalled_with_its_session()
+    {
+        var doc = fixture.Write("stall.md", "---\nretries: 1\n---\n- [ ] Never done (leave)\n");
+        var (server, rpc, recorder) = await fixture.ConnectAsync("runner");
+        await using var _ = server;
+        using var __ = rpc;
+
+        var run = await StandInRunFixture.RunToEndAsync(rpc, recorder, new PlaybookRunParams { Path = doc, AgentId = "claude-code" });
+
+        Assert.Equal(RunOutcome.TaskFailed, run.Outcome);
+        var failed = Assert.Single(recorder.For(run.Id), e => e.Event == RunProgressKind.TaskFailed);
+        Assert.StartsWith("Stalled: all 2 attempts made no progress (the box stayed unchecked and no file changed).", failed.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"maestro sessions show {run.SessionIds[^1]}.", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("Stalled", run.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stop_kills_the_current_agent_and_the_run_ends_stopped()
     {
         var doc = fixture.Write("p.md", "- [ ] Forever (slow)\n");

@@ -114,7 +114,13 @@ public sealed class ClaudeStreamParser : JsonLinesStreamParser
         return events;
     }
 
-    private static List<SessionEvent> ParseToolResults(JsonElement root)
+    /// <summary>
+    /// Tool calls already reported refused, so the result's <c>permission_denials</c> (the authoritative list) adds only
+    /// those whose tool result did not read as a refusal.
+    /// </summary>
+    private readonly HashSet<string> refused = new(StringComparer.Ordinal);
+
+    private List<SessionEvent> ParseToolResults(JsonElement root)
     {
         var events = new List<SessionEvent>();
         if (!root.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Array)
@@ -130,11 +136,16 @@ public sealed class ClaudeStreamParser : JsonLinesStreamParser
             }
 
             var failed = block.TryGetProperty("is_error", out var isError) && isError.ValueKind == JsonValueKind.True;
+            var id = Str(block, "tool_use_id") ?? string.Empty;
+            var output = ResultText(block);
+            // Claude Code's own words when its permission mode refuses a call in print mode.
+            var wasRefused = failed && output.Contains("requested permissions to use", StringComparison.Ordinal) && refused.Add(id);
             events.Add(new ToolCallUpdateEvent
             {
-                ToolCallId = Str(block, "tool_use_id") ?? string.Empty,
+                ToolCallId = id,
                 Status = failed ? ToolCallStatus.Failed : ToolCallStatus.Completed,
-                Output = Truncate(ResultText(block)),
+                Output = Truncate(output),
+                Refused = wasRefused ? true : null,
             });
         }
 
@@ -164,7 +175,20 @@ public sealed class ClaudeStreamParser : JsonLinesStreamParser
         }
 
         Outcome = new TurnOutcome(stop, usage, error);
-        return [new UsageEvent { Usage = usage }];
+        var events = new List<SessionEvent>();
+        if (root.TryGetProperty("permission_denials", out var denials) && denials.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var denial in denials.EnumerateArray())
+            {
+                if (Str(denial, "tool_use_id") is { Length: > 0 } id && refused.Add(id))
+                {
+                    events.Add(new ToolCallUpdateEvent { ToolCallId = id, Status = ToolCallStatus.Failed, Output = $"Refused by the permission mode ({Str(denial, "tool_name") ?? "tool"}).", Refused = true });
+                }
+            }
+        }
+
+        events.Add(new UsageEvent { Usage = usage });
+        return events;
     }
 
     private static Usage ReadUsage(JsonElement root)

@@ -52,6 +52,7 @@ public sealed record PlaybookConfig
             MaxTasks = Budget.MaxTasks ?? fallback.Budget.MaxTasks,
             MaxCostUsd = Budget.MaxCostUsd ?? fallback.Budget.MaxCostUsd,
             MaxMinutes = Budget.MaxMinutes ?? fallback.Budget.MaxMinutes,
+            MaxTaskMinutes = Budget.MaxTaskMinutes ?? fallback.Budget.MaxTaskMinutes,
         },
     };
 }

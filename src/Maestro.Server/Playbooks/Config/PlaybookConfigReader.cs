@@ -50,7 +50,7 @@ public static class PlaybookConfigReader
             WorktreeBase = Blank(raw.WorktreeBase),
             PermissionMode = raw.PermissionMode is null ? null : ParseEnum<PermissionMode>(raw.PermissionMode, "permissionMode", source, "ask, acceptEdits, bypass"),
             OnTaskFailure = raw.OnTaskFailure is null ? null : ParseEnum<TaskFailurePolicy>(raw.OnTaskFailure, "onTaskFailure", source, "stop, continue"),
-            Budget = raw.Budget is null ? null : new RunBudget { MaxTasks = raw.Budget.MaxTasks, MaxCostUsd = raw.Budget.MaxCostUsd, MaxMinutes = raw.Budget.MaxMinutes },
+            Budget = raw.Budget is null ? null : new RunBudget { MaxTasks = raw.Budget.MaxTasks, MaxCostUsd = raw.Budget.MaxCostUsd, MaxMinutes = raw.Budget.MaxMinutes, MaxTaskMinutes = raw.Budget.MaxTaskMinutes },
         };
         try
         {

@@ -30,5 +30,7 @@ internal sealed class PlaybookConfigYaml
         public decimal? MaxCostUsd { get; set; }
 
         public double? MaxMinutes { get; set; }
+
+        public double? MaxTaskMinutes { get; set; }
     }
 }

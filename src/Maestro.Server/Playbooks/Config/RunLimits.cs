@@ -35,5 +35,10 @@ public static class RunLimits
         {
             throw new PlaybookInvalidException($"budget.maxMinutes is {budget.MaxMinutes}; it must be more than 0.");
         }
+
+        if (budget?.MaxTaskMinutes is not null && (!(budget.MaxTaskMinutes > 0) || double.IsInfinity(budget.MaxTaskMinutes.Value)))
+        {
+            throw new PlaybookInvalidException($"budget.maxTaskMinutes is {budget.MaxTaskMinutes}; it must be more than 0.");
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Maestro.Protocol;
 using Maestro.Server.Agents.Errors;
+using Maestro.Server.Errors;
 using Maestro.Server.Playbooks.Config;
 using Maestro.Server.Playbooks.Documents;
 using Maestro.Server.Playbooks.Errors;
@@ -29,6 +30,9 @@ internal sealed class RunExecution : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly List<string> sessionIds;
     private readonly HashSet<(string Document, string Text)> failedThisLoop;
+
+    /// <summary>Why each task of <see cref="failedThisLoop"/> failed in this process, for the run's reason.</summary>
+    private readonly Dictionary<(string Document, string Text), string> failureMessages = [];
     private volatile RunRecord record;
     private int seq;
     private string? stopReason;
@@ -196,7 +200,7 @@ internal sealed class RunExecution : IAsyncDisposable
             {
                 if (failedThisLoop.Count > 0)
                 {
-                    return RunEnd.TaskFailed($"{failedThisLoop.Count} task(s) were not done: {string.Join("; ", failedThisLoop.Select(f => $"'{f.Text}' in {Path.GetFileName(f.Document)}"))}.");
+                    return RunEnd.TaskFailed($"{failedThisLoop.Count} task(s) were not done: {string.Join("; ", failedThisLoop.Select(f => $"'{f.Text}' in {Path.GetFileName(f.Document)}" + (failureMessages.TryGetValue(f, out var why) ? $" ({why})" : string.Empty)))}.");
                 }
 
                 if (record.Loop >= record.Settings.Loops)
@@ -240,6 +244,7 @@ internal sealed class RunExecution : IAsyncDisposable
                     return RunEnd.Budget($"The time budget of {record.Settings.Budget!.MaxMinutes} minute(s) ran out during '{task.Text}'; its agent was stopped.");
                 case TaskAttemptResult.Failed:
                     failedThisLoop.Add((document.Path, task.Text));
+                    failureMessages[(document.Path, task.Text)] = message;
                     record = record with { Failed = record.Failed + 1, Current = null };
                     await services.Store.SaveAsync(record, CancellationToken.None);
                     await PublishAsync(RunProgressKind.TaskFailed, ToRunTask(document, task), message);
@@ -299,24 +304,37 @@ internal sealed class RunExecution : IAsyncDisposable
         var attempts = 1 + (document.Config.Retries ?? record.Settings.Retries);
         record = record with { TasksRun = record.TasksRun + 1 };
         string? previous = null;
+        var stalled = 0;
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
-            var (result, message, retryable) = await AttemptAsync(playbook, document, task, attempt, attempt < attempts, previous, token);
-            if (result != TaskAttemptResult.Failed || !retryable)
+            var outcome = await AttemptAsync(playbook, document, task, attempt, attempt < attempts, previous, token);
+            stalled = outcome.Progressed ? 0 : stalled + 1;
+            if (outcome.Result != TaskAttemptResult.Failed)
             {
-                return (result, message);
+                return (outcome.Result, outcome.Message);
             }
 
-            previous = message;
+            if (!outcome.Retryable || attempt == attempts)
+            {
+                return (TaskAttemptResult.Failed, stalled == attempt ? Stalled(attempt, outcome) : outcome.Message);
+            }
+
+            previous = outcome.Message;
         }
 
         return (TaskAttemptResult.Failed, previous ?? "The task was not done.");
     }
 
+    /// <summary>A task whose every attempt left its box unchecked and changed no file: named so, with the session to open.</summary>
+    private static string Stalled(int attempts, AttemptOutcome last)
+        => $"Stalled: {(attempts == 1 ? "the attempt" : $"all {attempts} attempts")} made no progress (the box stayed unchecked and no file changed). " +
+           $"{last.Message} Open the last session to see why: maestro sessions show {last.SessionId}.";
+
     /// <summary>One fresh session for the task; done when its box is checked once the turn is over.</summary>
-    private async Task<(TaskAttemptResult Result, string Message, bool Retryable)> AttemptAsync(
+    private async Task<AttemptOutcome> AttemptAsync(
         Playbook playbook, PlaybookDocument document, DocumentTask task, int attempt, bool willRetry, string? previous, CancellationToken token)
     {
+        var mode = Capped(document.Config.PermissionMode ?? record.Settings.PermissionCeiling, record.Settings.PermissionCeiling);
         var session = await services.Sessions.CreateAsync(
             new SessionCreateParams
             {
@@ -324,7 +342,7 @@ internal sealed class RunExecution : IAsyncDisposable
                 Cwd = record.Cwd,
                 Name = SessionName(playbook, task, attempt),
                 Model = ModelFor(document, task),
-                PermissionMode = Capped(document.Config.PermissionMode ?? record.Settings.PermissionCeiling, record.Settings.PermissionCeiling),
+                PermissionMode = mode,
             },
             token);
         var runTask = ToRunTask(document, task) with { Attempt = attempt, SessionId = session.Id };
@@ -354,11 +372,21 @@ internal sealed class RunExecution : IAsyncDisposable
 
         var prompt = document.Prompt.Render(new PromptValues(
             playbook.Path, document.Path, task.Text, task.Line, task.Section, document.Parsed.Body, record.Loop, record.AgentId, record.Cwd, GitHead.BranchOf(record.Cwd), DateTimeOffset.Now));
-        using var turn = CancellationTokenSource.CreateLinkedTokenSource(token);
+        // Three things end a turn early: the run stopping, the run's time budget, and the per-task limit. Only the
+        // last leaves the run going (the attempt counts as not done), so each has its own source.
+        using var outOfTime = new CancellationTokenSource();
         if (Deadline() is { } deadline)
         {
-            turn.CancelAfter(Max(deadline - DateTimeOffset.UtcNow, TimeSpan.Zero));
+            outOfTime.CancelAfter(Max(deadline - DateTimeOffset.UtcNow, TimeSpan.Zero));
         }
+
+        using var taskLimit = new CancellationTokenSource();
+        if (record.Settings.Budget?.MaxTaskMinutes is { } taskMinutes)
+        {
+            taskLimit.CancelAfter(TimeSpan.FromMinutes(taskMinutes));
+        }
+
+        using var turn = CancellationTokenSource.CreateLinkedTokenSource(token, outOfTime.Token, taskLimit.Token);
 
         SessionPromptResult? turnResult = null;
         var outages = RunOutageWatch.Start(services.Sessions, session.Id, outage => OnOutageAsync(runTask, outage));
@@ -379,14 +407,26 @@ internal sealed class RunExecution : IAsyncDisposable
         var usage = turnResult?.Usage ?? Usage.Zero;
         record = record with { Usage = record.Usage.Add(usage) };
         row = row with { Usage = usage, EndedAt = DateTimeOffset.UtcNow };
-        if (turn.IsCancellationRequested)
+        if (token.IsCancellationRequested || outOfTime.IsCancellationRequested)
         {
             var status = interrupted ? RunTaskStatus.Interrupted : RunTaskStatus.Stopped;
             await services.Store.SaveTaskAsync(row with { Status = status, Message = interrupted ? "Maestro shut down during this attempt; the task runs again." : stopReason ?? "Out of time." }, CancellationToken.None);
-            return (token.IsCancellationRequested ? TaskAttemptResult.Stopped : TaskAttemptResult.OutOfTime, string.Empty, false);
+            return new AttemptOutcome(token.IsCancellationRequested ? TaskAttemptResult.Stopped : TaskAttemptResult.OutOfTime, string.Empty, false, true, session.Id);
         }
 
-        var check = await CheckAsync(document, task, turnResult);
+        var overTaskLimit = taskLimit.IsCancellationRequested;
+        var check = await CheckAsync(document, task, overTaskLimit ? null : turnResult);
+        if (overTaskLimit && !check.Done)
+        {
+            check.Message = $"{check.Message} The attempt took longer than budget.maxTaskMinutes ({record.Settings.Budget!.MaxTaskMinutes} minute(s)) and its agent was stopped.";
+        }
+
+        var transcript = await ReadTranscriptAsync(session.Id);
+        if (!check.Done && RefusalText.Of(transcript.Refused, mode) is { } refusals)
+        {
+            check.Message = $"{check.Message} {refusals}";
+        }
+
         var halted = await HaltAfterTurnAsync(document);
         if (check.Done)
         {
@@ -394,7 +434,7 @@ internal sealed class RunExecution : IAsyncDisposable
             await services.Store.SaveTaskAsync(row with { Status = RunTaskStatus.Done, Message = check.Message }, CancellationToken.None);
             await services.Store.SaveAsync(record, CancellationToken.None);
             await PublishAsync(RunProgressKind.TaskDone, runTask, check.Message);
-            return halted is null ? (TaskAttemptResult.Done, check.Message ?? string.Empty, false) : (TaskAttemptResult.Halted, halted, false);
+            return halted is null ? new AttemptOutcome(TaskAttemptResult.Done, check.Message ?? string.Empty, false, true, session.Id) : new AttemptOutcome(TaskAttemptResult.Halted, halted, false, true, session.Id);
         }
 
         if (halted is not null)
@@ -403,13 +443,26 @@ internal sealed class RunExecution : IAsyncDisposable
             record = record with { Current = null };
             await services.Store.SaveTaskAsync(row with { Status = RunTaskStatus.Failed, Message = halted }, CancellationToken.None);
             await services.Store.SaveAsync(record, CancellationToken.None);
-            return (TaskAttemptResult.Halted, halted, false);
+            return new AttemptOutcome(TaskAttemptResult.Halted, halted, false, true, session.Id);
         }
 
         var retry = willRetry && !check.Gone;
         await services.Store.SaveTaskAsync(row with { Status = retry ? RunTaskStatus.NotDone : RunTaskStatus.Failed, Message = check.Message }, CancellationToken.None);
         await services.Store.SaveAsync(record, CancellationToken.None);
-        return (TaskAttemptResult.Failed, check.Message!, !check.Gone);
+        return new AttemptOutcome(TaskAttemptResult.Failed, check.Message!, !check.Gone, transcript.ChangedFiles, session.Id);
+    }
+
+    /// <summary>The attempt's session as read after its turn; an unreadable history (a deleted session) reads as empty.</summary>
+    private async Task<AttemptTranscript> ReadTranscriptAsync(string sessionId)
+    {
+        try
+        {
+            return await AttemptTranscript.ReadAsync(services.Sessions, sessionId, CancellationToken.None);
+        }
+        catch (MaestroException)
+        {
+            return AttemptTranscript.Empty;
+        }
     }
 
     /// <summary>
@@ -615,6 +668,7 @@ internal sealed class RunExecution : IAsyncDisposable
         }
 
         failedThisLoop.Clear();
+        failureMessages.Clear();
         record = record with { ResetPending = false, Done = 0, Total = playbook.TotalTasks };
         await services.Store.SaveAsync(record, CancellationToken.None);
         await PublishAsync(RunProgressKind.LoopStarted, null, $"Loop {record.Loop} of {record.Settings.Loops}: every box was unchecked.");

@@ -425,6 +425,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
             MaxTasks = request.MaxTasks ?? config.MaxTasks,
             MaxCostUsd = request.MaxCostUsd ?? config.MaxCostUsd,
             MaxMinutes = request.MaxMinutes ?? config.MaxMinutes,
+            MaxTaskMinutes = request.MaxTaskMinutes ?? config.MaxTaskMinutes,
         };
     }
 }

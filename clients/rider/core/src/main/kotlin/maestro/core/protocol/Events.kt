@@ -80,6 +80,8 @@ sealed class SessionEvent {
         val toolCallId: String,
         val status: ToolCallStatus,
         val output: String? = null,
+        /** True when the session's permission mode refused the call, so it never ran (Status is then `failed`): a headless run names these in its failure reason, with how to allow them. */
+        val refused: Boolean? = null,
     ) : SessionEvent()
 
     data class FileChange(

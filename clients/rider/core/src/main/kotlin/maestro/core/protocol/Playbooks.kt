@@ -117,6 +117,8 @@ data class RunBudget(
     val maxTasks: Int? = null,
     val maxCostUsd: BigDecimal? = null,
     val maxMinutes: Double? = null,
+    /** How long one attempt at a task may take; an attempt over it is stopped and counts as not done. */
+    val maxTaskMinutes: Double? = null,
 )
 
 /** A human-in-the-loop gate the run waits at: a `<!-- MAESTRO:HITL reason="…" artifact="…" -->` marker above the next unchecked task. The person approves by ticking that task (in the document, or with `runs/approve`), and the run goes on by itself. */

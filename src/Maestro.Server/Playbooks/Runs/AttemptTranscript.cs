@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Maestro.Protocol;
+using Maestro.Server.Sessions;
+
+namespace Maestro.Server.Playbooks.Runs;
+
+/// <summary>
+/// What an attempt's session shows once its turn is over: the tool calls the permission mode refused, and whether the
+/// agent changed any file. A run reads it to name refusals in a failure and to tell a stalled task from a slow one.
+/// </summary>
+internal sealed record AttemptTranscript(IReadOnlyList<RefusedToolCall> Refused, bool ChangedFiles)
+{
+    private const int Page = 1000;
+
+    public static readonly AttemptTranscript Empty = new([], false);
+
+    public static async Task<AttemptTranscript> ReadAsync(SessionService sessions, string sessionId, CancellationToken cancellationToken)
+    {
+        var calls = new Dictionary<string, ToolCallEvent>(StringComparer.Ordinal);
+        var refused = new List<RefusedToolCall>();
+        var changed = false;
+        long after = 0;
+        while (true)
+        {
+            var page = await sessions.HistoryAsync(sessionId, after, Page, cancellationToken);
+            foreach (var notification in page.Events)
+            {
+                after = notification.Seq;
+                switch (notification.Event)
+                {
+                    case ToolCallEvent call:
+                        calls[call.ToolCallId] = call;
+                        break;
+                    case FileChangeEvent:
+                        changed = true;
+                        break;
+                    case ToolCallUpdateEvent { Refused: true } update:
+                        refused.Add(Describe(update.ToolCallId, calls));
+                        break;
+                    case ToolCallUpdateEvent { Status: ToolCallStatus.Completed } update
+                        when calls.TryGetValue(update.ToolCallId, out var done) && done.Kind is "edit" or "delete" or "move":
+                        changed = true;
+                        break;
+                }
+            }
+
+            if (!page.HasMore || page.Events.Count == 0)
+            {
+                break;
+            }
+        }
+
+        // An agent that tried the same refused call twice is named once.
+        return new AttemptTranscript(refused.Distinct().ToList(), changed);
+    }
+
+    private static RefusedToolCall Describe(string toolCallId, Dictionary<string, ToolCallEvent> calls)
+    {
+        if (!calls.TryGetValue(toolCallId, out var call))
+        {
+            return new RefusedToolCall("a tool", null);
+        }
+
+        // Titles read "Bash: npm test": the tool is what comes before the colon.
+        var tool = call.Title.Split(':', 2)[0].Trim();
+        string? detail = null;
+        if (call.Input is { ValueKind: JsonValueKind.Object } input)
+        {
+            detail = Field(input, "command") ?? Field(input, "file_path") ?? Field(input, "path") ?? Field(input, "url");
+        }
+
+        return new RefusedToolCall(tool, detail is { Length: > 120 } ? detail[..117] + "..." : detail);
+    }
+
+    private static string? Field(JsonElement input, string name)
+        => input.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+}

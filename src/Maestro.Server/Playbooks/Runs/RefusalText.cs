@@ -1,0 +1,32 @@
+using Maestro.Protocol;
+
+namespace Maestro.Server.Playbooks.Runs;
+
+/// <summary>
+/// The sentence a failed task gets when its agent was refused tool calls: which ones, by which mode, and how to allow
+/// them. A headless run cannot ask anyone, so a refusal is the usual reason a task never gets done.
+/// </summary>
+internal static class RefusalText
+{
+    public static string? Of(IReadOnlyList<RefusedToolCall> refused, PermissionMode mode)
+    {
+        if (refused.Count == 0)
+        {
+            return null;
+        }
+
+        var calls = string.Join(", ", refused.Select(r => r.ToString()));
+        var count = refused.Count == 1 ? "1 tool call" : $"{refused.Count} tool calls";
+        var allow = mode == PermissionMode.Bypass
+            ? "The agent's own settings refused them (bypass was on): allow them there."
+            : "To allow them: run with --permission-mode bypass (or set `permissionMode: bypass` in playbook.yaml, or pick it when starting the run in the editor), or allow these tools in the agent's own settings.";
+        return $"The {Name(mode)} permission mode refused {count}: {calls}. {allow}";
+    }
+
+    private static string Name(PermissionMode mode) => mode switch
+    {
+        PermissionMode.Ask => "ask",
+        PermissionMode.AcceptEdits => "acceptEdits",
+        _ => "bypass",
+    };
+}
