@@ -885,6 +885,8 @@ export interface PlaybookRunParams {
   budget?: RunBudget;
   /** The most the run's agents may do. A playbook document may lower its own permission mode, never raise it above this. Without it: a folder playbook's `playbook.yaml` `permissionMode`, else `acceptEdits`. */
   permissionMode?: PermissionMode;
+  /** Uncheck every box before the first task, so a scheduled run starts over each time (`maestro run --reset`). */
+  reset?: boolean;
   /** Where the agents work; by default the git repository holding the playbook, else the playbook's folder. */
   cwd?: string;
 }

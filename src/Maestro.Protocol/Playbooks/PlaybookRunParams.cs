@@ -18,6 +18,11 @@ public sealed record PlaybookRunParams
     /// </summary>
     public PermissionMode? PermissionMode { get; init; }
 
+    /// <summary>
+    /// Uncheck every box before the first task, so a scheduled run starts over each time (<c>maestro run --reset</c>).
+    /// </summary>
+    public bool? Reset { get; init; }
+
     /// <summary>Where the agents work; by default the git repository holding the playbook, else the playbook's folder.</summary>
     public string? Cwd { get; init; }
 }

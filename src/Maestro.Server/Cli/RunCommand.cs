@@ -35,22 +35,25 @@ internal static class RunCommand
         var mode = new Option<string?>("--permission-mode") { Description = "The most the agents may do without asking: ask, acceptEdits (default) or bypass. 'ask' needs an editor attached to answer." };
         mode.AcceptOnlyFromAmong("ask", "acceptEdits", "bypass");
         var inProcess = new Option<bool>("--in-process") { Description = "Run inside this process instead of the daemon (no editor sees it; for machines where no daemon may run)." };
+        var reset = new Option<bool>("--reset") { Description = "Uncheck every box before the first task, so a scheduled run starts over each time." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Load and check the playbook and list its tasks, without starting an agent: exit 0 when a run could start, 12 when not." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line: the runs/progress events, then a summary." };
         var command = new Command("run", "Run a playbook: give each unchecked task to a fresh agent session until every box is checked.")
         {
-            playbook, agent, worktree, worktreeBase, loops, maxTasks, maxCost, maxMinutes, maxTaskMinutes, cwd, mode, inProcess, json,
+            playbook, agent, worktree, worktreeBase, loops, maxTasks, maxCost, maxMinutes, maxTaskMinutes, cwd, mode, reset, dryRun, inProcess, json,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var budget = new RunBudget { MaxTasks = result.GetValue(maxTasks), MaxCostUsd = result.GetValue(maxCost), MaxMinutes = result.GetValue(maxMinutes), MaxTaskMinutes = result.GetValue(maxTaskMinutes) };
             var request = new PlaybookRunParams
             {
-                Path = result.GetValue(playbook)!,
+                Path = ResolvePlaybook(result.GetValue(playbook)!, result.GetValue(cwd)),
                 AgentId = result.GetValue(agent) ?? string.Empty,
                 Worktree = result.GetValue(worktree) is { } branch ? new WorktreeRequest { Branch = branch, Base = result.GetValue(worktreeBase) } : null,
                 Loops = result.GetValue(loops),
                 Budget = budget is { MaxTasks: null, MaxCostUsd: null, MaxMinutes: null, MaxTaskMinutes: null } ? null : budget,
                 Cwd = Path.GetFullPath(result.GetValue(cwd) ?? Environment.CurrentDirectory),
+                Reset = result.GetValue(reset) ? true : null,
                 PermissionMode = result.GetValue(mode) switch
                 {
                     "ask" => PermissionMode.Ask,
@@ -62,11 +65,32 @@ internal static class RunCommand
             using var output = result.GetValue(json)
                 ? (IRunOutput)new JsonRunOutput(CliConsole.Out)
                 : new TextRunOutput(CliConsole.Out, live: CliTerminal.IsLive, () => CliTerminal.Columns);
+            if (result.GetValue(dryRun))
+            {
+                return await DryRun.RunAsync(request with { Path = Path.GetFullPath(request.Path) }, result.GetValue(json), CliConsole.Out, output, cancellationToken);
+            }
+
             return result.GetValue(inProcess)
                 ? await RunInProcessAsync(request, output, cancellationToken)
                 : await DaemonRun.RunAsync(request with { Path = Path.GetFullPath(request.Path) }, output, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>
+    /// A relative playbook path is looked up in the current folder, then in <c>--cwd</c>, so a cron line
+    /// <c>maestro run playbooks/nightly --cwd ~/repo</c> works from anywhere.
+    /// </summary>
+    private static string ResolvePlaybook(string path, string? cwd)
+    {
+        var here = Path.GetFullPath(path);
+        if (Path.IsPathRooted(path) || cwd is null || File.Exists(here) || Directory.Exists(here))
+        {
+            return here;
+        }
+
+        var there = Path.GetFullPath(Path.Combine(cwd, path));
+        return File.Exists(there) || Directory.Exists(there) ? there : here;
     }
 
     public static int ExitCodeOf(RunOutcome? outcome) => outcome switch

@@ -194,4 +194,51 @@ public sealed class RunCommandTests : IAsyncLifetime
         Assert.Equal(1, showExit);
         Assert.Contains("r_nope", showErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Dry_run_lists_the_tasks_and_gates_without_an_agent_and_exits_12_on_a_stale_halt_marker()
+    {
+        var text = "- [x] Done before\n- [ ] Next\n\n<!-- MAESTRO:HITL reason=\"Read the plan\" -->\n- [ ] Approve the plan\n";
+        var doc = fixture.Write("plans/dry.md", text);
+
+        // A relative playbook path is found under --cwd when the current folder does not hold it.
+        var (exit, stdout, stderr) = await RunAsync(Path.Combine("plans", "dry.md"), "--agent", "claude-code", "--dry-run", "--json");
+
+        Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+        var line = Assert.Single(Lines(stdout));
+        Assert.Equal(("dryRun", doc, "claude-code", 3, 1), ((string)line["event"]!, (string)line["playbook"]!, (string)line["agentId"]!, (int)line["total"]!, (int)line["done"]!));
+        var tasks = line["tasks"]!.AsArray();
+        Assert.Equal(["Done before", "Next", "Approve the plan"], tasks.Select(t => (string)t!["text"]!));
+        Assert.Equal([null, null, "Read the plan"], tasks.Select(t => (string?)t!["gate"]));
+        Assert.Equal(text, await File.ReadAllTextAsync(doc)); // no agent touched it
+        Assert.Empty(Directory.EnumerateFiles(fixture.Repo, "*.tried", SearchOption.AllDirectories));
+
+        var (plainExit, plain, _) = await RunAsync(doc, "--agent", "claude-code", "--dry-run");
+        Assert.Equal(0, plainExit);
+        Assert.Contains("(waits for a person first: Read the plan)", plain, StringComparison.Ordinal);
+        Assert.Contains("1 of 3 task(s) done, 2 to run. Nothing was started (--dry-run).", plain, StringComparison.Ordinal);
+
+        var halted = fixture.Write("halted.md", "- [ ] One\n<!-- maestro:halt: the key expired -->\n");
+        var (haltExit, haltOut, _) = await RunAsync(halted, "--agent", "claude-code", "--dry-run", "--json");
+        Assert.Equal(12, haltExit);
+        var error = Assert.Single(Lines(haltOut));
+        Assert.Equal("error", (string)error["event"]!);
+        Assert.Contains(halted + ":2:", (string)error["message"]!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reset_unchecks_every_box_first_so_a_scheduled_run_does_every_task_again(bool inProcess)
+    {
+        var doc = fixture.Write("nightly.md", "- [x] Sweep\n- [X] Report\n");
+
+        var (exit, stdout, stderr) = await RunAsync([doc, "--agent", "claude-code", "--reset", "--json", .. inProcess ? new[] { "--in-process" } : []]);
+
+        Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+        var lines = Lines(stdout);
+        Assert.Equal(["loopStarted", "taskStarted", "taskDone", "taskStarted", "taskDone", "finished", "summary"], lines.Select(l => (string)l["event"]!));
+        Assert.Equal(2, (int)lines[^1]["done"]!);
+        Assert.Equal("- [x] Sweep\n- [x] Report\n", await File.ReadAllTextAsync(doc));
+    }
 }

@@ -9,6 +9,7 @@ namespace Maestro.Server.Cli.Runs;
 [JsonSerializable(typeof(RunProgressNotification))]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(RunErrorLine))]
+[JsonSerializable(typeof(DryRunLine))]
 internal sealed partial class RunLinesJsonContext : JsonSerializerContext
 {
 }

@@ -160,6 +160,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
             Total = playbook.TotalTasks,
             Done = playbook.DoneTasks,
             StartedAt = DateTimeOffset.UtcNow,
+            ResetPending = request.Reset == true, // done first by the run, as between loops
         };
         try
         {
@@ -189,7 +190,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
     /// left by an earlier run's agent (or written by hand), and only a person can say the reason is gone.
     /// </summary>
     /// <exception cref="PlaybookInvalidException">A document holds one; the message names the file and line.</exception>
-    private static void RefuseLiveHalt(Playbook playbook)
+    internal static void RefuseLiveHalt(Playbook playbook)
     {
         foreach (var document in playbook.Documents)
         {

@@ -60,6 +60,8 @@ data class PlaybookRunParams(
     val budget: RunBudget? = null,
     /** The most the run's agents may do. A playbook document may lower its own permission mode, never raise it above this. Without it: a folder playbook's `playbook.yaml` `permissionMode`, else `acceptEdits`. */
     val permissionMode: PermissionMode? = null,
+    /** Uncheck every box before the first task, so a scheduled run starts over each time (`maestro run --reset`). */
+    val reset: Boolean? = null,
     /** Where the agents work; by default the git repository holding the playbook, else the playbook's folder. */
     val cwd: String? = null,
 )
