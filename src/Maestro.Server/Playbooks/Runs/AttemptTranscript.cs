@@ -35,7 +35,11 @@ internal sealed record AttemptTranscript(IReadOnlyList<RefusedToolCall> Refused,
                         changed = true;
                         break;
                     case ToolCallUpdateEvent { Refused: true } update:
-                        refused.Add(Describe(update.ToolCallId, calls));
+                        refused.Add(calls.TryGetValue(update.ToolCallId, out var made) ? Describe(made.Title, made.Input) : new RefusedToolCall("a tool", null));
+                        break;
+                    case PermissionRequestEvent asked when Rejected(asked):
+                        // An ACP backend asked Maestro; with nobody to answer, the mode refused (or a person did).
+                        refused.Add(Describe(asked.ToolCall.Title, asked.ToolCall.Input));
                         break;
                     case ToolCallUpdateEvent { Status: ToolCallStatus.Completed } update
                         when calls.TryGetValue(update.ToolCallId, out var done) && done.Kind is "edit" or "delete" or "move":
@@ -54,17 +58,16 @@ internal sealed record AttemptTranscript(IReadOnlyList<RefusedToolCall> Refused,
         return new AttemptTranscript(refused.Distinct().ToList(), changed);
     }
 
-    private static RefusedToolCall Describe(string toolCallId, Dictionary<string, ToolCallEvent> calls)
-    {
-        if (!calls.TryGetValue(toolCallId, out var call))
-        {
-            return new RefusedToolCall("a tool", null);
-        }
+    private static bool Rejected(PermissionRequestEvent asked)
+        => asked.ChosenOptionId is null
+           || asked.Options.FirstOrDefault(o => o.Id == asked.ChosenOptionId)?.Kind is PermissionOptionKind.RejectOnce or PermissionOptionKind.RejectAlways;
 
-        // Titles read "Bash: npm test": the tool is what comes before the colon.
-        var tool = call.Title.Split(':', 2)[0].Trim();
+    private static RefusedToolCall Describe(string title, JsonElement? arguments)
+    {
+        // Titles read "Bash: npm test" (Claude Code) or "Write NOTES.md" (ACP agents): the tool is what comes first.
+        var tool = title.Contains(':', StringComparison.Ordinal) ? title.Split(':', 2)[0].Trim() : title.Split(' ', 2)[0];
         string? detail = null;
-        if (call.Input is { ValueKind: JsonValueKind.Object } input)
+        if (arguments is { ValueKind: JsonValueKind.Object } input)
         {
             detail = Field(input, "command") ?? Field(input, "file_path") ?? Field(input, "path") ?? Field(input, "url");
         }

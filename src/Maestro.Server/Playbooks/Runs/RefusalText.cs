@@ -17,9 +17,10 @@ internal static class RefusalText
 
         var calls = string.Join(", ", refused.Select(r => r.ToString()));
         var count = refused.Count == 1 ? "1 tool call" : $"{refused.Count} tool calls";
+        var them = refused.Count == 1 ? "it" : "them";
         var allow = mode == PermissionMode.Bypass
-            ? "The agent's own settings refused them (bypass was on): allow them there."
-            : "To allow them: run with --permission-mode bypass (or set `permissionMode: bypass` in playbook.yaml, or pick it when starting the run in the editor), or allow these tools in the agent's own settings.";
+            ? $"The agent's own settings refused {them} (bypass was on): allow {them} there."
+            : $"To allow {them}: run with --permission-mode bypass (or set `permissionMode: bypass` in playbook.yaml, or pick it when starting the run in the editor), or allow the tool in the agent's own settings.";
         return $"The {Name(mode)} permission mode refused {count}: {calls}. {allow}";
     }
 
