@@ -23,6 +23,9 @@ public static partial class SignInHints
             "environment it started with: after setting a key in a shell, run `maestro daemon restart` there.";
     }
 
+    /// <summary>True when the agent's error reads as missing or refused credentials, which no retry can fix.</summary>
+    public static bool ReadsAsSignedOut(string error) => Credentials().IsMatch(error);
+
     private static string HowToSignIn(string agentId) => agentId switch
     {
         AgentIds.ClaudeCode or "claude" => "run `claude` once in a terminal and sign in with /login, or set ANTHROPIC_API_KEY.",

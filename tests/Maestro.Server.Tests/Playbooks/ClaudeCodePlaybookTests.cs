@@ -121,6 +121,32 @@ public sealed class ClaudeCodePlaybookTests : RealClaudeTestBase
     }
 
     [Fact]
+    public async Task A_refused_key_fails_fast_with_exit_13_naming_the_session_and_the_agents_error_without_retrying()
+    {
+        var doc = WritePlaybook("signed-out.md", "- [ ] First\n- [ ] Second\n");
+        // Claude Code's own retries off, so the refused key reaches Maestro at once (as it does after its retries).
+        var environment = ClaudeCodeCli.Environment(Sandbox, Model.BaseUrl);
+        environment["CLAUDE_CODE_MAX_RETRIES"] = "0";
+        await MaestroAgentSettings.WriteAsync(Home.Path, "claude-code", AgentClis.Claude, environment);
+        Model.FailNext(1, ServerFault.Http(401));
+        Model.EnqueueTurn(ScriptStep.Text("Must not be reached."));
+
+        var (exit, stdout, stderr) = await MaestroProcess.RunAsync(Home.Path, "run", doc, "--agent", "claude-code", "--json", "--cwd", Sandbox.Repo);
+
+        Assert.True(exit == 13, $"exit {exit}\n{stderr}\n{stdout}");
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(["taskStarted", "taskFailed", "finished", "summary"], lines.Select(l => (string)l["event"]!));
+        var summary = lines[^1];
+        Assert.Equal("agentUnavailable", (string)summary["outcome"]!);
+        var session = (string)Assert.Single(summary["sessionIds"]!.AsArray())!; // no retry, no second task
+        var failed = lines[1];
+        Assert.Equal((session, 1), ((string)failed["task"]!["sessionId"]!, (int)failed["task"]!["attempt"]!));
+        Assert.Contains("not signed in", (string)failed["message"]!, StringComparison.Ordinal);
+        Assert.Contains("ANTHROPIC_API_KEY", (string)summary["reason"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain(Model.Requests, r => r.ServedAs != ServedAs.Fault && r.ServedAs != ServedAs.Auxiliary);
+    }
+
+    [Fact]
     public async Task A_run_started_over_the_protocol_streams_runs_progress_to_the_client()
     {
         var doc = WritePlaybook("rpc.md", "- [ ] First\n- [ ] Second\n");

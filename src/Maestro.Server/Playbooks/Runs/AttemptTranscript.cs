@@ -6,19 +6,20 @@ namespace Maestro.Server.Playbooks.Runs;
 
 /// <summary>
 /// What an attempt's session shows once its turn is over: the tool calls the permission mode refused, and whether the
-/// agent changed any file. A run reads it to name refusals in a failure and to tell a stalled task from a slow one.
+/// agent changed any file, and its last error. A run reads it to name refusals in a failure and to tell a stalled task from a slow one.
 /// </summary>
-internal sealed record AttemptTranscript(IReadOnlyList<RefusedToolCall> Refused, bool ChangedFiles)
+internal sealed record AttemptTranscript(IReadOnlyList<RefusedToolCall> Refused, bool ChangedFiles, string? LastError)
 {
     private const int Page = 1000;
 
-    public static readonly AttemptTranscript Empty = new([], false);
+    public static readonly AttemptTranscript Empty = new([], false, null);
 
     public static async Task<AttemptTranscript> ReadAsync(SessionService sessions, string sessionId, CancellationToken cancellationToken)
     {
         var calls = new Dictionary<string, ToolCallEvent>(StringComparer.Ordinal);
         var refused = new List<RefusedToolCall>();
         var changed = false;
+        string? lastError = null;
         long after = 0;
         while (true)
         {
@@ -30,6 +31,9 @@ internal sealed record AttemptTranscript(IReadOnlyList<RefusedToolCall> Refused,
                 {
                     case ToolCallEvent call:
                         calls[call.ToolCallId] = call;
+                        break;
+                    case ErrorEvent error:
+                        lastError = error.Message;
                         break;
                     case FileChangeEvent:
                         changed = true;
@@ -55,7 +59,7 @@ internal sealed record AttemptTranscript(IReadOnlyList<RefusedToolCall> Refused,
         }
 
         // An agent that tried the same refused call twice is named once.
-        return new AttemptTranscript(refused.Distinct().ToList(), changed);
+        return new AttemptTranscript(refused.Distinct().ToList(), changed, lastError);
     }
 
     private static bool Rejected(PermissionRequestEvent asked)

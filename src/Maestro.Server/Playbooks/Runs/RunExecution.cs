@@ -1,5 +1,6 @@
 using System.Globalization;
 using Maestro.Protocol;
+using Maestro.Server.Agents;
 using Maestro.Server.Agents.Errors;
 using Maestro.Server.Errors;
 using Maestro.Server.Playbooks.Config;
@@ -233,7 +234,7 @@ internal sealed class RunExecution : IAsyncDisposable
             }
 
             var (document, task) = next.Value;
-            var (result, message) = await RunTaskAsync(playbook, document, task, token);
+            var (result, message, last) = await RunTaskAsync(playbook, document, task, token);
             switch (result)
             {
                 case TaskAttemptResult.Stopped:
@@ -242,12 +243,18 @@ internal sealed class RunExecution : IAsyncDisposable
                     return RunEnd.Halted(message);
                 case TaskAttemptResult.OutOfTime:
                     return RunEnd.Budget($"The time budget of {record.Settings.Budget!.MaxMinutes} minute(s) ran out during '{task.Text}'; its agent was stopped.");
+                case TaskAttemptResult.SignedOut:
+                    // Retrying cannot help and every later task would fail the same way: end now, as AgentUnavailable.
+                    record = record with { Failed = record.Failed + 1, Current = null };
+                    await services.Store.SaveAsync(record, CancellationToken.None);
+                    await PublishAsync(RunProgressKind.TaskFailed, last, message);
+                    return new RunEnd(RunStatus.Failed, RunOutcome.AgentUnavailable, message);
                 case TaskAttemptResult.Failed:
                     failedThisLoop.Add((document.Path, task.Text));
                     failureMessages[(document.Path, task.Text)] = message;
                     record = record with { Failed = record.Failed + 1, Current = null };
                     await services.Store.SaveAsync(record, CancellationToken.None);
-                    await PublishAsync(RunProgressKind.TaskFailed, ToRunTask(document, task), message);
+                    await PublishAsync(RunProgressKind.TaskFailed, last, message);
                     if (record.Settings.OnTaskFailure == TaskFailurePolicy.Stop)
                     {
                         return RunEnd.TaskFailed(message);
@@ -299,7 +306,8 @@ internal sealed class RunExecution : IAsyncDisposable
     private DateTimeOffset? Deadline()
         => record.Settings.Budget?.MaxMinutes is { } minutes ? record.StartedAt.AddMinutes(minutes) : null;
 
-    private async Task<(TaskAttemptResult Result, string Message)> RunTaskAsync(Playbook playbook, PlaybookDocument document, DocumentTask task, CancellationToken token)
+    /// <summary>Gives the task to agents until it is done or its attempts run out; Last is the last attempt (its session and number).</summary>
+    private async Task<(TaskAttemptResult Result, string Message, RunTask Last)> RunTaskAsync(Playbook playbook, PlaybookDocument document, DocumentTask task, CancellationToken token)
     {
         var attempts = 1 + (document.Config.Retries ?? record.Settings.Retries);
         record = record with { TasksRun = record.TasksRun + 1 };
@@ -309,20 +317,21 @@ internal sealed class RunExecution : IAsyncDisposable
         {
             var outcome = await AttemptAsync(playbook, document, task, attempt, attempt < attempts, previous, token);
             stalled = outcome.Progressed ? 0 : stalled + 1;
+            var last = ToRunTask(document, task) with { Attempt = attempt, SessionId = outcome.SessionId };
             if (outcome.Result != TaskAttemptResult.Failed)
             {
-                return (outcome.Result, outcome.Message);
+                return (outcome.Result, outcome.Message, last);
             }
 
             if (!outcome.Retryable || attempt == attempts)
             {
-                return (TaskAttemptResult.Failed, stalled == attempt ? Stalled(attempt, outcome) : outcome.Message);
+                return (TaskAttemptResult.Failed, stalled == attempt ? Stalled(attempt, outcome) : outcome.Message, last);
             }
 
             previous = outcome.Message;
         }
 
-        return (TaskAttemptResult.Failed, previous ?? "The task was not done.");
+        return (TaskAttemptResult.Failed, previous ?? "The task was not done.", ToRunTask(document, task));
     }
 
     /// <summary>A task whose every attempt left its box unchecked and changed no file: named so, with the session to open.</summary>
@@ -415,13 +424,13 @@ internal sealed class RunExecution : IAsyncDisposable
         }
 
         var overTaskLimit = taskLimit.IsCancellationRequested;
-        var check = await CheckAsync(document, task, overTaskLimit ? null : turnResult);
+        var transcript = await ReadTranscriptAsync(session.Id);
+        var check = await CheckAsync(document, task, overTaskLimit ? null : turnResult, transcript.LastError);
         if (overTaskLimit && !check.Done)
         {
             check.Message = $"{check.Message} The attempt took longer than budget.maxTaskMinutes ({record.Settings.Budget!.MaxTaskMinutes} minute(s)) and its agent was stopped.";
         }
 
-        var transcript = await ReadTranscriptAsync(session.Id);
         if (!check.Done && RefusalText.Of(transcript.Refused, mode) is { } refusals)
         {
             check.Message = $"{check.Message} {refusals}";
@@ -444,6 +453,13 @@ internal sealed class RunExecution : IAsyncDisposable
             await services.Store.SaveTaskAsync(row with { Status = RunTaskStatus.Failed, Message = halted }, CancellationToken.None);
             await services.Store.SaveAsync(record, CancellationToken.None);
             return new AttemptOutcome(TaskAttemptResult.Halted, halted, false, true, session.Id);
+        }
+
+        if (turnResult?.StopReason == StopReason.Error && transcript.LastError is { } error && SignInHints.ReadsAsSignedOut(error))
+        {
+            await services.Store.SaveTaskAsync(row with { Status = RunTaskStatus.Failed, Message = check.Message }, CancellationToken.None);
+            await services.Store.SaveAsync(record, CancellationToken.None);
+            return new AttemptOutcome(TaskAttemptResult.SignedOut, $"'{task.Text}' was not attempted: {error} The run stopped instead of retrying (no retry can fix sign-in).", false, true, session.Id);
         }
 
         var retry = willRetry && !check.Gone;
@@ -615,7 +631,7 @@ internal sealed class RunExecution : IAsyncDisposable
     }
 
     /// <summary>Reads the document again: the task's own box decides; anything else that changed is reported, never undone.</summary>
-    private static async Task<(bool Done, bool Gone, string? Message)> CheckAsync(PlaybookDocument document, DocumentTask task, SessionPromptResult? turnResult)
+    private static async Task<(bool Done, bool Gone, string? Message)> CheckAsync(PlaybookDocument document, DocumentTask task, SessionPromptResult? turnResult, string? lastError)
     {
         TaskDocument after;
         try
@@ -648,7 +664,7 @@ internal sealed class RunExecution : IAsyncDisposable
         var why = turnResult switch
         {
             null => "the agent's turn did not complete",
-            { StopReason: StopReason.Error } => "the agent's turn ended with an error (its session's history says why)",
+            { StopReason: StopReason.Error } => lastError is null ? "the agent's turn ended with an error (its session's history says why)" : $"the agent's turn ended with an error: {lastError.TrimEnd('.')}",
             { StopReason: StopReason.MaxTurns } => "the agent ran out of turns",
             _ => "the agent ended its turn without checking the box",
         };

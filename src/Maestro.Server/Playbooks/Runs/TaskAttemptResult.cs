@@ -10,4 +10,7 @@ internal enum TaskAttemptResult
 
     /// <summary>An agent wrote a halt marker into the document: the run ends at once.</summary>
     Halted,
+
+    /// <summary>The agent is not signed in (or its key was refused): no retry, the run ends AgentUnavailable.</summary>
+    SignedOut,
 }
