@@ -88,11 +88,13 @@ function expectRendersRuns(store: Store, runs: Run[]): HTMLElement[] {
     const item = items[i]!;
     expect(item).not.toBeNull();
     expect(item.textContent).toContain(baseName(run.playbook));
-    expect(item.textContent).toContain(run.status);
+    // A run at a HITL gate says it needs the user, with what it is asked; otherwise its status.
+    expect(item.textContent).toContain(run.gate ? 'needs approval' : run.status);
+    if (run.gate) expect(item.querySelector('.run-gate')?.textContent).toContain(`Needs your approval: ${run.gate.reason}`);
     expect(item.querySelector('progress')!.getAttribute('aria-label')).toBe(`${run.done} of ${run.total} tasks done`);
     if (run.waiting) expect(item.querySelector('.run-wait')?.textContent).toMatch(/^Waiting for /);
-    const stop = item.querySelector('button');
-    expect(stop !== null).toBe(inProgress(run));
+    const stop = [...item.querySelectorAll('button')].find((b) => b.textContent === 'Stop');
+    expect(stop !== undefined).toBe(inProgress(run));
     stop?.click();
   });
   expect(stopped).toEqual(runs.filter(inProgress).map((r) => r.id));

@@ -5,7 +5,9 @@ namespace Maestro.Server.Cli.Runs;
 
 /// <summary>
 /// Text for people. On a terminal, a live progress bar on the last line (task n of m, elapsed time, cost),
-/// redrawn every second, with a line above it for each task done or failed. Redirected, plain lines only.
+/// redrawn every second, with a line above it for each task done or failed. Redirected, plain lines only, each with
+/// the time it was written, and a heartbeat line when nothing was written for a minute: CI systems kill jobs that
+/// stay silent, and a log should say when each task started and ended.
 /// </summary>
 internal sealed class TextRunOutput : IRunOutput
 {
@@ -16,19 +18,22 @@ internal sealed class TextRunOutput : IRunOutput
     private readonly Func<int> columns;
     private readonly Lock gate = new();
     private readonly Timer? ticker;
+    private readonly TimeSpan heartbeat;
+    private DateTimeOffset lastWrite = DateTimeOffset.UtcNow;
     private RunProgressNotification? last;
     private Run? run;
 
     /// <param name="columns">The terminal's width when <paramref name="live"/>: the bar is cut to fit it.</param>
-    public TextRunOutput(TextWriter output, bool live, Func<int>? columns = null)
+    /// <param name="heartbeat">Plain mode: the longest silence before a heartbeat line (a minute by default).</param>
+    public TextRunOutput(TextWriter output, bool live, Func<int>? columns = null, TimeSpan? heartbeat = null)
     {
         this.output = output;
         this.live = live;
         this.columns = columns ?? (() => 80);
-        if (live)
-        {
-            ticker = new Timer(_ => Redraw(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-        }
+        this.heartbeat = heartbeat ?? TimeSpan.FromMinutes(1);
+        ticker = live
+            ? new Timer(_ => Redraw(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1))
+            : new Timer(_ => Heartbeat(), null, this.heartbeat, this.heartbeat);
     }
 
     public void Started(Run run, bool resumed)
@@ -37,7 +42,7 @@ internal sealed class TextRunOutput : IRunOutput
         {
             this.run = run;
             var where = run.Worktree is null ? run.Cwd : $"{run.Worktree} (branch {run.Branch})";
-            output.WriteLine(resumed
+            WriteLine(resumed
                 ? $"Resuming run {run.Id} of {run.Playbook} with {run.AgentId}: {run.Done} of {run.Total} done"
                 : $"Run {run.Id}: {run.Playbook} with {run.AgentId} in {where}, {run.Total - run.Done} task(s) to do");
             DrawBar();
@@ -65,7 +70,7 @@ internal sealed class TextRunOutput : IRunOutput
             if (line is not null)
             {
                 ClearBar();
-                output.WriteLine(line);
+                WriteLine(line);
             }
 
             DrawBar();
@@ -80,9 +85,13 @@ internal sealed class TextRunOutput : IRunOutput
             ClearBar();
             var cost = run.Usage.CostUsd.ToString("0.00##", CultureInfo.InvariantCulture);
             var elapsed = Elapsed(run);
-            output.WriteLine(run.Outcome == RunOutcome.Done
+            WriteLine(run.Outcome == RunOutcome.Done
                 ? $"Done: {run.Done} of {run.Total} task(s) checked off in {elapsed}, ${cost}."
                 : $"{run.Outcome}: {run.Reason} ({run.Done} of {run.Total} done, {elapsed}, ${cost}; exit code {exitCode})");
+            if (run.Outcome == RunOutcome.Stopped)
+            {
+                WriteLine("To go on, run the same command again: checked boxes stay checked, so it starts at the first unchecked task.");
+            }
         }
     }
 
@@ -100,6 +109,32 @@ internal sealed class TextRunOutput : IRunOutput
     {
         ticker?.Dispose();
         output.Flush();
+    }
+
+    /// <summary>A line on stdout; in plain mode with the local time first, so a log says when.</summary>
+    private void WriteLine(string? line)
+    {
+        lastWrite = DateTimeOffset.UtcNow;
+        output.WriteLine(live ? line : $"[{DateTimeOffset.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {line}");
+    }
+
+    /// <summary>Plain mode, after a silent minute: what the run is on, so a CI log (and its watchdog) sees it alive.</summary>
+    private void Heartbeat()
+    {
+        lock (gate)
+        {
+            if (run is null || run.EndedAt is not null || DateTimeOffset.UtcNow - lastWrite < heartbeat * 0.9)
+            {
+                return;
+            }
+
+            var on = run.Gate is { } atGate ? $"waiting for a person: {atGate.Reason}"
+                : run.Waiting is { } wait ? Waiting(wait)
+                : run.CurrentTask is { } task ? $"working on {Path.GetFileName(task.Document)}:{task.Line.ToString(CultureInfo.InvariantCulture)} {task.Text}"
+                : "between tasks";
+            WriteLine($"  still running: task {Counter(run)}, {Elapsed(run)}, ${run.Usage.CostUsd.ToString("0.00", CultureInfo.InvariantCulture)}; {on}");
+            output.Flush();
+        }
     }
 
     private void Redraw()
@@ -152,7 +187,8 @@ internal sealed class TextRunOutput : IRunOutput
             : $"{what}, trying again";
     }
 
-    private static string Counter(Run run) => $"{Math.Min(run.Done + 1, run.Total)}/{run.Total}";
+    /// <summary>The position of the task the run is on: every task done or given up comes before it.</summary>
+    private static string Counter(Run run) => $"{Math.Clamp(run.Done + run.Failed + (run.CurrentTask is null ? 0 : 1), Math.Min(1, run.Total), run.Total)}/{run.Total}";
 
     private static string Elapsed(Run run)
     {

@@ -20,10 +20,70 @@ public sealed class TextRunOutputTests
             text.Progress(new RunProgressNotification { Run = Run(RunStatus.Running, null), Event = RunProgressKind.Resumed, Task = Task, Message = "The provider answered again after 2 failed send(s); the task goes on." });
         }
 
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var stamped = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(stamped, l => Assert.Matches(@"^\[\d\d:\d\d:\d\d\] ", l)); // each plain line says when
+        var lines = stamped.Select(l => l[11..]).ToList();
         Assert.Contains(lines, l => l.StartsWith("  waiting tasks.md:1 First: Waiting for the provider to answer again (529 Overloaded); next try at ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l == "  resumed tasks.md:1 First: The provider answered again after 2 failed send(s); the task goes on.");
         Assert.DoesNotContain("\u001b", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plain_mode_writes_a_heartbeat_after_a_silence_and_a_stopped_run_says_how_to_go_on()
+    {
+        var output = new SynchronizedWriter();
+        using (var text = new TextRunOutput(output, live: false, heartbeat: TimeSpan.FromMilliseconds(200)))
+        {
+            text.Started(Run(RunStatus.Running, null), resumed: false);
+            text.Progress(new RunProgressNotification { Run = Run(RunStatus.Running, null) with { CurrentTask = Task }, Event = RunProgressKind.TaskStarted, Task = Task });
+            await Maestro.TestSupport.Wait.UntilAsync(() => output.Text.Contains("still running", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "a heartbeat line");
+            text.Finished(Run(RunStatus.Stopped, null) with { Outcome = RunOutcome.Stopped, Reason = "Stopped.", EndedAt = DateTimeOffset.UtcNow }, 14);
+        }
+
+        Assert.Contains("  still running: task 1/2, ", output.Text, StringComparison.Ordinal);
+        Assert.Contains("; working on tasks.md:1 First", output.Text, StringComparison.Ordinal);
+        Assert.Contains("To go on, run the same command again", output.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A StringWriter the heartbeat's timer thread and the test can share.</summary>
+    private sealed class SynchronizedWriter : StringWriter
+    {
+        private readonly Lock gate = new();
+
+        public string Text
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return ToString();
+                }
+            }
+        }
+
+        public override void Write(char value)
+        {
+            lock (gate)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (gate)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void WriteLine(string? value)
+        {
+            lock (gate)
+            {
+                base.WriteLine(value);
+            }
+        }
     }
 
     [Fact]
