@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { agentSandbox, agents, configureAgent, startModelServer } from '../../../../tests/interop/agents.mjs';
 import { freshHome, initializeParams, maestroPath, removeHome, startServer } from '../../../../tests/interop/maestro.mjs';
 import type { RemoteStartResult, RemoteStatusResult, Session, SessionEventNotification, SessionHistoryResult } from '../../../protocol/protocol';
+import type { Page } from 'playwright-core';
 import { launchBrowser, phone, type Browser } from '../host/browser';
 import { panelRoot } from '../host/staticServer';
 
@@ -24,6 +25,21 @@ let home: string;
 let browser: Browser;
 let editor: ReturnType<typeof startServer>;
 const editorEvents: SessionEventNotification[] = [];
+
+/** Controls a finger can hit: WCAG 2.5.5 and Apple's guideline ask 44×44 CSS pixels; what is smaller, by name. */
+function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], select, input:not([type=hidden]), textarea, summary, [role=option], [role=tab]')) {
+      // A checkbox is hit through its label.
+      const target = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? el.closest('label') ?? el : el;
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      if (box.width < 44 || box.height < 44) small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return small;
+  });
+}
 
 /** `maestro …` against this test's daemon. */
 async function maestro(...args: string[]): Promise<string> {
@@ -98,6 +114,7 @@ test('a phone opens the remote page, prompts a session and answers its permissio
   expect(await page.evaluate(() => window.innerWidth)).toBe(390);
   await expect.poll(async () => (JSON.parse(await maestro('remote', 'status', '--json')) as RemoteStatusResult).connections, { timeout: 30_000 }).toBe(1);
   await page.screenshot({ path: join(results, 'remote-2-sessions.png') });
+  expect(await smallTargets(page)).toEqual([]);
 
   // 3. Tap the session, type a prompt, tap Send.
   await item.tap();
@@ -114,6 +131,7 @@ test('a phone opens the remote page, prompts a session and answers its permissio
   await allow.waitFor({ timeout: 120_000 });
   expect(existsSync(target)).toBe(false);
   await page.screenshot({ path: join(results, 'remote-4-permission.png') });
+  expect(await smallTargets(page)).toEqual([]);
   await allow.tap();
 
   await page.locator('.message-body strong', { hasText: 'from-phone.txt' }).waitFor({ timeout: 120_000 });
@@ -121,6 +139,7 @@ test('a phone opens the remote page, prompts a session and answers its permissio
   await page.locator('.row-permission', { hasText: 'Answered: Allow' }).waitFor({ timeout: 30_000 });
   await page.locator('.session-header .status', { hasText: 'Idle' }).waitFor({ timeout: 60_000 });
   await page.screenshot({ path: join(results, 'remote-5-done.png') });
+  expect(await smallTargets(page)).toEqual([]);
 
   // The editor saw the same turn: the phone's prompt, the permission with the phone's answer, the final message.
   const seen = () => editorEvents.filter((e) => e.sessionId === session.id).map((e) => e.event);
