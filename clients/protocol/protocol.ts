@@ -104,6 +104,7 @@ export const ErrorCodes = {
   HostKeyRejected: -32026,
   HostAuthFailed: -32027,
   ServerBuildMissing: -32028,
+  TunnelUnavailable: -32029,
 } as const;
 
 export const ErrorKinds = {
@@ -136,6 +137,7 @@ export const ErrorKinds = {
   HostKeyRejected: 'HostKeyRejected',
   HostAuthFailed: 'HostAuthFailed',
   ServerBuildMissing: 'ServerBuildMissing',
+  TunnelUnavailable: 'TunnelUnavailable',
 } as const;
 
 export const AgentIds = {
@@ -929,7 +931,7 @@ export interface RemoteStartParams {
   lan?: boolean;
   /** The port to listen on; a free one when absent. */
   port?: number;
-  /** Start a cloudflared quick tunnel when cloudflared is installed (not in this build: refused). */
+  /** Also open a cloudflared quick tunnel to the page (cloudflared must be installed): the URLs given out are then the tunnel's. */
   tunnel?: boolean;
   /** Also issue a read-only token (ReadOnlyUrl) for watching without control. */
   readOnly?: boolean;
@@ -937,7 +939,7 @@ export interface RemoteStartParams {
 
 /** Remote access is on. The tokens are only in the URLs' fragments (`#token=…`): a browser never sends a fragment to a server, a proxy or a Referer. */
 export interface RemoteStartResult {
-  /** The page with full control: `http://127.0.0.1:PORT/#token=…`. */
+  /** The page with full control: `http://127.0.0.1:PORT/#token=…`, or the tunnel's `https://….trycloudflare.com/#token=…`. */
   url: string;
   /** The QR code of Url as an SVG document, for the editors. */
   qrSvg: string;
@@ -952,6 +954,8 @@ export interface RemoteStartResult {
   warning?: string;
   /** True when remote access was already on: the same URLs as before. */
   alreadyRunning: boolean;
+  /** With a tunnel: the same full-control page on this machine (the tunnel's URL is in Url). */
+  localUrl?: string;
   expiresAt?: string;
 }
 
@@ -965,6 +969,21 @@ export interface RemoteStatusResult {
   /** Authenticated WebSockets open now. */
   connections: number;
   startedAt?: string;
+  /** The cloudflared tunnel, when remote access was started with one. */
+  tunnel?: RemoteTunnelStatus;
+}
+
+/** The cloudflared quick tunnel of a remote access started with `tunnel`; never its token-bearing URL. */
+export interface RemoteTunnelStatus {
+  /** True while cloudflared runs and has given its public address. */
+  running: boolean;
+  /** The tunnel's public host name (`….trycloudflare.com`); it changes when cloudflared is restarted. */
+  host?: string;
+  /** How many times cloudflared was restarted after it died (at most MaxRestarts). */
+  restarts: number;
+  maxRestarts: number;
+  /** Why the tunnel is down for good (cloudflared kept dying); the page is still served on this machine. */
+  error?: string;
 }
 
 export interface ReviewAcceptResult {

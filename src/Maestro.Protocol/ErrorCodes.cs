@@ -30,4 +30,5 @@ public static class ErrorCodes
     public const int HostKeyRejected = -32026;
     public const int HostAuthFailed = -32027;
     public const int ServerBuildMissing = -32028;
+    public const int TunnelUnavailable = -32029;
 }

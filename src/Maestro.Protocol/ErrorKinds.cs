@@ -33,4 +33,5 @@ public static class ErrorKinds
     public const string HostKeyRejected = "HostKeyRejected";
     public const string HostAuthFailed = "HostAuthFailed";
     public const string ServerBuildMissing = "ServerBuildMissing";
+    public const string TunnelUnavailable = "TunnelUnavailable";
 }

@@ -8,7 +8,7 @@ public sealed record RemoteStartParams
     /// <summary>The port to listen on; a free one when absent.</summary>
     public int? Port { get; init; }
 
-    /// <summary>Start a cloudflared quick tunnel when cloudflared is installed (not in this build: refused).</summary>
+    /// <summary>Also open a cloudflared quick tunnel to the page (cloudflared must be installed): the URLs given out are then the tunnel's.</summary>
     public bool Tunnel { get; init; }
 
     /// <summary>Also issue a read-only token (<see cref="RemoteStartResult.ReadOnlyUrl"/>) for watching without control.</summary>

@@ -6,7 +6,7 @@ namespace Maestro.Protocol;
 /// </summary>
 public sealed record RemoteStartResult
 {
-    /// <summary>The page with full control: <c>http://127.0.0.1:PORT/#token=…</c>.</summary>
+    /// <summary>The page with full control: <c>http://127.0.0.1:PORT/#token=…</c>, or the tunnel's <c>https://….trycloudflare.com/#token=…</c>.</summary>
     public required string Url { get; init; }
 
     /// <summary>The QR code of <see cref="Url"/> as an SVG document, for the editors.</summary>
@@ -28,6 +28,9 @@ public sealed record RemoteStartResult
 
     /// <summary>True when remote access was already on: the same URLs as before.</summary>
     public bool AlreadyRunning { get; init; }
+
+    /// <summary>With a tunnel: the same full-control page on this machine (the tunnel's URL is in <see cref="Url"/>).</summary>
+    public string? LocalUrl { get; init; }
 
     public DateTimeOffset? ExpiresAt { get; init; }
 }

@@ -16,4 +16,7 @@ public sealed record RemoteStatusResult
     public int Connections { get; init; }
 
     public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>The cloudflared tunnel, when remote access was started with one.</summary>
+    public RemoteTunnelStatus? Tunnel { get; init; }
 }

@@ -57,19 +57,34 @@ internal static class DoctorCommand
         }
 
         var agents = await agentsTask;
+        var tools = (await toolsTask).ToList();
+        // Remote access runs on ASP.NET Core: where this maestro finds it, and whether the dotnet on PATH has it for a
+        // framework-dependent install.
+        tools.Insert(1, AspNetCoreCheck.ThisProcess());
+        var warnings = DoctorWarnings.Find(agents, daemon, daemonAgents, DaemonEnvironment.CredentialsSet(Environment.GetEnvironmentVariable)).ToList();
+        if (tools.Find(t => t.Name == "dotnet") is { Found: true, Path: { } dotnet })
+        {
+            var runtimes = await runner.RunAsync(dotnet, ["--list-runtimes"], TimeSpan.FromSeconds(10), cancellationToken: cancellationToken);
+            if (runtimes.ExitCode == 0 && AspNetCoreCheck.WarningFor(dotnet, runtimes.StandardOutput) is { } missing)
+            {
+                warnings.Add(missing);
+            }
+        }
+
         return new DoctorReport
         {
             Version = BuildInfo.Version,
             Runtime = RuntimeInformation.FrameworkDescription,
             Home = paths.Home,
             HomeExists = Directory.Exists(paths.Home),
-            Tools = await toolsTask,
+            SelfContained = AspNetCoreCheck.SelfContained,
+            Tools = tools,
             Agents = agents,
             DaemonRunning = daemon is not null,
             Daemon = daemon,
             DaemonEndpoint = DaemonEndpoint.Describe(paths),
             DaemonAgents = daemonAgents,
-            Warnings = DoctorWarnings.Find(agents, daemon, daemonAgents, DaemonEnvironment.CredentialsSet(Environment.GetEnvironmentVariable)),
+            Warnings = warnings,
         };
     }
 
@@ -88,7 +103,7 @@ internal static class DoctorCommand
     private static void Print(DoctorReport report)
     {
         var o = CliConsole.Out;
-        o.WriteLine($"Maestro {report.Version} on {report.Runtime}");
+        o.WriteLine($"Maestro {report.Version} on {report.Runtime} ({(report.SelfContained ? "self-contained: it carries .NET and ASP.NET Core" : "framework-dependent: it runs on this machine's .NET and ASP.NET Core runtimes")})");
         o.WriteLine($"  MAESTRO_HOME  {report.Home}{(report.HomeExists ? string.Empty : " (not created yet)")}");
         foreach (var tool in report.Tools)
         {

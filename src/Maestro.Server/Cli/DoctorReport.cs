@@ -11,6 +11,9 @@ public sealed record DoctorReport
 
     public required string Home { get; init; }
 
+    /// <summary>True for a build that carries its own .NET and ASP.NET Core; false when it runs on the machine's .NET.</summary>
+    public required bool SelfContained { get; init; }
+
     public required bool HomeExists { get; init; }
 
     public required IReadOnlyList<ToolCheck> Tools { get; init; }

@@ -7,7 +7,7 @@ using Maestro.Server.Remote;
 
 namespace Maestro.Server.Cli;
 
-/// <summary><c>maestro remote start [--lan] [--port N] [--read-only] [--json]</c>, <c>maestro remote status</c>, <c>maestro remote stop</c>, through the daemon.</summary>
+/// <summary><c>maestro remote start [--lan] [--port N] [--tunnel] [--read-only] [--json]</c>, <c>maestro remote status</c>, <c>maestro remote stop</c>, through the daemon.</summary>
 internal static class RemoteCommand
 {
     public static Command Create()
@@ -23,15 +23,16 @@ internal static class RemoteCommand
     {
         var lan = new Option<bool>("--lan") { Description = "Listen on this machine's LAN address (plain HTTP on your network) instead of loopback only." };
         var port = new Option<int?>("--port") { Description = "The port to listen on (a free one when left out)." };
+        var tunnel = new Option<bool>("--tunnel") { Description = "Also open a Cloudflare quick tunnel (needs cloudflared): the links are then https://….trycloudflare.com, reachable from anywhere." };
         var readOnly = new Option<bool>("--read-only") { Description = "Also print a second link that can watch but not control." };
         var json = new Option<bool>("--json") { Description = "Print JSON (the remote/start result)." };
-        var command = new Command("start", "Start remote access (or show it when already on): prints the link and its QR code. The token is in the link's #fragment: share it like a password.") { lan, port, readOnly, json };
+        var command = new Command("start", "Start remote access (or show it when already on): prints the link and its QR code. The token is in the link's #fragment: share it like a password.") { lan, port, tunnel, readOnly, json };
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
             var started = await client.InvokeAsync<RemoteStartResult>(
                 Methods.RemoteStart,
-                new RemoteStartParams { Lan = result.GetValue(lan), Port = result.GetValue(port), ReadOnly = result.GetValue(readOnly) },
+                new RemoteStartParams { Lan = result.GetValue(lan), Port = result.GetValue(port), Tunnel = result.GetValue(tunnel), ReadOnly = result.GetValue(readOnly) },
                 cancellationToken);
             if (result.GetValue(json))
             {
@@ -50,6 +51,12 @@ internal static class RemoteCommand
                 CliConsole.Out.Write(RemoteQr.Text(watch));
                 CliConsole.Out.WriteLine();
                 CliConsole.Out.WriteLine($"Watch only:   {watch}");
+            }
+
+            if (started.LocalUrl is { } local)
+            {
+                CliConsole.Out.WriteLine();
+                CliConsole.Out.WriteLine($"On this machine: {local}");
             }
 
             if (started.Warning is { } warning)
@@ -84,6 +91,14 @@ internal static class RemoteCommand
             CliConsole.Out.WriteLine(status.Running
                 ? string.Create(CultureInfo.InvariantCulture, $"Remote access is on at http://{status.Host}:{status.Port}/ since {status.StartedAt:yyyy-MM-dd HH:mm:ss}, {status.Connections} page(s) connected{(status.ReadOnlyIssued ? ", with a watch-only link" : string.Empty)}.")
                 : "Remote access is off.");
+            if (status.Tunnel is { } tunnelStatus)
+            {
+                CliConsole.Out.WriteLine(tunnelStatus.Error is { } error
+                    ? "Tunnel: down. " + error
+                    : tunnelStatus.Running
+                        ? string.Create(CultureInfo.InvariantCulture, $"Tunnel: https://{tunnelStatus.Host}/ ({tunnelStatus.Restarts} of {tunnelStatus.MaxRestarts} restarts used).")
+                        : string.Create(CultureInfo.InvariantCulture, $"Tunnel: cloudflared is restarting ({tunnelStatus.Restarts} of {tunnelStatus.MaxRestarts} restarts used)."));
+            }
             return ExitCodes.Ok;
         });
         return command;

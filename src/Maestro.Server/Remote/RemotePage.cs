@@ -15,8 +15,11 @@ public static class RemotePage
     /// No inline script or style, nothing from elsewhere; the socket only to this origin (named as ws:// too: older
     /// Safari does not count ws: as 'self').
     /// </summary>
-    public static string ContentSecurityPolicy(string authority) =>
-        $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws://{authority}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    public static string ContentSecurityPolicy(string authority) => ContentSecurityPolicyFor("ws://" + authority);
+
+    /// <param name="socketOrigin"><c>ws://HOST:PORT</c> on this machine, <c>wss://….trycloudflare.com</c> through the tunnel.</param>
+    public static string ContentSecurityPolicyFor(string socketOrigin) =>
+        $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' {socketOrigin}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private static readonly Dictionary<string, (string Resource, string ContentType)> Assets = new(StringComparer.Ordinal)
     {
@@ -48,11 +51,11 @@ public static class RemotePage
     public static bool HasBundle => typeof(RemotePage).Assembly.GetManifestResourceInfo("remote/panel.js") is not null;
 
     /// <summary>Answers one HTTP request that is not the WebSocket.</summary>
-    /// <param name="authority">The host:port given out (the Host was checked against it).</param>
-    public static async Task ServeAsync(HttpContext context, string authority)
+    /// <param name="socketOrigin">Where the page's socket goes: the Host it was asked under (checked), as ws:// or wss://.</param>
+    public static async Task ServeAsync(HttpContext context, string socketOrigin)
     {
         var response = context.Response;
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(authority);
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicyFor(socketOrigin);
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "no-store";

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using Maestro.Protocol;
+using Maestro.Server.Agents.Containment;
 using Maestro.Server.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -56,12 +57,20 @@ internal sealed class RemoteRun : IAsyncDisposable
 
     public bool HasReadOnly => readOnlyToken is not null;
 
-    /// <summary>The page's own origin; the only one a WebSocket upgrade may come from.</summary>
+    /// <summary>The page's own origin on this machine; a WebSocket upgrade may come from it or from the tunnel's.</summary>
     public string Origin => "http://" + authority;
 
-    public string Url => $"{Origin}/#token={fullToken.Value}";
+    /// <summary>The cloudflared tunnel to the page, when started with one.</summary>
+    public RemoteTunnel? Tunnel { get; private set; }
 
-    public string? ReadOnlyUrl => readOnlyToken is null ? null : $"{Origin}/#token={readOnlyToken.Value}";
+    /// <summary>Where the links point: the tunnel's address while it is up, else this machine's.</summary>
+    public string LinkOrigin => Tunnel?.PublicUrl is { } tunnel ? "https://" + tunnel.Host : Origin;
+
+    public string Url => $"{LinkOrigin}/#token={fullToken.Value}";
+
+    public string LocalUrl => $"{Origin}/#token={fullToken.Value}";
+
+    public string? ReadOnlyUrl => readOnlyToken is null ? null : $"{LinkOrigin}/#token={readOnlyToken.Value}";
 
     public int Connections => sockets.Keys.Count(s => s.ReadOnly is not null);
 
@@ -87,6 +96,10 @@ internal sealed class RemoteRun : IAsyncDisposable
         run.authority = address.ToString() + ":" + run.Port.ToString(CultureInfo.InvariantCulture);
         return run;
     }
+
+    /// <summary>Opens a cloudflared quick tunnel to this page; stopped with it.</summary>
+    public async Task OpenTunnelAsync(string cloudflared, TimeSpan wait, AgentProcesses processes, CancellationToken cancellationToken)
+        => Tunnel = await RemoteTunnel.StartAsync(cloudflared, Port, wait, processes, logger, cancellationToken);
 
     /// <summary>Null when <paramref name="token"/> is neither token (or remote access was stopped); else whether it is the read-only one.</summary>
     public bool? Verify(string? token)
@@ -122,11 +135,31 @@ internal sealed class RemoteRun : IAsyncDisposable
         }
 
         await stopping.CancelAsync();
+        if (Tunnel is { } tunnel)
+        {
+            await tunnel.DisposeAsync();
+        }
 
         await app.StopAsync(CancellationToken.None);
         await app.DisposeAsync();
         stopping.Dispose();
         logger.LogInformation("Remote access on {Origin} stopped; {Count} socket(s) closed", Origin, open.Count);
+    }
+
+    /// <summary>
+    /// Who failed attempts are counted against. Through the tunnel every request comes from cloudflared on loopback,
+    /// so one guesser would lock everyone out: there it is the visitor's address Cloudflare puts in
+    /// <c>CF-Connecting-IP</c> (trusted only from a loopback peer, where cloudflared is).
+    /// </summary>
+    private static IPAddress PeerOf(HttpContext context, bool viaTunnel)
+    {
+        var peer = context.Connection.RemoteIpAddress ?? IPAddress.None;
+        if (viaTunnel && IPAddress.IsLoopback(peer) && IPAddress.TryParse(context.Request.Headers["CF-Connecting-IP"].ToString(), out var visitor))
+        {
+            return visitor;
+        }
+
+        return peer;
     }
 
     private static async Task<bool> EndedWithinAsync(List<Task> tasks, TimeSpan timeout)
@@ -138,8 +171,12 @@ internal sealed class RemoteRun : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        // The Host must be the address we gave out: a DNS-rebinding page under another name gets nothing.
-        if (!string.Equals(context.Request.Host.Value, authority, StringComparison.OrdinalIgnoreCase))
+        // The Host must be the address we gave out (or the tunnel's, which cloudflared passes on): a DNS-rebinding
+        // page under another name gets nothing.
+        var host = context.Request.Host.Value;
+        var tunnelHost = Tunnel?.PublicUrl?.Host;
+        var viaTunnel = tunnelHost is not null && string.Equals(host, tunnelHost, StringComparison.OrdinalIgnoreCase);
+        if (!viaTunnel && !string.Equals(host, authority, StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
@@ -147,18 +184,19 @@ internal sealed class RemoteRun : IAsyncDisposable
 
         if (context.Request.Path != "/rpc")
         {
-            await RemotePage.ServeAsync(context, authority);
+            await RemotePage.ServeAsync(context, viaTunnel ? "wss://" + tunnelHost : "ws://" + authority);
             return;
         }
 
-        var peer = context.Connection.RemoteIpAddress ?? IPAddress.None;
+        var peer = PeerOf(context, viaTunnel);
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
-        if (!string.Equals(context.Request.Headers.Origin.ToString(), Origin, StringComparison.Ordinal))
+        var pageOrigin = viaTunnel ? "https://" + tunnelHost : Origin;
+        if (!string.Equals(context.Request.Headers.Origin.ToString(), pageOrigin, StringComparison.Ordinal))
         {
             logger.LogWarning("Remote socket from {Address} refused: Origin '{Origin}' is not the page's", peer, context.Request.Headers.Origin.ToString());
             context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -268,7 +268,7 @@ public sealed class RemoteAccessTests : IAsyncLifetime
         Assert.True((bool)status["result"]!["running"]!);
         Assert.True((bool)status["result"]!["readOnlyIssued"]!);
         Assert.DoesNotContain("token", status.ToJsonString(), StringComparison.Ordinal);
-        await editor.RecordErrorAsync(Methods.RemoteStart, new RemoteStartParams { Tunnel = true }, ErrorCodes.InvalidParams, ErrorKinds.InvalidParams);
+        await editor.RecordErrorAsync(Methods.RemoteStart, new RemoteStartParams { Tunnel = true, Lan = true }, ErrorCodes.InvalidParams, ErrorKinds.InvalidParams);
         Exchange.AssertError(await editor.CallAsync(Methods.RemoteStart, new RemoteStartParams { Port = 70000 }), ErrorCodes.InvalidParams, ErrorKinds.InvalidParams);
         Exchange.AssertError(await editor.CallAsync(Methods.RemoteAuthenticate, new RemoteAuthenticateParams { Token = "x" }), ErrorCodes.InvalidRequest, ErrorKinds.InvalidRequest);
     }

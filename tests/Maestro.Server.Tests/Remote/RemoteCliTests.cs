@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Maestro.Protocol;
 using Maestro.Server.Tests.Protocol.Exchanges;
 using Maestro.TestSupport;
+using Maestro.TestSupport.Remote;
 
 namespace Maestro.Server.Tests.Remote;
 
@@ -68,6 +69,50 @@ public sealed partial class RemoteCliTests : IAsyncLifetime
         Assert.DoesNotContain(RemoteSocket.TokenOf(full), log, StringComparison.Ordinal);
         Assert.DoesNotContain(RemoteSocket.TokenOf(watch), log, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_with_tunnel_prints_the_tunnels_link_status_names_it_and_stop_ends_cloudflared()
+    {
+        var standIn = CloudflaredStandIn.Create(home.Path);
+        var path = new Dictionary<string, string> { ["PATH"] = standIn.Folder + Path.PathSeparator + PathWithoutCloudflared() };
+        var (exit, stdout, stderr) = await MaestroProcess.RunWithAsync(home.Path, path, "remote", "start", "--tunnel");
+        Assert.True(exit == 0, stderr);
+        var full = LinkAfter("Full control: ", stdout);
+        Assert.Matches("^https://standin-[0-9a-f]{8}-quick\\.trycloudflare\\.com/#token=[A-Za-z0-9_-]{43}$", full);
+        var local = LinkAfter("On this machine: ", stdout);
+        Assert.Matches("^http://127\\.0\\.0\\.1:[0-9]+/#token=", local);
+        Assert.Equal(RemoteSocket.TokenOf(full), RemoteSocket.TokenOf(local));
+        Assert.Equal(1, QrBlocks().Count(stdout));
+        Assert.Contains("Cloudflare", stdout, StringComparison.Ordinal);
+        var pid = Assert.Single(standIn.Pids);
+
+        (exit, stdout, _) = await MaestroProcess.RunAsync(home.Path, "remote", "status");
+        Assert.Equal(0, exit);
+        Assert.Contains($"Tunnel: https://{new Uri(full).Host}/ (0 of 3 restarts used).", stdout, StringComparison.Ordinal);
+
+        (exit, _, _) = await MaestroProcess.RunAsync(home.Path, "remote", "stop");
+        Assert.Equal(0, exit);
+        Assert.False(CloudflaredStandIn.IsRunning(pid), "remote stop left cloudflared running");
+    }
+
+    [Fact]
+    public async Task Start_with_tunnel_and_no_cloudflared_on_PATH_says_how_to_install_it()
+    {
+        var path = new Dictionary<string, string> { ["PATH"] = PathWithoutCloudflared() };
+        var (exit, stdout, stderr) = await MaestroProcess.RunWithAsync(home.Path, path, "remote", "start", "--tunnel");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("A tunnel needs cloudflared, which is not on PATH.", stderr, StringComparison.Ordinal);
+        Assert.Contains("https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/downloads/", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("#token=", stdout, StringComparison.Ordinal);
+        (_, stdout, _) = await MaestroProcess.RunAsync(home.Path, "remote", "status", "--json");
+        Assert.Contains("\"running\":false", stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>This machine's PATH less any folder holding a cloudflared, so the daemon finds only the one the test means.</summary>
+    private static string PathWithoutCloudflared()
+        => string.Join(Path.PathSeparator, (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(d => !File.Exists(Path.Combine(d, "cloudflared"))));
 
     private static string LinkAfter(string label, string stdout)
     {

@@ -31,7 +31,8 @@ internal sealed class RemoteSocket : IAsyncDisposable
 
     public bool Closed => reading.IsCompleted;
 
-    public static async Task<RemoteSocket> ConnectAsync(Uri page, string? origin = "same")
+    /// <param name="viaPort">Connect to 127.0.0.1:viaPort with the page's host in <c>Host</c>, as cloudflared does for a tunnel's page.</param>
+    public static async Task<RemoteSocket> ConnectAsync(Uri page, string? origin = "same", int? viaPort = null)
     {
         var socket = new ClientWebSocket();
         if (origin is not null)
@@ -40,6 +41,11 @@ internal sealed class RemoteSocket : IAsyncDisposable
         }
 
         var rpc = new UriBuilder(page) { Scheme = "ws", Path = "/rpc", Fragment = string.Empty }.Uri;
+        if (viaPort is { } port)
+        {
+            socket.Options.SetRequestHeader("Host", page.Host);
+            rpc = new UriBuilder("ws", "127.0.0.1", port, "/rpc").Uri;
+        }
         try
         {
             await socket.ConnectAsync(rpc, CancellationToken.None);

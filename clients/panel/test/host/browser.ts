@@ -14,13 +14,24 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** A phone: 390×844 CSS pixels (an iPhone 12–15), touch, mobile viewport meta honoured. */
+export const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
+
+export interface BrowserOptions {
+  viewport?: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  deviceScaleFactor?: number;
+}
+
+export async function launchBrowser(options: BrowserOptions = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'panel-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     viewport: { width: 900, height: 700 },
+    ...options,
   });
   // Injected by the driver (not an inline script), so the page's CSP does not apply to it.
   await context.addInitScript(() => {

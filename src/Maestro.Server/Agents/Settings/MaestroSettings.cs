@@ -7,4 +7,7 @@ public sealed record MaestroSettings
 
     /// <summary>Daily and monthly ceilings in USD, over all agents and per agent (see docs/stats.md).</summary>
     public Stats.Limits.CostLimits? CostLimits { get; init; }
+
+    /// <summary>Remote access: where cloudflared is, how long to wait for its tunnel (see docs/remote.md).</summary>
+    public RemoteSettings? Remote { get; init; }
 }

@@ -110,6 +110,7 @@ object ErrorCodes {
     const val HOST_KEY_REJECTED = -32026
     const val HOST_AUTH_FAILED = -32027
     const val SERVER_BUILD_MISSING = -32028
+    const val TUNNEL_UNAVAILABLE = -32029
 }
 
 /** The `kind` of [ErrorData]: what to branch on. */
@@ -143,6 +144,7 @@ object ErrorKinds {
     const val HOST_KEY_REJECTED = "HostKeyRejected"
     const val HOST_AUTH_FAILED = "HostAuthFailed"
     const val SERVER_BUILD_MISSING = "ServerBuildMissing"
+    const val TUNNEL_UNAVAILABLE = "TunnelUnavailable"
 }
 
 /** The ids of the agents Maestro knows out of the box; configured ACP agents start with ACP_PREFIX. */

@@ -19,7 +19,7 @@ data class RemoteStartParams(
     val lan: Boolean = false,
     /** The port to listen on; a free one when absent. */
     val port: Int? = null,
-    /** Start a cloudflared quick tunnel when cloudflared is installed (not in this build: refused). */
+    /** Also open a cloudflared quick tunnel to the page (cloudflared must be installed): the URLs given out are then the tunnel's. */
     val tunnel: Boolean = false,
     /** Also issue a read-only token (ReadOnlyUrl) for watching without control. */
     val readOnly: Boolean = false,
@@ -27,7 +27,7 @@ data class RemoteStartParams(
 
 /** Remote access is on. The tokens are only in the URLs' fragments (`#token=…`): a browser never sends a fragment to a server, a proxy or a Referer. */
 data class RemoteStartResult(
-    /** The page with full control: `http://127.0.0.1:PORT/#token=…`. */
+    /** The page with full control: `http://127.0.0.1:PORT/#token=…`, or the tunnel's `https://….trycloudflare.com/#token=…`. */
     val url: String,
     /** The QR code of Url as an SVG document, for the editors. */
     val qrSvg: String,
@@ -42,6 +42,8 @@ data class RemoteStartResult(
     val warning: String? = null,
     /** True when remote access was already on: the same URLs as before. */
     val alreadyRunning: Boolean = false,
+    /** With a tunnel: the same full-control page on this machine (the tunnel's URL is in Url). */
+    val localUrl: String? = null,
     val expiresAt: String? = null,
 )
 
@@ -55,4 +57,19 @@ data class RemoteStatusResult(
     /** Authenticated WebSockets open now. */
     val connections: Int = 0,
     val startedAt: String? = null,
+    /** The cloudflared tunnel, when remote access was started with one. */
+    val tunnel: RemoteTunnelStatus? = null,
+)
+
+/** The cloudflared quick tunnel of a remote access started with `tunnel`; never its token-bearing URL. */
+data class RemoteTunnelStatus(
+    /** True while cloudflared runs and has given its public address. */
+    val running: Boolean,
+    /** The tunnel's public host name (`….trycloudflare.com`); it changes when cloudflared is restarted. */
+    val host: String? = null,
+    /** How many times cloudflared was restarted after it died (at most MaxRestarts). */
+    val restarts: Int,
+    val maxRestarts: Int,
+    /** Why the tunnel is down for good (cloudflared kept dying); the page is still served on this machine. */
+    val error: String? = null,
 )

@@ -85,6 +85,7 @@ object WireMembers {
         RemoteStartParams::class.java to Shape(setOf(), mapOf("lan" to "false", "tunnel" to "false", "readOnly" to "false"), setOf()),
         RemoteStartResult::class.java to Shape(setOf("url", "qrSvg", "port", "host"), mapOf("alreadyRunning" to "false"), setOf()),
         RemoteStatusResult::class.java to Shape(setOf("running"), mapOf("readOnlyIssued" to "false", "connections" to "0"), setOf()),
+        RemoteTunnelStatus::class.java to Shape(setOf("running", "restarts", "maxRestarts"), mapOf(), setOf()),
         ReviewAcceptResult::class.java to Shape(setOf("accepted"), mapOf(), setOf()),
         ReviewChangedNotification::class.java to Shape(setOf("cwd", "paths"), mapOf(), setOf()),
         ReviewChangesParams::class.java to Shape(setOf("cwd"), mapOf(), setOf()),
