@@ -24,6 +24,7 @@ import { readSettings, restartSettings } from './settings';
 import { StartupTiming } from './startupTiming';
 import { ActivityTracker } from './status/activityTracker';
 import { BudgetWarnings } from './status/budgetWarnings';
+import { RunFailureNotices } from './status/runFailureNotices';
 import { RunGateNotices } from './status/runGateNotices';
 import { CostStatusBar } from './status/costStatusBar';
 import { StatusBar } from './status/statusBar';
@@ -118,6 +119,10 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     new CostStatusBar(maestro),
     new BudgetWarnings(maestro, showStats),
     new RunGateNotices(maestro, showRuns),
+    new RunFailureNotices(maestro, {
+      showSession: (sessionId) => void showSession(sessionId),
+      openPlaybook: (file) => void vscode.window.showTextDocument(vscode.Uri.file(file)),
+    }),
     review,
     reviewEdits,
     baselineDocuments,

@@ -4,7 +4,7 @@ import type { RpcClient } from '../server/rpcClient';
 import { readSettings } from '../settings';
 import type { ActivityTracker } from '../status/activityTracker';
 import { describeError } from '../util/rpcError';
-import { pickAgent, workspaceFolderPaths } from './pickers';
+import { pickAgent, pickPermissionMode, workspaceFolderPaths } from './pickers';
 
 export async function runPlaybook(server: RpcClient, showPanel: () => Promise<void>): Promise<void> {
   const found: PlaybookInfo[] = [];
@@ -32,10 +32,13 @@ export async function runPlaybook(server: RpcClient, showPanel: () => Promise<vo
     void vscode.window.showWarningMessage(`Maestro: ${picked.playbook.error}`);
     return;
   }
-  const agent = await pickAgent(server, readSettings().defaultAgent, `Maestro: the agent that works through ${picked.playbook.name}`);
+  const settings = readSettings();
+  const agent = await pickAgent(server, settings.defaultAgent, `Maestro: the agent that works through ${picked.playbook.name}`);
   if (!agent) return;
+  const permissionMode = await pickPermissionMode(settings.defaultPermissionMode, `Maestro: what may ${agent.name} do while it works through ${picked.playbook.name}?`);
+  if (!permissionMode) return;
   try {
-    const run = await server.request<Run>(Methods.PlaybooksRun, { path: picked.playbook.path, agentId: agent.id });
+    const run = await server.request<Run>(Methods.PlaybooksRun, { path: picked.playbook.path, agentId: agent.id, permissionMode });
     void vscode.window.showInformationMessage(`Maestro: running ${picked.playbook.name} with ${agent.name} (${run.total} tasks).`);
     await showPanel();
   } catch (error) {

@@ -1,0 +1,59 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Methods, type Run, type RunProgressNotification } from '../protocol';
+import type { RpcClient } from '../server/rpcClient';
+
+/** What the notice can do for the user; the extension wires each to its own command. */
+export interface RunFailureActions {
+  /** Shows a session's transcript (the last attempt's, where the reason is). */
+  showSession(sessionId: string): unknown;
+  /** Opens the Playbook's document. */
+  openPlaybook(file: string): unknown;
+}
+
+/**
+ * A Playbook run that failed, as an editor message that quotes why (the refused tool, the stall, the agent's error)
+ * and offers the next step: Open Transcript, Retry with Bypass (when a permission refusal was the cause) and Open
+ * Playbook. The cause used to sit in a collapsed row of another session, where nobody found it.
+ */
+export class RunFailureNotices implements vscode.Disposable {
+  private readonly shown = new Set<string>();
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly server: RpcClient, private readonly actions: RunFailureActions) {
+    this.subscription = server.onNotification(({ method, params }) => {
+      if (method !== Methods.RunsProgress) return;
+      const progress = params as RunProgressNotification;
+      if (progress.event === 'finished' && (progress.run.outcome === 'taskFailed' || progress.run.outcome === 'agentUnavailable')) this.show(progress.run);
+    });
+  }
+
+  private show(run: Run): void {
+    if (this.shown.has(run.id)) return;
+    this.shown.add(run.id);
+    const reason = run.reason ?? 'a task was not done';
+    const refused = / permission mode refused /.test(reason);
+    const session = run.sessionIds.at(-1);
+    const items = [...(session ? ['Open Transcript'] : []), ...(refused ? ['Retry with Bypass'] : []), 'Open Playbook'];
+    void vscode.window
+      .showErrorMessage(`Maestro: the run of ${path.basename(run.playbook)} failed: ${reason}`, ...items)
+      .then(async (answer) => {
+        if (answer === 'Open Transcript' && session) this.actions.showSession(session);
+        else if (answer === 'Open Playbook') this.actions.openPlaybook(run.playbook);
+        else if (answer === 'Retry with Bypass') await this.retry(run);
+      });
+  }
+
+  /** The same playbook, agent and folder again, with bypass: the boxes already checked stay done. */
+  private async retry(run: Run): Promise<void> {
+    try {
+      await this.server.request<Run>(Methods.PlaybooksRun, { path: run.playbook, agentId: run.agentId, cwd: run.cwd, permissionMode: 'bypass' });
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Maestro: could not start the run again: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
