@@ -7,6 +7,7 @@ var scenarios = new IBenchScenario[]
     new Maestro.Bench.Scenarios.InstallScenario(),
     new Maestro.Bench.Scenarios.SessionsScenario(),
     new Maestro.Bench.Scenarios.DaemonScenario(),
+    new Maestro.Bench.Scenarios.RemoteScenario(),
     new Maestro.Bench.Scenarios.WorktreeScenario(),
     new Maestro.Bench.Scenarios.ReviewScenario(),
     new Maestro.Bench.Scenarios.AttributionScenario(),

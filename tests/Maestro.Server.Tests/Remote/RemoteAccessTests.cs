@@ -4,6 +4,7 @@ using Maestro.Protocol;
 using Maestro.Server.Remote;
 using Maestro.Server.Tests.Protocol.Exchanges;
 using Maestro.TestSupport;
+using Maestro.TestSupport.Remote;
 
 namespace Maestro.Server.Tests.Remote;
 

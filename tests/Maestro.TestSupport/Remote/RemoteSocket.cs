@@ -4,25 +4,31 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Maestro.Protocol;
-using Maestro.TestSupport;
+namespace Maestro.TestSupport.Remote;
 
-namespace Maestro.Server.Tests.Remote;
-
-/// <summary>A phone page's side of the remote WebSocket: raw JSON-RPC messages, every one the server sent kept.</summary>
-internal sealed class RemoteSocket : IAsyncDisposable
+/// <summary>
+/// A phone page's side of the remote WebSocket: raw JSON-RPC messages, every one the server sent kept (or, for a
+/// benchmark, handed to <see cref="Message"/> only).
+/// </summary>
+public sealed class RemoteSocket : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Options = MaestroJson.CreateOptions();
 
     private readonly ClientWebSocket socket;
     private readonly ConcurrentQueue<JsonObject> received = new();
     private readonly Task reading;
+    private readonly bool keepNotifications;
     private int nextId;
 
-    private RemoteSocket(ClientWebSocket socket)
+    private RemoteSocket(ClientWebSocket socket, bool keepNotifications)
     {
         this.socket = socket;
+        this.keepNotifications = keepNotifications;
         reading = Task.Run(ReadAsync);
     }
+
+    /// <summary>Every message as it arrives, on the reading thread (a benchmark times events here).</summary>
+    public event Action<JsonObject>? Message;
 
     public IReadOnlyList<JsonObject> Received => [.. received];
 
@@ -32,7 +38,8 @@ internal sealed class RemoteSocket : IAsyncDisposable
     public bool Closed => reading.IsCompleted;
 
     /// <param name="viaPort">Connect to 127.0.0.1:viaPort with the page's host in <c>Host</c>, as cloudflared does for a tunnel's page.</param>
-    public static async Task<RemoteSocket> ConnectAsync(Uri page, string? origin = "same", int? viaPort = null)
+    /// <param name="keepNotifications">False: notifications go to <see cref="Message"/> only, so a flood does not pile up.</param>
+    public static async Task<RemoteSocket> ConnectAsync(Uri page, string? origin = "same", int? viaPort = null, bool keepNotifications = true)
     {
         var socket = new ClientWebSocket();
         if (origin is not null)
@@ -56,7 +63,7 @@ internal sealed class RemoteSocket : IAsyncDisposable
             throw;
         }
 
-        return new RemoteSocket(socket);
+        return new RemoteSocket(socket, keepNotifications);
     }
 
     /// <summary>The token from a URL's fragment, as the page reads it.</summary>
@@ -130,8 +137,13 @@ internal sealed class RemoteSocket : IAsyncDisposable
                 message.Write(buffer, 0, result.Count);
                 if (result.EndOfMessage)
                 {
-                    received.Enqueue(JsonNode.Parse(message.ToArray())!.AsObject());
+                    var parsed = JsonNode.Parse(message.ToArray())!.AsObject();
                     message.SetLength(0);
+                    Message?.Invoke(parsed);
+                    if (keepNotifications || parsed["method"] is null)
+                    {
+                        received.Enqueue(parsed);
+                    }
                 }
             }
         }
