@@ -26,6 +26,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     private readonly TurnRetryLoop retries;
     private readonly FailoverBackup? backup;
     private readonly object admission = new();
+    private readonly TaskCompletionSource<SessionRuntime> successor = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? currentTurn;
     private bool retired;
     private int queued;
@@ -64,7 +65,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         {
             if (retired)
             {
-                throw new TurnRunningException(Session.Id);
+                throw new RuntimeRetiredException();
             }
 
             Interlocked.Increment(ref queued);
@@ -96,6 +97,13 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
             return true;
         }
     }
+
+    /// <summary>The runtime that took over after <see cref="TryRetire"/>: a prompt that found this one retired goes there.</summary>
+    public Task<SessionRuntime> Successor => successor.Task;
+
+    public void HandOver(SessionRuntime next) => successor.TrySetResult(next);
+
+    public void HandOverFailed(Exception why) => successor.TrySetException(why);
 
     /// <summary>Changes the session row (model, permission mode) and waits until it is stored and every client told.</summary>
     public async Task ReconfigureAsync(Func<Session, Session> change)
@@ -347,5 +355,24 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         }
 
         public ValueTask SetAgentSessionIdAsync(string agentSessionId, CancellationToken cancellationToken) => runtime.SetAgentSessionIdAsync(agentSessionId, CancellationToken.None);
+    }
+
+    /// <summary>A prompt reached a runtime that gave way to another (the session switched agents): it goes to <see cref="Successor"/>.</summary>
+    internal sealed class RuntimeRetiredException : Exception
+    {
+        public RuntimeRetiredException()
+            : base("The session switched agents; the prompt goes to its new runtime.")
+        {
+        }
+
+        public RuntimeRetiredException(string message)
+            : base(message)
+        {
+        }
+
+        public RuntimeRetiredException(string message, Exception inner)
+            : base(message, inner)
+        {
+        }
     }
 }

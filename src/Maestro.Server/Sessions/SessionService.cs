@@ -140,7 +140,15 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
             throw new SessionClosedException(sessionId);
         }
 
-        return await runtime.PromptAsync(text, cancellationToken);
+        try
+        {
+            return await runtime.PromptAsync(text, cancellationToken);
+        }
+        catch (SessionRuntime.RuntimeRetiredException)
+        {
+            // Arrived while sessions/configure switched the agent: the new runtime takes it.
+            return await (await runtime.Successor.WaitAsync(cancellationToken)).PromptAsync(text, cancellationToken);
+        }
     }
 
     /// <summary>Resends now the prompt of a turn waiting out an outage; nothing when no turn of the session waits.</summary>
@@ -239,17 +247,30 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
             throw new TurnRunningException(request.SessionId);
         }
 
-        await runtime.DisposeAsync(); // stores what the old pump still holds
-        var switched = runtime.Session with
+        SessionRuntime next;
+        try
         {
-            AgentId = definition.Id,
-            AgentSessionId = null,
-            Model = model,
-            PermissionMode = request.PermissionMode ?? current.PermissionMode,
-        };
-        var next = NewRuntime(switched, adapter);
-        live[request.SessionId] = new Lazy<Task<SessionRuntime>>(Task.FromResult(next));
-        await next.ReconfigureAsync(s => s); // stores the row and tells every client (sessions/changed)
+            await runtime.DisposeAsync(); // stores what the old pump still holds
+            var switched = runtime.Session with
+            {
+                AgentId = definition.Id,
+                AgentSessionId = null,
+                Model = model,
+                PermissionMode = request.PermissionMode ?? current.PermissionMode,
+            };
+            next = NewRuntime(switched, adapter);
+            live[request.SessionId] = new Lazy<Task<SessionRuntime>>(Task.FromResult(next));
+            await next.ReconfigureAsync(s => s); // stores the row and tells every client (sessions/changed)
+        }
+        catch (Exception ex)
+        {
+            // The next use loads the session again from the store, as after a restart.
+            live.TryRemove(request.SessionId, out _);
+            runtime.HandOverFailed(ex);
+            throw;
+        }
+
+        runtime.HandOver(next);
         logger.LogInformation("Session {Session} switched from {Old} to {Agent}", request.SessionId, current.AgentId, definition.Id);
         return next.Session;
     }

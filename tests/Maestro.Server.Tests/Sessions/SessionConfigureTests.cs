@@ -56,7 +56,8 @@ public sealed class SessionConfigureTests : RealClaudeTestBase
         Assert.Null((await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = session.Id, Model = "" })).Model);
 
         // A running turn refuses any change, with what to do; after the cancel the session takes it again.
-        Model.EnqueueTurn(ScriptStep.ToolCall("Bash", Json(new { command = "sleep 120", description = "Wait a long time" })), ScriptStep.Text("not reached"));
+        // Only the tool call: the turn is cancelled before it asks again, and a reply left queued would answer Codex.
+        Model.EnqueueTurn(ScriptStep.ToolCall("Bash", Json(new { command = "sleep 120", description = "Wait a long time" })));
         var running = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "Wait" });
         await Wait.UntilAsync(() => recorder.For(session.Id).Any(e => e.Event is ToolCallEvent), what: "the long command to start");
         var refused = await GitRpc.FailsAsync(() => rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = session.Id, AgentId = "codex" }), ErrorCodes.Busy);
@@ -64,6 +65,7 @@ public sealed class SessionConfigureTests : RealClaudeTestBase
         await GitRpc.FailsAsync(() => rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = session.Id, PermissionMode = PermissionMode.Ask }), ErrorCodes.Busy);
         await rpc.InvokeWithParameterObjectAsync<object?>(Methods.SessionsCancel, new SessionIdParams { SessionId = session.Id });
         Assert.Equal(StopReason.Cancelled, (await running).StopReason);
+        Assert.Equal(0, Model.PendingReplies);
         Assert.Equal("claude-code", (await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id })).AgentId);
 
         var unknown = await GitRpc.FailsAsync(() => rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = session.Id, AgentId = "no-such-agent" }), ErrorCodes.AgentUnavailable);
