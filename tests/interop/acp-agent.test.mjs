@@ -212,6 +212,17 @@ test('ACP SDK: config options and modes round trip, /agent codex switches the ba
     await assert.rejects(acp.agent.request('session/set_mode', { sessionId: 'no-such-session', modeId: 'ask' }), (e) => e.code === -32002);
     assert.equal((await daemonSession()).agentId, 'claude-code');
 
+    // While a turn runs, a change is refused (it would apply to the next turn only); the cancelled turn leaves it possible.
+    await model.enqueueTurn([{ tool: 'Bash', args: { command: 'sleep 120', description: 'Wait a long time' } }]);
+    mark = acp.updates.length;
+    const running = acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Wait for a long time' }] });
+    await waitFor(() => acp.updates.slice(mark).some((u) => u.update.sessionUpdate === 'tool_call' && u.update.kind === 'execute'), 'the long command to start');
+    await assert.rejects(acp.agent.request('session/set_mode', { sessionId, modeId: 'ask' }), (e) => e.code === -32600 && /running a turn/.test(e.message));
+    await assert.rejects(acp.agent.request('session/set_config_option', { sessionId, configId: 'agent', value: 'codex' }), (e) => e.code === -32600);
+    await acp.agent.notify('session/cancel', { sessionId });
+    assert.equal((await running).stopReason, 'cancelled');
+    assert.equal((await daemonSession()).permissionMode, 'acceptEdits');
+
     // /agent codex: said in a message, the options follow, the daemon's session is now Codex's.
     mark = acp.updates.length;
     assert.equal((await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: '/agent codex' }] })).stopReason, 'end_turn');
