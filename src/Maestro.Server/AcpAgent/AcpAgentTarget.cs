@@ -69,13 +69,15 @@ internal sealed class AcpAgentTarget
             throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"session/new needs 'cwd', an absolute path (got {(cwd is null ? "none" : "'" + cwd + "'")}).");
         }
 
+        // The daemon probes each backend's version once (agents/list): alongside the create, not after it.
+        var agents = switches.AgentsAsync(cancellationToken);
         var session = await daemon.InvokeAsync<Session>(
             Methods.SessionsCreate,
             new SessionCreateParams { AgentId = options.AgentId, Cwd = cwd, Model = options.Model, PermissionMode = options.PermissionMode },
             cancellationToken);
         var opened = new AcpAgentSession(session, daemon, Editor!, session.LastSeq);
         await sessions.AddAsync(opened);
-        var (configOptions, modes) = await switches.StateAsync(session, cancellationToken);
+        var (configOptions, modes) = AcpSessionSwitches.State(session, await agents);
         // After the answer, so the editor knows the session the update names (ACP lets an agent send it any time).
         _ = Task.Run(() => AdvertiseAsync(opened), CancellationToken.None);
         return new JsonObject { ["sessionId"] = session.Id, ["modes"] = modes, ["configOptions"] = configOptions };

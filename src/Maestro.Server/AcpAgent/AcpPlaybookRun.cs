@@ -34,6 +34,9 @@ internal sealed class AcpPlaybookRun
 
     public string? RunId => started.Task.IsCompletedSuccessfully ? started.Task.Result : null;
 
+    /// <summary>The run's id once the daemon started it; faults when it could not.</summary>
+    public Task<string> Id => started.Task;
+
     /// <summary>The run as it ended: finished, failed, halted or stopped.</summary>
     public Task<Run> Ended => ended.Task;
 

@@ -24,7 +24,10 @@ internal sealed class AcpSessionSwitches
 
     /// <summary>The session's <c>configOptions</c> and <c>modes</c>, as session/new and session/load answer them.</summary>
     public async Task<(JsonArray Options, JsonObject Modes)> StateAsync(Session session, CancellationToken cancellationToken)
-        => (AcpSessionConfig.Options(session, await AgentsAsync(cancellationToken)), AcpSessionConfig.ModeState(session));
+        => State(session, await AgentsAsync(cancellationToken));
+
+    public static (JsonArray Options, JsonObject Modes) State(Session session, IReadOnlyList<AgentInfo> agents)
+        => (AcpSessionConfig.Options(session, agents), AcpSessionConfig.ModeState(session));
 
     public async Task<Session> ConfigureAsync(AcpAgentSession session, SessionConfigureParams request, bool sendOptions, CancellationToken cancellationToken)
     {

@@ -47,9 +47,19 @@ internal sealed class AcpSlashCommands
     /// <summary>Stops the Playbook run the session waits for; false when none runs.</summary>
     public async Task<bool> StopRunAsync(AcpAgentSession session)
     {
-        if (session.Run?.RunId is not { } runId)
+        if (session.Run is not { } run)
         {
             return false;
+        }
+
+        string runId;
+        try
+        {
+            runId = await run.Id; // a stop right after /playbook waits for the daemon to have started the run
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false; // it never started: the /playbook prompt answers that error
         }
 
         await daemon.InvokeAsync<object?>(Methods.RunsStop, new RunIdParams { RunId = runId }, CancellationToken.None);
@@ -65,7 +75,7 @@ internal sealed class AcpSlashCommands
             return;
         }
 
-        await SayAsync(session, $"Stopping Playbook run `{run!.RunId}`.");
+        await SayAsync(session, $"Stopping Playbook run `{run!.RunId}`; the `/playbook` prompt answers once it stopped.");
     }
 
     private async Task SwitchAgentAsync(AcpAgentSession session, string agentId)
