@@ -203,7 +203,8 @@ test('ACP SDK: config options and modes round trip, /agent codex switches the ba
     await waitFor(() => acp.updates.slice(mark).some((u) => u.update.sessionUpdate === 'current_mode_update' && u.update.currentModeId === 'ask'), 'current_mode_update ask');
     await waitFor(() => acp.updates.slice(mark).some((u) => u.update.sessionUpdate === 'config_option_update' && option(u.update.configOptions, 'permission_mode').currentValue === 'ask'), 'config_option_update ask');
     assert.equal((await daemonSession()).permissionMode, 'ask');
-    await acp.agent.request('session/set_mode', { sessionId, modeId: 'acceptEdits' });
+    // Bypass for the long command below: in acceptEdits Claude Code would ask, and this client's "cancelled" would end the turn.
+    await acp.agent.request('session/set_mode', { sessionId, modeId: 'bypass' });
 
     // Refusals: a made-up mode, option or backend; the session is unchanged.
     await assert.rejects(acp.agent.request('session/set_mode', { sessionId, modeId: 'yolo' }), (e) => e.code === -32602 && /Unknown mode 'yolo'/.test(e.message));
@@ -221,7 +222,8 @@ test('ACP SDK: config options and modes round trip, /agent codex switches the ba
     await assert.rejects(acp.agent.request('session/set_config_option', { sessionId, configId: 'agent', value: 'codex' }), (e) => e.code === -32600);
     await acp.agent.notify('session/cancel', { sessionId });
     assert.equal((await running).stopReason, 'cancelled');
-    assert.equal((await daemonSession()).permissionMode, 'acceptEdits');
+    assert.equal((await daemonSession()).permissionMode, 'bypass');
+    await acp.agent.request('session/set_mode', { sessionId, modeId: 'acceptEdits' });
 
     // /agent codex: said in a message, the options follow, the daemon's session is now Codex's.
     mark = acp.updates.length;

@@ -88,7 +88,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     {
         lock (admission)
         {
-            if (Busy)
+            if (Busy || retired)
             {
                 return false;
             }
@@ -100,6 +100,17 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
 
     /// <summary>The runtime that took over after <see cref="TryRetire"/>: a prompt that found this one retired goes there.</summary>
     public Task<SessionRuntime> Successor => successor.Task;
+
+    public bool Retired
+    {
+        get
+        {
+            lock (admission)
+            {
+                return retired;
+            }
+        }
+    }
 
     public void HandOver(SessionRuntime next) => successor.TrySetResult(next);
 

@@ -212,6 +212,12 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
     public async Task<Session> ConfigureAsync(SessionConfigureParams request, CancellationToken cancellationToken)
     {
         var runtime = await RuntimeAsync(request.SessionId, cancellationToken);
+        while (runtime.Retired)
+        {
+            // Another configure is switching the agent: this one applies to what it made.
+            runtime = await runtime.Successor.WaitAsync(cancellationToken);
+        }
+
         var current = runtime.Session;
         if (current.Status == SessionStatus.Closed)
         {
