@@ -19,6 +19,7 @@ export const Methods = {
   SessionsHistory: 'sessions/history',
   SessionsClose: 'sessions/close',
   SessionsRename: 'sessions/rename',
+  SessionsConfigure: 'sessions/configure',
   SessionsArchive: 'sessions/archive',
   SessionsDelete: 'sessions/delete',
   SessionsDiscover: 'sessions/discover',
@@ -170,6 +171,7 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'sessions/history': { kind: 'request', params: 'SessionHistoryParams', result: 'SessionHistoryResult' },
   'sessions/close': { kind: 'request', params: 'SessionCloseParams', result: null },
   'sessions/rename': { kind: 'request', params: 'SessionRenameParams', result: 'Session' },
+  'sessions/configure': { kind: 'request', params: 'SessionConfigureParams', result: 'Session' },
   'sessions/archive': { kind: 'request', params: 'SessionArchiveParams', result: 'Session' },
   'sessions/delete': { kind: 'request', params: 'SessionDeleteParams', result: null },
   'sessions/discover': { kind: 'request', params: 'SessionDiscoverParams', result: 'SessionDiscoverResult' },
@@ -244,6 +246,7 @@ export interface MethodTypes {
   'sessions/history': { params: SessionHistoryParams; result: SessionHistoryResult };
   'sessions/close': { params: SessionCloseParams; result: null };
   'sessions/rename': { params: SessionRenameParams; result: Session };
+  'sessions/configure': { params: SessionConfigureParams; result: Session };
   'sessions/archive': { params: SessionArchiveParams; result: Session };
   'sessions/delete': { params: SessionDeleteParams; result: null };
   'sessions/discover': { params: SessionDiscoverParams; result: SessionDiscoverResult };
@@ -1291,6 +1294,14 @@ export interface SessionChangedNotification {
 export interface SessionCloseParams {
   sessionId: string;
   removeWorktree?: boolean;
+}
+
+/** Changes what the session's next turn runs with; fields left out stay as they are. A different agent starts a fresh conversation with that agent in the same Maestro session (its transcript stays); its model then resets to the agent's default unless Model names one. An empty Model also means the agent's default. */
+export interface SessionConfigureParams {
+  sessionId: string;
+  agentId?: string;
+  model?: string;
+  permissionMode?: PermissionMode;
 }
 
 export interface SessionCreateParams {

@@ -49,6 +49,10 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(SessionRenameParams), typeof(Session))]
     public const string SessionsRename = "sessions/rename";
 
+    /// <summary>Switches the session's agent, model or permission mode for its next turn; refused while a turn runs.</summary>
+    [MethodShape(MethodKind.Request, typeof(SessionConfigureParams), typeof(Session))]
+    public const string SessionsConfigure = "sessions/configure";
+
     [MethodShape(MethodKind.Request, typeof(SessionArchiveParams), typeof(Session))]
     public const string SessionsArchive = "sessions/archive";
 

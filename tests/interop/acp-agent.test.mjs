@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { freshHome, removeHome, startServer, initializeParams, maestroPath } from './maestro.mjs';
-import { startModelServer, agentSandbox, configureAgent } from './agents.mjs';
+import { startModelServer, agentSandbox, configureAgent, configureAgents } from './agents.mjs';
 import { startAcpAgent, initializeRequest, waitFor } from './acp.mjs';
 
 // The official ACP client SDK drives `maestro acp` (an ACP agent in front of the daemon) with a real Claude Code on the
@@ -25,7 +25,7 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
     const { sessionId } = await acp.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] });
     assert.ok(sessionId);
     const offered = await waitFor(() => acp.updates.find((u) => u.sessionId === sessionId && u.update.sessionUpdate === 'available_commands_update'), 'the commands on offer');
-    assert.deepEqual(offered.update.availableCommands.map((c) => c.name), ['sessions']);
+    assert.deepEqual(offered.update.availableCommands.map((c) => c.name), ['sessions', 'agent', 'playbook', 'stop']);
 
     // A second client of the daemon (the editor protocol, as VS Code speaks it) watches the same session live.
     const other = startServer(home);
@@ -153,6 +153,170 @@ test('ACP SDK: backend permission requests are answered by the client, allowed a
 
     // A relative cwd is refused before any session is made.
     await assert.rejects(acp.agent.request('session/new', { cwd: 'relative/dir', mcpServers: [] }), (e) => e.code === -32602 && /absolute path/.test(e.message));
+    assert.deepEqual(acp.invalid, [], 'every message maestro acp sent is valid against the ACP schema');
+  } finally {
+    if (acp) await acp.close();
+    model.stop();
+    removeHome(home);
+    sandbox.dispose();
+  }
+});
+
+// The editor chooses the backend and the permission mode: config options and modes in session/new, set_config_option
+// and set_mode round trips (each reaching the daemon's session), then `/agent codex` and a turn the real Codex CLI answers.
+test('ACP SDK: config options and modes round trip, /agent codex switches the backend and Codex answers the next turn', { timeout: 300000 }, async () => {
+  const model = await startModelServer();
+  const sandbox = agentSandbox();
+  const home = freshHome();
+  let acp;
+  let other;
+  try {
+    configureAgents(home, ['claude-code', 'codex'], sandbox, model.modelUrl);
+    acp = startAcpAgent(home, ['--agent', 'claude-code', '--permission-mode', 'bypass']);
+    await acp.agent.request('initialize', initializeRequest);
+    const created = await acp.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] });
+    const { sessionId } = created;
+    assert.equal(created.modes.currentModeId, 'bypass');
+    assert.deepEqual(created.modes.availableModes.map((m) => m.id), ['ask', 'acceptEdits', 'bypass']);
+    const option = (options, id) => options.find((o) => o.id === id);
+    assert.deepEqual(created.configOptions.map((o) => [o.id, o.type, o.category, o.currentValue]), [['agent', 'select', '_agent', 'claude-code'], ['permission_mode', 'select', 'mode', 'bypass']]);
+    assert.ok(option(created.configOptions, 'agent').options.some((o) => o.value === 'codex'), 'the installed Codex is offered');
+
+    other = startServer(home);
+    await other.connection.sendRequest('initialize', initializeParams('second-client'));
+    const daemonSession = () => other.connection.sendRequest('sessions/get', { sessionId });
+
+    await model.enqueueTurn([{ text: 'Claude here.' }]);
+    assert.equal((await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Who is there?' }] })).stopReason, 'end_turn');
+
+    // set_config_option: the answer has every option with its value; the modes follow (current_mode_update).
+    let mark = acp.updates.length;
+    const set = await acp.agent.request('session/set_config_option', { sessionId, configId: 'permission_mode', value: 'acceptEdits' });
+    assert.equal(option(set.configOptions, 'permission_mode').currentValue, 'acceptEdits');
+    assert.equal(option(set.configOptions, 'agent').currentValue, 'claude-code');
+    await waitFor(() => acp.updates.slice(mark).some((u) => u.update.sessionUpdate === 'current_mode_update' && u.update.currentModeId === 'acceptEdits'), 'current_mode_update acceptEdits');
+    assert.equal((await daemonSession()).permissionMode, 'acceptEdits');
+
+    // set_mode: the options follow (config_option_update), and the daemon's session has the mode.
+    mark = acp.updates.length;
+    assert.deepEqual(await acp.agent.request('session/set_mode', { sessionId, modeId: 'ask' }), {});
+    await waitFor(() => acp.updates.slice(mark).some((u) => u.update.sessionUpdate === 'current_mode_update' && u.update.currentModeId === 'ask'), 'current_mode_update ask');
+    await waitFor(() => acp.updates.slice(mark).some((u) => u.update.sessionUpdate === 'config_option_update' && option(u.update.configOptions, 'permission_mode').currentValue === 'ask'), 'config_option_update ask');
+    assert.equal((await daemonSession()).permissionMode, 'ask');
+    // Bypass for the long command below: in acceptEdits Claude Code would ask, and this client's "cancelled" would end the turn.
+    await acp.agent.request('session/set_mode', { sessionId, modeId: 'bypass' });
+
+    // Refusals: a made-up mode, option or backend; the session is unchanged.
+    await assert.rejects(acp.agent.request('session/set_mode', { sessionId, modeId: 'yolo' }), (e) => e.code === -32602 && /Unknown mode 'yolo'/.test(e.message));
+    await assert.rejects(acp.agent.request('session/set_config_option', { sessionId, configId: 'colour', value: 'blue' }), (e) => e.code === -32602 && /Unknown config option 'colour'/.test(e.message));
+    await assert.rejects(acp.agent.request('session/set_config_option', { sessionId, configId: 'agent', value: 'no-such-agent' }), (e) => e.code === -32603 && e.data?.maestroCode === -32011 && /no-such-agent/.test(e.message));
+    await assert.rejects(acp.agent.request('session/set_mode', { sessionId: 'no-such-session', modeId: 'ask' }), (e) => e.code === -32002);
+    assert.equal((await daemonSession()).agentId, 'claude-code');
+
+    // While a turn runs, a change is refused (it would apply to the next turn only); the cancelled turn leaves it possible.
+    await model.enqueueTurn([{ tool: 'Bash', args: { command: 'sleep 120', description: 'Wait a long time' } }]);
+    mark = acp.updates.length;
+    const running = acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Wait for a long time' }] });
+    await waitFor(() => acp.updates.slice(mark).some((u) => u.update.sessionUpdate === 'tool_call' && u.update.kind === 'execute'), 'the long command to start');
+    await assert.rejects(acp.agent.request('session/set_mode', { sessionId, modeId: 'ask' }), (e) => e.code === -32600 && /running a turn/.test(e.message));
+    await assert.rejects(acp.agent.request('session/set_config_option', { sessionId, configId: 'agent', value: 'codex' }), (e) => e.code === -32600);
+    await acp.agent.notify('session/cancel', { sessionId });
+    assert.equal((await running).stopReason, 'cancelled');
+    assert.equal((await daemonSession()).permissionMode, 'bypass');
+    await acp.agent.request('session/set_mode', { sessionId, modeId: 'acceptEdits' });
+
+    // /agent codex: said in a message, the options follow, the daemon's session is now Codex's.
+    mark = acp.updates.length;
+    assert.equal((await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: '/agent codex' }] })).stopReason, 'end_turn');
+    const after = acp.updates.slice(mark).map((u) => u.update);
+    assert.ok(after.some((u) => u.sessionUpdate === 'agent_message_chunk' && /Switched this session from claude-code to .*codex/.test(u.content.text)), JSON.stringify(after));
+    assert.ok(after.some((u) => u.sessionUpdate === 'config_option_update' && option(u.configOptions, 'agent').currentValue === 'codex'));
+    const switched = await daemonSession();
+    assert.equal(switched.agentId, 'codex');
+    assert.equal(switched.agentSessionId, undefined);
+
+    // The next turn is answered by the real Codex CLI: its command writes the file, its words come back as chunks.
+    const target = join(sandbox.repo, 'codex.txt');
+    await model.enqueueTurn([{ tool: 'exec_command', args: { cmd: `printf 'from codex\\n' > ${target}` } }, { text: 'Codex wrote **codex.txt**.' }]);
+    mark = acp.updates.length;
+    const byCodex = await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Write codex.txt' }] });
+    assert.equal(byCodex.stopReason, 'end_turn');
+    assert.equal(readFileSync(target, 'utf8'), 'from codex\n');
+    const said = acp.updates.slice(mark).filter((u) => u.update.sessionUpdate === 'agent_message_chunk').map((u) => u.update.content.text).join('');
+    assert.match(said, /Codex wrote \*\*codex\.txt\*\*\./);
+    assert.ok(acp.updates.slice(mark).some((u) => u.update.sessionUpdate === 'tool_call'), 'the Codex command arrives as a tool call');
+    const requests = await model.requests();
+    assert.ok(!JSON.stringify(requests.at(-1)).includes('Who is there?'), 'Codex starts a fresh conversation');
+    assert.ok((await daemonSession()).agentSessionId, 'the session now holds the Codex thread');
+    assert.deepEqual(acp.invalid, [], 'every message maestro acp sent is valid against the ACP schema');
+  } finally {
+    if (other) other.connection.dispose();
+    if (acp) await acp.close();
+    model.stop();
+    removeHome(home);
+    sandbox.dispose();
+  }
+});
+
+// `/playbook PATH` runs a Playbook in the session's folder with its backend; the tasks arrive as a plan whose entries
+// go pending → in_progress → completed as the run goes, and the prompt answers end_turn when the run ends. A second
+// run is stopped with `/stop` while its first task runs, and that prompt answers cancelled.
+test('ACP SDK: /playbook reports a two-task run as a plan that ticks to the end; /stop stops a run', { timeout: 300000 }, async () => {
+  const model = await startModelServer();
+  const sandbox = agentSandbox();
+  const home = freshHome();
+  let acp;
+  try {
+    configureAgent(home, 'claude-code', sandbox, model.modelUrl);
+    mkdirSync(join(sandbox.repo, 'playbooks'));
+    const doc = join(sandbox.repo, 'playbooks', 'two.md');
+    writeFileSync(doc, '# Two tasks\n\n- [ ] Create the notes file\n- [ ] Say hello\n');
+    const tick = async (task) => {
+      await model.enqueueTurn([{ tool: 'Read', args: { file_path: doc } }]);
+      await model.enqueueTurn([{ tool: 'Edit', args: { file_path: doc, old_string: `- [ ] ${task}`, new_string: `- [x] ${task}` } }, { text: `Done: **${task}**.` }]);
+    };
+    await tick('Create the notes file');
+    await tick('Say hello');
+
+    acp = startAcpAgent(home, ['--agent', 'claude-code', '--permission-mode', 'bypass']);
+    await acp.agent.request('initialize', initializeRequest);
+    const { sessionId } = await acp.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] });
+    await assert.rejects(acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: '/playbook playbooks/missing.md' }] }), (e) => e.code === -32602 && /no playbook at/.test(e.message));
+    await assert.rejects(acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: '/playbook' }] }), (e) => e.code === -32602 && /needs the path/.test(e.message));
+
+    const mark = acp.updates.length;
+    const result = await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: '/playbook playbooks/two.md' }] });
+    assert.equal(result.stopReason, 'end_turn');
+    assert.equal(readFileSync(doc, 'utf8'), '# Two tasks\n\n- [x] Create the notes file\n- [x] Say hello\n');
+    const updates = acp.updates.slice(mark).map((u) => u.update);
+    const plans = updates.filter((u) => u.sessionUpdate === 'plan').map((u) => u.entries.map((e) => e.status).join(','));
+    assert.deepEqual(plans, [
+      'pending,pending',
+      'in_progress,pending',
+      'completed,pending',
+      'completed,in_progress',
+      'completed,completed',
+    ]);
+    assert.deepEqual(updates.find((u) => u.sessionUpdate === 'plan').entries.map((e) => e.content), ['Create the notes file', 'Say hello']);
+    const said = updates.filter((u) => u.sessionUpdate === 'agent_message_chunk').map((u) => u.content.text).join('\n');
+    assert.match(said, /Running Playbook \*\*two\*\* with claude-code/);
+    assert.match(said, /finished: 2 of 2 tasks done, 0 failed/);
+
+    // /stop with nothing running says so; then a run whose task runs a long command is stopped with /stop.
+    const idle = acp.updates.length;
+    assert.equal((await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: '/stop' }] })).stopReason, 'end_turn');
+    assert.ok(acp.updates.slice(idle).some((u) => u.update.sessionUpdate === 'agent_message_chunk' && /No Playbook run/.test(u.update.content.text)));
+    const slow = join(sandbox.repo, 'playbooks', 'slow.md');
+    writeFileSync(slow, '# Slow\n\n- [ ] Wait a long time\n- [ ] Never reached\n');
+    await model.enqueueTurn([{ tool: 'Bash', args: { command: 'sleep 120', description: 'Wait a long time' } }]);
+    const before = acp.updates.length;
+    const running = acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: '/playbook playbooks/slow.md' }] });
+    await waitFor(() => acp.updates.slice(before).some((u) => u.update.sessionUpdate === 'plan' && u.update.entries[0].status === 'in_progress'), 'the first task to start');
+    await assert.rejects(acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'too soon' }] }), (e) => e.code === -32600);
+    assert.equal((await acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: '/stop' }] })).stopReason, 'end_turn');
+    assert.equal((await running).stopReason, 'cancelled');
+    assert.ok(acp.updates.slice(before).some((u) => u.update.sessionUpdate === 'agent_message_chunk' && /was stopped/.test(u.update.content.text)));
+    assert.equal(readFileSync(slow, 'utf8'), '# Slow\n\n- [ ] Wait a long time\n- [ ] Never reached\n');
     assert.deepEqual(acp.invalid, [], 'every message maestro acp sent is valid against the ACP schema');
   } finally {
     if (acp) await acp.close();

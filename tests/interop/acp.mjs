@@ -26,6 +26,8 @@ const responses = {
   'session/new': def('NewSessionResponse'),
   'session/load': def('LoadSessionResponse'),
   'session/prompt': def('PromptResponse'),
+  'session/set_mode': def('SetSessionModeResponse'),
+  'session/set_config_option': def('SetSessionConfigOptionResponse'),
 };
 const sessionNotification = def('SessionNotification');
 const permissionRequest = def('RequestPermissionRequest');

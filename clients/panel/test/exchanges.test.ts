@@ -47,6 +47,9 @@ const notForThePanel = new Set<string>([
   Methods.StatsGet, Methods.StatsLeaderboard, Methods.StatsExport, Methods.StatsBudgetWarning, Methods.StatsOutages,
   // hosts/*: the CLI's `maestro hosts` is their client; the panel's host grouping comes with proxying (issue 24).
   Methods.HostsAdd, Methods.HostsList, Methods.HostsRemove, Methods.HostsTest, Methods.HostsInstall,
+  // sessions/configure: `maestro acp` (the editor's agent picker, `/agent`) is its client; the panel shows the result
+  // through sessions/changed.
+  Methods.SessionsConfigure,
 ]);
 
 const folder = join(panelRoot, '..', '..', 'tests', 'exchanges');

@@ -21,6 +21,7 @@ namespace Maestro.Protocol;
 [JsonSerializable(typeof(SessionHistoryResult))]
 [JsonSerializable(typeof(SessionCloseParams))]
 [JsonSerializable(typeof(SessionRenameParams))]
+[JsonSerializable(typeof(SessionConfigureParams))]
 [JsonSerializable(typeof(SessionDiscoverParams))]
 [JsonSerializable(typeof(SessionDiscoverResult))]
 [JsonSerializable(typeof(SessionImportParams))]

@@ -25,6 +25,7 @@ internal sealed class AcpAgentSession : IAsyncDisposable
     private readonly Task pump;
     private long delivered;
     private int turnRunning;
+    private AcpPlaybookRun? run;
 
     public AcpAgentSession(Session session, DaemonClient daemon, JsonRpc editor, long deliveredSeq)
     {
@@ -50,6 +51,13 @@ internal sealed class AcpAgentSession : IAsyncDisposable
     public bool TryStartTurn() => Interlocked.CompareExchange(ref turnRunning, 1, 0) == 0;
 
     public void EndTurn() => Volatile.Write(ref turnRunning, 0);
+
+    /// <summary>The Playbook run this session's <c>/playbook</c> started and waits for; null when none runs.</summary>
+    public AcpPlaybookRun? Run
+    {
+        get => Volatile.Read(ref run);
+        set => Volatile.Write(ref run, value);
+    }
 
     /// <summary>Sends every stored event up to <paramref name="seq"/> that the editor has not seen, from history if need be.</summary>
     public async Task CatchUpAsync(long seq, bool replay, CancellationToken cancellationToken)

@@ -9,6 +9,8 @@ internal sealed class AcpAgentSessions
 
     public AcpAgentSession? Find(string sessionId) => byId.GetValueOrDefault(sessionId);
 
+    public IEnumerable<AcpAgentSession> All => byId.Values;
+
     /// <summary>Adds a session; one loaded again replaces the earlier one, which stops delivering.</summary>
     public async Task AddAsync(AcpAgentSession session)
     {

@@ -21,12 +21,16 @@ internal sealed class AcpAgentTarget
     private readonly DaemonClient daemon;
     private readonly AcpAgentSessions sessions;
     private readonly AcpAgentOptions options;
+    private readonly AcpSessionSwitches switches;
+    private readonly AcpSlashCommands commands;
 
     public AcpAgentTarget(DaemonClient daemon, AcpAgentSessions sessions, AcpAgentOptions options)
     {
         this.daemon = daemon;
         this.sessions = sessions;
         this.options = options;
+        switches = new AcpSessionSwitches(daemon);
+        commands = new AcpSlashCommands(daemon, switches);
     }
 
     /// <summary>The connection to the editor; set once it is made (it needs this target first).</summary>
@@ -65,15 +69,18 @@ internal sealed class AcpAgentTarget
             throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"session/new needs 'cwd', an absolute path (got {(cwd is null ? "none" : "'" + cwd + "'")}).");
         }
 
+        // The daemon probes each backend's version once (agents/list): alongside the create, not after it.
+        var agents = switches.AgentsAsync(cancellationToken);
         var session = await daemon.InvokeAsync<Session>(
             Methods.SessionsCreate,
             new SessionCreateParams { AgentId = options.AgentId, Cwd = cwd, Model = options.Model, PermissionMode = options.PermissionMode },
             cancellationToken);
         var opened = new AcpAgentSession(session, daemon, Editor!, session.LastSeq);
         await sessions.AddAsync(opened);
+        var (configOptions, modes) = AcpSessionSwitches.State(session, await agents);
         // After the answer, so the editor knows the session the update names (ACP lets an agent send it any time).
         _ = Task.Run(() => AdvertiseAsync(opened), CancellationToken.None);
-        return new JsonObject { ["sessionId"] = session.Id };
+        return new JsonObject { ["sessionId"] = session.Id, ["modes"] = modes, ["configOptions"] = configOptions };
     });
 
     /// <summary>Resumes a Maestro session (one made here, in another editor or by the CLI) and replays its history as updates.</summary>
@@ -86,7 +93,41 @@ internal sealed class AcpAgentTarget
         await sessions.AddAsync(opened);
         await opened.CatchUpAsync(session.LastSeq, replay: true, cancellationToken);
         await opened.SendAsync(AcpCommands.AvailableCommandsUpdate(), cancellationToken);
+        var (configOptions, modes) = await switches.StateAsync(session, cancellationToken);
+        return new JsonObject { ["modes"] = modes, ["configOptions"] = configOptions };
+    });
+
+    /// <summary>The permission mode of the session's next turn (ACP modes are Maestro's permission modes).</summary>
+    [JsonRpcMethod(AcpWire.AgentMethods.SessionSetMode, UseSingleObjectParameterDeserialization = true)]
+    public Task<JsonObject> SetModeAsync(JsonElement parameters, CancellationToken cancellationToken) => EdgeAsync(async () =>
+    {
+        var session = Open(SessionId(parameters));
+        var mode = AcpSessionConfig.ParseMode(Str(parameters, "modeId"))
+            ?? throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"Unknown mode '{Str(parameters, "modeId")}': the modes are {AcpSessionConfig.ModeIds}.");
+        await switches.ConfigureAsync(session, new SessionConfigureParams { SessionId = session.Id, PermissionMode = mode }, sendOptions: true, cancellationToken);
         return new JsonObject();
+    });
+
+    /// <summary>The backend agent or the permission mode of the session's next turn; answers every option with its value.</summary>
+    [JsonRpcMethod(AcpWire.AgentMethods.SessionSetConfigOption, UseSingleObjectParameterDeserialization = true)]
+    public Task<JsonObject> SetConfigOptionAsync(JsonElement parameters, CancellationToken cancellationToken) => EdgeAsync(async () =>
+    {
+        var session = Open(SessionId(parameters));
+        var value = Str(parameters, "value")
+            ?? throw new AcpRequestException(AcpErrorCodes.InvalidParams, "session/set_config_option needs 'value', one of the option's values (a string).");
+        var request = Str(parameters, "configId") switch
+        {
+            AcpSessionConfig.AgentOption => new SessionConfigureParams { SessionId = session.Id, AgentId = value },
+            AcpSessionConfig.ModeOption => new SessionConfigureParams
+            {
+                SessionId = session.Id,
+                PermissionMode = AcpSessionConfig.ParseMode(value)
+                    ?? throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"Unknown permission mode '{value}': the values are {AcpSessionConfig.ModeIds}."),
+            },
+            var other => throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"Unknown config option '{other}': the options are '{AcpSessionConfig.AgentOption}' and '{AcpSessionConfig.ModeOption}'."),
+        };
+        var after = await switches.ConfigureAsync(session, request, sendOptions: false, cancellationToken);
+        return new JsonObject { ["configOptions"] = (await switches.StateAsync(after, cancellationToken)).Options };
     });
 
     [JsonRpcMethod(AcpWire.AgentMethods.SessionPrompt, UseSingleObjectParameterDeserialization = true)]
@@ -95,6 +136,13 @@ internal sealed class AcpAgentTarget
         var id = SessionId(parameters);
         var session = Open(id);
         var text = AcpPromptText.From(parameters.TryGetProperty("prompt", out var prompt) ? prompt : default);
+        var command = AcpCommands.Called(text);
+        if (command == AcpCommands.Stop)
+        {
+            // Not a turn: it stops the one a /playbook holds.
+            return new JsonObject { ["stopReason"] = await commands.RunAsync(session, command, text) };
+        }
+
         if (!session.TryStartTurn())
         {
             throw new AcpRequestException(AcpErrorCodes.InvalidRequest, $"Session {id} is already running a turn: wait for its stopReason, or send session/cancel.");
@@ -102,13 +150,9 @@ internal sealed class AcpAgentTarget
 
         try
         {
-            if (AcpCommands.Called(text) == AcpCommands.Sessions)
+            if (command is not null)
             {
-                var list = await daemon.InvokeAsync<SessionListResult>(Methods.SessionsList, new SessionListParams(), CancellationToken.None);
-                await session.SendAsync(
-                    new JsonObject { ["sessionUpdate"] = AcpWire.Updates.AgentMessageChunk, ["content"] = new JsonObject { ["type"] = "text", ["text"] = AcpCommands.SessionList(list.Sessions) } },
-                    CancellationToken.None);
-                return new JsonObject { ["stopReason"] = AcpWire.StopReasons.EndTurn };
+                return new JsonObject { ["stopReason"] = await commands.RunAsync(session, command, text) };
             }
 
             // Not cancelled with the request: ACP cancels a turn with session/cancel, and the turn then answers "cancelled".
@@ -138,9 +182,13 @@ internal sealed class AcpAgentTarget
     public async Task CancelAsync(JsonElement parameters)
     {
         // A notification: nothing to answer, so an unknown session is ignored, as ACP asks.
-        if (Str(parameters, "sessionId") is { } id && sessions.Find(id) is not null)
+        if (Str(parameters, "sessionId") is { } id && sessions.Find(id) is { } session)
         {
-            await daemon.InvokeAsync<object?>(Methods.SessionsCancel, new SessionIdParams { SessionId = id }, CancellationToken.None);
+            // A /playbook turn is its run: cancelling it stops the run, and the prompt answers "cancelled".
+            if (!await commands.StopRunAsync(session))
+            {
+                await daemon.InvokeAsync<object?>(Methods.SessionsCancel, new SessionIdParams { SessionId = id }, CancellationToken.None);
+            }
         }
     }
 
@@ -194,6 +242,8 @@ internal sealed class AcpAgentTarget
             {
                 ErrorCodes.SessionNotFound => AcpErrorCodes.ResourceNotFound,
                 ErrorCodes.InvalidParams => AcpErrorCodes.InvalidParams,
+                ErrorCodes.PlaybookInvalid => AcpErrorCodes.InvalidParams,
+                ErrorCodes.Busy => AcpErrorCodes.InvalidRequest, // a turn runs: the request is fine, only not now
                 _ => AcpErrorCodes.InternalError,
             };
             throw new LocalRpcException(ex.Message) { ErrorCode = code, ErrorData = new JsonObject { ["maestroCode"] = ex.ErrorCode } };

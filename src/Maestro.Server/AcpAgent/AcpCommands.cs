@@ -13,6 +13,11 @@ namespace Maestro.Server.AcpAgent;
 public static class AcpCommands
 {
     public const string Sessions = "sessions";
+    public const string Agent = "agent";
+    public const string Playbook = "playbook";
+    public const string Stop = "stop";
+
+    private static readonly string[] Known = [Sessions, Agent, Playbook, Stop];
 
     public static JsonObject AvailableCommandsUpdate() => new()
     {
@@ -22,6 +27,23 @@ public static class AcpCommands
             {
                 ["name"] = Sessions,
                 ["description"] = "List Maestro's sessions (this editor's, VS Code's, the CLI's); resume one by loading it (session/load).",
+            },
+            new JsonObject
+            {
+                ["name"] = Agent,
+                ["description"] = "Switch this session's backend agent for the next turn (a fresh conversation with it); without a name, list the agents.",
+                ["input"] = new JsonObject { ["hint"] = "claude-code, codex, opencode, gemini or acp:NAME" },
+            },
+            new JsonObject
+            {
+                ["name"] = Playbook,
+                ["description"] = "Run a Playbook (a folder or markdown file of tasks) in this session's folder; its tasks show as a plan that ticks as the run goes.",
+                ["input"] = new JsonObject { ["hint"] = "path of the playbook folder or .md file" },
+            },
+            new JsonObject
+            {
+                ["name"] = Stop,
+                ["description"] = "Stop the Playbook run this session started.",
             }),
     };
 
@@ -35,7 +57,15 @@ public static class AcpCommands
         }
 
         var name = text[1..].Split((char[])[' ', '\n', '\t'], 2)[0];
-        return name == Sessions ? name : null;
+        return Known.Contains(name, StringComparer.Ordinal) ? name : null;
+    }
+
+    /// <summary>What follows the command's name, trimmed; empty when nothing does.</summary>
+    public static string Argument(string prompt)
+    {
+        var text = prompt.TrimStart();
+        var parts = text[1..].Split((char[])[' ', '\n', '\t'], 2);
+        return parts.Length > 1 ? parts[1].Trim() : string.Empty;
     }
 
     /// <summary>The answer of <c>/sessions</c>: the newest sessions first, one line each, as markdown.</summary>

@@ -20,6 +20,16 @@ internal sealed class AcpDaemonListener
     [JsonRpcMethod(Methods.SessionsEvent)]
     public void OnEvent(SessionEventNotification notification) => sessions.Find(notification.SessionId)?.Enqueue(notification);
 
+    /// <summary>Every run's progress: the session whose <c>/playbook</c> started the run turns it into its plan.</summary>
+    [JsonRpcMethod(Methods.RunsProgress)]
+    public void OnRunProgress(RunProgressNotification notification)
+    {
+        foreach (var session in sessions.All)
+        {
+            session.Run?.Offer(notification);
+        }
+    }
+
     [JsonRpcMethod(Methods.PermissionsRequest)]
     public Task<PermissionResponse> OnPermissionRequestAsync(PermissionRequestParams request, CancellationToken cancellationToken)
         => sessions.Find(request.SessionId) is { } session

@@ -25,7 +25,10 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     private readonly OutageControl outages;
     private readonly TurnRetryLoop retries;
     private readonly FailoverBackup? backup;
+    private readonly object admission = new();
+    private readonly TaskCompletionSource<SessionRuntime> successor = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? currentTurn;
+    private bool retired;
     private int queued;
     private volatile string? stopping;
 
@@ -58,15 +61,66 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         }
 
         var prompt = new PendingPrompt(text, requestAborted);
-        Interlocked.Increment(ref queued);
-        if (!prompts.Writer.TryWrite(prompt))
+        lock (admission)
         {
-            throw new SessionClosedException(Session.Id);
+            if (retired)
+            {
+                throw new RuntimeRetiredException();
+            }
+
+            Interlocked.Increment(ref queued);
+            if (!prompts.Writer.TryWrite(prompt))
+            {
+                throw new SessionClosedException(Session.Id);
+            }
         }
 
         outages.PromptArrived(); // a prompt sent while a failed one waits to be resent takes over
 
         return prompt.Result.Task;
+    }
+
+    /// <summary>
+    /// Takes no more prompts, when none runs or waits: the session is about to get a new runtime (another agent).
+    /// False, and nothing changes, while a turn is busy. Under the same lock as admission, so no prompt slips in between.
+    /// </summary>
+    public bool TryRetire()
+    {
+        lock (admission)
+        {
+            if (Busy || retired)
+            {
+                return false;
+            }
+
+            retired = true;
+            return true;
+        }
+    }
+
+    /// <summary>The runtime that took over after <see cref="TryRetire"/>: a prompt that found this one retired goes there.</summary>
+    public Task<SessionRuntime> Successor => successor.Task;
+
+    public bool Retired
+    {
+        get
+        {
+            lock (admission)
+            {
+                return retired;
+            }
+        }
+    }
+
+    public void HandOver(SessionRuntime next) => successor.TrySetResult(next);
+
+    public void HandOverFailed(Exception why) => successor.TrySetException(why);
+
+    /// <summary>Changes the session row (model, permission mode) and waits until it is stored and every client told.</summary>
+    public async Task ReconfigureAsync(Func<Session, Session> change)
+    {
+        await pump.UpdateAsync(change);
+        await pump.FlushAsync();
     }
 
     /// <summary>Ends the wait of a turn in an outage: its prompt is resent now. False when no turn is waiting.</summary>
@@ -146,9 +200,9 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     {
         await foreach (var prompt in prompts.Reader.ReadAllAsync())
         {
-            Interlocked.Decrement(ref queued);
             using var turnCts = CancellationTokenSource.CreateLinkedTokenSource(prompt.RequestAborted, closing.Token);
             Volatile.Write(ref currentTurn, turnCts);
+            Interlocked.Decrement(ref queued); // after the turn is current, so Busy never reads false in between
             SessionPromptResult result;
             try
             {
@@ -312,5 +366,24 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         }
 
         public ValueTask SetAgentSessionIdAsync(string agentSessionId, CancellationToken cancellationToken) => runtime.SetAgentSessionIdAsync(agentSessionId, CancellationToken.None);
+    }
+
+    /// <summary>A prompt reached a runtime that gave way to another (the session switched agents): it goes to <see cref="Successor"/>.</summary>
+    internal sealed class RuntimeRetiredException : Exception
+    {
+        public RuntimeRetiredException()
+            : base("The session switched agents; the prompt goes to its new runtime.")
+        {
+        }
+
+        public RuntimeRetiredException(string message)
+            : base(message)
+        {
+        }
+
+        public RuntimeRetiredException(string message, Exception inner)
+            : base(message, inner)
+        {
+        }
     }
 }

@@ -140,7 +140,15 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
             throw new SessionClosedException(sessionId);
         }
 
-        return await runtime.PromptAsync(text, cancellationToken);
+        try
+        {
+            return await runtime.PromptAsync(text, cancellationToken);
+        }
+        catch (SessionRuntime.RuntimeRetiredException)
+        {
+            // Arrived while sessions/configure switched the agent: the new runtime takes it.
+            return await (await runtime.Successor.WaitAsync(cancellationToken)).PromptAsync(text, cancellationToken);
+        }
     }
 
     /// <summary>Resends now the prompt of a turn waiting out an outage; nothing when no turn of the session waits.</summary>
@@ -195,6 +203,82 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         var runtime = await RuntimeAsync(sessionId, cancellationToken);
         await runtime.RenameAsync(name.Trim());
         return runtime.Session;
+    }
+
+    /// <summary>
+    /// Changes the agent, model or permission mode of the session's next turn; refused while a turn runs or waits. Another
+    /// agent gets a new runtime with a fresh conversation (no agent session id), the transcript goes on in the same session.
+    /// </summary>
+    public async Task<Session> ConfigureAsync(SessionConfigureParams request, CancellationToken cancellationToken)
+    {
+        var runtime = await RuntimeAsync(request.SessionId, cancellationToken);
+        while (runtime.Retired)
+        {
+            // Another configure is switching the agent: this one applies to what it made.
+            runtime = await runtime.Successor.WaitAsync(cancellationToken);
+        }
+
+        var current = runtime.Session;
+        if (current.Status == SessionStatus.Closed)
+        {
+            throw new SessionClosedException(request.SessionId);
+        }
+
+        var model = request.Model is null ? null : (request.Model.Trim() is { Length: > 0 } named ? named : null);
+        if (request.AgentId is null || request.AgentId == current.AgentId)
+        {
+            if (runtime.Busy)
+            {
+                throw new TurnRunningException(request.SessionId);
+            }
+
+            await runtime.ReconfigureAsync(s => s with
+            {
+                Model = request.Model is null ? s.Model : model,
+                PermissionMode = request.PermissionMode ?? s.PermissionMode,
+            });
+            return runtime.Session;
+        }
+
+        var definition = catalog.Find(request.AgentId)
+            ?? throw new AgentUnavailableException($"There is no agent '{request.AgentId}'. 'agents/list' shows the known agents.");
+        var adapter = adapters.Create(definition.Id); // fails early, naming what is missing, before the old runtime goes
+        if (!runtime.TryRetire())
+        {
+            if (adapter is IAsyncDisposable unused)
+            {
+                await unused.DisposeAsync();
+            }
+
+            throw new TurnRunningException(request.SessionId);
+        }
+
+        SessionRuntime next;
+        try
+        {
+            await runtime.DisposeAsync(); // stores what the old pump still holds
+            var switched = runtime.Session with
+            {
+                AgentId = definition.Id,
+                AgentSessionId = null,
+                Model = model,
+                PermissionMode = request.PermissionMode ?? current.PermissionMode,
+            };
+            next = NewRuntime(switched, adapter);
+            live[request.SessionId] = new Lazy<Task<SessionRuntime>>(Task.FromResult(next));
+            await next.ReconfigureAsync(s => s); // stores the row and tells every client (sessions/changed)
+        }
+        catch (Exception ex)
+        {
+            // The next use loads the session again from the store, as after a restart.
+            live.TryRemove(request.SessionId, out _);
+            runtime.HandOverFailed(ex);
+            throw;
+        }
+
+        runtime.HandOver(next);
+        logger.LogInformation("Session {Session} switched from {Old} to {Agent}", request.SessionId, current.AgentId, definition.Id);
+        return next.Session;
     }
 
     public async Task<Session> ArchiveAsync(string sessionId, bool archived, CancellationToken cancellationToken)

@@ -85,6 +85,10 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     public Task<Session> RenameAsync(SessionRenameParams request, CancellationToken cancellationToken)
         => sessions.RenameAsync(request.SessionId, request.Name, cancellationToken);
 
+    [JsonRpcMethod(Methods.SessionsConfigure)]
+    public Task<Session> ConfigureAsync(SessionConfigureParams request, CancellationToken cancellationToken)
+        => sessions.ConfigureAsync(request, cancellationToken);
+
     [JsonRpcMethod(Methods.SessionsArchive)]
     public Task<Session> ArchiveAsync(SessionArchiveParams request, CancellationToken cancellationToken)
         => sessions.ArchiveAsync(request.SessionId, request.Archived, cancellationToken);

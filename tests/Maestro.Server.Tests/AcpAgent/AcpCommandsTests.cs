@@ -9,20 +9,33 @@ public sealed class AcpCommandsTests
     [Theory]
     [InlineData("/sessions", "sessions")]
     [InlineData("  /sessions please", "sessions")]
+    [InlineData("/agent codex", "agent")]
+    [InlineData("/playbook playbooks/release", "playbook")]
+    [InlineData("/stop", "stop")]
     [InlineData("/unknown", null)]
+    [InlineData("/agents", null)]
     [InlineData("list /sessions", null)]
     [InlineData("sessions", null)]
     public void Only_a_prompt_starting_with_a_known_command_calls_it(string prompt, string? called)
         => Assert.Equal(called, AcpCommands.Called(prompt));
+
+    [Theory]
+    [InlineData("/agent codex", "codex")]
+    [InlineData("  /playbook  docs/my plan.md \n", "docs/my plan.md")]
+    [InlineData("/stop", "")]
+    public void A_commands_argument_is_the_rest_of_the_prompt_trimmed(string prompt, string argument)
+        => Assert.Equal(argument, AcpCommands.Argument(prompt));
 
     [Fact]
     public void The_commands_on_offer_are_an_available_commands_update()
     {
         var update = AcpCommands.AvailableCommandsUpdate();
         Assert.Equal("available_commands_update", (string?)update["sessionUpdate"]);
-        var command = Assert.Single(update["availableCommands"]!.AsArray());
-        Assert.Equal("sessions", (string?)command!["name"]);
-        Assert.False(string.IsNullOrWhiteSpace((string?)command["description"]));
+        var commands = update["availableCommands"]!.AsArray();
+        Assert.Equal(["sessions", "agent", "playbook", "stop"], commands.Select(c => (string?)c!["name"]));
+        Assert.All(commands, c => Assert.False(string.IsNullOrWhiteSpace((string?)c!["description"])));
+        // Commands that take an argument say what it is (ACP's unstructured input hint).
+        Assert.Equal(["agent", "playbook"], commands.Where(c => c!["input"] is not null).Select(c => (string?)c!["name"]));
     }
 
     [Fact]

@@ -17,6 +17,16 @@ public static class MaestroAgentSettings
         await File.WriteAllTextAsync(Path.Combine(maestroHome, "settings.json"), JsonSerializer.Serialize(settings));
     }
 
+    /// <summary>Several agents in one settings.json (a session that switches between them).</summary>
+    public static async Task WriteAsync(string maestroHome, IReadOnlyDictionary<string, (string Path, IReadOnlyDictionary<string, string> Environment)> agents)
+    {
+        var settings = new Dictionary<string, object>
+        {
+            ["agents"] = agents.ToDictionary(a => a.Key, a => (object)new Dictionary<string, object> { ["path"] = a.Value.Path, ["env"] = a.Value.Environment }),
+        };
+        await File.WriteAllTextAsync(Path.Combine(maestroHome, "settings.json"), JsonSerializer.Serialize(settings));
+    }
+
     /// <summary>Sets <c>costLimits</c> in the home's settings.json (the server reads the file again when it changes); null removes them.</summary>
     public static async Task SetCostLimitsAsync(string maestroHome, System.Text.Json.Nodes.JsonObject? costLimits)
     {

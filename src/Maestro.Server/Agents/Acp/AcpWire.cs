@@ -14,6 +14,8 @@ internal static class AcpWire
         public const string SessionLoad = "session/load";
         public const string SessionPrompt = "session/prompt";
         public const string SessionCancel = "session/cancel";
+        public const string SessionSetMode = "session/set_mode";
+        public const string SessionSetConfigOption = "session/set_config_option";
     }
 
     /// <summary>Methods the agent calls on Maestro.</summary>
@@ -33,6 +35,7 @@ internal static class AcpWire
         public const string UserMessageChunk = "user_message_chunk";
         public const string AvailableCommandsUpdate = "available_commands_update";
         public const string CurrentModeUpdate = "current_mode_update";
+        public const string ConfigOptionUpdate = "config_option_update";
         public const string UsageUpdate = "usage_update";
         public const string ToolCall = "tool_call";
         public const string ToolCallUpdate = "tool_call_update";

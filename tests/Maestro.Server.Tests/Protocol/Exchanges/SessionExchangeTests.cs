@@ -35,12 +35,18 @@ public sealed class SessionExchangeTests : IAsyncLifetime
         await client.RecordAsync(Methods.SessionsList, new SessionListParams { Cwd = sandbox.Repo });
         var renamed = await client.RecordAsync(Methods.SessionsRename, new SessionRenameParams { SessionId = id, Name = "Greeter" });
         Assert.Equal("Greeter", (string?)renamed["result"]!["name"]);
+        var configured = await client.RecordAsync(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = id, Model = "claude-sonnet-4-5", PermissionMode = PermissionMode.AcceptEdits });
+        Assert.Equal("acceptEdits", (string?)configured["result"]!["permissionMode"]);
+        await client.RecordErrorAsync(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = id, AgentId = "no-such-agent" }, ErrorCodes.AgentUnavailable, ErrorKinds.AgentUnavailable);
+        await client.CallAsync(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = id, Model = "", PermissionMode = PermissionMode.Bypass });
 
         // $/cancelRequest on a running prompt: the turn is killed and the prompt answers stopReason "cancelled"
         // (a result, not -32800: the turn did start, and its events up to the kill are kept).
         var slow = new SessionPromptParams { SessionId = id, Text = "Your task (line 1 of the document): wait (slow)" };
         var (requestId, answer) = client.Send(Methods.SessionsPrompt, slow);
         await client.NotificationAsync(Methods.SessionsChanged, p => (string?)p["session"]!["id"] == id && (string?)p["session"]!["status"] == "running");
+        // A running turn refuses a change of agent, model or permission mode.
+        await client.RecordErrorAsync(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = id, PermissionMode = PermissionMode.Ask }, ErrorCodes.Busy, ErrorKinds.Busy);
         var cancel = new CancelRequestParams { Id = System.Text.Json.JsonSerializer.SerializeToElement(requestId) };
         await client.NotifyAsync(Methods.CancelRequest, cancel);
         var cancelled = await answer.WaitAsync(TimeSpan.FromSeconds(30));

@@ -24,6 +24,7 @@ object Methods {
     const val SESSIONS_HISTORY = "sessions/history"
     const val SESSIONS_CLOSE = "sessions/close"
     const val SESSIONS_RENAME = "sessions/rename"
+    const val SESSIONS_CONFIGURE = "sessions/configure"
     const val SESSIONS_ARCHIVE = "sessions/archive"
     const val SESSIONS_DELETE = "sessions/delete"
     const val SESSIONS_DISCOVER = "sessions/discover"
@@ -179,6 +180,7 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.SESSIONS_HISTORY to MethodShape(MethodKind.REQUEST, SessionHistoryParams::class.java, SessionHistoryResult::class.java),
     Methods.SESSIONS_CLOSE to MethodShape(MethodKind.REQUEST, SessionCloseParams::class.java, null),
     Methods.SESSIONS_RENAME to MethodShape(MethodKind.REQUEST, SessionRenameParams::class.java, Session::class.java),
+    Methods.SESSIONS_CONFIGURE to MethodShape(MethodKind.REQUEST, SessionConfigureParams::class.java, Session::class.java),
     Methods.SESSIONS_ARCHIVE to MethodShape(MethodKind.REQUEST, SessionArchiveParams::class.java, Session::class.java),
     Methods.SESSIONS_DELETE to MethodShape(MethodKind.REQUEST, SessionDeleteParams::class.java, null),
     Methods.SESSIONS_DISCOVER to MethodShape(MethodKind.REQUEST, SessionDiscoverParams::class.java, SessionDiscoverResult::class.java),

@@ -75,6 +75,14 @@ data class SessionCloseParams(
     val removeWorktree: Boolean = false,
 )
 
+/** Changes what the session's next turn runs with; fields left out stay as they are. A different agent starts a fresh conversation with that agent in the same Maestro session (its transcript stays); its model then resets to the agent's default unless Model names one. An empty Model also means the agent's default. */
+data class SessionConfigureParams(
+    val sessionId: String,
+    val agentId: String? = null,
+    val model: String? = null,
+    val permissionMode: PermissionMode? = null,
+)
+
 data class SessionCreateParams(
     val agentId: String,
     val cwd: String,

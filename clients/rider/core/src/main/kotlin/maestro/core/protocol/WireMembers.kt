@@ -116,6 +116,7 @@ object WireMembers {
         SessionArchiveParams::class.java to Shape(setOf("sessionId"), mapOf("archived" to "true"), setOf()),
         SessionChangedNotification::class.java to Shape(setOf("session"), mapOf("deleted" to "false"), setOf("deleted")),
         SessionCloseParams::class.java to Shape(setOf("sessionId"), mapOf("removeWorktree" to "false"), setOf()),
+        SessionConfigureParams::class.java to Shape(setOf("sessionId"), mapOf(), setOf()),
         SessionCreateParams::class.java to Shape(setOf("agentId", "cwd"), mapOf(), setOf()),
         SessionDeleteParams::class.java to Shape(setOf("sessionId"), mapOf("force" to "false"), setOf()),
         SessionDiscoverParams::class.java to Shape(setOf(), mapOf(), setOf()),

@@ -1,0 +1,17 @@
+namespace Maestro.Protocol;
+
+/// <summary>
+/// Changes what the session's next turn runs with; fields left out stay as they are. A different agent starts a fresh
+/// conversation with that agent in the same Maestro session (its transcript stays); its model then resets to the
+/// agent's default unless <see cref="Model"/> names one. An empty <see cref="Model"/> also means the agent's default.
+/// </summary>
+public sealed record SessionConfigureParams
+{
+    public required string SessionId { get; init; }
+
+    public string? AgentId { get; init; }
+
+    public string? Model { get; init; }
+
+    public PermissionMode? PermissionMode { get; init; }
+}
