@@ -79,7 +79,7 @@ afterAll(async () => {
   sandbox?.dispose?.();
 }, 60_000);
 
-test('a phone opens the remote page, prompts a session and answers its permission; the read-only link cannot prompt', { timeout: 300_000 }, async () => {
+test('a phone opens the remote page, prompts a session and answers its permission; the read-only link cannot prompt; another origin cannot connect; remote stop closes the page', { timeout: 300_000 }, async () => {
   const { page } = browser;
   const started = JSON.parse(await maestro('remote', 'start', '--read-only', '--json')) as RemoteStartResult;
   const url = new URL(started.url);
@@ -168,6 +168,22 @@ test('a phone opens the remote page, prompts a session and answers its permissio
   expect(history.events.filter((e) => e.event.type === 'prompt')).toHaveLength(1);
   expect(seen().filter((e) => e.type === 'prompt').length).toBe(promptsBefore);
   expect(((await model.requests()) as unknown[]).length).toBe(modelRequestsBefore);
+
+  // 6. Another origin (a page that is not the served one, here an opaque about:blank) cannot open the socket at all.
+  const stranger = await browser.context.newPage();
+  await stranger.goto('about:blank');
+  const strangerSocket = await stranger.evaluate((rpc) => new Promise<string>((resolveOutcome) => {
+    const socket = new WebSocket(rpc);
+    socket.onopen = () => { resolveOutcome('opened'); socket.close(); };
+    socket.onclose = (event) => resolveOutcome(`closed ${event.code}`);
+  }), `ws://${url.host}/rpc`);
+  expect(strangerSocket).toBe('closed 1006');
+  await stranger.close();
+
+  // 7. remote stop closes the phone's socket at once: the page says remote access was stopped on the computer.
+  await maestro('remote', 'stop');
+  await page.getByText('Remote access was stopped on the computer').waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: join(results, 'remote-7-stopped.png') });
 
   expect(await browser.cspViolations()).toEqual([]);
 });
