@@ -24,7 +24,7 @@ import { readSettings, restartSettings } from './settings';
 import { StartupTiming } from './startupTiming';
 import { ActivityTracker } from './status/activityTracker';
 import { BudgetWarnings } from './status/budgetWarnings';
-import { RunFailureNotices } from './status/runFailureNotices';
+import { RunEndNotices } from './status/runEndNotices';
 import { RunGateNotices } from './status/runGateNotices';
 import { CostStatusBar } from './status/costStatusBar';
 import { StatusBar } from './status/statusBar';
@@ -90,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     },
     permissions,
   );
+  const panelView = new PanelViewProvider(context.extensionUri, bridge, timing);
 
   const focusPanel = async () => void (await vscode.commands.executeCommand(`${panelViewId}.focus`));
   const showSession = async (sessionId: string) => {
@@ -112,16 +113,18 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     { dispose: () => bridge.dispose() },
     { dispose: () => tracker.dispose() },
     { dispose: () => reviewStore.dispose() },
-    vscode.window.registerWebviewViewProvider(panelViewId, new PanelViewProvider(context.extensionUri, bridge, timing), {
+    vscode.window.registerWebviewViewProvider(panelViewId, panelView, {
       webviewOptions: { retainContextWhenHidden: true },
     }),
     new StatusBar(maestro, tracker),
     new CostStatusBar(maestro),
     new BudgetWarnings(maestro, showStats),
     new RunGateNotices(maestro, showRuns),
-    new RunFailureNotices(maestro, {
+    new RunEndNotices(maestro, {
       showSession: (sessionId) => void showSession(sessionId),
       openPlaybook: (file) => void vscode.window.showTextDocument(vscode.Uri.file(file)),
+      showRuns: () => void showRuns(),
+      panelVisible: () => panelView.isVisible,
     }),
     review,
     reviewEdits,

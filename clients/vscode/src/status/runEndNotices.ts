@@ -4,27 +4,35 @@ import { Methods, type Run, type RunProgressNotification } from '../protocol';
 import type { RpcClient } from '../server/rpcClient';
 
 /** What the notice can do for the user; the extension wires each to its own command. */
-export interface RunFailureActions {
+export interface RunEndActions {
   /** Shows a session's transcript (the last attempt's, where the reason is). */
   showSession(sessionId: string): unknown;
   /** Opens the Playbook's document. */
   openPlaybook(file: string): unknown;
+  /** Shows the panel's Runs tab. */
+  showRuns(): unknown;
+  /** Whether the panel is on screen: a run that ends well is announced only when it is not. */
+  panelVisible(): boolean;
 }
 
 /**
- * A Playbook run that failed, as an editor message that quotes why (the refused tool, the stall, the agent's error)
- * and offers the next step: Open Transcript, Retry with Bypass (when a permission refusal was the cause) and Open
- * Playbook. The cause used to sit in a collapsed row of another session, where nobody found it.
+ * A Playbook run that ended. A failure is an editor message that quotes why (the refused tool, the stall, the agent's
+ * error) and offers the next step: Open Transcript, Retry with Bypass (when a permission refusal was the cause) and
+ * Open Playbook; the cause used to sit in a collapsed row of another session, where nobody found it. Any other end
+ * (done, stopped, halted, out of budget) is announced when the panel is not on screen, since runs end while the
+ * user looks elsewhere.
  */
-export class RunFailureNotices implements vscode.Disposable {
+export class RunEndNotices implements vscode.Disposable {
   private readonly shown = new Set<string>();
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly server: RpcClient, private readonly actions: RunFailureActions) {
+  constructor(private readonly server: RpcClient, private readonly actions: RunEndActions) {
     this.subscription = server.onNotification(({ method, params }) => {
       if (method !== Methods.RunsProgress) return;
       const progress = params as RunProgressNotification;
-      if (progress.event === 'finished' && (progress.run.outcome === 'taskFailed' || progress.run.outcome === 'agentUnavailable')) this.show(progress.run);
+      if (progress.event !== 'finished') return;
+      if (progress.run.outcome === 'taskFailed' || progress.run.outcome === 'agentUnavailable') this.show(progress.run);
+      else this.announce(progress.run);
     });
   }
 
@@ -42,6 +50,18 @@ export class RunFailureNotices implements vscode.Disposable {
         else if (answer === 'Open Playbook') this.actions.openPlaybook(run.playbook);
         else if (answer === 'Retry with Bypass') await this.retry(run);
       });
+  }
+
+  private announce(run: Run): void {
+    if (this.shown.has(run.id) || this.actions.panelVisible()) return;
+    this.shown.add(run.id);
+    const name = path.basename(run.playbook);
+    const text = run.outcome === 'done'
+      ? `Maestro: the run of ${name} finished: ${run.done} of ${run.total} tasks done, $${run.usage.costUsd.toFixed(2)}.`
+      : `Maestro: the run of ${name} ended (${run.outcome ?? run.status}): ${run.reason ?? ''}`.trimEnd();
+    void vscode.window.showInformationMessage(text, 'Show Run').then((answer) => {
+      if (answer === 'Show Run') this.actions.showRuns();
+    });
   }
 
   /** The same playbook, agent and folder again, with bypass: the boxes already checked stay done. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answerMessagesWith, recorded } from '../fakes/vscode';
 import type { Run, RunProgressNotification } from '../../src/protocol';
-import { RunFailureNotices } from '../../src/status/runFailureNotices';
+import { RunEndNotices } from '../../src/status/runEndNotices';
 import { waitFor } from '../real/waitFor';
 import { FakeRpcClient } from './fakeRpcClient';
 
@@ -15,19 +15,19 @@ const failed = (reason: string, outcome: Run['outcome'] = 'taskFailed'): RunProg
   run: { ...exchange.notification.run, status: 'failed', outcome, reason },
 });
 
-describe('RunFailureNotices', () => {
+describe('RunEndNotices', () => {
   beforeEach(() => recorded.reset());
 
   it('quotes why the run failed, once, and Retry with Bypass starts the same playbook, agent and folder with bypass', async () => {
     const server = new FakeRpcClient();
     server.handlers.set('playbooks/run', () => ({ ...exchange.notification.run, status: 'running' }));
     answerMessagesWith(async () => 'Retry with Bypass');
-    const notices = new RunFailureNotices(server, { showSession: () => undefined, openPlaybook: () => undefined });
+    const notices = new RunEndNotices(server, { showSession: () => undefined, openPlaybook: () => undefined, showRuns: () => undefined, panelVisible: () => true });
     const event = failed(refusal);
 
     server.notify('runs/progress', event);
     server.notify('runs/progress', event);
-    server.notify('runs/progress', exchange.notification); // a run that finished well says nothing
+    server.notify('runs/progress', exchange.notification); // a run that finished well says nothing while the panel shows it
 
     expect(recorded.messages.map((m) => [m.level, m.items])).toEqual([['error', ['Open Transcript', 'Retry with Bypass', 'Open Playbook']]]);
     expect(recorded.messages[0]!.text).toContain('failed: Stalled: the attempt made no progress. The acceptEdits permission mode refused 1 tool call: Bash `make release`.');
@@ -42,7 +42,7 @@ describe('RunFailureNotices', () => {
     const opened: string[] = [];
     let answer = 'Open Transcript';
     answerMessagesWith(async () => answer);
-    const notices = new RunFailureNotices(server, { showSession: (id) => opened.push(`session ${id}`), openPlaybook: (file) => opened.push(`file ${file}`) });
+    const notices = new RunEndNotices(server, { showSession: (id) => opened.push(`session ${id}`), openPlaybook: (file) => opened.push(`file ${file}`), showRuns: () => opened.push('runs'), panelVisible: () => false });
     const signedOut = failed("'First' was not attempted: Mock model server: HTTP 401 — the agent is not signed in.", 'agentUnavailable');
 
     server.notify('runs/progress', signedOut);
@@ -54,6 +54,28 @@ describe('RunFailureNotices', () => {
     expect(recorded.messages[0]!.items).toEqual(['Open Transcript', 'Open Playbook']);
     expect(opened).toEqual([`session ${signedOut.run.sessionIds.at(-1)}`, `file ${signedOut.run.playbook}`]);
     expect(server.requests).toEqual([]);
+    notices.dispose();
+  });
+
+  it('a run that ends well is announced only while the panel is hidden, with Show Run', async () => {
+    const server = new FakeRpcClient();
+    let visible = true;
+    let shown = 0;
+    answerMessagesWith(async () => 'Show Run');
+    const notices = new RunEndNotices(server, { showSession: () => undefined, openPlaybook: () => undefined, showRuns: () => shown++, panelVisible: () => visible });
+    const done = exchange.notification;
+
+    server.notify('runs/progress', done);
+    expect(recorded.messages).toEqual([]);
+    visible = false;
+    server.notify('runs/progress', { ...done, run: { ...done.run, id: 'r_hidden' } });
+    server.notify('runs/progress', { ...done, run: { ...done.run, id: 'r_hidden' } });
+
+    const run = done.run;
+    expect(recorded.messages.map((m) => [m.level, m.text, m.items])).toEqual([
+      ['info', `Maestro: the run of ${run.playbook.split('/').at(-1)} finished: ${run.done} of ${run.total} tasks done, $${run.usage.costUsd.toFixed(2)}.`, ['Show Run']],
+    ]);
+    await waitFor('Show Run', () => shown === 1);
     notices.dispose();
   });
 });
