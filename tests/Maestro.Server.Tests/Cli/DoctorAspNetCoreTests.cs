@@ -26,12 +26,13 @@ public sealed class DoctorAspNetCoreTests : IDisposable
         Assert.True(aspnet.GetProperty("found").GetBoolean());
         Assert.Matches(@"^10\.\d+\.\d+", aspnet.GetProperty("version").GetString());
         var folder = aspnet.GetProperty("path").GetString()!;
-        var binaryFolder = Path.GetDirectoryName(Path.GetFullPath(MaestroBinary.Path))!;
+        // artifacts/bin is a link to artifacts/server/<rid>: doctor names the folder the binary really lives in.
+        var binaryFolder = RealFolder(Path.GetDirectoryName(Path.GetFullPath(MaestroBinary.Path))!);
 
         // Framework-dependent: the shared framework's folder, and it is required; self-contained: its own folder.
         if (selfContained)
         {
-            Assert.Equal(Path.TrimEndingDirectorySeparator(binaryFolder), Path.TrimEndingDirectorySeparator(folder));
+            Assert.Equal(Path.TrimEndingDirectorySeparator(binaryFolder), Path.TrimEndingDirectorySeparator(RealFolder(folder)));
             Assert.False(aspnet.GetProperty("required").GetBoolean());
         }
         else
@@ -46,6 +47,9 @@ public sealed class DoctorAspNetCoreTests : IDisposable
         Assert.Contains(selfContained ? "(self-contained: it carries .NET and ASP.NET Core)" : "(framework-dependent: it runs on this machine's .NET and ASP.NET Core runtimes)", stdout, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^  aspnetcore +10\.", stdout);
     }
+
+    private static string RealFolder(string folder)
+        => new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? folder;
 
     [Fact]
     public void A_dotnet_without_the_ASP_NET_Core_runtime_is_a_warning_that_says_what_to_install()
