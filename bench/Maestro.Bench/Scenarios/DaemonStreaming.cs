@@ -101,5 +101,6 @@ internal static class DaemonStreaming
         }
     }
 
-    private static string Flood => Path.Combine(RepoRoot.Path, "tests", "fixtures", "agents", "flood-claude.mjs");
+    /// <summary>The flood STAND-IN for Claude Code (tests/fixtures/agents/flood-claude.mjs).</summary>
+    internal static string Flood => Path.Combine(RepoRoot.Path, "tests", "fixtures", "agents", "flood-claude.mjs");
 }

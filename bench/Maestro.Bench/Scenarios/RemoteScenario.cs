@@ -28,7 +28,7 @@ internal sealed class RemoteScenario : IBenchScenario
         var perSession = context.Smoke ? 300 : 3000;
         using var sandbox = new TempDirectory("bench-remote");
         using var home = new TempDirectory("bench-remote-mh");
-        await MaestroAgentSettings.WriteAsync(home.Path, "claude-code", Flood, new Dictionary<string, string>
+        await MaestroAgentSettings.WriteAsync(home.Path, "claude-code", DaemonStreaming.Flood, new Dictionary<string, string>
         {
             ["FLOOD_EVENTS"] = perSession.ToString(CultureInfo.InvariantCulture),
             ["FLOOD_RATE"] = "1000",
@@ -78,6 +78,4 @@ internal sealed class RemoteScenario : IBenchScenario
             await MaestroProcess.RunAsync(home.Path, "daemon", "--stop");
         }
     }
-
-    private static string Flood => Path.Combine(RepoRoot.Path, "tests", "fixtures", "agents", "flood-claude.mjs");
 }

@@ -26,8 +26,7 @@ internal static class DryRun
             RunLimits.Validate(request.Loops, null, request.Budget);
             playbook = await PlaybookLoader.LoadAsync(request.Path, cancellationToken);
             RunService.RefuseLiveHalt(playbook);
-            agentId = !string.IsNullOrWhiteSpace(request.AgentId) ? request.AgentId.Trim()
-                : playbook.Config.Agent ?? throw new PlaybookInvalidException($"No agent for '{playbook.Path}': pass one (--agent) or set 'agent' in its settings.");
+            agentId = RunService.AgentFor(request, playbook.Config) ?? throw new PlaybookInvalidException($"No agent for '{playbook.Path}': pass one (--agent) or set 'agent' in its settings.");
         }
         catch (MaestroException ex)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Maestro.Protocol;
 
 namespace Maestro.Server.Playbooks.Runs;
@@ -21,13 +22,7 @@ internal static class RefusalText
         var allow = mode == PermissionMode.Bypass
             ? $"The agent's own settings refused {them} (bypass was on): allow {them} there."
             : $"To allow {them}: run with --permission-mode bypass (or set `permissionMode: bypass` in playbook.yaml, or pick it when starting the run in the editor), or allow the tool in the agent's own settings.";
-        return $"The {Name(mode)} permission mode refused {count}: {calls}. {allow}";
+        // The mode as the wire and the CLI spell it (CamelCaseEnumConverter's naming).
+        return $"The {JsonNamingPolicy.CamelCase.ConvertName(mode.ToString())} permission mode refused {count}: {calls}. {allow}";
     }
-
-    private static string Name(PermissionMode mode) => mode switch
-    {
-        PermissionMode.Ask => "ask",
-        PermissionMode.AcceptEdits => "acceptEdits",
-        _ => "bypass",
-    };
 }

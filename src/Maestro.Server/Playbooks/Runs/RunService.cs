@@ -107,8 +107,8 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         }
 
         var config = playbook.Config;
-        var agentId = !string.IsNullOrWhiteSpace(request.AgentId) ? request.AgentId.Trim()
-            : config.Agent ?? throw new InvalidParamsException($"No agent for '{playbook.Path}': pass one (--agent, agentId) or set 'agent' in its settings.");
+        var agentId = AgentFor(request, config)
+            ?? throw new InvalidParamsException($"No agent for '{playbook.Path}': pass one (--agent, agentId) or set 'agent' in its settings.");
         adapters.Create(agentId); // names what is missing before anything is created
         await limits.EnsureWithinAsync(agentId, cancellationToken); // a spent cost limit refuses the run (BudgetExceeded)
 
@@ -190,6 +190,10 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
     /// left by an earlier run's agent (or written by hand), and only a person can say the reason is gone.
     /// </summary>
     /// <exception cref="PlaybookInvalidException">A document holds one; the message names the file and line.</exception>
+    /// <summary>The run's agent: the request's, else the playbook's <c>agent</c> setting; null when neither names one.</summary>
+    internal static string? AgentFor(PlaybookRunParams request, PlaybookConfig config)
+        => !string.IsNullOrWhiteSpace(request.AgentId) ? request.AgentId.Trim() : config.Agent;
+
     internal static void RefuseLiveHalt(Playbook playbook)
     {
         foreach (var document in playbook.Documents)
