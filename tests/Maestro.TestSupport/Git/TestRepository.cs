@@ -88,6 +88,21 @@ public sealed class TestRepository : IDisposable
     }
 
     public static (int ExitCode, string Stdout, string Stderr) RunGit(string workingDirectory, params string[] arguments)
+        => RunGit(workingDirectory, null, arguments);
+
+    /// <summary>Runs git with extra environment variables (e.g. <c>GIT_INDEX_FILE</c>); fails the test on a non-zero exit.</summary>
+    public static string GitWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var (exit, stdout, stderr) = RunGit(workingDirectory, environment, arguments);
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed ({exit}): {stderr}");
+        }
+
+        return stdout;
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) RunGit(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, string[] arguments)
     {
         var info = new ProcessStartInfo("git")
         {
@@ -108,6 +123,11 @@ public sealed class TestRepository : IDisposable
         info.Environment["GIT_COMMITTER_EMAIL"] = "tests@maestro.local";
         info.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
         info.Environment["LC_ALL"] = "C";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
