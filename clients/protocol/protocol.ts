@@ -317,6 +317,9 @@ export const CostLimitPeriodValues: readonly CostLimitPeriod[] = ['day', 'month'
 export type FileChangeKind = 'added' | 'modified' | 'deleted';
 export const FileChangeKindValues: readonly FileChangeKind[] = ['added', 'modified', 'deleted'];
 
+export type HostState = 'offline' | 'connecting' | 'online';
+export const HostStateValues: readonly HostState[] = ['offline', 'connecting', 'online'];
+
 export type MergeStrategy = 'auto' | 'fastForwardOnly' | 'mergeCommit';
 export const MergeStrategyValues: readonly MergeStrategy[] = ['auto', 'fastForwardOnly', 'mergeCommit'];
 
@@ -684,6 +687,10 @@ export interface HostInfo {
   /** What the user should know about the options: those that run programs on this machine (`ProxyCommand`, `LocalCommand`, …) or weaken host key checking (`StrictHostKeyChecking=accept-new`). */
   warnings: string[];
   createdAt: string;
+  /** The local daemon's connection to the host (started on first use: a session there, or a session list). */
+  state: HostState;
+  /** Why the last connection attempt failed or the connection was lost, in words a user can act on. */
+  lastError?: string;
 }
 
 /** The server is on the host, in `~/.maestro/bin/<version>/`. */
@@ -839,6 +846,8 @@ export interface PermissionRequestParams {
   sessionId: string;
   toolCall: PermissionToolCall;
   options: PermissionOption[];
+  /** The host of the session, when the request comes from an agent on another machine. */
+  host?: string;
 }
 
 /** The client's answer: an option id, or cancelled. */
@@ -1278,6 +1287,9 @@ export interface Session {
   updatedAt: string;
   usage: Usage;
   archived?: boolean;
+  /** The host (`hosts/add`) the session runs on; absent for a session of this machine. Its paths are paths there. */
+  host?: string;
+  offline?: boolean;
 }
 
 export interface SessionArchiveParams {
@@ -1313,6 +1325,8 @@ export interface SessionCreateParams {
   permissionMode?: PermissionMode;
   /** Extra instructions appended to the agent's system prompt, where the agent supports it. */
   systemPrompt?: string;
+  /** Creates the session on this host (`hosts/add`) instead of this machine; `cwd` is then a path there. */
+  host?: string;
 }
 
 export interface SessionDeleteParams {
@@ -1335,6 +1349,8 @@ export interface SessionEventNotification {
   seq: number;
   time: string;
   event: SessionEvent;
+  /** The host of the session, for a session of another machine relayed by this daemon. */
+  host?: string;
 }
 
 /** `sessions/events`: several consecutive events of one session in one message, sent instead of one `sessions/event` each to clients whose `initialize` said `capabilities.batchedEvents`. */
@@ -1342,6 +1358,8 @@ export interface SessionEventsNotification {
   sessionId: string;
   /** In seq order, contiguous. */
   events: SessionEventNotification[];
+  /** The host of the session, for a session of another machine relayed by this daemon. */
+  host?: string;
 }
 
 export interface SessionHistoryParams {

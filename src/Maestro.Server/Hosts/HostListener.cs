@@ -1,0 +1,39 @@
+using Maestro.Protocol;
+using Maestro.Server.Agents.Permissions;
+using StreamJsonRpc;
+
+namespace Maestro.Server.Hosts;
+
+/// <summary>
+/// What a host's daemon sends this one: its sessions' events and changes (relayed to the clients here with
+/// <c>host</c> set) and its agents' permission requests, asked of the clients here; when none of them answers, the
+/// request is declined with an error and the host's daemon decides by the session's permission mode, as it would
+/// with no client at all.
+/// </summary>
+internal sealed class HostListener
+{
+    private readonly string host;
+    private readonly HostSessionRelay relay;
+    private readonly PermissionBroker permissions;
+
+    public HostListener(string host, HostSessionRelay relay, PermissionBroker permissions)
+    {
+        this.host = host;
+        this.relay = relay;
+        this.permissions = permissions;
+    }
+
+    [JsonRpcMethod(Methods.SessionsEvent)]
+    public Task OnEventAsync(SessionEventNotification notification) => relay.OfferEventsAsync([notification], CancellationToken.None).AsTask();
+
+    [JsonRpcMethod(Methods.SessionsEvents)]
+    public Task OnEventsAsync(SessionEventsNotification notification) => relay.OfferEventsAsync(notification.Events, CancellationToken.None).AsTask();
+
+    [JsonRpcMethod(Methods.SessionsChanged)]
+    public Task OnChangedAsync(SessionChangedNotification notification) => relay.OfferChangedAsync(notification, CancellationToken.None).AsTask();
+
+    [JsonRpcMethod(Methods.PermissionsRequest)]
+    public async Task<PermissionResponse> OnPermissionRequestAsync(PermissionRequestParams request, CancellationToken cancellationToken)
+        => await permissions.AskClientsAsync(request with { Host = host }, cancellationToken)
+            ?? throw new LocalRpcException($"No client of the daemon that relays host '{host}' answered: the session's permission mode decides.") { ErrorCode = ErrorCodes.InvalidRequest };
+}
