@@ -1007,6 +1007,8 @@ export interface ReviewAcceptResult {
 export interface ReviewChangedNotification {
   cwd: string;
   paths: string[];
+  /** The host whose folder changed, for a change relayed from a host's daemon. */
+  host?: string;
 }
 
 export interface ReviewChangesParams {
@@ -1018,6 +1020,8 @@ export interface ReviewChangesParams {
   turnId?: string;
   /** Null means Agent. */
   baseline?: ReviewBaseline;
+  /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon (`cwd` is a path there). */
+  host?: string;
 }
 
 export interface ReviewChangesResult {
@@ -1094,6 +1098,8 @@ export interface ReviewSelectionParams {
   confirm?: boolean;
   /** Reject only: false records the decision but leaves the working file of each modified text file as it is and answers its new text in Contents, for an editor to apply as its own (undoable) edit. Created and deleted files are still trashed or restored by the server. Null or true: the server writes. */
   apply?: boolean;
+  /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon (`cwd` is a path there). */
+  host?: string;
 }
 
 /** One session's share of a folder's pending agent review. */
@@ -1115,6 +1121,8 @@ export interface ReviewUndoParams {
   decisionId: string;
   /** False: record the undo but leave modified text files for the client to write (their text in Contents), e.g. after the editor's own undo took the reject back. Trashed files are still moved back by the server. Null or true: the server writes. */
   apply?: boolean;
+  /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon (`cwd` is a path there). */
+  host?: string;
 }
 
 export interface ReviewUndoResult {

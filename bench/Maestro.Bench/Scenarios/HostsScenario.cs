@@ -58,6 +58,12 @@ internal sealed class HostsScenario : IBenchScenario
                 await admin.InvokeWithParameterObjectAsync<HostInfo>(Methods.HostsAdd, new HostAddParams { Name = "box", Destination = sshd.Destination, Env = new Dictionary<string, string> { ["MAESTRO_DAEMON_IDLE_SECONDS"] = "60" } });
                 local = (await admin.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Path, PermissionMode = PermissionMode.Bypass })).Id;
                 remote = (await admin.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Path, PermissionMode = PermissionMode.Bypass, Host = "box" })).Id;
+
+                // One turn each first, so neither side's figures carry the daemons' first-turn start-up (JIT, agent detection).
+                foreach (var id in (string[])[local, remote])
+                {
+                    await admin.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = "warm up" });
+                }
             }
 
             // Event latency: agent stdout → client, at the same pace, for a session here and one on the host.

@@ -3,6 +3,7 @@ using Maestro.Server.Agents.Permissions;
 using Maestro.Server.Cli;
 using Maestro.Server.Errors;
 using Maestro.Server.Hosts.Errors;
+using Maestro.Server.Rpc;
 using Microsoft.Extensions.Logging;
 
 namespace Maestro.Server.Hosts;
@@ -30,14 +31,14 @@ internal sealed class HostConnection : IAsyncDisposable
     private string? lastError;
     private Task? loop;
 
-    public HostConnection(HostRecord host, SshClient ssh, TimeSpan openTimeout, HostSessionRelay relay, PermissionBroker permissions, ILogger logger)
+    public HostConnection(HostRecord host, SshClient ssh, TimeSpan openTimeout, HostSessionRelay relay, PermissionBroker permissions, ConnectionRegistry clients, ILogger logger)
     {
         this.host = host;
         this.ssh = ssh;
         this.openTimeout = openTimeout;
         this.logger = logger;
         Relay = relay;
-        listener = new HostListener(host.Name, relay, permissions);
+        listener = new HostListener(host.Name, relay, permissions, clients);
     }
 
     public string Name => host.Name;

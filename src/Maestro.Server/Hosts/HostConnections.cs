@@ -87,6 +87,14 @@ public sealed class HostConnections : IAsyncDisposable
             .OrderByDescending(s => s.UpdatedAt)];
     }
 
+    /// <summary>The host a request goes to: the one it names, else the one of the session it is about; null for this machine.</summary>
+    public string? HostOf(string? host, string? sessionId)
+        => host ?? (sessionId is not null && Route(sessionId) is { } connection ? connection.Name : null);
+
+    /// <summary>Sends a request to a host's daemon (connecting on first use); its answer or error as the host gave it.</summary>
+    public async Task<T> ForwardToHostAsync<T>(string hostName, string method, object request, CancellationToken cancellationToken)
+        => await ForwardAsync<T>(await OpenAsync(hostName, cancellationToken), method, request, cancellationToken);
+
     /// <summary>Sends a request about a host's session (<see cref="IsHostSession"/>) to its host.</summary>
     public Task<T> ForwardAsync<T>(string sessionId, string method, object request, CancellationToken cancellationToken)
         => ForwardAsync<T>(RouteOf(sessionId), method, request, cancellationToken);
@@ -167,7 +175,7 @@ public sealed class HostConnections : IAsyncDisposable
         var relay = new HostSessionRelay(host.Name, clients, (id, ct) => ClaimedElsewhereAsync(host.Name, id, ct), log);
 
         // Connecting covers ssh's own ConnectTimeout, then starting the host's daemon when none runs there.
-        return new HostConnection(host, ssh, options.SshConnectTimeout + TimeSpan.FromSeconds(45), relay, permissions, log);
+        return new HostConnection(host, ssh, options.SshConnectTimeout + TimeSpan.FromSeconds(45), relay, permissions, clients, log);
     }
 
     private HostConnection? Route(string sessionId)

@@ -1,5 +1,6 @@
 using Maestro.Protocol;
 using Maestro.Server.Agents.Permissions;
+using Maestro.Server.Rpc;
 using StreamJsonRpc;
 
 namespace Maestro.Server.Hosts;
@@ -15,13 +16,19 @@ internal sealed class HostListener
     private readonly string host;
     private readonly HostSessionRelay relay;
     private readonly PermissionBroker permissions;
+    private readonly ConnectionRegistry clients;
 
-    public HostListener(string host, HostSessionRelay relay, PermissionBroker permissions)
+    public HostListener(string host, HostSessionRelay relay, PermissionBroker permissions, ConnectionRegistry clients)
     {
         this.host = host;
         this.relay = relay;
         this.permissions = permissions;
+        this.clients = clients;
     }
+
+    /// <summary>A reviewed folder of the host changed (its daemon watches the folders its clients review).</summary>
+    [JsonRpcMethod(Methods.ReviewChanged)]
+    public void OnReviewChanged(ReviewChangedNotification notification) => clients.PostToAll(Methods.ReviewChanged, notification with { Host = host });
 
     [JsonRpcMethod(Methods.SessionsEvent)]
     public Task OnEventAsync(SessionEventNotification notification) => relay.OfferEventsAsync([notification], CancellationToken.None).AsTask();

@@ -135,6 +135,35 @@ public sealed class HostSessionsTests
     }
 
     [Fact]
+    public async Task A_hunk_of_the_host_s_agent_is_reviewed_and_rejected_from_here_the_file_is_restored_there()
+    {
+        await using var box = await RemoteHostSandbox.StartAsync();
+        await using var client = await box.ConnectAsync();
+        await RemoteHostSandbox.AddHostAsync(client, box.Hosts.Sshd.Destination);
+        var id = (string)Exchange.AssertNoError(await client.CallAsync(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = box.Agent.Repo, Host = RemoteHostSandbox.HostName, PermissionMode = PermissionMode.Bypass }, TimeSpan.FromSeconds(90)))["result"]!["id"]!;
+        var readme = box.Agent.RepoFile("README.md");
+        box.Model.EnqueueTurn(ScriptStep.ToolCall("Read", new JsonObject { ["file_path"] = readme }.ToJsonString()));
+        box.Model.EnqueueTurn(ScriptStep.ToolCall("Edit", new JsonObject { ["file_path"] = readme, ["old_string"] = "# Sandbox repo", ["new_string"] = "# Edited on the host" }.ToJsonString()), ScriptStep.Text("Edited."));
+        var turn = Exchange.AssertNoError(await client.CallAsync(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = "Edit the title" }, TimeSpan.FromSeconds(120)));
+        Assert.Equal("endTurn", (string?)turn["result"]!["stopReason"]);
+        Assert.Contains("# Edited on the host", await File.ReadAllTextAsync(readme), StringComparison.Ordinal);
+
+        // The hunk comes from the host's daemon (its attribution store): asked by host, or by the host's session.
+        var changes = (await client.RecordAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = box.Agent.Repo, Host = RemoteHostSandbox.HostName }, "onHost"))["result"]!;
+        var file = Assert.Single(changes["files"]!.AsArray())!;
+        Assert.Equal("README.md", (string?)file["path"]);
+        Assert.Equal(id, (string?)file["sessionId"]);
+        var hunk = (string)file["hunks"]![0]!["id"]!;
+        var bySession = Exchange.AssertNoError(await client.CallAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = box.Agent.Repo, SessionId = id }))["result"]!;
+        Assert.Equal(hunk, (string?)bySession["files"]![0]!["hunks"]![0]!["id"]);
+
+        var rejected = (await client.RecordAsync(Methods.ReviewReject, new ReviewSelectionParams { Cwd = box.Agent.Repo, HunkIds = [hunk], Host = RemoteHostSandbox.HostName }, "onHost"))["result"]!;
+        Assert.NotNull(rejected["decisionId"]);
+        Assert.Equal("# Sandbox repo\n", await File.ReadAllTextAsync(readme));
+        Assert.Empty(Exchange.AssertNoError(await client.CallAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = box.Agent.Repo, Host = RemoteHostSandbox.HostName }))["result"]!["files"]!.AsArray());
+    }
+
+    [Fact]
     public async Task A_host_without_maestro_is_offline_with_the_install_hint_and_the_local_list_still_answers()
     {
         await using var box = await RemoteHostSandbox.StartAsync(installed: false);
