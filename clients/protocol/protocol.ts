@@ -903,6 +903,8 @@ export interface PlaybookRunParams {
   reset?: boolean;
   /** Where the agents work; by default the git repository holding the playbook, else the playbook's folder. */
   cwd?: string;
+  /** Runs the playbook on this host (`hosts/add`): `path` and `cwd` are paths there, its agents run there. */
+  host?: string;
 }
 
 /** Something in a document that may keep a playbook from running unattended; the run starts anyway. */
@@ -915,6 +917,8 @@ export interface PlaybookWarning {
 
 export interface PlaybooksListParams {
   cwd: string;
+  /** Lists the playbooks of a folder of this host (`hosts/add`). */
+  host?: string;
 }
 
 export interface PlaybooksListResult {
@@ -1181,6 +1185,8 @@ export interface Run {
   waiting?: RunWait;
   /** While Status is `waiting` at a human-in-the-loop gate: what the person is asked to do. */
   gate?: RunGate;
+  /** The host (`hosts/add`) the run runs on; absent for a run of this machine. Its paths are paths there. */
+  host?: string;
 }
 
 export interface RunBudget {

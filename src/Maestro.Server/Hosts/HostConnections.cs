@@ -28,6 +28,9 @@ public sealed class HostConnections : IAsyncDisposable
     private readonly ILoggerFactory loggers;
     private readonly ILogger<HostConnections> logger;
     private readonly ConcurrentDictionary<string, HostConnection> connections = new(StringComparer.OrdinalIgnoreCase);
+
+    // The runs of hosts seen so far (started from here, listed, or in a host's runs/progress): run id → last known run, host set.
+    private readonly ConcurrentDictionary<string, Run> hostRuns = new(StringComparer.Ordinal);
     private readonly Lock creating = new();
     private bool disposed;
 
@@ -94,6 +97,42 @@ public sealed class HostConnections : IAsyncDisposable
     /// <summary>Sends a request to a host's daemon (connecting on first use); its answer or error as the host gave it.</summary>
     public async Task<T> ForwardToHostAsync<T>(string hostName, string method, object request, CancellationToken cancellationToken)
         => await ForwardAsync<T>(await OpenAsync(hostName, cancellationToken), method, request, cancellationToken);
+
+    /// <summary>The host of a run seen from a host; null for a run of this machine.</summary>
+    public string? HostOfRun(string runId) => hostRuns.TryGetValue(runId, out var run) ? run.Host : null;
+
+    /// <summary>Starts a playbook run on a host; its runs/progress is relayed with <c>host</c> set from then on.</summary>
+    public async Task<Run> RunPlaybookAsync(string hostName, PlaybookRunParams request, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(hostName, cancellationToken);
+        return Remember(connection.Name, await ForwardAsync<Run>(connection, Methods.PlaybooksRun, request, cancellationToken));
+    }
+
+    /// <summary>The runs of the hosts connected now, as they list them (a host that is not connected is not asked).</summary>
+    public async Task<IReadOnlyList<Run>> ListRunsAsync(RunsListParams request, CancellationToken cancellationToken)
+    {
+        var online = connections.Values.Where(c => c.State == HostState.Online).ToList();
+        var lists = await Task.WhenAll(online.Select(async c =>
+        {
+            try
+            {
+                return (await ForwardAsync<RunsListResult>(c, Methods.RunsList, request, cancellationToken)).Runs.Select(r => Remember(c.Name, r)).ToList();
+            }
+            catch (HostUnreachableException)
+            {
+                return [];
+            }
+        }));
+        return [.. lists.SelectMany(l => l)];
+    }
+
+    /// <summary>A host's run, as its host sent it: remembered (for routing), with <c>host</c> set.</summary>
+    internal Run Remember(string hostName, Run run)
+    {
+        var tagged = run with { Host = hostName };
+        hostRuns[run.Id] = tagged;
+        return tagged;
+    }
 
     /// <summary>Sends a request about a host's session (<see cref="IsHostSession"/>) to its host.</summary>
     public Task<T> ForwardAsync<T>(string sessionId, string method, object request, CancellationToken cancellationToken)
@@ -175,7 +214,7 @@ public sealed class HostConnections : IAsyncDisposable
         var relay = new HostSessionRelay(host.Name, clients, (id, ct) => ClaimedElsewhereAsync(host.Name, id, ct), log);
 
         // Connecting covers ssh's own ConnectTimeout, then starting the host's daemon when none runs there.
-        return new HostConnection(host, ssh, options.SshConnectTimeout + TimeSpan.FromSeconds(45), relay, permissions, clients, log);
+        return new HostConnection(host, ssh, options.SshConnectTimeout + TimeSpan.FromSeconds(45), relay, permissions, clients, run => Remember(host.Name, run), log);
     }
 
     private HostConnection? Route(string sessionId)
@@ -204,6 +243,7 @@ public sealed class HostConnections : IAsyncDisposable
             {
                 Session session => (T)(object)(session with { Host = connection.Name }),
                 SessionHistoryResult history => (T)(object)(history with { Events = [.. history.Events.Select(e => e with { Host = connection.Name })] }),
+                Run run => (T)(object)(run with { Host = connection.Name }),
                 _ => answer,
             };
         }

@@ -17,14 +17,20 @@ internal sealed class HostListener
     private readonly HostSessionRelay relay;
     private readonly PermissionBroker permissions;
     private readonly ConnectionRegistry clients;
+    private readonly Func<Run, Run> runSeen;
 
-    public HostListener(string host, HostSessionRelay relay, PermissionBroker permissions, ConnectionRegistry clients)
+    public HostListener(string host, HostSessionRelay relay, PermissionBroker permissions, ConnectionRegistry clients, Func<Run, Run> runSeen)
     {
+        this.runSeen = runSeen;
         this.host = host;
         this.relay = relay;
         this.permissions = permissions;
         this.clients = clients;
     }
+
+    /// <summary>A run of the host progressed: relayed with the run's <c>host</c> set (and remembered, so its requests go there).</summary>
+    [JsonRpcMethod(Methods.RunsProgress)]
+    public void OnRunProgress(RunProgressNotification notification) => clients.PostToAll(Methods.RunsProgress, notification with { Run = runSeen(notification.Run) });
 
     /// <summary>A reviewed folder of the host changed (its daemon watches the folders its clients review).</summary>
     [JsonRpcMethod(Methods.ReviewChanged)]

@@ -164,6 +164,41 @@ public sealed class HostSessionsTests
     }
 
     [Fact]
+    public async Task A_playbook_run_on_the_host_ticks_its_box_there_and_its_progress_reaches_the_local_client_with_host_set()
+    {
+        await using var box = await RemoteHostSandbox.StartAsync();
+        await using var client = await box.ConnectAsync();
+        await RemoteHostSandbox.AddHostAsync(client, box.Hosts.Sshd.Destination);
+        var doc = Path.Combine(box.Agent.Repo, "playbooks", "one.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(doc)!);
+        await File.WriteAllTextAsync(doc, "# One task\n\n- [ ] Say hello\n");
+        box.Model.EnqueueTurn(ScriptStep.ToolCall("Read", new JsonObject { ["file_path"] = doc }.ToJsonString()));
+        box.Model.EnqueueTurn(ScriptStep.ToolCall("Edit", new JsonObject { ["file_path"] = doc, ["old_string"] = "- [ ] Say hello", ["new_string"] = "- [x] Say hello" }.ToJsonString()), ScriptStep.Text("Done: **Say hello**, and checked off."));
+
+        var listed = (await client.RecordAsync(Methods.PlaybooksList, new PlaybooksListParams { Cwd = box.Agent.Repo, Host = RemoteHostSandbox.HostName }, "onHost"))["result"]!["playbooks"]!.AsArray();
+        Assert.Contains(listed, p => ((string?)p!["path"])?.EndsWith("one.md", StringComparison.Ordinal) == true);
+        var run = (await client.RecordAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = doc, AgentId = "claude-code", Cwd = box.Agent.Repo, PermissionMode = PermissionMode.Bypass, Host = RemoteHostSandbox.HostName }, "onHost"))["result"]!;
+        Assert.Equal(RemoteHostSandbox.HostName, (string?)run["host"]);
+        var runId = (string)run["id"]!;
+
+        var finished = await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == runId && (string?)p["event"] == "finished", TimeSpan.FromSeconds(120));
+        Exchange.RecordMessage(finished, "fromHost");
+        Assert.Equal(RemoteHostSandbox.HostName, (string?)finished["params"]!["run"]!["host"]);
+        Assert.Equal("done", (string?)finished["params"]!["run"]!["status"]);
+        Assert.Equal("# One task\n\n- [x] Say hello\n", await File.ReadAllTextAsync(doc));
+
+        var got = Exchange.AssertNoError(await client.CallAsync(Methods.RunsGet, new RunIdParams { RunId = runId }))["result"]!;
+        Assert.Equal(RemoteHostSandbox.HostName, (string?)got["host"]);
+        var runs = (await client.RecordAsync(Methods.RunsList, new RunsListParams(), "withHost"))["result"]!["runs"]!.AsArray();
+        Assert.Equal(RemoteHostSandbox.HostName, (string?)Assert.Single(runs, r => (string?)r!["id"] == runId)!["host"]);
+
+        // The run's session is one of the host's sessions in the local list.
+        var sessionId = (string)got["sessionIds"]![0]!;
+        var sessions = Exchange.AssertNoError(await client.CallAsync(Methods.SessionsList, new SessionListParams()))["result"]!["sessions"]!.AsArray();
+        Assert.Equal(RemoteHostSandbox.HostName, (string?)Assert.Single(sessions, s => (string?)s!["id"] == sessionId)!["host"]);
+    }
+
+    [Fact]
     public async Task A_host_without_maestro_is_offline_with_the_install_hint_and_the_local_list_still_answers()
     {
         await using var box = await RemoteHostSandbox.StartAsync(installed: false);
