@@ -8,6 +8,7 @@ var scenarios = new IBenchScenario[]
     new Maestro.Bench.Scenarios.SessionsScenario(),
     new Maestro.Bench.Scenarios.DaemonScenario(),
     new Maestro.Bench.Scenarios.RemoteScenario(),
+    new Maestro.Bench.Scenarios.HostsScenario(),
     new Maestro.Bench.Scenarios.WorktreeScenario(),
     new Maestro.Bench.Scenarios.ReviewScenario(),
     new Maestro.Bench.Scenarios.AttributionScenario(),

@@ -317,6 +317,9 @@ export const CostLimitPeriodValues: readonly CostLimitPeriod[] = ['day', 'month'
 export type FileChangeKind = 'added' | 'modified' | 'deleted';
 export const FileChangeKindValues: readonly FileChangeKind[] = ['added', 'modified', 'deleted'];
 
+export type HostState = 'offline' | 'connecting' | 'online';
+export const HostStateValues: readonly HostState[] = ['offline', 'connecting', 'online'];
+
 export type MergeStrategy = 'auto' | 'fastForwardOnly' | 'mergeCommit';
 export const MergeStrategyValues: readonly MergeStrategy[] = ['auto', 'fastForwardOnly', 'mergeCommit'];
 
@@ -684,6 +687,10 @@ export interface HostInfo {
   /** What the user should know about the options: those that run programs on this machine (`ProxyCommand`, `LocalCommand`, …) or weaken host key checking (`StrictHostKeyChecking=accept-new`). */
   warnings: string[];
   createdAt: string;
+  /** The local daemon's connection to the host (started on first use: a session there, or a session list). */
+  state: HostState;
+  /** Why the last connection attempt failed or the connection was lost, in words a user can act on. */
+  lastError?: string;
 }
 
 /** The server is on the host, in `~/.maestro/bin/<version>/`. */
@@ -839,6 +846,8 @@ export interface PermissionRequestParams {
   sessionId: string;
   toolCall: PermissionToolCall;
   options: PermissionOption[];
+  /** The host of the session, when the request comes from an agent on another machine. */
+  host?: string;
 }
 
 /** The client's answer: an option id, or cancelled. */
@@ -894,6 +903,8 @@ export interface PlaybookRunParams {
   reset?: boolean;
   /** Where the agents work; by default the git repository holding the playbook, else the playbook's folder. */
   cwd?: string;
+  /** Runs the playbook on this host (`hosts/add`): `path` and `cwd` are paths there, its agents run there. */
+  host?: string;
 }
 
 /** Something in a document that may keep a playbook from running unattended; the run starts anyway. */
@@ -906,6 +917,8 @@ export interface PlaybookWarning {
 
 export interface PlaybooksListParams {
   cwd: string;
+  /** Lists the playbooks of a folder of this host (`hosts/add`). */
+  host?: string;
 }
 
 export interface PlaybooksListResult {
@@ -998,6 +1011,8 @@ export interface ReviewAcceptResult {
 export interface ReviewChangedNotification {
   cwd: string;
   paths: string[];
+  /** The host whose folder changed, for a change relayed from a host's daemon. */
+  host?: string;
 }
 
 export interface ReviewChangesParams {
@@ -1009,6 +1024,8 @@ export interface ReviewChangesParams {
   turnId?: string;
   /** Null means Agent. */
   baseline?: ReviewBaseline;
+  /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon (`cwd` is a path there). */
+  host?: string;
 }
 
 export interface ReviewChangesResult {
@@ -1085,6 +1102,8 @@ export interface ReviewSelectionParams {
   confirm?: boolean;
   /** Reject only: false records the decision but leaves the working file of each modified text file as it is and answers its new text in Contents, for an editor to apply as its own (undoable) edit. Created and deleted files are still trashed or restored by the server. Null or true: the server writes. */
   apply?: boolean;
+  /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon (`cwd` is a path there). */
+  host?: string;
 }
 
 /** One session's share of a folder's pending agent review. */
@@ -1106,6 +1125,8 @@ export interface ReviewUndoParams {
   decisionId: string;
   /** False: record the undo but leave modified text files for the client to write (their text in Contents), e.g. after the editor's own undo took the reject back. Trashed files are still moved back by the server. Null or true: the server writes. */
   apply?: boolean;
+  /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon (`cwd` is a path there). */
+  host?: string;
 }
 
 export interface ReviewUndoResult {
@@ -1164,6 +1185,8 @@ export interface Run {
   waiting?: RunWait;
   /** While Status is `waiting` at a human-in-the-loop gate: what the person is asked to do. */
   gate?: RunGate;
+  /** The host (`hosts/add`) the run runs on; absent for a run of this machine. Its paths are paths there. */
+  host?: string;
 }
 
 export interface RunBudget {
@@ -1278,6 +1301,9 @@ export interface Session {
   updatedAt: string;
   usage: Usage;
   archived?: boolean;
+  /** The host (`hosts/add`) the session runs on; absent for a session of this machine. Its paths are paths there. */
+  host?: string;
+  offline?: boolean;
 }
 
 export interface SessionArchiveParams {
@@ -1313,6 +1339,8 @@ export interface SessionCreateParams {
   permissionMode?: PermissionMode;
   /** Extra instructions appended to the agent's system prompt, where the agent supports it. */
   systemPrompt?: string;
+  /** Creates the session on this host (`hosts/add`) instead of this machine; `cwd` is then a path there. */
+  host?: string;
 }
 
 export interface SessionDeleteParams {
@@ -1335,6 +1363,8 @@ export interface SessionEventNotification {
   seq: number;
   time: string;
   event: SessionEvent;
+  /** The host of the session, for a session of another machine relayed by this daemon. */
+  host?: string;
 }
 
 /** `sessions/events`: several consecutive events of one session in one message, sent instead of one `sessions/event` each to clients whose `initialize` said `capabilities.batchedEvents`. */
@@ -1342,6 +1372,8 @@ export interface SessionEventsNotification {
   sessionId: string;
   /** In seq order, contiguous. */
   events: SessionEventNotification[];
+  /** The host of the session, for a session of another machine relayed by this daemon. */
+  host?: string;
 }
 
 export interface SessionHistoryParams {

@@ -28,4 +28,10 @@ public sealed record HostInfo
     public required IReadOnlyList<string> Warnings { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The local daemon's connection to the host (started on first use: a session there, or a session list).</summary>
+    public HostState State { get; init; }
+
+    /// <summary>Why the last connection attempt failed or the connection was lost, in words a user can act on.</summary>
+    public string? LastError { get; init; }
 }

@@ -25,4 +25,7 @@ public sealed record PlaybookRunParams
 
     /// <summary>Where the agents work; by default the git repository holding the playbook, else the playbook's folder.</summary>
     public string? Cwd { get; init; }
+
+    /// <summary>Runs the playbook on this host (<c>hosts/add</c>): <c>path</c> and <c>cwd</c> are paths there, its agents run there.</summary>
+    public string? Host { get; init; }
 }

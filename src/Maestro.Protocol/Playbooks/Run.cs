@@ -53,4 +53,7 @@ public sealed record Run
 
     /// <summary>While <see cref="Status"/> is <c>waiting</c> at a human-in-the-loop gate: what the person is asked to do.</summary>
     public RunGate? Gate { get; init; }
+
+    /// <summary>The host (<c>hosts/add</c>) the run runs on; absent for a run of this machine. Its paths are paths there.</summary>
+    public string? Host { get; init; }
 }

@@ -14,4 +14,7 @@ public sealed record ReviewChangesParams
 
     /// <summary>Null means <see cref="ReviewBaseline.Agent"/>.</summary>
     public ReviewBaseline? Baseline { get; init; }
+
+    /// <summary>The host (<c>hosts/add</c>) whose folder this is: the request goes to that host's daemon (<c>cwd</c> is a path there).</summary>
+    public string? Host { get; init; }
 }

@@ -28,4 +28,7 @@ public sealed record ReviewSelectionParams
     /// edit. Created and deleted files are still trashed or restored by the server. Null or true: the server writes.
     /// </summary>
     public bool? Apply { get; init; }
+
+    /// <summary>The host (<c>hosts/add</c>) whose folder this is: the request goes to that host's daemon (<c>cwd</c> is a path there).</summary>
+    public string? Host { get; init; }
 }

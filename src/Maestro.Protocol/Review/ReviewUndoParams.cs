@@ -13,4 +13,7 @@ public sealed record ReviewUndoParams
     /// are still moved back by the server. Null or true: the server writes.
     /// </summary>
     public bool? Apply { get; init; }
+
+    /// <summary>The host (<c>hosts/add</c>) whose folder this is: the request goes to that host's daemon (<c>cwd</c> is a path there).</summary>
+    public string? Host { get; init; }
 }

@@ -36,4 +36,11 @@ public sealed record Session
     /// <summary>Put away by the user (<c>sessions/archive</c>): lists hide it unless asked; nothing else changes.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool Archived { get; init; }
+
+    /// <summary>The host (<c>hosts/add</c>) the session runs on; absent for a session of this machine. Its paths are paths there.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>The session's host is not connected: this is its last known state, kept until the host is back.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Offline { get; init; }
 }

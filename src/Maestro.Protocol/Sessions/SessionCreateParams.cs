@@ -16,4 +16,7 @@ public sealed record SessionCreateParams
 
     /// <summary>Extra instructions appended to the agent's system prompt, where the agent supports it.</summary>
     public string? SystemPrompt { get; init; }
+
+    /// <summary>Creates the session on this host (<c>hosts/add</c>) instead of this machine; <c>cwd</c> is then a path there.</summary>
+    public string? Host { get; init; }
 }

@@ -10,4 +10,7 @@ public sealed record SessionEventNotification
     public required DateTimeOffset Time { get; init; }
 
     public required SessionEvent Event { get; init; }
+
+    /// <summary>The host of the session, for a session of another machine relayed by this daemon.</summary>
+    public string? Host { get; init; }
 }

@@ -10,4 +10,7 @@ public sealed record SessionEventsNotification
 
     /// <summary>In seq order, contiguous.</summary>
     public required IReadOnlyList<SessionEventNotification> Events { get; init; }
+
+    /// <summary>The host of the session, for a session of another machine relayed by this daemon.</summary>
+    public string? Host { get; init; }
 }

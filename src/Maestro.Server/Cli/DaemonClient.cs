@@ -39,10 +39,21 @@ public sealed class DaemonClient : IAsyncDisposable
         return await InitializeAsync(stream, notificationTarget, cancellationToken, capabilities);
     }
 
-    private static async Task<DaemonClient> InitializeAsync(Stream stream, object? notificationTarget, CancellationToken cancellationToken, ClientCapabilities? capabilities = null)
+    /// <summary>
+    /// A client of a daemon reached some other way than its socket: e.g. another machine's daemon through
+    /// <c>ssh HOST maestro serve --stdio</c> (Hosts/HostConnection), LSP framing end to end.
+    /// </summary>
+    public static Task<DaemonClient> ConnectOverAsync(Stream sending, Stream receiving, string clientName, object? notificationTarget, ClientCapabilities capabilities, CancellationToken cancellationToken)
+        => InitializeAsync(new HeaderDelimitedMessageHandler(sending, receiving, Formatter()), notificationTarget, capabilities, clientName, cancellationToken);
+
+    private static Task<DaemonClient> InitializeAsync(Stream stream, object? notificationTarget, CancellationToken cancellationToken, ClientCapabilities? capabilities = null)
+        => InitializeAsync(new HeaderDelimitedMessageHandler(stream, Formatter()), notificationTarget, capabilities, "maestro-cli", cancellationToken);
+
+    private static SystemTextJsonFormatter Formatter() => new() { JsonSerializerOptions = MaestroJson.CreateOptions() };
+
+    private static async Task<DaemonClient> InitializeAsync(IJsonRpcMessageHandler handler, object? notificationTarget, ClientCapabilities? capabilities, string clientName, CancellationToken cancellationToken)
     {
-        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = MaestroJson.CreateOptions() };
-        var rpc = new DaemonClientRpc(new HeaderDelimitedMessageHandler(stream, formatter));
+        var rpc = new DaemonClientRpc(handler);
         if (notificationTarget is not null)
         {
             rpc.AddLocalRpcTarget(notificationTarget, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
@@ -50,15 +61,27 @@ public sealed class DaemonClient : IAsyncDisposable
 
         rpc.StartListening();
         var client = new DaemonClient(rpc);
-        await client.InvokeAsync<InitializeResult>(
-            Methods.Initialize,
-            new InitializeParams { ProtocolVersion = ProtocolVersion.Current, ClientInfo = new ClientInfo { Name = "maestro-cli", Version = BuildInfo.Version }, Capabilities = capabilities ?? new ClientCapabilities() },
-            cancellationToken);
+        try
+        {
+            await client.InvokeAsync<InitializeResult>(
+                Methods.Initialize,
+                new InitializeParams { ProtocolVersion = ProtocolVersion.Current, ClientInfo = new ClientInfo { Name = clientName, Version = BuildInfo.Version }, Capabilities = capabilities ?? new ClientCapabilities() },
+                cancellationToken);
+        }
+        catch
+        {
+            rpc.Dispose();
+            throw;
+        }
+
         return client;
     }
 
     /// <summary>Completes when the connection ends: the daemon stopped or was killed.</summary>
     public Task Disconnected => rpc.Completion;
+
+    /// <summary>Sends a notification (no answer).</summary>
+    public Task NotifyAsync(string method, object argument) => rpc.NotifyWithParameterObjectAsync(method, argument);
 
     public Task<T> InvokeAsync<T>(string method, object? argument, CancellationToken cancellationToken)
         => argument is null

@@ -93,13 +93,19 @@ internal static class HostsCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new CliTable("NAME", "DESTINATION", "FOLDER", "OPTIONS") { Flexible = 3 };
+            var table = new CliTable("NAME", "DESTINATION", "STATE", "FOLDER", "OPTIONS") { Flexible = 4 };
             foreach (var host in list.Hosts)
             {
-                table.Add(host.Name, host.Destination, host.Folder ?? "-", host.Options.Count == 0 ? "-" : string.Join(' ', host.Options.Select(o => "-o " + o)));
+                table.Add(host.Name, host.Destination, host.State.ToString().ToLowerInvariant(), host.Folder ?? "-", host.Options.Count == 0 ? "-" : string.Join(' ', host.Options.Select(o => "-o " + o)));
             }
 
             table.Write(CliConsole.Out);
+
+            // Why a host the daemon uses is not connected, said on stderr (stdout is the table).
+            foreach (var host in list.Hosts.Where(h => h.LastError is not null))
+            {
+                Console.Error.WriteLine($"{host.Name}: {host.LastError}");
+            }
             return ExitCodes.Ok;
         });
         return command;

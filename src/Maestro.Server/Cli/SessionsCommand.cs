@@ -55,8 +55,11 @@ internal static class SessionsCommand
             var table = new CliTable("ID", "STATUS", "AGENT", "NAME", "COST", "FOLDER") { Flexible = 5, KeepEnd = true, RightAligned = new HashSet<int> { 4 } };
             foreach (var s in list.Sessions)
             {
-                var status = s.Status.ToString().ToLowerInvariant() + (s.Archived ? " (archived)" : string.Empty);
-                table.Add(s.Id, status, s.AgentId, s.Name, s.Usage.CostUsd.ToString("$0.00##", System.Globalization.CultureInfo.InvariantCulture), s.Worktree ?? s.Cwd);
+                var status = s.Status.ToString().ToLowerInvariant() + (s.Archived ? " (archived)" : string.Empty) + (s.Offline ? " (host offline)" : string.Empty);
+
+                // A host's session: its folder is a path there, written host:path as scp and ssh users read it.
+                var where = s.Worktree ?? s.Cwd;
+                table.Add(s.Id, status, s.AgentId, s.Name, s.Usage.CostUsd.ToString("$0.00##", System.Globalization.CultureInfo.InvariantCulture), s.Host is null ? where : s.Host + ":" + where);
             }
 
             table.Write(CliConsole.Out);

@@ -127,11 +127,12 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<Remote.RemoteService>());
         services.AddScoped<IRpcHandlers, Remote.RemoteRpcHandlers>();
 
-        // Hosts reached over SSH: nothing connects until a host is tested or installed.
+        // Hosts reached over SSH: nothing connects until a host is used (tested, installed, a session there or a session list).
         services.AddSingleton<Hosts.HostStore>();
         services.AddSingleton<Hosts.SshClient>();
         services.AddSingleton<Hosts.ServerBuilds>();
         services.AddSingleton<Hosts.HostInstaller>();
+        services.AddSingleton<Hosts.HostConnections>();
         services.AddSingleton<Hosts.HostService>();
         services.AddScoped<IRpcHandlers, Hosts.HostsRpcHandlers>();
 

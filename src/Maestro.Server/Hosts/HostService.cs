@@ -20,12 +20,14 @@ public sealed partial class HostService
     private readonly HostStore store;
     private readonly SshClient ssh;
     private readonly HostInstaller installer;
+    private readonly HostConnections connections;
     private readonly TimeProvider time;
     private readonly ILogger<HostService> logger;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> installs = new(StringComparer.OrdinalIgnoreCase);
 
-    public HostService(HostStore store, SshClient ssh, HostInstaller installer, TimeProvider time, ILogger<HostService> logger)
+    public HostService(HostStore store, SshClient ssh, HostInstaller installer, HostConnections connections, TimeProvider time, ILogger<HostService> logger)
     {
+        this.connections = connections;
         this.store = store;
         this.ssh = ssh;
         this.installer = installer;
@@ -52,7 +54,7 @@ public sealed partial class HostService
     }
 
     public async Task<HostListResult> ListAsync(CancellationToken cancellationToken)
-        => new() { Hosts = [.. (await store.ListAsync(cancellationToken)).Select(Describe)] };
+        => new() { Hosts = [.. (await store.ListAsync(cancellationToken)).Select(h => WithState(Describe(h)))] };
 
     public async Task RemoveAsync(string name, CancellationToken cancellationToken)
     {
@@ -61,6 +63,7 @@ public sealed partial class HostService
             throw NotFound(name);
         }
 
+        await connections.ForgetAsync(name!);
         logger.LogInformation("Host {Name} removed", name);
     }
 
@@ -98,6 +101,12 @@ public sealed partial class HostService
 
     private static HostNotFoundException NotFound(string? name)
         => new($"No host named '{name}'. 'maestro hosts list' shows the hosts there are; 'maestro hosts add NAME DESTINATION' adds one.");
+
+    private HostInfo WithState(HostInfo info)
+    {
+        var (state, lastError) = connections.StateOf(info.Name);
+        return info with { State = state, LastError = lastError };
+    }
 
     private static HostInfo Describe(HostRecord host) => new()
     {

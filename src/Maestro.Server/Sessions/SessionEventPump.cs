@@ -132,7 +132,7 @@ internal sealed class SessionEventPump : IAsyncDisposable
             revisions.Clear();
             if (batch.Count > 0)
             {
-                Broadcast(batch);
+                SessionEventBroadcast.Post(clients, batch);
             }
 
             foreach (var notification in batch)
@@ -147,29 +147,6 @@ internal sealed class SessionEventPump : IAsyncDisposable
 
             batch.Clear();
             CompleteAll(flushes);
-        }
-    }
-
-    /// <summary>
-    /// One <c>sessions/events</c> per batch to clients that take it, one <c>sessions/event</c> per event to the others.
-    /// Only queued: the pump never waits for a client (a stalled one must not stall the agents).
-    /// </summary>
-    private void Broadcast(List<SessionEventNotification> batch)
-    {
-        SessionEventsNotification? batched = null;
-        foreach (var client in clients.Initialized)
-        {
-            if (client.Client?.Capabilities.BatchedEvents == true)
-            {
-                batched ??= new SessionEventsNotification { SessionId = batch[0].SessionId, Events = [.. batch] };
-                clients.Post(client, Protocol.Methods.SessionsEvents, batched);
-                continue;
-            }
-
-            foreach (var notification in batch)
-            {
-                clients.Post(client, Protocol.Methods.SessionsEvent, notification);
-            }
         }
     }
 

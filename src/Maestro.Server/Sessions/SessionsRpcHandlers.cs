@@ -1,4 +1,5 @@
 using Maestro.Protocol;
+using Maestro.Server.Hosts;
 using Maestro.Server.Rpc;
 using Maestro.Server.Stats.Limits;
 using StreamJsonRpc;
@@ -10,28 +11,44 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     private readonly SessionService sessions;
     private readonly CostLimitGate limits;
     private readonly SessionsRecovered? recovered;
+    private readonly HostConnections hosts;
 
-    public SessionsRpcHandlers(SessionService sessions, CostLimitGate limits, IEnumerable<SessionsRecovered> recoveries)
+    public SessionsRpcHandlers(SessionService sessions, CostLimitGate limits, IEnumerable<SessionsRecovered> recoveries, HostConnections hosts)
     {
         this.sessions = sessions;
         this.limits = limits;
+        this.hosts = hosts;
         recovered = recoveries.FirstOrDefault();
     }
 
     [JsonRpcMethod(Methods.SessionsCreate)]
     public Task<Session> CreateAsync(SessionCreateParams request, CancellationToken cancellationToken)
-        => sessions.CreateAsync(request with { Cwd = RequestPath.Absolute(request.Cwd, "cwd") }, cancellationToken);
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Host is { } host
+            ? hosts.CreateSessionAsync(host, request with { Cwd = RequestPath.Absolute(request.Cwd, "cwd") }, cancellationToken)
+            : sessions.CreateAsync(request with { Cwd = RequestPath.Absolute(request.Cwd, "cwd") }, cancellationToken);
+    }
 
+    /// <summary>This machine's sessions, then those of every host (with <c>host</c> set; an offline host's as last known).</summary>
     [JsonRpcMethod(Methods.SessionsList)]
     public async Task<SessionListResult> ListAsync(SessionListParams request, CancellationToken cancellationToken)
     {
         await RecoveredAsync(cancellationToken);
-        return new() { Sessions = await sessions.ListAsync(RequestPath.OptionalAbsolute(request.Cwd, "cwd"), request.Status, cancellationToken) };
+        var cwd = RequestPath.OptionalAbsolute(request.Cwd, "cwd");
+        var local = await sessions.ListAsync(cwd, request.Status, cancellationToken);
+        var remote = await hosts.ListSessionsAsync(cwd, request.Status, cancellationToken);
+        return new() { Sessions = remote.Count == 0 ? local : [.. local, .. remote] };
     }
 
     [JsonRpcMethod(Methods.SessionsGet)]
     public async Task<Session> GetAsync(SessionIdParams request, CancellationToken cancellationToken)
     {
+        if (hosts.IsHostSession(request.SessionId))
+        {
+            return await hosts.ForwardAsync<Session>(request.SessionId, Methods.SessionsGet, request, cancellationToken);
+        }
+
         await RecoveredAsync(cancellationToken);
         return await sessions.GetAsync(request.SessionId, cancellationToken);
     }
@@ -39,6 +56,12 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     [JsonRpcMethod(Methods.SessionsPrompt)]
     public async Task<SessionPromptResult> PromptAsync(SessionPromptParams request, CancellationToken cancellationToken)
     {
+        // A host's session: its host's daemon applies its own cost limits.
+        if (hosts.IsHostSession(request.SessionId))
+        {
+            return await hosts.PromptAsync(request, cancellationToken);
+        }
+
         // A spent cost limit refuses the turn before it is queued (BudgetExceeded names the limit).
         var session = await sessions.GetAsync(request.SessionId, cancellationToken);
         await limits.EnsureWithinAsync(session.AgentId, cancellationToken);
@@ -48,6 +71,11 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     [JsonRpcMethod(Methods.SessionsCancel)]
     public async Task<object?> CancelAsync(SessionIdParams request, CancellationToken cancellationToken)
     {
+        if (hosts.IsHostSession(request.SessionId))
+        {
+            return await hosts.ForwardAsync<object?>(request.SessionId, Methods.SessionsCancel, request, cancellationToken);
+        }
+
         await sessions.CancelAsync(request.SessionId, cancellationToken);
         return null;
     }
@@ -55,6 +83,11 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     [JsonRpcMethod(Methods.SessionsRetryNow)]
     public async Task<object?> RetryNowAsync(SessionIdParams request, CancellationToken cancellationToken)
     {
+        if (hosts.IsHostSession(request.SessionId))
+        {
+            return await hosts.ForwardAsync<object?>(request.SessionId, Methods.SessionsRetryNow, request, cancellationToken);
+        }
+
         await sessions.RetryNowAsync(request.SessionId, cancellationToken);
         return null;
     }
@@ -62,6 +95,11 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     [JsonRpcMethod(Methods.SessionsHistory)]
     public async Task<SessionHistoryResult> HistoryAsync(SessionHistoryParams request, CancellationToken cancellationToken)
     {
+        if (hosts.IsHostSession(request.SessionId))
+        {
+            return await hosts.ForwardAsync<SessionHistoryResult>(request.SessionId, Methods.SessionsHistory, request, cancellationToken);
+        }
+
         await RecoveredAsync(cancellationToken);
         return await sessions.HistoryAsync(request.SessionId, request.AfterSeq, request.Limit, cancellationToken);
     }
@@ -69,6 +107,11 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     [JsonRpcMethod(Methods.SessionsClose)]
     public async Task<object?> CloseAsync(SessionCloseParams request, CancellationToken cancellationToken)
     {
+        if (hosts.IsHostSession(request.SessionId))
+        {
+            return await hosts.ForwardAsync<object?>(request.SessionId, Methods.SessionsClose, request, cancellationToken);
+        }
+
         await sessions.CloseAsync(request.SessionId, request.RemoveWorktree, cancellationToken);
         return null;
     }
@@ -83,19 +126,30 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
 
     [JsonRpcMethod(Methods.SessionsRename)]
     public Task<Session> RenameAsync(SessionRenameParams request, CancellationToken cancellationToken)
-        => sessions.RenameAsync(request.SessionId, request.Name, cancellationToken);
+        => hosts.IsHostSession(request.SessionId)
+            ? hosts.ForwardAsync<Session>(request.SessionId, Methods.SessionsRename, request, cancellationToken)
+            : sessions.RenameAsync(request.SessionId, request.Name, cancellationToken);
 
     [JsonRpcMethod(Methods.SessionsConfigure)]
     public Task<Session> ConfigureAsync(SessionConfigureParams request, CancellationToken cancellationToken)
-        => sessions.ConfigureAsync(request, cancellationToken);
+        => hosts.IsHostSession(request.SessionId)
+            ? hosts.ForwardAsync<Session>(request.SessionId, Methods.SessionsConfigure, request, cancellationToken)
+            : sessions.ConfigureAsync(request, cancellationToken);
 
     [JsonRpcMethod(Methods.SessionsArchive)]
     public Task<Session> ArchiveAsync(SessionArchiveParams request, CancellationToken cancellationToken)
-        => sessions.ArchiveAsync(request.SessionId, request.Archived, cancellationToken);
+        => hosts.IsHostSession(request.SessionId)
+            ? hosts.ForwardAsync<Session>(request.SessionId, Methods.SessionsArchive, request, cancellationToken)
+            : sessions.ArchiveAsync(request.SessionId, request.Archived, cancellationToken);
 
     [JsonRpcMethod(Methods.SessionsDelete)]
     public async Task<object?> DeleteAsync(SessionDeleteParams request, CancellationToken cancellationToken)
     {
+        if (hosts.IsHostSession(request.SessionId))
+        {
+            return await hosts.ForwardAsync<object?>(request.SessionId, Methods.SessionsDelete, request, cancellationToken);
+        }
+
         await sessions.DeleteAsync(request.SessionId, request.Force, cancellationToken);
         return null;
     }

@@ -42,8 +42,8 @@ public sealed class HostsCliTests : IAsyncLifetime
         Assert.True(exit == 0, stderr);
         (exit, stdout, _) = await RunAsync("hosts", "list");
         Assert.Equal(0, exit);
-        Assert.Matches(@"NAME\s+DESTINATION\s+FOLDER\s+OPTIONS", stdout);
-        Assert.Contains($"box   {sandbox.Sshd.Destination}  /srv/app", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"NAME\s+DESTINATION\s+STATE\s+FOLDER\s+OPTIONS", stdout);
+        Assert.Matches($@"box\s+{System.Text.RegularExpressions.Regex.Escape(sandbox.Sshd.Destination)}\s+offline\s+/srv/app", stdout);
 
         (exit, stdout, stderr) = await RunAsync("hosts", "test", "box");
         Assert.True(exit == 0, stderr);

@@ -53,6 +53,9 @@ public sealed class LoopbackSshd : IAsyncDisposable
     /// <summary>A folder first on the remote PATH, for the commands a test wants the host to have.</summary>
     public string RemoteBin => folder.Combine("remote-bin");
 
+    /// <summary>The keys sshd accepts: emptied to make logins fail (a host that stays down), restored to let them in again.</summary>
+    public string AuthorizedKeys => folder.Combine("authorized_keys");
+
     /// <summary>The ssh config for the client side (ssh -F).</summary>
     public string ClientConfig => folder.Combine("ssh_config");
 

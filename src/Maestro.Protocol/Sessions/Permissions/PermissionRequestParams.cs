@@ -8,4 +8,7 @@ public sealed record PermissionRequestParams
     public required PermissionToolCall ToolCall { get; init; }
 
     public required IReadOnlyList<PermissionOption> Options { get; init; }
+
+    /// <summary>The host of the session, when the request comes from an agent on another machine.</summary>
+    public string? Host { get; init; }
 }

@@ -24,12 +24,28 @@ public sealed class PermissionBroker
     /// <summary>The chosen option id, or null when the request was cancelled or refused.</summary>
     public async Task<string?> RequestAsync(PermissionRequestParams request, PermissionMode mode, CancellationToken cancellationToken)
     {
+        var answer = await AskClientsAsync(request, cancellationToken);
+        if (answer is null)
+        {
+            var chosen = Decide(request, mode);
+            logger.LogInformation("No client answered permissions; mode {Mode} chose {Option} for {Tool}", mode, chosen ?? "reject", request.ToolCall.Title);
+            return chosen;
+        }
+
+        return answer.Cancelled ? null : answer.OptionId;
+    }
+
+    /// <summary>
+    /// Asks every client that answers permissions; the first valid answer, or null when none answers (no such client,
+    /// or all of them declined). A host's agent is asked through this too: its own daemon decides by the session's
+    /// mode when no client here answered.
+    /// </summary>
+    public async Task<PermissionResponse?> AskClientsAsync(PermissionRequestParams request, CancellationToken cancellationToken)
+    {
         var askable = clients.Initialized.Where(c => c.Client?.Capabilities.Permissions == true && !c.ReadOnly).ToList();
         if (askable.Count == 0)
         {
-            var chosen = Decide(request, mode);
-            logger.LogInformation("No client answers permissions; mode {Mode} chose {Option} for {Tool}", mode, chosen ?? "reject", request.ToolCall.Title);
-            return chosen;
+            return null;
         }
 
         using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -42,12 +58,12 @@ public sealed class PermissionBroker
             if (answer is not null)
             {
                 await done.CancelAsync();
-                return answer.Cancelled ? null : answer.OptionId;
+                return answer;
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return Decide(request, mode);
+        return null;
     }
 
     /// <summary>Without anyone to ask: bypass allows, acceptEdits allows reads and edits, ask refuses.</summary>

@@ -4,6 +4,14 @@
 
 package maestro.core.protocol
 
+import com.google.gson.annotations.SerializedName
+
+enum class HostState {
+    @SerializedName("offline") OFFLINE,
+    @SerializedName("connecting") CONNECTING,
+    @SerializedName("online") ONLINE,
+}
+
 data class HostAddParams(
     val name: String,
     /** A Host of the ssh config, or `[user@]host[:port]`; never starting with '-'. */
@@ -37,6 +45,10 @@ data class HostInfo(
     /** What the user should know about the options: those that run programs on this machine (`ProxyCommand`, `LocalCommand`, …) or weaken host key checking (`StrictHostKeyChecking=accept-new`). */
     val warnings: List<String>,
     val createdAt: String,
+    /** The local daemon's connection to the host (started on first use: a session there, or a session list). */
+    val state: HostState = HostState.OFFLINE,
+    /** Why the last connection attempt failed or the connection was lost, in words a user can act on. */
+    val lastError: String? = null,
 )
 
 /** The server is on the host, in `~/.maestro/bin/<version>/`. */

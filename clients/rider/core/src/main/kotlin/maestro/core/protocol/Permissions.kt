@@ -25,6 +25,8 @@ data class PermissionRequestParams(
     val sessionId: String,
     val toolCall: PermissionToolCall,
     val options: List<PermissionOption>,
+    /** The host of the session, when the request comes from an agent on another machine. */
+    val host: String? = null,
 )
 
 /** The client's answer: an option id, or cancelled. */

@@ -64,6 +64,8 @@ data class PlaybookRunParams(
     val reset: Boolean? = null,
     /** Where the agents work; by default the git repository holding the playbook, else the playbook's folder. */
     val cwd: String? = null,
+    /** Runs the playbook on this host (`hosts/add`): `path` and `cwd` are paths there, its agents run there. */
+    val host: String? = null,
 )
 
 /** Something in a document that may keep a playbook from running unattended; the run starts anyway. */
@@ -76,6 +78,8 @@ data class PlaybookWarning(
 
 data class PlaybooksListParams(
     val cwd: String,
+    /** Lists the playbooks of a folder of this host (`hosts/add`). */
+    val host: String? = null,
 )
 
 data class PlaybooksListResult(
@@ -113,6 +117,8 @@ data class Run(
     val waiting: RunWait? = null,
     /** While Status is `waiting` at a human-in-the-loop gate: what the person is asked to do. */
     val gate: RunGate? = null,
+    /** The host (`hosts/add`) the run runs on; absent for a run of this machine. Its paths are paths there. */
+    val host: String? = null,
 )
 
 data class RunBudget(

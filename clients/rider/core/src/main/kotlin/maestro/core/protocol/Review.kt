@@ -20,6 +20,8 @@ data class ReviewAcceptResult(
 data class ReviewChangedNotification(
     val cwd: String,
     val paths: List<String>,
+    /** The host whose folder changed, for a change relayed from a host's daemon. */
+    val host: String? = null,
 )
 
 data class ReviewChangesParams(
@@ -31,6 +33,8 @@ data class ReviewChangesParams(
     val turnId: String? = null,
     /** Null means Agent. */
     val baseline: ReviewBaseline? = null,
+    /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon (`cwd` is a path there). */
+    val host: String? = null,
 )
 
 data class ReviewChangesResult(
@@ -107,6 +111,8 @@ data class ReviewSelectionParams(
     val confirm: Boolean = false,
     /** Reject only: false records the decision but leaves the working file of each modified text file as it is and answers its new text in Contents, for an editor to apply as its own (undoable) edit. Created and deleted files are still trashed or restored by the server. Null or true: the server writes. */
     val apply: Boolean? = null,
+    /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon (`cwd` is a path there). */
+    val host: String? = null,
 )
 
 /** One session's share of a folder's pending agent review. */
@@ -128,6 +134,8 @@ data class ReviewUndoParams(
     val decisionId: String,
     /** False: record the undo but leave modified text files for the client to write (their text in Contents), e.g. after the editor's own undo took the reject back. Trashed files are still moved back by the server. Null or true: the server writes. */
     val apply: Boolean? = null,
+    /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon (`cwd` is a path there). */
+    val host: String? = null,
 )
 
 data class ReviewUndoResult(

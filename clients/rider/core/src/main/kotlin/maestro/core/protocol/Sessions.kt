@@ -57,6 +57,9 @@ data class Session(
     val updatedAt: String,
     val usage: Usage,
     val archived: Boolean = false,
+    /** The host (`hosts/add`) the session runs on; absent for a session of this machine. Its paths are paths there. */
+    val host: String? = null,
+    val offline: Boolean = false,
 )
 
 data class SessionArchiveParams(
@@ -92,6 +95,8 @@ data class SessionCreateParams(
     val permissionMode: PermissionMode? = null,
     /** Extra instructions appended to the agent's system prompt, where the agent supports it. */
     val systemPrompt: String? = null,
+    /** Creates the session on this host (`hosts/add`) instead of this machine; `cwd` is then a path there. */
+    val host: String? = null,
 )
 
 data class SessionDeleteParams(
@@ -114,6 +119,8 @@ data class SessionEventNotification(
     val seq: Long,
     val time: String,
     val event: SessionEvent,
+    /** The host of the session, for a session of another machine relayed by this daemon. */
+    val host: String? = null,
 )
 
 /** `sessions/events`: several consecutive events of one session in one message, sent instead of one `sessions/event` each to clients whose `initialize` said `capabilities.batchedEvents`. */
@@ -121,6 +128,8 @@ data class SessionEventsNotification(
     val sessionId: String,
     /** In seq order, contiguous. */
     val events: List<SessionEventNotification>,
+    /** The host of the session, for a session of another machine relayed by this daemon. */
+    val host: String? = null,
 )
 
 data class SessionHistoryParams(
