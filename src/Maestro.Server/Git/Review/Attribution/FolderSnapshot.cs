@@ -134,9 +134,23 @@ public sealed class FolderSnapshot : IDisposable
             return null;
         }
 
-        // Ignored paths are refused by name (exit 1): they are filtered out first, as `add -A` over the tree would skip them.
+        // Ignored paths are filtered out first, as `add -A` over the tree would skip them. Files go through
+        // update-index, which reads only them; `add -A` with many pathspecs would walk the whole tree for untracked
+        // files. New folders need that walk, under themselves.
         var wanted = await WithoutIgnoredAsync(root, present, environment, cancellationToken);
-        if (wanted is null || (wanted.Count > 0 && !await SucceedsAsync(root, ["add", "-A", "--", .. wanted], environment, cancellationToken)))
+        if (wanted is null)
+        {
+            return null;
+        }
+
+        var folders = wanted.Where(p => Directory.Exists(state.Repository.Absolute(Unliteral(p)))).ToList();
+        var files = wanted.Except(folders).Select(Unliteral).ToList();
+        if (files.Count > 0 && !await SucceedsAsync(root, ["update-index", "--add", "--remove", "--", .. files], environment, cancellationToken))
+        {
+            return null;
+        }
+
+        if (folders.Count > 0 && !await SucceedsAsync(root, ["add", "-A", "--", .. folders], environment, cancellationToken))
         {
             return null;
         }
