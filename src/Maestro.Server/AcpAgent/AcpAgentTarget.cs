@@ -155,6 +155,12 @@ internal sealed class AcpAgentTarget
                 return new JsonObject { ["stopReason"] = await commands.RunAsync(session, command, text) };
             }
 
+            if (session.Room is { } room)
+            {
+                // /room attached a group chat: the prompt is a message to it, answered by its participants.
+                return new JsonObject { ["stopReason"] = await room.PromptAsync(text, CancellationToken.None) ? AcpWire.StopReasons.Cancelled : AcpWire.StopReasons.EndTurn };
+            }
+
             // Not cancelled with the request: ACP cancels a turn with session/cancel, and the turn then answers "cancelled".
             var result = await daemon.InvokeAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = text }, CancellationToken.None);
             var current = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = id }, CancellationToken.None);
@@ -185,7 +191,7 @@ internal sealed class AcpAgentTarget
         if (Str(parameters, "sessionId") is { } id && sessions.Find(id) is { } session)
         {
             // A /playbook turn is its run: cancelling it stops the run, and the prompt answers "cancelled".
-            if (!await commands.StopRunAsync(session))
+            if (!await commands.StopRunAsync(session) && !(session.Room is { } room && await room.CancelAsync()))
             {
                 await daemon.InvokeAsync<object?>(Methods.SessionsCancel, new SessionIdParams { SessionId = id }, CancellationToken.None);
             }
@@ -244,6 +250,9 @@ internal sealed class AcpAgentTarget
                 ErrorCodes.InvalidParams => AcpErrorCodes.InvalidParams,
                 ErrorCodes.PlaybookInvalid => AcpErrorCodes.InvalidParams,
                 ErrorCodes.Busy => AcpErrorCodes.InvalidRequest, // a turn runs: the request is fine, only not now
+                ErrorCodes.NotARepository => AcpErrorCodes.InvalidParams, // /worktree in a folder that is no git repository
+                ErrorCodes.RoomNotFound => AcpErrorCodes.ResourceNotFound,
+                ErrorCodes.RoomClosed => AcpErrorCodes.InvalidRequest, // closed elsewhere: `/room` alone leaves it
                 _ => AcpErrorCodes.InternalError,
             };
             throw new LocalRpcException(ex.Message) { ErrorCode = code, ErrorData = new JsonObject { ["maestroCode"] = ex.ErrorCode } };

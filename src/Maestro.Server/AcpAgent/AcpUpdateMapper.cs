@@ -16,7 +16,7 @@ public sealed class AcpUpdateMapper
     /// <summary>ACP's tool kinds; Maestro's use the same names, anything else is "other".</summary>
     private static readonly HashSet<string> ToolKindNames = ["read", "edit", "delete", "move", "search", "execute", "think", "fetch", "switch_mode", "other"];
 
-    private readonly string cwd;
+    private string cwd;
     private readonly Func<string, string?> readFile;
     private readonly HashSet<string> streamedRoles = [];
     private readonly Dictionary<string, JsonObject> diffs = [];
@@ -28,6 +28,9 @@ public sealed class AcpUpdateMapper
         this.cwd = cwd;
         this.readFile = readFile;
     }
+
+    /// <summary>The session moved to another folder (<c>/worktree</c>): later relative paths are resolved there.</summary>
+    public void MovedTo(string folder) => Volatile.Write(ref cwd, folder);
 
     /// <summary>The last error the session reported, for the error answer of a failed turn.</summary>
     public string? LastError { get; private set; }

@@ -232,7 +232,8 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
                 throw new TurnRunningException(request.SessionId);
             }
 
-            await runtime.ReconfigureAsync(s => s with
+            var moved = await NewWorktreeAsync(current, request.Worktree, cancellationToken);
+            await runtime.ReconfigureAsync(s => Moved(s, moved) with
             {
                 Model = request.Model is null ? s.Model : model,
                 PermissionMode = request.PermissionMode ?? s.PermissionMode,
@@ -257,7 +258,8 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         try
         {
             await runtime.DisposeAsync(); // stores what the old pump still holds
-            var switched = runtime.Session with
+            var moved = await NewWorktreeAsync(current, request.Worktree, cancellationToken);
+            var switched = Moved(runtime.Session, moved) with
             {
                 AgentId = definition.Id,
                 AgentSessionId = null,
@@ -280,6 +282,17 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         logger.LogInformation("Session {Session} switched from {Old} to {Agent}", request.SessionId, current.AgentId, definition.Id);
         return next.Session;
     }
+
+    /// <summary>The fresh worktree sessions/configure asked for, branched from the HEAD of the folder the session works in.</summary>
+    private async Task<Protocol.Worktree?> NewWorktreeAsync(Session session, WorktreeRequest? request, CancellationToken cancellationToken)
+        => request is null ? null : await worktrees.CreateAsync(session.Worktree ?? session.Cwd, request.Branch, request.Base, null, cancellationToken);
+
+    /// <summary>
+    /// The session in its new worktree: agents keep a conversation per folder (Claude Code cannot resume one elsewhere),
+    /// so the next turn starts a fresh one there; the transcript goes on in the same session.
+    /// </summary>
+    private static Session Moved(Session session, Protocol.Worktree? worktree)
+        => worktree is null ? session : session with { Worktree = worktree.Path, Branch = worktree.Branch, AgentSessionId = null };
 
     public async Task<Session> ArchiveAsync(string sessionId, bool archived, CancellationToken cancellationToken)
     {

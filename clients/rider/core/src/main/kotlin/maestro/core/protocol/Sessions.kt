@@ -75,12 +75,13 @@ data class SessionCloseParams(
     val removeWorktree: Boolean = false,
 )
 
-/** Changes what the session's next turn runs with; fields left out stay as they are. A different agent starts a fresh conversation with that agent in the same Maestro session (its transcript stays); its model then resets to the agent's default unless Model names one. An empty Model also means the agent's default. */
+/** Changes what the session's next turn runs with; fields left out stay as they are. A different agent starts a fresh conversation with that agent in the same Maestro session (its transcript stays); its model then resets to the agent's default unless Model names one. An empty Model also means the agent's default. A Worktree moves the session into a fresh worktree on a new branch, made from the HEAD of the folder it works in now; its next turn starts a fresh conversation there (agents keep conversations per folder). Changes not committed stay in the old folder. */
 data class SessionConfigureParams(
     val sessionId: String,
     val agentId: String? = null,
     val model: String? = null,
     val permissionMode: PermissionMode? = null,
+    val worktree: WorktreeRequest? = null,
 )
 
 data class SessionCreateParams(
