@@ -374,6 +374,10 @@ export interface AgentInfo {
   command: string;
   /** Why the agent is not available, in words a user can act on. */
   reason?: string;
+  /** Model names to offer for this agent (`agents.ID.models` in settings.json, else the names the agent's own documentation gives, such as Claude Code's aliases); absent when Maestro knows none. Any other name the agent takes works too (`sessions/configure`, `--model`). */
+  models?: string[];
+  /** The context window of the agent's model in tokens (`agents.ID.contextWindow` in settings.json, else the size the agent's documentation gives); absent when Maestro knows none. */
+  contextWindow?: number;
 }
 
 /** One agent's Playbook record: tasks attempted and done, success rate, and cost per completed task. */

@@ -179,7 +179,9 @@ test('ACP SDK: config options and modes round trip, /agent codex switches the ba
     assert.equal(created.modes.currentModeId, 'bypass');
     assert.deepEqual(created.modes.availableModes.map((m) => m.id), ['ask', 'acceptEdits', 'bypass']);
     const option = (options, id) => options.find((o) => o.id === id);
-    assert.deepEqual(created.configOptions.map((o) => [o.id, o.type, o.category, o.currentValue]), [['agent', 'select', '_agent', 'claude-code'], ['permission_mode', 'select', 'mode', 'bypass']]);
+    assert.deepEqual(created.configOptions.map((o) => [o.id, o.type, o.category, o.currentValue]), [['agent', 'select', '_agent', 'claude-code'], ['model', 'select', 'model', 'default'], ['permission_mode', 'select', 'mode', 'bypass']]);
+    // Claude Code's documented aliases, and settings.json's list where it has one (none here).
+    assert.deepEqual(option(created.configOptions, 'model').options.map((o) => o.value), ['default', 'sonnet', 'opus', 'haiku']);
     assert.ok(option(created.configOptions, 'agent').options.some((o) => o.value === 'codex'), 'the installed Codex is offered');
 
     other = startServer(home);
@@ -213,11 +215,19 @@ test('ACP SDK: config options and modes round trip, /agent codex switches the ba
     await assert.rejects(acp.agent.request('session/set_mode', { sessionId: 'no-such-session', modeId: 'ask' }), (e) => e.code === -32002);
     assert.equal((await daemonSession()).agentId, 'claude-code');
 
+    // The model picker: a listed model reaches the daemon's session and Claude Code's next request; others are refused.
+    const picked = await acp.agent.request('session/set_config_option', { sessionId, configId: 'model', value: 'opus' });
+    assert.equal(option(picked.configOptions, 'model').currentValue, 'opus');
+    assert.equal((await daemonSession()).model, 'opus');
+    await assert.rejects(acp.agent.request('session/set_config_option', { sessionId, configId: 'model', value: 'gpt-9' }), (e) => e.code === -32602 && /Unknown model 'gpt-9'/.test(e.message));
+
     // While a turn runs, a change is refused (it would apply to the next turn only); the cancelled turn leaves it possible.
     await model.enqueueTurn([{ tool: 'Bash', args: { command: 'sleep 120', description: 'Wait a long time' } }]);
     mark = acp.updates.length;
     const running = acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Wait for a long time' }] });
     await waitFor(() => acp.updates.slice(mark).some((u) => u.update.sessionUpdate === 'tool_call' && u.update.kind === 'execute'), 'the long command to start');
+    const asked = (await model.requests()).filter((r) => JSON.stringify(r).includes('Wait for a long time'));
+    assert.ok(asked.length > 0 && asked.every((r) => /opus/.test(JSON.parse(r.body).model)), 'Claude Code asked for the picked model');
     await assert.rejects(acp.agent.request('session/set_mode', { sessionId, modeId: 'ask' }), (e) => e.code === -32600 && /running a turn/.test(e.message));
     await assert.rejects(acp.agent.request('session/set_config_option', { sessionId, configId: 'agent', value: 'codex' }), (e) => e.code === -32600);
     await acp.agent.notify('session/cancel', { sessionId });

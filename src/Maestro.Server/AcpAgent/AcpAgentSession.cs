@@ -49,6 +49,10 @@ internal sealed class AcpAgentSession : IAsyncDisposable
         private set => Volatile.Write(ref cwd, value);
     }
 
+    /// <summary>The session's agent as <c>agents/list</c> reports it: its context window sizes the <c>usage_update</c>s.</summary>
+    public void UseAgent(string agentId, IReadOnlyList<AgentInfo> agents)
+        => mapper.ContextWindow = agents.FirstOrDefault(a => a.Id == agentId)?.ContextWindow;
+
     /// <summary>Keeps the folder in step with the daemon's session after a change such as <c>/worktree</c>.</summary>
     public void Follow(Session session)
     {

@@ -76,6 +76,7 @@ internal sealed class AcpAgentTarget
             new SessionCreateParams { AgentId = options.AgentId, Cwd = cwd, Model = options.Model, PermissionMode = options.PermissionMode },
             cancellationToken);
         var opened = new AcpAgentSession(session, daemon, Editor!, session.LastSeq);
+        opened.UseAgent(session.AgentId, await agents);
         await sessions.AddAsync(opened);
         var (configOptions, modes) = AcpSessionSwitches.State(session, await agents);
         // After the answer, so the editor knows the session the update names (ACP lets an agent send it any time).
@@ -88,12 +89,14 @@ internal sealed class AcpAgentTarget
     public Task<JsonObject> LoadSessionAsync(JsonElement parameters, CancellationToken cancellationToken) => EdgeAsync(async () =>
     {
         var id = SessionId(parameters);
+        var agents = switches.AgentsAsync(cancellationToken);
         var session = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = id }, cancellationToken);
         var opened = new AcpAgentSession(session, daemon, Editor!, deliveredSeq: 0);
+        opened.UseAgent(session.AgentId, await agents);
         await sessions.AddAsync(opened);
         await opened.CatchUpAsync(session.LastSeq, replay: true, cancellationToken);
         await opened.SendAsync(AcpCommands.AvailableCommandsUpdate(), cancellationToken);
-        var (configOptions, modes) = await switches.StateAsync(session, cancellationToken);
+        var (configOptions, modes) = AcpSessionSwitches.State(session, await agents);
         return new JsonObject { ["modes"] = modes, ["configOptions"] = configOptions };
     });
 
@@ -124,7 +127,8 @@ internal sealed class AcpAgentTarget
                 PermissionMode = AcpSessionConfig.ParseMode(value)
                     ?? throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"Unknown permission mode '{value}': the values are {AcpSessionConfig.ModeIds}."),
             },
-            var other => throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"Unknown config option '{other}': the options are '{AcpSessionConfig.AgentOption}' and '{AcpSessionConfig.ModeOption}'."),
+            AcpSessionConfig.ModelOption => new SessionConfigureParams { SessionId = session.Id, Model = await ModelAsync(session, value, cancellationToken) },
+            var other => throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"Unknown config option '{other}': the options are '{AcpSessionConfig.AgentOption}', '{AcpSessionConfig.ModelOption}' and '{AcpSessionConfig.ModeOption}'."),
         };
         var after = await switches.ConfigureAsync(session, request, sendOptions: false, cancellationToken);
         return new JsonObject { ["configOptions"] = (await switches.StateAsync(after, cancellationToken)).Options };
@@ -198,6 +202,19 @@ internal sealed class AcpAgentTarget
         }
     }
 
+    /// <summary>The model a value of the <c>model</c> option names ("" for the agent's default); one not offered is refused.</summary>
+    private async Task<string> ModelAsync(AcpAgentSession session, string value, CancellationToken cancellationToken)
+    {
+        var current = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id }, cancellationToken);
+        var offered = AcpSessionConfig.ModelValues(current, await switches.AgentsAsync(cancellationToken));
+        if (!offered.Contains(value))
+        {
+            throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"Unknown model '{value}' for {current.AgentId}: the values are {string.Join(", ", offered)} (settings.json's agents.\"{current.AgentId}\".models adds others).");
+        }
+
+        return value == AcpSessionConfig.DefaultModel ? string.Empty : value;
+    }
+
     private static async Task AdvertiseAsync(AcpAgentSession session)
     {
         try
@@ -241,10 +258,17 @@ internal sealed class AcpAgentTarget
         {
             throw new LocalRpcException(ex.Message) { ErrorCode = ex.Code };
         }
-        catch (RemoteInvocationException ex)
+        catch (RemoteRpcException ex) when (ex is RemoteInvocationException or RemoteMethodNotFoundException)
         {
-            // The daemon refused: its message is written for a user; its code is Maestro's, kept in data.
-            var code = ex.ErrorCode switch
+            // The daemon refused: its message is written for a user; its code is Maestro's, kept in data. StreamJsonRpc
+            // raises the daemon's -32602 (InvalidParams) as RemoteMethodNotFoundException, so the code is read, not the type.
+            var maestroCode = ex switch
+            {
+                RemoteInvocationException invocation => invocation.ErrorCode,
+                RemoteMethodNotFoundException refused => (int)refused.ErrorCode,
+                _ => ErrorCodes.InternalError,
+            };
+            var code = maestroCode switch
             {
                 ErrorCodes.SessionNotFound => AcpErrorCodes.ResourceNotFound,
                 ErrorCodes.InvalidParams => AcpErrorCodes.InvalidParams,
@@ -255,7 +279,7 @@ internal sealed class AcpAgentTarget
                 ErrorCodes.RoomClosed => AcpErrorCodes.InvalidRequest, // closed elsewhere: `/room` alone leaves it
                 _ => AcpErrorCodes.InternalError,
             };
-            throw new LocalRpcException(ex.Message) { ErrorCode = code, ErrorData = new JsonObject { ["maestroCode"] = ex.ErrorCode } };
+            throw new LocalRpcException(ex.Message) { ErrorCode = code, ErrorData = new JsonObject { ["maestroCode"] = maestroCode } };
         }
         catch (ConnectionLostException)
         {

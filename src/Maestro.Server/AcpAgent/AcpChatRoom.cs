@@ -96,12 +96,16 @@ internal sealed class AcpChatRoom : IDisposable
     /// <summary>A <c>chat/message</c> of this room: delivered now, with any message before it that was missed.</summary>
     public Task OfferAsync(ChatMessage message) => DeliverAsync(message.Seq, message, CancellationToken.None);
 
-    /// <summary>A <c>chat/changed</c> of this room: idle (or closed) past the prompt's message ends the wait.</summary>
+    /// <summary>
+    /// A <c>chat/changed</c> of this room: idle (or closed) with a message after the prompt's ends the wait. Every
+    /// answer adds one (a reply, or a system note when a turn failed, was cancelled or nobody was addressed), and an
+    /// idle state from before the prompt was routed has no message after it.
+    /// </summary>
     public void Changed(Room room)
     {
         lock (waiting)
         {
-            if (turn is { } t && room.State is RoomState.Idle or RoomState.Closed && room.LastSeq >= t.Seq)
+            if (turn is { } t && room.State is RoomState.Idle or RoomState.Closed && room.LastSeq > t.Seq)
             {
                 t.Idle.TrySetResult(room.LastSeq);
             }

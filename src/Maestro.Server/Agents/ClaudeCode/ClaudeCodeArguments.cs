@@ -10,6 +10,15 @@ namespace Maestro.Server.Agents.ClaudeCode;
 /// </summary>
 public static class ClaudeCodeArguments
 {
+    /// <summary>
+    /// The model aliases <c>claude --model</c> documents, which follow the newest model of each family, so the list
+    /// does not go stale as full model names do.
+    /// </summary>
+    public static IReadOnlyList<string> ModelAliases { get; } = ["sonnet", "opus", "haiku"];
+
+    /// <summary>The standard context window of the Claude models (200K tokens; the 1M beta is opt-in, set it in settings.json).</summary>
+    public const long ContextWindow = 200_000;
+
     public static IReadOnlyList<string> For(AgentTurn turn)
     {
         var args = new List<string> { "-p", "--output-format", "stream-json", "--verbose", "--include-partial-messages" };
