@@ -317,6 +317,9 @@ export const CostLimitPeriodValues: readonly CostLimitPeriod[] = ['day', 'month'
 export type FileChangeKind = 'added' | 'modified' | 'deleted';
 export const FileChangeKindValues: readonly FileChangeKind[] = ['added', 'modified', 'deleted'];
 
+export type McpTransport = 'stdio' | 'http' | 'sse';
+export const McpTransportValues: readonly McpTransport[] = ['stdio', 'http', 'sse'];
+
 export type MergeStrategy = 'auto' | 'fastForwardOnly' | 'mergeCommit';
 export const MergeStrategyValues: readonly MergeStrategy[] = ['auto', 'fastForwardOnly', 'mergeCommit'];
 
@@ -756,6 +759,19 @@ export interface InitializeResult {
   serverInfo: ServerInfo;
   capabilities: ServerCapabilities;
   agents: AgentInfo[];
+}
+
+/** An MCP server the session's agent connects to (an ACP editor's `mcpServers`): a program on stdio (Command) or a server at Url. Held by the daemon in memory only, since its environment and headers may carry credentials: a client passes them again after a daemon restart (ACP's session/load does). */
+export interface McpServer {
+  name: string;
+  transport: McpTransport;
+  /** The program to run (stdio): an absolute path. */
+  command?: string;
+  args?: string[];
+  env?: Record<string, string>;
+  /** The server's address (http, sse). */
+  url?: string;
+  headers?: Record<string, string>;
 }
 
 /** A streamed piece of an agent message; the final MessageEvent carries the whole text. */
@@ -1307,6 +1323,8 @@ export interface SessionConfigureParams {
   model?: string;
   permissionMode?: PermissionMode;
   worktree?: WorktreeRequest;
+  /** Replaces the MCP servers of the session's next turns (an empty list removes them). */
+  mcpServers?: McpServer[];
 }
 
 export interface SessionCreateParams {
@@ -1318,6 +1336,8 @@ export interface SessionCreateParams {
   permissionMode?: PermissionMode;
   /** Extra instructions appended to the agent's system prompt, where the agent supports it. */
   systemPrompt?: string;
+  /** MCP servers the agent connects to, where it takes them (Claude Code, ACP agents); see McpServer. */
+  mcpServers?: McpServer[];
 }
 
 export interface SessionDeleteParams {

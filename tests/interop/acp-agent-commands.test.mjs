@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { freshHome, removeHome, startServer, initializeParams } from './maestro.mjs';
 import { startModelServer, agentSandbox, configureAgent } from './agents.mjs';
@@ -105,6 +106,38 @@ test('ACP SDK: /worktree continues the session in a fresh worktree; /room opens 
       await other.connection.sendRequest('shutdown').catch(() => {});
       other.connection.dispose();
     }
+    if (acp) await acp.close();
+    model.stop();
+    removeHome(home);
+    sandbox.dispose();
+  }
+});
+
+// MCP pass-through: the editor's stdio MCP server reaches Claude Code (--mcp-config), which calls its tool, with the
+// environment the editor gave; initialize says http and sse servers are taken too (Claude Code takes them).
+test('ACP SDK: session/new mcpServers reach Claude Code, which calls the server\'s tool', { timeout: 300000 }, async () => {
+  const model = await startModelServer();
+  const sandbox = agentSandbox();
+  const home = freshHome();
+  let acp;
+  try {
+    configureAgent(home, 'claude-code', sandbox, model.modelUrl);
+    acp = startAcpAgent(home, ['--agent', 'claude-code', '--permission-mode', 'bypass']);
+    const init = await acp.agent.request('initialize', initializeRequest);
+    assert.deepEqual([init.agentCapabilities.mcpCapabilities.http, init.agentCapabilities.mcpCapabilities.sse], [true, true]);
+    const probe = join(dirname(fileURLToPath(import.meta.url)), 'mcp-probe.mjs');
+    const mcpServers = [{ name: 'probe', command: process.execPath, args: [probe], env: [{ name: 'PROBE_TAG', value: 'from-editor' }] }];
+    await assert.rejects(acp.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [{ name: 'bad', command: 'node', args: [], env: [] }] }), (e) => e.code === -32602 && /absolute path/.test(e.message));
+    const { sessionId } = await acp.agent.request('session/new', { cwd: sandbox.repo, mcpServers });
+
+    const target = join(sandbox.repo, 'touched.txt');
+    await model.enqueueTurn([{ tool: 'mcp__probe__touch', args: { path: target } }, { text: 'Touched.' }]);
+    assert.equal((await say(acp, sessionId, 'Touch the file')).stopReason, 'end_turn');
+    assert.equal(readFileSync(target, 'utf8'), 'touched by the probe (from-editor)\n');
+    const asked = (await model.requests()).filter((r) => r.body.includes('Touch the file'));
+    assert.ok(asked.some((r) => r.body.includes('mcp__probe__touch')), 'Claude Code offered the probe\'s tool to the model');
+    assert.deepEqual(acp.invalid, [], 'every message maestro acp sent is valid against the ACP schema');
+  } finally {
     if (acp) await acp.close();
     model.stop();
     removeHome(home);

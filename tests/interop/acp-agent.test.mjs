@@ -25,7 +25,7 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
     const { sessionId } = await acp.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] });
     assert.ok(sessionId);
     const offered = await waitFor(() => acp.updates.find((u) => u.sessionId === sessionId && u.update.sessionUpdate === 'available_commands_update'), 'the commands on offer');
-    assert.deepEqual(offered.update.availableCommands.map((c) => c.name), ['sessions', 'agent', 'playbook', 'stop']);
+    assert.deepEqual(offered.update.availableCommands.map((c) => c.name), ['sessions', 'agent', 'playbook', 'stop', 'worktree', 'room']);
 
     // A second client of the daemon (the editor protocol, as VS Code speaks it) watches the same session live.
     const other = startServer(home);
@@ -49,6 +49,12 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
     assert.ok(mine.some((u) => u.sessionUpdate === 'tool_call_update' && u.toolCallId === call.toolCallId && u.status === 'completed'));
     const said = mine.filter((u) => u.sessionUpdate === 'agent_message_chunk').map((u) => u.content.text).join('');
     assert.match(said, /Wrote \*\*from-acp\.txt\*\*\./);
+    // Usage: the context used and the window Claude Code's models have (200K, Maestro's documented default), cost in USD.
+    const usage = mine.find((u) => u.sessionUpdate === 'usage_update');
+    assert.ok(usage, `a usage_update among ${JSON.stringify(mine.map((u) => u.sessionUpdate))}`);
+    assert.equal(usage.size, 200000);
+    assert.ok(usage.used > 0 && usage.used <= usage.size, JSON.stringify(usage));
+    assert.equal(usage.cost.currency, 'USD');
 
     // Refusals are ACP errors and the session stays usable.
     await assert.rejects(acp.agent.request('session/prompt', { sessionId: 'no-such-session', prompt: [{ type: 'text', text: 'hi' }] }), (e) => e.code === -32002 && /Unknown session id/.test(e.message));

@@ -19,4 +19,7 @@ public sealed record SessionConfigureParams
     public PermissionMode? PermissionMode { get; init; }
 
     public WorktreeRequest? Worktree { get; init; }
+
+    /// <summary>Replaces the MCP servers of the session's next turns (an empty list removes them).</summary>
+    public IReadOnlyList<McpServer>? McpServers { get; init; }
 }

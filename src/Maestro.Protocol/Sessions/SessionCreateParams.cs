@@ -16,4 +16,7 @@ public sealed record SessionCreateParams
 
     /// <summary>Extra instructions appended to the agent's system prompt, where the agent supports it.</summary>
     public string? SystemPrompt { get; init; }
+
+    /// <summary>MCP servers the agent connects to, where it takes them (Claude Code, ACP agents); see <see cref="McpServer"/>.</summary>
+    public IReadOnlyList<McpServer>? McpServers { get; init; }
 }

@@ -53,7 +53,8 @@ internal sealed class AcpAgentTarget
             {
                 ["loadSession"] = true,
                 ["promptCapabilities"] = new JsonObject { ["image"] = false, ["audio"] = false, ["embeddedContext"] = false },
-                ["mcpCapabilities"] = new JsonObject { ["http"] = false, ["sse"] = false },
+                // stdio servers are every ACP agent's; http and sse only where the backend of new sessions takes them.
+                ["mcpCapabilities"] = new JsonObject { ["http"] = AcpMcpRequest.TakesRemote(options.AgentId), ["sse"] = AcpMcpRequest.TakesRemote(options.AgentId) },
             },
             ["agentInfo"] = new JsonObject { ["name"] = "maestro", ["title"] = "Maestro", ["version"] = BuildInfo.Version },
             ["authMethods"] = new JsonArray(),
@@ -71,16 +72,17 @@ internal sealed class AcpAgentTarget
 
         // The daemon probes each backend's version once (agents/list): alongside the create, not after it.
         var agents = switches.AgentsAsync(cancellationToken);
+        var mcpServers = AcpMcpRequest.Parse(parameters);
         var session = await daemon.InvokeAsync<Session>(
             Methods.SessionsCreate,
-            new SessionCreateParams { AgentId = options.AgentId, Cwd = cwd, Model = options.Model, PermissionMode = options.PermissionMode },
+            new SessionCreateParams { AgentId = options.AgentId, Cwd = cwd, Model = options.Model, PermissionMode = options.PermissionMode, McpServers = mcpServers },
             cancellationToken);
         var opened = new AcpAgentSession(session, daemon, Editor!, session.LastSeq);
         opened.UseAgent(session.AgentId, await agents);
         await sessions.AddAsync(opened);
         var (configOptions, modes) = AcpSessionSwitches.State(session, await agents);
         // After the answer, so the editor knows the session the update names (ACP lets an agent send it any time).
-        _ = Task.Run(() => AdvertiseAsync(opened), CancellationToken.None);
+        _ = Task.Run(() => AdvertiseAsync(opened, McpNotice(session.AgentId, mcpServers)), CancellationToken.None);
         return new JsonObject { ["sessionId"] = session.Id, ["modes"] = modes, ["configOptions"] = configOptions };
     });
 
@@ -91,6 +93,12 @@ internal sealed class AcpAgentTarget
         var id = SessionId(parameters);
         var agents = switches.AgentsAsync(cancellationToken);
         var session = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = id }, cancellationToken);
+        if (AcpMcpRequest.Parse(parameters) is { Count: > 0 } mcpServers)
+        {
+            // The daemon holds MCP servers in memory only: the editor gives them again with every load.
+            session = await daemon.InvokeAsync<Session>(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = id, McpServers = mcpServers }, cancellationToken);
+        }
+
         var opened = new AcpAgentSession(session, daemon, Editor!, deliveredSeq: 0);
         opened.UseAgent(session.AgentId, await agents);
         await sessions.AddAsync(opened);
@@ -215,11 +223,22 @@ internal sealed class AcpAgentTarget
         return value == AcpSessionConfig.DefaultModel ? string.Empty : value;
     }
 
-    private static async Task AdvertiseAsync(AcpAgentSession session)
+    /// <summary>What to tell the editor when its MCP servers cannot reach the session's backend; null when they do.</summary>
+    private static string? McpNotice(string agentId, IReadOnlyList<McpServer> servers)
+        => servers.Count == 0 || AcpMcpRequest.TakenBy(agentId)
+            ? null
+            : $"Note: {agentId} takes no MCP servers from Maestro, so this editor's {string.Join(", ", servers.Select(s => s.Name))} are not available to it (Claude Code and ACP agents take them; `/agent claude-code` switches).";
+
+    private static async Task AdvertiseAsync(AcpAgentSession session, string? notice = null)
     {
         try
         {
             await session.SendAsync(AcpCommands.AvailableCommandsUpdate(), CancellationToken.None);
+            if (notice is not null)
+            {
+                await session.SendAsync(new JsonObject { ["sessionUpdate"] = AcpWire.Updates.AgentMessageChunk, ["content"] = new JsonObject { ["type"] = "text", ["text"] = notice } }, CancellationToken.None);
+            }
+
         }
         catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException)
         {

@@ -38,6 +38,10 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
     private readonly IReadOnlyList<ISessionClaims> claims;
     private readonly ITurnObserver turnObserver;
 
+    // In memory only: their environment and headers may hold credentials, and the client that gave them (an ACP
+    // editor) gives them again when it loads the session after a restart.
+    private readonly ConcurrentDictionary<string, IReadOnlyList<McpServer>> mcpServers = new(StringComparer.Ordinal);
+
     // Recovery runs in the background after start-up; anything this process created or touched since is not the
     // previous daemon's and must not be marked interrupted.
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
@@ -101,6 +105,11 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
             Usage = Usage.Zero,
         };
         await store.InsertAsync(session, cancellationToken);
+        if (request.McpServers is { Count: > 0 } servers)
+        {
+            mcpServers[session.Id] = McpServerCheck.Checked(servers);
+        }
+
         live[session.Id] = new Lazy<Task<SessionRuntime>>(Task.FromResult(NewRuntime(session, adapter)));
         logger.LogInformation("Session {Session} created for {Agent} in {Cwd}", session.Id, session.AgentId, session.Cwd);
         clients.PostToAll(Methods.SessionsChanged, new SessionChangedNotification { Session = session });
@@ -232,6 +241,7 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
                 throw new TurnRunningException(request.SessionId);
             }
 
+            SetMcpServers(request);
             var moved = await NewWorktreeAsync(current, request.Worktree, cancellationToken);
             await runtime.ReconfigureAsync(s => Moved(s, moved) with
             {
@@ -258,6 +268,7 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         try
         {
             await runtime.DisposeAsync(); // stores what the old pump still holds
+            SetMcpServers(request);
             var moved = await NewWorktreeAsync(current, request.Worktree, cancellationToken);
             var switched = Moved(runtime.Session, moved) with
             {
@@ -281,6 +292,14 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         runtime.HandOver(next);
         logger.LogInformation("Session {Session} switched from {Old} to {Agent}", request.SessionId, current.AgentId, definition.Id);
         return next.Session;
+    }
+
+    private void SetMcpServers(SessionConfigureParams request)
+    {
+        if (request.McpServers is { } servers)
+        {
+            mcpServers[request.SessionId] = McpServerCheck.Checked(servers);
+        }
     }
 
     /// <summary>The fresh worktree sessions/configure asked for, branched from the HEAD of the folder the session works in.</summary>
@@ -329,6 +348,7 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         }
 
         await store.DeleteAsync(sessionId, cancellationToken);
+        mcpServers.TryRemove(sessionId, out _);
         await turnObserver.SessionDeletedAsync(sessionId, cancellationToken);
         logger.LogInformation("Session {Session} deleted", sessionId);
         clients.PostToAll(Methods.SessionsChanged, new SessionChangedNotification { Session = session with { Status = SessionStatus.Closed }, Deleted = true });
@@ -500,6 +520,10 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         var backup = policy.Settings.Failover is { Configured: true } failover
             ? new FailoverBackup(failover.Model, failover.Env is { Count: > 0 } env ? () => adapters.Create(session.AgentId, env) : null)
             : null;
-        return new SessionRuntime(adapter, pump, adapters.RedactorFor(session.AgentId), loggerFactory.CreateLogger<SessionRuntime>(), turnObserver, policy, time, backup);
+        var id = session.Id;
+        return new SessionRuntime(adapter, pump, adapters.RedactorFor(session.AgentId), loggerFactory.CreateLogger<SessionRuntime>(), turnObserver, policy, time, backup)
+        {
+            McpServers = () => mcpServers.GetValueOrDefault(id, []),
+        };
     }
 }

@@ -50,7 +50,49 @@ public static class ClaudeCodeArguments
             args.Add("--append-system-prompt=" + turn.SystemPrompt);
         }
 
+        if (turn.McpServers.Count > 0)
+        {
+            // Inline JSON, not a file: nothing is left on disk with the servers' credentials (Maestro logs no command lines).
+            args.AddRange(["--mcp-config", McpConfig(turn.McpServers)]);
+        }
+
         args.AddRange(["--", turn.Prompt]);
         return args;
+    }
+
+    /// <summary>Claude Code's <c>--mcp-config</c> JSON: <c>{"mcpServers": {NAME: {command, args, env} | {type, url, headers}}}</c>.</summary>
+    public static string McpConfig(IReadOnlyList<McpServer> servers)
+    {
+        var config = new System.Text.Json.Nodes.JsonObject();
+        foreach (var server in servers)
+        {
+            config[server.Name] = server.Transport == McpTransport.Stdio
+                ? new System.Text.Json.Nodes.JsonObject
+                {
+                    ["type"] = "stdio",
+                    ["command"] = server.Command,
+                    ["args"] = new System.Text.Json.Nodes.JsonArray([.. (server.Args ?? []).Select(a => (System.Text.Json.Nodes.JsonNode?)a)]),
+                    ["env"] = Map(server.Env),
+                }
+                : new System.Text.Json.Nodes.JsonObject
+                {
+                    ["type"] = server.Transport == McpTransport.Http ? "http" : "sse",
+                    ["url"] = server.Url,
+                    ["headers"] = Map(server.Headers),
+                };
+        }
+
+        return new System.Text.Json.Nodes.JsonObject { ["mcpServers"] = config }.ToJsonString();
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Map(IReadOnlyDictionary<string, string>? values)
+    {
+        var map = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (key, value) in values ?? new Dictionary<string, string>())
+        {
+            map[key] = value;
+        }
+
+        return map;
     }
 }

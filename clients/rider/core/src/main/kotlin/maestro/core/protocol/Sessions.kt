@@ -7,6 +7,12 @@ package maestro.core.protocol
 import com.google.gson.annotations.SerializedName
 import java.math.BigDecimal
 
+enum class McpTransport {
+    @SerializedName("stdio") STDIO,
+    @SerializedName("http") HTTP,
+    @SerializedName("sse") SSE,
+}
+
 enum class PermissionMode {
     @SerializedName("ask") ASK,
     @SerializedName("acceptEdits") ACCEPT_EDITS,
@@ -36,6 +42,19 @@ data class DiscoveredSession(
     val cwd: String,
     val title: String,
     val updatedAt: String,
+)
+
+/** An MCP server the session's agent connects to (an ACP editor's `mcpServers`): a program on stdio (Command) or a server at Url. Held by the daemon in memory only, since its environment and headers may carry credentials: a client passes them again after a daemon restart (ACP's session/load does). */
+data class McpServer(
+    val name: String,
+    val transport: McpTransport = McpTransport.STDIO,
+    /** The program to run (stdio): an absolute path. */
+    val command: String? = null,
+    val args: List<String>? = null,
+    val env: Map<String, String>? = null,
+    /** The server's address (http, sse). */
+    val url: String? = null,
+    val headers: Map<String, String>? = null,
 )
 
 data class Session(
@@ -82,6 +101,8 @@ data class SessionConfigureParams(
     val model: String? = null,
     val permissionMode: PermissionMode? = null,
     val worktree: WorktreeRequest? = null,
+    /** Replaces the MCP servers of the session's next turns (an empty list removes them). */
+    val mcpServers: List<McpServer>? = null,
 )
 
 data class SessionCreateParams(
@@ -93,6 +114,8 @@ data class SessionCreateParams(
     val permissionMode: PermissionMode? = null,
     /** Extra instructions appended to the agent's system prompt, where the agent supports it. */
     val systemPrompt: String? = null,
+    /** MCP servers the agent connects to, where it takes them (Claude Code, ACP agents); see McpServer. */
+    val mcpServers: List<McpServer>? = null,
 )
 
 data class SessionDeleteParams(
