@@ -238,7 +238,6 @@ internal sealed class AcpAgentTarget
             {
                 await session.SendAsync(new JsonObject { ["sessionUpdate"] = AcpWire.Updates.AgentMessageChunk, ["content"] = new JsonObject { ["type"] = "text", ["text"] = notice } }, CancellationToken.None);
             }
-
         }
         catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException)
         {
