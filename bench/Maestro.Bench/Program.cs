@@ -15,6 +15,7 @@ var scenarios = new IBenchScenario[]
     new Maestro.Bench.Scenarios.PlaybookScenario(),
     new Maestro.Bench.Scenarios.StatsScenario(),
     new Maestro.Bench.Scenarios.ChatScenario(),
+    new Maestro.Bench.Scenarios.AcpScenario(),
 };
 
 var smoke = args.Contains("--smoke");

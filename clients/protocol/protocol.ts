@@ -320,6 +320,9 @@ export const FileChangeKindValues: readonly FileChangeKind[] = ['added', 'modifi
 export type HostState = 'offline' | 'connecting' | 'online';
 export const HostStateValues: readonly HostState[] = ['offline', 'connecting', 'online'];
 
+export type McpTransport = 'stdio' | 'http' | 'sse';
+export const McpTransportValues: readonly McpTransport[] = ['stdio', 'http', 'sse'];
+
 export type MergeStrategy = 'auto' | 'fastForwardOnly' | 'mergeCommit';
 export const MergeStrategyValues: readonly MergeStrategy[] = ['auto', 'fastForwardOnly', 'mergeCommit'];
 
@@ -377,6 +380,10 @@ export interface AgentInfo {
   command: string;
   /** Why the agent is not available, in words a user can act on. */
   reason?: string;
+  /** Model names to offer for this agent (`agents.ID.models` in settings.json, else the names the agent's own documentation gives, such as Claude Code's aliases); absent when Maestro knows none. Any other name the agent takes works too (`sessions/configure`, `--model`). */
+  models?: string[];
+  /** The context window of the agent's model in tokens (`agents.ID.contextWindow` in settings.json, else the size the agent's documentation gives); absent when Maestro knows none. */
+  contextWindow?: number;
 }
 
 /** One agent's Playbook record: tasks attempted and done, success rate, and cost per completed task. */
@@ -759,6 +766,19 @@ export interface InitializeResult {
   serverInfo: ServerInfo;
   capabilities: ServerCapabilities;
   agents: AgentInfo[];
+}
+
+/** An MCP server the session's agent connects to (an ACP editor's `mcpServers`): a program on stdio (Command) or a server at Url. Held by the daemon in memory only, since its environment and headers may carry credentials: a client passes them again after a daemon restart (ACP's session/load does). */
+export interface McpServer {
+  name: string;
+  transport: McpTransport;
+  /** The program to run (stdio): an absolute path. */
+  command?: string;
+  args?: string[];
+  env?: Record<string, string>;
+  /** The server's address (http, sse). */
+  url?: string;
+  headers?: Record<string, string>;
 }
 
 /** A streamed piece of an agent message; the final MessageEvent carries the whole text. */
@@ -1322,12 +1342,15 @@ export interface SessionCloseParams {
   removeWorktree?: boolean;
 }
 
-/** Changes what the session's next turn runs with; fields left out stay as they are. A different agent starts a fresh conversation with that agent in the same Maestro session (its transcript stays); its model then resets to the agent's default unless Model names one. An empty Model also means the agent's default. */
+/** Changes what the session's next turn runs with; fields left out stay as they are. A different agent starts a fresh conversation with that agent in the same Maestro session (its transcript stays); its model then resets to the agent's default unless Model names one. An empty Model also means the agent's default. A Worktree moves the session into a fresh worktree on a new branch, made from the HEAD of the folder it works in now; its next turn starts a fresh conversation there (agents keep conversations per folder). Changes not committed stay in the old folder. */
 export interface SessionConfigureParams {
   sessionId: string;
   agentId?: string;
   model?: string;
   permissionMode?: PermissionMode;
+  worktree?: WorktreeRequest;
+  /** Replaces the MCP servers of the session's next turns (an empty list removes them). */
+  mcpServers?: McpServer[];
 }
 
 export interface SessionCreateParams {
@@ -1341,6 +1364,8 @@ export interface SessionCreateParams {
   systemPrompt?: string;
   /** Creates the session on this host (`hosts/add`) instead of this machine; `cwd` is then a path there. */
   host?: string;
+  /** MCP servers the agent connects to, where it takes them (Claude Code, ACP agents); see McpServer. */
+  mcpServers?: McpServer[];
 }
 
 export interface SessionDeleteParams {

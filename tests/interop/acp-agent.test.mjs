@@ -25,7 +25,7 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
     const { sessionId } = await acp.agent.request('session/new', { cwd: sandbox.repo, mcpServers: [] });
     assert.ok(sessionId);
     const offered = await waitFor(() => acp.updates.find((u) => u.sessionId === sessionId && u.update.sessionUpdate === 'available_commands_update'), 'the commands on offer');
-    assert.deepEqual(offered.update.availableCommands.map((c) => c.name), ['sessions', 'agent', 'playbook', 'stop']);
+    assert.deepEqual(offered.update.availableCommands.map((c) => c.name), ['sessions', 'agent', 'playbook', 'stop', 'worktree', 'room']);
 
     // A second client of the daemon (the editor protocol, as VS Code speaks it) watches the same session live.
     const other = startServer(home);
@@ -49,6 +49,12 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
     assert.ok(mine.some((u) => u.sessionUpdate === 'tool_call_update' && u.toolCallId === call.toolCallId && u.status === 'completed'));
     const said = mine.filter((u) => u.sessionUpdate === 'agent_message_chunk').map((u) => u.content.text).join('');
     assert.match(said, /Wrote \*\*from-acp\.txt\*\*\./);
+    // Usage: the context used and the window Claude Code's models have (200K, Maestro's documented default), cost in USD.
+    const usage = mine.find((u) => u.sessionUpdate === 'usage_update');
+    assert.ok(usage, `a usage_update among ${JSON.stringify(mine.map((u) => u.sessionUpdate))}`);
+    assert.equal(usage.size, 200000);
+    assert.ok(usage.used > 0 && usage.used <= usage.size, JSON.stringify(usage));
+    assert.equal(usage.cost.currency, 'USD');
 
     // Refusals are ACP errors and the session stays usable.
     await assert.rejects(acp.agent.request('session/prompt', { sessionId: 'no-such-session', prompt: [{ type: 'text', text: 'hi' }] }), (e) => e.code === -32002 && /Unknown session id/.test(e.message));
@@ -179,7 +185,9 @@ test('ACP SDK: config options and modes round trip, /agent codex switches the ba
     assert.equal(created.modes.currentModeId, 'bypass');
     assert.deepEqual(created.modes.availableModes.map((m) => m.id), ['ask', 'acceptEdits', 'bypass']);
     const option = (options, id) => options.find((o) => o.id === id);
-    assert.deepEqual(created.configOptions.map((o) => [o.id, o.type, o.category, o.currentValue]), [['agent', 'select', '_agent', 'claude-code'], ['permission_mode', 'select', 'mode', 'bypass']]);
+    assert.deepEqual(created.configOptions.map((o) => [o.id, o.type, o.category, o.currentValue]), [['agent', 'select', '_agent', 'claude-code'], ['model', 'select', 'model', 'default'], ['permission_mode', 'select', 'mode', 'bypass']]);
+    // Claude Code's documented aliases, and settings.json's list where it has one (none here).
+    assert.deepEqual(option(created.configOptions, 'model').options.map((o) => o.value), ['default', 'sonnet', 'opus', 'haiku']);
     assert.ok(option(created.configOptions, 'agent').options.some((o) => o.value === 'codex'), 'the installed Codex is offered');
 
     other = startServer(home);
@@ -213,11 +221,19 @@ test('ACP SDK: config options and modes round trip, /agent codex switches the ba
     await assert.rejects(acp.agent.request('session/set_mode', { sessionId: 'no-such-session', modeId: 'ask' }), (e) => e.code === -32002);
     assert.equal((await daemonSession()).agentId, 'claude-code');
 
+    // The model picker: a listed model reaches the daemon's session and Claude Code's next request; others are refused.
+    const picked = await acp.agent.request('session/set_config_option', { sessionId, configId: 'model', value: 'opus' });
+    assert.equal(option(picked.configOptions, 'model').currentValue, 'opus');
+    assert.equal((await daemonSession()).model, 'opus');
+    await assert.rejects(acp.agent.request('session/set_config_option', { sessionId, configId: 'model', value: 'gpt-9' }), (e) => e.code === -32602 && /Unknown model 'gpt-9'/.test(e.message));
+
     // While a turn runs, a change is refused (it would apply to the next turn only); the cancelled turn leaves it possible.
     await model.enqueueTurn([{ tool: 'Bash', args: { command: 'sleep 120', description: 'Wait a long time' } }]);
     mark = acp.updates.length;
     const running = acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Wait for a long time' }] });
     await waitFor(() => acp.updates.slice(mark).some((u) => u.update.sessionUpdate === 'tool_call' && u.update.kind === 'execute'), 'the long command to start');
+    const asked = (await model.requests()).filter((r) => JSON.stringify(r).includes('Wait for a long time'));
+    assert.ok(asked.length > 0 && asked.every((r) => /opus/.test(JSON.parse(r.body).model)), 'Claude Code asked for the picked model');
     await assert.rejects(acp.agent.request('session/set_mode', { sessionId, modeId: 'ask' }), (e) => e.code === -32600 && /running a turn/.test(e.message));
     await assert.rejects(acp.agent.request('session/set_config_option', { sessionId, configId: 'agent', value: 'codex' }), (e) => e.code === -32600);
     await acp.agent.notify('session/cancel', { sessionId });

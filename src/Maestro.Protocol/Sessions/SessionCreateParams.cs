@@ -19,4 +19,7 @@ public sealed record SessionCreateParams
 
     /// <summary>Creates the session on this host (<c>hosts/add</c>) instead of this machine; <c>cwd</c> is then a path there.</summary>
     public string? Host { get; init; }
+
+    /// <summary>MCP servers the agent connects to, where it takes them (Claude Code, ACP agents); see <see cref="McpServer"/>.</summary>
+    public IReadOnlyList<McpServer>? McpServers { get; init; }
 }

@@ -24,13 +24,15 @@ internal sealed class AcpAgentSession : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Task pump;
     private long delivered;
+    private string cwd;
     private int turnRunning;
     private AcpPlaybookRun? run;
+    private AcpChatRoom? room;
 
     public AcpAgentSession(Session session, DaemonClient daemon, JsonRpc editor, long deliveredSeq)
     {
         Id = session.Id;
-        Cwd = session.Worktree ?? session.Cwd;
+        cwd = session.Worktree ?? session.Cwd;
         this.daemon = daemon;
         this.editor = editor;
         delivered = deliveredSeq;
@@ -40,7 +42,23 @@ internal sealed class AcpAgentSession : IAsyncDisposable
 
     public string Id { get; }
 
-    public string Cwd { get; }
+    /// <summary>The folder the session works in: its worktree when it has one (<c>/worktree</c> moves it).</summary>
+    public string Cwd
+    {
+        get => Volatile.Read(ref cwd);
+        private set => Volatile.Write(ref cwd, value);
+    }
+
+    /// <summary>The session's agent as <c>agents/list</c> reports it: its context window sizes the <c>usage_update</c>s.</summary>
+    public void UseAgent(string agentId, IReadOnlyList<AgentInfo> agents)
+        => mapper.ContextWindow = agents.FirstOrDefault(a => a.Id == agentId)?.ContextWindow;
+
+    /// <summary>Keeps the folder in step with the daemon's session after a change such as <c>/worktree</c>.</summary>
+    public void Follow(Session session)
+    {
+        Cwd = session.Worktree ?? session.Cwd;
+        mapper.MovedTo(Cwd);
+    }
 
     public string? LastError => mapper.LastError;
 
@@ -57,6 +75,13 @@ internal sealed class AcpAgentSession : IAsyncDisposable
     {
         get => Volatile.Read(ref run);
         set => Volatile.Write(ref run, value);
+    }
+
+    /// <summary>The group-chat room <c>/room</c> attached: the session's prompts go there while it is set.</summary>
+    public AcpChatRoom? Room
+    {
+        get => Volatile.Read(ref room);
+        set => Volatile.Write(ref room, value);
     }
 
     /// <summary>Sends every stored event up to <paramref name="seq"/> that the editor has not seen, from history if need be.</summary>
@@ -111,6 +136,7 @@ internal sealed class AcpAgentSession : IAsyncDisposable
         }
 
         stopping.Dispose();
+        Room?.Dispose();
     }
 
     private async Task PumpAsync()

@@ -53,7 +53,8 @@ internal sealed class AcpAgentTarget
             {
                 ["loadSession"] = true,
                 ["promptCapabilities"] = new JsonObject { ["image"] = false, ["audio"] = false, ["embeddedContext"] = false },
-                ["mcpCapabilities"] = new JsonObject { ["http"] = false, ["sse"] = false },
+                // stdio servers are every ACP agent's; http and sse only where the backend of new sessions takes them.
+                ["mcpCapabilities"] = new JsonObject { ["http"] = AcpMcpRequest.TakesRemote(options.AgentId), ["sse"] = AcpMcpRequest.TakesRemote(options.AgentId) },
             },
             ["agentInfo"] = new JsonObject { ["name"] = "maestro", ["title"] = "Maestro", ["version"] = BuildInfo.Version },
             ["authMethods"] = new JsonArray(),
@@ -71,15 +72,17 @@ internal sealed class AcpAgentTarget
 
         // The daemon probes each backend's version once (agents/list): alongside the create, not after it.
         var agents = switches.AgentsAsync(cancellationToken);
+        var mcpServers = AcpMcpRequest.Parse(parameters);
         var session = await daemon.InvokeAsync<Session>(
             Methods.SessionsCreate,
-            new SessionCreateParams { AgentId = options.AgentId, Cwd = cwd, Model = options.Model, PermissionMode = options.PermissionMode },
+            new SessionCreateParams { AgentId = options.AgentId, Cwd = cwd, Model = options.Model, PermissionMode = options.PermissionMode, McpServers = mcpServers },
             cancellationToken);
         var opened = new AcpAgentSession(session, daemon, Editor!, session.LastSeq);
+        opened.UseAgent(session.AgentId, await agents);
         await sessions.AddAsync(opened);
         var (configOptions, modes) = AcpSessionSwitches.State(session, await agents);
         // After the answer, so the editor knows the session the update names (ACP lets an agent send it any time).
-        _ = Task.Run(() => AdvertiseAsync(opened), CancellationToken.None);
+        _ = Task.Run(() => AdvertiseAsync(opened, McpNotice(session.AgentId, mcpServers)), CancellationToken.None);
         return new JsonObject { ["sessionId"] = session.Id, ["modes"] = modes, ["configOptions"] = configOptions };
     });
 
@@ -88,12 +91,20 @@ internal sealed class AcpAgentTarget
     public Task<JsonObject> LoadSessionAsync(JsonElement parameters, CancellationToken cancellationToken) => EdgeAsync(async () =>
     {
         var id = SessionId(parameters);
+        var agents = switches.AgentsAsync(cancellationToken);
         var session = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = id }, cancellationToken);
+        if (AcpMcpRequest.Parse(parameters) is { Count: > 0 } mcpServers)
+        {
+            // The daemon holds MCP servers in memory only: the editor gives them again with every load.
+            session = await daemon.InvokeAsync<Session>(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = id, McpServers = mcpServers }, cancellationToken);
+        }
+
         var opened = new AcpAgentSession(session, daemon, Editor!, deliveredSeq: 0);
+        opened.UseAgent(session.AgentId, await agents);
         await sessions.AddAsync(opened);
         await opened.CatchUpAsync(session.LastSeq, replay: true, cancellationToken);
         await opened.SendAsync(AcpCommands.AvailableCommandsUpdate(), cancellationToken);
-        var (configOptions, modes) = await switches.StateAsync(session, cancellationToken);
+        var (configOptions, modes) = AcpSessionSwitches.State(session, await agents);
         return new JsonObject { ["modes"] = modes, ["configOptions"] = configOptions };
     });
 
@@ -124,7 +135,8 @@ internal sealed class AcpAgentTarget
                 PermissionMode = AcpSessionConfig.ParseMode(value)
                     ?? throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"Unknown permission mode '{value}': the values are {AcpSessionConfig.ModeIds}."),
             },
-            var other => throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"Unknown config option '{other}': the options are '{AcpSessionConfig.AgentOption}' and '{AcpSessionConfig.ModeOption}'."),
+            AcpSessionConfig.ModelOption => new SessionConfigureParams { SessionId = session.Id, Model = await ModelAsync(session, value, cancellationToken) },
+            var other => throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"Unknown config option '{other}': the options are '{AcpSessionConfig.AgentOption}', '{AcpSessionConfig.ModelOption}' and '{AcpSessionConfig.ModeOption}'."),
         };
         var after = await switches.ConfigureAsync(session, request, sendOptions: false, cancellationToken);
         return new JsonObject { ["configOptions"] = (await switches.StateAsync(after, cancellationToken)).Options };
@@ -153,6 +165,12 @@ internal sealed class AcpAgentTarget
             if (command is not null)
             {
                 return new JsonObject { ["stopReason"] = await commands.RunAsync(session, command, text) };
+            }
+
+            if (session.Room is { } room)
+            {
+                // /room attached a group chat: the prompt is a message to it, answered by its participants.
+                return new JsonObject { ["stopReason"] = await room.PromptAsync(text, CancellationToken.None) ? AcpWire.StopReasons.Cancelled : AcpWire.StopReasons.EndTurn };
             }
 
             // Not cancelled with the request: ACP cancels a turn with session/cancel, and the turn then answers "cancelled".
@@ -185,18 +203,41 @@ internal sealed class AcpAgentTarget
         if (Str(parameters, "sessionId") is { } id && sessions.Find(id) is { } session)
         {
             // A /playbook turn is its run: cancelling it stops the run, and the prompt answers "cancelled".
-            if (!await commands.StopRunAsync(session))
+            if (!await commands.StopRunAsync(session) && !(session.Room is { } room && await room.CancelAsync()))
             {
                 await daemon.InvokeAsync<object?>(Methods.SessionsCancel, new SessionIdParams { SessionId = id }, CancellationToken.None);
             }
         }
     }
 
-    private static async Task AdvertiseAsync(AcpAgentSession session)
+    /// <summary>The model a value of the <c>model</c> option names ("" for the agent's default); one not offered is refused.</summary>
+    private async Task<string> ModelAsync(AcpAgentSession session, string value, CancellationToken cancellationToken)
+    {
+        var current = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id }, cancellationToken);
+        var offered = AcpSessionConfig.ModelValues(current, await switches.AgentsAsync(cancellationToken));
+        if (!offered.Contains(value))
+        {
+            throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"Unknown model '{value}' for {current.AgentId}: the values are {string.Join(", ", offered)} (settings.json's agents.\"{current.AgentId}\".models adds others).");
+        }
+
+        return value == AcpSessionConfig.DefaultModel ? string.Empty : value;
+    }
+
+    /// <summary>What to tell the editor when its MCP servers cannot reach the session's backend; null when they do.</summary>
+    private static string? McpNotice(string agentId, IReadOnlyList<McpServer> servers)
+        => servers.Count == 0 || AcpMcpRequest.TakenBy(agentId)
+            ? null
+            : $"Note: {agentId} takes no MCP servers from Maestro, so this editor's {string.Join(", ", servers.Select(s => s.Name))} are not available to it (Claude Code and ACP agents take them; `/agent claude-code` switches).";
+
+    private static async Task AdvertiseAsync(AcpAgentSession session, string? notice = null)
     {
         try
         {
             await session.SendAsync(AcpCommands.AvailableCommandsUpdate(), CancellationToken.None);
+            if (notice is not null)
+            {
+                await session.SendAsync(new JsonObject { ["sessionUpdate"] = AcpWire.Updates.AgentMessageChunk, ["content"] = new JsonObject { ["type"] = "text", ["text"] = notice } }, CancellationToken.None);
+            }
         }
         catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException)
         {
@@ -235,18 +276,28 @@ internal sealed class AcpAgentTarget
         {
             throw new LocalRpcException(ex.Message) { ErrorCode = ex.Code };
         }
-        catch (RemoteInvocationException ex)
+        catch (RemoteRpcException ex) when (ex is RemoteInvocationException or RemoteMethodNotFoundException)
         {
-            // The daemon refused: its message is written for a user; its code is Maestro's, kept in data.
-            var code = ex.ErrorCode switch
+            // The daemon refused: its message is written for a user; its code is Maestro's, kept in data. StreamJsonRpc
+            // raises the daemon's -32602 (InvalidParams) as RemoteMethodNotFoundException, so the code is read, not the type.
+            var maestroCode = ex switch
+            {
+                RemoteInvocationException invocation => invocation.ErrorCode,
+                RemoteMethodNotFoundException refused => (int)refused.ErrorCode,
+                _ => ErrorCodes.InternalError,
+            };
+            var code = maestroCode switch
             {
                 ErrorCodes.SessionNotFound => AcpErrorCodes.ResourceNotFound,
                 ErrorCodes.InvalidParams => AcpErrorCodes.InvalidParams,
                 ErrorCodes.PlaybookInvalid => AcpErrorCodes.InvalidParams,
                 ErrorCodes.Busy => AcpErrorCodes.InvalidRequest, // a turn runs: the request is fine, only not now
+                ErrorCodes.NotARepository => AcpErrorCodes.InvalidParams, // /worktree in a folder that is no git repository
+                ErrorCodes.RoomNotFound => AcpErrorCodes.ResourceNotFound,
+                ErrorCodes.RoomClosed => AcpErrorCodes.InvalidRequest, // closed elsewhere: `/room` alone leaves it
                 _ => AcpErrorCodes.InternalError,
             };
-            throw new LocalRpcException(ex.Message) { ErrorCode = code, ErrorData = new JsonObject { ["maestroCode"] = ex.ErrorCode } };
+            throw new LocalRpcException(ex.Message) { ErrorCode = code, ErrorData = new JsonObject { ["maestroCode"] = maestroCode } };
         }
         catch (ConnectionLostException)
         {

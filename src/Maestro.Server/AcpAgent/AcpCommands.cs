@@ -16,8 +16,10 @@ public static class AcpCommands
     public const string Agent = "agent";
     public const string Playbook = "playbook";
     public const string Stop = "stop";
+    public const string Worktree = "worktree";
+    public const string Room = "room";
 
-    private static readonly string[] Known = [Sessions, Agent, Playbook, Stop];
+    private static readonly string[] Known = [Sessions, Agent, Playbook, Stop, Worktree, Room];
 
     public static JsonObject AvailableCommandsUpdate() => new()
     {
@@ -44,6 +46,18 @@ public static class AcpCommands
             {
                 ["name"] = Stop,
                 ["description"] = "Stop the Playbook run this session started.",
+            },
+            new JsonObject
+            {
+                ["name"] = Worktree,
+                ["description"] = "Continue this session in a fresh git worktree on a new branch (made from this folder's HEAD); the next turn starts a fresh conversation there.",
+                ["input"] = new JsonObject { ["hint"] = "new branch name" },
+            },
+            new JsonObject
+            {
+                ["name"] = Room,
+                ["description"] = "Open a group chat with these agents (@claude-code @codex, or @alias=agent); your next prompts go to the room, @mentions pick who answers. `/room` alone leaves it.",
+                ["input"] = new JsonObject { ["hint"] = "@alias[=agent] ... [first message]" },
             }),
     };
 

@@ -30,9 +30,43 @@ internal sealed class AcpDaemonListener
         }
     }
 
+    /// <summary>A room's message: the sessions that <c>/room</c> attached to that room show it.</summary>
+    [JsonRpcMethod(Methods.ChatMessage)]
+    public void OnChatMessage(ChatMessageNotification notification)
+    {
+        foreach (var room in Rooms(notification.RoomId))
+        {
+            _ = DeliverAsync(room, notification.Message);
+        }
+    }
+
+    [JsonRpcMethod(Methods.ChatChanged)]
+    public void OnChatChanged(ChatChangedNotification notification)
+    {
+        foreach (var room in Rooms(notification.Room.Id))
+        {
+            room.Changed(notification.Room);
+        }
+    }
+
     [JsonRpcMethod(Methods.PermissionsRequest)]
     public Task<PermissionResponse> OnPermissionRequestAsync(PermissionRequestParams request, CancellationToken cancellationToken)
         => sessions.Find(request.SessionId) is { } session
             ? session.RequestPermissionAsync(request, cancellationToken)
             : throw new LocalRpcException($"Session {request.SessionId} is not open in this ACP editor.") { ErrorCode = ErrorCodes.SessionNotFound };
+
+    private IEnumerable<AcpChatRoom> Rooms(string roomId)
+        => sessions.All.Select(s => s.Room).OfType<AcpChatRoom>().Where(r => r.Id == roomId);
+
+    private static async Task DeliverAsync(AcpChatRoom room, ChatMessage message)
+    {
+        try
+        {
+            await room.OfferAsync(message);
+        }
+        catch (Exception ex) when (ex is RemoteInvocationException or ConnectionLostException or ObjectDisposedException)
+        {
+            // The editor or the daemon went away; the prompt waiting on the room ends with the connection.
+        }
+    }
 }

@@ -6,14 +6,20 @@ namespace Maestro.Server.AcpAgent;
 
 /// <summary>
 /// What an editor may choose for a session, as ACP's session config options (<c>configOptions</c>, select only) and
-/// modes: the backend agent and the permission mode. The model is not offered: ACP's selects have a closed list of
-/// values and Maestro knows no backend's model list; <c>--model</c> and <c>sessions/configure</c> set it.
-/// The permission mode is both a config option (category <c>mode</c>) and ACP's modes, kept in step.
+/// modes: the backend agent, its model and the permission mode. ACP's selects take values from a closed list: the
+/// models are those <c>agents/list</c> reports for the session's agent (settings.json's <c>agents.ID.models</c>, else
+/// the agent's documented names), with "default" (the agent's own choice) first and the session's model when it is
+/// another; an agent with no list and no model set gets no model option. The permission mode is both a config option
+/// (category <c>mode</c>) and ACP's modes, kept in step.
 /// </summary>
 internal static class AcpSessionConfig
 {
     public const string AgentOption = "agent";
     public const string ModeOption = "permission_mode";
+    public const string ModelOption = "model";
+
+    /// <summary>The model value that leaves the choice to the agent (no <c>--model</c>).</summary>
+    public const string DefaultModel = "default";
 
     /// <summary>ACP leaves categories that start with "_" free; the backend is none of its own (mode, model, ...).</summary>
     public const string AgentCategory = "_agent";
@@ -47,7 +53,8 @@ internal static class AcpSessionConfig
             offered.Add(new AgentInfo { Id = session.AgentId, Name = session.AgentId, Kind = AgentKind.Native, Available = false, Command = session.AgentId });
         }
 
-        return
+        var models = ModelValues(session, agents);
+        JsonArray options =
         [
             new JsonObject
             {
@@ -70,6 +77,39 @@ internal static class AcpSessionConfig
                 ["options"] = new JsonArray([.. Modes.Select(m => (JsonNode)new JsonObject { ["value"] = m.Id, ["name"] = m.Name, ["description"] = m.Description })]),
             },
         ];
+        if (models.Count > 1)
+        {
+            options.Insert(1, new JsonObject
+            {
+                ["id"] = ModelOption,
+                ["name"] = "Model",
+                ["description"] = "The backend's model from the next turn; 'default' leaves it to the backend.",
+                ["category"] = "model",
+                ["type"] = "select",
+                ["currentValue"] = session.Model ?? DefaultModel,
+                ["options"] = new JsonArray([.. models.Select(m => (JsonNode)new JsonObject
+                {
+                    ["value"] = m,
+                    ["name"] = m == DefaultModel ? "Default" : m,
+                    ["description"] = m == DefaultModel ? $"{session.AgentId}'s own default" : null,
+                })]),
+            });
+        }
+
+        return options;
+    }
+
+    /// <summary>The model values offered for the session: "default", the agent's reported models, and the session's own.</summary>
+    public static IReadOnlyList<string> ModelValues(Session session, IReadOnlyList<AgentInfo> agents)
+    {
+        var values = new List<string> { DefaultModel };
+        values.AddRange(agents.FirstOrDefault(a => a.Id == session.AgentId)?.Models ?? []);
+        if (session.Model is { } current)
+        {
+            values.Add(current);
+        }
+
+        return [.. values.Distinct(StringComparer.Ordinal)];
     }
 
     public static JsonObject OptionsUpdate(Session session, IReadOnlyList<AgentInfo> agents) => new()

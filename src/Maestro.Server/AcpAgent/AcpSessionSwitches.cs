@@ -33,6 +33,12 @@ internal sealed class AcpSessionSwitches
     {
         var before = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id }, cancellationToken);
         var after = await daemon.InvokeAsync<Session>(Methods.SessionsConfigure, request, cancellationToken);
+        session.Follow(after);
+        if (after.AgentId != before.AgentId)
+        {
+            session.UseAgent(after.AgentId, await AgentsAsync(cancellationToken));
+        }
+
         if (after.PermissionMode != before.PermissionMode)
         {
             await session.SendAsync(AcpSessionConfig.ModeUpdate(after), CancellationToken.None);

@@ -38,6 +38,11 @@ internal sealed class AcpSlashCommands
                 return AcpWire.StopReasons.EndTurn;
             case AcpCommands.Playbook:
                 return await RunPlaybookAsync(session, argument);
+            case AcpCommands.Worktree:
+                await MoveToWorktreeAsync(session, argument);
+                return AcpWire.StopReasons.EndTurn;
+            case AcpCommands.Room:
+                return await OpenRoomAsync(session, argument);
             default:
                 await StopAsync(session);
                 return AcpWire.StopReasons.EndTurn;
@@ -103,6 +108,69 @@ internal sealed class AcpSlashCommands
         var switched = await switches.ConfigureAsync(session, new SessionConfigureParams { SessionId = session.Id, AgentId = agentId }, sendOptions: true, CancellationToken.None);
         var name = agents.FirstOrDefault(a => a.Id == switched.AgentId)?.Name ?? switched.AgentId;
         await SayAsync(session, $"Switched this session from {current.AgentId} to **{name}** (`{switched.AgentId}`): the next prompt goes to it, in a fresh conversation; the history above stays in this session.");
+    }
+
+    private async Task MoveToWorktreeAsync(AcpAgentSession session, string branch)
+    {
+        if (branch.Length == 0 || branch.Any(char.IsWhiteSpace))
+        {
+            throw new AcpRequestException(AcpErrorCodes.InvalidParams, "/worktree needs the name of a new branch (one word), e.g. `/worktree fix-login`.");
+        }
+
+        var from = session.Cwd;
+        var moved = await switches.ConfigureAsync(session, new SessionConfigureParams { SessionId = session.Id, Worktree = new WorktreeRequest { Branch = branch } }, sendOptions: false, CancellationToken.None);
+        await SayAsync(session, $"This session now works in the worktree `{moved.Worktree}` on the new branch **{moved.Branch}**, made from the HEAD of `{from}` (changes not committed there stay there). The next prompt starts a fresh conversation with {moved.AgentId} in it; the history above stays in this session.");
+    }
+
+    /// <summary>
+    /// <c>/room @a @b [message]</c> opens a room of new sessions in this session's folder and attaches it, then posts
+    /// the message, if any; <c>/room</c> alone leaves the attached room (which goes on for VS Code and the CLI).
+    /// </summary>
+    private async Task<string> OpenRoomAsync(AcpAgentSession session, string argument)
+    {
+        var request = AcpRoomRequest.Parse(argument);
+        if (request.Participants.Count == 0)
+        {
+            if (argument.Length > 0)
+            {
+                throw new AcpRequestException(AcpErrorCodes.InvalidParams, "/room takes the participants first, each an @alias (an agent's id, e.g. @claude-code) or @alias=agent, e.g. `/room @claude-code @reviewer=codex`.");
+            }
+
+            var left = session.Room;
+            session.Room = null;
+            left?.Dispose();
+            await SayAsync(session, left is null
+                ? "This session is in no room. `/room @claude-code @codex` opens one: your next prompts go to it, and @mentions choose who answers."
+                : $"Left the room **{left.Room.Name}** (`{left.Id}`); prompts go to this session's agent again. The room stays open (`maestro chat show {left.Id}`, VS Code's Chat tab).");
+            return AcpWire.StopReasons.EndTurn;
+        }
+
+        var agents = await switches.AgentsAsync(CancellationToken.None);
+        var ids = agents.Select(a => a.Id).ToList();
+        var specs = new List<ChatParticipantSpec>();
+        foreach (var p in request.Participants)
+        {
+            var agentId = p.AgentId ?? AcpRoomRequest.AgentFor(p.Alias, ids)
+                ?? throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"@{p.Alias} names no agent: write @{p.Alias}=AGENT, or use an agent's id as the alias. The agents are {string.Join(", ", ids)}.");
+            specs.Add(new ChatParticipantSpec { Alias = p.Alias, AgentId = agentId });
+        }
+
+        var current = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id }, CancellationToken.None);
+        var opened = await daemon.InvokeAsync<Room>(
+            Methods.ChatCreate,
+            new ChatCreateParams { Name = $"{current.Name} · room", Cwd = session.Cwd, Participants = specs },
+            CancellationToken.None);
+        var room = new AcpChatRoom(opened, daemon, update => session.SendAsync(update, CancellationToken.None));
+        session.Room?.Dispose();
+        session.Room = room;
+        var who = string.Join(", ", opened.Participants.Select(p => $"@{p.Alias} ({p.AgentId})"));
+        await SayAsync(session, $"Opened the room **{opened.Name}** (`{opened.Id}`) with {who} in {opened.Cwd}. Your prompts now go to the room: @mentions choose who answers (@all for everyone), and without one the last one addressed answers. `/room` alone leaves it.");
+        if (request.Message.Length == 0)
+        {
+            return AcpWire.StopReasons.EndTurn;
+        }
+
+        return await room.PromptAsync(request.Message, CancellationToken.None) ? AcpWire.StopReasons.Cancelled : AcpWire.StopReasons.EndTurn;
     }
 
     private async Task<string> RunPlaybookAsync(AcpAgentSession session, string path)

@@ -16,10 +16,11 @@ public sealed class AcpUpdateMapper
     /// <summary>ACP's tool kinds; Maestro's use the same names, anything else is "other".</summary>
     private static readonly HashSet<string> ToolKindNames = ["read", "edit", "delete", "move", "search", "execute", "think", "fetch", "switch_mode", "other"];
 
-    private readonly string cwd;
+    private string cwd;
     private readonly Func<string, string?> readFile;
     private readonly HashSet<string> streamedRoles = [];
     private readonly Dictionary<string, JsonObject> diffs = [];
+    private decimal totalCost;
 
     /// <param name="cwd">The session's folder: relative paths in tool input are resolved against it (ACP paths are absolute).</param>
     /// <param name="readFile">Reads a file's current text, or null; gives a whole-file write its old text.</param>
@@ -28,6 +29,15 @@ public sealed class AcpUpdateMapper
         this.cwd = cwd;
         this.readFile = readFile;
     }
+
+    /// <summary>The session moved to another folder (<c>/worktree</c>): later relative paths are resolved there.</summary>
+    public void MovedTo(string folder) => Volatile.Write(ref cwd, folder);
+
+    /// <summary>
+    /// The context window of the session's agent in tokens (<c>agents/list</c>'s report); null sends no
+    /// <c>usage_update</c>, whose size ACP requires.
+    /// </summary>
+    public long? ContextWindow { get; set; }
 
     /// <summary>The last error the session reported, for the error answer of a failed turn.</summary>
     public string? LastError { get; private set; }
@@ -53,6 +63,9 @@ public sealed class AcpUpdateMapper
                 return [ToolCallUpdate(update)];
             case PlanEvent plan:
                 return [Plan(plan)];
+            case UsageEvent usage:
+                totalCost += usage.Usage.CostUsd;
+                return ContextWindow is { } size ? [Usage(usage.Usage, size)] : [];
             case ErrorEvent error:
                 LastError = error.Message;
                 return [Chunk(AcpWire.Updates.AgentMessageChunk, "Error: " + error.Message)];
@@ -194,4 +207,18 @@ public sealed class AcpUpdateMapper
 
     private static string? Text(JsonElement input, string name, string alternative)
         => (input.TryGetProperty(name, out var v) || input.TryGetProperty(alternative, out v)) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>
+    /// ACP's <c>usage_update</c>: the context used after the turn, read from its usage (the prompt's tokens, cached or
+    /// not, and the answer's: what the next request starts from), and the session's cost so far. A turn of several
+    /// model requests reports its sums, so this overstates a long turn's context; no backend reports the last
+    /// request's alone.
+    /// </summary>
+    private JsonObject Usage(Usage usage, long size) => new()
+    {
+        ["sessionUpdate"] = AcpWire.Updates.UsageUpdate,
+        ["used"] = Math.Min(size, usage.InputTokens + usage.CacheReadTokens + usage.CacheWriteTokens + usage.OutputTokens),
+        ["size"] = size,
+        ["cost"] = new JsonObject { ["amount"] = (double)totalCost, ["currency"] = "USD" },
+    };
 }

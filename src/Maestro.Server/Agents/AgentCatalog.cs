@@ -101,8 +101,10 @@ public sealed class AgentCatalog
         }
     }
 
-    private static AgentInfo ToInfo(AgentDefinition definition, string? path, string? version) => new()
+    private AgentInfo ToInfo(AgentDefinition definition, string? path, string? version) => new()
     {
+        Models = (settings.For(definition.Id)?.Models ?? definition.KnownModels) is { Count: > 0 } models ? models : null,
+        ContextWindow = settings.For(definition.Id)?.ContextWindow ?? definition.ContextWindow,
         Id = definition.Id,
         Name = definition.Name,
         Kind = definition.Kind,

@@ -47,5 +47,11 @@ public sealed record AgentDefinition
     /// <summary>Reads this agent's failure shapes: which failed turns are an outage or a spent quota worth resending.</summary>
     public Sessions.Resilience.ITurnFailureClassifier FailureClassifier { get; init; } = Sessions.Resilience.TextFailureClassifier.Instance;
 
+    /// <summary>Model names the agent's own documentation gives (offered when settings.json lists none); empty when it gives none that last.</summary>
+    public IReadOnlyList<string> KnownModels { get; init; } = [];
+
+    /// <summary>The context window its documentation gives for its models, in tokens; null when it varies or is not given.</summary>
+    public long? ContextWindow { get; init; }
+
     public string CommandLine => Arguments.Count == 0 ? Executable : Executable + " " + string.Join(' ', Arguments);
 }

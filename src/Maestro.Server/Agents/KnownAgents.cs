@@ -18,6 +18,8 @@ public static class KnownAgents
             Id = AgentIds.ClaudeCode, Name = "Claude Code", Kind = AgentKind.Native, Executable = "claude", InstallHint = "npm install -g @anthropic-ai/claude-code",
             TurnArguments = ClaudeCodeArguments.For,
             ReportsRunningCostTotal = true,
+            KnownModels = ClaudeCodeArguments.ModelAliases,
+            ContextWindow = ClaudeCodeArguments.ContextWindow,
             FailureClassifier = ClaudeCodeFailureClassifier.Instance,
             StreamParser = turn => new ClaudeStreamParser(turn.WorkingDirectory),
             SessionSource = services => ActivatorUtilities.CreateInstance<ClaudeSessionSource>(services),

@@ -48,6 +48,9 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
 
     public Session Session => pump.Current;
 
+    /// <summary>The session's MCP servers when a turn starts (the service holds them, across agent switches).</summary>
+    public Func<IReadOnlyList<McpServer>> McpServers { get; init; } = () => [];
+
     public int Queued => Volatile.Read(ref queued);
 
     /// <summary>A turn runs or waits its turn: work that keeps the daemon up with no client attached.</summary>
@@ -240,6 +243,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
             AgentSessionId = session.AgentSessionId,
             Model = session.Model,
             PermissionMode = session.PermissionMode,
+            McpServers = McpServers(),
         };
         var outcome = await RunObservedAsync(turn, cancellationToken);
         if (outcome.StopReason == StopReason.Cancelled && stopping is { } why && !prompt.RequestAborted.IsCancellationRequested)

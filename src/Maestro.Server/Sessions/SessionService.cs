@@ -38,6 +38,10 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
     private readonly IReadOnlyList<ISessionClaims> claims;
     private readonly ITurnObserver turnObserver;
 
+    // In memory only: their environment and headers may hold credentials, and the client that gave them (an ACP
+    // editor) gives them again when it loads the session after a restart.
+    private readonly ConcurrentDictionary<string, IReadOnlyList<McpServer>> mcpServers = new(StringComparer.Ordinal);
+
     // Recovery runs in the background after start-up; anything this process created or touched since is not the
     // previous daemon's and must not be marked interrupted.
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
@@ -101,6 +105,11 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
             Usage = Usage.Zero,
         };
         await store.InsertAsync(session, cancellationToken);
+        if (request.McpServers is { Count: > 0 } servers)
+        {
+            mcpServers[session.Id] = McpServerCheck.Checked(servers);
+        }
+
         live[session.Id] = new Lazy<Task<SessionRuntime>>(Task.FromResult(NewRuntime(session, adapter)));
         logger.LogInformation("Session {Session} created for {Agent} in {Cwd}", session.Id, session.AgentId, session.Cwd);
         clients.PostToAll(Methods.SessionsChanged, new SessionChangedNotification { Session = session });
@@ -232,7 +241,9 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
                 throw new TurnRunningException(request.SessionId);
             }
 
-            await runtime.ReconfigureAsync(s => s with
+            SetMcpServers(request);
+            var moved = await NewWorktreeAsync(current, request.Worktree, cancellationToken);
+            await runtime.ReconfigureAsync(s => Moved(s, moved) with
             {
                 Model = request.Model is null ? s.Model : model,
                 PermissionMode = request.PermissionMode ?? s.PermissionMode,
@@ -257,7 +268,9 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         try
         {
             await runtime.DisposeAsync(); // stores what the old pump still holds
-            var switched = runtime.Session with
+            SetMcpServers(request);
+            var moved = await NewWorktreeAsync(current, request.Worktree, cancellationToken);
+            var switched = Moved(runtime.Session, moved) with
             {
                 AgentId = definition.Id,
                 AgentSessionId = null,
@@ -280,6 +293,25 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         logger.LogInformation("Session {Session} switched from {Old} to {Agent}", request.SessionId, current.AgentId, definition.Id);
         return next.Session;
     }
+
+    private void SetMcpServers(SessionConfigureParams request)
+    {
+        if (request.McpServers is { } servers)
+        {
+            mcpServers[request.SessionId] = McpServerCheck.Checked(servers);
+        }
+    }
+
+    /// <summary>The fresh worktree sessions/configure asked for, branched from the HEAD of the folder the session works in.</summary>
+    private async Task<Protocol.Worktree?> NewWorktreeAsync(Session session, WorktreeRequest? request, CancellationToken cancellationToken)
+        => request is null ? null : await worktrees.CreateAsync(session.Worktree ?? session.Cwd, request.Branch, request.Base, null, cancellationToken);
+
+    /// <summary>
+    /// The session in its new worktree: agents keep a conversation per folder (Claude Code cannot resume one elsewhere),
+    /// so the next turn starts a fresh one there; the transcript goes on in the same session.
+    /// </summary>
+    private static Session Moved(Session session, Protocol.Worktree? worktree)
+        => worktree is null ? session : session with { Worktree = worktree.Path, Branch = worktree.Branch, AgentSessionId = null };
 
     public async Task<Session> ArchiveAsync(string sessionId, bool archived, CancellationToken cancellationToken)
     {
@@ -316,6 +348,7 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         }
 
         await store.DeleteAsync(sessionId, cancellationToken);
+        mcpServers.TryRemove(sessionId, out _);
         await turnObserver.SessionDeletedAsync(sessionId, cancellationToken);
         logger.LogInformation("Session {Session} deleted", sessionId);
         clients.PostToAll(Methods.SessionsChanged, new SessionChangedNotification { Session = session with { Status = SessionStatus.Closed }, Deleted = true });
@@ -487,6 +520,10 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         var backup = policy.Settings.Failover is { Configured: true } failover
             ? new FailoverBackup(failover.Model, failover.Env is { Count: > 0 } env ? () => adapters.Create(session.AgentId, env) : null)
             : null;
-        return new SessionRuntime(adapter, pump, adapters.RedactorFor(session.AgentId), loggerFactory.CreateLogger<SessionRuntime>(), turnObserver, policy, time, backup);
+        var id = session.Id;
+        return new SessionRuntime(adapter, pump, adapters.RedactorFor(session.AgentId), loggerFactory.CreateLogger<SessionRuntime>(), turnObserver, policy, time, backup)
+        {
+            McpServers = () => mcpServers.GetValueOrDefault(id, []),
+        };
     }
 }

@@ -12,6 +12,8 @@ public sealed class AcpCommandsTests
     [InlineData("/agent codex", "agent")]
     [InlineData("/playbook playbooks/release", "playbook")]
     [InlineData("/stop", "stop")]
+    [InlineData("/worktree fix-login", "worktree")]
+    [InlineData("/room @a @b", "room")]
     [InlineData("/unknown", null)]
     [InlineData("/agents", null)]
     [InlineData("list /sessions", null)]
@@ -32,10 +34,10 @@ public sealed class AcpCommandsTests
         var update = AcpCommands.AvailableCommandsUpdate();
         Assert.Equal("available_commands_update", (string?)update["sessionUpdate"]);
         var commands = update["availableCommands"]!.AsArray();
-        Assert.Equal(["sessions", "agent", "playbook", "stop"], commands.Select(c => (string?)c!["name"]));
+        Assert.Equal(["sessions", "agent", "playbook", "stop", "worktree", "room"], commands.Select(c => (string?)c!["name"]));
         Assert.All(commands, c => Assert.False(string.IsNullOrWhiteSpace((string?)c!["description"])));
         // Commands that take an argument say what it is (ACP's unstructured input hint).
-        Assert.Equal(["agent", "playbook"], commands.Where(c => c!["input"] is not null).Select(c => (string?)c!["name"]));
+        Assert.Equal(["agent", "playbook", "worktree", "room"], commands.Where(c => c!["input"] is not null).Select(c => (string?)c!["name"]));
     }
 
     [Fact]

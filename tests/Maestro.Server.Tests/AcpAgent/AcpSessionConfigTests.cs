@@ -44,6 +44,24 @@ public sealed class AcpSessionConfigTests
     }
 
     [Fact]
+    public void The_model_select_offers_default_the_agents_reported_models_and_the_sessions_own()
+    {
+        var claude = Agent("claude-code", true) with { Models = ["sonnet", "opus"] };
+        var options = AcpSessionConfig.Options(On("claude-code", PermissionMode.Ask) with { Model = "claude-custom-1" }, [claude, Agent("codex", true)]);
+        Assert.Equal(["agent", "model", "permission_mode"], options.Select(o => (string?)o!["id"]));
+        var model = options[1]!;
+        Assert.Equal(("model", "select", "claude-custom-1"), ((string?)model["category"], (string?)model["type"], (string?)model["currentValue"]));
+        Assert.Equal(["default", "sonnet", "opus", "claude-custom-1"], model["options"]!.AsArray().Select(o => (string?)o!["value"]));
+
+        // No model set: the current value is "default", the agent's own choice.
+        Assert.Equal("default", (string?)AcpSessionConfig.Options(On("claude-code", PermissionMode.Ask), [claude])[1]!["currentValue"]);
+
+        // An agent with no list and no model set has nothing to choose from: no model option.
+        Assert.Equal(["agent", "permission_mode"], AcpSessionConfig.Options(On("codex", PermissionMode.Ask), [claude, Agent("codex", true)]).Select(o => (string?)o!["id"]));
+        Assert.Equal(["default", "gpt-x"], AcpSessionConfig.ModelValues(On("codex", PermissionMode.Ask) with { Model = "gpt-x" }, [Agent("codex", true)]));
+    }
+
+    [Fact]
     public void Modes_are_the_permission_modes_and_parse_back()
     {
         var state = AcpSessionConfig.ModeState(On("codex", PermissionMode.Bypass));

@@ -32,6 +32,24 @@ public sealed class AcpUpdateMapperTests
     }
 
     [Fact]
+    public void Usage_becomes_a_usage_update_with_the_agents_context_window_and_the_cost_so_far_once_the_window_is_known()
+    {
+        var mapper = Mapper();
+        var turn = new Usage { InputTokens = 1_000, CacheReadTokens = 20_000, CacheWriteTokens = 500, OutputTokens = 300, CostUsd = 0.25m };
+        Assert.Empty(mapper.Map(new UsageEvent { Usage = turn }, replay: false)); // no window known: ACP requires a size
+
+        mapper.ContextWindow = 200_000;
+        var update = Assert.Single(mapper.Map(new UsageEvent { Usage = turn }, replay: false));
+        Assert.Equal("usage_update", (string?)update["sessionUpdate"]);
+        Assert.Equal((21_800L, 200_000L), ((long)update["used"]!, (long)update["size"]!));
+        // The cost is the session's so far, the turn before the window was known included.
+        Assert.Equal((0.5, "USD"), ((double)update["cost"]!["amount"]!, (string?)update["cost"]!["currency"]));
+
+        var overfull = Assert.Single(mapper.Map(new UsageEvent { Usage = turn with { InputTokens = 500_000 } }, replay: false));
+        Assert.Equal(200_000L, (long)overfull["used"]!);
+    }
+
+    [Fact]
     public void Prompts_are_shown_only_when_history_is_replayed()
     {
         var mapper = Mapper();

@@ -91,5 +91,35 @@ public sealed class SessionConfigureTests : RealClaudeTestBase
         Assert.Equal(["Who is there?", "And now?", "Wait", "Write codex.txt"], history.Events.Select(e => e.Event).OfType<PromptEvent>().Select(p => p.Text));
     }
 
+    [Fact]
+    public async Task Configure_with_a_worktree_moves_the_next_turn_into_a_fresh_worktree_and_conversation()
+    {
+        await MaestroAgentSettings.WriteAsync(Home.Path, "claude-code", AgentClis.Claude, ClaudeCodeCli.Environment(Sandbox, Model.BaseUrl));
+        await using var server = new TestServer(home: Home.Path);
+        using var rpc = await server.ConnectInitializedAsync("configure-worktree", new EventRecorder());
+        var other = new EventRecorder();
+        using var watcher = await server.ConnectInitializedAsync("watcher", other);
+        var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = Sandbox.Repo, PermissionMode = PermissionMode.Bypass });
+        Model.EnqueueTurn(ScriptStep.Text("Noted: banana."));
+        Assert.Equal(StopReason.EndTurn, (await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "Remember banana" })).StopReason);
+
+        var moved = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = session.Id, Worktree = new WorktreeRequest { Branch = "moved-here" } });
+        Assert.Equal(("moved-here", (string?)null, session.Cwd), (moved.Branch, moved.AgentSessionId, moved.Cwd));
+        Assert.NotNull(moved.Worktree);
+        Assert.NotEqual(session.Cwd, moved.Worktree);
+        Assert.True(File.Exists(Path.Combine(moved.Worktree!, "README.md")), "the worktree has the repository's HEAD checked out");
+        await Wait.UntilAsync(() => other.Changes.Any(s => s.Id == session.Id && s.Worktree == moved.Worktree), what: "the second client to hear of the move");
+
+        // The same branch again is refused by the worktrees feature, and the session stays where it is.
+        var refused = await GitRpc.FailsAsync(() => rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = session.Id, Worktree = new WorktreeRequest { Branch = "moved-here" } }), ErrorCodes.InvalidParams);
+        Assert.Contains("already exists", refused.Message, StringComparison.Ordinal);
+
+        Model.EnqueueTurn(ScriptStep.ToolCall("Bash", Json(new { command = "pwd > where.txt", description = "Say where" })), ScriptStep.Text("Wrote where.txt."));
+        Assert.Equal(StopReason.EndTurn, (await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "Where are you?" })).StopReason);
+        Assert.Equal(moved.Worktree, (await File.ReadAllTextAsync(Path.Combine(moved.Worktree!, "where.txt"))).Trim());
+        Assert.False(File.Exists(Sandbox.RepoFile("where.txt")));
+        Assert.DoesNotContain("banana", Model.ScriptedRequests[^1].Body, StringComparison.Ordinal);
+    }
+
     private static string Json(object value) => JsonSerializer.Serialize(value);
 }

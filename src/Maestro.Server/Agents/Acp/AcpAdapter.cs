@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Maestro.Protocol;
 using Maestro.Server.Agents.Containment;
 using Maestro.Server.Agents.Permissions;
@@ -134,15 +135,16 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
             new { protocolVersion = 1, clientCapabilities = new { fs = new { readTextFile = true, writeTextFile = true }, terminal = false } },
             timeout.Token);
         var canLoad = TryObject(init, "agentCapabilities", out var capabilities) && capabilities.TryGetProperty("loadSession", out var load) && load.ValueKind == JsonValueKind.True;
+        var mcpServers = AcpMcpServers.For(turn.McpServers, capabilities);
         if (turn.AgentSessionId is not null && canLoad)
         {
             // The agent replays the conversation as updates; no turn context is set, so they are not re-stored.
-            await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement>(AcpWire.AgentMethods.SessionLoad, new { sessionId = turn.AgentSessionId, cwd = turn.WorkingDirectory, mcpServers = Array.Empty<object>() }, timeout.Token);
+            await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement>(AcpWire.AgentMethods.SessionLoad, new JsonObject { ["sessionId"] = turn.AgentSessionId, ["cwd"] = turn.WorkingDirectory, ["mcpServers"] = mcpServers }, timeout.Token);
             acpSessionId = turn.AgentSessionId;
         }
         else
         {
-            var created = await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement>(AcpWire.AgentMethods.SessionNew, new { cwd = turn.WorkingDirectory, mcpServers = Array.Empty<object>() }, timeout.Token);
+            var created = await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement>(AcpWire.AgentMethods.SessionNew, new JsonObject { ["cwd"] = turn.WorkingDirectory, ["mcpServers"] = mcpServers.DeepClone() }, timeout.Token);
             acpSessionId = Str(created, "sessionId") ?? throw new InvalidOperationException("session/new answered without a sessionId.");
             if (turn.AgentSessionId is not null)
             {

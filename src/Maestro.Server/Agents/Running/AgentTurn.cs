@@ -23,4 +23,7 @@ public sealed record AgentTurn
     public PermissionMode PermissionMode { get; init; }
 
     public string? SystemPrompt { get; init; }
+
+    /// <summary>The MCP servers the session was given; the agents that take them connect to them.</summary>
+    public IReadOnlyList<McpServer> McpServers { get; init; } = [];
 }

@@ -16,6 +16,12 @@ public sealed record AgentSettings
     /// <summary>Environment variables added for this agent's processes (e.g. a base URL or an API key).</summary>
     public IReadOnlyDictionary<string, string?>? Env { get; init; }
 
+    /// <summary>Model names editors offer for this agent (maestro acp's model picker); replaces the agent's built-in list.</summary>
+    public IReadOnlyList<string>? Models { get; init; }
+
+    /// <summary>The context window of the models used with this agent, in tokens (ACP editors show how full it is).</summary>
+    public long? ContextWindow { get; init; }
+
     /// <summary>What Maestro does when the agent's provider is down or out of quota (see docs/resilience.md).</summary>
     public Sessions.Resilience.ResilienceSettings? Resilience { get; init; }
 }

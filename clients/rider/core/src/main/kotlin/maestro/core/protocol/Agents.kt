@@ -22,6 +22,10 @@ data class AgentInfo(
     val command: String,
     /** Why the agent is not available, in words a user can act on. */
     val reason: String? = null,
+    /** Model names to offer for this agent (`agents.ID.models` in settings.json, else the names the agent's own documentation gives, such as Claude Code's aliases); absent when Maestro knows none. Any other name the agent takes works too (`sessions/configure`, `--model`). */
+    val models: List<String>? = null,
+    /** The context window of the agent's model in tokens (`agents.ID.contextWindow` in settings.json, else the size the agent's documentation gives); absent when Maestro knows none. */
+    val contextWindow: Long? = null,
 )
 
 data class AgentsListResult(

@@ -7,6 +7,12 @@ package maestro.core.protocol
 import com.google.gson.annotations.SerializedName
 import java.math.BigDecimal
 
+enum class McpTransport {
+    @SerializedName("stdio") STDIO,
+    @SerializedName("http") HTTP,
+    @SerializedName("sse") SSE,
+}
+
 enum class PermissionMode {
     @SerializedName("ask") ASK,
     @SerializedName("acceptEdits") ACCEPT_EDITS,
@@ -36,6 +42,19 @@ data class DiscoveredSession(
     val cwd: String,
     val title: String,
     val updatedAt: String,
+)
+
+/** An MCP server the session's agent connects to (an ACP editor's `mcpServers`): a program on stdio (Command) or a server at Url. Held by the daemon in memory only, since its environment and headers may carry credentials: a client passes them again after a daemon restart (ACP's session/load does). */
+data class McpServer(
+    val name: String,
+    val transport: McpTransport = McpTransport.STDIO,
+    /** The program to run (stdio): an absolute path. */
+    val command: String? = null,
+    val args: List<String>? = null,
+    val env: Map<String, String>? = null,
+    /** The server's address (http, sse). */
+    val url: String? = null,
+    val headers: Map<String, String>? = null,
 )
 
 data class Session(
@@ -78,12 +97,15 @@ data class SessionCloseParams(
     val removeWorktree: Boolean = false,
 )
 
-/** Changes what the session's next turn runs with; fields left out stay as they are. A different agent starts a fresh conversation with that agent in the same Maestro session (its transcript stays); its model then resets to the agent's default unless Model names one. An empty Model also means the agent's default. */
+/** Changes what the session's next turn runs with; fields left out stay as they are. A different agent starts a fresh conversation with that agent in the same Maestro session (its transcript stays); its model then resets to the agent's default unless Model names one. An empty Model also means the agent's default. A Worktree moves the session into a fresh worktree on a new branch, made from the HEAD of the folder it works in now; its next turn starts a fresh conversation there (agents keep conversations per folder). Changes not committed stay in the old folder. */
 data class SessionConfigureParams(
     val sessionId: String,
     val agentId: String? = null,
     val model: String? = null,
     val permissionMode: PermissionMode? = null,
+    val worktree: WorktreeRequest? = null,
+    /** Replaces the MCP servers of the session's next turns (an empty list removes them). */
+    val mcpServers: List<McpServer>? = null,
 )
 
 data class SessionCreateParams(
@@ -97,6 +119,8 @@ data class SessionCreateParams(
     val systemPrompt: String? = null,
     /** Creates the session on this host (`hosts/add`) instead of this machine; `cwd` is then a path there. */
     val host: String? = null,
+    /** MCP servers the agent connects to, where it takes them (Claude Code, ACP agents); see McpServer. */
+    val mcpServers: List<McpServer>? = null,
 )
 
 data class SessionDeleteParams(

@@ -61,6 +61,7 @@ object WireMembers {
         HostTestResult::class.java to Shape(setOf("name", "platform", "agents", "elapsedMs"), mapOf(), setOf()),
         InitializeParams::class.java to Shape(setOf("protocolVersion", "clientInfo"), mapOf("workspaceFolders" to "[]", "capabilities" to "{}"), setOf()),
         InitializeResult::class.java to Shape(setOf("protocolVersion", "serverInfo", "capabilities", "agents"), mapOf(), setOf()),
+        McpServer::class.java to Shape(setOf("name"), mapOf("transport" to "\"stdio\""), setOf()),
         SessionEvent.MessageDelta::class.java to Shape(setOf("text"), mapOf("role" to "\"assistant\""), setOf()),
         SessionEvent.Message::class.java to Shape(setOf("text", "html"), mapOf("role" to "\"assistant\""), setOf()),
         SessionEvent.Outage::class.java to Shape(setOf("outageId", "turnId", "class", "state", "attempts", "since", "reason"), mapOf(), setOf()),
