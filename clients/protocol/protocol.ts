@@ -866,6 +866,18 @@ export interface PlanEvent {
   entries: PlanEntry[];
 }
 
+/** What a run of the playbook takes from its own settings when `playbooks/run` leaves a field out, so a client can preselect it. */
+export interface PlaybookDefaults {
+  /** The settings' `agent`. */
+  agentId?: string;
+  /** The most a run's agents may do: a folder playbook's `playbook.yaml` `permissionMode`; null means `acceptEdits`. */
+  permissionMode?: PermissionMode;
+  loops?: number;
+  /** The branch a run works on in a fresh worktree. */
+  worktree?: string;
+  budget?: RunBudget;
+}
+
 export interface PlaybookDocumentInfo {
   path: string;
   total: number;
@@ -880,6 +892,8 @@ export interface PlaybookInfo {
   error?: string;
   /** What may keep it from running unattended, e.g. a task only a person can do; a run starts anyway. */
   warnings?: PlaybookWarning[];
+  /** The playbook's own run settings; null when it sets none (or cannot load). */
+  defaults?: PlaybookDefaults;
 }
 
 export interface PlaybookRunParams {

@@ -74,6 +74,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
                     Name = playbook.Name,
                     Documents = playbook.Documents.Select(d => new PlaybookDocumentInfo { Path = d.Path, Total = d.Parsed.Tasks.Count, Done = d.Parsed.DoneCount }).ToList(),
                     Warnings = WarningsOf(playbook),
+                    Defaults = DefaultsOf(playbook),
                 });
             }
             catch (PlaybookInvalidException ex)
@@ -83,6 +84,22 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         }
 
         return playbooks;
+    }
+
+    /// <summary>What a run takes from the playbook's settings when the request leaves it out (as <see cref="StartAsync"/> reads them).</summary>
+    private static PlaybookDefaults? DefaultsOf(Playbook playbook)
+    {
+        var config = playbook.Config;
+        var defaults = new PlaybookDefaults
+        {
+            AgentId = config.Agent,
+            // A single file's front matter is its own document, not settings above it: it sets no ceiling.
+            PermissionMode = Directory.Exists(playbook.Path) ? config.PermissionMode : null,
+            Loops = config.Loops,
+            Worktree = config.Worktree,
+            Budget = config.Budget,
+        };
+        return defaults == new PlaybookDefaults() ? null : defaults;
     }
 
     /// <summary>Starts a run. Everything that can be checked up front is: the playbook, the agent, the settings, the worktree.</summary>

@@ -36,6 +36,18 @@ enum class RunStatus {
     @SerializedName("stopped") STOPPED,
 }
 
+/** What a run of the playbook takes from its own settings when `playbooks/run` leaves a field out, so a client can preselect it. */
+data class PlaybookDefaults(
+    /** The settings' `agent`. */
+    val agentId: String? = null,
+    /** The most a run's agents may do: a folder playbook's `playbook.yaml` `permissionMode`; null means `acceptEdits`. */
+    val permissionMode: PermissionMode? = null,
+    val loops: Int? = null,
+    /** The branch a run works on in a fresh worktree. */
+    val worktree: String? = null,
+    val budget: RunBudget? = null,
+)
+
 data class PlaybookDocumentInfo(
     val path: String,
     val total: Int,
@@ -50,6 +62,8 @@ data class PlaybookInfo(
     val error: String? = null,
     /** What may keep it from running unattended, e.g. a task only a person can do; a run starts anyway. */
     val warnings: List<PlaybookWarning>? = null,
+    /** The playbook's own run settings; null when it sets none (or cannot load). */
+    val defaults: PlaybookDefaults? = null,
 )
 
 data class PlaybookRunParams(
