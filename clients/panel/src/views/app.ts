@@ -289,6 +289,8 @@ export class App {
       case 'agents':
         if (this.tab === 'sessions' && this.page.kind === 'new') this.scheduler.schedule(this.mainTask);
         if (this.tab === 'sessions' && this.page.kind === 'list') this.scheduler.schedule(this.listTask);
+        // The start-a-run screen offers the agents.
+        if (this.tab === 'runs') this.scheduler.schedule(this.runsTask);
         break;
       case 'runs':
         if (this.tab === 'runs') this.scheduler.schedule(this.runsTask);

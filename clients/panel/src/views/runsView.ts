@@ -18,6 +18,7 @@ export class RunsView {
   /** The start form is built once per visit (the user's choices live in it); runs/progress must not rebuild it. */
   private startForm: HTMLElement | undefined;
   private startFormState: unknown;
+  private startFormAgents: unknown;
 
   constructor(
     private readonly store: Store,
@@ -82,9 +83,10 @@ export class RunsView {
 
   private renderStart(playbook: string | undefined): void {
     const state = this.store.playbooks;
-    // Rebuilt only when what it lists changed (loaded, reloaded), never for a run's progress.
-    if (this.startForm && this.startFormState === state && this.element.contains(this.startForm)) return;
+    // Rebuilt only when what it lists changed (playbooks or agents loaded again), never for a run's progress.
+    if (this.startForm && this.startFormState === state && this.startFormAgents === this.store.agents && this.element.contains(this.startForm)) return;
     this.startFormState = state;
+    this.startFormAgents = this.store.agents;
     clear(this.element);
     this.startForm = renderStartRunForm(state, this.store.agents, this.store.hostInfo, playbook, {
       start: (params) => void this.start(params),
