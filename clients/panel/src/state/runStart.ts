@@ -96,3 +96,19 @@ export function runParams(choice: RunStartChoice): PlaybookRunParams {
   if (Object.keys(budget).length > 0) params.budget = budget;
   return params;
 }
+
+/**
+ * The playbook a host named (a folder or a document the user right-clicked): that playbook, the one holding that
+ * document, or the first one inside that folder.
+ */
+export function playbookFor(playbooks: readonly PlaybookInfo[], path: string | undefined): PlaybookInfo | undefined {
+  if (!path) return undefined;
+  const trimmed = path.replace(/[\\/]+$/, '');
+  const inside = (child: string, folder: string): boolean => child.startsWith(`${folder}/`) || child.startsWith(`${folder}\\`);
+  return (
+    playbooks.find((p) => p.path === trimmed) ??
+    playbooks.find((p) => p.documents.some((d) => d.path === trimmed)) ??
+    playbooks.find((p) => inside(trimmed, p.path)) ??
+    playbooks.find((p) => inside(p.path, trimmed))
+  );
+}

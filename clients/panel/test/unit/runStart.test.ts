@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
 import type { AgentInfo, PlaybookInfo, Run } from '../../../protocol/protocol';
-import { initialChoice, parseLimit, runParams, shellRefusalWarning } from '../../src/state/runStart';
+import { initialChoice, parseLimit, playbookFor, runParams, shellRefusalWarning } from '../../src/state/runStart';
 import { formatDuration, runDuration, runProgress, runTitle } from '../../src/state/runText';
 import { FakeHost, hostInfo, mountPanel } from '../support/fakeHost';
 import { makeSession } from '../support/sessions';
@@ -46,6 +46,19 @@ describe('the start-a-run rules', () => {
     expect(parseLimit('0.5', 'Max cost', false)).toBe(0.5);
     expect(parseLimit('1.5', 'Loops', true)).toEqual({ error: 'Loops must be a whole number above 0 (or empty).' });
     expect(parseLimit('-2', 'Max cost', false)).toEqual({ error: 'Max cost must be a number above 0 (or empty).' });
+  });
+
+  test('a host’s path picks that playbook, the one holding that document, or the first inside that folder', () => {
+    const folder = playbook();
+    const single = playbook({ path: '/work/repo/playbooks/notes.md', name: 'notes', documents: [{ path: '/work/repo/playbooks/notes.md', total: 1, done: 0 }] });
+    const all = [folder, single];
+    expect(playbookFor(all, '/work/repo/playbooks/notes.md')).toBe(single);
+    expect(playbookFor(all, '/work/repo/.maestro/playbooks/release/02-ship.md')).toBe(folder);
+    expect(playbookFor(all, '/work/repo/.maestro/playbooks/release/')).toBe(folder);
+    expect(playbookFor(all, '/work/repo/.maestro/playbooks/release/images/shot.png')).toBe(folder);
+    expect(playbookFor(all, '/work/repo/.maestro')).toBe(folder);
+    expect(playbookFor(all, '/work/other')).toBeUndefined();
+    expect(playbookFor(all, undefined)).toBeUndefined();
   });
 
   test('the request carries only what was set', () => {

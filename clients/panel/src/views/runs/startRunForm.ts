@@ -4,7 +4,7 @@
 import type { AgentInfo, PermissionMode, PlaybookInfo, PlaybookRunParams } from '../../../../protocol/protocol';
 import { PermissionModeValues } from '../../../../protocol/protocol';
 import { HostActions, type HostInfo } from '../../bridge/messages';
-import { initialChoice, modeSource, parseLimit, permissionModeHelp, playbookProgress, runParams, shellRefusalWarning, type RunStartChoice } from '../../state/runStart';
+import { initialChoice, modeSource, playbookFor, parseLimit, permissionModeHelp, playbookProgress, runParams, shellRefusalWarning, type RunStartChoice } from '../../state/runStart';
 import type { PlaybooksState } from '../../state/store';
 import { button, h } from '../dom';
 import { baseName } from '../format';
@@ -54,7 +54,7 @@ export function renderStartRunForm(
     const { done, total } = playbookProgress(p);
     playbookSelect.appendChild(h('option', { text: p.error ? `${p.name} (cannot run)` : `${p.name} (${done} of ${total} tasks done)`, attrs: { value: p.path, title: p.path } }));
   }
-  const runnable = state.playbooks.find((p) => p.path === preselect) ?? state.playbooks.find((p) => !p.error) ?? state.playbooks[0]!;
+  const runnable = playbookFor(state.playbooks, preselect) ?? state.playbooks.find((p) => !p.error) ?? state.playbooks[0]!;
   playbookSelect.value = runnable.path;
 
   const available = agents.filter((a) => a.available);
