@@ -141,12 +141,20 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         };
         var worktreeRequest = request.Worktree ?? (config.Worktree is null ? null : new WorktreeRequest { Branch = config.Worktree, Base = config.WorktreeBase });
 
+        // Made first: a branch template may name the run ({run}).
+        var runId = "r_" + Guid.NewGuid().ToString("N")[..12];
         string runPlaybook = playbook.Path;
         string cwd;
         RunWorktree? worktree = null;
         if (worktreeRequest is not null)
         {
-            worktree = await worktrees.CreateAsync(request.Cwd ?? playbook.Path, worktreeRequest.Branch, worktreeRequest.Base, cancellationToken);
+            var branch = RunBranchName.Expand(worktreeRequest.Branch, runId, DateTimeOffset.Now);
+            worktree = await worktrees.CreateAsync(request.Cwd ?? playbook.Path, branch, worktreeRequest.Base, cancellationToken);
+            if (worktree.Reused)
+            {
+                logger.LogInformation("Run {Run} goes on in the existing worktree {Worktree} of branch {Branch}", runId, worktree.Path, worktree.Branch);
+            }
+
             runPlaybook = PlaybookInWorktree(playbook, worktree);
             cwd = worktree.Path;
         }
@@ -165,7 +173,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
             ?? throw new MaestroException(ErrorCodes.Busy, ErrorKinds.Busy, $"Another run is working through '{runPlaybook}' (see 'runs/list' or another 'maestro run'). Wait for it, stop it, or run on a branch of its own (--worktree).");
         var record = new RunRecord
         {
-            Id = "r_" + Guid.NewGuid().ToString("N")[..12],
+            Id = runId,
             Playbook = runPlaybook,
             AgentId = agentId,
             Origin = origin,
