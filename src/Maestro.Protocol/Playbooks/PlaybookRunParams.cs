@@ -25,4 +25,11 @@ public sealed record PlaybookRunParams
 
     /// <summary>Where the agents work; by default the git repository holding the playbook, else the playbook's folder.</summary>
     public string? Cwd { get; init; }
+
+    /// <summary>
+    /// A stopped run of this playbook to go on with instead of starting a new one (<c>maestro run</c> passes the run its
+    /// Ctrl-C stopped): it keeps its id, the tasks it ran, its cost and its start, so its budget counts on, and its
+    /// settings (the other fields are not read). A run that is not stopped, or of another playbook, is refused (-32602).
+    /// </summary>
+    public string? ContinueRunId { get; init; }
 }

@@ -164,6 +164,51 @@ public sealed class RunCommandTests : IAsyncLifetime
         Assert.Contains("{date} and {run}", (string)Lines(stdout)[^1]["message"]!, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Ctrl_c_stops_the_run_and_the_next_maestro_run_continues_it_with_its_budget_counted_on(bool inProcess)
+    {
+        var doc = fixture.Write("pb.md", "- [ ] First\n- [ ] Second (slow-once)\n- [ ] Third\n");
+        string[] mode = inProcess ? ["--in-process"] : [];
+        string runId;
+        await using (var cli = MaestroProcess.Start(fixture.Home, ["run", doc, "--agent", "claude-code", "--json", "--max-tasks", "3", "--cwd", fixture.Repo, .. mode]))
+        {
+            cli.Process.StandardInput.Close();
+            var lines = new List<JsonObject>();
+            while (!lines.Any(l => (string?)l["event"] == "taskStarted" && ((string?)l["task"]?["text"])?.StartsWith("Second", StringComparison.Ordinal) == true))
+            {
+                var line = await cli.Process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("maestro run ended early: " + cli.Stderr);
+                lines.Add(JsonNode.Parse(line)!.AsObject());
+            }
+
+            await Wait.UntilAsync(() => File.Exists(doc + ".2.tried"), what: "the stand-in to be inside task Second");
+            await cli.InterruptAsync();
+
+            Assert.Equal(14, await cli.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            var summary = Lines(await cli.Process.StandardOutput.ReadToEndAsync())[^1];
+            runId = (string)summary["runId"]!;
+            Assert.Equal(("stopped", 2, true), ((string)summary["outcome"]!, (int)summary["tasksRun"]!, (bool)summary["continues"]!));
+        }
+
+        // The same command again continues that run: Second again, then the budget of 3 tasks, counted from the first
+        // command on, is spent before Third. A new run would have done both.
+        var (exit, stdout, stderr) = await RunAsync([doc, "--agent", "claude-code", "--json", "--max-tasks", "3", .. mode]);
+
+        Assert.True(exit == 11, $"exit {exit}: {stderr}\n{stdout}");
+        var continued = Lines(stdout);
+        Assert.Equal(runId, (string)continued[^1]["runId"]!);
+        Assert.Equal(["Second (slow-once)"], continued.Where(l => (string)l["event"]! == "taskStarted").Select(l => (string)l["task"]!["text"]!));
+        Assert.Equal(("budgetExceeded", 3), ((string)continued[^1]["outcome"]!, (int)continued[^1]["tasksRun"]!));
+        Assert.Null(continued[^1]["continues"]);
+        Assert.Equal("- [x] First\n- [x] Second (slow-once)\n- [ ] Third\n", await File.ReadAllTextAsync(doc));
+
+        // That run ended on its budget, not on a Ctrl-C: the next command starts a new one.
+        (exit, stdout, stderr) = await RunAsync([doc, "--agent", "claude-code", "--json", .. mode]);
+        Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+        Assert.NotEqual(runId, (string)Lines(stdout)[^1]["runId"]!);
+    }
+
     [Fact]
     public async Task A_run_handed_to_the_daemon_is_live_in_a_second_client_and_stopped_from_there_the_cli_exits_14()
     {

@@ -78,6 +78,8 @@ data class PlaybookRunParams(
     val reset: Boolean? = null,
     /** Where the agents work; by default the git repository holding the playbook, else the playbook's folder. */
     val cwd: String? = null,
+    /** A stopped run of this playbook to go on with instead of starting a new one (`maestro run` passes the run its Ctrl-C stopped): it keeps its id, the tasks it ran, its cost and its start, so its budget counts on, and its settings (the other fields are not read). A run that is not stopped, or of another playbook, is refused (-32602). */
+    val continueRunId: String? = null,
 )
 
 /** Something in a document that may keep a playbook from running unattended; the run starts anyway. */
