@@ -64,7 +64,9 @@ export type HostToPanel =
   /** The editor's "New Group Chat" command: the Chat tab's create-room form. */
   | { kind: 'showNewChat' }
   /** Shows one of the panel's tabs (VS Code's and Rider's "Show Stats" open the Stats tab). */
-  | { kind: 'showTab'; tab: PanelTab };
+  | { kind: 'showTab'; tab: PanelTab }
+  /** The editor's "Run Playbook": the start-a-run screen, with this playbook (a folder or file path) picked when given. */
+  | { kind: 'showStartRun'; playbook?: string };
 
 /** The panel's tabs, in their order. */
 export type PanelTab = 'sessions' | 'review' | 'runs' | 'chat' | 'stats';

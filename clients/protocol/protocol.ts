@@ -895,6 +895,18 @@ export interface PlanEvent {
   entries: PlanEntry[];
 }
 
+/** What a run of the playbook takes from its own settings when `playbooks/run` leaves a field out, so a client can preselect it. */
+export interface PlaybookDefaults {
+  /** The settings' `agent`. */
+  agentId?: string;
+  /** The most a run's agents may do: a folder playbook's `playbook.yaml` `permissionMode`; null means `acceptEdits`. */
+  permissionMode?: PermissionMode;
+  loops?: number;
+  /** The branch a run works on in a fresh worktree. */
+  worktree?: string;
+  budget?: RunBudget;
+}
+
 export interface PlaybookDocumentInfo {
   path: string;
   total: number;
@@ -909,6 +921,8 @@ export interface PlaybookInfo {
   error?: string;
   /** What may keep it from running unattended, e.g. a task only a person can do; a run starts anyway. */
   warnings?: PlaybookWarning[];
+  /** The playbook's own run settings; null when it sets none (or cannot load). */
+  defaults?: PlaybookDefaults;
 }
 
 export interface PlaybookRunParams {
@@ -925,6 +939,8 @@ export interface PlaybookRunParams {
   cwd?: string;
   /** Runs the playbook on this host (`hosts/add`): `path` and `cwd` are paths there, its agents run there. */
   host?: string;
+  /** A stopped run of this playbook to go on with instead of starting a new one (`maestro run` passes the run its Ctrl-C stopped): it keeps its id, the tasks it ran, its cost and its start, so its budget counts on, and its settings (the other fields are not read). A run that is not stopped, or of another playbook, is refused (-32602). */
+  continueRunId?: string;
 }
 
 /** Something in a document that may keep a playbook from running unattended; the run starts anyway. */

@@ -41,6 +41,18 @@ public sealed class MaestroProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends SIGINT, as a terminal's Ctrl-C does (Unix; <c>kill -INT</c>, since .NET sends no signal but SIGKILL itself).</summary>
+    public async Task InterruptAsync()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("could not run kill");
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -INT {process.Id} exited {kill.ExitCode}");
+        }
+    }
+
     public static MaestroProcess Start(string home, params string[] arguments) => Start(home, null, arguments);
 
     public static MaestroProcess Start(string home, IReadOnlyDictionary<string, string>? environment, params string[] arguments)

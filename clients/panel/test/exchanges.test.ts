@@ -8,14 +8,16 @@ import { describe, expect, test } from 'vitest';
 import type {
   ReviewAcceptResult, ReviewChangedNotification, ReviewChangesParams, ReviewChangesResult, ReviewRejectResult, ReviewUndoResult,
   AgentsListResult, InitializeResult, MethodName, PermissionRequestParams, PermissionResponse, Run, RunProgressNotification, RunsListResult, Session,
-  SessionEventNotification, SessionEventsNotification, SessionHistoryResult, SessionListResult, SessionPromptResult,
+  SessionEventNotification, SessionEventsNotification, SessionHistoryResult, SessionListResult, SessionPromptResult, PlaybooksListResult, SessionDiscoverResult,
 } from '../../protocol/protocol';
 import { ErrorCodes, ErrorKinds, Methods, MethodShapes, SessionEventTypes } from '../../protocol/protocol';
 import { RpcError } from '../src/bridge/rpcError';
 import type { Actions } from '../src/state/actions';
 import { RunsView } from '../src/views/runsView';
+import { runTitle } from '../src/state/runText';
+import { renderStartRunForm } from '../src/views/runs/startRunForm';
+import { renderDiscover } from '../src/views/sessions/discoverView';
 import { ReviewView } from '../src/views/reviewView';
-import { baseName } from '../src/views/format';
 import { Store } from '../src/state/store';
 import { renderRow } from '../src/views/transcript/rowRenderer';
 import { renderPermissionCard } from '../src/views/transcript/permissionCard';
@@ -38,9 +40,9 @@ interface Exchange {
  * client so far; stats/*: the Stats view has not landed). Their files are checked against MethodShapes only.
  */
 const notForThePanel = new Set<string>([
-  Methods.Shutdown, Methods.Exit, Methods.CancelRequest, Methods.SessionsDiscover, Methods.SessionsImport,
+  Methods.Shutdown, Methods.Exit, Methods.CancelRequest,
   Methods.GitStatus, Methods.GitLog, Methods.GitBranches, Methods.WorktreesList, Methods.WorktreesCreate, Methods.WorktreesRemove,
-  Methods.WorktreesPrune, Methods.WorktreesMerge, Methods.ReviewStage, Methods.PlaybooksList, Methods.PlaybooksRun, Methods.ChatCreate, Methods.ChatPost, Methods.ChatHistory,
+  Methods.WorktreesPrune, Methods.WorktreesMerge, Methods.ReviewStage, Methods.ChatCreate, Methods.ChatPost, Methods.ChatHistory,
   Methods.ChatMessage, Methods.ChatList, Methods.ChatGet, Methods.ChatCancel, Methods.ChatClose, Methods.ChatAddParticipant,
   Methods.ChatRemoveParticipant, Methods.ChatChanged, Methods.RemoteStart, Methods.RemoteStop, Methods.RemoteStatus, Methods.DaemonStatus, Methods.DaemonStop,
   // The CLI reads stats/*; the panel's Stats view (and its budget warnings) has not landed yet.
@@ -82,7 +84,7 @@ function expectRendersSession(session: Session): void {
 /** Renders the runs view over the store; each run is one item naming its playbook and status, with Stop while it runs. */
 function expectRendersRuns(store: Store, runs: Run[]): HTMLElement[] {
   const stopped: string[] = [];
-  const view = new RunsView(store, { stopRun: (id: string) => { stopped.push(id); return Promise.resolve(); } } as unknown as Actions);
+  const view = new RunsView(store, { stopRun: (id: string) => { stopped.push(id); return Promise.resolve(); } } as unknown as Actions, () => undefined);
   view.render();
   const items = runs.map((run) => view.element.querySelector<HTMLElement>(`[data-run-id="${run.id}"]`)!);
   // A run waiting for the provider is still in progress: it can be stopped, and it says what it waits for.
@@ -90,7 +92,7 @@ function expectRendersRuns(store: Store, runs: Run[]): HTMLElement[] {
   runs.forEach((run, i) => {
     const item = items[i]!;
     expect(item).not.toBeNull();
-    expect(item.textContent).toContain(baseName(run.playbook));
+    expect(item.textContent).toContain(runTitle(run));
     // A run at a HITL gate says it needs the user, with what it is asked; otherwise its status.
     expect(item.textContent).toContain(run.gate ? 'needs approval' : run.status);
     if (run.gate) expect(item.querySelector('.run-gate')?.textContent).toContain(`Needs your approval: ${run.gate.reason}`);
@@ -217,6 +219,29 @@ describe.each(exchanges)('$file', (exchange) => {
         expectRendersRuns(store, runs);
         break;
       }
+      case Methods.PlaybooksList: {
+        // The start-a-run screen lists every playbook with its progress, and preselects a playbook's own permission mode.
+        const { playbooks } = exchange.response as PlaybooksListResult;
+        const form = renderStartRunForm({ state: 'ready', playbooks, problems: [] }, [], undefined, undefined, { start: () => undefined, cancel: () => undefined, reload: () => undefined });
+        expect([...form.querySelectorAll<HTMLOptionElement>('select[name="playbook"] option')].map((o) => o.value)).toEqual(playbooks.map((p) => p.path));
+        const withMode = playbooks.find((p) => p.defaults?.permissionMode);
+        if (withMode) {
+          form.querySelector<HTMLSelectElement>('select[name="playbook"]')!.value = withMode.path;
+          form.querySelector<HTMLSelectElement>('select[name="playbook"]')!.dispatchEvent(new Event('change'));
+          expect(form.querySelector<HTMLInputElement>(`input[type="radio"][value="${withMode.defaults!.permissionMode}"]`)!.checked).toBe(true);
+        }
+        break;
+      }
+      case Methods.SessionsDiscover: {
+        const { found } = exchange.response as SessionDiscoverResult;
+        const view = renderDiscover({ state: 'ready', found, imported: new Map() }, {} as Actions, { back: () => undefined, openSession: () => undefined });
+        expect([...view.querySelectorAll('.discover-item .session-name')].map((e) => e.textContent)).toEqual(found.map((f) => f.title || f.agentSessionId));
+        break;
+      }
+      case Methods.SessionsImport:
+        expectRendersSession(exchange.response as Session);
+        break;
+      case Methods.PlaybooksRun:
       case Methods.RunsGet:
       case Methods.RunsApprove: {
         // The panel shows a run the way runs/list and runs/progress deliver it: the same Run record (runs/approve

@@ -149,7 +149,10 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   serverCommand('maestro.cancelSession', () => cancelSession(sessionContext));
   serverCommand('maestro.closeSession', () => closeSession(sessionContext));
   serverCommand('maestro.openTranscript', () => openTranscript(sessionContext));
-  serverCommand('maestro.runPlaybook', () => runPlaybook(maestro, focusPanel));
+  serverCommand('maestro.runPlaybook', (resource?: unknown) => runPlaybook(async (playbook) => {
+    await focusPanel();
+    bridge.showStartRun(playbook);
+  }, resource));
   serverCommand('maestro.stopRun', () => stopRun(maestro, tracker));
   serverCommand('maestro.reviewChanges', () => review.reviewChanges());
   command('maestro.acceptAll', () => review.decideAll('accept'));

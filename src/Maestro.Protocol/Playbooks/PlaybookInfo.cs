@@ -13,4 +13,7 @@ public sealed record PlaybookInfo
 
     /// <summary>What may keep it from running unattended, e.g. a task only a person can do; a run starts anyway.</summary>
     public IReadOnlyList<PlaybookWarning>? Warnings { get; init; }
+
+    /// <summary>The playbook's own run settings; null when it sets none (or cannot load).</summary>
+    public PlaybookDefaults? Defaults { get; init; }
 }

@@ -28,4 +28,11 @@ public sealed record PlaybookRunParams
 
     /// <summary>Runs the playbook on this host (<c>hosts/add</c>): <c>path</c> and <c>cwd</c> are paths there, its agents run there.</summary>
     public string? Host { get; init; }
+
+    /// <summary>
+    /// A stopped run of this playbook to go on with instead of starting a new one (<c>maestro run</c> passes the run its
+    /// Ctrl-C stopped): it keeps its id, the tasks it ran, its cost and its start, so its budget counts on, and its
+    /// settings (the other fields are not read). A run that is not stopped, or of another playbook, is refused (-32602).
+    /// </summary>
+    public string? ContinueRunId { get; init; }
 }

@@ -134,6 +134,18 @@ internal static class RunCommand
         _ => ExitCodes.Error,
     };
 
+    private static async Task<bool> IsStoppedAsync(RunService runs, string runId)
+    {
+        try
+        {
+            return (await runs.GetAsync(runId, CancellationToken.None)).Outcome == RunOutcome.Stopped;
+        }
+        catch (RunNotFoundException)
+        {
+            return false; // forgotten: start a new run
+        }
+    }
+
     private static async Task<int> RunInProcessAsync(PlaybookRunParams request, IRunOutput output, CancellationToken cancellationToken)
     {
         var paths = MaestroPaths.FromEnvironment();
@@ -157,6 +169,12 @@ internal static class RunCommand
                 run = resumedRun;
                 resumed = true;
             }
+            else if (StoppedRuns.Take(paths, request.Path, request.AgentId) is { } stoppedId && await IsStoppedAsync(runs, stoppedId))
+            {
+                // The run this terminal's Ctrl-C stopped last time goes on, its budget and cost counted on.
+                run = await runs.StartAsync(request with { ContinueRunId = stoppedId }, RunOrigin.Cli, CancellationToken.None);
+                resumed = true;
+            }
             else
             {
                 run = await runs.StartAsync(request, RunOrigin.Cli, CancellationToken.None);
@@ -168,6 +186,8 @@ internal static class RunCommand
             if (await Task.WhenAny(finished, Task.Delay(Timeout.Infinite, cancellationToken)) != finished)
             {
                 await runs.StopAsync(run.Id, CancellationToken.None); // Ctrl-C or SIGTERM: kill the agent, end the run stopped
+                StoppedRuns.Remember(paths, request.Path, run.Id, run.AgentId);
+                output.StoppedHere();
             }
 
             var final = await finished;

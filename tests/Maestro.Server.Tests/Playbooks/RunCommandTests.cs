@@ -125,6 +125,91 @@ public sealed class RunCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Worktree_placeholders_name_the_branch_and_an_existing_branch_is_gone_on_with_in_its_worktree()
+    {
+        var doc = fixture.Write("playbooks/nightly.md", "- [ ] One\n- [ ] Two\n");
+        fixture.Git("add", ".");
+        fixture.Git("commit", "-q", "-m", "playbook");
+
+        // {date} and {run}: a branch per day and per run.
+        var (exit, stdout, stderr) = await RunAsync(doc, "--agent", "claude-code", "--json", "--worktree", "auto/{date}-{run}");
+        Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+        var first = Lines(stdout);
+        var runId = (string)first[^1]["runId"]!;
+        var branch = (string)first[0]["run"]!["branch"]!;
+        Assert.Equal($"auto/{DateTime.Now:yyyy-MM-dd}-{runId}", branch);
+        Assert.Equal(branch + "\n", fixture.Git("-C", (string)first[0]["run"]!["worktree"]!, "branch", "--show-current"));
+
+        // An existing branch without a worktree: checked out in one, from where it is (not from HEAD).
+        fixture.Git("branch", "nightly");
+        fixture.Write("playbooks/nightly.md", "- [x] One\n- [ ] Two\n"); // HEAD's copy changes; the branch's does not
+        fixture.Git("commit", "-qam", "one done on main");
+        (exit, stdout, stderr) = await RunAsync(doc, "--agent", "claude-code", "--json", "--worktree", "nightly");
+        Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+        var second = Lines(stdout);
+        var worktree = (string)second[0]["run"]!["worktree"]!;
+        Assert.Equal(["One", "Two"], second.Where(l => (string)l["event"]! == "taskStarted").Select(l => (string)l["task"]!["text"]!));
+        Assert.Equal("- [x] One\n- [x] Two\n", await File.ReadAllTextAsync(Path.Combine(worktree, "playbooks", "nightly.md")));
+
+        // The same branch again: the run goes on in that worktree, where every box is ticked already.
+        (exit, stdout, stderr) = await RunAsync(doc, "--agent", "claude-code", "--json", "--worktree", "nightly");
+        Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+        var third = Lines(stdout);
+        Assert.Equal(worktree, (string)third[0]["run"]!["worktree"]!);
+        Assert.Equal((0, 2), ((int)third[^1]["tasksRun"]!, (int)third[^1]["done"]!));
+
+        // An unknown placeholder is refused before anything is made, naming the ones there are.
+        (exit, stdout, _) = await RunAsync(doc, "--agent", "claude-code", "--json", "--worktree", "auto/{user}");
+        Assert.Equal(2, exit);
+        Assert.Contains("{date} and {run}", (string)Lines(stdout)[^1]["message"]!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Ctrl_c_stops_the_run_and_the_next_maestro_run_continues_it_with_its_budget_counted_on(bool inProcess)
+    {
+        var doc = fixture.Write("pb.md", "- [ ] First\n- [ ] Second (slow-once)\n- [ ] Third\n");
+        string[] mode = inProcess ? ["--in-process"] : [];
+        string runId;
+        await using (var cli = MaestroProcess.Start(fixture.Home, ["run", doc, "--agent", "claude-code", "--json", "--max-tasks", "3", "--cwd", fixture.Repo, .. mode]))
+        {
+            cli.Process.StandardInput.Close();
+            var lines = new List<JsonObject>();
+            while (!lines.Any(l => (string?)l["event"] == "taskStarted" && ((string?)l["task"]?["text"])?.StartsWith("Second", StringComparison.Ordinal) == true))
+            {
+                var line = await cli.Process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("maestro run ended early: " + cli.Stderr);
+                lines.Add(JsonNode.Parse(line)!.AsObject());
+            }
+
+            await Wait.UntilAsync(() => File.Exists(doc + ".2.tried"), what: "the stand-in to be inside task Second");
+            await cli.InterruptAsync();
+
+            Assert.Equal(14, await cli.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            var summary = Lines(await cli.Process.StandardOutput.ReadToEndAsync())[^1];
+            runId = (string)summary["runId"]!;
+            Assert.Equal(("stopped", 2, true), ((string)summary["outcome"]!, (int)summary["tasksRun"]!, (bool)summary["continues"]!));
+        }
+
+        // The same command again continues that run: Second again, then the budget of 3 tasks, counted from the first
+        // command on, is spent before Third. A new run would have done both.
+        var (exit, stdout, stderr) = await RunAsync([doc, "--agent", "claude-code", "--json", "--max-tasks", "3", .. mode]);
+
+        Assert.True(exit == 11, $"exit {exit}: {stderr}\n{stdout}");
+        var continued = Lines(stdout);
+        Assert.Equal(runId, (string)continued[^1]["runId"]!);
+        Assert.Equal(["Second (slow-once)"], continued.Where(l => (string)l["event"]! == "taskStarted").Select(l => (string)l["task"]!["text"]!));
+        Assert.Equal(("budgetExceeded", 3), ((string)continued[^1]["outcome"]!, (int)continued[^1]["tasksRun"]!));
+        Assert.Null(continued[^1]["continues"]);
+        Assert.Equal("- [x] First\n- [x] Second (slow-once)\n- [ ] Third\n", await File.ReadAllTextAsync(doc));
+
+        // That run ended on its budget, not on a Ctrl-C: the next command starts a new one.
+        (exit, stdout, stderr) = await RunAsync([doc, "--agent", "claude-code", "--json", .. mode]);
+        Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+        Assert.NotEqual(runId, (string)Lines(stdout)[^1]["runId"]!);
+    }
+
+    [Fact]
     public async Task A_run_handed_to_the_daemon_is_live_in_a_second_client_and_stopped_from_there_the_cli_exits_14()
     {
         var doc = fixture.Write("slow.md", "- [ ] First\n- [ ] Second (slow)\n- [ ] Third\n");

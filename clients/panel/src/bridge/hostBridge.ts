@@ -20,6 +20,8 @@ export interface BridgeListener {
   showSession?(sessionId: string): void;
   showNewChat?(): void;
   showTab?(tab: PanelTab): void;
+  /** The host's "Run Playbook": the start-a-run screen, the given playbook picked. */
+  showStartRun?(playbook?: string): void;
 }
 
 interface Pending {
@@ -88,6 +90,8 @@ export class HostBridge {
         return this.emit((l) => l.showNewChat?.());
       case 'showTab':
         return this.emit((l) => l.showTab?.(message.tab));
+      case 'showStartRun':
+        return this.emit((l) => l.showStartRun?.(message.playbook));
     }
   }
 

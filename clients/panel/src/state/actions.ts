@@ -1,8 +1,8 @@
 // What the panel does: wires the bridge to the store and turns user intents into requests. Views call these and
 // never await the server on the typing path.
 import type {
-  AgentsListResult, PermissionMode, PermissionRequestParams, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult,
-  Session, SessionCreateParams, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
+  AgentsListResult, DiscoveredSession, PermissionMode, PermissionRequestParams, PlaybookInfo, PlaybookRunParams, PlaybooksListResult, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult,
+  Session, SessionCreateParams, SessionDiscoverResult, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
   ChatCreateParams, ChatHistoryResult, ChatPostResult, Room,
   StatsGetParams, StatsLeaderboardResult, StatsResult,
 } from '../../../protocol/protocol';
@@ -15,7 +15,7 @@ import { describeError, RpcError } from '../bridge/rpcError';
 import { HistoryLoader } from './historyLoader';
 import type { Decision, MixedQuestion } from './review';
 import { byKey, localMidnight, maxChartAgents, statsDays, windowDays } from './stats';
-import type { Store } from './store';
+import { discoveredKey, type Store } from './store';
 
 /** What a review decision covers: hunks by id, or files by path (of one session). */
 export interface ReviewTarget {
@@ -314,6 +314,66 @@ export class Actions {
       await this.bridge.request(Methods.SessionsDelete, { sessionId });
       this.store.removeSession(sessionId);
     });
+  }
+
+  /**
+   * The playbooks of every folder the host has open (workspace folders, else the sessions' folders), for the
+   * start-a-run screen. A folder that cannot be listed is named, the others still shown.
+   */
+  async loadPlaybooks(): Promise<void> {
+    if (this.store.playbooks.state !== 'ready') this.store.setPlaybooks({ state: 'loading' });
+    const hostFolders = this.store.hostInfo?.workspaceFolders ?? [];
+    const folders = hostFolders.length > 0 ? hostFolders : [...new Set([...this.store.sessions.values()].map((s) => s.cwd))];
+    const playbooks: PlaybookInfo[] = [];
+    const problems: string[] = [];
+    await Promise.all(
+      folders.map(async (cwd) => {
+        try {
+          playbooks.push(...(await this.bridge.request<PlaybooksListResult>(Methods.PlaybooksList, { cwd })).playbooks);
+        } catch (error) {
+          problems.push(`Could not list the playbooks of ${cwd}: ${describeError(error)}`);
+        }
+      }),
+    );
+    playbooks.sort((a, b) => a.path.localeCompare(b.path));
+    this.store.setPlaybooks({ state: 'ready', playbooks, problems });
+  }
+
+  /** Starts a run; the run's progress notifications keep it up to date from then on. */
+  async startRun(params: PlaybookRunParams): Promise<Run | undefined> {
+    const run = await this.attempt(() => this.bridge.request<Run>(Methods.PlaybooksRun, params));
+    if (run) this.store.setRun(run);
+    return run;
+  }
+
+  /** The agents' conversations on disk that are not Maestro sessions yet (of the host's folders, or anywhere). */
+  async discoverSessions(): Promise<void> {
+    this.store.setDiscover({ state: 'loading' });
+    const folders = this.store.hostInfo?.workspaceFolders ?? [];
+    try {
+      const answers = await Promise.all(
+        folders.length > 0
+          ? folders.map((cwd) => this.bridge.request<SessionDiscoverResult>(Methods.SessionsDiscover, { cwd }))
+          : [this.bridge.request<SessionDiscoverResult>(Methods.SessionsDiscover, {})],
+      );
+      const found = answers.flatMap((a) => a.found).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+      this.store.setDiscover({ state: 'ready', found, imported: new Map() });
+    } catch (error) {
+      this.store.setDiscover({ state: 'error', message: describeError(error) });
+    }
+  }
+
+  /** Imports one discovered conversation as a Maestro session, to open and go on with. */
+  async importSession(found: DiscoveredSession): Promise<Session | undefined> {
+    const session = await this.attempt(() => this.bridge.request<Session>(Methods.SessionsImport, { agentId: found.agentId, agentSessionId: found.agentSessionId }));
+    if (!session) return undefined;
+    this.store.upsertSession(session);
+    const discover = this.store.discover;
+    if (discover.state === 'ready') {
+      discover.imported.set(discoveredKey(found), session.id);
+      this.store.setDiscover(discover);
+    }
+    return session;
   }
 
   stopRun(runId: string): Promise<void> {

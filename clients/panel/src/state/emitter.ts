@@ -1,6 +1,6 @@
 /** What changed in the store; views subscribe and re-render what depends on it. */
 export type Topic =
-  | 'host' | 'server' | 'sessions' | 'agents' | 'runs' | 'chat' | 'permissions' | 'transcript' | 'queue' | 'notice' | 'review' | 'stats';
+  | 'host' | 'server' | 'sessions' | 'agents' | 'runs' | 'chat' | 'permissions' | 'transcript' | 'queue' | 'notice' | 'review' | 'stats' | 'discover';
 
 export type ChangeListener = (topic: Topic, sessionId?: string) => void;
 

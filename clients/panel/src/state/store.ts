@@ -1,7 +1,7 @@
 // Everything the panel knows, fed by server notifications and request results. Holds no connection itself:
 // actions.ts asks the server and hands the answers here.
 import type {
-  AgentInfo, BudgetWarningNotification, ChatChangedNotification, ChatMessageNotification, PermissionRequestParams, Run, RunProgressNotification, Session, SessionChangedNotification,
+  AgentInfo, BudgetWarningNotification, ChatChangedNotification, ChatMessageNotification, DiscoveredSession, PermissionRequestParams, PlaybookInfo, Run, RunProgressNotification, Session, SessionChangedNotification,
   SessionEventNotification, SessionEventsNotification,
 } from '../../../protocol/protocol';
 import { Methods } from '../../../protocol/protocol';
@@ -31,6 +31,23 @@ export type ChatState =
   | { state: 'ready' }
   | { state: 'error'; message: string };
 
+/** The playbooks of the host's folders (playbooks/list), loaded when the start-a-run screen opens. */
+export type PlaybooksState =
+  | { state: 'idle' | 'loading' }
+  | { state: 'ready'; playbooks: PlaybookInfo[]; problems: string[] }
+  | { state: 'error'; message: string };
+
+/** The agents' conversations on disk (sessions/discover), loaded when the Discover page opens. */
+export type DiscoverState =
+  | { state: 'idle' | 'loading' }
+  | { state: 'ready'; found: DiscoveredSession[]; imported: Map<string, string> }
+  | { state: 'error'; message: string };
+
+/** One discovered conversation's key (the import's answer is filed under it). */
+export function discoveredKey(found: { agentId: string; agentSessionId: string }): string {
+  return `${found.agentId}:${found.agentSessionId}`;
+}
+
 export class Store extends Emitter {
   hostInfo: HostInfo | undefined;
   /** Until a host says otherwise (not every host reports server state), assume the server answers. */
@@ -42,6 +59,8 @@ export class Store extends Emitter {
   /** The last progress message per run ("task failed: ..."), for people. */
   readonly runMessages = new Map<string, string>();
   chat: ChatState = { state: 'idle' };
+  playbooks: PlaybooksState = { state: 'idle' };
+  discover: DiscoverState = { state: 'idle' };
   /** Rooms and the messages of the rooms opened in the Chat tab. */
   readonly chatRooms = new ChatRooms();
   /** The Stats tab: loaded when shown, again on a budget warning. */
@@ -131,6 +150,16 @@ export class Store extends Emitter {
   setRun(run: Run): void {
     this.runs.set(run.id, run);
     this.emit('runs');
+  }
+
+  setPlaybooks(playbooks: PlaybooksState): void {
+    this.playbooks = playbooks;
+    this.emit('runs');
+  }
+
+  setDiscover(discover: DiscoverState): void {
+    this.discover = discover;
+    this.emit('discover');
   }
 
   setChat(chat: ChatState): void {

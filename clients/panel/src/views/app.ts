@@ -7,7 +7,9 @@ import type { Store } from '../state/store';
 import { ChatView } from './chatView';
 import { button, clear, h, isTyping, setText } from './dom';
 import { ReviewView } from './reviewView';
+import { runsName } from '../state/runText';
 import { RunsView } from './runsView';
+import { renderDiscover } from './sessions/discoverView';
 import type { Scheduler } from './scheduler';
 import { SessionView } from './sessionView';
 import { noAgentInstalled, renderAgentsWelcome } from './sessions/agentsWelcome';
@@ -17,9 +19,9 @@ import { noFilter, type SessionFilter } from '../state/sessionGroups';
 import { StatsView } from './stats/statsView';
 
 type Tab = 'sessions' | 'review' | 'runs' | 'chat' | 'stats';
-type SessionsPage = { kind: 'list' } | { kind: 'new' } | { kind: 'session'; id: string };
+type SessionsPage = { kind: 'list' } | { kind: 'new' } | { kind: 'discover' } | { kind: 'session'; id: string };
 
-const tabLabels: Record<Tab, string> = { sessions: 'Sessions', review: 'Review', runs: 'Runs', chat: 'Chat', stats: 'Stats' };
+const tabLabels: Record<Tab, string> = { sessions: 'Sessions', review: 'Review', runs: runsName, chat: 'Chat', stats: 'Stats' };
 
 export class App {
   readonly element: HTMLElement;
@@ -65,7 +67,7 @@ export class App {
     this.emptyState = h('div', { class: 'empty', text: 'No sessions yet. Start one with New session (N).' });
     this.welcome = h('div', { class: 'welcome' });
     this.listPage = h('div', { class: 'list-page' }, this.welcome, this.listToolbar, this.filterBar, this.emptyState, this.sessionsList.element);
-    this.runsView = new RunsView(store, actions);
+    this.runsView = new RunsView(store, actions, (id) => this.showSessionFromRun(id));
     this.reviewView = new ReviewView(store, actions);
     this.chatView = new ChatView(store, actions);
     this.statsView = new StatsView(store, actions);
@@ -123,6 +125,27 @@ export class App {
     if (session) this.openSession(session.id);
   }
 
+  /** Discover: the agents' conversations on disk, to import. */
+  showDiscover(): void {
+    this.showTab('sessions');
+    this.page = { kind: 'discover' };
+    this.sessionView = undefined;
+    this.renderMain();
+    void this.actions.discoverSessions();
+  }
+
+  /** The start-a-run screen (the runs' Start button, or the host's "Run Playbook" with a playbook picked). */
+  showStartRun(playbook?: string): void {
+    this.showTab('runs');
+    this.runsView.showStart(playbook);
+  }
+
+  /** A run's task row opens that task's session, in the Sessions tab. */
+  private showSessionFromRun(sessionId: string): void {
+    this.showTab('sessions');
+    this.openSession(sessionId);
+  }
+
   /** The Chat tab's create-room form (the editor's "New Group Chat" command). */
   showNewChat(): void {
     this.showTab('chat');
@@ -171,6 +194,8 @@ export class App {
     }
     if (this.page.kind === 'session' && this.sessionView) {
       this.main.appendChild(this.sessionView.element);
+    } else if (this.page.kind === 'discover') {
+      this.main.appendChild(renderDiscover(this.store.discover, this.actions, { back: () => this.showList(), openSession: (id) => this.openSession(id) }));
     } else if (this.page.kind === 'new') {
       const form = renderNewSessionForm(this.store.agents, this.store.hostInfo, (input) => void this.createFromForm(input), () => this.showList());
       this.main.appendChild(form);
@@ -231,6 +256,7 @@ export class App {
     this.listToolbar.appendChild(button('New session', () => this.startNewSession(), { class: 'primary', attrs: { 'aria-keyshortcuts': 'N' } }));
     // The host may have its own flow (quick picks); the panel's form stays reachable either way.
     if (this.store.hostOffers(HostActions.NewSession)) this.listToolbar.appendChild(button('New session form…', () => this.showForm()));
+    this.listToolbar.appendChild(button('Discover…', () => this.showDiscover(), { attrs: { 'aria-label': 'Discover the agents’ sessions on disk, to import' } }));
     // No Refresh: the list follows sessions/changed and runs/progress live, and reloads after a reconnect.
   }
 
@@ -263,6 +289,8 @@ export class App {
       case 'agents':
         if (this.tab === 'sessions' && this.page.kind === 'new') this.scheduler.schedule(this.mainTask);
         if (this.tab === 'sessions' && this.page.kind === 'list') this.scheduler.schedule(this.listTask);
+        // The start-a-run screen offers the agents.
+        if (this.tab === 'runs') this.scheduler.schedule(this.runsTask);
         break;
       case 'runs':
         if (this.tab === 'runs') this.scheduler.schedule(this.runsTask);
@@ -274,6 +302,9 @@ export class App {
         break;
       case 'stats':
         if (this.tab === 'stats') this.scheduler.schedule(this.statsTask);
+        break;
+      case 'discover':
+        if (this.tab === 'sessions' && this.page.kind === 'discover') this.scheduler.schedule(this.mainTask);
         break;
       case 'review':
         if (this.tab === 'review') this.scheduler.schedule(this.reviewTask);

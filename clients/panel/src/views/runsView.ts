@@ -1,81 +1,105 @@
-// Auto Runs: runs/list, then live runs/progress (task n of m, the current task, status), Stop, and Approve at a HITL gate.
-import type { Run, RunGate, RunWait } from '../../../protocol/protocol';
+// The Playbook runs tab: the run cards (runs/list, then live runs/progress), a run's page with its tasks and their
+// sessions, and the start-a-run screen, reached from Start in the empty state and the list's toolbar, or from the
+// host's "Run Playbook" (showStartRun).
 import { HostActions } from '../bridge/messages';
 import type { Actions } from '../state/actions';
+import { runsName } from '../state/runText';
 import type { Store } from '../state/store';
-import { baseName, formatCost } from './format';
 import { button, clear, h } from './dom';
+import { renderRunCard } from './runs/runCard';
+import { renderRunPage } from './runs/runPage';
+import { hostOpensFiles, renderStartRunForm } from './runs/startRunForm';
+
+export type RunsPage = { kind: 'list' } | { kind: 'start'; playbook?: string } | { kind: 'run'; id: string };
 
 export class RunsView {
   readonly element: HTMLElement;
-  private readonly list: HTMLElement;
+  private page: RunsPage = { kind: 'list' };
+  /** The start form is built once per visit (the user's choices live in it); runs/progress must not rebuild it. */
+  private startForm: HTMLElement | undefined;
+  private startFormState: unknown;
+  private startFormAgents: unknown;
 
-  constructor(private readonly store: Store, private readonly actions: Actions) {
-    this.list = h('div', { class: 'runs-list', attrs: { role: 'list', 'aria-label': 'Runs' } });
-    this.element = h('section', { class: 'runs-view', attrs: { 'aria-label': 'Auto Runs' } }, this.list);
+  constructor(
+    private readonly store: Store,
+    private readonly actions: Actions,
+    private readonly openSession: (sessionId: string) => void,
+  ) {
+    this.element = h('section', { class: 'runs-view', attrs: { 'aria-label': runsName } });
+  }
+
+  get currentPage(): RunsPage {
+    return this.page;
+  }
+
+  showList(): void {
+    this.page = { kind: 'list' };
+    this.render();
+  }
+
+  /** The start-a-run screen; the playbooks are listed again each time it opens (their boxes change on disk). */
+  showStart(playbook?: string): void {
+    this.page = { kind: 'start', playbook };
+    this.startForm = undefined;
+    this.render();
+    void this.actions.loadPlaybooks();
+  }
+
+  showRun(runId: string): void {
+    this.page = { kind: 'run', id: runId };
+    this.render();
+    // The run's task sessions are in sessions/list; a run started elsewhere may have made some this panel missed.
+    if (this.store.runs.get(runId)?.sessionIds.some((id) => !this.store.sessions.has(id))) void this.actions.loadSessions();
   }
 
   render(): void {
-    const focusedRun = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-run-id]')?.dataset.runId;
-    clear(this.list);
-    const runs = [...this.store.runs.values()].sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1));
-    if (runs.length === 0) this.list.appendChild(h('div', { class: 'empty', text: 'No Auto Runs yet. Start one from a Playbook.' }));
-    for (const run of runs) this.list.appendChild(this.renderRun(run));
-    if (focusedRun) this.list.querySelector<HTMLElement>(`[data-run-id="${CSS.escape(focusedRun)}"] button`)?.focus();
-  }
-
-  private renderRun(run: Run): HTMLElement {
-    // A waiting run is still in progress: its agent waits for the provider and resends by itself.
-    const active = run.status === 'running' || run.status === 'waiting';
-    const position = Math.min(run.total, run.done + run.failed + (active && run.currentTask ? 1 : 0));
-    const progress = h('progress', { attrs: { max: String(Math.max(1, run.total)), value: String(run.done + run.failed), 'aria-label': `${run.done} of ${run.total} tasks done` } });
-    const item = h(
-      'div',
-      { class: `run-item run-${run.status}`, attrs: { role: 'listitem', 'data-run-id': run.id } },
-      h('div', { class: 'session-line' }, h('span', { class: 'session-name', text: baseName(run.playbook) }), h('span', { class: `status status-${run.status}${active && !run.gate ? ' busy' : ''}${run.gate ? ' needs-input' : ''}`, text: statusText(run) })),
-      h('div', { class: 'session-meta', text: `${run.agentId} · task ${position} of ${run.total}${run.failed ? ` · ${run.failed} failed` : ''}${run.loops > 1 ? ` · loop ${run.loop} of ${run.loops}` : ''} · ${formatCost(run.usage.costUsd)}` }),
-      progress,
-    );
-    if (run.currentTask && active) item.appendChild(h('div', { class: 'run-task', text: `Now: ${run.currentTask.text}` }));
-    if (run.waiting) item.appendChild(h('div', { class: 'run-wait', attrs: { role: 'status' }, text: waitingText(run.waiting) }));
-    if (run.gate && active) item.appendChild(this.renderGate(run, run.gate));
-    const message = this.store.runMessages.get(run.id) ?? run.reason;
-    if (message) item.appendChild(h('div', { class: 'hint', text: message }));
-    if (active) item.appendChild(button('Stop', () => void this.actions.stopRun(run.id), { attrs: { 'aria-label': `Stop run ${baseName(run.playbook)}` } }));
-    return item;
-  }
-
-  /** A HITL gate: what the person is asked, the artifact to look at, and Approve (which ticks the task below the gate). */
-  private renderGate(run: Run, gate: RunGate): HTMLElement {
-    const card = h(
-      'div',
-      { class: 'run-gate', attrs: { role: 'group', 'aria-label': `Run ${baseName(run.playbook)} needs your approval` } },
-      h('div', { class: 'run-gate-reason', text: `Needs your approval: ${gate.reason}` }),
-      h('div', { class: 'hint', text: `Approving ticks “${gate.task.text}” (${baseName(gate.task.document)}:${gate.task.line}); ticking it in the document does the same.` }),
-    );
-    const buttons = h('div', { class: 'actions' });
-    if (gate.artifact && this.store.hostOffers(HostActions.OpenFile)) {
-      const artifact = gate.artifact;
-      buttons.appendChild(button(`Open ${baseName(artifact)}`, () => void this.actions.hostAction(HostActions.OpenFile, { cwd: run.worktree ?? run.cwd, path: artifact })));
-    } else if (gate.artifact) {
-      card.appendChild(h('div', { class: 'hint', text: `Look at: ${gate.artifact}` }));
+    if (this.page.kind === 'start') {
+      this.renderStart(this.page.playbook);
+      return;
     }
-    buttons.appendChild(button('Approve', () => void this.actions.approveRun(run.id), { class: 'primary', attrs: { 'aria-label': `Approve: ${gate.reason}` } }));
-    card.appendChild(buttons);
-    return card;
+    this.startForm = undefined;
+    const focusedRun = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-run-id]')?.dataset.runId;
+    clear(this.element);
+    if (this.page.kind === 'run') {
+      const run = this.store.runs.get(this.page.id);
+      if (run) {
+        this.element.appendChild(renderRunPage(run, this.store, this.actions, { back: () => this.showList(), openSession: this.openSession }));
+        return;
+      }
+      this.page = { kind: 'list' };
+    }
+    const runs = [...this.store.runs.values()].sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1));
+    const start = (): HTMLButtonElement => button('Start a run…', () => this.showStart(), { class: 'primary', attrs: { 'aria-label': 'Start a Playbook run' } });
+    if (runs.length === 0) {
+      this.element.appendChild(h('div', { class: 'empty' }, h('p', { text: 'No Playbook runs yet. A run works through a playbook’s checklist unattended, one task per agent session.' }), start()));
+      return;
+    }
+    this.element.appendChild(h('div', { class: 'toolbar' }, start()));
+    const list = h('div', { class: 'runs-list', attrs: { role: 'list', 'aria-label': runsName } });
+    for (const run of runs) list.appendChild(renderRunCard(run, this.store, this.actions, { open: (id) => this.showRun(id) }));
+    this.element.appendChild(list);
+    if (focusedRun) this.element.querySelector<HTMLElement>(`[data-run-id="${CSS.escape(focusedRun)}"] button`)?.focus();
   }
-}
 
-/** The run's state in words; a run at a gate waits for a person, not for the provider. */
-function statusText(run: Run): string {
-  if (run.status !== 'waiting') return run.status;
-  return run.gate ? 'needs approval' : 'waiting for the provider';
-}
+  private renderStart(playbook: string | undefined): void {
+    const state = this.store.playbooks;
+    // Rebuilt only when what it lists changed (playbooks or agents loaded again), never for a run's progress.
+    if (this.startForm && this.startFormState === state && this.startFormAgents === this.store.agents && this.element.contains(this.startForm)) return;
+    this.startFormState = state;
+    this.startFormAgents = this.store.agents;
+    clear(this.element);
+    this.startForm = renderStartRunForm(state, this.store.agents, this.store.hostInfo, playbook, {
+      start: (params) => void this.start(params),
+      cancel: () => this.showList(),
+      reload: () => void this.actions.loadPlaybooks(),
+      openFile: hostOpensFiles(this.store.hostInfo) ? (path) => void this.actions.hostAction(HostActions.OpenFile, { path }) : undefined,
+    });
+    this.element.appendChild(this.startForm);
+    this.startForm.querySelector<HTMLElement>('select, input')?.focus();
+  }
 
-/** What a waiting run waits for, and until when (the session's outage card has the countdown and Try now). */
-export function waitingText(wait: RunWait): string {
-  const what = wait.class === 'quota' ? 'its usage limit to reset' : 'the provider to answer again';
-  const until = wait.nextAt ?? wait.resetAt;
-  const at = until ? `; next try at ${new Date(until).toLocaleTimeString()}` : '';
-  return `Waiting for ${what} (${wait.attempts} failed send${wait.attempts === 1 ? '' : 's'})${at}.`;
+  private async start(params: Parameters<Actions['startRun']>[0]): Promise<void> {
+    const run = await this.actions.startRun(params);
+    if (run) this.showRun(run.id);
+  }
 }

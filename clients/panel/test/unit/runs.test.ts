@@ -10,6 +10,8 @@ const run = (overrides: Partial<Run> = {}): Run => ({
   currentTask: { document: 'a.md', line: 3, text: 'Bump the version', attempt: 1 }, ...overrides,
 });
 
+const stopButton = (view: HTMLElement): HTMLButtonElement | undefined => [...view.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Stop');
+
 afterEach(() => {
   document.body.innerHTML = '';
 });
@@ -20,17 +22,17 @@ test('runs: list, live progress, and Stop', async () => {
   panel.root.querySelector<HTMLElement>('#tab-runs')!.click();
   await panel.flush();
   const view = (): HTMLElement => panel.root.querySelector('.runs-view')!;
-  expect(view().querySelector('.session-meta')?.textContent).toContain('task 2 of 4');
+  expect(view().querySelector('.run-progress')?.textContent).toBe('1 of 4 tasks done');
   expect(view().querySelector('.run-task')?.textContent).toBe('Now: Bump the version');
   fake.deliver({ kind: 'notification', method: 'runs/progress', params: { run: run({ done: 3, currentTask: { document: 'a.md', line: 9, text: 'Tag it', attempt: 1 } }), event: 'taskStarted' } });
   await panel.flush();
-  expect(view().querySelector('.session-meta')?.textContent).toContain('task 4 of 4');
+  expect(view().querySelector('.run-progress')?.textContent).toBe('3 of 4 tasks done');
   expect(view().querySelector('.run-task')?.textContent).toBe('Now: Tag it');
-  view().querySelector<HTMLButtonElement>('button')!.click();
+  stopButton(view())!.click();
   expect(fake.requests('runs/stop').map((r) => r.params)).toEqual([{ runId: 'r1' }]);
   fake.deliver({ kind: 'notification', method: 'runs/progress', params: { run: run({ status: 'stopped', done: 3 }), event: 'finished', message: 'Stopped by the user' } });
   await panel.flush();
-  expect(view().querySelector('button')).toBeNull();
+  expect(stopButton(view())).toBeUndefined();
   expect(view().textContent).toContain('Stopped by the user');
 });
 
@@ -46,7 +48,7 @@ test('runs: a run waiting for the provider says so, keeps its Stop, and goes bac
   expect(view().querySelector('.status')?.textContent).toBe('waiting for the provider');
   expect(view().querySelector('.run-wait')?.textContent).toMatch(/^Waiting for the provider to answer again \(2 failed sends\); next try at /);
   expect(view().querySelector('.run-task')?.textContent).toBe('Now: Bump the version');
-  expect(view().querySelector<HTMLButtonElement>('button')?.textContent).toBe('Stop');
+  expect(stopButton(view())).toBeDefined();
   fake.deliver({ kind: 'notification', method: 'runs/progress', params: { run: run(), event: 'resumed', message: 'The provider answered again' } });
   await panel.flush();
   expect(view().querySelector('.run-wait')).toBeNull();

@@ -113,8 +113,8 @@ describe('the list in the panel', () => {
     fake.deliver({ kind: 'notification', method: 'runs/progress', params: { run: run({ sessionIds: ['t1'] }), kind: 'taskStarted' } });
     await panel.flush();
     const header = panel.root.querySelector<HTMLElement>('.session-run-header')!;
-    expect(header.textContent).toContain('Run · playbook.yaml');
-    expect(header.textContent).toContain('1 of 3 tasks · running');
+    expect(header.textContent).toContain('Playbook run · playbook.yaml');
+    expect(header.textContent).toContain('1 of 3 tasks done · running');
     expect(panel.root.querySelector<HTMLElement>('#session-t1')!.classList.contains('nested')).toBe(true);
     expect(panel.root.querySelector<HTMLElement>('#session-a')!.classList.contains('nested')).toBe(false);
 

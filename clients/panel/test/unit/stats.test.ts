@@ -134,18 +134,18 @@ describe('stats view', () => {
     expect(cost.find((r) => r[0] === today)).toEqual([today, '$1.00', '$0.50', '$0.25']);
     expect(numbers(view, 'Tokens per day, by agent').find((r) => r[0] === today)).toEqual([today, '1.1k', '550', '110']);
     expect(numbers(view, 'Time per agent (busy and waiting)').slice(1)).toEqual([['codex', '15 min', '0 s'], ['claude-code', '8 min', '1 min']]);
-    expect(numbers(view, 'Longest Auto Runs').slice(1)).toEqual([['release.md', '45 min'], ['docs.md', '20 min']]);
+    expect(numbers(view, 'Longest Playbook runs').slice(1)).toEqual([['release.md', '45 min'], ['docs.md', '20 min']]);
     // Every chart is a focusable figure named by its caption, its canvas hidden from screen readers.
     const figures = [...view.querySelectorAll<HTMLElement>('figure.stats-chart')];
     expect(figures.map((f) => f.tabIndex)).toEqual([0, 0, 0, 0]);
-    expect(figures.map((f) => view.querySelector(`#${f.getAttribute('aria-labelledby')}`)?.textContent)).toEqual(['Cost per day, by agent', 'Tokens per day, by agent', 'Time per agent (busy and waiting)', 'Longest Auto Runs']);
+    expect(figures.map((f) => view.querySelector(`#${f.getAttribute('aria-labelledby')}`)?.textContent)).toEqual(['Cost per day, by agent', 'Tokens per day, by agent', 'Time per agent (busy and waiting)', 'Longest Playbook runs']);
     expect(figures.every((f) => f.querySelector('.stats-canvas')?.getAttribute('aria-hidden') === 'true')).toBe(true);
   });
 
   test('the leaderboard: rank, longest runs, and per-agent success rate and cost per completed task', async () => {
     const panel = await openStats(statsHost());
     const view = panel.root.querySelector<HTMLElement>('.stats-view')!;
-    expect(view.querySelector('.stats-rank')?.textContent).toBe('Auto Run time 1 h 05 min · rank: Hour of Power (level 3) · next: Half-Day Hero at 4 h 00 min');
+    expect(view.querySelector('.stats-rank')?.textContent).toBe('Playbook run time 1 h 05 min · rank: Hour of Power (level 3) · next: Half-Day Hero at 4 h 00 min');
     expect(numbers(view, 'Longest unattended runs').slice(1)).toEqual([
       ['1', 'release.md', 'claude-code', '45 min', '5 done', 'done', '$1.50'],
       ['2', 'docs.md', 'codex', '20 min', '2 done, 1 failed', 'taskFailed', '$0.50'],

@@ -24,6 +24,8 @@ export class PanelBridge {
   // Panels that said 'ready' (their script listens); a "New Group Chat" asked before any did waits for the next one.
   private readonly readyPorts = new Set<PanelPort>();
   private newChatPending = false;
+  // A "Run Playbook" asked before any panel was ready: the next one to load opens its start screen (once).
+  private startRunPending: Extract<HostToPanel, { kind: 'showStartRun' }> | undefined;
   private readonly subscriptions: Subscription[];
 
   constructor(
@@ -76,6 +78,16 @@ export class PanelBridge {
     for (const port of this.readyPorts) port.post({ kind: 'showNewChat' });
   }
 
+  /**
+   * Opens the start-a-run screen ("Maestro: Run Playbook", from the palette or on a playbook's folder or document) in
+   * the open panels, the given playbook picked; with none open yet, in the next one to load (once).
+   */
+  showStartRun(playbook?: string): void {
+    const message: Extract<HostToPanel, { kind: 'showStartRun' }> = playbook ? { kind: 'showStartRun', playbook } : { kind: 'showStartRun' };
+    this.startRunPending = this.readyPorts.size === 0 ? message : undefined;
+    for (const port of this.readyPorts) port.post(message);
+  }
+
   async receive(port: PanelPort, message: PanelToHost): Promise<void> {
     switch (message.kind) {
       case 'ready':
@@ -87,6 +99,10 @@ export class PanelBridge {
         if (this.newChatPending) {
           this.newChatPending = false;
           port.post({ kind: 'showNewChat' });
+        }
+        if (this.startRunPending) {
+          port.post(this.startRunPending);
+          this.startRunPending = undefined;
         }
         return;
       case 'serverResponse':

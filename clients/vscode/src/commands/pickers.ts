@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Methods, type AgentInfo, type AgentsListResult, type PermissionMode, type Session } from '../protocol';
+import { Methods, type AgentInfo, type AgentsListResult, type Session } from '../protocol';
 import type { RpcClient } from '../server/rpcClient';
 import type { ActivityTracker } from '../status/activityTracker';
 
@@ -19,25 +19,6 @@ export async function pickAgent(server: RpcClient, defaultAgent: string | undefi
     return undefined;
   }
   return picked?.agent;
-}
-
-const permissionModes: { mode: PermissionMode; label: string; detail: string }[] = [
-  { mode: 'acceptEdits', label: 'Accept edits', detail: 'Agents edit files without asking; shell commands and other tools are refused, since nobody is there to ask.' },
-  { mode: 'bypass', label: 'Bypass', detail: 'Agents do everything without asking, shell commands included. For a worktree, a container or a repository you can reset.' },
-  { mode: 'ask', label: 'Ask', detail: 'Agents ask in this window before each action; the run waits while nobody answers.' },
-];
-
-/**
- * Picks what a headless run's agents may do, the given mode first. A Playbook run has nobody to ask, so the
- * choice decides whether an agent that needs a shell command can finish at all: the items say so.
- */
-export async function pickPermissionMode(preselected: PermissionMode | undefined, title: string): Promise<PermissionMode | undefined> {
-  const first = preselected ?? 'acceptEdits';
-  const items = [...permissionModes]
-    .sort((a, b) => Number(b.mode === first) - Number(a.mode === first))
-    .map((m) => ({ label: m.label, description: m.mode === first ? `${m.mode} (default)` : m.mode, detail: m.detail, mode: m.mode }));
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'What may the agents do without asking?' });
-  return picked?.mode;
 }
 
 /** Picks one of the server's open sessions (optionally only those a filter keeps). */

@@ -57,6 +57,18 @@ describe('PanelBridge', () => {
     expect(received.filter((m) => m.kind === 'showNewChat')).toHaveLength(2);
   });
 
+  it('Run Playbook opens the start-a-run screen with its playbook in the ready panels, or once in the next panel to load', async () => {
+    const { bridge, port, received } = setup();
+    bridge.showStartRun('/w/.maestro/playbooks/release');
+    expect(received).toEqual([]);
+    await bridge.receive(port, { kind: 'ready' });
+    expect(received.filter((m) => m.kind === 'showStartRun')).toEqual([{ kind: 'showStartRun', playbook: '/w/.maestro/playbooks/release' }]);
+    await bridge.receive(port, { kind: 'ready' });
+    expect(received.filter((m) => m.kind === 'showStartRun')).toHaveLength(1);
+    bridge.showStartRun();
+    expect(received.at(-1)).toEqual({ kind: 'showStartRun' });
+  });
+
   it("Show Stats shows the Stats tab in the open panels and in a panel that loads afterwards (the latest ask wins)", async () => {
     const { bridge, received } = setup();
     bridge.showSession('s_1');

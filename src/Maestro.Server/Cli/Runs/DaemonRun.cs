@@ -24,10 +24,12 @@ internal static class DaemonRun
             await WarnAboutEnvironmentAsync(client);
         }
 
+        // The run this terminal's Ctrl-C stopped last time goes on, when the daemon still has it stopped.
+        var continued = StoppedRuns.Take(paths, request.Path, request.AgentId) is { } stoppedId && await IsStoppedAsync(client, stoppedId) ? stoppedId : null;
         Run run;
         try
         {
-            run = await client.InvokeAsync<Run>(Methods.PlaybooksRun, request, CancellationToken.None);
+            run = await client.InvokeAsync<Run>(Methods.PlaybooksRun, continued is null ? request : request with { ContinueRunId = continued }, CancellationToken.None);
         }
         catch (RemoteRpcException ex) when (ex is RemoteInvocationException or RemoteMethodNotFoundException)
         {
@@ -37,7 +39,7 @@ internal static class DaemonRun
             return exitCode;
         }
 
-        output.Started(run, resumed: false);
+        output.Started(run, resumed: continued is not null);
         await RunCommand.WarnAsync(run.Playbook);
         follower.Follow(run.Id);
 
@@ -47,6 +49,8 @@ internal static class DaemonRun
         {
             // Ctrl-C or SIGTERM: the run stops (its agent is killed) and this command reports it as stopped.
             await client.InvokeAsync<object?>(Methods.RunsStop, new RunIdParams { RunId = run.Id }, CancellationToken.None);
+            StoppedRuns.Remember(paths, request.Path, run.Id, run.AgentId);
+            output.StoppedHere();
             first = await Task.WhenAny(follower.Finished, client.Disconnected);
         }
 
@@ -61,6 +65,18 @@ internal static class DaemonRun
         var code = RunCommand.ExitCodeOf(final.Outcome);
         output.Finished(final, code);
         return code;
+    }
+
+    private static async Task<bool> IsStoppedAsync(DaemonClient client, string runId)
+    {
+        try
+        {
+            return (await client.InvokeAsync<Run>(Methods.RunsGet, new RunIdParams { RunId = runId }, CancellationToken.None)).Outcome == RunOutcome.Stopped;
+        }
+        catch (RemoteInvocationException)
+        {
+            return false; // forgotten (another MAESTRO_HOME's database, or deleted): start a new run
+        }
     }
 
     private static async Task WarnAboutEnvironmentAsync(DaemonClient client)

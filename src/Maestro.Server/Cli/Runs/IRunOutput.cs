@@ -9,6 +9,9 @@ internal interface IRunOutput : IDisposable
 
     void Progress(RunProgressNotification notification);
 
+    /// <summary>This command stopped the run (Ctrl-C, SIGTERM): the next <c>maestro run</c> of the playbook goes on with it.</summary>
+    void StoppedHere();
+
     void Finished(Run run, int exitCode);
 
     void Failed(string kind, string message, int exitCode);

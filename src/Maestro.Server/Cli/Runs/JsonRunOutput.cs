@@ -24,8 +24,12 @@ internal sealed class JsonRunOutput : IRunOutput
     public void Progress(RunProgressNotification notification)
         => Write(JsonSerializer.Serialize(notification, RunLinesJsonContext.Default.RunProgressNotification));
 
+    private bool stoppedHere;
+
+    public void StoppedHere() => stoppedHere = true;
+
     public void Finished(Run run, int exitCode)
-        => Write(JsonSerializer.Serialize(RunSummary.From(run, exitCode), RunLinesJsonContext.Default.RunSummary));
+        => Write(JsonSerializer.Serialize(RunSummary.From(run, exitCode) with { Continues = stoppedHere && run.Outcome == RunOutcome.Stopped ? true : null }, RunLinesJsonContext.Default.RunSummary));
 
     public void Failed(string kind, string message, int exitCode)
         => Write(JsonSerializer.Serialize(new RunErrorLine { Kind = kind, Message = message, ExitCode = exitCode }, RunLinesJsonContext.Default.RunErrorLine));

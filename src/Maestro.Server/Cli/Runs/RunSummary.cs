@@ -43,6 +43,9 @@ internal sealed record RunSummary
 
     public required int ExitCode { get; init; }
 
+    /// <summary>True when this command's Ctrl-C (or SIGTERM) stopped the run: the next <c>maestro run</c> of the playbook goes on with it.</summary>
+    public bool? Continues { get; init; }
+
     public static RunSummary From(Run run, int exitCode) => new()
     {
         RunId = run.Id,

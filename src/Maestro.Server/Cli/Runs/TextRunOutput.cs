@@ -77,6 +77,10 @@ internal sealed class TextRunOutput : IRunOutput
         }
     }
 
+    private bool stoppedHere;
+
+    public void StoppedHere() => stoppedHere = true;
+
     public void Finished(Run run, int exitCode)
     {
         lock (gate)
@@ -88,9 +92,13 @@ internal sealed class TextRunOutput : IRunOutput
             WriteLine(run.Outcome == RunOutcome.Done
                 ? $"Done: {run.Done} of {run.Total} task(s) checked off in {elapsed}, ${cost}."
                 : $"{run.Outcome}: {run.Reason} ({run.Done} of {run.Total} done, {elapsed}, ${cost}; exit code {exitCode})");
-            if (run.Outcome == RunOutcome.Stopped)
+            if (run.Outcome == RunOutcome.Stopped && stoppedHere)
             {
-                WriteLine("To go on, run the same command again: checked boxes stay checked, so it starts at the first unchecked task.");
+                WriteLine($"To go on, run the same command again: it continues run {run.Id} at the first unchecked task, with its budget and cost so far ({run.TasksRun} task(s) run, ${cost}).");
+            }
+            else if (run.Outcome == RunOutcome.Stopped)
+            {
+                WriteLine("To go on, run the same command again: checked boxes stay checked, so a new run starts at the first unchecked task.");
             }
         }
     }

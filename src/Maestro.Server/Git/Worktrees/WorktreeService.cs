@@ -82,23 +82,10 @@ public sealed class WorktreeService
             baseBranch = baseRef is null
                 ? (repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName)
                 : repo.Branches[baseRef] is { IsRemote: false } b ? b.FriendlyName : null;
-            target = path is not null
-                ? Path.GetFullPath(path)
-                : Path.GetFullPath(Path.Combine(repo.Config.Get<string>(WorktreeRootConfigKey)?.Value is { Length: > 0 } configured
-                    ? Path.Combine(mainRoot, configured)
-                    : mainRoot + ".worktrees", branch));
+            target = path is not null ? Path.GetFullPath(path) : DefaultTarget(repo, mainRoot, branch);
         }
 
-        if (File.Exists(target) || (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()))
-        {
-            throw new InvalidParamsException($"'{target}' already exists and is not an empty folder.");
-        }
-
-        var commonDir = RealPath.Resolve(CommonDir(location));
-        if (RealPath.IsUnder(RealPath.Resolve(target), commonDir))
-        {
-            throw new PathOutsideWorkspaceException(target, mainRoot);
-        }
+        EnsureUsableTarget(location, mainRoot, target);
 
         // The git CLI: LibGit2Sharp's worktree add names the branch after the worktree's admin folder (no
         // slashes), makes a throwaway branch when asked for another, and checks out slower than git does.
@@ -110,6 +97,71 @@ public sealed class WorktreeService
         }
 
         return new ProtocolWorktree { Path = RealPath.Resolve(target), Branch = branch, Head = baseSha, Dirty = false, Locked = false };
+    }
+
+    /// <summary>
+    /// A worktree of an existing branch, for a run that goes on where an earlier one (or a person) left the branch: the
+    /// linked worktree it is checked out in, else a new one of it where <see cref="CreateAsync"/> would put it.
+    /// </summary>
+    /// <returns>Null when the branch does not exist (then <see cref="CreateAsync"/> makes it).</returns>
+    /// <exception cref="InvalidParamsException">The branch is checked out in the main worktree.</exception>
+    public async Task<ProtocolWorktree?> OfExistingBranchAsync(string repository, string branch, CancellationToken cancellationToken)
+    {
+        BranchName.Validate(branch);
+        var location = locator.Locate(repository);
+        var mainRoot = MainRoot(location);
+        var listings = (await ListingsAsync(location, cancellationToken)).Where(l => !l.Bare).ToList();
+        var index = listings.FindIndex(l => l.Branch == branch && !l.Prunable);
+        if (index == 0)
+        {
+            throw new InvalidParamsException($"The branch '{branch}' is checked out in '{mainRoot}' itself; run there without a worktree, or name another branch.");
+        }
+
+        if (index > 0)
+        {
+            var found = listings[index];
+            return new ProtocolWorktree { Path = RealPath.Resolve(found.Path), Branch = branch, Head = found.Head, Dirty = false, Locked = found.Locked };
+        }
+
+        string target;
+        string head;
+        using (var repo = new Repository(location.Root))
+        {
+            if (!Reference.IsValidName("refs/heads/" + branch) || repo.Branches[branch] is not { IsRemote: false } existing)
+            {
+                return null;
+            }
+
+            head = existing.Tip.Sha;
+            target = DefaultTarget(repo, mainRoot, branch);
+        }
+
+        EnsureUsableTarget(location, mainRoot, target);
+        // A stale entry (its folder deleted by hand) would keep git from checking the branch out again.
+        await git.RunCheckedAsync(mainRoot, ["worktree", "prune"], cancellationToken);
+        await git.RunOnRequestAsync(mainRoot, ["worktree", "add", "--quiet", "--", target, branch], cancellationToken);
+        return new ProtocolWorktree { Path = RealPath.Resolve(target), Branch = branch, Head = head, Dirty = false, Locked = false };
+    }
+
+    /// <summary>Where a new worktree of <paramref name="branch"/> goes: <c>&lt;repo&gt;.worktrees/&lt;branch&gt;</c>, or under <c>maestro.worktreeRoot</c>.</summary>
+    private static string DefaultTarget(Repository repo, string mainRoot, string branch)
+        => Path.GetFullPath(Path.Combine(repo.Config.Get<string>(WorktreeRootConfigKey)?.Value is { Length: > 0 } configured
+            ? Path.Combine(mainRoot, configured)
+            : mainRoot + ".worktrees", branch));
+
+    /// <summary>A new worktree's folder must be new or empty, and outside the repository's git directory.</summary>
+    private static void EnsureUsableTarget(GitRepositoryPath location, string mainRoot, string target)
+    {
+        if (File.Exists(target) || (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()))
+        {
+            throw new InvalidParamsException($"'{target}' already exists and is not an empty folder.");
+        }
+
+        var commonDir = RealPath.Resolve(CommonDir(location));
+        if (RealPath.IsUnder(RealPath.Resolve(target), commonDir))
+        {
+            throw new PathOutsideWorkspaceException(target, mainRoot);
+        }
     }
 
     /// <summary>Removes a linked worktree and its folder; its branch and commits stay.</summary>

@@ -74,6 +74,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
                     Name = playbook.Name,
                     Documents = playbook.Documents.Select(d => new PlaybookDocumentInfo { Path = d.Path, Total = d.Parsed.Tasks.Count, Done = d.Parsed.DoneCount }).ToList(),
                     Warnings = WarningsOf(playbook),
+                    Defaults = DefaultsOf(playbook),
                 });
             }
             catch (PlaybookInvalidException ex)
@@ -85,11 +86,32 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         return playbooks;
     }
 
+    /// <summary>What a run takes from the playbook's settings when the request leaves it out (as <see cref="StartAsync"/> reads them).</summary>
+    private static PlaybookDefaults? DefaultsOf(Playbook playbook)
+    {
+        var config = playbook.Config;
+        var defaults = new PlaybookDefaults
+        {
+            AgentId = config.Agent,
+            // A single file's front matter is its own document, not settings above it: it sets no ceiling.
+            PermissionMode = Directory.Exists(playbook.Path) ? config.PermissionMode : null,
+            Loops = config.Loops,
+            Worktree = config.Worktree,
+            Budget = config.Budget,
+        };
+        return defaults == new PlaybookDefaults() ? null : defaults;
+    }
+
     /// <summary>Starts a run. Everything that can be checked up front is: the playbook, the agent, the settings, the worktree.</summary>
     /// <exception cref="PlaybookInvalidException">The playbook is missing or malformed.</exception>
     /// <exception cref="Agents.Errors.AgentUnavailableException">The agent is unknown or cannot run here.</exception>
     public async Task<Run> StartAsync(PlaybookRunParams request, RunOrigin origin, CancellationToken cancellationToken)
     {
+        if (request.ContinueRunId is { } continued)
+        {
+            return await ContinueAsync(continued, request.Path, cancellationToken);
+        }
+
         try
         {
             RunLimits.Validate(request.Loops, null, request.Budget);
@@ -124,12 +146,20 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         };
         var worktreeRequest = request.Worktree ?? (config.Worktree is null ? null : new WorktreeRequest { Branch = config.Worktree, Base = config.WorktreeBase });
 
+        // Made first: a branch template may name the run ({run}).
+        var runId = "r_" + Guid.NewGuid().ToString("N")[..12];
         string runPlaybook = playbook.Path;
         string cwd;
         RunWorktree? worktree = null;
         if (worktreeRequest is not null)
         {
-            worktree = await worktrees.CreateAsync(request.Cwd ?? playbook.Path, worktreeRequest.Branch, worktreeRequest.Base, cancellationToken);
+            var branch = RunBranchName.Expand(worktreeRequest.Branch, runId, DateTimeOffset.Now);
+            worktree = await worktrees.CreateAsync(request.Cwd ?? playbook.Path, branch, worktreeRequest.Base, cancellationToken);
+            if (worktree.Reused)
+            {
+                logger.LogInformation("Run {Run} goes on in the existing worktree {Worktree} of branch {Branch}", runId, worktree.Path, worktree.Branch);
+            }
+
             runPlaybook = PlaybookInWorktree(playbook, worktree);
             cwd = worktree.Path;
         }
@@ -148,7 +178,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
             ?? throw new MaestroException(ErrorCodes.Busy, ErrorKinds.Busy, $"Another run is working through '{runPlaybook}' (see 'runs/list' or another 'maestro run'). Wait for it, stop it, or run on a branch of its own (--worktree).");
         var record = new RunRecord
         {
-            Id = "r_" + Guid.NewGuid().ToString("N")[..12],
+            Id = runId,
             Playbook = runPlaybook,
             AgentId = agentId,
             Origin = origin,
@@ -174,6 +204,50 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
 
         logger.LogInformation("Run {Run} started: {Playbook} with {Agent} in {Cwd}", record.Id, runPlaybook, agentId, cwd);
         return Launch(record, runLock, []).Snapshot();
+    }
+
+    /// <summary>
+    /// Goes on with a stopped run (stopped by Ctrl-C in the terminal that ran it): the same id, with its tasks run, cost,
+    /// start and settings, so its budget counts on; it starts at the first unchecked task, as a resumed run does.
+    /// </summary>
+    /// <exception cref="InvalidParamsException">The run is not stopped, or works through another playbook.</exception>
+    public async Task<Run> ContinueAsync(string runId, string playbookPath, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(runId, cancellationToken) ?? throw new RunNotFoundException(runId);
+        if (record.Outcome != RunOutcome.Stopped || active.ContainsKey(runId))
+        {
+            throw new InvalidParamsException($"Run '{runId}' is {record.Status.ToString().ToLowerInvariant()}{(record.Outcome is { } o ? $" ({o})" : string.Empty)}; only a stopped run goes on. Start a new run instead.");
+        }
+
+        var requested = RequestedPath(playbookPath);
+        if (record.Settings.RequestedPlaybook != requested)
+        {
+            throw new InvalidParamsException($"Run '{runId}' works through '{record.Settings.RequestedPlaybook}', not '{requested}'.");
+        }
+
+        var playbook = await PlaybookLoader.LoadAsync(record.Playbook, cancellationToken);
+        RefuseLiveHalt(playbook);
+        var runLock = RunLock.TryAcquire(paths, record.Playbook)
+            ?? throw new MaestroException(ErrorCodes.Busy, ErrorKinds.Busy, $"Another run is working through '{record.Playbook}' (see 'runs/list' or another 'maestro run'). Wait for it or stop it.");
+        try
+        {
+            var again = record with { Status = RunStatus.Running, Outcome = null, Reason = null, EndedAt = null, Current = null, Total = playbook.TotalTasks, Done = playbook.DoneTasks };
+            await store.SaveAsync(again, cancellationToken);
+            logger.LogInformation("Run {Run} goes on after a stop: {Tasks} task(s) run, ${Cost} so far", runId, again.TasksRun, again.Usage.CostUsd);
+            return Launch(again, runLock, await store.TasksAsync(runId, cancellationToken)).Snapshot();
+        }
+        catch
+        {
+            runLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The playbook a request names, as runs store it: a folder for its <c>playbook.yaml</c>.</summary>
+    internal static string RequestedPath(string playbookPath)
+    {
+        var full = Path.GetFullPath(playbookPath);
+        return full.EndsWith(PlaybookLoader.ConfigFileName, StringComparison.Ordinal) ? Path.GetDirectoryName(full)! : full;
     }
 
     /// <summary>The load warnings of a playbook (tasks only a person can do, …); null when there are none.</summary>
@@ -293,12 +367,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
     /// <summary>A run of <paramref name="origin"/> on this playbook that a dead process left running, if any; for <c>maestro run</c> to resume.</summary>
     public async Task<RunRecord?> FindInterruptedAsync(string playbookPath, string? agentId, RunOrigin origin, CancellationToken cancellationToken)
     {
-        var full = Path.GetFullPath(playbookPath);
-        if (full.EndsWith(PlaybookLoader.ConfigFileName, StringComparison.Ordinal))
-        {
-            full = Path.GetDirectoryName(full)!;
-        }
-
+        var full = RequestedPath(playbookPath);
         var running = await store.ListAsync(RunStatus.Running, cancellationToken);
         return running.FirstOrDefault(r => r.Origin == origin && (agentId is null || r.AgentId == agentId) && r.Settings.RequestedPlaybook == full && !active.ContainsKey(r.Id));
     }

@@ -31,6 +31,13 @@ public sealed class GitFeatureRunWorktrees : IRunWorktrees
     public async Task<RunWorktree> CreateAsync(string repository, string branch, string? baseRef, CancellationToken cancellationToken)
     {
         var root = locator.Locate(repository).Root;
+        // An existing branch is gone on with (a scheduled run's `--worktree nightly`, or a run stopped before): its
+        // worktree holds the playbook's boxes as that run left them.
+        if (await worktrees.OfExistingBranchAsync(root, branch, cancellationToken) is { } existing)
+        {
+            return new RunWorktree(root, existing.Path, branch) { Reused = true };
+        }
+
         var created = await worktrees.CreateAsync(root, branch, baseRef, null, cancellationToken);
         return new RunWorktree(root, created.Path, created.Branch ?? branch);
     }

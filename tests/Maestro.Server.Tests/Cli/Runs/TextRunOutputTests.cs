@@ -42,7 +42,21 @@ public sealed class TextRunOutputTests
 
         Assert.Contains("  still running: task 1/2, ", output.Text, StringComparison.Ordinal);
         Assert.Contains("; working on tasks.md:1 First", output.Text, StringComparison.Ordinal);
-        Assert.Contains("To go on, run the same command again", output.Text, StringComparison.Ordinal);
+        Assert.Contains("To go on, run the same command again: checked boxes stay checked, so a new run starts", output.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_stopped_by_this_commands_ctrl_c_says_the_same_command_continues_it()
+    {
+        var output = new StringWriter();
+        using (var text = new TextRunOutput(output, live: false))
+        {
+            text.Started(Run(RunStatus.Running, null), resumed: false);
+            text.StoppedHere();
+            text.Finished(Run(RunStatus.Stopped, null) with { Outcome = RunOutcome.Stopped, Reason = "Stopped.", EndedAt = DateTimeOffset.UtcNow }, 14);
+        }
+
+        Assert.Matches(@"To go on, run the same command again: it continues run r_\w+ at the first unchecked task, with its budget and cost so far \(\d+ task\(s\) run, \$[\d.]+\)\.", output.ToString());
     }
 
     /// <summary>A StringWriter the heartbeat's timer thread and the test can share.</summary>

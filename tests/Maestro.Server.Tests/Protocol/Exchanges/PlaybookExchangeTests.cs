@@ -15,6 +15,7 @@ public sealed class PlaybookExchangeTests : IAsyncLifetime
         sandbox = ExchangeSandbox.Create(new Dictionary<string, string>
         {
             ["playbooks/release/01-build.md"] = "# Build\n\n- [ ] Compile\n- [x] Already done\n",
+            ["playbooks/release/playbook.yaml"] = "permissionMode: bypass\nbudget:\n  maxTasks: 5\n",
             ["playbooks/slow.md"] = "- [ ] Wait for it (slow)\n",
             ["playbooks/stuck.md"] = "- [ ] Never ticked (leave)\n",
             ["playbooks/twice.md"] = "- [ ] Tick me\n",
@@ -30,7 +31,12 @@ public sealed class PlaybookExchangeTests : IAsyncLifetime
     public async Task List_run_progress_get_list_stop_and_an_invalid_playbook()
     {
         await using var client = await sandbox.ConnectAsync();
-        await client.RecordAsync(Methods.PlaybooksList, new PlaybooksListParams { Cwd = sandbox.Repo });
+        var listed = await client.RecordAsync(Methods.PlaybooksList, new PlaybooksListParams { Cwd = sandbox.Repo });
+        // The playbook's own settings come with it, for a client to preselect (the start-a-run screen).
+        var release = listed["result"]!["playbooks"]!.AsArray().Single(p => (string?)p!["name"] == "release")!;
+        Assert.Equal("bypass", (string?)release["defaults"]!["permissionMode"]);
+        Assert.Equal(5, (int?)release["defaults"]!["budget"]!["maxTasks"]);
+        Assert.Null(listed["result"]!["playbooks"]!.AsArray().Single(p => (string?)p!["name"] == "slow")!["defaults"]);
 
         var started = await client.RecordAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "release"), AgentId = "claude-code" });
         var runId = (string)started["result"]!["id"]!;

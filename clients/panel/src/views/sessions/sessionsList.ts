@@ -3,6 +3,7 @@
 // Delete at hand. Keyboard: arrows or j/k move, Home/End jump, Enter opens; roving tabindex keeps one tab stop.
 import type { Run, Session } from '../../../../protocol/protocol';
 import { arrangeSessions, noFilter, relativeTime, type ArrangedSessions, type SessionFilter, type SessionGroup } from '../../state/sessionGroups';
+import { runProgress, runStatusText, runTitle } from '../../state/runText';
 import { baseName, formatCost, isBusy, statusLabels } from '../format';
 import { button, clear, h, setText } from '../dom';
 
@@ -83,10 +84,9 @@ export class SessionsList {
       }
       for (const entry of group.entries) {
         if (entry.kind === 'run') {
-          const progress = `${entry.run.done + entry.run.failed} of ${entry.run.total} tasks`;
           container.appendChild(h('div', { class: 'session-run-header', attrs: { 'aria-hidden': 'true', title: entry.run.playbook } },
-            h('span', { class: 'session-run-name', text: `Run · ${baseName(entry.run.playbook)}` }),
-            h('span', { class: 'session-run-progress', text: `${progress} · ${entry.run.status}` })));
+            h('span', { class: 'session-run-name', text: `Playbook run · ${runTitle(entry.run)}` }),
+            h('span', { class: 'session-run-progress', text: `${runProgress(entry.run)} · ${runStatusText(entry.run)}` })));
         } else {
           container.appendChild(this.items.get(entry.session.id)!.el);
         }

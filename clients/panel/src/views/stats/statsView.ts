@@ -72,7 +72,7 @@ export class StatsView {
     });
     const longest = data.leaderboard.longestRuns;
     this.chart({
-      label: 'Longest Auto Runs',
+      label: 'Longest Playbook runs',
       categories: longest.map((r) => baseName(r.playbook)),
       series: [{ label: 'duration', values: longest.map((r) => r.durationMs) }],
       format: formatDuration,
@@ -136,13 +136,13 @@ export class StatsView {
     const section = h('section', { class: 'stats-leaderboard', attrs: { 'aria-label': 'Leaderboard' } }, h('h2', { class: 'stats-title', text: 'Leaderboard' }));
     const rank = board.rank ? `${board.rank.name} (level ${board.rank.level})` : 'no rank yet (the first comes at 15 minutes)';
     const next = board.nextRank ? ` · next: ${board.nextRank.name} at ${formatDuration(board.nextRank.fromMs)}` : '';
-    section.appendChild(h('div', { class: 'stats-rank', text: `Auto Run time ${formatDuration(board.autoRunMs)} · rank: ${rank}${next}` }));
+    section.appendChild(h('div', { class: 'stats-rank', text: `Playbook run time ${formatDuration(board.autoRunMs)} · rank: ${rank}${next}` }));
     section.appendChild(runsTable('Longest unattended runs', board.longestRuns));
     section.appendChild(runsTable('Most tasks completed', board.mostTasks));
     section.appendChild(
       table(
         'Agents',
-        ['Agent', 'Runs', 'Auto Run time', 'Tasks done', 'Success rate', 'Cost per completed task'],
+        ['Agent', 'Playbook runs', 'Playbook run time', 'Tasks done', 'Success rate', 'Cost per completed task'],
         board.agents.map((a) => [a.agentId, String(a.runs), formatDuration(a.autoRunMs), `${a.tasksDone} of ${a.tasksAttempted}`, formatPercent(a.successRate), a.costPerTaskUsd === undefined || a.costPerTaskUsd === null ? '–' : formatUsd(a.costPerTaskUsd)]),
       ),
     );

@@ -69,6 +69,9 @@ class MaestroClient(val connection: JsonRpcConnection) {
         connection.requestRaw(Methods.RUNS_STOP, RunIdParams(runId))
     }
 
+    /** Approves the HITL gate the run waits at (the server ticks the task below it); answers the run once it went on. */
+    suspend fun approveRun(runId: String): Run = connection.request(Methods.RUNS_APPROVE, RunIdParams(runId))
+
     suspend fun stats(params: StatsGetParams = StatsGetParams()): StatsResult = connection.request(Methods.STATS_GET, params)
 
     suspend fun startRemote(params: RemoteStartParams = RemoteStartParams()): RemoteStartResult =

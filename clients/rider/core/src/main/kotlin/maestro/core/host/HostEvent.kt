@@ -23,6 +23,9 @@ sealed class HostEvent {
     /** Show one of the panel's tabs (Show Stats: "stats"). */
     data class ShowTab(val tab: String) : HostEvent()
 
+    /** Open the panel's start-a-run screen, [playbook] picked when given (Run Playbook). */
+    data class ShowStartRun(val playbook: String?) : HostEvent()
+
     /** The connection's state in the panel bridge's words: starting, ready, restarting, stopped. */
     data class State(val state: String, val message: String? = null) : HostEvent()
 }

@@ -180,6 +180,24 @@ class MaestroHost(
         fire(HostEvent.ShowTab(tab))
     }
 
+    /** A Run Playbook asked while no panel may be listening yet: the next panel to load opens it (once). */
+    @Volatile
+    private var pendingStartRun: HostEvent.ShowStartRun? = null
+
+    /**
+     * Opens the panel's start-a-run screen in every open panel and, once, in the next one to load (the tool window
+     * opened by Run Playbook): the playbook (a playbook, one of its documents or a folder above it) picked there, the
+     * agent, worktree, loops, budget and permission mode chosen with their explanations.
+     */
+    fun showStartRun(playbook: String? = null) {
+        val event = HostEvent.ShowStartRun(playbook)
+        pendingStartRun = event
+        fire(event)
+    }
+
+    /** The start-a-run screen a panel that just loaded must still open; taken once. */
+    fun takePendingStartRun(): HostEvent.ShowStartRun? = pendingStartRun.also { pendingStartRun = null }
+
     /** Where the review happens: the current session's worktree or folder, else the project folder. */
     fun reviewCwd(): String = selectedSessionId?.let(store::session)?.let { it.worktree ?: it.cwd } ?: workspaceFolder
 

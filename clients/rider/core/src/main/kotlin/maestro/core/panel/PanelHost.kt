@@ -48,6 +48,7 @@ class PanelHost(
                 // A panel opened while an agent waits must still be able to answer.
                 host.permissions.pending().forEach { (id, request) -> send(serverRequest(id, gson.toJsonTree(request))) }
                 host.shownTab?.let { send(showTab(it)) }
+                host.takePendingStartRun()?.let { send(showStartRun(it.playbook)) }
             }
             "request" -> {
                 val id = message.get("id") ?: return
@@ -147,9 +148,15 @@ class PanelHost(
             is HostEvent.ShowSession -> JsonObject().apply { addProperty("kind", "showSession"); addProperty("sessionId", event.sessionId) }
             HostEvent.ShowNewChat -> JsonObject().apply { addProperty("kind", "showNewChat") }
             is HostEvent.ShowTab -> showTab(event.tab)
+            is HostEvent.ShowStartRun -> showStartRun(event.playbook)
             is HostEvent.State -> state(event.state, event.message)
         },
     )
+
+    private fun showStartRun(playbook: String?) = JsonObject().apply {
+        addProperty("kind", "showStartRun")
+        if (playbook != null) addProperty("playbook", playbook)
+    }
 
     private fun showTab(tab: String) = JsonObject().apply { addProperty("kind", "showTab"); addProperty("tab", tab) }
 

@@ -36,6 +36,18 @@ enum class RunStatus {
     @SerializedName("stopped") STOPPED,
 }
 
+/** What a run of the playbook takes from its own settings when `playbooks/run` leaves a field out, so a client can preselect it. */
+data class PlaybookDefaults(
+    /** The settings' `agent`. */
+    val agentId: String? = null,
+    /** The most a run's agents may do: a folder playbook's `playbook.yaml` `permissionMode`; null means `acceptEdits`. */
+    val permissionMode: PermissionMode? = null,
+    val loops: Int? = null,
+    /** The branch a run works on in a fresh worktree. */
+    val worktree: String? = null,
+    val budget: RunBudget? = null,
+)
+
 data class PlaybookDocumentInfo(
     val path: String,
     val total: Int,
@@ -50,6 +62,8 @@ data class PlaybookInfo(
     val error: String? = null,
     /** What may keep it from running unattended, e.g. a task only a person can do; a run starts anyway. */
     val warnings: List<PlaybookWarning>? = null,
+    /** The playbook's own run settings; null when it sets none (or cannot load). */
+    val defaults: PlaybookDefaults? = null,
 )
 
 data class PlaybookRunParams(
@@ -66,6 +80,8 @@ data class PlaybookRunParams(
     val cwd: String? = null,
     /** Runs the playbook on this host (`hosts/add`): `path` and `cwd` are paths there, its agents run there. */
     val host: String? = null,
+    /** A stopped run of this playbook to go on with instead of starting a new one (`maestro run` passes the run its Ctrl-C stopped): it keeps its id, the tasks it ran, its cost and its start, so its budget counts on, and its settings (the other fields are not read). A run that is not stopped, or of another playbook, is refused (-32602). */
+    val continueRunId: String? = null,
 )
 
 /** Something in a document that may keep a playbook from running unattended; the run starts anyway. */

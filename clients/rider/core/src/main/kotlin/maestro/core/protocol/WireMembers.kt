@@ -74,6 +74,7 @@ object WireMembers {
         PermissionToolCall::class.java to Shape(setOf("id", "title", "kind"), mapOf(), setOf()),
         PlanEntry::class.java to Shape(setOf("content", "status"), mapOf(), setOf()),
         SessionEvent.Plan::class.java to Shape(setOf("entries"), mapOf(), setOf()),
+        PlaybookDefaults::class.java to Shape(setOf(), mapOf(), setOf()),
         PlaybookDocumentInfo::class.java to Shape(setOf("path", "total", "done"), mapOf(), setOf()),
         PlaybookInfo::class.java to Shape(setOf("path", "name", "documents"), mapOf(), setOf()),
         PlaybookRunParams::class.java to Shape(setOf("path", "agentId"), mapOf(), setOf()),

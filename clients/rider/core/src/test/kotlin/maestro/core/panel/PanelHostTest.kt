@@ -154,6 +154,14 @@ class PanelHostTest {
                         panel.receive("""{"kind":"ready"}""")
                         page.await { page.of("showTab").size == 2 }
                         assertEquals(listOf("stats", "stats"), page.of("showTab").map { it.get("tab").asString })
+                        // Run Playbook: the start-a-run screen with the playbook now, and once in the next panel to load.
+                        t.host.showStartRun("/repo/.maestro/playbooks/nightly")
+                        assertEquals("/repo/.maestro/playbooks/nightly", page.of("showStartRun").single().get("playbook").asString)
+                        panel.receive("""{"kind":"ready"}""")
+                        page.await { page.of("showStartRun").size == 2 }
+                        panel.receive("""{"kind":"ready"}""")
+                        page.await { page.of("showTab").size == 4 } // each ready gets the tab Show Stats asked for
+                        assertEquals(2, page.of("showStartRun").size)
                     }
                 }
             }

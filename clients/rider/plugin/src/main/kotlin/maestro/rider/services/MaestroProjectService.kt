@@ -18,6 +18,7 @@ import maestro.core.host.MaestroHost
 import maestro.core.protocol.ClientInfo
 import maestro.rider.permissions.PermissionNotifier
 import maestro.rider.review.ReviewController
+import maestro.rider.runs.RunNotifier
 import maestro.rider.settings.MaestroSettings
 import maestro.rider.ui.Notifier
 import java.io.File
@@ -41,6 +42,7 @@ class MaestroProjectService(private val project: Project, private val scope: Cor
     )
 
     private val permissionNotifier = PermissionNotifier(project, host)
+    private val runNotifier = RunNotifier(project, this)
 
     init {
         host.addListener { event ->
@@ -52,6 +54,10 @@ class MaestroProjectService(private val project: Project, private val scope: Cor
         }
         host.notifications.on(maestro.core.protocol.Methods.REVIEW_CHANGED, maestro.core.protocol.ReviewChangedNotification::class.java) {
             ReviewController.getInstance(project).reviewChanged()
+        }
+        // Gates, failures and ends of Playbook runs as balloons, started here or anywhere (a `maestro run`, another editor).
+        host.notifications.on(maestro.core.protocol.Methods.RUNS_PROGRESS, maestro.core.protocol.RunProgressNotification::class.java) {
+            runNotifier.progress(it)
         }
     }
 
