@@ -57,8 +57,33 @@ internal sealed class AcpAgentTarget
                 ["mcpCapabilities"] = new JsonObject { ["http"] = AcpMcpRequest.TakesRemote(options.AgentId), ["sse"] = AcpMcpRequest.TakesRemote(options.AgentId) },
             },
             ["agentInfo"] = new JsonObject { ["name"] = "maestro", ["title"] = "Maestro", ["version"] = BuildInfo.Version },
-            ["authMethods"] = new JsonArray(),
+            ["authMethods"] = AcpAuthMethods.For(parameters, options.AgentId),
         };
+    });
+
+    /// <summary>
+    /// The <c>agent</c> sign-in method: Maestro's backends use their own credentials, so this checks that the backend of
+    /// new sessions is installed (and says how to sign it in). The terminal method is never passed here (ACP).
+    /// </summary>
+    [JsonRpcMethod(AcpWire.AgentMethods.Authenticate, UseSingleObjectParameterDeserialization = true)]
+    public Task<JsonObject> AuthenticateAsync(JsonElement parameters, CancellationToken cancellationToken) => EdgeAsync(async () =>
+    {
+        var method = Str(parameters, "methodId");
+        if (method != AcpAuthMethods.CheckId)
+        {
+            throw new AcpRequestException(AcpErrorCodes.InvalidParams, method == AcpAuthMethods.SignInId
+                ? $"'{AcpAuthMethods.SignInId}' is a terminal method: run this agent's command with '{AcpAuthMethods.SignInFlag}' in a terminal instead of calling authenticate."
+                : $"Unknown authentication method '{method}': the method is '{AcpAuthMethods.CheckId}'.");
+        }
+
+        var agents = await switches.AgentsAsync(cancellationToken);
+        var backend = agents.FirstOrDefault(a => a.Id == options.AgentId);
+        if (backend is not { Available: true })
+        {
+            throw new AcpRequestException(AcpErrorCodes.AuthRequired, $"{options.AgentId} cannot run here: {backend?.Reason ?? "Maestro does not know that agent"}. Install it, sign it in with its own tool ('maestro acp --agent {options.AgentId} {AcpAuthMethods.SignInFlag}' in a terminal), then try again.");
+        }
+
+        return new JsonObject();
     });
 
     [JsonRpcMethod(AcpWire.AgentMethods.SessionNew, UseSingleObjectParameterDeserialization = true)]

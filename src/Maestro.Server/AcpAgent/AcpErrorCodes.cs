@@ -10,4 +10,7 @@ internal static class AcpErrorCodes
 
     /// <summary>ACP's "resource not found": an unknown session id.</summary>
     public const int ResourceNotFound = -32002;
+
+    /// <summary>ACP's "authentication required": the backend cannot run until it is installed and signed in.</summary>
+    public const int AuthRequired = -32000;
 }

@@ -16,6 +16,7 @@ internal static class AcpWire
         public const string SessionCancel = "session/cancel";
         public const string SessionSetMode = "session/set_mode";
         public const string SessionSetConfigOption = "session/set_config_option";
+        public const string Authenticate = "authenticate";
     }
 
     /// <summary>Methods the agent calls on Maestro.</summary>
