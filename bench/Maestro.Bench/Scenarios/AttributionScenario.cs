@@ -31,51 +31,26 @@ internal sealed class AttributionScenario : IBenchScenario
         using var rpc = await server.ConnectInitializedAsync("bench");
         var snapshot = server.Services.GetRequiredService<FolderSnapshot>();
         var location = new RepositoryLocator().Locate(repo.Root);
-        var writeTree = new List<double>();
-        var snapshots = new List<double>();
         var iterations = context.Iterations(15);
-        for (var i = -2; i < iterations; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            repo.Git("write-tree");
-            var g = watch.Elapsed.TotalMilliseconds;
-            watch.Restart();
-            await snapshot.TakeAsync(location, CancellationToken.None);
-            var m = watch.Elapsed.TotalMilliseconds;
-            if (i >= 0)
-            {
-                writeTree.Add(g);
-                snapshots.Add(m);
-            }
-        }
+        var (writeTree, snapshots) = await TimePairsAsync(iterations, _ => { }, () => repo.Git("write-tree"), () => snapshot.TakeAsync(location, CancellationToken.None));
 
         context.Report(Name, $"`git write-tree`, {files} files (median)", Stats.Median(writeTree), "ms");
         context.Report(Name, $"turn baseline snapshot, {files} files, nothing changed since the last one (median)", Stats.Median(snapshots), "ms", Stats.Median(writeTree), "git write-tree", 1.5);
 
         // The usual turn start: a few files changed since the last snapshot (the user's edits, the last turn's end).
-        var edited = new List<double>();
-        var walkBaseline = new List<double>();
         var walksBefore = snapshot.Counts.Walks;
-        for (var i = -2; i < iterations; i++)
-        {
-            for (var k = 0; k < 10; k++)
+        var (walkBaseline, edited) = await TimePairsAsync(
+            iterations,
+            i =>
             {
-                var path = GeneratedRepository.PathOf(((i + 2) * 10 + k) * 37 % files);
-                repo.Write(path, repo.Read(path) + $"edit {i}\n");
-            }
-
-            var watch = Stopwatch.StartNew();
-            repo.Git("write-tree");
-            var g = watch.Elapsed.TotalMilliseconds;
-            watch.Restart();
-            await snapshot.TakeAsync(location, CancellationToken.None);
-            var m = watch.Elapsed.TotalMilliseconds;
-            if (i >= 0)
-            {
-                walkBaseline.Add(g);
-                edited.Add(m);
-            }
-        }
+                for (var k = 0; k < 10; k++)
+                {
+                    var path = GeneratedRepository.PathOf((((i + 2) * 10) + k) * 37 % files);
+                    repo.Write(path, repo.Read(path) + $"edit {i}\n");
+                }
+            },
+            () => repo.Git("write-tree"),
+            () => snapshot.TakeAsync(location, CancellationToken.None));
 
         if (snapshot.Counts.Walks != walksBefore)
         {
@@ -95,30 +70,54 @@ internal sealed class AttributionScenario : IBenchScenario
         }
 
         await turns.TurnEndedAsync("s_bench", "t_bench", CancellationToken.None);
-        var diffs = new List<double>();
-        var reviews = new List<double>();
-        for (var i = -2; i < iterations; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            var diff = repo.Git("diff");
-            var g = watch.Elapsed.TotalMilliseconds;
-            watch.Restart();
-            var result = await rpc.InvokeWithParameterObjectAsync<ReviewChangesResult>(Methods.ReviewChanges, new ReviewChangesParams { Cwd = repo.Root });
-            var m = watch.Elapsed.TotalMilliseconds;
-            if (result.Files.Count != changed || diff.Length == 0)
+        var (diffs, reviews) = await TimePairsAsync(
+            iterations,
+            _ => { },
+            () =>
             {
-                throw new InvalidOperationException($"the attributed review/changes saw {result.Files.Count} files, expected {changed}.");
-            }
-
-            if (i >= 0)
+                if (repo.Git("diff").Length == 0)
+                {
+                    throw new InvalidOperationException("git diff saw no change.");
+                }
+            },
+            async () =>
             {
-                diffs.Add(g);
-                reviews.Add(m);
-            }
-        }
+                var result = await rpc.InvokeWithParameterObjectAsync<ReviewChangesResult>(Methods.ReviewChanges, new ReviewChangesParams { Cwd = repo.Root });
+                if (result.Files.Count != changed)
+                {
+                    throw new InvalidOperationException($"the attributed review/changes saw {result.Files.Count} files, expected {changed}.");
+                }
+            });
 
         var label = string.Create(CultureInfo.InvariantCulture, $"{changed} of {files} files changed by one turn");
         context.Report(Name, $"`git diff`, {label} (median)", Stats.Median(diffs), "ms");
         context.Report(Name, $"attributed `review/changes`, {label} (median)", Stats.Median(reviews), "ms", Stats.Median(diffs), "git diff", 1.2);
+    }
+
+    /// <summary>
+    /// Times <paramref name="baseline"/> then <paramref name="maestro"/>, two warm-ups and then <paramref name="iterations"/>
+    /// times; <paramref name="prepare"/> (given the round, from -2) runs untimed before each pair.
+    /// </summary>
+    private static async Task<(List<double> Baseline, List<double> Maestro)> TimePairsAsync(int iterations, Action<int> prepare, Action baseline, Func<Task> maestro)
+    {
+        var baselines = new List<double>();
+        var measured = new List<double>();
+        for (var i = -2; i < iterations; i++)
+        {
+            prepare(i);
+            var watch = Stopwatch.StartNew();
+            baseline();
+            var g = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            await maestro();
+            var m = watch.Elapsed.TotalMilliseconds;
+            if (i >= 0)
+            {
+                baselines.Add(g);
+                measured.Add(m);
+            }
+        }
+
+        return (baselines, measured);
     }
 }

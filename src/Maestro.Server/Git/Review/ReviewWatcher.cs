@@ -79,20 +79,10 @@ public sealed class ReviewWatcher : IDisposable
             this.repository = repository;
             this.owner = owner;
             timer = new Timer(_ => Flush(), null, Timeout.Infinite, Timeout.Infinite);
-            watcher = new FileSystemWatcher(repository.Root)
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
-            };
-            watcher.Changed += (_, e) => OnEvent(e.FullPath);
-            watcher.Created += (_, e) => OnEvent(e.FullPath);
-            watcher.Deleted += (_, e) => OnEvent(e.FullPath);
-            watcher.Renamed += (_, e) =>
-            {
-                OnEvent(e.OldFullPath);
-                OnEvent(e.FullPath);
-            };
-            watcher.Error += (_, e) => owner.logger.LogWarning(e.GetException(), "File watcher on {Root} failed; review/changed may be missed", repository.Root);
+            watcher = WorkingTreeWatcher.Create(
+                repository.Root,
+                OnEvent,
+                error => owner.logger.LogWarning(error, "File watcher on {Root} failed; review/changed may be missed", repository.Root));
             watcher.EnableRaisingEvents = true;
         }
 

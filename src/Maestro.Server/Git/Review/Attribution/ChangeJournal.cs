@@ -13,7 +13,6 @@ internal sealed class ChangeJournal : IDisposable
 {
     private readonly string root;
     private readonly string barrierFolder;
-    private readonly ILogger logger;
     private readonly FileSystemWatcher watcher;
     private readonly Lock gate = new();
     private HashSet<string> changed = new(StringComparer.Ordinal);
@@ -25,28 +24,14 @@ internal sealed class ChangeJournal : IDisposable
     {
         this.root = root;
         this.barrierFolder = barrierFolder;
-        this.logger = logger;
-        watcher = new FileSystemWatcher(root)
+        watcher = WorkingTreeWatcher.Create(root, OnEvent, error =>
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
-        };
-        watcher.Changed += (_, e) => OnEvent(e.FullPath);
-        watcher.Created += (_, e) => OnEvent(e.FullPath);
-        watcher.Deleted += (_, e) => OnEvent(e.FullPath);
-        watcher.Renamed += (_, e) =>
-        {
-            OnEvent(e.OldFullPath);
-            OnEvent(e.FullPath);
-        };
-        watcher.Error += (_, e) =>
-        {
-            logger.LogInformation("The change journal of {Root} lost track ({Reason}); the next turn snapshot walks the whole tree", root, e.GetException().Message);
+            logger.LogInformation("The change journal of {Root} lost track ({Reason}); the next turn snapshot walks the whole tree", root, error.Message);
             lock (gate)
             {
                 broken = true;
             }
-        };
+        });
     }
 
     /// <summary>
