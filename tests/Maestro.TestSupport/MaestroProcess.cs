@@ -55,6 +55,14 @@ public sealed class MaestroProcess : IAsyncDisposable
 
     public static MaestroProcess Start(string home, params string[] arguments) => Start(home, null, arguments);
 
+    /// <summary>
+    /// Starts maestro so that <see cref="InterruptAsync"/> reaches it: a shell without job control (a CI runner, a
+    /// script's background job) starts its children with SIGINT ignored, and a program keeps an ignored SIGINT
+    /// ignored, as a terminal's Ctrl-C would be. <c>env --default-signal</c> gives it the default back.
+    /// </summary>
+    public static MaestroProcess StartInterruptible(string home, params string[] arguments)
+        => StartUnder(["env", "--default-signal=INT"], home, null, arguments);
+
     public static MaestroProcess Start(string home, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
         => StartUnder([], home, environment, arguments);
 

@@ -172,7 +172,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         var doc = fixture.Write("pb.md", "- [ ] First\n- [ ] Second (slow-once)\n- [ ] Third\n");
         string[] mode = inProcess ? ["--in-process"] : [];
         string runId;
-        await using (var cli = MaestroProcess.Start(fixture.Home, ["run", doc, "--agent", "claude-code", "--json", "--max-tasks", "3", "--cwd", fixture.Repo, .. mode]))
+        await using (var cli = MaestroProcess.StartInterruptible(fixture.Home, ["run", doc, "--agent", "claude-code", "--json", "--max-tasks", "3", "--cwd", fixture.Repo, .. mode]))
         {
             cli.Process.StandardInput.Close();
             var lines = new List<JsonObject>();

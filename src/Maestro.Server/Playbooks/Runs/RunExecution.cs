@@ -45,7 +45,8 @@ internal sealed class RunExecution : IAsyncDisposable
     private readonly SemaphoreSlim gateSignal = new(0);
 
     /// <summary>Completed when the run has passed the gate it waits at; what runs/approve waits for.</summary>
-    private TaskCompletionSource gatePassed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completes with the run as it was when it went past the gate (or ended), so an approval answers that moment.</summary>
+    private TaskCompletionSource<Run> gatePassed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task completion = Task.CompletedTask;
 
     public RunExecution(RunRecord record, RunLock runLock, RunServices services, IReadOnlyList<RunTaskRecord> history)
@@ -87,8 +88,9 @@ internal sealed class RunExecution : IAsyncDisposable
     /// Approves the gate the run waits at: ticks the task below it (one byte, as every write of Maestro) and completes
     /// once the run has seen the box and gone on.
     /// </summary>
+    /// <returns>The run as it went on past the gate.</returns>
     /// <exception cref="InvalidOperationException">The run waits at no gate.</exception>
-    public async Task ApproveAsync(CancellationToken cancellationToken)
+    public async Task<Run> ApproveAsync(CancellationToken cancellationToken)
     {
         var atGate = gate ?? throw new InvalidOperationException($"Run '{record.Id}' is not waiting at a HITL gate; there is nothing to approve.");
         var passed = gatePassed.Task;
@@ -99,7 +101,7 @@ internal sealed class RunExecution : IAsyncDisposable
         }
 
         gateSignal.Release();
-        await passed.WaitAsync(cancellationToken);
+        return await passed.WaitAsync(cancellationToken);
     }
 
     /// <summary>Stops the run: the current agent is killed, the run ends stopped. Completes when it has.</summary>
@@ -174,7 +176,7 @@ internal sealed class RunExecution : IAsyncDisposable
         }
         finally
         {
-            gatePassed.TrySetResult(); // an approval racing the end of the run does not wait forever
+            gatePassed.TrySetResult(Snapshot()); // an approval racing the end of the run does not wait forever
             runLock.Dispose();
         }
     }
@@ -571,7 +573,9 @@ internal sealed class RunExecution : IAsyncDisposable
         }
 
         await PublishAsync(RunProgressKind.Resumed, runTask, $"Approved: '{task.Text}' is checked; the run goes on.");
-        Interlocked.Exchange(ref gatePassed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        // Taken here, before the next task starts: what the approval answers does not depend on how far the run got since.
+        var passed = Snapshot();
+        Interlocked.Exchange(ref gatePassed, new TaskCompletionSource<Run>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(passed);
     }
 
     private static async Task<bool> StillGatedAsync(string path, DocumentTask task)

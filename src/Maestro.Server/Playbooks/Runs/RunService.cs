@@ -280,7 +280,7 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         }
     }
 
-    /// <summary>Approves the HITL gate a run of this process waits at (ticks the task below it); answers the run once it went on.</summary>
+    /// <summary>Approves the HITL gate a run of this process waits at (ticks the task below it); answers the run as it went on past the gate.</summary>
     public async Task<Run> ApproveAsync(string runId, CancellationToken cancellationToken)
     {
         if (!active.TryGetValue(runId, out var execution))
@@ -293,14 +293,12 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
 
         try
         {
-            await execution.ApproveAsync(cancellationToken);
+            return await execution.ApproveAsync(cancellationToken);
         }
         catch (InvalidOperationException ex)
         {
             throw new InvalidParamsException(ex.Message, ex);
         }
-
-        return execution.Snapshot();
     }
 
     public async Task<Run> GetAsync(string runId, CancellationToken cancellationToken)
