@@ -228,7 +228,10 @@ test('ACP SDK: config options and modes round trip, /agent codex switches the ba
     await assert.rejects(acp.agent.request('session/set_config_option', { sessionId, configId: 'model', value: 'gpt-9' }), (e) => e.code === -32602 && /Unknown model 'gpt-9'/.test(e.message));
 
     // While a turn runs, a change is refused (it would apply to the next turn only); the cancelled turn leaves it possible.
-    await model.enqueueTurn([{ tool: 'Bash', args: { command: 'sleep 120', description: 'Wait a long time' } }]);
+    // The command blocks on a FIFO nobody writes, so the turn runs until the cancel whatever the machine's speed.
+    const blocker = join(sandbox.root, 'never-written.fifo');
+    spawnSync('mkfifo', [blocker]);
+    await model.enqueueTurn([{ tool: 'Bash', args: { command: `cat ${blocker}`, description: 'Wait a long time' } }]);
     mark = acp.updates.length;
     const running = acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Wait for a long time' }] });
     await waitFor(() => acp.updates.slice(mark).some((u) => u.update.sessionUpdate === 'tool_call' && u.update.kind === 'execute'), 'the long command to start');
