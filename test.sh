@@ -16,6 +16,9 @@ root=$(pwd)
 build_args=(--no-run)
 [ "${1:-}" = "--all-platforms" ] && build_args=(--all-platforms --no-run)
 
+# Each section's heading says how long the run has taken so far, so a CI log shows where the time goes.
+section() { echo "==> $* [$((SECONDS / 60))m$((SECONDS % 60))s]"; }
+
 scripts/setup.sh tests || { echo "0 passed, 1 failed"; exit 1; }
 ./build.sh "${build_args[@]}" || { echo "0 passed, 1 failed"; exit 1; }
 export MAESTRO_BIN="$root/artifacts/bin/maestro"
@@ -30,7 +33,7 @@ results="$root/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-echo "==> C# tests (dotnet test)"
+section "C# tests (dotnet test)"
 dotnet build Maestro.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 dotnet test Maestro.sln -c Release --no-build --nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/dotnet"
@@ -43,7 +46,7 @@ else
   # machine must not hide a whole green run.
   mapfile -t csharp_failed < <(python3 scripts/trx-summary.py methods "$results/dotnet")
   if [ "${#csharp_failed[@]}" -gt 0 ] && [ "${#csharp_failed[@]}" -le 5 ]; then
-    echo "==> C# tests that failed, run once more: ${csharp_failed[*]}"
+    section "C# tests that failed, run once more: ${csharp_failed[*]}"
     filter=$(printf 'FullyQualifiedName=%s|' "${csharp_failed[@]}")
     dotnet test Maestro.sln -c Release --no-build --nologo --filter "${filter%|}" \
       --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/dotnet-retry" || true
@@ -60,7 +63,7 @@ fi
 
 run_node_suite() {
   local name="$1" dir="$2"
-  echo "==> $name (node --test)"
+  section "$name (node --test)"
   local log="$results/$name.log"
   (cd "$dir" && npm test --silent 2>&1) | tee "$log"
   local p f
@@ -75,7 +78,7 @@ run_node_suite() {
   local -a passed_again=()
   if [ -n "$p" ] && [ "${f:-0}" -gt 0 ] && [ "${f:-0}" -le 3 ]; then
     while IFS=$'\t' read -r file test_name pattern; do
-      echo "==> $name: '$test_name' failed, run once more"
+      section "$name: '$test_name' failed, run once more"
       local retry="$results/$name-retry.log"
       (cd "$dir" && node --test --test-reporter=spec --test-name-pattern="$pattern" "$file" 2>&1) | tee "$retry"
       if grep -qE '^ℹ fail 0$' "$retry" && grep -qE '^ℹ pass [1-9]' "$retry"; then
@@ -96,13 +99,13 @@ run_node_suite() {
 }
 run_node_suite interop tests/interop
 
-echo "==> protocol.ts and the Rider core's Kotlin protocol against src/Maestro.Protocol (scripts/gen-protocol.py --check)"
+section "protocol.ts and the Rider core's Kotlin protocol against src/Maestro.Protocol (scripts/gen-protocol.py --check)"
 if python3 scripts/gen-protocol.py --check; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("protocol drift check"); fi
 
 # esbuild and vitest strip types without checking them: tsc is what makes the generated protocol.ts bind.
 typecheck() {
   local name="$1" project="$2"
-  echo "==> tsc --noEmit -p $project ($name)"
+  section "tsc --noEmit -p $project ($name)"
   if clients/panel/node_modules/.bin/tsc --noEmit -p "$project"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("tsc $project"); fi
 }
 typecheck "protocol types" clients/protocol
@@ -112,7 +115,7 @@ typecheck "vscode types" clients/vscode
 # The client packages run under vitest and write a JUnit report; its totals are what counts.
 run_vitest_suite() {
   local name="$1" dir="$2"
-  echo "==> $name (npm test in $dir)"
+  section "$name (npm test in $dir)"
   rm -f "$dir/test-results/junit.xml"
   (cd "$dir" && npm test 2>&1) | tee "$results/$name.log"
   local report="$dir/test-results/junit.xml"
@@ -146,7 +149,7 @@ PY
 run_vitest_suite panel clients/panel
 run_vitest_suite vscode clients/vscode
 
-echo "==> Rider client core (Kotlin, clients/rider/core/test.sh)"
+section "Rider client core (Kotlin, clients/rider/core/test.sh)"
 kotlin_log="$results/kotlin.log"
 clients/rider/core/test.sh 2>&1 | tee "$kotlin_log"
 kline=$(grep -E '^KOTLIN: [0-9]+ passed, [0-9]+ failed$' "$kotlin_log" | tail -1)
@@ -159,10 +162,10 @@ else
 fi
 [ -n "$kline" ] && [ "$(echo "$kline" | sed -E 's/.* ([0-9]+) failed$/\1/')" != 0 ] && failures+=("kotlin: see $kotlin_log")
 
-echo "==> Rider plugin sources against the core, without the platform (clients/rider/plugin/check-sources.sh)"
+section "Rider plugin sources against the core, without the platform (clients/rider/plugin/check-sources.sh)"
 if clients/rider/plugin/check-sources.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("rider plugin source check"); fi
 
-echo "==> Benchmark smoke run (not counted)"
+section "Benchmark smoke run (not counted)"
 dotnet run -c Release --no-build --project bench/Maestro.Bench -- --smoke || echo "benchmark smoke run failed (not a test)"
 
 echo
@@ -174,5 +177,6 @@ if [ "${#failures[@]}" -gt 0 ]; then
   echo "What failed:"
   printf '  %s\n' "${failures[@]}"
 fi
+echo "(the whole run took $((SECONDS / 60))m$((SECONDS % 60))s)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -22,13 +22,22 @@ public abstract class RealClaudeTestBase : IAsyncLifetime
 
     protected abstract string SandboxName { get; }
 
+    /// <summary>Variables added to the agent's environment, over the sandbox's.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraEnvironment { get; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         Model = await ScriptedModelServer.StartAsync();
         Sandbox = await AgentSandbox.CreateAsync(SandboxName);
         Home = new TempDirectory("mh");
         var cli = AgentId == "acp:claude" ? AgentClis.ClaudeAgentAcp : AgentClis.Claude;
-        await MaestroAgentSettings.WriteAsync(Home.Path, AgentId, cli, ClaudeCodeCli.Environment(Sandbox, Model.BaseUrl));
+        var environment = ClaudeCodeCli.Environment(Sandbox, Model.BaseUrl);
+        foreach (var (key, value) in ExtraEnvironment)
+        {
+            environment[key] = value;
+        }
+
+        await MaestroAgentSettings.WriteAsync(Home.Path, AgentId, cli, environment);
     }
 
     /// <summary>Stops the daemon a test may have started in <see cref="Home"/> (any CLI command, <c>maestro run</c> included, starts one), then the model server.</summary>

@@ -15,6 +15,9 @@ public sealed class ClaudeCodeCostTests : RealClaudeTestBase
 {
     protected override string SandboxName => "claude-cost";
 
+    // The refused turn below must reach Maestro at once: Claude Code's own retries of a 401 take about 3 minutes.
+    protected override IReadOnlyDictionary<string, string> ExtraEnvironment { get; } = new Dictionary<string, string> { ["CLAUDE_CODE_MAX_RETRIES"] = "0" };
+
     [Fact]
     public async Task Each_resumed_turn_costs_only_its_own_requests()
     {
