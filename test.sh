@@ -4,8 +4,8 @@
 # Suites: C# (xunit, every project in Maestro.sln), the interop tests (node: vscode-jsonrpc, and the ACP SDK driving `maestro acp`), the protocol.ts drift
 # check, tsc --noEmit of clients/protocol, clients/panel and clients/vscode, the shared panel and the VS Code
 # extension (vitest, incl. Chromium and code-server runs), the Kotlin core of the Rider client (clients/rider/core/test.sh)
-# and the plugin sources checked against it (clients/rider/plugin/check-sources.sh),
-# and a smoke run of the benchmarks (not counted as tests). The server under test is the shipped one: self-contained
+# and the plugin sources checked against it (clients/rider/plugin/check-sources.sh);
+# with --bench, a smoke run of the benchmarks (not counted as tests). The server under test is the shipped one: self-contained
 # and trimmed (artifacts/bin -> artifacts/server/<rid>).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -13,8 +13,16 @@ root=$(pwd)
 
 # --all-platforms: also publish the server and a VSIX for every platform (slow; not the default, the suites run on
 # this machine's linux-x64 build either way).
+# --bench: end with a smoke run of the benchmarks (not counted as tests; about two minutes, so not in CI's run).
 build_args=(--no-run)
-[ "${1:-}" = "--all-platforms" ] && build_args=(--all-platforms --no-run)
+run_bench=0
+for arg in "$@"; do
+  case "$arg" in
+    --all-platforms) build_args=(--all-platforms --no-run) ;;
+    --bench) run_bench=1 ;;
+    *) echo "test.sh: unknown option $arg (known: --all-platforms, --bench)" >&2; exit 2 ;;
+  esac
+done
 
 # Each section's heading says how long the run has taken so far, so a CI log shows where the time goes.
 section() { echo "==> $* [$((SECONDS / 60))m$((SECONDS % 60))s]"; }
@@ -165,8 +173,10 @@ fi
 section "Rider plugin sources against the core, without the platform (clients/rider/plugin/check-sources.sh)"
 if clients/rider/plugin/check-sources.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("rider plugin source check"); fi
 
-section "Benchmark smoke run (not counted)"
-dotnet run -c Release --no-build --project bench/Maestro.Bench -- --smoke || echo "benchmark smoke run failed (not a test)"
+if [ "$run_bench" -eq 1 ]; then
+  section "Benchmark smoke run (not counted)"
+  dotnet run -c Release --no-build --project bench/Maestro.Bench -- --smoke || echo "benchmark smoke run failed (not a test)"
+fi
 
 echo
 if [ "${#flaky[@]}" -gt 0 ]; then
