@@ -105,6 +105,18 @@ internal sealed class ChangeJournal : IDisposable
         }
     }
 
+    /// <summary>The watcher lost track of changes (an overflow or an error): only a fresh journal can be trusted.</summary>
+    public bool IsBroken
+    {
+        get
+        {
+            lock (gate)
+            {
+                return broken;
+            }
+        }
+    }
+
     /// <summary>The paths changed since the last call (relative, '/'-separated; folders stand for all below them).</summary>
     public IReadOnlyCollection<string> Take()
     {

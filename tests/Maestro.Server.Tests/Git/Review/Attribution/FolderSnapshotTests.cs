@@ -9,7 +9,8 @@ namespace Maestro.Server.Tests.Git.Review.Attribution;
 /// <summary>
 /// The turn snapshot re-adds only what its change journal saw changing: after any mix of edits, new files and
 /// folders, deletions, renames, ignored files and <c>.gitignore</c> edits, its tree is exactly the tree a whole-tree
-/// walk (a copy of the index, <c>git add -A</c>, <c>git write-tree</c>) gives, and the user's index never moves.
+/// walk (a copy of the index, <c>git add -A</c>, <c>git write-tree</c>) gives, executable bits and links included, and
+/// the user's index never moves.
 /// </summary>
 public sealed class FolderSnapshotTests : IAsyncLifetime
 {
@@ -30,15 +31,18 @@ public sealed class FolderSnapshotTests : IAsyncLifetime
         repo.Dispose();
     }
 
-    [Fact]
-    public async Task Every_snapshot_equals_a_walk_of_the_whole_tree_whatever_changed()
+    [Theory]
+    [InlineData(7)]
+    [InlineData(11)]
+    [InlineData(23)]
+    public async Task Every_snapshot_equals_a_walk_of_the_whole_tree_whatever_changed(int seed)
     {
         var snapshot = server.Services.GetRequiredService<FolderSnapshot>();
         var location = new RepositoryLocator().Locate(repo.Root);
         var index = repo.Git("ls-files", "--stage");
         Assert.Equal(WalkedTree(), await snapshot.TakeAsync(location, CancellationToken.None));
 
-        var random = new Random(7);
+        var random = new Random(seed);
         for (var round = 0; round < 40; round++)
         {
             for (var change = random.Next(0, 4); change > 0; change--)
@@ -47,7 +51,8 @@ public sealed class FolderSnapshotTests : IAsyncLifetime
             }
 
             var expected = WalkedTree();
-            Assert.Equal(expected, await snapshot.TakeAsync(location, CancellationToken.None));
+            var actual = await snapshot.TakeAsync(location, CancellationToken.None);
+            Assert.True(expected == actual, $"round {round}: the snapshot differs from the walk:\n{repo.Git("diff-tree", "-r", "--raw", expected, actual)}");
         }
 
         Assert.Equal(index, repo.Git("ls-files", "--stage"));
@@ -84,9 +89,11 @@ public sealed class FolderSnapshotTests : IAsyncLifetime
         var files = Directory.EnumerateFiles(repo.Root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(repo.Root, f).Replace('\\', '/'))
             .Where(f => !f.StartsWith(".git/", StringComparison.Ordinal) && f != ".gitignore")
+            // Links are made and left alone: writing through a dangling one would create its target instead.
+            .Where(f => new FileInfo(repo.PathOf(f)).LinkTarget is null && !f.Contains("/to-src", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
-        switch (random.Next(9))
+        switch (random.Next(11))
         {
             case 0 when files.Count > 0:
                 repo.Write(files[random.Next(files.Count)], $"edited in round {round}\n");
@@ -114,6 +121,17 @@ public sealed class FolderSnapshotTests : IAsyncLifetime
             case 7:
                 // Files that were ignored stop being ignored, untouched themselves.
                 repo.Write(".gitignore", random.Next(2) == 0 ? "build/\n*.log\n" : "build/\n");
+                break;
+            case 8 when files.Count > 0 && !OperatingSystem.IsWindows():
+                // The executable bit alone: git records it, the content is the same.
+                var file = repo.PathOf(files[random.Next(files.Count)]);
+                File.SetUnixFileMode(file, File.GetUnixFileMode(file) ^ UnixFileMode.UserExecute);
+                break;
+            case 9:
+                // Links, to a file and to a folder (stored as links, never followed), one of them dangling.
+                File.CreateSymbolicLink(repo.PathOf($"link{round}"), random.Next(2) == 0 ? "a.txt" : "missing.txt");
+                Directory.CreateDirectory(repo.PathOf($"linked{round}"));
+                Directory.CreateSymbolicLink(repo.PathOf($"linked{round}/to-src"), "../src");
                 break;
             default:
                 if (Directory.Exists(repo.PathOf("src")))
