@@ -14,7 +14,11 @@ interface RowBase {
 
 export interface PromptRow extends RowBase { kind: 'prompt'; text: string; turnId: string }
 /** `html` is absent while the message is still streaming as plain text. */
-export interface MessageRow extends RowBase { kind: 'message'; role: string; text: string; html?: string; streaming: boolean }
+export interface MessageRow extends RowBase {
+  kind: 'message'; role: string; text: string; html?: string; streaming: boolean;
+  /** A notice the agent repeated ("Reconnecting… 1/5", "2/5", …) folds into one row: how many times it came. */
+  repeats?: number;
+}
 export interface ToolCallRow extends RowBase {
   kind: 'toolCall'; toolCallId: string; toolKind: string; title: string; input?: unknown; status: ToolCallStatus; output?: string;
 }
@@ -23,6 +27,8 @@ export interface PlanRow extends RowBase { kind: 'plan'; entries: PlanEntry[] }
 export interface PermissionRow extends RowBase {
   kind: 'permission'; toolCall: PermissionToolCall; options: PermissionOption[]; chosenOptionId?: string;
 }
+/** The end of a turn that changed files: the files, listed once each (their +/- counts come from the review inbox). */
+export interface TurnFilesRow extends RowBase { kind: 'turnFiles'; turnId?: string; files: { path: string; change: FileChangeKind }[] }
 export interface UsageRow extends RowBase { kind: 'usage'; usage: Usage }
 export interface StatusRow extends RowBase { kind: 'status'; status: SessionStatus; stopReason?: StopReason }
 export interface ErrorRow extends RowBase { kind: 'error'; message: string; detail?: string }
@@ -33,6 +39,6 @@ export interface OutageRow extends RowBase {
 }
 
 export type TranscriptRow =
-  | PromptRow | MessageRow | ToolCallRow | FileChangeRow | PlanRow | PermissionRow | UsageRow | StatusRow | ErrorRow | OutageRow;
+  | PromptRow | MessageRow | ToolCallRow | FileChangeRow | PlanRow | PermissionRow | UsageRow | StatusRow | ErrorRow | OutageRow | TurnFilesRow;
 
 export type RowKind = TranscriptRow['kind'];

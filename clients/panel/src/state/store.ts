@@ -1,7 +1,7 @@
 // Everything the panel knows, fed by server notifications and request results. Holds no connection itself:
 // actions.ts asks the server and hands the answers here.
 import type {
-  AgentInfo, BudgetWarningNotification, ChatChangedNotification, ChatMessageNotification, DiscoveredSession, PermissionRequestParams, PlaybookInfo, Run, RunProgressNotification, Session, SessionChangedNotification,
+  AgentInfo, BudgetWarningNotification, HostState, ChatChangedNotification, ChatMessageNotification, DiscoveredSession, PermissionRequestParams, PlaybookInfo, Run, RunProgressNotification, Session, SessionChangedNotification,
   SessionEventNotification, SessionEventsNotification,
 } from '../../../protocol/protocol';
 import { Methods } from '../../../protocol/protocol';
@@ -56,6 +56,8 @@ export class Store extends Emitter {
   readonly sessions = new Map<string, Session>();
   agents: AgentInfo[] = [];
   readonly runs = new Map<string, Run>();
+  /** hosts/list's connection state per host name (issue 24), for the list's online/offline dots; empty without hosts. */
+  readonly hostStates = new Map<string, HostState>();
   /** The last progress message per run ("task failed: ..."), for people. */
   readonly runMessages = new Map<string, string>();
   chat: ChatState = { state: 'idle' };
@@ -133,6 +135,17 @@ export class Store extends Emitter {
     this.transcripts.delete(sessionId);
     this.queued.delete(sessionId);
     this.emit('sessions', sessionId);
+  }
+
+  setHostStates(hosts: readonly { name: string; state: HostState }[]): void {
+    this.hostStates.clear();
+    for (const host of hosts) this.hostStates.set(host.name, host.state);
+    this.emit('sessions');
+  }
+
+  /** Sessions with a permission request waiting for an answer: shown as "Waiting for you" wherever they appear. */
+  waitingSessions(): Set<string> {
+    return new Set([...this.permissions.values()].filter((p) => p.chosenOptionId === undefined).map((p) => p.params.sessionId));
   }
 
   setAgents(agents: AgentInfo[]): void {

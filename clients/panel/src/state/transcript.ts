@@ -1,6 +1,6 @@
 // One session's transcript: applies stored events strictly in seq order, drops duplicates, keeps events that
 // arrive ahead of a gap until the gap is filled (from sessions/history), and folds events into rows.
-import type { OutageEvent, SessionEvent, SessionEventNotification } from '../../../protocol/protocol';
+import type { FileChangeKind, OutageEvent, SessionEvent, SessionEventNotification } from '../../../protocol/protocol';
 import type { MessageRow, OutageRow, ToolCallRow, TranscriptRow } from './rows';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'gap';
@@ -16,6 +16,9 @@ export class Transcript {
   private readonly outageRows = new Map<string, OutageRow>();
   /** Open streaming message per role ("assistant", "thought"): deltas append, the final message replaces. */
   private readonly streaming = new Map<string, MessageRow>();
+  /** The files the current turn changed, in first-change order (a file changed twice is listed once, with its last kind). */
+  private turnFiles = new Map<string, FileChangeKind>();
+  private turnId: string | undefined;
 
   constructor(readonly sessionId: string) {}
 
@@ -60,6 +63,8 @@ export class Transcript {
     switch (event.type) {
       case 'prompt':
         this.streaming.clear();
+        this.turnFiles = new Map();
+        this.turnId = event.turnId;
         return this.push({ ...base, kind: 'prompt', text: event.text, turnId: event.turnId });
       case 'messageDelta': {
         const open = this.streaming.get(event.role);
@@ -78,6 +83,12 @@ export class Transcript {
           this.streaming.delete(event.role);
           Object.assign(open, { text: event.text, html: event.html, streaming: false });
           open.version++;
+          return;
+        }
+        const last = this.rows.at(-1);
+        if (event.role === 'notice' && last?.kind === 'message' && last.role === 'notice' && sameNotice(last.text, event.text)) {
+          Object.assign(last, { text: event.text, html: event.html, repeats: (last.repeats ?? 1) + 1 });
+          last.version++;
           return;
         }
         return this.push({ ...base, kind: 'message', role: event.role, text: event.text, html: event.html, streaming: false });
@@ -110,6 +121,8 @@ export class Transcript {
         return;
       }
       case 'fileChange':
+        this.turnFiles.delete(event.path);
+        this.turnFiles.set(event.path, event.change);
         return this.push({ ...base, kind: 'fileChange', path: event.path, change: event.change });
       case 'plan':
         return this.push({ ...base, kind: 'plan', entries: event.entries });
@@ -118,8 +131,16 @@ export class Transcript {
       case 'usage':
         return this.push({ ...base, kind: 'usage', usage: event.usage });
       case 'status':
-        if (event.status !== 'running') this.closeStreaming();
-        return this.push({ ...base, kind: 'status', status: event.status, stopReason: event.stopReason });
+        if (event.status === 'waiting' || event.status === 'retrying') return this.push({ ...base, kind: 'status', status: event.status, stopReason: event.stopReason });
+        if (event.status === 'running') return this.push({ ...base, kind: 'status', status: event.status, stopReason: event.stopReason });
+        this.closeStreaming();
+        this.push({ ...base, kind: 'status', status: event.status, stopReason: event.stopReason });
+        if (this.turnFiles.size > 0) {
+          // Keyed apart from the status row it follows (same event): half a seq on.
+          this.push({ ...base, key: seq + 0.5, kind: 'turnFiles', turnId: event.turnId ?? this.turnId, files: [...this.turnFiles].map(([path, change]) => ({ path, change })) });
+          this.turnFiles = new Map();
+        }
+        return;
       case 'error':
         return this.push({ ...base, kind: 'error', message: event.message, detail: event.detail });
       case 'outage': {
@@ -145,6 +166,12 @@ export class Transcript {
   private push(row: TranscriptRow): void {
     this.rows.push(row);
   }
+}
+
+/** "Reconnecting… 2/5" and "Reconnecting… 3/5" are one notice: the same text once the numbers are left out. */
+function sameNotice(a: string, b: string): boolean {
+  const shape = (text: string) => text.replace(/\d+/g, '#').trim();
+  return shape(a) === shape(b);
 }
 
 function outageFields(event: OutageEvent) {

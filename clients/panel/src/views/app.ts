@@ -79,6 +79,10 @@ export class App {
       if (noAgentInstalled(this.store.agents)) void this.actions.loadAgents();
     });
     store.subscribe((topic, sessionId) => this.onChange(topic, sessionId));
+    // Relative times ("3 min ago") move on while the list is shown.
+    setInterval(() => {
+      if (this.element.isConnected && this.tab === 'sessions' && this.page.kind === 'list') this.scheduler.schedule(this.listTask);
+    }, 60_000);
     this.renderChrome();
     this.renderToolbar();
     this.showTab('sessions');
@@ -222,7 +226,11 @@ export class App {
       );
     }
     this.welcome.hidden = !noAgent;
-    const { hidden } = this.sessionsList.render(sessions, this.store.runs.values(), this.filter);
+    const { hidden } = this.sessionsList.render(sessions, this.store.runs.values(), this.filter, new Date(), {
+      waiting: this.store.waitingSessions(),
+      hostStates: this.store.hostStates,
+      workspaceFolders: this.store.hostInfo?.workspaceFolders,
+    });
     setText(this.emptyState, sessions.length === 0 ? 'No sessions yet. Start one with New session (N).' : `No session matches: ${hidden} hidden by the filter.`);
     this.emptyState.hidden = hidden < sessions.length || noAgent;
     this.filterBar.hidden = sessions.length === 0;
@@ -284,6 +292,7 @@ export class App {
         this.scheduler.schedule(this.toolbarTask);
         break;
       case 'sessions':
+      case 'permissions':
         if (this.tab === 'sessions' && this.page.kind === 'list') this.scheduler.schedule(this.listTask);
         break;
       case 'agents':
