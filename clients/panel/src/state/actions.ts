@@ -35,6 +35,8 @@ export interface NewSessionInput {
   name?: string;
   branch?: string;
   permissionMode?: PermissionMode;
+  /** A host (hosts/add) to run on; absent: this machine. */
+  host?: string;
 }
 
 export class Actions {
@@ -281,6 +283,7 @@ export class Actions {
     if (input.name) params.name = input.name;
     if (input.branch) params.worktree = { branch: input.branch };
     if (input.permissionMode) params.permissionMode = input.permissionMode;
+    if (input.host) params.host = input.host;
     return this.attempt(async () => {
       const session = await this.bridge.request<Session>(Methods.SessionsCreate, params);
       this.store.upsertSession(session);
@@ -295,12 +298,16 @@ export class Actions {
     // A session nobody named takes its first prompt's first line as its name (renamed on the server, so every client shows it).
     const title = session && this.store.serverState === 'ready' && session.lastSeq === 0 && !this.named.has(sessionId) && hasDefaultName(session, this.store.agents) ? nameFromPrompt(text) : undefined;
     this.bridge.request(Methods.SessionsPrompt, { sessionId, text }).then(
-      () => this.store.removeQueued(sessionId, queued.localId),
+      () => {
+        this.store.removeQueued(sessionId, queued.localId);
+        // A prompt that went through fixes the notice of one that did not.
+        if (this.store.notice?.startsWith('The prompt was not sent')) this.store.setNotice(undefined);
+      },
       (error) => {
         this.store.removeQueued(sessionId, queued.localId);
         // Never lost: the text goes back into the box to send again.
         this.store.returnPrompt(sessionId, text);
-        this.store.setNotice(`The prompt was not sent (it is back in the box): ${describeError(error)}`);
+        this.store.setNotice(`The prompt was not sent (it is back in the box): ${describeError(error)}`, this.causeOf(error));
       },
     );
     if (title) {
@@ -441,9 +448,15 @@ export class Actions {
     try {
       return await work();
     } catch (error) {
-      this.store.setNotice(describeError(error));
+      this.store.setNotice(describeError(error), this.causeOf(error));
       return undefined;
     }
+  }
+
+  /** A failure because the server was away (its notice clears when the server is back), or anything else. */
+  private causeOf(error: unknown): 'connection' | undefined {
+    if (this.store.serverState !== 'ready') return 'connection';
+    return /Maestro server is (not running|restarting|stopped)/i.test(describeError(error)) ? 'connection' : undefined;
   }
 }
 

@@ -151,5 +151,5 @@ export function samePath(transcriptPath: string, reviewPath: string): boolean {
 /** The hunk's own lines for a compact view: its changes and at most one context line either side. */
 export function hunkPreview(hunk: ReviewHunk, max = 12): string[] {
   const lines = hunk.lines.filter((l) => !l.startsWith('\\'));
-  return lines.length <= max ? lines : [...lines.slice(0, max), `… ${lines.length - max} more line(s)`];
+  return lines.length <= max ? lines : [...lines.slice(0, max), `… ${lines.length - max} more ${lines.length - max === 1 ? 'line' : 'lines'}`];
 }

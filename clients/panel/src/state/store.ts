@@ -93,10 +93,18 @@ export class Store extends Emitter {
     this.serverState = state;
     this.serverMessage = message;
     this.emit('server');
+    // The server is back: what failed because it was away is fixed, and its notice goes.
+    if (state === 'ready' && this.noticeCause === 'connection') this.setNotice(undefined);
   }
 
-  setNotice(message: string | undefined): void {
+  /** Why the notice shows: 'connection' when it failed because the server was away (cleared when it is back). */
+  noticeCause: 'connection' | undefined;
+
+  /** One notice at a time: the same message again does not show twice, a new one replaces it. */
+  setNotice(message: string | undefined, cause?: 'connection'): void {
+    if (message === this.notice && cause === this.noticeCause) return;
     this.notice = message;
+    this.noticeCause = message === undefined ? undefined : cause;
     this.emit('notice');
   }
 

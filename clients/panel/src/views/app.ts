@@ -122,6 +122,11 @@ export class App {
     this.page = { kind: 'new' };
     this.sessionView = undefined;
     this.renderMain();
+    // The Advanced step offers the hosts when there are any: asked once the form shows, rebuilt only if some came.
+    const known = this.store.hostStates.size;
+    void this.actions.loadHosts().then(() => {
+      if (this.page.kind === 'new' && this.store.hostStates.size !== known) this.renderMain();
+    });
   }
 
   private async createFromForm(input: NewSessionInput): Promise<void> {
@@ -201,7 +206,7 @@ export class App {
     } else if (this.page.kind === 'discover') {
       this.main.appendChild(renderDiscover(this.store.discover, this.actions, { back: () => this.showList(), openSession: (id) => this.openSession(id) }));
     } else if (this.page.kind === 'new') {
-      const form = renderNewSessionForm(this.store.agents, this.store.hostInfo, (input) => void this.createFromForm(input), () => this.showList());
+      const form = renderNewSessionForm(this.store.agents, this.store.hostInfo, (input) => void this.createFromForm(input), () => this.showList(), [...this.store.hostStates.keys()]);
       this.main.appendChild(form);
       form.querySelector('select, input')?.setAttribute('autofocus', '');
       (form.querySelector('select, input') as HTMLElement | null)?.focus();

@@ -91,7 +91,7 @@ describe('rows in words', () => {
     );
     const files = rows.at(-1)!;
     expect(files.kind).toBe('turnFiles');
-    const diffStat = vi.fn((turnId: string | undefined, path: string) => (path.endsWith('a.ts') ? { added: 4, removed: 1 } : undefined));
+    const diffStat = vi.fn((_turnId: string | undefined, path: string) => (path.endsWith('a.ts') ? { added: 4, removed: 1 } : undefined));
     const el = renderRow(files, context({ diffStat }));
     expect(el.querySelector('.row-label')!.textContent).toBe('2 files changed');
     expect([...el.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['changedsrc/a.ts+4 −1', 'changedgreeting.txt']);
