@@ -143,7 +143,8 @@ export class SessionView {
       this.mode.title = `Permissions: ${modeLabels[session.permissionMode] ?? session.permissionMode}`;
       this.mode.dataset.mode = session.permissionMode;
       const status = shownStatus(session.status, this.store.permissionsFor(this.sessionId).length > 0);
-      this.status.className = `status status-${status}${isBusy(status) ? ' busy' : ''}`;
+      // Waiting has its own mark (a still dot): a spinner would say it is working.
+      this.status.className = `status status-${status}${isBusy(status) && status !== 'waiting' ? ' busy' : ''}`;
       setText(this.status, statusLabels[status]);
     }
     this.renderActions(session);
