@@ -126,8 +126,16 @@ export class Transcript {
         return this.push({ ...base, kind: 'fileChange', path: event.path, change: event.change });
       case 'plan':
         return this.push({ ...base, kind: 'plan', entries: event.entries });
-      case 'permissionRequest':
+      case 'permissionRequest': {
+        // Agents often announce a call bare ("Write") and put what it touches only in the permission request: the
+        // tool row borrows it, so its one line says "Write greeting.txt" too.
+        const call = this.toolCallRows.get(event.toolCall.id);
+        if (call && call.input === undefined && event.toolCall.input !== undefined) {
+          call.input = event.toolCall.input;
+          call.version++;
+        }
         return this.push({ ...base, kind: 'permission', toolCall: event.toolCall, options: event.options, chosenOptionId: event.chosenOptionId });
+      }
       case 'usage':
         return this.push({ ...base, kind: 'usage', usage: event.usage });
       case 'status':

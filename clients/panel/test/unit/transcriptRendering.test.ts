@@ -81,6 +81,14 @@ describe('rows in words', () => {
     expect(summary.querySelector('.badge.status-completed')!.textContent).toBe('done');
   });
 
+  test('a bare tool call ("Write") takes what it touches from its permission request', () => {
+    const rows = rowsOf(
+      { type: 'toolCall', toolCallId: 'w1', kind: 'edit', title: 'Write', status: 'pending' },
+      { type: 'permissionRequest', toolCall: { id: 'w1', title: 'Write', kind: 'edit', input: { file_path: '/work/repo/greeting.txt', content: 'hi' } }, options: [], chosenOptionId: undefined },
+    );
+    expect(renderRow(rows[0]!, context()).querySelector('.tool-title')!.textContent).toBe('Write greeting.txt');
+  });
+
   test('a turn that changed files ends with the list of them, each once, with +/- counts from review', () => {
     const rows = rowsOf(
       { type: 'prompt', turnId: 'turn1', text: 'go' },
