@@ -66,7 +66,7 @@ export class SessionView {
         cwd: this.workDir(),
         copy: (text) => this.copy(text),
         // A Playbook run's task session: its prompts are Maestro's own.
-        playbookPrompts: [...store.runs.values()].some((run) => run.sessionIds.includes(sessionId)),
+        playbookPrompts: () => [...store.runs.values()].some((run) => run.sessionIds.includes(sessionId)),
         diffStat: (turnId, path) => store.review.diffStat(sessionId, turnId, path),
         canOpenDiff: store.hostOffers(HostActions.OpenDiff),
         openDiff: (path) => void actions.hostAction(HostActions.OpenDiff, { cwd: this.workDir(), path }),

@@ -66,7 +66,7 @@ describe('rows in words', () => {
 
   test('a Playbook task’s prompt is collapsed and said to be Maestro’s; a user’s prompt is shown', () => {
     const [prompt] = rowsOf({ type: 'prompt', turnId: 't', text: 'You are working through TASKS.md…' });
-    const el = renderRow(prompt!, context({ playbookPrompts: true }));
+    const el = renderRow(prompt!, context({ playbookPrompts: () => true }));
     expect(el.querySelector('details')!.open).toBe(false);
     expect(el.querySelector('summary')!.textContent).toBe('Playbook task prompt (sent by Maestro)');
     expect(renderRow(prompt!, context()).querySelector('details')).toBeNull();

@@ -29,7 +29,7 @@ export interface RowContext {
   /** Copies a code block's text (the host's clipboard when it offers one). */
   copy?(text: string): void;
   /** The session is a Playbook run's task: its prompts are Maestro's, not the user's, and start collapsed. */
-  playbookPrompts?: boolean;
+  playbookPrompts?(): boolean;
   /** +/- line counts of a file a turn changed, from the review inbox; undefined when not known. */
   diffStat?(turnId: string | undefined, path: string): { added: number; removed: number } | undefined;
 }
@@ -88,7 +88,7 @@ function renderBody(row: TranscriptRow, context: RowContext): HTMLElement {
 }
 
 function renderPrompt(row: PromptRow, context: RowContext): HTMLElement {
-  if (!context.playbookPrompts) return h('div', { attrs: { 'aria-label': 'Your prompt' } }, h('div', { class: 'prompt-text', text: row.text }));
+  if (!context.playbookPrompts?.()) return h('div', { attrs: { 'aria-label': 'Your prompt' } }, h('div', { class: 'prompt-text', text: row.text }));
   // A Playbook task's prompt is Maestro's template filled in, not something the user typed: one line, open on demand.
   const details = h('details', { class: 'playbook-prompt' });
   details.open = context.isExpanded(row.key);
