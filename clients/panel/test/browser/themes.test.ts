@@ -2,7 +2,8 @@
 // Modern and High Contrast themes (test/support/vscodeThemes.ts), then in a 170 px sidebar. Screenshots go to
 // test-results/themes-*.png; contrast is measured from computed styles: button labels and status text ≥ 4.5:1 against
 // what is behind them, status badge outlines and High Contrast button borders ≥ 3:1, no text under 11 px, no one-letter-
-// per-line wrapping and a tooltip on every truncated text at 170 px.
+// per-line wrapping and a tooltip on every truncated text at 170 px; last, with no --vscode-* variable at all (Rider's
+// JCEF and the phone), the panel's own light and dark fallbacks.
 // The server is a STAND-IN (PageHost answering from fixed data shaped like tests/exchanges): what is measured is the
 // panel's rendering, and a real server and agent would add half a minute without changing a pixel.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -258,6 +259,23 @@ test('light, dark and high contrast: screenshots, contrast from computed styles,
     expect(measured.untitled).toEqual([]);
     expect(measured.small).toEqual([]);
   }
+  // Rider (JCEF) and the phone set no --vscode-* variable: the panel's own fallbacks, light or dark after the system.
+  await page.setViewportSize({ width: 380, height: 760 });
+  await applyTheme({ name: 'none', bodyClass: '' as VscodeTheme['bodyClass'], colors: {} });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: join(results, `themes-fallback-${colorScheme}-session.png`) });
+    const fallback = await page.evaluate(measureContrast, [
+      { selector: '.permission-card button.option-allowOnce', what: 'Allow (primary)' },
+      { selector: '.permission-card button.option-allowAlways', what: 'Always allow (secondary)' },
+      { selector: '.badge.status-completed', what: '“done” badge', border: true },
+      { selector: '.session-heading .status-waiting', what: 'waiting status' },
+    ]);
+    report[`fallback-${colorScheme}`] = fallback;
+    const low = [...fallback.text.filter((m) => m.ratio < 4.5), ...fallback.borders.filter((m) => m.ratio < 3)].map((m) => `${m.what}: ${m.ratio}`);
+    expect(low, `fallback ${colorScheme}`).toEqual([]);
+  }
+  writeFileSync(join(results, 'themes-contrast.json'), `${JSON.stringify(report, null, 1)}\n`);
   expect(unanswered).toEqual([]);
   expect(await browser.cspViolations()).toEqual([]);
 });
