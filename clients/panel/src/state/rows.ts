@@ -28,7 +28,11 @@ export interface PermissionRow extends RowBase {
   kind: 'permission'; toolCall: PermissionToolCall; options: PermissionOption[]; chosenOptionId?: string;
 }
 /** The end of a turn that changed files: the files, listed once each (their +/- counts come from the review inbox). */
-export interface TurnFilesRow extends RowBase { kind: 'turnFiles'; turnId?: string; files: { path: string; change: FileChangeKind }[] }
+export interface TurnFilesRow extends RowBase {
+  kind: 'turnFiles'; turnId?: string;
+  /** `estimate`: the lines the turn's tool inputs added and removed, when review no longer says (see estimateLines). */
+  files: { path: string; change: FileChangeKind; estimate?: { added: number; removed: number } }[];
+}
 export interface UsageRow extends RowBase { kind: 'usage'; usage: Usage }
 export interface StatusRow extends RowBase { kind: 'status'; status: SessionStatus; stopReason?: StopReason }
 export interface ErrorRow extends RowBase { kind: 'error'; message: string; detail?: string }

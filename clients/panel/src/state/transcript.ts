@@ -18,6 +18,8 @@ export class Transcript {
   private readonly streaming = new Map<string, MessageRow>();
   /** The files the current turn changed, in first-change order (a file changed twice is listed once, with its last kind). */
   private turnFiles = new Map<string, FileChangeKind>();
+  /** The current turn's tool calls, for the changed files' line counts when review has none. */
+  private turnTools: ToolCallRow[] = [];
   private turnId: string | undefined;
 
   constructor(readonly sessionId: string) {}
@@ -64,6 +66,7 @@ export class Transcript {
       case 'prompt':
         this.streaming.clear();
         this.turnFiles = new Map();
+        this.turnTools = [];
         this.turnId = event.turnId;
         return this.push({ ...base, kind: 'prompt', text: event.text, turnId: event.turnId });
       case 'messageDelta': {
@@ -105,6 +108,7 @@ export class Transcript {
           ...base, kind: 'toolCall', toolCallId: event.toolCallId, toolKind: event.kind, title: event.title, input: event.input, status: event.status,
         };
         this.toolCallRows.set(event.toolCallId, row);
+        this.turnTools.push(row);
         return this.push(row);
       }
       case 'toolCallUpdate': {
@@ -145,7 +149,7 @@ export class Transcript {
         this.push({ ...base, kind: 'status', status: event.status, stopReason: event.stopReason });
         if (this.turnFiles.size > 0) {
           // Keyed apart from the status row it follows (same event): half a seq on.
-          this.push({ ...base, key: seq + 0.5, kind: 'turnFiles', turnId: event.turnId ?? this.turnId, files: [...this.turnFiles].map(([path, change]) => ({ path, change })) });
+          this.push({ ...base, key: seq + 0.5, kind: 'turnFiles', turnId: event.turnId ?? this.turnId, files: [...this.turnFiles].map(([path, change]) => ({ path, change, estimate: estimateLines(this.turnTools, path) })) });
           this.turnFiles = new Map();
         }
         return;
@@ -174,6 +178,32 @@ export class Transcript {
   private push(row: TranscriptRow): void {
     this.rows.push(row);
   }
+}
+
+/**
+ * Lines a turn's successful edits of `path` added and removed, read from the tools' inputs (Claude Code's Write
+ * content, Edit and MultiEdit strings): a fallback for the changed-files list once review no longer holds the hunks.
+ * Undefined when no input says.
+ */
+export function estimateLines(tools: readonly ToolCallRow[], path: string): { added: number; removed: number } | undefined {
+  let stat: { added: number; removed: number } | undefined;
+  const count = (text: unknown) => (typeof text === 'string' && text ? text.replace(/\n$/, '').split('\n').length : 0);
+  for (const tool of tools) {
+    if (tool.status !== 'completed' || !tool.input || typeof tool.input !== 'object') continue;
+    const input = tool.input as Record<string, unknown>;
+    const target = typeof input.file_path === 'string' ? input.file_path : undefined;
+    if (!target || !(target === path || target.endsWith(`/${path}`) || path.endsWith(`/${target}`))) continue;
+    const edits = Array.isArray(input.edits) ? (input.edits as Record<string, unknown>[]) : [input];
+    for (const edit of edits) {
+      if (edit.content !== undefined) (stat ??= { added: 0, removed: 0 }).added += count(edit.content);
+      if (edit.old_string !== undefined || edit.new_string !== undefined) {
+        stat ??= { added: 0, removed: 0 };
+        stat.removed += count(edit.old_string);
+        stat.added += count(edit.new_string);
+      }
+    }
+  }
+  return stat;
 }
 
 /** "Reconnecting… 2/5" and "Reconnecting… 3/5" are one notice: the same text once the numbers are left out. */

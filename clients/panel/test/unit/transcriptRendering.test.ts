@@ -107,6 +107,19 @@ describe('rows in words', () => {
     expect(renderRow(rows[1]!, context()).querySelector('.file-path')!.textContent).toBe('greeting.txt');
   });
 
+  test('without review’s hunks, the counts come from the turn’s successful edits', () => {
+    const rows = rowsOf(
+      { type: 'prompt', turnId: 'turn1', text: 'go' },
+      { type: 'toolCall', toolCallId: 'w', kind: 'edit', title: 'Write', input: { file_path: '/work/repo/greeting.txt', content: 'a\nb\n' }, status: 'completed' },
+      { type: 'toolCall', toolCallId: 'e', kind: 'edit', title: 'Edit', input: { file_path: '/work/repo/greeting.txt', old_string: 'b', new_string: 'c\nd' }, status: 'completed' },
+      { type: 'toolCall', toolCallId: 'x', kind: 'edit', title: 'Edit', input: { file_path: '/work/repo/greeting.txt', old_string: 'q', new_string: 'r' }, status: 'failed' },
+      { type: 'fileChange', path: 'greeting.txt', change: 'added' },
+      { type: 'status', status: 'idle', turnId: 'turn1', stopReason: 'endTurn' },
+    );
+    const el = renderRow(rows.at(-1)!, context());
+    expect(el.querySelector('.diff-stat')!.textContent).toBe('+4 −1');
+  });
+
   test('an agent’s repeated notice ("Reconnecting… 1/5", "2/5") is one row with a counter', () => {
     const rows = rowsOf(
       { type: 'message', text: 'Reconnecting... 1/5', html: '<p>Reconnecting... 1/5</p>', role: 'notice' },

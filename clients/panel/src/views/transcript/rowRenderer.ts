@@ -118,7 +118,7 @@ function renderTurnFiles(row: TurnFilesRow, context: RowContext): HTMLElement {
   const list = h('ul', { class: 'turn-files' });
   for (const file of row.files) {
     const shown = relativePath(file.path, context.cwd);
-    const stat = context.diffStat?.(row.turnId, file.path);
+    const stat = context.diffStat?.(row.turnId, file.path) ?? file.estimate;
     list.appendChild(
       h(
         'li',
