@@ -272,9 +272,13 @@ describe.each(exchanges)('$file', (exchange) => {
         const chosen: string[] = [];
         const card = renderPermissionCard(store.permissionsFor(params.sessionId)[0]!, (id) => chosen.push(id));
         const buttons = [...card.querySelectorAll('button')];
-        expect(buttons.map((b) => b.textContent)).toEqual(params.options.map((o) => o.label));
+        // Every option is offered, the one-time Allow first and primary (issue 22).
+        expect(buttons.map((b) => b.textContent).sort()).toEqual(params.options.map((o) => o.label).sort());
+        const once = params.options.find((o) => o.kind === 'allowOnce');
+        if (once) expect(buttons[0]!.textContent === once.label && buttons[0]!.classList.contains('primary')).toBe(true);
         const answer = exchange.response as PermissionResponse;
-        buttons[params.options.findIndex((o) => o.id === answer.optionId)]!.click();
+        const label = params.options.find((o) => o.id === answer.optionId)!.label;
+        buttons.find((b) => b.textContent === label)!.click();
         expect(chosen).toEqual([answer.optionId]);
         break;
       }

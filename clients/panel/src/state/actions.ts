@@ -1,8 +1,9 @@
 // What the panel does: wires the bridge to the store and turns user intents into requests. Views call these and
 // never await the server on the typing path.
+import { hasDefaultName, nameFromPrompt } from './sessionGroups';
 import type {
-  AgentsListResult, DiscoveredSession, PermissionMode, PermissionRequestParams, PlaybookInfo, PlaybookRunParams, PlaybooksListResult, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult,
-  Session, SessionCreateParams, SessionDiscoverResult, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
+  AgentsListResult, DiscoveredSession, HostListResult, PermissionMode, PermissionRequestParams, PlaybookInfo, PlaybookRunParams, PlaybooksListResult, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult,
+  Session, SessionChangedNotification, SessionCreateParams, SessionDiscoverResult, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
   ChatCreateParams, ChatHistoryResult, ChatPostResult, Room,
   StatsGetParams, StatsLeaderboardResult, StatsResult,
 } from '../../../protocol/protocol';
@@ -34,6 +35,8 @@ export interface NewSessionInput {
   name?: string;
   branch?: string;
   permissionMode?: PermissionMode;
+  /** A host (hosts/add) to run on; absent: this machine. */
+  host?: string;
 }
 
 export class Actions {
@@ -51,6 +54,8 @@ export class Actions {
       notification: (method, params) => {
         for (const sessionId of store.applyNotification(method, params)) void this.history.fill(sessionId);
         if (touchesReview(method, params)) this.scheduleReviewRefresh();
+        // A session on a host went offline or came back: the host's dot follows hosts/list.
+        if (method === Methods.SessionsChanged && (params as SessionChangedNotification).session.host) void this.loadHosts();
       },
       serverRequest: (request) => this.onServerRequest(request),
       serverRequestSettled: (id) => store.removePermission(id),
@@ -75,6 +80,18 @@ export class Actions {
       const result = await this.bridge.request<SessionListResult>(Methods.SessionsList, {});
       this.store.setSessions(result.sessions);
     });
+    if (this.store.sessionList().some((s) => s.host)) void this.loadHosts();
+  }
+
+  /** The hosts' connection states for the list's dots; only asked once a session runs on a host. Quiet on failure
+   * (a server without hosts): the dots then follow each session's own `offline` flag. */
+  async loadHosts(): Promise<void> {
+    try {
+      const result = await this.bridge.request<HostListResult>(Methods.HostsList);
+      this.store.setHostStates(result.hosts);
+    } catch {
+      // The list still shows the host groups, without the connection state.
+    }
   }
 
   async loadAgents(): Promise<void> {
@@ -266,6 +283,7 @@ export class Actions {
     if (input.name) params.name = input.name;
     if (input.branch) params.worktree = { branch: input.branch };
     if (input.permissionMode) params.permissionMode = input.permissionMode;
+    if (input.host) params.host = input.host;
     return this.attempt(async () => {
       const session = await this.bridge.request<Session>(Methods.SessionsCreate, params);
       this.store.upsertSession(session);
@@ -276,16 +294,30 @@ export class Actions {
   /** Sends a prompt without waiting: the request only answers when the turn ends. The chip shows it queued. */
   prompt(sessionId: string, text: string): void {
     const queued = this.store.enqueuePrompt(sessionId, text);
+    const session = this.store.sessions.get(sessionId);
+    // A session nobody named takes its first prompt's first line as its name (renamed on the server, so every client shows it).
+    const title = session && this.store.serverState === 'ready' && session.lastSeq === 0 && !this.named.has(sessionId) && hasDefaultName(session, this.store.agents) ? nameFromPrompt(text) : undefined;
     this.bridge.request(Methods.SessionsPrompt, { sessionId, text }).then(
-      () => this.store.removeQueued(sessionId, queued.localId),
+      () => {
+        this.store.removeQueued(sessionId, queued.localId);
+        // A prompt that went through fixes the notice of one that did not.
+        if (this.store.notice?.startsWith('The prompt was not sent')) this.store.setNotice(undefined);
+      },
       (error) => {
         this.store.removeQueued(sessionId, queued.localId);
         // Never lost: the text goes back into the box to send again.
         this.store.returnPrompt(sessionId, text);
-        this.store.setNotice(`The prompt was not sent (it is back in the box): ${describeError(error)}`);
+        this.store.setNotice(`The prompt was not sent (it is back in the box): ${describeError(error)}`, this.causeOf(error));
       },
     );
+    if (title) {
+      this.named.add(sessionId);
+      void this.rename(sessionId, title);
+    }
   }
+
+  /** Sessions this panel already named from their first prompt. */
+  private readonly named = new Set<string>();
 
   /** Ends a provider outage's wait: the server resends the prompt now. */
   retryNow(sessionId: string): Promise<void> {
@@ -416,9 +448,15 @@ export class Actions {
     try {
       return await work();
     } catch (error) {
-      this.store.setNotice(describeError(error));
+      this.store.setNotice(describeError(error), this.causeOf(error));
       return undefined;
     }
+  }
+
+  /** A failure because the server was away (its notice clears when the server is back), or anything else. */
+  private causeOf(error: unknown): 'connection' | undefined {
+    if (this.store.serverState !== 'ready') return 'connection';
+    return /Maestro server is (not running|restarting|stopped)/i.test(describeError(error)) ? 'connection' : undefined;
   }
 }
 

@@ -97,6 +97,27 @@ export class ReviewInbox {
     return undefined;
   }
 
+  /** Lines added and removed in `path` by one turn of a session (its pending hunks); undefined when none wait. */
+  diffStat(sessionId: string, turnId: string | undefined, path: string): { added: number; removed: number } | undefined {
+    let stat: { added: number; removed: number } | undefined;
+    const seen = new Set<string>();
+    for (const result of this.folders.values()) {
+      for (const file of result.files) {
+        if (file.sessionId !== sessionId || (turnId && file.turnId && file.turnId !== turnId) || !samePath(path, file.path)) continue;
+        for (const hunk of file.hunks) {
+          if (seen.has(hunk.id)) continue;
+          seen.add(hunk.id);
+          stat ??= { added: 0, removed: 0 };
+          for (const line of hunk.lines) {
+            if (line.startsWith('+')) stat.added++;
+            else if (line.startsWith('-')) stat.removed++;
+          }
+        }
+      }
+    }
+    return stat;
+  }
+
   addDecision(decision: Decision): void {
     this.decisions.push(decision);
     for (const t of decision.targets) this.outcomes.set(`${t.sessionId}\0${t.path}`, decision.kind === 'accept' ? 'kept' : 'rejected');
@@ -130,5 +151,5 @@ export function samePath(transcriptPath: string, reviewPath: string): boolean {
 /** The hunk's own lines for a compact view: its changes and at most one context line either side. */
 export function hunkPreview(hunk: ReviewHunk, max = 12): string[] {
   const lines = hunk.lines.filter((l) => !l.startsWith('\\'));
-  return lines.length <= max ? lines : [...lines.slice(0, max), `… ${lines.length - max} more line(s)`];
+  return lines.length <= max ? lines : [...lines.slice(0, max), `… ${lines.length - max} more ${lines.length - max === 1 ? 'line' : 'lines'}`];
 }

@@ -14,7 +14,11 @@ interface RowBase {
 
 export interface PromptRow extends RowBase { kind: 'prompt'; text: string; turnId: string }
 /** `html` is absent while the message is still streaming as plain text. */
-export interface MessageRow extends RowBase { kind: 'message'; role: string; text: string; html?: string; streaming: boolean }
+export interface MessageRow extends RowBase {
+  kind: 'message'; role: string; text: string; html?: string; streaming: boolean;
+  /** A notice the agent repeated ("Reconnecting… 1/5", "2/5", …) folds into one row: how many times it came. */
+  repeats?: number;
+}
 export interface ToolCallRow extends RowBase {
   kind: 'toolCall'; toolCallId: string; toolKind: string; title: string; input?: unknown; status: ToolCallStatus; output?: string;
 }
@@ -22,6 +26,12 @@ export interface FileChangeRow extends RowBase { kind: 'fileChange'; path: strin
 export interface PlanRow extends RowBase { kind: 'plan'; entries: PlanEntry[] }
 export interface PermissionRow extends RowBase {
   kind: 'permission'; toolCall: PermissionToolCall; options: PermissionOption[]; chosenOptionId?: string;
+}
+/** The end of a turn that changed files: the files, listed once each (their +/- counts come from the review inbox). */
+export interface TurnFilesRow extends RowBase {
+  kind: 'turnFiles'; turnId?: string;
+  /** `estimate`: the lines the turn's tool inputs added and removed, when review no longer says (see estimateLines). */
+  files: { path: string; change: FileChangeKind; estimate?: { added: number; removed: number } }[];
 }
 export interface UsageRow extends RowBase { kind: 'usage'; usage: Usage }
 export interface StatusRow extends RowBase { kind: 'status'; status: SessionStatus; stopReason?: StopReason }
@@ -33,6 +43,6 @@ export interface OutageRow extends RowBase {
 }
 
 export type TranscriptRow =
-  | PromptRow | MessageRow | ToolCallRow | FileChangeRow | PlanRow | PermissionRow | UsageRow | StatusRow | ErrorRow | OutageRow;
+  | PromptRow | MessageRow | ToolCallRow | FileChangeRow | PlanRow | PermissionRow | UsageRow | StatusRow | ErrorRow | OutageRow | TurnFilesRow;
 
 export type RowKind = TranscriptRow['kind'];

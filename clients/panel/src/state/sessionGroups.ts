@@ -16,10 +16,21 @@ export const noFilter: SessionFilter = { text: '', hideClosed: false, showArchiv
 export type SessionEntry = { kind: 'session'; session: Session; nested: boolean } | { kind: 'run'; run: Run; sessions: number };
 
 export interface SessionGroup {
-  /** The folder the group's sessions work in. */
+  /** The host and folder the group's sessions work in. */
   key: string;
   label: string;
+  /** The folder (a path on `host` when set). */
+  folder: string;
+  /** The host (hosts/add) the group's sessions run on; absent for this machine. */
+  host?: string;
+  /** A folder outside the host's workspace folders: listed after them, under "Other repositories". */
+  other: boolean;
   entries: SessionEntry[];
+}
+
+export interface ArrangeOptions {
+  /** The editor's workspace folders: their groups come first, other repositories' apart after them. */
+  workspaceFolders?: readonly string[];
 }
 
 export interface ArrangedSessions {
@@ -37,17 +48,21 @@ export function matches(session: Session, filter: SessionFilter): boolean {
 }
 
 /** `sessions` newest first (as the store lists them); `runs` to nest their task sessions. */
-export function arrangeSessions(sessions: readonly Session[], runs: Iterable<Run>, filter: SessionFilter): ArrangedSessions {
+export function arrangeSessions(sessions: readonly Session[], runs: Iterable<Run>, filter: SessionFilter, options: ArrangeOptions = {}): ArrangedSessions {
+  const folders = (options.workspaceFolders ?? []).map(normalize);
+  const inWorkspace = (session: Session): boolean =>
+    session.host === undefined && (folders.length === 0 || folders.some((f) => normalize(session.cwd) === f || normalize(session.cwd).startsWith(`${f}/`)));
   const runOf = new Map<string, Run>();
   for (const run of runs) for (const id of run.sessionIds) runOf.set(id, run);
   const shown = sessions.filter((s) => matches(s, filter));
   const groups = new Map<string, SessionGroup>();
   const placedRuns = new Set<string>();
   for (const session of shown) {
-    let group = groups.get(session.cwd);
+    const key = session.host ? `${session.host}:${session.cwd}` : session.cwd;
+    let group = groups.get(key);
     if (!group) {
-      group = { key: session.cwd, label: baseName(session.cwd), entries: [] };
-      groups.set(session.cwd, group);
+      group = { key, label: baseName(session.cwd), folder: session.cwd, host: session.host, other: !inWorkspace(session), entries: [] };
+      groups.set(key, group);
     }
     const run = runOf.get(session.id);
     if (!run) {
@@ -61,7 +76,27 @@ export function arrangeSessions(sessions: readonly Session[], runs: Iterable<Run
     group.entries.push({ kind: 'run', run, sessions: tasks.length });
     for (const task of tasks) group.entries.push({ kind: 'session', session: task, nested: true });
   }
-  return { groups: [...groups.values()], hidden: sessions.length - shown.length };
+  // This machine's workspace repositories first, then each host's, then the other repositories (stable: newest first within).
+  const rank = (g: SessionGroup): number => (g.host ? 1 : g.other ? 2 : 0);
+  const ordered = [...groups.values()].sort((a, b) => rank(a) - rank(b));
+  return { groups: ordered, hidden: sessions.length - shown.length };
+}
+
+function normalize(path: string): string {
+  return path.replace(/\\/g, '/').replace(/\/+$/, '');
+}
+
+/** Whether the session still has the name the server gave it ("Claude Code 3": the agent's name and a number). */
+export function hasDefaultName(session: Session, agents: readonly { id: string; name: string }[]): boolean {
+  const agentName = agents.find((a) => a.id === session.agentId)?.name;
+  return agentName !== undefined && session.name.startsWith(`${agentName} `) && /^\d+$/.test(session.name.slice(agentName.length + 1));
+}
+
+/** A session's name from its first prompt: the first line, at most 60 characters. */
+export function nameFromPrompt(text: string): string | undefined {
+  const line = text.trim().split('\n')[0]!.trim().replace(/\s+/g, ' ');
+  if (!line) return undefined;
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago", then the date. */

@@ -1,7 +1,7 @@
 // Everything the panel knows, fed by server notifications and request results. Holds no connection itself:
 // actions.ts asks the server and hands the answers here.
 import type {
-  AgentInfo, BudgetWarningNotification, ChatChangedNotification, ChatMessageNotification, DiscoveredSession, PermissionRequestParams, PlaybookInfo, Run, RunProgressNotification, Session, SessionChangedNotification,
+  AgentInfo, BudgetWarningNotification, HostState, ChatChangedNotification, ChatMessageNotification, DiscoveredSession, PermissionRequestParams, PlaybookInfo, Run, RunProgressNotification, Session, SessionChangedNotification,
   SessionEventNotification, SessionEventsNotification,
 } from '../../../protocol/protocol';
 import { Methods } from '../../../protocol/protocol';
@@ -56,6 +56,8 @@ export class Store extends Emitter {
   readonly sessions = new Map<string, Session>();
   agents: AgentInfo[] = [];
   readonly runs = new Map<string, Run>();
+  /** hosts/list's connection state per host name (issue 24), for the list's online/offline dots; empty without hosts. */
+  readonly hostStates = new Map<string, HostState>();
   /** The last progress message per run ("task failed: ..."), for people. */
   readonly runMessages = new Map<string, string>();
   chat: ChatState = { state: 'idle' };
@@ -91,10 +93,18 @@ export class Store extends Emitter {
     this.serverState = state;
     this.serverMessage = message;
     this.emit('server');
+    // The server is back: what failed because it was away is fixed, and its notice goes.
+    if (state === 'ready' && this.noticeCause === 'connection') this.setNotice(undefined);
   }
 
-  setNotice(message: string | undefined): void {
+  /** Why the notice shows: 'connection' when it failed because the server was away (cleared when it is back). */
+  noticeCause: 'connection' | undefined;
+
+  /** One notice at a time: the same message again does not show twice, a new one replaces it. */
+  setNotice(message: string | undefined, cause?: 'connection'): void {
+    if (message === this.notice && cause === this.noticeCause) return;
     this.notice = message;
+    this.noticeCause = message === undefined ? undefined : cause;
     this.emit('notice');
   }
 
@@ -133,6 +143,17 @@ export class Store extends Emitter {
     this.transcripts.delete(sessionId);
     this.queued.delete(sessionId);
     this.emit('sessions', sessionId);
+  }
+
+  setHostStates(hosts: readonly { name: string; state: HostState }[]): void {
+    this.hostStates.clear();
+    for (const host of hosts) this.hostStates.set(host.name, host.state);
+    this.emit('sessions');
+  }
+
+  /** Sessions with a permission request waiting for an answer: shown as "Waiting for you" wherever they appear. */
+  waitingSessions(): Set<string> {
+    return new Set([...this.permissions.values()].filter((p) => p.chosenOptionId === undefined).map((p) => p.params.sessionId));
   }
 
   setAgents(agents: AgentInfo[]): void {

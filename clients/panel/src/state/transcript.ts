@@ -1,6 +1,6 @@
 // One session's transcript: applies stored events strictly in seq order, drops duplicates, keeps events that
 // arrive ahead of a gap until the gap is filled (from sessions/history), and folds events into rows.
-import type { OutageEvent, SessionEvent, SessionEventNotification } from '../../../protocol/protocol';
+import type { FileChangeKind, OutageEvent, SessionEvent, SessionEventNotification } from '../../../protocol/protocol';
 import type { MessageRow, OutageRow, ToolCallRow, TranscriptRow } from './rows';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'gap';
@@ -16,6 +16,11 @@ export class Transcript {
   private readonly outageRows = new Map<string, OutageRow>();
   /** Open streaming message per role ("assistant", "thought"): deltas append, the final message replaces. */
   private readonly streaming = new Map<string, MessageRow>();
+  /** The files the current turn changed, in first-change order (a file changed twice is listed once, with its last kind). */
+  private turnFiles = new Map<string, FileChangeKind>();
+  /** The current turn's tool calls, for the changed files' line counts when review has none. */
+  private turnTools: ToolCallRow[] = [];
+  private turnId: string | undefined;
 
   constructor(readonly sessionId: string) {}
 
@@ -60,6 +65,9 @@ export class Transcript {
     switch (event.type) {
       case 'prompt':
         this.streaming.clear();
+        this.turnFiles = new Map();
+        this.turnTools = [];
+        this.turnId = event.turnId;
         return this.push({ ...base, kind: 'prompt', text: event.text, turnId: event.turnId });
       case 'messageDelta': {
         const open = this.streaming.get(event.role);
@@ -80,6 +88,12 @@ export class Transcript {
           open.version++;
           return;
         }
+        const last = this.rows.at(-1);
+        if (event.role === 'notice' && last?.kind === 'message' && last.role === 'notice' && sameNotice(last.text, event.text)) {
+          Object.assign(last, { text: event.text, html: event.html, repeats: (last.repeats ?? 1) + 1 });
+          last.version++;
+          return;
+        }
         return this.push({ ...base, kind: 'message', role: event.role, text: event.text, html: event.html, streaming: false });
       }
       case 'toolCall': {
@@ -94,6 +108,7 @@ export class Transcript {
           ...base, kind: 'toolCall', toolCallId: event.toolCallId, toolKind: event.kind, title: event.title, input: event.input, status: event.status,
         };
         this.toolCallRows.set(event.toolCallId, row);
+        this.turnTools.push(row);
         return this.push(row);
       }
       case 'toolCallUpdate': {
@@ -110,16 +125,34 @@ export class Transcript {
         return;
       }
       case 'fileChange':
+        this.turnFiles.delete(event.path);
+        this.turnFiles.set(event.path, event.change);
         return this.push({ ...base, kind: 'fileChange', path: event.path, change: event.change });
       case 'plan':
         return this.push({ ...base, kind: 'plan', entries: event.entries });
-      case 'permissionRequest':
+      case 'permissionRequest': {
+        // Agents often announce a call bare ("Write") and put what it touches only in the permission request: the
+        // tool row borrows it, so its one line says "Write greeting.txt" too.
+        const call = this.toolCallRows.get(event.toolCall.id);
+        if (call && call.input === undefined && event.toolCall.input !== undefined) {
+          call.input = event.toolCall.input;
+          call.version++;
+        }
         return this.push({ ...base, kind: 'permission', toolCall: event.toolCall, options: event.options, chosenOptionId: event.chosenOptionId });
+      }
       case 'usage':
         return this.push({ ...base, kind: 'usage', usage: event.usage });
       case 'status':
-        if (event.status !== 'running') this.closeStreaming();
-        return this.push({ ...base, kind: 'status', status: event.status, stopReason: event.stopReason });
+        if (event.status === 'waiting' || event.status === 'retrying') return this.push({ ...base, kind: 'status', status: event.status, stopReason: event.stopReason });
+        if (event.status === 'running') return this.push({ ...base, kind: 'status', status: event.status, stopReason: event.stopReason });
+        this.closeStreaming();
+        this.push({ ...base, kind: 'status', status: event.status, stopReason: event.stopReason });
+        if (this.turnFiles.size > 0) {
+          // Keyed apart from the status row it follows (same event): half a seq on.
+          this.push({ ...base, key: seq + 0.5, kind: 'turnFiles', turnId: event.turnId ?? this.turnId, files: [...this.turnFiles].map(([path, change]) => ({ path, change, estimate: estimateLines(this.turnTools, path) })) });
+          this.turnFiles = new Map();
+        }
+        return;
       case 'error':
         return this.push({ ...base, kind: 'error', message: event.message, detail: event.detail });
       case 'outage': {
@@ -145,6 +178,38 @@ export class Transcript {
   private push(row: TranscriptRow): void {
     this.rows.push(row);
   }
+}
+
+/**
+ * Lines a turn's successful edits of `path` added and removed, read from the tools' inputs (Claude Code's Write
+ * content, Edit and MultiEdit strings): a fallback for the changed-files list once review no longer holds the hunks.
+ * Undefined when no input says.
+ */
+export function estimateLines(tools: readonly ToolCallRow[], path: string): { added: number; removed: number } | undefined {
+  let stat: { added: number; removed: number } | undefined;
+  const count = (text: unknown) => (typeof text === 'string' && text ? text.replace(/\n$/, '').split('\n').length : 0);
+  for (const tool of tools) {
+    if (tool.status !== 'completed' || !tool.input || typeof tool.input !== 'object') continue;
+    const input = tool.input as Record<string, unknown>;
+    const target = typeof input.file_path === 'string' ? input.file_path : undefined;
+    if (!target || !(target === path || target.endsWith(`/${path}`) || path.endsWith(`/${target}`))) continue;
+    const edits = Array.isArray(input.edits) ? (input.edits as Record<string, unknown>[]) : [input];
+    for (const edit of edits) {
+      if (edit.content !== undefined) (stat ??= { added: 0, removed: 0 }).added += count(edit.content);
+      if (edit.old_string !== undefined || edit.new_string !== undefined) {
+        stat ??= { added: 0, removed: 0 };
+        stat.removed += count(edit.old_string);
+        stat.added += count(edit.new_string);
+      }
+    }
+  }
+  return stat;
+}
+
+/** "Reconnecting… 2/5" and "Reconnecting… 3/5" are one notice: the same text once the numbers are left out. */
+function sameNotice(a: string, b: string): boolean {
+  const shape = (text: string) => text.replace(/\d+/g, '#').trim();
+  return shape(a) === shape(b);
 }
 
 function outageFields(event: OutageEvent) {

@@ -79,6 +79,10 @@ export class App {
       if (noAgentInstalled(this.store.agents)) void this.actions.loadAgents();
     });
     store.subscribe((topic, sessionId) => this.onChange(topic, sessionId));
+    // Relative times ("3 min ago") move on while the list is shown.
+    setInterval(() => {
+      if (this.element.isConnected && this.tab === 'sessions' && this.page.kind === 'list') this.scheduler.schedule(this.listTask);
+    }, 60_000);
     this.renderChrome();
     this.renderToolbar();
     this.showTab('sessions');
@@ -118,6 +122,11 @@ export class App {
     this.page = { kind: 'new' };
     this.sessionView = undefined;
     this.renderMain();
+    // The Advanced step offers the hosts when there are any: asked once the form shows, rebuilt only if some came.
+    const known = this.store.hostStates.size;
+    void this.actions.loadHosts().then(() => {
+      if (this.page.kind === 'new' && this.store.hostStates.size !== known) this.renderMain();
+    });
   }
 
   private async createFromForm(input: NewSessionInput): Promise<void> {
@@ -197,7 +206,7 @@ export class App {
     } else if (this.page.kind === 'discover') {
       this.main.appendChild(renderDiscover(this.store.discover, this.actions, { back: () => this.showList(), openSession: (id) => this.openSession(id) }));
     } else if (this.page.kind === 'new') {
-      const form = renderNewSessionForm(this.store.agents, this.store.hostInfo, (input) => void this.createFromForm(input), () => this.showList());
+      const form = renderNewSessionForm(this.store.agents, this.store.hostInfo, (input) => void this.createFromForm(input), () => this.showList(), [...this.store.hostStates.keys()]);
       this.main.appendChild(form);
       form.querySelector('select, input')?.setAttribute('autofocus', '');
       (form.querySelector('select, input') as HTMLElement | null)?.focus();
@@ -222,7 +231,11 @@ export class App {
       );
     }
     this.welcome.hidden = !noAgent;
-    const { hidden } = this.sessionsList.render(sessions, this.store.runs.values(), this.filter);
+    const { hidden } = this.sessionsList.render(sessions, this.store.runs.values(), this.filter, new Date(), {
+      waiting: this.store.waitingSessions(),
+      hostStates: this.store.hostStates,
+      workspaceFolders: this.store.hostInfo?.workspaceFolders,
+    });
     setText(this.emptyState, sessions.length === 0 ? 'No sessions yet. Start one with New session (N).' : `No session matches: ${hidden} hidden by the filter.`);
     this.emptyState.hidden = hidden < sessions.length || noAgent;
     this.filterBar.hidden = sessions.length === 0;
@@ -284,6 +297,7 @@ export class App {
         this.scheduler.schedule(this.toolbarTask);
         break;
       case 'sessions':
+      case 'permissions':
         if (this.tab === 'sessions' && this.page.kind === 'list') this.scheduler.schedule(this.listTask);
         break;
       case 'agents':

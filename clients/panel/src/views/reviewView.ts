@@ -50,7 +50,7 @@ export class ReviewView {
   }
 
   private renderGroup(group: SessionGroup): HTMLElement {
-    const count = `${group.files.length} file(s), ${group.hunks} hunk(s)`;
+    const count = `${plural(group.files.length, 'file')}, ${plural(group.hunks, 'change')}`;
     const cwd = group.files[0]!.cwd;
     const whole: ReviewTarget = {
       cwd,
@@ -171,4 +171,9 @@ export class ReviewView {
     } else return;
     event.preventDefault();
   }
+}
+
+/** "1 file", "3 changes": words, not "file(s)" or the diff's own "hunk". */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

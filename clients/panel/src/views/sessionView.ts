@@ -5,11 +5,23 @@ import { HostActions } from '../bridge/messages';
 import type { Actions } from '../state/actions';
 import type { Store } from '../state/store';
 import { button, clear, h, setText } from './dom';
-import { formatCost, isBusy, statusLabels } from './format';
+import { formatCost, isBusy, shownStatus, statusLabels } from './format';
 import type { Scheduler } from './scheduler';
 import { renderPermissionCard } from './transcript/permissionCard';
 import { PromptBox } from './transcript/promptBox';
 import { TranscriptList } from './transcript/transcriptList';
+
+const modeLabels: Record<string, string> = { ask: 'Ask me', acceptEdits: 'Accept edits', bypass: 'Bypass' };
+
+/** Seconds since the transcript last moved in a running turn, once that is 10 s or more; undefined before. */
+export function modelWaitSeconds(movedAt: number, now: number): number | undefined {
+  const seconds = Math.floor((now - movedAt) / 1000);
+  return seconds >= 10 ? seconds : undefined;
+}
+
+export function formatElapsed(seconds: number): string {
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
 
 export class SessionView {
   readonly element: HTMLElement;
@@ -21,6 +33,12 @@ export class SessionView {
   private readonly actionsBar: HTMLElement;
   private readonly cards: HTMLElement;
   private readonly loading: HTMLElement;
+  private readonly mode: HTMLElement;
+  /** "Waiting for the model… 40 s": a turn with nothing new for a while says how long it has waited. */
+  private readonly wait: HTMLElement;
+  private waitTimer: ReturnType<typeof setInterval> | undefined;
+  private seenRevision = -1;
+  private movedAt = Date.now();
   private renaming = false;
   private readonly update = (): void => this.render();
   private readonly updateList = (): void => this.transcript.update();
@@ -35,6 +53,9 @@ export class SessionView {
     this.title = h('h2', { class: 'session-title' });
     this.details = h('div', { class: 'session-details' });
     this.status = h('span', { class: 'status', attrs: { role: 'status' } });
+    this.mode = h('span', { class: 'chip mode-chip' });
+    this.wait = h('div', { class: 'model-wait meta', attrs: { 'aria-live': 'off' } });
+    this.wait.hidden = true;
     this.actionsBar = h('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Session actions' } });
     this.cards = h('div', { class: 'permission-cards', attrs: { 'aria-live': 'assertive' } });
     this.loading = h('div', { class: 'meta loading' });
@@ -42,6 +63,11 @@ export class SessionView {
     this.transcript = new TranscriptList(
       transcript,
       {
+        cwd: this.workDir(),
+        copy: (text) => this.copy(text),
+        // A Playbook run's task session: its prompts are Maestro's own.
+        playbookPrompts: () => [...store.runs.values()].some((run) => run.sessionIds.includes(sessionId)),
+        diffStat: (turnId, path) => store.review.diffStat(sessionId, turnId, path),
         canOpenDiff: store.hostOffers(HostActions.OpenDiff),
         openDiff: (path) => void actions.hostAction(HostActions.OpenDiff, { cwd: this.workDir(), path }),
         retryNow: () => void actions.retryNow(sessionId),
@@ -59,12 +85,13 @@ export class SessionView {
         'header',
         { class: 'session-header' },
         button('← Sessions', () => this.back(), { class: 'link-button', attrs: { 'aria-label': 'Back to sessions (Escape)', 'aria-keyshortcuts': 'Escape' } }),
-        h('div', { class: 'session-heading' }, this.title, this.status),
+        h('div', { class: 'session-heading' }, this.title, h('span', { class: 'session-badges' }, this.mode, this.status)),
         this.details,
         this.actionsBar,
       ),
       this.loading,
       this.transcript.element,
+      this.wait,
       this.cards,
       this.prompt.element,
     );
@@ -94,6 +121,11 @@ export class SessionView {
     return this.store.sessions.get(this.sessionId);
   }
 
+  private copy(text: string): void {
+    if (this.store.hostOffers(HostActions.CopyText)) void this.actions.hostAction(HostActions.CopyText, { text });
+    else void navigator.clipboard?.writeText(text).catch(() => this.store.setNotice('Could not copy: the clipboard is not available here.'));
+  }
+
   private workDir(): string {
     const session = this.session();
     return session?.worktree ?? session?.cwd ?? '';
@@ -105,15 +137,54 @@ export class SessionView {
     if (session) {
       const where = session.branch ? `${session.branch}${session.worktree ? ' (worktree)' : ''}` : session.cwd;
       setText(this.details, `${session.agentId} · ${where} · ${formatCost(session.usage.costUsd)}`);
-      this.status.className = `status status-${session.status}${isBusy(session.status) ? ' busy' : ''}`;
-      setText(this.status, statusLabels[session.status]);
+      this.details.title = `${session.agentId} · ${session.worktree ?? session.cwd}${session.branch ? ` (${session.branch})` : ''}`;
+      this.title.title = session.name;
+      setText(this.mode, modeLabels[session.permissionMode] ?? session.permissionMode);
+      this.mode.title = `Permissions: ${modeLabels[session.permissionMode] ?? session.permissionMode}`;
+      this.mode.dataset.mode = session.permissionMode;
+      const status = shownStatus(session.status, this.store.permissionsFor(this.sessionId).length > 0);
+      // Waiting has its own mark (a still dot): a spinner would say it is working.
+      this.status.className = `status status-${status}${isBusy(status) && status !== 'waiting' ? ' busy' : ''}`;
+      setText(this.status, statusLabels[status]);
     }
     this.renderActions(session);
     this.renderCards();
+    this.followWait(session);
     this.prompt.showQueued(this.store.queued.get(this.sessionId) ?? []);
     this.prompt.setState({ busy: session ? isBusy(session.status) : false, blocked: this.blockedReason(session) });
     const returned = this.store.takeReturnedPrompt(this.sessionId);
     if (returned !== undefined && !this.prompt.restore(returned)) this.store.setNotice(`This prompt was not sent: ${returned}`);
+  }
+
+  /** While a turn runs, ticks once a second and shows the wait once the transcript has been still for 10 s. */
+  private followWait(session: Session | undefined): void {
+    const running = session?.status === 'running' && this.store.permissionsFor(this.sessionId).length === 0;
+    if (!running) {
+      clearInterval(this.waitTimer);
+      this.waitTimer = undefined;
+      this.wait.hidden = true;
+      return;
+    }
+    if (this.waitTimer) return;
+    const tick = (): void => {
+      if (!this.element.isConnected && this.waitTimer) {
+        clearInterval(this.waitTimer);
+        this.waitTimer = undefined;
+        return;
+      }
+      const transcript = this.store.transcriptOf(this.sessionId);
+      if (transcript.revision !== this.seenRevision) {
+        // The first look takes the last event's own time (the view may open mid-wait); later moves are seen live.
+        const last = transcript.rows.at(-1);
+        this.movedAt = this.seenRevision < 0 && last ? Date.parse(last.time) : Date.now();
+        this.seenRevision = transcript.revision;
+      }
+      const seconds = modelWaitSeconds(this.movedAt, Date.now());
+      this.wait.hidden = seconds === undefined;
+      if (seconds !== undefined) setText(this.wait, `Waiting for the model… ${formatElapsed(seconds)}`);
+    };
+    this.waitTimer = setInterval(tick, 1000);
+    tick();
   }
 
   private blockedReason(session: Session | undefined): string | undefined {
@@ -174,7 +245,7 @@ export class SessionView {
     this.cards.dataset.signature = signature;
     clear(this.cards);
     for (const permission of pending) {
-      this.cards.appendChild(renderPermissionCard(permission, (optionId) => this.actions.answerPermission(permission.requestId, optionId)));
+      this.cards.appendChild(renderPermissionCard(permission, (optionId) => this.actions.answerPermission(permission.requestId, optionId), this.workDir()));
     }
   }
 }

@@ -136,7 +136,7 @@ test('a phone opens the remote page, prompts a session and answers its permissio
 
   await page.locator('.message-body strong', { hasText: 'from-phone.txt' }).waitFor({ timeout: 120_000 });
   await expect.poll(() => existsSync(target) && readFileSync(target, 'utf8'), { timeout: 30_000 }).toBe('tapped\n');
-  await page.locator('.row-permission', { hasText: 'Answered: Allow' }).waitFor({ timeout: 30_000 });
+  await page.locator('.row-permission', { hasText: 'You chose: Allow' }).waitFor({ timeout: 30_000 });
   await page.locator('.session-header .status', { hasText: 'Idle' }).waitFor({ timeout: 60_000 });
   await page.screenshot({ path: join(results, 'remote-5-done.png') });
   expect(await smallTargets(page)).toEqual([]);

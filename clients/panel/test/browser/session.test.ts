@@ -57,6 +57,8 @@ test('a session created in the panel writes a file after the user allows it', { 
   await expect.poll(() => form.getByLabel('Agent').locator(`option[value="${agentId}"]`).count(), { timeout: 60_000 }).toBe(1);
   await form.getByLabel('Agent').selectOption(agentId);
   await expect(form.getByLabel('Folder').inputValue()).resolves.toBe(sandbox.repo);
+  // Name and permissions are the form's Advanced step.
+  await form.getByText('Advanced', { exact: false }).click();
   await form.getByLabel('Permissions').selectOption('ask');
   await form.getByLabel('Name').fill('Panel test');
   await page.screenshot({ path: join(results, 'session-1-new-form.png') });
@@ -83,7 +85,7 @@ test('a session created in the panel writes a file after the user allows it', { 
   await expect.poll(() => existsSync(target) && readFileSync(target, 'utf8'), { timeout: 30_000 }).toBe('allowed\n');
   await page.locator('.session-header .status', { hasText: 'Idle' }).waitFor({ timeout: 60_000 });
   await page.locator('.permission-card').waitFor({ state: 'detached' });
-  await page.locator('.row-permission', { hasText: 'Answered: Allow' }).waitFor();
+  await page.locator('.row-permission', { hasText: 'You chose: Allow' }).waitFor();
   await page.locator('.row-prompt', { hasText: 'Write asked.txt' }).waitFor();
   const toolCall = page.locator('.row-toolCall summary').first();
   await toolCall.waitFor();

@@ -106,4 +106,49 @@ describe('prompt box', () => {
     expect(textarea.value).toBe('do not lose me');
     expect(panel.root.querySelector('.notice')!.textContent).toContain('it is back in the box');
   });
+
+  test('an error from the server being away shows once and clears when the server is back', async () => {
+    const fake = host([makeSession('a')]);
+    fake.answers['sessions/prompt'] = () => {
+      throw { code: -32000, message: 'The Maestro server is not running.' };
+    };
+    const { panel, textarea } = await open(fake, 'a');
+    const notice = () => panel.root.querySelector<HTMLElement>('.notice')!;
+    for (const text of ['first', 'second']) {
+      textarea.value = text;
+      key(textarea, 'Enter');
+      await panel.flush();
+      await panel.flush();
+      textarea.value = '';
+    }
+    expect(notice().hidden).toBe(false);
+    expect(panel.root.querySelectorAll('.notice span')).toHaveLength(1);
+    fake.deliver({ kind: 'serverState', state: 'restarting' });
+    fake.deliver({ kind: 'serverState', state: 'ready' });
+    await panel.flush();
+    expect(notice().hidden).toBe(true);
+  });
+});
+
+describe('new session', () => {
+  test('one form: agent and folder up front, name, worktree, permissions and the host in an Advanced step', async () => {
+    const fake = host([makeSession('a')]);
+    fake.answers['hosts/list'] = () => ({ hosts: [{ name: 'buildbox', destination: 'b', options: [], env: {}, warnings: [], createdAt: '2026-01-01T00:00:00Z', state: 'online' }] });
+    fake.answers['sessions/create'] = (p) => ({ ...makeSession('n'), ...(p as object) });
+    const panel = await mountPanel(fake, hostInfo());
+    panel.app.showForm();
+    await panel.flush();
+    await panel.flush();
+    const form = panel.root.querySelector<HTMLFormElement>('.new-session-form')!;
+    const advanced = form.querySelector<HTMLDetailsElement>('details.advanced')!;
+    expect(advanced.open).toBe(false);
+    expect([...advanced.querySelectorAll('label')].map((l) => l.textContent)).toEqual(['Name', 'Worktree branch', 'Permissions', 'Run on']);
+    advanced.querySelector<HTMLSelectElement>('select[name="host"]')!.value = 'buildbox';
+    advanced.querySelector<HTMLSelectElement>('select[name="mode"]')!.value = 'ask';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await panel.flush();
+    expect(fake.requests('sessions/create').map((r) => r.params)).toEqual([{ agentId: 'claude-code', cwd: '/work/repo', permissionMode: 'ask', host: 'buildbox' }]);
+    await panel.flush();
+    expect(panel.root.querySelector('.session-heading .mode-chip')!.textContent).toBe('Ask me');
+  });
 });

@@ -51,7 +51,8 @@ describe('row rendering', () => {
     const el = renderRow(row!, ctx);
     const details = el.querySelector('details')!;
     expect(details.open).toBe(false);
-    expect(el.querySelector('summary')?.textContent).toBe('executenpm testcompleted');
+    expect(el.querySelector('summary')?.textContent).toBe('Run npm testdone');
+    expect(el.querySelector('summary .chevron')).not.toBeNull();
     expect(el.querySelector('.tool-input')?.textContent).toContain('"command": "npm test"');
     expect(el.querySelector('.tool-output')?.textContent).toBe('42 passed');
     ctx.setExpanded(row!.key, true);
@@ -80,8 +81,8 @@ describe('row rendering', () => {
       options: [{ id: 'allow', label: 'Allow', kind: 'allowOnce' }, { id: 'reject', label: 'Reject', kind: 'rejectOnce' }], chosenOptionId: 'reject',
     });
     const el = renderRow(row!, context());
-    expect(el.querySelector('.chip.chosen')?.textContent).toBe('Reject');
-    expect(el.querySelector('.permission-answer')?.textContent).toBe('Answered: Reject');
+    expect(el.querySelector('.chip, button')).toBeNull();
+    expect(el.querySelector('.permission-answer')?.textContent).toBe('You chose: Reject');
   });
 
   test('usage, status and error', () => {
@@ -90,8 +91,8 @@ describe('row rendering', () => {
       { type: 'status', status: 'failed', stopReason: 'error' },
       { type: 'error', message: 'The agent exited with 1', detail: 'stack' },
     );
-    expect(renderRow(usage!, context()).textContent).toBe('2.4k in · 160 out · $0.01');
-    expect(renderRow(status!, context()).textContent).toBe('Failed (error)');
+    expect(renderRow(usage!, context()).textContent).toBe('2.4k in · 160 out · $0.0128');
+    expect(renderRow(status!, context()).textContent).toBe('Turn failed');
     const el = renderRow(error!, context());
     expect(el.querySelector('.error-message')?.textContent).toBe('The agent exited with 1');
     expect(el.querySelector('.error-detail')?.textContent).toBe('stack');

@@ -4,7 +4,8 @@
 // a session deleted in another client leaves the list.
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Run, Session } from '../../../protocol/protocol';
-import { arrangeSessions, noFilter, relativeTime } from '../../src/state/sessionGroups';
+import { arrangeSessions, hasDefaultName, nameFromPrompt, noFilter, relativeTime } from '../../src/state/sessionGroups';
+import { formatCost } from '../../src/views/format';
 import { FakeHost, mountPanel } from '../support/fakeHost';
 import { makeSession } from '../support/sessions';
 
@@ -41,6 +42,31 @@ describe('arrangeSessions', () => {
     expect(names({ ...noFilter, hideClosed: true })).not.toContain('Closed one');
     expect(names({ ...noFilter, showArchived: true })).toContain('Put away');
     expect(names()).not.toContain('Put away');
+  });
+
+  test('sessions on a host are grouped apart, and other repositories after the workspace’s', () => {
+    const list = [
+      makeSession('x', { cwd: '/elsewhere/tool' }),
+      makeSession('h', { cwd: '/home/me/repo', host: 'buildbox' }),
+      makeSession('w', { cwd: '/work/repo/sub' }),
+    ];
+    const { groups } = arrangeSessions(list, [], noFilter, { workspaceFolders: ['/work/repo'] });
+    expect(groups.map((g) => [g.label, g.host ?? '', g.other])).toEqual([['sub', '', false], ['repo', 'buildbox', true], ['tool', '', true]]);
+  });
+
+  test('a default name is replaced by the first prompt’s first line; a name the user gave is kept', () => {
+    const agents = [{ id: 'claude-code', name: 'Claude Code' }];
+    expect(hasDefaultName(makeSession('a', { name: 'Claude Code 3' }), agents)).toBe(true);
+    expect(hasDefaultName(makeSession('a', { name: 'Sprint 2' }), agents)).toBe(false);
+    expect(nameFromPrompt('  Fix the login page\nand the tests')).toBe('Fix the login page');
+    expect(nameFromPrompt('x'.repeat(80))).toHaveLength(60);
+  });
+
+  test('costs are shown in full, not rounded to cents', () => {
+    expect(formatCost(1.2345)).toBe('$1.2345');
+    expect(formatCost(0.25)).toBe('$0.25');
+    expect(formatCost(0.0042)).toBe('$0.0042');
+    expect(formatCost(3)).toBe('$3.00');
   });
 
   test('relative times', () => {
@@ -122,5 +148,31 @@ describe('the list in the panel', () => {
     await panel.flush();
     expect(panel.root.querySelector('#session-a')).toBeNull();
     expect([...panel.root.querySelectorAll('[role="option"] .session-name')].map((n) => n.textContent)).toEqual(['Task one']);
+  });
+
+  test('a host’s group has an online/offline dot from hosts/list', async () => {
+    const fake = host([makeSession('a', { name: 'Here' }), makeSession('r', { name: 'There', host: 'buildbox', cwd: '/srv/repo' })]);
+    fake.answers['hosts/list'] = () => ({ hosts: [{ name: 'buildbox', destination: 'b', options: [], env: {}, warnings: [], createdAt: '2026-01-01T00:00:00Z', state: 'offline' }] });
+    const panel = await mountPanel(fake);
+    await panel.flush();
+    const header = [...panel.root.querySelectorAll<HTMLElement>('.session-group-header')].find((e) => e.textContent!.includes('buildbox'))!;
+    expect(header.textContent).toBe('repo · buildbox');
+    expect(header.querySelector('.host-dot')!.classList.contains('host-offline')).toBe(true);
+  });
+
+  test('the first prompt of a session nobody named becomes its name on the server', async () => {
+    const fake = host([makeSession('a', { name: 'Claude Code 1' })]);
+    fake.answers['sessions/prompt'] = 'never';
+    fake.answers['sessions/rename'] = (p) => ({ ...makeSession('a'), name: (p as { name: string }).name });
+    fake.answers['sessions/history'] = () => ({ events: [], hasMore: false });
+    const panel = await mountPanel(fake);
+    panel.app.openSession('a');
+    await panel.flush();
+    const textarea = panel.root.querySelector<HTMLTextAreaElement>('textarea')!;
+    textarea.value = 'Add a greeting file\nwith hello in it';
+    textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await panel.flush();
+    expect(fake.requests('sessions/rename').map((r) => r.params)).toEqual([{ sessionId: 'a', name: 'Add a greeting file' }]);
+    expect(panel.root.querySelector('.session-title')!.textContent).toBe('Add a greeting file');
   });
 });

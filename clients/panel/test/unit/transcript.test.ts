@@ -12,7 +12,7 @@ describe('Transcript', () => {
     for (const e of syntheticEvents('s', 10)) expect(t.apply(e)).toBe('applied');
     expect(t.lastSeq).toBe(10);
     // prompt, status, toolCall (+update merged), fileChange, message (deltas + final merged), usage, status
-    expect(t.rows.map((r) => r.kind)).toEqual(['prompt', 'status', 'toolCall', 'fileChange', 'message', 'usage', 'status']);
+    expect(t.rows.map((r) => r.kind)).toEqual(['prompt', 'status', 'toolCall', 'fileChange', 'message', 'usage', 'status', 'turnFiles']);
   });
 
   test('drops duplicates, including ones already waiting beyond a gap', () => {

@@ -1,5 +1,6 @@
-// The panel's own new-session form: agent (available ones from agents/list), folder (a workspace folder from
-// hostInfo, or typed), optional worktree branch, permission mode.
+// The panel's one new-session form: agent (available ones from agents/list) and folder (a workspace folder from
+// hostInfo, or typed) up front; an Advanced step, closed until opened, for the name, a worktree branch, the permission
+// mode and, when hosts exist (hosts/list), the machine to run on.
 import type { AgentInfo, PermissionMode } from '../../../../protocol/protocol';
 import { PermissionModeValues } from '../../../../protocol/protocol';
 import type { HostInfo } from '../../bridge/messages';
@@ -19,6 +20,7 @@ export function renderNewSessionForm(
   host: HostInfo | undefined,
   submit: (input: NewSessionInput) => void,
   cancel: () => void,
+  hosts: readonly string[] = [],
 ): HTMLFormElement {
   const id = (name: string): string => `new-session-${formCount}-${name}`;
   formCount++;
@@ -40,6 +42,10 @@ export function renderNewSessionForm(
   for (const m of PermissionModeValues) mode.appendChild(h('option', { text: modeLabels[m], attrs: { value: m } }));
   mode.value = host?.settings.defaultPermissionMode ?? 'acceptEdits';
 
+  const machine = h('select', { attrs: { id: id('host'), name: 'host' } });
+  machine.appendChild(h('option', { text: 'This machine', attrs: { value: '' } }));
+  for (const name of hosts) machine.appendChild(h('option', { text: name, attrs: { value: name } }));
+
   const field = (label: string, control: HTMLElement, hint?: string): HTMLElement =>
     h('div', { class: 'field' }, h('label', { text: label, attrs: { for: control.id } }), control, hint ? h('div', { class: 'hint', text: hint }) : null);
 
@@ -50,9 +56,15 @@ export function renderNewSessionForm(
     available.length === 0 ? h('div', { class: 'notice', attrs: { role: 'status' }, text: 'No agent is installed: install one (the Sessions list shows how) and try again.' }) : null,
     field('Agent', agent),
     field('Folder', folder),
-    field('Name', name),
-    field('Worktree branch', branch, 'Runs the agent in a fresh git worktree on this new branch.'),
-    field('Permissions', mode),
+    h(
+      'details',
+      { class: 'advanced' },
+      h('summary', { text: 'Advanced: name, worktree, permissions' + (hosts.length ? ', host' : '') }),
+      field('Name', name, 'Optional: the first prompt names the session otherwise.'),
+      field('Worktree branch', branch, 'Runs the agent in a fresh git worktree on this new branch.'),
+      field('Permissions', mode),
+      hosts.length ? field('Run on', machine, 'A host added with maestro hosts add: the folder is a path there.') : null,
+    ),
     h('div', { class: 'toolbar' }, h('button', { class: 'primary', text: 'Create', attrs: available.length === 0 ? { type: 'submit', disabled: '' } : { type: 'submit' } }), button('Cancel', () => cancel())),
   );
   form.addEventListener('submit', (event) => {
@@ -64,6 +76,7 @@ export function renderNewSessionForm(
       name: name.value.trim() || undefined,
       branch: branch.value.trim() || undefined,
       permissionMode: mode.value as PermissionMode,
+      host: machine.value || undefined,
     });
   });
   form.addEventListener('keydown', (event) => {

@@ -4,7 +4,7 @@
 import type { Run, Session } from '../../../../protocol/protocol';
 import { arrangeSessions, noFilter, relativeTime, type ArrangedSessions, type SessionFilter, type SessionGroup } from '../../state/sessionGroups';
 import { runProgress, runStatusText, runTitle } from '../../state/runText';
-import { baseName, formatCost, isBusy, statusLabels } from '../format';
+import { baseName, formatCost, isBusy, shownStatus, statusLabels } from '../format';
 import { button, clear, h, setText } from '../dom';
 
 export interface SessionsListActions {
@@ -12,6 +12,15 @@ export interface SessionsListActions {
   archive(sessionId: string, archived: boolean): void;
   /** Deletes a closed session; called only after the user confirmed on the item. */
   remove(sessionId: string): void;
+}
+
+/** What the list shows besides the sessions themselves. */
+export interface ListContext {
+  /** Sessions with a pending permission: "Waiting for you". */
+  waiting?: ReadonlySet<string>;
+  /** hosts/list's states, for the host groups' dots. */
+  hostStates?: ReadonlyMap<string, string>;
+  workspaceFolders?: readonly string[];
 }
 
 interface Item {
@@ -32,6 +41,7 @@ export class SessionsList {
   private order: string[] = [];
   private layout = '';
   private selected = 0;
+  private context: ListContext = {};
   constructor(private readonly actions: SessionsListActions) {
     this.element = h('div', { class: 'sessions-list', attrs: { role: 'listbox', 'aria-label': 'Sessions' } });
     this.element.addEventListener('keydown', (event) => this.onKey(event));
@@ -42,8 +52,9 @@ export class SessionsList {
   }
 
   /** Renders the arrangement and returns it (the caller's empty state reads how many the filter hid). */
-  render(sessions: Session[], runs: Iterable<Run> = [], filter: SessionFilter = noFilter, now = new Date()): ArrangedSessions {
-    const arranged = arrangeSessions(sessions, runs, filter);
+  render(sessions: Session[], runs: Iterable<Run> = [], filter: SessionFilter = noFilter, now = new Date(), context: ListContext = {}): ArrangedSessions {
+    const arranged = arrangeSessions(sessions, runs, filter, { workspaceFolders: context.workspaceFolders });
+    this.context = context;
     const { groups } = arranged;
     const ids = groups.flatMap((g) => g.entries.flatMap((e) => (e.kind === 'session' ? [e.session.id] : [])));
     for (const [id, item] of this.items) {
@@ -53,13 +64,13 @@ export class SessionsList {
       }
     }
     for (const group of groups) for (const entry of group.entries) if (entry.kind === 'session') this.updateItem(entry.session, entry.nested, now);
-    const layout = JSON.stringify(groups.map((g) => [g.key, g.entries.map((e) => (e.kind === 'session' ? e.session.id : `${e.run.id}:${e.run.done}/${e.run.total}:${e.run.status}`))]));
+    const layout = JSON.stringify(groups.map((g) => [g.key, g.host ? this.hostState(g.host, sessions) : '', g.entries.map((e) => (e.kind === 'session' ? e.session.id : `${e.run.id}:${e.run.done}/${e.run.total}:${e.run.status}`))]));
     if (layout !== this.layout) {
       // Rebuild only when the arrangement changed: moving a focused node would drop the focus.
       const previous = this.selectedId;
       this.layout = layout;
       this.order = ids;
-      this.build(groups);
+      this.build(groups, sessions);
       this.selected = Math.max(0, previous ? ids.indexOf(previous) : 0);
     }
     this.selected = Math.min(this.selected, Math.max(0, ids.length - 1));
@@ -73,13 +84,32 @@ export class SessionsList {
     if (id) this.items.get(id)?.el.focus();
   }
 
-  private build(groups: SessionGroup[]): void {
+  /** A host's state: hosts/list's when known, else offline when its sessions say so. */
+  private hostState(host: string, sessions: readonly Session[]): string {
+    return this.context.hostStates?.get(host) ?? (sessions.some((s) => s.host === host && s.offline) ? 'offline' : 'online');
+  }
+
+  private build(groups: SessionGroup[], sessions: readonly Session[]): void {
     clear(this.element);
-    const headed = groups.length > 1;
+    const headed = groups.length > 1 || groups.some((g) => g.host);
+    let otherShown = false;
     for (const group of groups) {
-      const container = headed ? h('div', { class: 'session-group', attrs: { role: 'group', 'aria-label': group.label } }) : this.element;
+      const label = group.host ? `${group.label} · ${group.host}` : group.label;
+      const container = headed ? h('div', { class: 'session-group', attrs: { role: 'group', 'aria-label': label } }) : this.element;
       if (headed) {
-        container.appendChild(h('div', { class: 'session-group-header', text: group.label, attrs: { title: group.key, 'aria-hidden': 'true' } }));
+        if (group.other && !group.host && !otherShown && groups.some((g) => !g.other)) {
+          otherShown = true;
+          this.element.appendChild(h('div', { class: 'session-group-section', text: 'Other repositories', attrs: { 'aria-hidden': 'true' } }));
+        }
+        const header = h('div', { class: 'session-group-header', attrs: { title: group.host ? `${group.folder} on ${group.host}` : group.folder, 'aria-hidden': 'true' } });
+        if (group.host) {
+          const state = this.hostState(group.host, sessions);
+          header.appendChild(h('span', { class: `host-dot host-${state}`, attrs: { title: `${group.host}: ${state}` } }));
+          header.setAttribute('title', `${group.folder} on ${group.host} (${state})`);
+          container.setAttribute('aria-label', `${label}, ${state}`);
+        }
+        header.appendChild(h('span', { class: 'session-group-label', text: label }));
+        container.appendChild(header);
         this.element.appendChild(container);
       }
       for (const entry of group.entries) {
@@ -126,8 +156,10 @@ export class SessionsList {
     const when = relativeTime(session.updatedAt, now);
     setText(item.meta, `${session.agentId} · ${where} · ${when}`);
     item.meta.title = `${session.agentId} · ${session.worktree ?? session.cwd} · updated ${new Date(session.updatedAt).toLocaleString()}`;
-    setText(item.status, `${statusLabels[session.status]}${session.archived ? ' · archived' : ''}`);
-    item.status.className = `status status-${session.status}${isBusy(session.status) ? ' busy' : ''}`;
+    const status = shownStatus(session.status, this.context.waiting?.has(session.id) ?? false);
+    setText(item.status, `${statusLabels[status]}${session.archived ? ' · archived' : ''}`);
+    item.status.className = `status status-${status}${isBusy(status) && status !== 'waiting' ? ' busy' : ''}`;
+    item.status.title = statusLabels[status];
     setText(item.cost, formatCost(session.usage.costUsd));
     item.el.classList.toggle('nested', nested);
     item.el.classList.toggle('archived', session.archived === true);
@@ -137,7 +169,7 @@ export class SessionsList {
     // Only a closed session can go: an open one still has an agent (close it first, from its header).
     item.remove.hidden = session.status !== 'closed';
     if (!item.confirmTimer) item.remove.setAttribute('aria-label', `Delete ${session.name}`);
-    item.el.setAttribute('aria-label', `${session.name}, ${session.agentId}, ${statusLabels[session.status]}, ${when}, ${formatCost(session.usage.costUsd)}${session.archived ? ', archived' : ''}`);
+    item.el.setAttribute('aria-label', `${session.name}, ${session.agentId}, ${statusLabels[status]}, ${when}, ${formatCost(session.usage.costUsd)}${session.archived ? ', archived' : ''}`);
   }
 
   /** Two steps, since a webview has no confirm(): the first click asks on the button itself, the second deletes. */

@@ -1,13 +1,18 @@
 // Turns one transcript row into DOM. Message html comes from the server, which renders markdown with raw HTML
 // escaped and only safe links, so it is inserted as is; everything else is built as text nodes.
-import type { PermissionOption } from '../../../../protocol/protocol';
 import type {
-  ErrorRow, FileChangeRow, MessageRow, OutageRow, PermissionRow, PlanRow, PromptRow, StatusRow, ToolCallRow, TranscriptRow, UsageRow,
+  ErrorRow, FileChangeRow, MessageRow, OutageRow, PermissionRow, PlanRow, PromptRow, StatusRow, ToolCallRow, TranscriptRow, TurnFilesRow, UsageRow,
 } from '../../state/rows';
 import { button, h } from '../dom';
-import { formatUsage, statusLabels } from '../format';
+import { formatUsage, relativePath } from '../format';
+import { enhanceCodeBlocks } from './codeBlocks';
+import { renderMarkdown } from './markdown';
+import { permissionSummary } from './permissionTarget';
+import { renderAnswer, renderTarget } from './permissionCard';
 
 export interface RowContext {
+  /** The session's working folder: paths under it are shown relative to it. */
+  cwd?: string;
   /** Whether the host can open an editor diff (host/openDiff); the "Open diff" button shows only then. */
   canOpenDiff: boolean;
   openDiff(path: string): void;
@@ -21,6 +26,12 @@ export interface RowContext {
   reviewOutcome?(path: string): 'pending' | 'kept' | 'rejected' | undefined;
   /** The clock the countdown reads; Date.now by default (tests pass their own). */
   now?(): number;
+  /** Copies a code block's text (the host's clipboard when it offers one). */
+  copy?(text: string): void;
+  /** The session is a Playbook run's task: its prompts are Maestro's, not the user's, and start collapsed. */
+  playbookPrompts?(): boolean;
+  /** +/- line counts of a file a turn changed, from the review inbox; undefined when not known. */
+  diffStat?(turnId: string | undefined, path: string): { added: number; removed: number } | undefined;
 }
 
 /** Inputs and outputs can be large: show the start, the rest is one click away in the agent's own tools. */
@@ -52,9 +63,11 @@ export function renderRow(row: TranscriptRow, context: RowContext): HTMLElement 
 function renderBody(row: TranscriptRow, context: RowContext): HTMLElement {
   switch (row.kind) {
     case 'prompt':
-      return renderPrompt(row);
+      return renderPrompt(row, context);
     case 'message':
-      return renderMessage(row);
+      return renderMessage(row, context);
+    case 'turnFiles':
+      return renderTurnFiles(row, context);
     case 'toolCall':
       return renderToolCall(row, context);
     case 'fileChange':
@@ -62,7 +75,7 @@ function renderBody(row: TranscriptRow, context: RowContext): HTMLElement {
     case 'plan':
       return renderPlan(row);
     case 'permission':
-      return renderPermission(row);
+      return renderPermission(row, context);
     case 'usage':
       return renderUsage(row);
     case 'status':
@@ -74,33 +87,67 @@ function renderBody(row: TranscriptRow, context: RowContext): HTMLElement {
   }
 }
 
-function renderPrompt(row: PromptRow): HTMLElement {
-  return h('div', { attrs: { 'aria-label': 'Your prompt' } }, h('div', { class: 'prompt-text', text: row.text }));
+function renderPrompt(row: PromptRow, context: RowContext): HTMLElement {
+  if (!context.playbookPrompts?.()) return h('div', { attrs: { 'aria-label': 'Your prompt' } }, h('div', { class: 'prompt-text', text: row.text }));
+  // A Playbook task's prompt is Maestro's template filled in, not something the user typed: one line, open on demand.
+  const details = h('details', { class: 'playbook-prompt' });
+  details.open = context.isExpanded(row.key);
+  details.addEventListener('toggle', () => context.setExpanded(row.key, details.open));
+  details.append(h('summary', { text: 'Playbook task prompt (sent by Maestro)' }), h('div', { class: 'prompt-text', text: row.text }));
+  return h('div', { attrs: { 'aria-label': 'Playbook task prompt' } }, details);
 }
 
-function renderMessage(row: MessageRow): HTMLElement {
+/** Markdown as it streams (built here), then the server's rendering of the final text; code blocks get a Copy button. */
+function renderMessage(row: MessageRow, context: RowContext): HTMLElement {
   const el = h('div', { class: `role-${row.role}` });
   if (row.role === 'thought') el.appendChild(h('div', { class: 'row-label', text: 'Thinking' }));
-  const body = h('div', { class: 'message-body' });
+  const body = h('div', { class: 'message-body markdown' });
   if (row.html !== undefined && !row.streaming) body.innerHTML = row.html;
   else {
     body.classList.add('streaming');
-    body.textContent = row.text;
+    body.appendChild(renderMarkdown(row.text));
   }
+  enhanceCodeBlocks(body, (text) => context.copy?.(text));
+  if (row.repeats && row.repeats > 1) body.appendChild(h('span', { class: 'repeat-count', text: `×${row.repeats}`, attrs: { 'aria-label': `repeated ${row.repeats} times` } }));
   el.appendChild(body);
   return el;
 }
+
+/** The files a turn changed, each once, with the lines it added and removed while they wait in review. */
+function renderTurnFiles(row: TurnFilesRow, context: RowContext): HTMLElement {
+  const list = h('ul', { class: 'turn-files' });
+  for (const file of row.files) {
+    const shown = relativePath(file.path, context.cwd);
+    const stat = context.diffStat?.(row.turnId, file.path) ?? file.estimate;
+    list.appendChild(
+      h(
+        'li',
+        {},
+        h('span', { class: `badge change-${file.change}`, text: changeLabels[file.change] }),
+        h('span', { class: 'file-path', text: shown, attrs: { title: file.path } }),
+        stat ? h('span', { class: 'diff-stat', attrs: { 'aria-label': `${stat.added} lines added, ${stat.removed} removed` } }, h('span', { class: 'added', text: `+${stat.added}` }), ' ', h('span', { class: 'removed', text: `−${stat.removed}` })) : null,
+        context.canOpenDiff ? button('Diff', () => context.openDiff(file.path), { class: 'link-button', attrs: { 'aria-label': `Open diff of ${shown}` } }) : null,
+      ),
+    );
+  }
+  const count = row.files.length === 1 ? '1 file changed' : `${row.files.length} files changed`;
+  return h('div', {}, h('div', { class: 'row-label', text: count }), list);
+}
+
+const changeLabels: Record<string, string> = { added: 'added', modified: 'changed', deleted: 'deleted' };
 
 function renderToolCall(row: ToolCallRow, context: RowContext): HTMLElement {
   const details = h('details', { class: 'tool-call' });
   details.open = context.isExpanded(row.key);
   details.addEventListener('toggle', () => context.setExpanded(row.key, details.open));
+  // One line: a chevron (the details marker), what the tool did in words, and how it went.
+  const what = permissionSummary({ id: row.toolCallId, title: row.title, kind: row.toolKind, input: row.input }, context.cwd);
   const summary = h(
     'summary',
-    { attrs: { 'aria-label': `Tool call ${row.title}, ${row.toolKind}, ${row.status}` } },
-    h('span', { class: `badge kind-${row.toolKind}`, text: row.toolKind }),
-    h('span', { class: 'tool-title', text: row.title }),
-    h('span', { class: `badge status-${row.status}`, text: row.status }),
+    { attrs: { 'aria-label': `${what}, ${toolStatusLabels[row.status]}` } },
+    h('span', { class: 'chevron', attrs: { 'aria-hidden': 'true' } }),
+    h('span', { class: 'tool-title', text: what, attrs: { title: row.title } }),
+    h('span', { class: `badge status-${row.status}`, text: toolStatusLabels[row.status] }),
   );
   details.appendChild(summary);
   if (row.input !== undefined) details.appendChild(h('pre', { class: 'tool-input', text: clip(JSON.stringify(row.input, null, 2)) }));
@@ -108,13 +155,15 @@ function renderToolCall(row: ToolCallRow, context: RowContext): HTMLElement {
   return h('div', {}, details);
 }
 
+const toolStatusLabels: Record<string, string> = { pending: 'pending', inProgress: 'running', completed: 'done', failed: 'failed' };
+
 function renderFileChange(row: FileChangeRow, context: RowContext): HTMLElement {
   const outcome = context.reviewOutcome?.(row.path);
   return h(
     'div',
     {},
-    h('span', { class: `badge change-${row.change}`, text: row.change }),
-    h('span', { class: 'file-path', text: row.path }),
+    h('span', { class: `badge change-${row.change}`, text: changeLabels[row.change] ?? row.change }),
+    h('span', { class: 'file-path', text: relativePath(row.path, context.cwd), attrs: { title: row.path } }),
     outcome ? h('span', { class: `badge review-${outcome}`, text: outcome, attrs: { 'aria-label': `Review: ${outcome}` } }) : null,
     context.canOpenDiff ? button('Open diff', () => context.openDiff(row.path), { class: 'link-button', attrs: { 'aria-label': `Open diff of ${row.path}` } }) : null,
   );
@@ -134,33 +183,35 @@ function planMark(status: string): string {
   return '○';
 }
 
-/** A request recorded in the transcript: shows the options and which one was chosen. Live requests are cards. */
-function renderPermission(row: PermissionRow): HTMLElement {
-  const chosen = row.options.find((o) => o.id === row.chosenOptionId);
+/** A request recorded in the transcript: what was asked and, as a line of text, what was chosen. Live requests are cards. */
+function renderPermission(row: PermissionRow, context: RowContext): HTMLElement {
   return h(
     'div',
     { class: 'permission-record' },
     h('div', { class: 'row-label', text: 'Permission asked' }),
-    h('div', { class: 'tool-title', text: row.toolCall.title }),
-    h('div', { class: 'permission-options' }, ...row.options.map((o) => optionChip(o, o.id === row.chosenOptionId))),
-    h('div', { class: 'permission-answer', text: chosen ? `Answered: ${chosen.label}` : 'No answer recorded' }),
+    renderTarget(row.toolCall, context.cwd),
+    renderAnswer(row.options, row.chosenOptionId),
   );
-}
-
-function optionChip(option: PermissionOption, chosen: boolean): HTMLElement {
-  return h('span', { class: `chip option-${option.kind}${chosen ? ' chosen' : ''}`, text: option.label });
 }
 
 function renderUsage(row: UsageRow): HTMLElement {
   return h('div', { class: 'meta' }, formatUsage(row.usage));
 }
 
-// A transcript is history: a status row says what happened at that point, not what the session is doing now.
-const statusMoments: Partial<Record<string, string>> = { running: 'Turn started', waiting: 'Waiting for permission' };
+// A transcript is history: a status row says what happened at that point, in words (never "Idle (endTurn)").
+export function statusMoment(status: string, stopReason?: string): string {
+  if (status === 'running') return 'Turn started';
+  if (status === 'waiting') return 'Waiting for your answer';
+  if (status === 'retrying') return 'Waiting for the provider';
+  if (status === 'closed') return 'Session closed';
+  if (status === 'failed' || stopReason === 'error') return 'Turn failed';
+  if (stopReason === 'cancelled') return 'Turn cancelled';
+  if (stopReason === 'maxTurns') return 'Turn stopped: the agent reached its step limit';
+  return 'Turn finished';
+}
 
 function renderStatus(row: StatusRow): HTMLElement {
-  const reason = row.stopReason ? ` (${row.stopReason})` : '';
-  return h('div', { class: `meta status-${row.status}` }, `${statusMoments[row.status] ?? statusLabels[row.status] ?? row.status}${reason}`);
+  return h('div', { class: `meta status-row status-${row.status}` }, statusMoment(row.status, row.stopReason));
 }
 
 function renderError(row: ErrorRow): HTMLElement {
