@@ -54,8 +54,16 @@ describe('the core commands in a cold window', () => {
     expect(entry?.when).toBe('view == maestro.panel');
   });
 
-  it('offers one way to open the view in the palette: VS Code\'s own "Focus on Agents View"', () => {
-    expect(palette.find((e) => e.command === 'maestro.focus')?.when).toBe('false');
+  it('offers one way to open the view: "Maestro: Open" in the palette and on a chord (the activity bar being the other)', () => {
+    const commands = manifest.contributes.commands as { command: string; title: string; category?: string }[];
+    const open = commands.find((c) => c.command === 'maestro.focus');
+    expect(`${open?.category}: ${open?.title}`).toBe('Maestro: Open');
+    expect(palette.find((e) => e.command === 'maestro.focus')).toBeUndefined(); // no `when`: always in the palette
+    expect(keybindings.find((k) => k.command === 'maestro.focus')?.key).toBe('ctrl+alt+m o');
+    // No second command of ours opens or focuses the view.
+    expect(commands.filter((c) => /\b(open|focus|show)\b.*\b(panel|view)\b/i.test(c.title)).map((c) => c.command)).toEqual([]);
+    expect(manifest.contributes.viewsContainers.activitybar).toHaveLength(1);
+    expect(manifest.contributes.views.maestro).toHaveLength(1);
   });
 });
 
