@@ -16,7 +16,7 @@ const artefacts = join(packageRoot, 'test-results', 'codeserver-permission');
 // hiding the view brings one toast (Allow, Open Session), whose Allow lets the agent write.
 describe('permission requests in code-server', () => {
   let session: WorkbenchSession | undefined;
-  afterAll(async () => session?.dispose());
+  afterAll(async () => session?.dispose(), 60000);
 
   it('cold window commands, waiting in the status bar, and a toast only while the view is hidden', { timeout: 420000 }, async () => {
     expect(codeServerInstalled(), 'code-server is not installed: run clients/vscode/scripts/install-code-server.sh').toBe(true);
@@ -30,7 +30,9 @@ describe('permission requests in code-server', () => {
     const target = join(sandbox.repo, 'asked.txt');
     const toasts = page.locator('.notification-toast');
 
-    // A cold window: the Maestro view was never opened, yet the core commands and the one "Maestro: Open" are there.
+    // A cold window: the Maestro view was never opened, yet the core commands and the one "Maestro: Open" are there
+    // (once the workbench has read the extension's contributions: its activity bar entry shows).
+    await page.locator('.activitybar [aria-label^="Maestro"]').first().waitFor({ state: 'visible', timeout: 60000 });
     const core = ['Maestro: New Session', 'Maestro: Prompt Session', 'Maestro: Run Playbook', 'Maestro: Review Changes', 'Maestro: Open'];
     expect(await paletteOffers(page, core)).toEqual(core);
     await shot('cold-palette');
@@ -63,7 +65,8 @@ describe('permission requests in code-server', () => {
     const colours = await waiting.evaluate((el) => {
       const probe = document.createElement('div');
       probe.style.background = 'var(--vscode-statusBarItem-warningBackground)';
-      document.body.appendChild(probe);
+      // The theme's colour tokens are CSS variables on the workbench element.
+      (document.querySelector('.monaco-workbench') ?? document.body).appendChild(probe);
       const expected = getComputedStyle(probe).backgroundColor;
       probe.remove();
       return { item: getComputedStyle(el).backgroundColor, expected };
