@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Methods, type AgentInfo, type AgentsListResult, type Session } from '../protocol';
 import type { RpcClient } from '../server/rpcClient';
 import type { ActivityTracker } from '../status/activityTracker';
+import { statusNote } from '../status/statusNote';
 
 /**
  * Picks an available agent from `agents/list`, the configured default first. A single available agent is taken
@@ -39,7 +40,7 @@ export async function pickSession(
   await tracker.refresh();
   const sessions = tracker.openSessions().filter(filter);
   if (sessions.length === 0) {
-    void vscode.window.showInformationMessage('Maestro: no session to choose from.');
+    statusNote('Maestro: no open session (New Session: Ctrl+Alt+M N).');
     return undefined;
   }
   if (sessions.length === 1) return sessions[0];

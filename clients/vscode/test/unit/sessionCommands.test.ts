@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { answerMessagesWith, answerQuickPicksWith, recorded, Uri, workspace } from '../fakes/vscode';
 import type { Session } from '../../src/protocol';
 import { closeSession, newSession, promptSession, type SessionCommandContext } from '../../src/commands/sessionCommands';
+import { stopRun } from '../../src/commands/playbookCommands';
 import { deleteWorktree, mergeWorktree, openWorktreeInNewWindow } from '../../src/commands/worktreeCommands';
 import { ActivityTracker } from '../../src/status/activityTracker';
 import { FakeRpcClient } from './fakeRpcClient';
@@ -66,6 +67,15 @@ describe('session commands: one candidate, no picker; the prompt box, not a one-
     await promptSession(other.ctx);
     expect(recorded.quickPicks.map((q) => q.labels)).toEqual([['Claude b', 'Claude a']]);
     expect(other.shown).toEqual(['a']);
+  });
+
+  it('nothing to act on is a status bar note, not a toast (no session to prompt, no run to stop)', async () => {
+    const { server, ctx, shown } = context([session('gone', { status: 'closed' })]);
+    await promptSession(ctx);
+    await stopRun(server, ctx.tracker);
+    expect(recorded.messages).toEqual([]);
+    expect(recorded.statusBarMessages.map((m) => m.text)).toEqual(['$(info) Maestro: no open session (New Session: Ctrl+Alt+M N).', '$(info) Maestro: no Playbook is running.']);
+    expect(shown).toEqual([]);
   });
 
   it('Prompt Session with a text (from another command) sends it, and opens the session', async () => {
