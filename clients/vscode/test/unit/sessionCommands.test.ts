@@ -5,6 +5,9 @@ import { closeSession, newSession, promptSession, type SessionCommandContext } f
 import { stopRun } from '../../src/commands/playbookCommands';
 import { deleteWorktree, mergeWorktree, openWorktreeInNewWindow } from '../../src/commands/worktreeCommands';
 import { ActivityTracker } from '../../src/status/activityTracker';
+import { createHostActions } from '../../src/hostActions';
+import type { ReviewController } from '../../src/review/reviewController';
+import type { OutputChannel } from 'vscode';
 import { FakeRpcClient } from './fakeRpcClient';
 
 const session = (id: string, extra: Partial<Session> = {}): Session =>
@@ -146,5 +149,22 @@ describe('worktree sessions', () => {
     answerMessagesWith(async () => 'Delete Worktree');
     expect(await deleteWorktree(ctx)).toBe(true);
     expect(server.requests.at(-1)).toEqual({ method: 'sessions/close', params: { sessionId: 'w', removeWorktree: true } });
+  });
+});
+
+describe('the worktree actions the panel may ask for', () => {
+  beforeEach(() => recorded.reset());
+
+  it('run the commands of the same names on the session given, and want one', async () => {
+    const actions = createHostActions({} as ReviewController, {} as OutputChannel);
+    await actions.get('host/openWorktreeInNewWindow')!({ sessionId: 'w' });
+    await actions.get('host/mergeWorktree')!({ sessionId: 'w' });
+    await actions.get('host/deleteWorktree')!({ sessionId: 'w' });
+    expect(recorded.executed).toEqual([
+      { command: 'maestro.openWorktreeInNewWindow', args: ['w'] },
+      { command: 'maestro.mergeWorktree', args: ['w'] },
+      { command: 'maestro.deleteWorktree', args: ['w'] },
+    ]);
+    await expect(actions.get('host/mergeWorktree')!({})).rejects.toThrow('a sessionId is needed');
   });
 });
