@@ -145,7 +145,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     new StatusBar(maestro, tracker, permissions),
     new CostStatusBar(maestro),
     new BudgetWarnings(maestro, showStats),
-    new RunGateNotices(maestro, showRuns),
+    new RunGateNotices(maestro, showRuns, notices),
     new RunEndNotices(maestro, {
       showSession: (sessionId) => void showSession(sessionId),
       openPlaybook: (file) => void vscode.window.showTextDocument(vscode.Uri.file(file)),

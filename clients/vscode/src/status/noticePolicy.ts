@@ -16,6 +16,8 @@ export type NoticeSubject =
   | { kind: 'runEnded'; runId: string; failed: boolean }
   /** A permission request waiting for the user. */
   | { kind: 'permissionPending'; requestId: string | number }
+  /** A Playbook run waiting at a human-in-the-loop gate (`gateKey` names the run and the gate). */
+  | { kind: 'gateWaiting'; gateKey: string }
   /** The server restarting after a crash (transient). */
   | { kind: 'serverRestarting' };
 
@@ -65,6 +67,8 @@ function keyOf(subject: NoticeSubject): string {
       return `run|${subject.runId}`;
     case 'permissionPending':
       return `permission|${subject.requestId}`;
+    case 'gateWaiting':
+      return `gate|${subject.gateKey}`;
     default:
       return subject.kind;
   }
