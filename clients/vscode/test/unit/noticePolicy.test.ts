@@ -62,8 +62,21 @@ describe('TurnNotices', () => {
     server.notify('sessions/changed', { session: session('a', 'failed', 9) }); // the same end again: nothing more
     server.notify('sessions/changed', { session: session('b', 'idle', 2) }); // never seen busy: not a turn's end
     await waitFor('Open Session', () => opened.length === 1);
-    expect(recorded.messages.map((m) => [m.level, m.text, m.items])).toEqual([['warning', 'Maestro: the turn of Claude a failed (its transcript says why).', ['Open Session']]]);
+    expect(recorded.messages.map((m) => [m.level, m.text, m.items])).toEqual([['warning', 'Maestro: the turn of Claude a failed (its transcript says why).', ['Retry', 'Open Session']]]);
     expect(opened).toEqual(['a']);
+  });
+
+  it('Retry sends the failed turn\'s prompt again', async () => {
+    const server = new FakeRpcClient();
+    const prompt = (seq: number, text: string) => ({ sessionId: 'a', seq, time: '', event: { type: 'prompt', turnId: `t${seq}`, text } });
+    server.handlers.set('sessions/history', () => ({ events: [prompt(2, 'first'), { sessionId: 'a', seq: 3, time: '', event: { type: 'error', message: 'x' } }, prompt(6, 'write\nthe notes'), { sessionId: 'a', seq: 7, time: '', event: { type: 'error', message: 'boom' } }], hasMore: false }));
+    server.handlers.set('sessions/prompt', () => ({ stopReason: 'endTurn' }));
+    answerMessagesWith(async () => 'Retry');
+    new TurnNotices(server, new ActivityTracker(server), new NoticePolicy(() => false), () => undefined);
+    server.notify('sessions/changed', { session: session('a', 'running', 5) });
+    server.notify('sessions/changed', { session: session('a', 'failed', 7) });
+    await waitFor('the prompt sent again', () => server.requests.some((r) => r.method === 'sessions/prompt'));
+    expect(server.requests.find((r) => r.method === 'sessions/prompt')?.params).toEqual({ sessionId: 'a', text: 'write\nthe notes' });
   });
 
   it('leaves the sessions of a Playbook run to the run\'s own notice', async () => {
