@@ -218,6 +218,8 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   // Sessions in worktrees of their own: review those trees too (watching a known folder again is free).
   const sessionSubscription = tracker.onDidChange(() => {
     for (const session of tracker.openSessions()) if (session.worktree) watchFolder(session.worktree);
+    // The worktree commands are in the palette only when a session works in a worktree.
+    void vscode.commands.executeCommand('setContext', 'maestro.hasWorktreeSessions', tracker.openSessions().some((s) => !!s.worktree));
   });
   disposables.push(
     { dispose: () => stateSubscription.dispose() },

@@ -30,6 +30,13 @@ describe('the core commands in a cold window', () => {
     expect(gated.sort()).toEqual(['maestro.acceptAll', 'maestro.acceptHunk', 'maestro.rejectAll', 'maestro.rejectHunk', 'maestro.stageHunk']);
   });
 
+  it('the worktree commands show once a session works in a worktree (a context key the extension keeps)', () => {
+    for (const command of ['maestro.openWorktreeInNewWindow', 'maestro.mergeWorktree', 'maestro.deleteWorktree']) {
+      expect(palette.find((e) => e.command === command)?.when, command).toBe('maestro.hasWorktreeSessions');
+    }
+    expect(extensionSource).toContain("'maestro.hasWorktreeSessions'");
+  });
+
   it('have chords that work before the server is up', () => {
     for (const command of ['maestro.newSession', 'maestro.promptSession', 'maestro.reviewChanges', 'maestro.undoReviewDecision']) {
       const binding = keybindings.find((k) => k.command === command);
