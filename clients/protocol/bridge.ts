@@ -18,6 +18,12 @@ export const HostActions = {
   CopyText: 'host/copyText',
   /** First run: the editor's Maestro settings, where the server path and its environment are set. */
   ConfigureAgents: 'host/configureAgents',
+  /** A worktree session's `{ sessionId }` worktree opened as a folder in a new editor window. */
+  OpenWorktreeInNewWindow: 'host/openWorktreeInNewWindow',
+  /** A worktree session's `{ sessionId }` branch merged into the base branch, after the editor asked. */
+  MergeWorktree: 'host/mergeWorktree',
+  /** A worktree session's `{ sessionId }` worktree deleted (the session closed with it), after the editor asked. */
+  DeleteWorktree: 'host/deleteWorktree',
 } as const;
 
 export interface HostSettings {

@@ -8,6 +8,10 @@ import { createHostActions } from './hostActions';
 import { panelViewId, PanelViewProvider } from './panel/panelViewProvider';
 import { PermissionBroker } from './permissions/permissionBroker';
 import { askWithNotification } from './permissions/permissionNotification';
+import { deleteWorktree, mergeWorktree, openWorktreeInNewWindow } from './commands/worktreeCommands';
+import { machineSettings, MisplacedSettingsWarning } from './server/misplacedSettings';
+import { NoticePolicy } from './status/noticePolicy';
+import { TurnNotices } from './status/turnNotices';
 import { BaselineDocumentProvider, baselineScheme } from './review/baselineDocumentProvider';
 import { ReviewCodeLensProvider } from './review/reviewCodeLens';
 import { ReviewController } from './review/reviewController';
@@ -63,7 +67,20 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   const maestro = server;
 
   const tracker = new ActivityTracker(maestro);
-  const permissions = new PermissionBroker(askWithNotification((id) => tracker.sessions.get(id)?.name));
+  // Late-bound: the view and the bridge need the broker, the broker's toast needs the view (its visibility).
+  let panelView: PanelViewProvider | undefined;
+  let showSessionLater: (sessionId: string) => unknown = () => undefined;
+  // When toasts are raised, in one place: only for what happened while the view was hidden.
+  const notices = new NoticePolicy(() => panelView?.isVisible ?? false);
+  const permissions = new PermissionBroker(
+    askWithNotification({
+      policy: notices,
+      sessionName: (id) => tracker.sessions.get(id)?.name,
+      viewVisible: () => panelView?.isVisible ?? false,
+      onDidChangeViewVisibility: (listener) => panelView?.onDidChangeVisibility(listener) ?? { dispose() {} },
+      showSession: (id) => showSessionLater(id),
+    }),
+  );
   maestro.setRequestHandler((method, params, signal) => permissions.handle(method, params, signal));
 
   const reviewStore = new ReviewStore(maestro, (p) => {
@@ -90,12 +107,21 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     },
     permissions,
   );
-  const panelView = new PanelViewProvider(context.extensionUri, bridge, timing);
+  const view = new PanelViewProvider(context.extensionUri, bridge, timing);
+  panelView = view;
 
   const focusPanel = async () => void (await vscode.commands.executeCommand(`${panelViewId}.focus`));
   const showSession = async (sessionId: string) => {
     await focusPanel();
     bridge.showSession(sessionId);
+  };
+  showSessionLater = (id) => void showSession(id);
+  // "Maestro: Open" (and the status bar): the view, on the session selected there (its prompt box focused), else
+  // the list.
+  const openView = async () => {
+    const selected = bridge.selectedSessionId;
+    if (selected && tracker.sessions.get(selected)?.status !== 'closed' && tracker.sessions.has(selected)) await showSession(selected);
+    else await focusPanel();
   };
   // Show Stats: the panel's Stats tab (charts, leaderboard, today's spend against the limit).
   const showStats = async () => {
@@ -107,25 +133,26 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     bridge.showTab('runs');
   };
   const watchFolder = (folder: string) => void reviewStore.watch(folder);
-  const sessionContext: SessionCommandContext = { server: maestro, tracker, showSession, watchFolder };
+  const sessionContext: SessionCommandContext = { server: maestro, tracker, showSession, watchFolder, selectedSession: () => bridge.selectedSessionId };
 
   disposables.push(
     { dispose: () => bridge.dispose() },
     { dispose: () => tracker.dispose() },
     { dispose: () => reviewStore.dispose() },
-    vscode.window.registerWebviewViewProvider(panelViewId, panelView, {
+    vscode.window.registerWebviewViewProvider(panelViewId, view, {
       webviewOptions: { retainContextWhenHidden: true },
     }),
-    new StatusBar(maestro, tracker),
+    new StatusBar(maestro, tracker, permissions),
     new CostStatusBar(maestro),
     new BudgetWarnings(maestro, showStats),
-    new RunGateNotices(maestro, showRuns),
+    new RunGateNotices(maestro, showRuns, notices),
     new RunEndNotices(maestro, {
       showSession: (sessionId) => void showSession(sessionId),
       openPlaybook: (file) => void vscode.window.showTextDocument(vscode.Uri.file(file)),
       showRuns: () => void showRuns(),
-      panelVisible: () => panelView.isVisible,
-    }),
+      panelVisible: () => view.isVisible,
+    }, notices),
+    new TurnNotices(maestro, tracker, notices, (sessionId) => void showSession(sessionId)),
     review,
     reviewEdits,
     baselineDocuments,
@@ -139,15 +166,19 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   // each brings the server up first, then does its work.
   const serverCommand = <A extends unknown[]>(id: string, handler: (...args: A) => unknown) =>
     command(id, async (...args: A) => ((await ensureServer(maestro)) ? handler(...args) : undefined));
-  command('maestro.focus', focusPanel);
+  command('maestro.focus', openView);
   serverCommand('maestro.newGroupChat', async () => {
     await focusPanel();
     bridge.showNewChat();
   });
   serverCommand('maestro.newSession', () => newSession(sessionContext));
-  serverCommand('maestro.promptSession', (sessionId?: string) => promptSession(sessionContext, typeof sessionId === 'string' ? sessionId : undefined));
+  serverCommand('maestro.promptSession', (sessionId?: string, text?: string) =>
+    promptSession(sessionContext, typeof sessionId === 'string' ? sessionId : undefined, typeof text === 'string' ? text : undefined));
   serverCommand('maestro.cancelSession', () => cancelSession(sessionContext));
-  serverCommand('maestro.closeSession', () => closeSession(sessionContext));
+  serverCommand('maestro.closeSession', (sessionId?: string) => closeSession(sessionContext, typeof sessionId === 'string' ? sessionId : undefined));
+  serverCommand('maestro.openWorktreeInNewWindow', (sessionId?: string) => openWorktreeInNewWindow(sessionContext, typeof sessionId === 'string' ? sessionId : undefined));
+  serverCommand('maestro.mergeWorktree', (sessionId?: string) => mergeWorktree(sessionContext, typeof sessionId === 'string' ? sessionId : undefined));
+  serverCommand('maestro.deleteWorktree', (sessionId?: string) => deleteWorktree(sessionContext, typeof sessionId === 'string' ? sessionId : undefined));
   serverCommand('maestro.openTranscript', () => openTranscript(sessionContext));
   serverCommand('maestro.runPlaybook', (resource?: unknown) => runPlaybook(async (playbook) => {
     await focusPanel();
@@ -174,6 +205,9 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
 
   // Trouble with the server is said once per incident, with the action that fixes it (ServerNotices).
   disposables.push(new ServerNotices(maestro, () => output.show(true)));
+  // A machine setting (the server's path, its environment) written in the workspace's settings does nothing: say so.
+  const misplaced = new MisplacedSettingsWarning();
+  misplaced.check();
   const stateSubscription = maestro.onDidChangeState(({ state }) => {
     void vscode.commands.executeCommand('setContext', 'maestro.serverReady', state === 'ready');
     if (state === 'ready') {
@@ -184,12 +218,15 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   // Sessions in worktrees of their own: review those trees too (watching a known folder again is free).
   const sessionSubscription = tracker.onDidChange(() => {
     for (const session of tracker.openSessions()) if (session.worktree) watchFolder(session.worktree);
+    // The worktree commands are in the palette only when a session works in a worktree.
+    void vscode.commands.executeCommand('setContext', 'maestro.hasWorktreeSessions', tracker.openSessions().some((s) => !!s.worktree));
   });
   disposables.push(
     { dispose: () => stateSubscription.dispose() },
     { dispose: () => sessionSubscription.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (restartSettings.some((s) => e.affectsConfiguration(s))) void restartWithFeedback(maestro);
+      if (machineSettings.some((s) => e.affectsConfiguration(s))) misplaced.check();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders((e) => e.added.forEach((f) => watchFolder(f.uri.fsPath))),
   );

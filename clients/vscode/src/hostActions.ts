@@ -35,5 +35,15 @@ export function createHostActions(review: ReviewController, output: vscode.Outpu
       await vscode.env.clipboard.writeText(text);
     }],
     [HostActionNames.ConfigureAgents, async () => void (await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:maestro-dev.maestro'))],
+    // A worktree session's actions, as the commands of the same names (they ask first where they should).
+    [HostActionNames.OpenWorktreeInNewWindow, async (params) => void (await vscode.commands.executeCommand('maestro.openWorktreeInNewWindow', sessionIdOf(params)))],
+    [HostActionNames.MergeWorktree, async (params) => void (await vscode.commands.executeCommand('maestro.mergeWorktree', sessionIdOf(params)))],
+    [HostActionNames.DeleteWorktree, async (params) => void (await vscode.commands.executeCommand('maestro.deleteWorktree', sessionIdOf(params)))],
   ]);
+}
+
+function sessionIdOf(params: unknown): string {
+  const sessionId = (params as { sessionId?: unknown } | undefined)?.sessionId;
+  if (typeof sessionId !== 'string' || !sessionId) throw new Error('a sessionId is needed');
+  return sessionId;
 }

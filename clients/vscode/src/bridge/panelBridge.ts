@@ -27,6 +27,8 @@ export class PanelBridge {
   // A "Run Playbook" asked before any panel was ready: the next one to load opens its start screen (once).
   private startRunPending: Extract<HostToPanel, { kind: 'showStartRun' }> | undefined;
   private readonly subscriptions: Subscription[];
+  /** The session the user opened in the panel last: the default of the session commands and where focus lands. */
+  selectedSessionId: string | undefined;
 
   constructor(
     private readonly server: RpcClient,
@@ -112,7 +114,8 @@ export class PanelBridge {
         port.post(await this.answer(message.method, message.params, message.id));
         return;
       case 'sessionSelected':
-        // VS Code's commands pick their session themselves (a quick pick); nothing follows the panel's selection.
+        // Prompt Session, Close, Cancel and "Maestro: Open" act on the session the user is looking at.
+        this.selectedSessionId = message.sessionId;
         return;
     }
   }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Methods, type AgentInfo, type AgentsListResult } from '../protocol';
 import type { RpcClient } from '../server/rpcClient';
+import { statusNote } from '../status/statusNote';
 
 /** The install command in an unavailable agent's reason ("… Install it with: npm install -g …"), if it names one. */
 export function installCommandOf(agent: AgentInfo): string | undefined {
@@ -17,12 +18,12 @@ export async function installAgent(server: RpcClient, agentId?: string): Promise
   const installable = agents.filter((a) => !a.available && installCommandOf(a));
   let agent = agentId ? agents.find((a) => a.id === agentId) : undefined;
   if (agent?.available) {
-    void vscode.window.showInformationMessage(`Maestro: ${agent.name} is already installed${agent.version ? ` (${agent.version})` : ''}.`);
+    statusNote(`Maestro: ${agent.name} is already installed${agent.version ? ` (${agent.version})` : ''}.`, 'check');
     return;
   }
   if (!agent) {
     if (installable.length === 0) {
-      void vscode.window.showInformationMessage('Maestro: every agent Maestro knows how to install is already installed.');
+      statusNote('Maestro: every agent Maestro knows how to install is already installed.', 'check');
       return;
     }
     const picked = await vscode.window.showQuickPick(

@@ -3,6 +3,7 @@ import { Methods } from '../protocol';
 import type { RpcClient } from '../server/rpcClient';
 import type { ActivityTracker } from '../status/activityTracker';
 import { describeError } from '../util/rpcError';
+import { statusNote } from '../status/statusNote';
 
 /**
  * "Run Playbook": the panel's start-a-run screen, where the playbook, the agent, the worktree, loops, budget and the
@@ -17,7 +18,7 @@ export async function stopRun(server: RpcClient, tracker: ActivityTracker): Prom
   await tracker.refresh();
   const runs = tracker.runningRuns();
   if (runs.length === 0) {
-    void vscode.window.showInformationMessage('Maestro: no Playbook is running.');
+    statusNote('Maestro: no Playbook is running.');
     return;
   }
   const picked = await vscode.window.showQuickPick(

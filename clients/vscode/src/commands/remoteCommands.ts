@@ -3,6 +3,7 @@ import { Methods, type RemoteStartResult } from '../protocol';
 import type { RpcClient } from '../server/rpcClient';
 import { describeError, isNotAvailable } from '../util/rpcError';
 import { remoteHtml } from './infoPages';
+import { statusNote } from '../status/statusNote';
 
 /** Remote access: a feature the server may not have yet; -32601 is said as "not available yet", never faked. */
 export async function startRemote(server: RpcClient): Promise<void> {
@@ -25,7 +26,7 @@ async function showPage<R>(server: RpcClient, method: string, params: unknown, t
     result = await server.request<R>(method, params);
   } catch (error) {
     const message = `Maestro: ${describeError(error)}`;
-    if (isNotAvailable(error)) void vscode.window.showInformationMessage(message);
+    if (isNotAvailable(error)) statusNote(message);
     else void vscode.window.showErrorMessage(message);
     return;
   }

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Methods, type Session, type SessionCreateParams, type SessionPromptResult, type Worktree } from '../protocol';
+import { ErrorCodes, Methods, type Session, type SessionCreateParams, type SessionPromptResult, type Worktree } from '../protocol';
 import type { RpcClient } from '../server/rpcClient';
 import { readSettings } from '../settings';
 import type { ActivityTracker } from '../status/activityTracker';
-import { describeError } from '../util/rpcError';
+import { asRpcError, describeError } from '../util/rpcError';
 import { pickAgent, pickSession, workspaceFolderPaths } from './pickers';
 
 /** What the session commands need from the rest of the extension. */
@@ -15,6 +15,8 @@ export interface SessionCommandContext {
   showSession: (sessionId: string) => Promise<void>;
   /** A new session may run in a new worktree: start reviewing it. */
   watchFolder: (folder: string) => void;
+  /** The session selected in the panel, if any: offered first, and what the focus commands land on. */
+  selectedSession?: () => string | undefined;
 }
 
 const newWorktreeItem = '$(git-branch) New worktree…';
@@ -54,7 +56,7 @@ export async function newSession(ctx: SessionCommandContext): Promise<Session | 
   try {
     const session = await ctx.server.request<Session>(Methods.SessionsCreate, params);
     ctx.watchFolder(session.worktree ?? session.cwd);
-    void vscode.window.showInformationMessage(`Maestro: ${agent.name} session "${session.name}" started.`);
+    // No toast: the user just started it, and the panel opens it at once (its prompt box focused).
     await ctx.showSession(session.id);
     return session;
   } catch (error) {
@@ -63,41 +65,66 @@ export async function newSession(ctx: SessionCommandContext): Promise<Session | 
   }
 }
 
-/** Sends a prompt and returns at once: the turn runs in the background and its end is reported when it comes. */
-export async function promptSession(ctx: SessionCommandContext, sessionId?: string): Promise<void> {
-  const session = sessionId ? ctx.tracker.sessions.get(sessionId) ?? { id: sessionId, name: sessionId } : await pickSession(ctx.tracker, 'Maestro: prompt which session?');
+/**
+ * "Prompt Session": the session's prompt box in the panel, focused, since VS Code's input box is one line only (and
+ * a prompt is often several): Enter sends, Shift+Enter breaks a line, and a prompt sent while the server is away
+ * stays in the box. The single open session, or the one selected in the panel, is taken without a picker. With a
+ * `text` (from another command or a test), sends it at once; the turn's end is announced by TurnNotices if it comes
+ * while the view is hidden.
+ */
+export async function promptSession(ctx: SessionCommandContext, sessionId?: string, text?: string): Promise<void> {
+  const selected = ctx.selectedSession?.();
+  const known = (id: string) => ctx.tracker.sessions.get(id);
+  const session = sessionId
+    ? known(sessionId) ?? { id: sessionId, name: sessionId }
+    : selected && known(selected) && known(selected)!.status !== 'closed'
+      ? known(selected)!
+      : await pickSession(ctx.tracker, 'Maestro: prompt which session?', undefined, selected);
   if (!session) return;
-  const text = await vscode.window.showInputBox({ title: `Maestro: prompt ${session.name}`, placeHolder: 'What should the agent do?', ignoreFocusOut: true });
-  if (!text?.trim()) return;
-  ctx.server.request<SessionPromptResult>(Methods.SessionsPrompt, { sessionId: session.id, text }).then(
-    (result) => {
-      if (result.stopReason === 'error') void vscode.window.showWarningMessage(`Maestro: the turn of ${session.name} ended with an error (see its transcript).`);
-    },
-    (error: unknown) => void vscode.window.showErrorMessage(`Maestro: ${describeError(error)}`),
-  );
+  if (text?.trim()) {
+    ctx.server.request<SessionPromptResult>(Methods.SessionsPrompt, { sessionId: session.id, text }).catch(
+      (error: unknown) => void vscode.window.showErrorMessage(`Maestro: the prompt was not sent: ${describeError(error)}`),
+    );
+  }
   await ctx.showSession(session.id);
 }
 
 export async function cancelSession(ctx: SessionCommandContext): Promise<void> {
-  const session = await pickSession(ctx.tracker, 'Maestro: cancel the turn of…', (s) => s.status === 'running' || s.status === 'waiting');
+  const session = await pickSession(ctx.tracker, 'Maestro: cancel the turn of…', (s) => s.status === 'running' || s.status === 'waiting', ctx.selectedSession?.());
   if (!session) return;
   await run(() => ctx.server.request(Methods.SessionsCancel, { sessionId: session.id }));
 }
 
-export async function closeSession(ctx: SessionCommandContext): Promise<void> {
-  const session = await pickSession(ctx.tracker, 'Maestro: close which session?');
+export const keepWorktreeAction = 'Keep Worktree';
+export const deleteWorktreeAction = 'Delete Worktree';
+
+/** Closes a session; one in a worktree of its own asks Keep / Delete worktree (a modal: Escape cancels the close). */
+export async function closeSession(ctx: SessionCommandContext, sessionId?: string): Promise<void> {
+  const session = sessionId ? ctx.tracker.sessions.get(sessionId) : await pickSession(ctx.tracker, 'Maestro: close which session?', undefined, ctx.selectedSession?.());
   if (!session) return;
   let removeWorktree = false;
   if (session.worktree) {
-    const answer = await vscode.window.showQuickPick(['Close, keep the worktree', 'Close and remove the worktree'], { title: `Maestro: ${session.worktree}` });
+    const answer = await vscode.window.showWarningMessage(
+      `Close ${session.name}: keep its worktree or delete it?`,
+      { modal: true, detail: `${session.worktree}${session.branch ? ` (branch ${session.branch})` : ''}\nDeleting removes the folder; the branch and its commits stay. A worktree with changes not committed is not deleted (the session stays open and you are told which files).` },
+      keepWorktreeAction,
+      deleteWorktreeAction,
+    );
     if (!answer) return;
-    removeWorktree = answer.includes('remove');
+    removeWorktree = answer === deleteWorktreeAction;
   }
-  await run(() => ctx.server.request(Methods.SessionsClose, { sessionId: session.id, removeWorktree }));
+  try {
+    await ctx.server.request(Methods.SessionsClose, { sessionId: session.id, removeWorktree });
+  } catch (error) {
+    // A dirty worktree refuses to go: say which files, and offer the close that keeps it.
+    const dirty = asRpcError(error)?.code === ErrorCodes.WorktreeDirty;
+    const answer = await vscode.window.showErrorMessage(`Maestro: ${describeError(error)}`, ...(dirty ? [keepWorktreeAction] : []));
+    if (answer === keepWorktreeAction) await run(() => ctx.server.request(Methods.SessionsClose, { sessionId: session.id, removeWorktree: false }));
+  }
 }
 
 export async function openTranscript(ctx: SessionCommandContext): Promise<void> {
-  const session = await pickSession(ctx.tracker, 'Maestro: open the transcript of…');
+  const session = await pickSession(ctx.tracker, 'Maestro: open the transcript of…', undefined, ctx.selectedSession?.());
   if (session) await ctx.showSession(session.id);
 }
 

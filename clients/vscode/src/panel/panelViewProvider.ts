@@ -10,6 +10,9 @@ export const panelViewId = 'maestro.panel';
 /** The sidebar view: a webview running the shared panel bundle (copied to media/panel at build time). */
 export class PanelViewProvider implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
+  private readonly visibility = new vscode.EventEmitter<void>();
+  /** The view was shown or hidden (NoticePolicy's "out of sight"). */
+  readonly onDidChangeVisibility = this.visibility.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -43,10 +46,14 @@ export class PanelViewProvider implements vscode.WebviewViewProvider {
       if (message.kind === 'request' && message.method === Methods.SessionsList) listRequests.add(message.id);
       void this.bridge.receive(port, message);
     });
+    const visibility = view.onDidChangeVisibility(() => this.visibility.fire());
+    this.visibility.fire();
     view.onDidDispose(() => {
       attachment.dispose();
       receiving.dispose();
+      visibility.dispose();
       if (this.view === view) this.view = undefined;
+      this.visibility.fire();
     });
   }
 

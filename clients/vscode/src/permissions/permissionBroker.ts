@@ -6,7 +6,7 @@ import { Emitter } from '../util/emitter';
  * Asks the user outside the panel (a VS Code notification with one button per option). Resolves with the answer, or
  * undefined when the user dismissed it without choosing; `signal` aborts once the request was settled elsewhere.
  */
-export type AskUser = (params: PermissionRequestParams, signal: AbortSignal) => Promise<PermissionResponse | undefined>;
+export type AskUser = (params: PermissionRequestParams, signal: AbortSignal, requestId: number) => Promise<PermissionResponse | undefined>;
 
 interface Pending {
   id: number;
@@ -26,9 +26,12 @@ export class PermissionBroker {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly toPanel = new Emitter<HostToPanel>();
+  private readonly pendingChanged = new Emitter<void>();
 
   /** Messages for every attached panel. */
   readonly onPanelMessage = this.toPanel.event;
+  /** A request came or was settled: the sessions waiting for the user changed (the status bar counts them). */
+  readonly onDidChangePending = this.pendingChanged.event;
 
   constructor(private readonly askUser: AskUser) {}
 
@@ -40,8 +43,9 @@ export class PermissionBroker {
       this.pending.set(id, entry);
       signal.addEventListener('abort', () => this.settle(id, { cancelled: true }), { once: true });
       this.toPanel.fire({ kind: 'serverRequest', id, method, params });
+      this.pendingChanged.fire();
       if (method === Methods.PermissionsRequest) {
-        this.askUser(params as PermissionRequestParams, entry.abort.signal).then(
+        this.askUser(params as PermissionRequestParams, entry.abort.signal, id).then(
           (answer) => {
             if (answer) this.settle(id, answer);
           },
@@ -65,6 +69,19 @@ export class PermissionBroker {
     return this.pending.size;
   }
 
+  /**
+   * The sessions with a permission request waiting for the user. The server keeps such a session `running` (its turn
+   * is not over), but for the user it waits: the status bar counts it apart, with the warning colour.
+   */
+  waitingSessionIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const p of this.pending.values()) {
+      const sessionId = (p.params as Partial<PermissionRequestParams> | undefined)?.sessionId;
+      if (p.method === Methods.PermissionsRequest && typeof sessionId === 'string') ids.add(sessionId);
+    }
+    return ids;
+  }
+
   private settle(id: number, result: unknown): boolean {
     const entry = this.pending.get(id);
     if (!entry || entry.settled) return false;
@@ -73,6 +90,7 @@ export class PermissionBroker {
     entry.abort.abort();
     entry.resolve(result);
     this.toPanel.fire({ kind: 'serverRequestSettled', id });
+    this.pendingChanged.fire();
     return true;
   }
 }

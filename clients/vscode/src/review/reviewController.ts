@@ -6,6 +6,7 @@ import { baselineUri } from './baselineDocumentProvider';
 import { hunkAtLine, hunkGeometry } from './hunkGeometry';
 import type { ReviewEdits } from './reviewEdits';
 import type { ReviewSelection, ReviewStore } from './reviewStore';
+import { statusNote } from '../status/statusNote';
 
 /** What a CodeLens passes to accept/reject: exactly one hunk of one file. */
 export interface HunkTarget {
@@ -120,7 +121,7 @@ export class ReviewController implements vscode.Disposable {
   async undoLast(): Promise<void> {
     const last = this.decisions.pop();
     if (!last) {
-      void vscode.window.showInformationMessage('Maestro: there is no review decision to undo.');
+      statusNote('Maestro: there is no review decision to undo.');
       return;
     }
     await this.undo(last);
@@ -136,7 +137,7 @@ export class ReviewController implements vscode.Disposable {
     await this.store.refresh(root);
     const files = this.store.filesUnder(root);
     if (files.length === 0) {
-      void vscode.window.showInformationMessage('Maestro: no agent changes to review.');
+      statusNote('Maestro: no agent changes to review.');
       return;
     }
     const picked =
@@ -195,11 +196,11 @@ export class ReviewController implements vscode.Disposable {
       const indexed = await this.store.indexReview(root, path.relative(root, this.store.realpathOf(file)));
       const hunk = indexed && hunkAtLine(indexed.hunks.map(hunkGeometry), editor.selection.active.line);
       if (!hunk) {
-        void vscode.window.showInformationMessage('Maestro: there is no unstaged change under the cursor.');
+        statusNote('Maestro: there is no unstaged change under the cursor.');
         return;
       }
       await this.store.stage(root, { hunkIds: [hunk.hunk.id] });
-      void vscode.window.showInformationMessage(`Maestro: staged the hunk at line ${hunk.firstChangedLine + 1} (git add).`);
+      statusNote(`Maestro: staged the hunk at line ${hunk.firstChangedLine + 1} (git add).`, 'check');
     } catch (error) {
       await this.reportFailure(root, error);
     }
@@ -242,7 +243,7 @@ export class ReviewController implements vscode.Disposable {
 
   private offerUndo(message: string, root: string, decisionId: string | undefined): void {
     if (!decisionId) {
-      void vscode.window.showInformationMessage(message);
+      statusNote(message, 'check');
       return;
     }
     void vscode.window.showInformationMessage(message, undoButton).then(async (answer) => {
@@ -258,7 +259,7 @@ export class ReviewController implements vscode.Disposable {
     try {
       const result = await this.store.undo(decision.root, decision.decisionId);
       await this.edits.apply(decision.root, result.contents ?? []);
-      void vscode.window.showInformationMessage(`Maestro: undid the ${decision.label}.`);
+      statusNote(`Maestro: undid the ${decision.label}.`, 'check');
     } catch (error) {
       if (isReviewConflict(error)) {
         void vscode.window.showWarningMessage(`Maestro: cannot undo the ${decision.label}: ${(error as Error).message}`);
@@ -276,7 +277,7 @@ export class ReviewController implements vscode.Disposable {
   }
 
   private nothingAtCursor(): void {
-    void vscode.window.showInformationMessage('Maestro: there is no agent change under the cursor.');
+    statusNote('Maestro: there is no agent change under the cursor.');
   }
 
   private hunkAtCursor(): HunkTarget | undefined {

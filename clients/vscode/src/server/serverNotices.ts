@@ -21,11 +21,10 @@ export function serverErrorActions(change: ServerStateChange): string[] {
 
 /**
  * Says when the server is in trouble, once per incident; the status bar shows the state all along. A stop is an
- * error with the action that fixes it; a crash being restarted is a warning, once until the server is ready again.
+ * error with the action that fixes it; a crash being restarted is transient and lives in the status bar only
+ * (NoticePolicy: 'serverRestarting'), where its tooltip says when it restarts.
  */
-export class ServerNotices implements vscode.Disposable {
-  private warnedRestart = false;
-  /**
+export class ServerNotices implements vscode.Disposable {  /**
    * Stop errors shown and not yet answered or dismissed. A command run from a cold window activates the extension
    * (whose start fails) and then starts the server again (ensureServer): the same failure twice, shown once.
    */
@@ -38,12 +37,7 @@ export class ServerNotices implements vscode.Disposable {
 
   private onChange(change: ServerStateChange): void {
     const { state, message } = change;
-    if (state === 'ready') {
-      this.warnedRestart = false;
-    } else if (state === 'restarting' && !this.warnedRestart) {
-      this.warnedRestart = true;
-      void vscode.window.showWarningMessage(message ?? 'Maestro: the server stopped; restarting.', showOutputAction).then((a) => a && this.showOutput());
-    } else if (state === 'stopped' && message && !message.includes('deactivated') && !this.openErrors.has(message)) {
+    if (state === 'stopped' && message && !message.includes('deactivated') && !this.openErrors.has(message)) {
       this.openErrors.add(message);
       void vscode.window.showErrorMessage(message, ...serverErrorActions(change)).then((action) => {
         this.openErrors.delete(message);

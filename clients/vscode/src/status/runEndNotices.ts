@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Methods, type Run, type RunProgressNotification } from '../protocol';
 import type { RpcClient } from '../server/rpcClient';
+import { NoticePolicy } from './noticePolicy';
 
 /** What the notice can do for the user; the extension wires each to its own command. */
 export interface RunEndActions {
@@ -11,22 +12,25 @@ export interface RunEndActions {
   openPlaybook(file: string): unknown;
   /** Shows the panel's Runs tab. */
   showRuns(): unknown;
-  /** Whether the panel is on screen: a run that ends well is announced only when it is not. */
+  /** Whether the panel is on screen: a run's end is announced only when it is not (its run card shows it). */
   panelVisible(): boolean;
 }
 
 /**
  * A Playbook run that ended. A failure is an editor message that quotes why (the refused tool, the stall, the agent's
  * error) and offers the next step: Open Transcript, Retry with Bypass (when a permission refusal was the cause) and
- * Open Playbook; the cause used to sit in a collapsed row of another session, where nobody found it. Any other end
- * (done, stopped, halted, out of budget) is announced when the panel is not on screen, since runs end while the
- * user looks elsewhere.
+ * Open Playbook. Any other end (done, stopped, halted, out of budget) says how it went, with Show Run. Both only when the
+ * panel is not on screen (NoticePolicy: runs end while the user looks elsewhere; on screen, the run card shows it),
+ * once per run.
  */
 export class RunEndNotices implements vscode.Disposable {
-  private readonly shown = new Set<string>();
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly server: RpcClient, private readonly actions: RunEndActions) {
+  constructor(
+    private readonly server: RpcClient,
+    private readonly actions: RunEndActions,
+    private readonly policy: NoticePolicy = new NoticePolicy(() => actions.panelVisible()),
+  ) {
     this.subscription = server.onNotification(({ method, params }) => {
       if (method !== Methods.RunsProgress) return;
       const progress = params as RunProgressNotification;
@@ -37,8 +41,7 @@ export class RunEndNotices implements vscode.Disposable {
   }
 
   private show(run: Run): void {
-    if (this.shown.has(run.id)) return;
-    this.shown.add(run.id);
+    if (this.policy.decide({ kind: 'runEnded', runId: run.id, failed: true }) !== 'toast') return;
     const reason = run.reason ?? 'a task was not done';
     const refused = / permission mode refused /.test(reason);
     const session = run.sessionIds.at(-1);
@@ -53,8 +56,7 @@ export class RunEndNotices implements vscode.Disposable {
   }
 
   private announce(run: Run): void {
-    if (this.shown.has(run.id) || this.actions.panelVisible()) return;
-    this.shown.add(run.id);
+    if (this.policy.decide({ kind: 'runEnded', runId: run.id, failed: false }) !== 'toast') return;
     const name = path.basename(run.playbook);
     const text = run.outcome === 'done'
       ? `Maestro: the run of ${name} finished: ${run.done} of ${run.total} tasks done, $${run.usage.costUsd.toFixed(2)}.`

@@ -23,6 +23,8 @@ export function statusText(
   sessions: Iterable<Session>,
   runs: Iterable<Run>,
   server?: ConnectedServer,
+  /** Sessions with a permission request waiting for the user: the server keeps them `running`, the user is waited on. */
+  waitingIds: ReadonlySet<string> = new Set(),
 ): StatusText {
   if (state === 'starting') return { text: '$(loading~spin) Maestro', tooltip: 'Maestro: starting the server…', label: 'Maestro: starting the server', warning: false };
   if (state === 'restarting') {
@@ -37,8 +39,8 @@ export function statusText(
   let running = 0;
   let waiting = 0;
   for (const session of sessions) {
-    if (session.status === 'running') running++;
-    else if (session.status === 'waiting') waiting++;
+    if (session.status === 'waiting' || (session.status === 'running' && waitingIds.has(session.id))) waiting++;
+    else if (session.status === 'running') running++;
   }
   const activeRuns = [...runs].filter((r) => r.status === 'running' || r.status === 'waiting');
   // A run at a human-in-the-loop gate waits for the user just like an agent asking a permission.
@@ -46,7 +48,8 @@ export function statusText(
 
   const parts: string[] = [];
   if (running > 0) parts.push(`$(sync~spin) ${running}`);
-  if (waiting + gated > 0) parts.push(`$(bell-dot) ${waiting + gated}`);
+  // Waiting is not running: its own count, in words, on the warning colour.
+  if (waiting + gated > 0) parts.push(`$(bell-dot) ${waiting + gated} waiting for you`);
   if (activeRuns.length > 0) parts.push(`$(checklist) ${activeRuns.length}`);
   const text = parts.length > 0 ? `Maestro ${parts.join(' ')}` : '$(hubot) Maestro';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeServerInstalled } from './codeServer';
-import { answerInput, pickItem, runCommand } from './workbench';
+import { pickItem, runCommand, pickItemIfOffered, sendInPanel } from './workbench';
 import { openMaestroView, openWorkbench, packageRoot, type WorkbenchSession } from './workbenchSession';
 
 const artefacts = join(packageRoot, 'test-results', 'codeserver-install');
@@ -94,14 +94,13 @@ describe('the platform VSIX on a machine without .NET', () => {
     }
 
     await runCommand(page, 'Maestro: New Session');
-    await pickItem(page, 'Claude Code');
+    await pickItemIfOffered(page, 'Claude Code', 'repo'); // the one available agent is taken without a picker
     await pickItem(page, 'repo');
     await panel.locator('.session-title', { hasText: 'Claude Code' }).waitFor({ state: 'visible', timeout: 60000 });
 
     await model.enqueueTurn([{ text: 'Hello from the **self-contained** server.' }]);
     await runCommand(page, 'Maestro: Prompt Session');
-    await pickItem(page, 'claude-code');
-    await answerInput(page, 'Say hello');
+    await sendInPanel(panel, 'Say hello');
     await panel.getByText('self-contained').first().waitFor({ state: 'visible', timeout: 180000 });
     await shot('turn-answered');
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../real/waitFor';
 import { codeServerInstalled } from './codeServer';
-import { answerInput, codeLens, openFile, pickItem, runCommand } from './workbench';
+import { codeLens, openFile, pickItem, runCommand, pickItemIfOffered, sendInPanel } from './workbench';
 import { openMaestroView, openWorkbench, packageRoot, vsix, type WorkbenchSession } from './workbenchSession';
 
 const artefacts = join(packageRoot, 'test-results', 'codeserver');
@@ -62,7 +62,7 @@ describe('the extension in code-server', () => {
 
     // "Maestro: New Session": agent, then the workspace folder.
     await runCommand(page, 'Maestro: New Session');
-    await pickItem(page, 'Claude Code');
+    await pickItemIfOffered(page, 'Claude Code', 'repo'); // the one available agent is taken without a picker
     await pickItem(page, 'repo');
     // The command opens the new session's transcript in the panel.
     await panel.locator('.session-title', { hasText: 'Claude Code' }).waitFor({ state: 'visible', timeout: 60000 });
@@ -73,10 +73,9 @@ describe('the extension in code-server', () => {
     await model.enqueueTurn([{ tool: 'Edit', args: { file_path: file, old_string: 'row 03', new_string: rejectedLine } }]);
     await model.enqueueTurn([{ tool: 'Edit', args: { file_path: file, old_string: 'row 25', new_string: acceptedLine } }, { text: 'Edited **notes.txt** in two places.' }]);
 
-    // "Maestro: Prompt Session": pick the session, type the prompt.
+    // "Maestro: Prompt Session": the one session's prompt box in the panel; type the prompt there.
     await runCommand(page, 'Maestro: Prompt Session');
-    await pickItem(page, 'claude-code');
-    await answerInput(page, 'Change row 03 and row 25 of notes.txt');
+    await sendInPanel(panel, 'Change row 03 and row 25 of notes.txt');
     await shot('prompt-sent');
 
     // Watch it in the panel (the command keeps the session's transcript open) until the agent's final message.

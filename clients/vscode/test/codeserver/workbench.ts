@@ -51,3 +51,43 @@ export function panelFrame(page: Page): FrameLocator {
 export function codeLens(page: Page, title: string) {
   return page.locator('.editor-instance .codelens-decoration a', { hasText: title });
 }
+
+/**
+ * Which of these command titles the command palette offers (each typed in turn as its filter), then closes it. A
+ * command hidden by its `when` clause is not listed.
+ */
+export async function paletteOffers(page: Page, titles: string[]): Promise<string[]> {
+  await page.keyboard.press('F1');
+  const input = page.locator(`${quickInput} input`);
+  await input.waitFor({ state: 'visible' });
+  const offered: string[] = [];
+  for (const title of titles) {
+    await input.fill(`>${title}`);
+    const rows = page.locator(`${quickInput} .monaco-list-row`);
+    // Wait for the list to answer this filter: a row, or the "No matching commands" message.
+    await rows.first().or(page.locator(`${quickInput} .quick-input-message`, { hasText: 'No matching' })).first().waitFor({ state: 'visible' });
+    // The label alone (a row also holds its category, keybinding and "recently used").
+    const labels = (await rows.locator('.label-name').allInnerTexts()).map((t) => t.trim());
+    if (labels.includes(title)) offered.push(title);
+  }
+  await input.press('Escape');
+  return offered;
+}
+
+/**
+ * Picks `label` if its quick pick comes, or goes on when `next`'s comes instead (a single candidate is taken
+ * without a picker, so a step may be skipped).
+ */
+export async function pickItemIfOffered(page: Page, label: string, next: string): Promise<void> {
+  const row = (text: string) => page.locator(`${quickInput} .monaco-list-row`, { hasText: text }).first();
+  await row(label).or(row(next)).first().waitFor({ state: 'visible' });
+  if (await row(label).isVisible()) await row(label).click();
+}
+
+/** Types a prompt into the panel's prompt box (focused by "Maestro: Prompt Session") and sends it with Enter. */
+export async function sendInPanel(panel: FrameLocator, text: string): Promise<void> {
+  const prompt = panel.getByRole('textbox', { name: 'Prompt' });
+  await prompt.waitFor({ state: 'visible', timeout: 30000 });
+  await prompt.fill(text);
+  await prompt.press('Enter');
+}

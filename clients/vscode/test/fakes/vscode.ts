@@ -187,7 +187,11 @@ export const recorded = {
   progress: [] as { location: ProgressLocation; title?: string }[],
   /** window.setStatusBarMessage calls. */
   statusBarMessages: [] as { text: string; timeoutMs?: number }[],
+  /** window.showQuickPick calls: the title and the labels offered. */
+  quickPicks: [] as { title?: string; labels: string[] }[],
   reset(): void {
+    this.quickPicks.length = 0;
+    quickPickAnswer = undefined;
     this.progress.length = 0;
     this.statusBarMessages.length = 0;
     this.edits.length = 0;
@@ -205,6 +209,12 @@ export const recorded = {
 let messageAnswer: ((text: string, items: string[]) => Promise<string | undefined>) | undefined;
 export function answerMessagesWith(answer: (text: string, items: string[]) => Promise<string | undefined>): void {
   messageAnswer = answer;
+}
+
+/** Which item the next showQuickPick resolves with (by label), or undefined for Escape. */
+let quickPickAnswer: ((labels: string[]) => string | undefined) | undefined;
+export function answerQuickPicksWith(answer: (labels: string[]) => string | undefined): void {
+  quickPickAnswer = answer;
 }
 
 const showMessage = (level: 'info' | 'warning' | 'error') => (text: string, ...rest: unknown[]) => {
@@ -250,6 +260,13 @@ export const window = {
   setStatusBarMessage(text: string, timeoutMs?: number) {
     recorded.statusBarMessages.push({ text, timeoutMs });
     return { dispose() {} };
+  },
+  async showQuickPick<T extends string | { label: string }>(items: readonly T[] | Promise<readonly T[]>, options?: { title?: string }): Promise<T | undefined> {
+    const list = await items;
+    const labels = list.map((i) => (typeof i === 'string' ? i : i.label));
+    recorded.quickPicks.push({ title: options?.title, labels });
+    const chosen = quickPickAnswer?.(labels);
+    return list.find((_, index) => labels[index] === chosen);
   },
   showInformationMessage: showMessage('info'),
   showWarningMessage: showMessage('warning'),

@@ -42,13 +42,20 @@ describe('MaestroServer against the real server', () => {
     expect(responseTo(host.panel, 3)?.error?.code).toBe(-32010);
   });
 
-  it('restarts a server that died, says so, and serves again', { timeout: 60000 }, async () => {
+  it('restarts a server that died, says so, serves again, and holds a panel request sent meanwhile until it answers', { timeout: 60000 }, async () => {
     host = startRealHost();
     await host.server.start();
     const first = host.server.pid;
     const seen: string[] = [];
     host.server.onDidChangeState(({ state, message }) => seen.push(`${state}${message ? `: ${message}` : ''}`));
     process.kill(first!, 'SIGKILL');
+
+    // Sent during the outage (a prompt would be too): the host does not fail it, it waits for the server to be back.
+    await waitFor('the restarting state', () => host!.server.state === 'restarting');
+    const held = host.send({ kind: 'request', id: 7, method: 'sessions/list', params: {} });
+    await held;
+    expect(responseTo(host.panel, 7)).toMatchObject({ result: { sessions: [] } });
+    expect(host.server.pid).not.toBe(first);
 
     await waitFor('the restarted server', () => host!.server.state === 'ready' && host!.server.pid !== first);
     expect(seen[0]).toMatch(/^restarting: The Maestro server killed by SIGKILL; restarting in \d+ s\.$/);

@@ -30,6 +30,13 @@ describe('the core commands in a cold window', () => {
     expect(gated.sort()).toEqual(['maestro.acceptAll', 'maestro.acceptHunk', 'maestro.rejectAll', 'maestro.rejectHunk', 'maestro.stageHunk']);
   });
 
+  it('the worktree commands show once a session works in a worktree (a context key the extension keeps)', () => {
+    for (const command of ['maestro.openWorktreeInNewWindow', 'maestro.mergeWorktree', 'maestro.deleteWorktree']) {
+      expect(palette.find((e) => e.command === command)?.when, command).toBe('maestro.hasWorktreeSessions');
+    }
+    expect(extensionSource).toContain("'maestro.hasWorktreeSessions'");
+  });
+
   it('have chords that work before the server is up', () => {
     for (const command of ['maestro.newSession', 'maestro.promptSession', 'maestro.reviewChanges', 'maestro.undoReviewDecision']) {
       const binding = keybindings.find((k) => k.command === command);
@@ -54,8 +61,16 @@ describe('the core commands in a cold window', () => {
     expect(entry?.when).toBe('view == maestro.panel');
   });
 
-  it('offers one way to open the view in the palette: VS Code\'s own "Focus on Agents View"', () => {
-    expect(palette.find((e) => e.command === 'maestro.focus')?.when).toBe('false');
+  it('offers one way to open the view: "Maestro: Open" in the palette and on a chord (the activity bar being the other)', () => {
+    const commands = manifest.contributes.commands as { command: string; title: string; category?: string }[];
+    const open = commands.find((c) => c.command === 'maestro.focus');
+    expect(`${open?.category}: ${open?.title}`).toBe('Maestro: Open');
+    expect(palette.find((e) => e.command === 'maestro.focus')).toBeUndefined(); // no `when`: always in the palette
+    expect(keybindings.find((k) => k.command === 'maestro.focus')?.key).toBe('ctrl+alt+m o');
+    // No second command of ours opens or focuses the view.
+    expect(commands.filter((c) => /\b(open|focus|show)\b.*\b(panel|view)\b/i.test(c.title)).map((c) => c.command)).toEqual([]);
+    expect(manifest.contributes.viewsContainers.activitybar).toHaveLength(1);
+    expect(manifest.contributes.views.maestro).toHaveLength(1);
   });
 });
 

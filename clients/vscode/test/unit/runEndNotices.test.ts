@@ -22,12 +22,16 @@ describe('RunEndNotices', () => {
     const server = new FakeRpcClient();
     server.handlers.set('playbooks/run', () => ({ ...exchange.notification.run, status: 'running' }));
     answerMessagesWith(async () => 'Retry with Bypass');
-    const notices = new RunEndNotices(server, { showSession: () => undefined, openPlaybook: () => undefined, showRuns: () => undefined, panelVisible: () => true });
+    let visible = true;
+    const notices = new RunEndNotices(server, { showSession: () => undefined, openPlaybook: () => undefined, showRuns: () => undefined, panelVisible: () => visible });
     const event = failed(refusal);
 
-    server.notify('runs/progress', event);
-    server.notify('runs/progress', event);
     server.notify('runs/progress', exchange.notification); // a run that finished well says nothing while the panel shows it
+    server.notify('runs/progress', { ...event, run: { ...event.run, id: 'r_seen' } }); // nor one that failed: its run card says why
+    expect(recorded.messages).toEqual([]);
+    visible = false;
+    server.notify('runs/progress', event);
+    server.notify('runs/progress', event);
 
     expect(recorded.messages.map((m) => [m.level, m.items])).toEqual([['error', ['Open Transcript', 'Retry with Bypass', 'Open Playbook']]]);
     expect(recorded.messages[0]!.text).toContain('failed: Stalled: the attempt made no progress. The acceptEdits permission mode refused 1 tool call: Bash `make release`.');

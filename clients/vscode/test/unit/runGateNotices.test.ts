@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answerMessagesWith, recorded } from '../fakes/vscode';
 import type { Run, RunProgressNotification } from '../../src/protocol';
+import { NoticePolicy } from '../../src/status/noticePolicy';
 import { RunGateNotices } from '../../src/status/runGateNotices';
 import { waitFor } from '../real/waitFor';
 import { FakeRpcClient } from './fakeRpcClient';
@@ -29,6 +30,18 @@ describe('RunGateNotices', () => {
     ]);
     await waitFor('runs/approve', () => server.requests.some((r) => r.method === 'runs/approve'));
     expect(server.requests.filter((r) => r.method === 'runs/approve').map((r) => r.params)).toEqual([{ runId: gated.run.id }]);
+    notices.dispose();
+  });
+
+  it('says nothing while the Maestro view is on screen: its run card offers Approve', async () => {
+    const server = new FakeRpcClient();
+    let visible = true;
+    const notices = new RunGateNotices(server, () => undefined, new NoticePolicy(() => visible));
+    server.notify('runs/progress', gated);
+    expect(recorded.messages).toEqual([]);
+    visible = false;
+    server.notify('runs/progress', { ...gated, run: { ...gated.run, id: 'r_hidden' } });
+    expect(recorded.messages).toHaveLength(1);
     notices.dispose();
   });
 

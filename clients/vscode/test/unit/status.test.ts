@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recorded } from '../fakes/vscode';
+import { recorded, ThemeColor } from '../fakes/vscode';
+import { PermissionBroker } from '../../src/permissions/permissionBroker';
 import type { Run, Session } from '../../src/protocol';
 import type { MaestroServer } from '../../src/server/maestroServer';
 import { ActivityTracker } from '../../src/status/activityTracker';
@@ -14,7 +15,7 @@ const run = (id: string, status: Run['status']): Run => ({ id, playbook: 'pb', s
 describe('statusText', () => {
   it('counts running and waiting agents and running Playbook runs', () => {
     const s = statusText('ready', undefined, [session('a', 'running'), session('b', 'running'), session('c', 'waiting'), session('d', 'idle')], [run('r', 'running'), run('q', 'done')]);
-    expect(s.text).toBe('Maestro $(sync~spin) 2 $(bell-dot) 1 $(checklist) 1');
+    expect(s.text).toBe('Maestro $(sync~spin) 2 $(bell-dot) 1 waiting for you $(checklist) 1');
     expect(s.tooltip).toContain('2 agents running');
     expect(s.tooltip).toContain('1 agent waiting for you');
     expect(s.tooltip).toContain('pb: 1/3');
@@ -34,7 +35,7 @@ describe('statusText for a run at a human-in-the-loop gate', () => {
   it('counts it as waiting for you, names the gate in the tooltip and draws attention', () => {
     const gated = { ...run('g', 'waiting'), gate: { reason: 'Read the draft', task: { document: '/r/p.md', line: 3, text: 'Approve', attempt: 1 }, markerLine: 2, since: '2026-12-01T00:00:00Z' } } as Run;
     const s = statusText('ready', undefined, [], [gated]);
-    expect(s.text).toBe('Maestro $(bell-dot) 1 $(checklist) 1');
+    expect(s.text).toBe('Maestro $(bell-dot) 1 waiting for you $(checklist) 1');
     expect(s.warning).toBe(true);
     expect(s.tooltip).toContain('(needs your approval: Read the draft)');
     expect(s.label).toBe('Maestro: 0 agents running, 0 agents waiting for you, 1 Playbook run in progress, 1 run needing your approval');
@@ -99,5 +100,27 @@ describe('StatusBar with ActivityTracker', () => {
     server.handlers.set('runs/list', () => ({ runs: [] }));
     new StatusBar(server as unknown as MaestroServer, new ActivityTracker(server));
     expect(recorded.statusBarItems[0].tooltip).toContain('Server: maestro 2.0.1 at /work/artifacts/bin/maestro');
+  });
+
+  it('a session with a permission request waiting counts as waiting for you, not running, on the warning colour', async () => {
+    const server = new FakeRpcClient();
+    server.handlers.set('sessions/list', () => ({ sessions: [session('a', 'running'), session('b', 'running')] }));
+    server.handlers.set('runs/list', () => ({ runs: [] }));
+    const tracker = new ActivityTracker(server);
+    const broker = new PermissionBroker(() => new Promise(() => undefined));
+    new StatusBar(server as unknown as MaestroServer, tracker, broker);
+    await tracker.refresh();
+    const item = recorded.statusBarItems[0];
+    expect([item.text, item.backgroundColor]).toEqual(['Maestro $(sync~spin) 2', undefined]);
+
+    const controller = new AbortController();
+    const answered = broker.handle('permissions/request', { sessionId: 'b', toolCall: { title: 'Write greeting.txt' }, options: [] }, controller.signal);
+    expect(item.text).toBe('Maestro $(sync~spin) 1 $(bell-dot) 1 waiting for you');
+    expect(item.backgroundColor).toEqual(new ThemeColor('statusBarItem.warningBackground'));
+    expect(item.accessibilityInformation?.label).toBe('Maestro: 1 agent running, 1 agent waiting for you, 0 Playbook runs in progress');
+
+    broker.answerFromPanel(1, { optionId: 'allow', cancelled: false });
+    await answered;
+    expect([item.text, item.backgroundColor]).toEqual(['Maestro $(sync~spin) 2', undefined]);
   });
 });
