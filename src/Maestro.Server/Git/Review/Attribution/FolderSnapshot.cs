@@ -9,9 +9,11 @@ namespace Maestro.Server.Git.Review.Attribution;
 /// The first snapshot of a repository walks the whole tree: a private copy of the user's index (<c>GIT_INDEX_FILE</c>,
 /// keeping its stat cache, so only files changed since the last <c>git status</c> are hashed), <c>git add -A</c>,
 /// <c>git write-tree</c>. After it a <see cref="ChangeJournal"/> tells later snapshots which paths changed, and
-/// <see cref="JournalTreeBuilder"/> writes only those blobs and the trees above them, in process, from the last tree;
+/// <see cref="JournalTreeBuilder"/> writes only those blobs and the folders above them, in process, into the
+/// <see cref="SnapshotTreeMirror"/> of the last tree;
 /// nothing changed returns the last tree. Whenever the journal cannot vouch for every change (a linked worktree, a
-/// watcher overflow, an ignore or attributes edit, a submodule, a filter driver), the snapshot walks the whole tree.
+/// watcher overflow, an ignore or attributes edit, a submodule, a filter driver, more than
+/// <see cref="SnapshotTreeMirror.MaxEntries"/> entries), the snapshot walks the whole tree.
 /// </summary>
 public sealed class FolderSnapshot : IDisposable
 {
@@ -51,13 +53,18 @@ public sealed class FolderSnapshot : IDisposable
                     return last;
                 }
 
-                if (TryAddChanged(state, last, changed) is { } tree)
+                // The mirror of the last tree is read once (one git process), then kept up to date by each snapshot.
+                state.Mirror ??= await SnapshotTreeMirror.LoadAsync(git, repository.Root, last, cancellationToken);
+                if (state.Mirror is { } mirror && mirror.TreeId == last && TryAddChanged(state, mirror, changed) is { } tree)
                 {
                     Interlocked.Increment(ref fromJournal);
                     state.LastTree = tree;
                     return tree;
                 }
             }
+
+            // Whatever the mirror held may be half changed now: the next journal snapshot reads the new tree.
+            state.Mirror = null;
 
             // The journal starts before the walk: a change made while git reads the tree is in it for the next time.
             // One that lost track (an overflow, a watcher error) is replaced, so only this snapshot pays for it.
@@ -115,7 +122,7 @@ public sealed class FolderSnapshot : IDisposable
     }
 
     /// <summary>The last tree with only the changed paths read again, in process; null when that cannot be trusted (then walk).</summary>
-    private string? TryAddChanged(RepositorySnapshots state, string lastTree, IReadOnlyCollection<string> changed)
+    private string? TryAddChanged(RepositorySnapshots state, SnapshotTreeMirror mirror, IReadOnlyCollection<string> changed)
     {
         // Ignore and attributes files change what paths nobody touched mean; "." is the tree itself.
         if (changed.Count > MaxJournalPaths || changed.Any(p => p == "." || Path.GetFileName(p) is ".gitignore" or ".gitattributes"))
@@ -125,7 +132,7 @@ public sealed class FolderSnapshot : IDisposable
 
         try
         {
-            return JournalTreeBuilder.TryBuild(state.Repository, lastTree, changed);
+            return JournalTreeBuilder.TryBuild(state.Repository, mirror, changed);
         }
         catch (Exception ex) when (ex is LibGit2Sharp.LibGit2SharpException or IOException or UnauthorizedAccessException)
         {
@@ -157,5 +164,8 @@ public sealed class FolderSnapshot : IDisposable
         public ChangeJournal? Journal { get; set; }
 
         public string? LastTree { get; set; }
+
+        /// <summary>The last tree in memory, for journal snapshots; null until the first one needs it, or after a doubt.</summary>
+        public SnapshotTreeMirror? Mirror { get; set; }
     }
 }

@@ -4,27 +4,31 @@ namespace Maestro.Server.Git.Review.Attribution;
 
 /// <summary>
 /// The next turn snapshot built in process from the last one: the paths a <see cref="ChangeJournal"/> saw changing are
-/// hashed into blobs (git's own clean filters applied, as <c>git add</c> does) and only the trees above them rewritten,
-/// with no git process started. It answers null whenever the result might differ from what <c>git add -A</c> over the
-/// whole tree would write (a filter driver libgit2 cannot run, a submodule, a nested repository, an ignore or
-/// attributes file that changed, a path that vanished while it was read): the caller then walks the whole tree.
+/// hashed into blobs (git's own clean filters applied, as <c>git add</c> does) and put into the
+/// <see cref="SnapshotTreeMirror"/> of the last tree, which rewrites only the folders above them; no git process runs.
+/// It answers null whenever the result might differ from what <c>git add -A</c> over the whole tree would write (a
+/// filter driver libgit2 cannot run, a submodule, a nested repository, an ignore or attributes file, a path that
+/// changed while it was read): the caller then drops the mirror and walks the whole tree.
 /// </summary>
 internal static class JournalTreeBuilder
 {
-    /// <summary>The tree of the working state, <paramref name="lastTree"/> with <paramref name="changed"/> read again; null to walk instead.</summary>
-    public static string? TryBuild(GitRepositoryPath repository, string lastTree, IReadOnlyCollection<string> changed)
+    private const int FileMode = 0x81A4; // 0100644
+    private const int ExecutableMode = 0x81ED; // 0100755
+    private const int LinkMode = 0xA000; // 0120000
+
+    /// <summary>The tree of the working state: <paramref name="mirror"/> with <paramref name="changed"/> read again; null to walk instead.</summary>
+    public static string? TryBuild(GitRepositoryPath repository, SnapshotTreeMirror mirror, IReadOnlyCollection<string> changed)
     {
         using var repo = new Repository(repository.Root);
-        if (HasFilterDrivers(repo) || repo.Lookup<Tree>(lastTree) is not { } tree)
+        if (HasFilterDrivers(repo))
         {
             return null;
         }
 
-        var fileMode = repo.Config.Get<bool>("core.filemode")?.Value ?? true;
-        var definition = TreeDefinition.From(tree);
+        var context = new Context(repo, mirror, repository, repo.Config.Get<bool>("core.filemode")?.Value ?? true);
         foreach (var path in changed.Order(StringComparer.Ordinal))
         {
-            if (UnderSubmodule(tree, path))
+            if (mirror.UnderSubmodule(path))
             {
                 return null;
             }
@@ -33,7 +37,7 @@ internal static class JournalTreeBuilder
             var info = new FileInfo(full);
             if (info.LinkTarget is not null || info.Exists)
             {
-                if (!AddFile(repo, tree, definition, path, info, fileMode))
+                if (!AddFile(context, path, info))
                 {
                     return null;
                 }
@@ -41,26 +45,26 @@ internal static class JournalTreeBuilder
             else if (Directory.Exists(full))
             {
                 // A folder stands for everything below it: what it held before is replaced by what it holds now.
-                definition.Remove(path);
-                if (!AddFolder(repo, tree, definition, repository, path, fileMode))
+                mirror.Remove(path);
+                if (!AddFolder(context, path))
                 {
                     return null;
                 }
             }
             else
             {
-                definition.Remove(path);
+                mirror.Remove(path);
             }
         }
 
-        return repo.ObjectDatabase.CreateTree(definition).Sha;
+        return mirror.Write(repo.ObjectDatabase);
     }
 
-    private static bool AddFolder(Repository repo, Tree tree, TreeDefinition definition, GitRepositoryPath repository, string folder, bool fileMode)
+    private static bool AddFolder(Context context, string folder)
     {
         // One level at a time: a recursive enumeration would follow links to folders, which git stores as links.
         var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false };
-        foreach (var entry in new DirectoryInfo(repository.Absolute(folder)).EnumerateFileSystemInfos("*", options))
+        foreach (var entry in new DirectoryInfo(context.Repository.Absolute(folder)).EnumerateFileSystemInfos("*", options))
         {
             var path = folder + "/" + entry.Name;
             if (entry.Name is ".git" or ".gitignore" or ".gitattributes")
@@ -69,8 +73,8 @@ internal static class JournalTreeBuilder
             }
 
             var added = entry is DirectoryInfo && entry.LinkTarget is null
-                ? AddFolder(repo, tree, definition, repository, path, fileMode)
-                : AddFile(repo, tree, definition, path, new FileInfo(entry.FullName), fileMode);
+                ? AddFolder(context, path)
+                : AddFile(context, path, new FileInfo(entry.FullName));
             if (!added)
             {
                 return false;
@@ -81,18 +85,19 @@ internal static class JournalTreeBuilder
     }
 
     /// <summary>One file or link as <c>git add</c> would stage it, or left out when git ignores it.</summary>
-    private static bool AddFile(Repository repo, Tree tree, TreeDefinition definition, string path, FileInfo info, bool fileMode)
+    private static bool AddFile(Context context, string path, FileInfo info)
     {
         if (Path.GetFileName(path) is ".gitignore" or ".gitattributes")
         {
             return false;
         }
 
-        var before = tree[path];
+        var before = context.Mirror.Find(path);
         // A tracked path is never ignored; "tracked" is in the last snapshot or in the user's index, as for the walk.
+        var repo = context.Repo;
         if (before is null && repo.Index[path] is null && repo.Ignore.IsPathIgnored(path))
         {
-            definition.Remove(path);
+            context.Mirror.Remove(path);
             return true;
         }
 
@@ -101,7 +106,7 @@ internal static class JournalTreeBuilder
             // A relative path makes libgit2 read it from the working tree with the repository's clean filters
             // (autocrlf, ident, working-tree-encoding), and store a link's target as git does.
             var blob = repo.ObjectDatabase.CreateBlob(path);
-            definition.Add(path, blob, ModeOf(info, before, fileMode));
+            context.Mirror.Set(path, ModeOf(info, before, context.FileMode), blob.Id);
             return true;
         }
         catch (Exception ex) when (ex is LibGit2SharpException or IOException or UnauthorizedAccessException)
@@ -110,42 +115,25 @@ internal static class JournalTreeBuilder
         }
     }
 
-    private static Mode ModeOf(FileInfo info, TreeEntry? before, bool fileMode)
+    private static int ModeOf(FileInfo info, MirrorEntry? before, bool fileMode)
     {
         if (info.LinkTarget is not null)
         {
-            return Mode.SymbolicLink;
+            return LinkMode;
         }
 
         if (!fileMode)
         {
             // git keeps the recorded executable bit when the file system's is not trusted.
-            return before?.Mode == Mode.ExecutableFile ? Mode.ExecutableFile : Mode.NonExecutableFile;
+            return before?.Mode == ExecutableMode ? ExecutableMode : FileMode;
         }
 
-        return OperatingSystem.IsWindows() || (info.UnixFileMode & UnixFileMode.UserExecute) == 0 ? Mode.NonExecutableFile : Mode.ExecutableFile;
-    }
-
-    /// <summary>A path at or below a submodule: <c>git add</c> records the submodule's commit, not its files.</summary>
-    private static bool UnderSubmodule(Tree tree, string path)
-    {
-        for (var slash = path.IndexOf('/'); ; slash = path.IndexOf('/', slash + 1))
-        {
-            var prefix = slash < 0 ? path : path[..slash];
-            var entry = tree[prefix];
-            if (entry is null || entry.Mode == Mode.GitLink)
-            {
-                return entry is not null;
-            }
-
-            if (slash < 0 || entry.TargetType != TreeEntryTargetType.Tree)
-            {
-                return false;
-            }
-        }
+        return OperatingSystem.IsWindows() || (info.UnixFileMode & UnixFileMode.UserExecute) == 0 ? FileMode : ExecutableMode;
     }
 
     /// <summary>Clean filters run by an external program (git-lfs and the like) exist only for the git CLI.</summary>
     private static bool HasFilterDrivers(Repository repo) =>
         repo.Config.Any(entry => entry.Key.StartsWith("filter.", StringComparison.Ordinal) && (entry.Key.EndsWith(".clean", StringComparison.Ordinal) || entry.Key.EndsWith(".process", StringComparison.Ordinal)));
+
+    private sealed record Context(Repository Repo, SnapshotTreeMirror Mirror, GitRepositoryPath Repository, bool FileMode);
 }

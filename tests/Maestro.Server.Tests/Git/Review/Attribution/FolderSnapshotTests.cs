@@ -100,6 +100,8 @@ public sealed class FolderSnapshotTests : IAsyncLifetime
                 break;
             case 1:
                 repo.Write($"src/new{round}.txt", $"new {round}\n");
+                // Beside the folder "src": git orders "src-1.txt" before "src/" but after "src".
+                repo.Write($"src-{round}.txt", $"beside {round}\n");
                 break;
             case 2:
                 repo.Write($"made{round}/inner/x.txt", "in a new folder\n");
