@@ -24,12 +24,14 @@ internal static class AgentsCommand
                 return ExitCodes.Ok;
             }
 
+            // The last column is the command when installed, else why not and how to install it.
+            var table = new CliTable("ID", "NAME", "VERSION", "COMMAND OR WHY NOT") { Flexible = 3 };
             foreach (var agent in agents)
             {
-                CliConsole.Out.WriteLine(agent.Available
-                    ? $"{agent.Id,-14} {agent.Name,-20} {agent.Version ?? "?",-12} {agent.Command}"
-                    : $"{agent.Id,-14} {agent.Name,-20} {"-",-12} {agent.Reason}");
+                table.Add(agent.Id, agent.Name, agent.Available ? agent.Version ?? "?" : "-", agent.Available ? agent.Command : agent.Reason);
             }
+
+            table.Write(CliConsole.Out);
 
             return ExitCodes.Ok;
         });

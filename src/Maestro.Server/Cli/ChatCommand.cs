@@ -34,7 +34,7 @@ internal static class ChatCommand
 
             if (list.Rooms.Count == 0)
             {
-                Console.Error.WriteLine("No chat rooms. Create one with 'maestro chat create NAME -p ALIAS=AGENT ...'.");
+                CliNotes.Write("No chat rooms. Create one with 'maestro chat create NAME -p ALIAS=AGENT ...'.");
                 return ExitCodes.Ok;
             }
 
@@ -86,7 +86,7 @@ internal static class ChatCommand
             else
             {
                 CliConsole.Out.WriteLine(room.Id);
-                Console.Error.WriteLine($"Created {room.Name} with {string.Join(", ", room.Participants.Select(p => $"@{p.Alias} ({p.AgentId}, {p.SessionId})"))}.");
+                CliNotes.Write($"Created {room.Name} with {string.Join(", ", room.Participants.Select(p => $"@{p.Alias} ({p.AgentId}, {p.SessionId})"))}.");
             }
 
             return ExitCodes.Ok;

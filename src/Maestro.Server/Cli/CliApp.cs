@@ -32,6 +32,7 @@ public static class CliApp
             CompletionCommand.Create(),
         };
         root.Options.Add(new Option<bool>("--verbose", "-v") { Description = "Print the details of an unexpected error.", Recursive = true });
+        root.Options.Add(new Option<bool>("--quiet", "-q") { Description = "Print only results and errors: no notes or progress on stderr.", Recursive = true });
 
         // `maestro` alone and `maestro help [COMMAND]` show the usage, as git and gh do.
         if (args.Length == 0)
@@ -40,7 +41,9 @@ public static class CliApp
         }
         else if (args[0] == "help")
         {
-            args = [.. args[1..], "--help"];
+            // `help sesions` is a mistyped command, not the root usage: parsed without --help it reports the typo.
+            var named = root.Parse(args[1..], new ParserConfiguration { ResponseFileTokenReplacer = null });
+            args = named.UnmatchedTokens.Count > 0 && !named.UnmatchedTokens[0].StartsWith('-') ? args[1..] : [.. args[1..], "--help"];
         }
 
         // No '@file' response files: '@alias' is how a chat message addresses a participant (`maestro chat post ROOM "@a ..."`).
@@ -51,13 +54,14 @@ public static class CliApp
             return UsageError(root, parsed, args, reporter);
         }
 
+        CliNotes.Quiet = args.Contains("-q") || args.Contains("--quiet");
         try
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex)
         {
-            return reporter.Failure(ex);
+            return await reporter.FailureAsync(ex);
         }
     }
 
@@ -80,7 +84,7 @@ public static class CliApp
             return reporter.Usage($"'{path}' needs a subcommand: {names}.", helpCommand: path);
         }
 
-        return reporter.Usage(string.Join(" ", parsed.Errors.Select(e => e.Message)), helpCommand: path);
+        return reporter.Usage(ParseErrors.Describe(parsed.Errors[0].Message, out var choices), choices, path);
     }
 
     /// <summary>An argument that looks like an option (<c>review --jsn</c>): a typo, never a path; a value that

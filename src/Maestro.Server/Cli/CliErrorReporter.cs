@@ -29,10 +29,12 @@ internal sealed class CliErrorReporter(bool json, bool verbose)
 
     /// <summary>Reports an exception thrown by a command: the message of errors meant for the user, and for anything
     /// else a sentence without .NET type names (the stack only with <c>-v</c>).</summary>
-    public int Failure(Exception exception)
+    public async Task<int> FailureAsync(Exception exception)
     {
+        var exitCode = exception is CliFailureException failure ? failure.ExitCode : ExitCodes.Error;
         var (message, code, kind) = exception switch
         {
+            CliFailureException => (exception.Message, (int?)null, (string?)null),
             Errors.MaestroException m => (m.Message, (int?)m.Code, m.Kind),
             RemoteInvocationException r => (r.Message, r.ErrorCode, (r.DeserializedErrorData as Protocol.ErrorData)?.Kind ?? KindOf(r.ErrorData)),
             // StreamJsonRpc's client raises this for -32602 (InvalidParams) as well as -32601: the daemon's refusal, not a bug.
@@ -42,14 +44,15 @@ internal sealed class CliErrorReporter(bool json, bool verbose)
             Storage.SchemaTooNewException or IOException or UnauthorizedAccessException => (exception.Message, null, null),
             _ => ($"Something went wrong inside Maestro: {exception.Message} Run the command again with -v for details, and report it if it persists.", null, null),
         };
+        message = await AgentSuggestion.AppendAsync(WireTerms.ForTerminal(message));
         Console.Error.WriteLine($"maestro: {message}");
-        if (verbose)
+        if (verbose && exception is not CliFailureException)
         {
             Console.Error.WriteLine(exception.ToString());
         }
 
-        WriteJson(new CliErrorBody { Message = message, ExitCode = ExitCodes.Error, Code = code, Kind = kind });
-        return ExitCodes.Error;
+        WriteJson(new CliErrorBody { Message = message, ExitCode = exitCode, Code = code, Kind = kind });
+        return exitCode;
     }
 
     private void WriteJson(CliErrorBody body)

@@ -30,7 +30,7 @@ public sealed class DaemonClient : IAsyncDisposable
         if (stream is null)
         {
             // Said on stderr (stdout is the command's result): the agents get this environment until the daemon restarts.
-            await Console.Error.WriteLineAsync($"maestro: starting the daemon for {paths.Home} with {DaemonEnvironment.Describe(Environment.GetEnvironmentVariable)}; logs in {paths.LogsDirectory}");
+            CliNotes.Write($"maestro: starting the daemon for {paths.Home} with {DaemonEnvironment.Describe(Environment.GetEnvironmentVariable)}; logs in {paths.LogsDirectory}");
             DaemonLauncher.Start(paths);
             stream = await DaemonEndpoint.ConnectAsync(paths, TimeSpan.FromSeconds(30), cancellationToken)
                 ?? throw new Errors.MaestroException($"Could not start or reach the daemon at {DaemonEndpoint.Describe(paths)}; see {paths.LogsDirectory}.");

@@ -15,7 +15,7 @@ internal static class DaemonCommand
     {
         var stop = new Option<bool>("--stop") { Description = "Same as 'daemon stop'.", Hidden = true };
         var status = new Option<bool>("--status") { Description = "Same as 'daemon status'.", Hidden = true };
-        var json = new Option<bool>("--json") { Description = "With --status: print JSON.", Hidden = true };
+        var json = new Option<bool>("--json") { Description = "With --status or --stop: print JSON.", Hidden = true };
         var background = new Option<bool>("--background") { Description = "Log to files only (used when 'serve' starts the daemon).", Hidden = true };
         var command = new Command("daemon", "Run the per-user daemon that owns agents, runs and chat in the foreground, or manage the running one (normally started by 'serve --stdio').")
         {
@@ -27,7 +27,7 @@ internal static class DaemonCommand
             var paths = MaestroPaths.FromEnvironment();
             if (result.GetValue(stop))
             {
-                return await StopAsync(paths, cancellationToken);
+                return await StopAsync(paths, result.GetValue(json), cancellationToken);
             }
 
             if (result.GetValue(status))
@@ -42,26 +42,30 @@ internal static class DaemonCommand
 
     private static Command StartCommand()
     {
-        var command = new Command("start", "Start the daemon in the background with this shell's environment (its agents get it), unless one runs.");
-        command.SetAction(async (_, cancellationToken) => await StartAsync(MaestroPaths.FromEnvironment(), cancellationToken));
+        var json = JsonOption("{action: started|alreadyRunning, pid, logs}");
+        var command = new Command("start", "Start the daemon in the background with this shell's environment (its agents get it), unless one runs.") { json };
+        command.SetAction(async (result, cancellationToken) => await StartAsync(MaestroPaths.FromEnvironment(), result.GetValue(json), cancellationToken));
         return command;
     }
 
     private static Command StopCommand()
     {
-        var command = new Command("stop", "Stop the running daemon (its running turns end, marked as stopped) and wait until it is gone.");
-        command.SetAction(async (_, cancellationToken) => await StopAsync(MaestroPaths.FromEnvironment(), cancellationToken));
+        var json = JsonOption("{action: stopped, pid}");
+        var command = new Command("stop", "Stop the running daemon (its running turns end, marked as stopped) and wait until it is gone.") { json };
+        command.SetAction(async (result, cancellationToken) => await StopAsync(MaestroPaths.FromEnvironment(), result.GetValue(json), cancellationToken));
         return command;
     }
 
     private static Command RestartCommand()
     {
-        var command = new Command("restart", "Stop the running daemon and start a new one with this shell's environment (e.g. after exporting an API key).");
-        command.SetAction(async (_, cancellationToken) =>
+        var json = JsonOption("the new daemon's {action: started, pid, logs}");
+        var command = new Command("restart", "Stop the running daemon and start a new one with this shell's environment (e.g. after exporting an API key).") { json };
+        command.SetAction(async (result, cancellationToken) =>
         {
             var paths = MaestroPaths.FromEnvironment();
-            var stopped = await StopAsync(paths, cancellationToken);
-            return stopped is ExitCodes.Ok or ExitCodes.DaemonNotRunning ? await StartAsync(paths, cancellationToken) : stopped;
+            // With --json only the new daemon is printed: one object.
+            var stopped = await StopAsync(paths, json: false, cancellationToken, quietWhenNone: true, toStderr: result.GetValue(json));
+            return stopped is ExitCodes.Ok or ExitCodes.DaemonNotRunning ? await StartAsync(paths, result.GetValue(json), cancellationToken) : stopped;
         });
         return command;
     }
@@ -77,48 +81,52 @@ internal static class DaemonCommand
     private static Command LogsCommand()
     {
         var lines = new Option<int>("--lines", "-n") { Description = "How many of the last lines to print.", DefaultValueFactory = _ => 50 };
-        var command = new Command("logs", "Print the end of the daemon's newest log file ($MAESTRO_HOME/logs).") { lines };
-        command.SetAction(async (result, cancellationToken) => await LogsAsync(MaestroPaths.FromEnvironment(), result.GetValue(lines), cancellationToken));
+        var json = JsonOption("{file, lines: [...]}");
+        var command = new Command("logs", "Print the end of the daemon's newest log file ($MAESTRO_HOME/logs).") { lines, json };
+        command.SetAction(async (result, cancellationToken) => await LogsAsync(MaestroPaths.FromEnvironment(), result.GetValue(lines), result.GetValue(json), cancellationToken));
         return command;
     }
 
-    private static async Task<int> StartAsync(MaestroPaths paths, CancellationToken cancellationToken)
+    private static Option<bool> JsonOption(string shape) => new("--json") { Description = $"Print {shape} as JSON, or the error object." };
+
+    private static void Print(bool json, DaemonOutcome outcome, string text)
+        => CliConsole.Out.WriteLine(json ? JsonSerializer.Serialize(outcome, CliJsonContext.Default.DaemonOutcome) : text);
+
+    private static async Task<int> StartAsync(MaestroPaths paths, bool json, CancellationToken cancellationToken)
     {
         await using (var running = await DaemonClient.TryConnectAsync(paths, cancellationToken))
         {
             if (running is not null)
             {
                 var pid = (await running.InvokeAsync<DaemonStatusResult>(Methods.DaemonStatus, null, cancellationToken)).Pid;
-                CliConsole.Out.WriteLine($"A daemon already runs for {paths.Home} (pid {pid}); 'maestro daemon restart' gives it this shell's environment.");
+                Print(json, new DaemonOutcome { Action = "alreadyRunning", Pid = pid, Logs = paths.LogsDirectory }, $"A daemon already runs for {paths.Home} (pid {pid}); 'maestro daemon restart' gives it this shell's environment.");
                 return ExitCodes.Ok;
             }
         }
 
-        await Console.Error.WriteLineAsync($"maestro: starting the daemon for {paths.Home} with {DaemonEnvironment.Describe(Environment.GetEnvironmentVariable)}");
+        CliNotes.Write($"maestro: starting the daemon for {paths.Home} with {DaemonEnvironment.Describe(Environment.GetEnvironmentVariable)}");
         DaemonLauncher.Start(paths);
         var stream = await DaemonEndpoint.ConnectAsync(paths, TimeSpan.FromSeconds(30), cancellationToken);
         if (stream is null)
         {
-            await Console.Error.WriteLineAsync($"maestro: the daemon did not start; 'maestro daemon logs' or {paths.LogsDirectory} says why.");
-            return ExitCodes.DaemonUnavailable;
+            throw new CliFailureException(ExitCodes.DaemonUnavailable, $"The daemon did not start; 'maestro daemon logs' or {paths.LogsDirectory} says why.");
         }
 
         await stream.DisposeAsync();
         await using var client = await DaemonClient.TryConnectAsync(paths, cancellationToken);
         var started = client is null ? null : await client.InvokeAsync<DaemonStatusResult>(Methods.DaemonStatus, null, cancellationToken);
-        CliConsole.Out.WriteLine($"Daemon started" + (started is null ? "" : $" (pid {started.Pid})") + $"; logs in {paths.LogsDirectory}.");
+        Print(json, new DaemonOutcome { Action = "started", Pid = started?.Pid, Logs = paths.LogsDirectory }, $"Daemon started" + (started is null ? "" : $" (pid {started.Pid})") + $"; logs in {paths.LogsDirectory}.");
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> LogsAsync(MaestroPaths paths, int lines, CancellationToken cancellationToken)
+    private static async Task<int> LogsAsync(MaestroPaths paths, int lines, bool json, CancellationToken cancellationToken)
     {
         var newest = Directory.Exists(paths.LogsDirectory)
             ? new DirectoryInfo(paths.LogsDirectory).EnumerateFiles("daemon-*.log").OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()
             : null;
         if (newest is null)
         {
-            await Console.Error.WriteLineAsync($"maestro: no daemon log in {paths.LogsDirectory} yet (a daemon started with 'maestro daemon' in a terminal logs there too).");
-            return ExitCodes.Error;
+            throw new CliFailureException(ExitCodes.Error, $"There is no daemon log in {paths.LogsDirectory} yet (a daemon started with 'maestro daemon' in a terminal logs there too).");
         }
 
         // Shared read: the running daemon keeps the file open for writing.
@@ -135,7 +143,13 @@ internal static class DaemonCommand
             tail.Enqueue(line);
         }
 
-        await Console.Error.WriteLineAsync($"==> {newest.FullName}");
+        if (json)
+        {
+            CliConsole.Out.WriteLine(JsonSerializer.Serialize(new DaemonLogs { File = newest.FullName, Lines = [.. tail] }, CliJsonContext.Default.DaemonLogs));
+            return ExitCodes.Ok;
+        }
+
+        CliNotes.Write($"==> {newest.FullName}");
         foreach (var line in tail)
         {
             CliConsole.Out.WriteLine(line);
@@ -187,15 +201,19 @@ internal static class DaemonCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> StopAsync(MaestroPaths paths, CancellationToken cancellationToken)
+    private static async Task<int> StopAsync(MaestroPaths paths, bool json, CancellationToken cancellationToken, bool quietWhenNone = false, bool toStderr = false)
     {
         int pid;
         await using (var client = await DaemonClient.TryConnectAsync(paths, cancellationToken))
         {
             if (client is null)
             {
-                CliConsole.Out.WriteLine($"No daemon is running for {paths.Home}.");
-                return ExitCodes.DaemonNotRunning;
+                if (quietWhenNone)
+                {
+                    return ExitCodes.DaemonNotRunning;
+                }
+
+                throw new CliFailureException(ExitCodes.DaemonNotRunning, $"No daemon is running for {paths.Home}.");
             }
 
             pid = (await client.InvokeAsync<DaemonStatusResult>(Methods.DaemonStatus, null, cancellationToken)).Pid;
@@ -211,15 +229,22 @@ internal static class DaemonCommand
             // started before that would find the lock taken and leave.
             if (probe is null && HasExited(pid))
             {
-                CliConsole.Out.WriteLine($"Daemon {pid} stopped.");
+                if (toStderr)
+                {
+                    CliNotes.Write($"Daemon {pid} stopped.");
+                }
+                else
+                {
+                    Print(json, new DaemonOutcome { Action = "stopped", Pid = pid }, $"Daemon {pid} stopped.");
+                }
+
                 return ExitCodes.Ok;
             }
 
             await Task.Delay(50, cancellationToken);
         }
 
-        await Console.Error.WriteLineAsync($"Daemon {pid} did not stop within 15 s.");
-        return ExitCodes.Error;
+        throw new CliFailureException(ExitCodes.Error, $"Daemon {pid} did not stop within 15 s; 'maestro daemon logs' says what it is doing.");
     }
 
     /// <summary>

@@ -26,6 +26,13 @@ public static class ExitCodes
     /// <summary><c>worktree remove</c> refused a worktree with uncommitted work (the paths are listed); <c>--force</c> removes it.</summary>
     public const int WorktreeDirty = 7;
 
+    /// <summary><c>sessions prompt</c>, <c>sessions new --prompt</c>: the turn ended, but the session's permission mode
+    /// refused tool calls (named on stderr, with how to allow them), so it did not do everything asked.</summary>
+    public const int ToolCallsRefused = 8;
+
+    /// <summary><c>review accept|reject</c>: nothing pending matched the hunk ids or paths given.</summary>
+    public const int NothingMatched = 9;
+
     /// <summary><c>run</c>: a task was still unchecked after its retries.</summary>
     public const int TaskFailed = 10;
 

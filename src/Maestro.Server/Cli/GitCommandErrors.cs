@@ -2,7 +2,8 @@ using Maestro.Server.Git.Errors;
 
 namespace Maestro.Server.Cli;
 
-/// <summary>The exit codes of the git commands' own errors; other errors go to <see cref="CliApp"/>.</summary>
+/// <summary>The exit codes of the git commands' own errors; the reporter prints them (and the JSON error object with
+/// <c>--json</c>) as it prints every failure.</summary>
 internal static class GitCommandErrors
 {
     public static async Task<int> RunAsync(Func<Task<int>> action)
@@ -13,18 +14,12 @@ internal static class GitCommandErrors
         }
         catch (NotARepositoryException ex)
         {
-            await Console.Error.WriteLineAsync($"maestro: {ex.Message}");
-            return ExitCodes.NotARepository;
+            throw new CliFailureException(ExitCodes.NotARepository, ex.Message);
         }
         catch (WorktreeDirtyException ex)
         {
-            await Console.Error.WriteLineAsync($"maestro: {ex.Message}");
-            foreach (var path in ex.Data.Paths ?? [])
-            {
-                await Console.Error.WriteLineAsync($"  {path}");
-            }
-
-            return ExitCodes.WorktreeDirty;
+            var paths = ex.Data.Paths ?? [];
+            throw new CliFailureException(ExitCodes.WorktreeDirty, ex.Message + string.Concat(paths.Select(p => $"{Environment.NewLine}  {p}")));
         }
     }
 }

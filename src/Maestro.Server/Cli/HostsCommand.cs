@@ -89,14 +89,14 @@ internal static class HostsCommand
 
             if (list.Hosts.Count == 0)
             {
-                Console.Error.WriteLine("No hosts. 'maestro hosts add NAME DESTINATION' adds one.");
+                CliNotes.Write("No hosts. 'maestro hosts add NAME DESTINATION' adds one.");
                 return ExitCodes.Ok;
             }
 
             var table = new CliTable("NAME", "DESTINATION", "STATE", "FOLDER", "OPTIONS") { Flexible = 4 };
             foreach (var host in list.Hosts)
             {
-                table.Add(host.Name, host.Destination, host.State.ToString().ToLowerInvariant(), host.Folder ?? "-", host.Options.Count == 0 ? "-" : string.Join(' ', host.Options.Select(o => "-o " + o)));
+                table.Add(host.Name, host.Destination, CliWords.Of(host.State), host.Folder ?? "-", host.Options.Count == 0 ? "-" : string.Join(' ', host.Options.Select(o => "-o " + o)));
             }
 
             table.Write(CliConsole.Out);
@@ -114,12 +114,13 @@ internal static class HostsCommand
     private static Command Remove()
     {
         var name = new Argument<string>("name") { Description = "The host's name." };
-        var command = new Command("remove", "Remove a host (nothing on the host is touched).") { name };
+        var json = new Option<bool>("--json") { Description = "Print {action: removed, target} as JSON, or the error object." };
+        var command = new Command("remove", "Remove a host (nothing on the host is touched).") { name, json };
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
             await client.InvokeAsync<object?>(Methods.HostsRemove, new HostNameParams { Name = result.GetValue(name)! }, cancellationToken);
-            CliConsole.Out.WriteLine($"Removed host '{result.GetValue(name)}'.");
+            CliDone.Print(result.GetValue(json), new CliDone { Action = "removed", Target = result.GetValue(name) }, $"Removed host '{result.GetValue(name)}'.");
             return ExitCodes.Ok;
         });
         return command;

@@ -34,7 +34,7 @@ internal static class PlaybooksCommand
 
             if (listed.Playbooks.Count == 0)
             {
-                Console.Error.WriteLine("No Playbooks here. A Playbook is a markdown checklist, or a folder of them, in playbooks/ or .maestro/playbooks/ (docs/playbooks.md).");
+                CliNotes.Write("No Playbooks here. A Playbook is a markdown checklist, or a folder of them, in playbooks/ or .maestro/playbooks/ (docs/playbooks.md).");
                 return ExitCodes.Ok;
             }
 
@@ -72,10 +72,10 @@ internal static class PlaybooksCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var imported = await PlaybookImporter.ImportAsync(
-                result.GetValue(file)!,
+                Path.GetFullPath(result.GetValue(file)!),
                 result.GetValue(name),
-                result.GetValue(docs),
-                result.GetValue(output),
+                result.GetValue(docs) is { } d ? Path.GetFullPath(d) : null,
+                result.GetValue(output) is { } o ? Path.GetFullPath(o) : null,
                 Path.GetFullPath(result.GetValue(cwd) ?? Environment.CurrentDirectory),
                 cancellationToken);
             if (result.GetValue(json))

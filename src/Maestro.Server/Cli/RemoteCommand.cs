@@ -106,7 +106,8 @@ internal static class RemoteCommand
 
     private static Command Stop()
     {
-        var command = new Command("stop", "Stop remote access: every connected page is closed at once and the links stop working.");
+        var json = new Option<bool>("--json") { Description = "Print {action: stopped} as JSON, or the error object." };
+        var command = new Command("stop", "Stop remote access: every connected page is closed at once and the links stop working.") { json };
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var client = await DaemonClient.TryConnectAsync(MaestroPaths.FromEnvironment(), cancellationToken);
@@ -115,7 +116,7 @@ internal static class RemoteCommand
                 await client.InvokeAsync<object?>(Methods.RemoteStop, null, cancellationToken);
             }
 
-            CliConsole.Out.WriteLine("Remote access is off.");
+            CliDone.Print(result.GetValue(json), new CliDone { Action = "stopped" }, "Remote access is off.");
             return ExitCodes.Ok;
         });
         return command;

@@ -28,7 +28,8 @@ internal static class ReviewCommand
         command.SetAction(async (result, cancellationToken) => await GitCommandErrors.RunAsync(async () =>
         {
             await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
-            var selected = result.GetValue(paths) is { Length: > 0 } p ? p : null;
+            // Paths are the user's, typed from the current folder (as git takes them), whatever --cwd says.
+            var selected = result.GetValue(paths) is { Length: > 0 } p ? p.Select(Path.GetFullPath).ToArray() : null;
             var folder = Path.GetFullPath(result.GetValue(cwd)!);
             var useIndex = result.GetValue(index);
             var changes = useIndex
@@ -75,7 +76,8 @@ internal static class ReviewCommand
         var session = new Option<string?>("--session") { Description = "Only this session's changes." };
         var confirm = new Option<bool>("--confirm") { Description = "Reject mixed hunks too, losing your edits inside them." };
         var targets = new Argument<string[]>("targets") { Description = "Hunk ids or paths.", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command(name, description) { targets, cwd, all, session };
+        var json = new Option<bool>("--json") { Description = "Print {decided, decisionId, trashed} as JSON, or the error object." };
+        var command = new Command(name, description) { targets, cwd, all, session, json };
         if (name == "reject")
         {
             command.Options.Add(confirm);
@@ -89,7 +91,7 @@ internal static class ReviewCommand
 
             // A 16-hex-digit word is a hunk id; anything else a path.
             var ids = given.Where(IsHunkId).ToList();
-            var paths = given.Where(t => !IsHunkId(t)).ToList();
+            var paths = given.Where(t => !IsHunkId(t)).Select(Path.GetFullPath).ToList();
             if (result.GetValue(all))
             {
                 paths.Add(".");
@@ -100,16 +102,15 @@ internal static class ReviewCommand
             if (name == "accept")
             {
                 var accepted = await review.AcceptAsync(request, cancellationToken);
-                CliConsole.Out.WriteLine($"Accepted {accepted.Accepted} hunk(s).{Undoable(accepted.DecisionId)}");
+                NothingMatched(accepted.Accepted, given, result.GetValue(all));
+                Print(result.GetValue(json), new ReviewDecided { Decided = accepted.Accepted, DecisionId = accepted.DecisionId }, $"Accepted {Hunks(accepted.Accepted)}.{Undoable(accepted.DecisionId)}");
             }
             else
             {
                 var rejected = await review.RejectAsync(request, cancellationToken);
-                CliConsole.Out.WriteLine($"Rejected {rejected.Rejected} hunk(s).{Undoable(rejected.DecisionId)}");
-                foreach (var trashed in rejected.Trashed ?? [])
-                {
-                    CliConsole.Out.WriteLine($"Moved to Maestro's trash: {trashed}");
-                }
+                NothingMatched(rejected.Rejected, given, result.GetValue(all));
+                var trash = string.Concat((rejected.Trashed ?? []).Select(t => $"{Environment.NewLine}Moved to Maestro's trash: {t}"));
+                Print(result.GetValue(json), new ReviewDecided { Decided = rejected.Rejected, DecisionId = rejected.DecisionId, Trashed = rejected.Trashed }, $"Rejected {Hunks(rejected.Rejected)}.{Undoable(rejected.DecisionId)}{trash}");
             }
 
             return ExitCodes.Ok;
@@ -121,16 +122,31 @@ internal static class ReviewCommand
     {
         var cwd = CwdOption();
         var decision = new Argument<string>("decision") { Description = "The decision id an accept or reject printed." };
-        var command = new Command("undo", "Take back an accept or reject.") { decision, cwd };
+        var json = new Option<bool>("--json") { Description = "Print {decided} (the files put back) as JSON, or the error object." };
+        var command = new Command("undo", "Take back an accept or reject.") { decision, cwd, json };
         command.SetAction(async (result, cancellationToken) => await GitCommandErrors.RunAsync(async () =>
         {
             await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
             var undone = await services.GetRequiredService<AgentReviewService>().UndoAsync(new ReviewUndoParams { Cwd = Path.GetFullPath(result.GetValue(cwd)!), DecisionId = result.GetValue(decision)! }, cancellationToken);
-            CliConsole.Out.WriteLine($"Undone: {undone.Restored} file(s) put back.");
+            Print(result.GetValue(json), new ReviewDecided { Decided = undone.Restored }, $"Undone: {undone.Restored} file(s) put back.");
             return ExitCodes.Ok;
         }));
         return command;
     }
+
+    private static void Print(bool json, ReviewDecided decided, string text)
+        => CliConsole.Out.WriteLine(json ? JsonSerializer.Serialize(decided, CliJsonContext.Default.ReviewDecided) : text);
+
+    /// <summary>An id or path that matched nothing pending is a mistake (a typo, an old id), not a quiet success.</summary>
+    private static void NothingMatched(int decided, string[] given, bool all)
+    {
+        if (decided == 0 && given.Length > 0 && !all)
+        {
+            throw new CliFailureException(ExitCodes.NothingMatched, $"No pending agent change matches {string.Join(", ", given.Select(g => $"'{g}'"))}; 'maestro review' lists the pending hunks with their ids.");
+        }
+    }
+
+    private static string Hunks(int count) => count == 1 ? "1 hunk" : $"{count} hunks";
 
     private static string Undoable(string? decisionId) => decisionId is null ? string.Empty : $" Undo with: maestro review undo {decisionId}";
 

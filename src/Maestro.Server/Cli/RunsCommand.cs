@@ -48,7 +48,7 @@ internal static class RunsCommand
 
             if (runs.Count == 0)
             {
-                Console.Error.WriteLine("No runs. Start one with 'maestro run PLAYBOOK --agent AGENT'.");
+                CliNotes.Write("No runs. Start one with 'maestro run PLAYBOOK --agent AGENT'.");
                 return ExitCodes.Ok;
             }
 

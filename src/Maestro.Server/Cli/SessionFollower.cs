@@ -26,7 +26,8 @@ internal sealed class SessionFollower
         var follower = new SessionFollower(sessionId);
         await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken, follower);
         var session = await client.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = sessionId }, cancellationToken);
-        var printed = await PrintHistoryAsync(client, sessionId, after: 0, json, cancellationToken);
+        var printer = new TranscriptPrinter(json);
+        var printed = await PrintHistoryAsync(client, sessionId, after: 0, printer, cancellationToken);
         if (session.Status == SessionStatus.Closed)
         {
             return ExitCodes.Ok;
@@ -43,14 +44,14 @@ internal sealed class SessionFollower
 
                 if (notification.Seq > printed + 1)
                 {
-                    printed = await PrintHistoryAsync(client, sessionId, printed, json, cancellationToken);
+                    printed = await PrintHistoryAsync(client, sessionId, printed, printer, cancellationToken);
                     if (notification.Seq <= printed)
                     {
                         continue;
                     }
                 }
 
-                TranscriptPrinter.Print(notification, json);
+                printer.Print(notification);
                 printed = notification.Seq;
                 if (notification.Event is StatusEvent { Status: SessionStatus.Closed })
                 {
@@ -86,14 +87,14 @@ internal sealed class SessionFollower
     }
 
     /// <summary>Prints the session's stored events after <paramref name="after"/>, page by page; returns the last seq printed.</summary>
-    public static async Task<long> PrintHistoryAsync(DaemonClient client, string sessionId, long after, bool json, CancellationToken cancellationToken)
+    public static async Task<long> PrintHistoryAsync(DaemonClient client, string sessionId, long after, TranscriptPrinter printer, CancellationToken cancellationToken)
     {
         while (true)
         {
             var page = await client.InvokeAsync<SessionHistoryResult>(Methods.SessionsHistory, new SessionHistoryParams { SessionId = sessionId, AfterSeq = after, Limit = 1000 }, cancellationToken);
             foreach (var e in page.Events)
             {
-                TranscriptPrinter.Print(e, json);
+                printer.Print(e);
                 after = e.Seq;
             }
 

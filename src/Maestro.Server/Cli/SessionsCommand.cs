@@ -48,14 +48,14 @@ internal static class SessionsCommand
 
             if (list.Sessions.Count == 0)
             {
-                Console.Error.WriteLine(result.GetValue(all) ? "No sessions." : "No sessions (archived ones show with --all).");
+                CliNotes.Write(result.GetValue(all) ? "No sessions." : "No sessions (archived ones show with --all).");
                 return ExitCodes.Ok;
             }
 
             var table = new CliTable("ID", "STATUS", "AGENT", "NAME", "COST", "FOLDER") { Flexible = 5, KeepEnd = true, RightAligned = new HashSet<int> { 4 } };
             foreach (var s in list.Sessions)
             {
-                var status = s.Status.ToString().ToLowerInvariant() + (s.Archived ? " (archived)" : string.Empty) + (s.Offline ? " (host offline)" : string.Empty);
+                var status = CliWords.Of(s.Status) + (s.Archived ? " (archived)" : string.Empty) + (s.Offline ? " (host offline)" : string.Empty);
 
                 // A host's session: its folder is a path there, written host:path as scp and ssh users read it.
                 var where = s.Worktree ?? s.Cwd;
@@ -83,7 +83,7 @@ internal static class SessionsCommand
             }
 
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
-            await SessionFollower.PrintHistoryAsync(client, result.GetValue(id)!, after: 0, result.GetValue(json), cancellationToken);
+            await SessionFollower.PrintHistoryAsync(client, result.GetValue(id)!, after: 0, new TranscriptPrinter(result.GetValue(json)), cancellationToken);
             return ExitCodes.Ok;
         });
         return command;
@@ -100,13 +100,15 @@ internal static class SessionsCommand
             var sessionId = result.GetValue(id)!;
             var printer = new LivePrinter(result.GetValue(json)) { SessionId = sessionId };
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken, printer);
-            return await PromptAsync(client, sessionId, result.GetValue(text)!, result.GetValue(json), cancellationToken);
+            return await PromptAsync(client, printer, sessionId, result.GetValue(text)!, result.GetValue(json), cancellationToken);
         });
         return command;
     }
 
-    /// <summary>Sends one prompt and prints its end; the events were printed live by the connection's <see cref="LivePrinter"/>.</summary>
-    public static async Task<int> PromptAsync(DaemonClient client, string sessionId, string text, bool json, CancellationToken cancellationToken)
+    /// <summary>Sends one prompt and prints its end; the events were printed live by the connection's <see cref="LivePrinter"/>.
+    /// A turn that ended normally but had tool calls refused by the permission mode did not do what was asked: that
+    /// is a failure (<see cref="ExitCodes.ToolCallsRefused"/>) naming them and how to allow them.</summary>
+    public static async Task<int> PromptAsync(DaemonClient client, LivePrinter printer, string sessionId, string text, bool json, CancellationToken cancellationToken)
     {
         var turn = await client.InvokeAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = sessionId, Text = text }, cancellationToken);
         if (json)
@@ -115,7 +117,18 @@ internal static class SessionsCommand
         }
         else
         {
-            CliConsole.Out.WriteLine($"-- turn {turn.TurnId} ended: {turn.StopReason}, {turn.Usage.InputTokens} in / {turn.Usage.OutputTokens} out tokens, ${turn.Usage.CostUsd:0.####}");
+            CliConsole.Out.WriteLine($"-- turn {turn.TurnId} ended: {CliWords.Of(turn.StopReason)}, {turn.Usage.InputTokens} in / {turn.Usage.OutputTokens} out tokens, ${turn.Usage.CostUsd:0.####}");
+        }
+
+        var refused = printer.Transcript.TakeRefused();
+        if (refused.Count > 0)
+        {
+            var calls = refused.Count == 1 ? "1 tool call" : $"{refused.Count} tool calls";
+            throw new CliFailureException(
+                ExitCodes.ToolCallsRefused,
+                $"The session's permission mode refused {calls}: {string.Join(", ", refused)}; nothing was done for {(refused.Count == 1 ? "it" : "them")}. " +
+                "To allow edits, start a session with 'maestro sessions new --permission-mode acceptEdits' (or bypass for every tool), " +
+                "or answer the permission requests in an editor where the session is open.");
         }
 
         return turn.StopReason == StopReason.EndTurn ? ExitCodes.Ok : ExitCodes.Error;
@@ -127,12 +140,14 @@ internal static class SessionsCommand
     {
         public string? SessionId { get; set; }
 
+        internal TranscriptPrinter Transcript { get; } = new(json);
+
         [JsonRpcMethod(Methods.SessionsEvent)]
         public void OnEvent(SessionEventNotification notification)
         {
             if (notification.SessionId == SessionId)
             {
-                TranscriptPrinter.Print(notification, json);
+                Transcript.Print(notification);
             }
         }
     }

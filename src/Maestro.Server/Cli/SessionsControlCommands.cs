@@ -44,7 +44,7 @@ internal static class SessionsControlCommands
             else
             {
                 CliConsole.Out.WriteLine(session.Id);
-                Console.Error.WriteLine($"Started {session.Name} ({session.AgentId}) in {session.Worktree ?? session.Cwd}.");
+                CliNotes.Write($"Started {session.Name} ({session.AgentId}) in {session.Worktree ?? session.Cwd}.");
             }
 
             if (result.GetValue(prompt) is not { } text)
@@ -53,7 +53,7 @@ internal static class SessionsControlCommands
             }
 
             printer.SessionId = session.Id;
-            return await SessionsCommand.PromptAsync(client, session.Id, text, printJson, cancellationToken);
+            return await SessionsCommand.PromptAsync(client, printer, session.Id, text, printJson, cancellationToken);
         });
         return command;
     }
@@ -137,7 +137,7 @@ internal static class SessionsControlCommands
                 deleted.Add(id);
                 if (!result.GetValue(json))
                 {
-                    Console.Error.WriteLine($"Deleted {id}.");
+                    CliNotes.Write($"Deleted {id}.");
                 }
             }
 
@@ -171,7 +171,7 @@ internal static class SessionsControlCommands
         }
         else
         {
-            Console.Error.WriteLine(done);
+            CliNotes.Write(done);
         }
     }
 

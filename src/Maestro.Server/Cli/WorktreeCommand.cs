@@ -76,11 +76,14 @@ internal static class WorktreeCommand
     {
         var path = new Argument<string>("path") { Description = "The worktree's folder." };
         var force = new Option<bool>("--force") { Description = "Remove it even with uncommitted or untracked files (they are lost)." };
-        var command = new Command("remove", "Remove a worktree; refused when it has uncommitted work, unless --force.") { path, force };
+        var json = new Option<bool>("--json") { Description = "Print {action: removed, target} as JSON, or the error object." };
+        var command = new Command("remove", "Remove a worktree; refused when it has uncommitted work, unless --force.") { path, force, json };
         command.SetAction(async (result, cancellationToken) => await GitCommandErrors.RunAsync(async () =>
         {
             await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
-            await services.GetRequiredService<WorktreeService>().RemoveAsync(Path.GetFullPath(result.GetValue(path)!), result.GetValue(force), cancellationToken);
+            var folder = Path.GetFullPath(result.GetValue(path)!);
+            await services.GetRequiredService<WorktreeService>().RemoveAsync(folder, result.GetValue(force), cancellationToken);
+            CliDone.Print(result.GetValue(json), new CliDone { Action = "removed", Target = folder }, $"Removed {folder}.");
             return ExitCodes.Ok;
         }));
         return command;

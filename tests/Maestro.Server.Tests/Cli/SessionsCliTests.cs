@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Maestro.Protocol;
+using Maestro.Server.Cli;
 using Maestro.Server.Tests.Agents;
 using Maestro.TestSupport;
 using Maestro.TestSupport.Agents;
@@ -118,6 +119,39 @@ public sealed class SessionsCliTests : RealClaudeTestBase
         Assert.Equal(1, rmExit);
         Assert.Contains(sessionId, rmErr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", rmErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_write_the_permission_mode_refused_is_not_shown_as_a_change_and_the_prompt_exits_8_with_the_fix()
+    {
+        // Ask mode and no editor to answer: Claude Code refuses the Write in print mode, so hello.txt is never made.
+        var hello = Sandbox.RepoFile("hello.txt");
+        Model.EnqueueTurn(ScriptStep.ToolCall("Write", $$"""{"file_path":"{{hello}}","content":"hi\n"}"""), ScriptStep.Text("I could not write it."));
+        var (exit, stdout, stderr) = await MaestroProcess.RunInAsync(Sandbox.Repo, Home.Path, "sessions", "new", "--agent", "claude-code", "--permission-mode", "ask", "--prompt", "write hello.txt");
+        Assert.True(exit == ExitCodes.ToolCallsRefused, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.False(File.Exists(hello));
+        Assert.DoesNotContain("added hello.txt", stdout, StringComparison.Ordinal);
+        Assert.Contains("[edit] Write", stdout, StringComparison.Ordinal);
+        Assert.Contains("-- turn ", stdout, StringComparison.Ordinal);
+        Assert.Contains("The session's permission mode refused 1 tool call: Write", stderr, StringComparison.Ordinal);
+        Assert.Contains("--permission-mode acceptEdits", stderr, StringComparison.Ordinal);
+        var sessionId = stdout.Split('\n')[0].Trim();
+
+        // The same turn again with --json: the events, the turn's result, then the error object, exit 8.
+        Model.EnqueueTurn(ScriptStep.ToolCall("Write", $$"""{"file_path":"{{hello}}","content":"hi\n"}"""), ScriptStep.Text("Still not allowed."));
+        (exit, stdout, stderr) = await MaestroProcess.RunAsync(Home.Path, "sessions", "prompt", sessionId, "try again", "--json");
+        Assert.True(exit == ExitCodes.ToolCallsRefused, $"exit {exit}\n{stdout}\n{stderr}");
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal("endTurn", lines[^2].GetProperty("stopReason").GetString());
+        Assert.Equal(ExitCodes.ToolCallsRefused, lines[^1].GetProperty("error").GetProperty("exitCode").GetInt32());
+
+        // Allowed (acceptEdits), the change is printed once the Write succeeded; -q keeps stderr to errors only.
+        Model.EnqueueTurn(ScriptStep.ToolCall("Write", $$"""{"file_path":"{{hello}}","content":"hi\n"}"""), ScriptStep.Text("Written."));
+        (exit, stdout, stderr) = await MaestroProcess.RunInAsync(Sandbox.Repo, Home.Path, "sessions", "new", "-q", "--agent", "claude-code", "--permission-mode", "acceptEdits", "--prompt", "write hello.txt");
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+        Assert.True(File.Exists(hello));
+        Assert.Contains("  added hello.txt", stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stderr);
     }
 
     [Fact]

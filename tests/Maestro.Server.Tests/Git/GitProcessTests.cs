@@ -131,8 +131,15 @@ public sealed class GitProcessTests : IDisposable
         Assert.Equal(0, (await MaestroProcess.RunAsync(home.Path, "review", "undo", decision, "--cwd", repo.Root)).ExitCode);
         Assert.Equal(before + "added by the agent\n", repo.Read("a.txt"));
 
-        var accepted = await MaestroProcess.RunAsync(home.Path, "review", "accept", "--all", "--cwd", repo.Root);
-        Assert.Contains("Accepted 1 hunk(s).", accepted.Stdout, StringComparison.Ordinal);
+        // From a subfolder, '../a.txt' is the file above (paths resolve from the current folder, as git's do).
+        var sub = Directory.CreateDirectory(repo.PathOf("sub")).FullName;
+        var fromSub = await MaestroProcess.RunInAsync(sub, home.Path, "review", "../a.txt");
+        Assert.True(fromSub.ExitCode == 0, fromSub.Stderr);
+        Assert.Contains("+added by the agent", fromSub.Stdout, StringComparison.Ordinal);
+
+        var accepted = await MaestroProcess.RunInAsync(sub, home.Path, "review", "accept", "../a.txt", "--json");
+        Assert.True(accepted.ExitCode == 0, accepted.Stderr);
+        Assert.Equal(1, JsonNode.Parse(accepted.Stdout)!["decided"]!.GetValue<int>());
         Assert.Equal(before + "added by the agent\n", repo.Read("a.txt"));
         Assert.Contains("no agent change is pending", (await MaestroProcess.RunAsync(home.Path, "review", "--cwd", repo.Root)).Stdout, StringComparison.Ordinal);
         Assert.Equal(string.Empty, repo.Git("diff", "--cached"));

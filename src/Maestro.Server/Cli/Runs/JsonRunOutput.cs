@@ -32,7 +32,11 @@ internal sealed class JsonRunOutput : IRunOutput
         => Write(JsonSerializer.Serialize(RunSummary.From(run, exitCode) with { Continues = stoppedHere && run.Outcome == RunOutcome.Stopped ? true : null }, RunLinesJsonContext.Default.RunSummary));
 
     public void Failed(string kind, string message, int exitCode)
-        => Write(JsonSerializer.Serialize(new RunErrorLine { Kind = kind, Message = message, ExitCode = exitCode }, RunLinesJsonContext.Default.RunErrorLine));
+    {
+        // Said on stderr too, as every command says its failure, so a script that keeps only stderr still reads why.
+        Console.Error.WriteLine($"maestro run: {message}");
+        Write(JsonSerializer.Serialize(new RunErrorLine { Kind = kind, Message = message, ExitCode = exitCode }, RunLinesJsonContext.Default.RunErrorLine));
+    }
 
     public void Dispose() => output.Flush();
 

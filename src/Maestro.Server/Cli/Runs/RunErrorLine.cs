@@ -10,4 +10,8 @@ internal sealed record RunErrorLine
     public required string Message { get; init; }
 
     public required int ExitCode { get; init; }
+
+    /// <summary>The same, in the one error shape every command prints with <c>--json</c> (docs/cli.md, "Errors"),
+    /// so a script reads <c>.error</c> whatever the command.</summary>
+    public CliErrorBody Error => new() { Message = Message, ExitCode = ExitCode, Kind = Kind };
 }

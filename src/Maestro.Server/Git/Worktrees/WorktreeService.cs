@@ -190,7 +190,9 @@ public sealed class WorktreeService
 
             if (File.Exists(Path.Combine(location.GitDir, "locked")))
             {
-                throw new InvalidParamsException($"The worktree '{location.Root}' is locked ({(await File.ReadAllTextAsync(Path.Combine(location.GitDir, "locked"), cancellationToken)).Trim()}); unlock it or pass force.");
+                // git writes the reason given to `git worktree lock --reason`, or nothing.
+                var reason = (await File.ReadAllTextAsync(Path.Combine(location.GitDir, "locked"), cancellationToken)).Trim();
+                throw new InvalidParamsException($"The worktree '{location.Root}' is locked{(reason.Length > 0 ? $" ({reason})" : string.Empty)}; unlock it with 'git worktree unlock {location.Root}', or pass force.");
             }
         }
 

@@ -28,7 +28,7 @@ public static class PlaybookConfigReader
             var reason = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0].Trim();
             if (reason.Contains("not found on type", StringComparison.Ordinal) || reason.Contains("Property '", StringComparison.Ordinal))
             {
-                reason = $"unknown or misplaced key ({reason}); the keys are agent, model, permissionMode, prompt, loops, retries, onTaskFailure, worktree, worktreeBase, budget {{maxTasks, maxCostUsd, maxMinutes}}";
+                reason = UnknownKey(reason);
             }
 
             throw new PlaybookInvalidException($"{source}, line {line}: malformed playbook settings: {reason}", ex);
@@ -76,4 +76,16 @@ public static class PlaybookConfigReader
         => Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && !int.TryParse(value, out _)
             ? parsed
             : throw new PlaybookInvalidException($"{source}: {key} is '{value}'; it must be one of {allowed}.");
+
+    private static readonly string[] Keys = ["agent", "model", "permissionMode", "prompt", "loops", "retries", "onTaskFailure", "worktree", "worktreeBase", "budget", "maxTasks", "maxCostUsd", "maxMinutes", "maxTaskMinutes"];
+
+    /// <summary>YamlDotNet says "Property 'loopz' not found on type 'Maestro…PlaybookConfigYaml'": the key, a close
+    /// match and the keys there are, without the deserializer's type names.</summary>
+    private static string UnknownKey(string reason)
+    {
+        var key = System.Text.RegularExpressions.Regex.Match(reason, "Property '([^']*)'").Groups[1].Value;
+        var close = Keys.Select(k => (k, d: Cli.Suggestions.Distance(key.ToLowerInvariant(), k.ToLowerInvariant()))).Where(c => c.d <= 2).OrderBy(c => c.d).Select(c => c.k).FirstOrDefault();
+        var named = key.Length > 0 ? $"unknown or misplaced key '{key}'{(close is null ? string.Empty : $" (did you mean '{close}'?)")}" : "unknown or misplaced key";
+        return $"{named}; the keys are agent, model, permissionMode, prompt, loops, retries, onTaskFailure, worktree, worktreeBase, budget {{maxTasks, maxCostUsd, maxMinutes, maxTaskMinutes}}";
+    }
 }
