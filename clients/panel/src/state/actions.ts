@@ -1,7 +1,7 @@
 // What the panel does: wires the bridge to the store and turns user intents into requests. Views call these and
 // never await the server on the typing path.
 import type {
-  AgentsListResult, DiscoveredSession, PermissionMode, PermissionRequestParams, PlaybookInfo, PlaybookRunParams, PlaybooksListResult, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult,
+  AgentsListResult, DiscoveredSession, PermissionMode, PermissionRequestParams, PlaybookInfo, PlaybookRunParams, PlaybooksListResult, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult, RunTasksResult,
   Session, SessionCreateParams, SessionDiscoverResult, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
   ChatCreateParams, ChatHistoryResult, ChatPostResult, Room,
   StatsGetParams, StatsLeaderboardResult, StatsResult,
@@ -374,6 +374,19 @@ export class Actions {
       this.store.setDiscover(discover);
     }
     return session;
+  }
+
+  /**
+   * Every task of a run with its state and attempts (runs/tasks), for the run's page. A server without runs/tasks
+   * (an older one, or a host running one) leaves the page listing the run's sessions instead.
+   */
+  async loadRunTasks(runId: string): Promise<void> {
+    try {
+      this.store.setRunTasks(runId, (await this.bridge.request<RunTasksResult>(Methods.RunsTasks, { runId })).tasks);
+    } catch (error) {
+      if (error instanceof RpcError && error.code === ErrorCodes.MethodNotFound) this.store.setRunTasks(runId, 'unavailable');
+      else this.store.setNotice(describeError(error));
+    }
   }
 
   stopRun(runId: string): Promise<void> {

@@ -1,7 +1,7 @@
 // Everything the panel knows, fed by server notifications and request results. Holds no connection itself:
 // actions.ts asks the server and hands the answers here.
 import type {
-  AgentInfo, BudgetWarningNotification, ChatChangedNotification, ChatMessageNotification, DiscoveredSession, PermissionRequestParams, PlaybookInfo, Run, RunProgressNotification, Session, SessionChangedNotification,
+  AgentInfo, BudgetWarningNotification, ChatChangedNotification, ChatMessageNotification, DiscoveredSession, PermissionRequestParams, PlaybookInfo, Run, RunProgressNotification, RunTaskEntry, Session, SessionChangedNotification,
   SessionEventNotification, SessionEventsNotification,
 } from '../../../protocol/protocol';
 import { Methods } from '../../../protocol/protocol';
@@ -58,6 +58,8 @@ export class Store extends Emitter {
   readonly runs = new Map<string, Run>();
   /** The last progress message per run ("task failed: ..."), for people. */
   readonly runMessages = new Map<string, string>();
+  /** runs/tasks of the runs whose page was opened, refreshed on their runs/progress; 'unavailable' when the server has no runs/tasks. */
+  readonly runTasks = new Map<string, RunTaskEntry[] | 'unavailable'>();
   chat: ChatState = { state: 'idle' };
   playbooks: PlaybooksState = { state: 'idle' };
   discover: DiscoverState = { state: 'idle' };
@@ -149,6 +151,12 @@ export class Store extends Emitter {
   /** One run as a request answered it (runs/approve), between its progress notifications. */
   setRun(run: Run): void {
     this.runs.set(run.id, run);
+    this.emit('runs');
+  }
+
+  /** A run's tasks as runs/tasks answered them. */
+  setRunTasks(runId: string, tasks: RunTaskEntry[] | 'unavailable'): void {
+    this.runTasks.set(runId, tasks);
     this.emit('runs');
   }
 
