@@ -1,7 +1,7 @@
 // What the panel does: wires the bridge to the store and turns user intents into requests. Views call these and
 // never await the server on the typing path.
 import type {
-  AgentsListResult, DiscoveredSession, PermissionMode, PermissionRequestParams, PlaybookInfo, PlaybookRunParams, PlaybooksListResult, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult, RunTasksResult,
+  AgentsListResult, DiscoveredSession, PermissionMode, PermissionRequestParams, PlaybookInfo, PlaybookRunParams, PlaybooksListResult, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult, RunTasksResult, HostListResult,
   Session, SessionCreateParams, SessionDiscoverResult, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
   ChatCreateParams, ChatHistoryResult, ChatPostResult, Room,
   StatsGetParams, StatsLeaderboardResult, StatsResult,
@@ -320,8 +320,23 @@ export class Actions {
    * The playbooks of every folder the host has open (workspace folders, else the sessions' folders), for the
    * start-a-run screen. A folder that cannot be listed is named, the others still shown.
    */
-  async loadPlaybooks(): Promise<void> {
-    if (this.store.playbooks.state !== 'ready') this.store.setPlaybooks({ state: 'loading' });
+  async loadPlaybooks(target?: { host: string; cwd: string }): Promise<void> {
+    if (target) {
+      // On an SSH host: one folder there (the host's default, or what the user typed), listed by the host's daemon.
+      if (!target.cwd) {
+        this.store.setPlaybooks({ state: 'ready', playbooks: [], problems: [`${target.host} has no default folder: type a folder there to look for playbooks in.`], host: target.host, folder: '' });
+        return;
+      }
+      this.store.setPlaybooks({ state: 'loading' });
+      try {
+        const { playbooks } = await this.bridge.request<PlaybooksListResult>(Methods.PlaybooksList, { cwd: target.cwd, host: target.host });
+        this.store.setPlaybooks({ state: 'ready', playbooks, problems: [], host: target.host, folder: target.cwd });
+      } catch (error) {
+        this.store.setPlaybooks({ state: 'ready', playbooks: [], problems: [`Could not list the playbooks of ${target.cwd} on ${target.host}: ${describeError(error)}`], host: target.host, folder: target.cwd });
+      }
+      return;
+    }
+    if (this.store.playbooks.state !== 'ready' || this.store.playbooks.host) this.store.setPlaybooks({ state: 'loading' });
     const hostFolders = this.store.hostInfo?.workspaceFolders ?? [];
     const folders = hostFolders.length > 0 ? hostFolders : [...new Set([...this.store.sessions.values()].map((s) => s.cwd))];
     const playbooks: PlaybookInfo[] = [];
@@ -337,6 +352,15 @@ export class Actions {
     );
     playbooks.sort((a, b) => a.path.localeCompare(b.path));
     this.store.setPlaybooks({ state: 'ready', playbooks, problems });
+  }
+
+  /** The SSH hosts a run can go to (hosts/list); none when the server has no hosts or cannot list them. */
+  async loadRunHosts(): Promise<void> {
+    try {
+      this.store.setRunHosts((await this.bridge.request<HostListResult>(Methods.HostsList)).hosts);
+    } catch {
+      this.store.setRunHosts([]);
+    }
   }
 
   /** Starts a run; the run's progress notifications keep it up to date from then on. */

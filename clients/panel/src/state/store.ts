@@ -1,7 +1,7 @@
 // Everything the panel knows, fed by server notifications and request results. Holds no connection itself:
 // actions.ts asks the server and hands the answers here.
 import type {
-  AgentInfo, BudgetWarningNotification, ChatChangedNotification, ChatMessageNotification, DiscoveredSession, PermissionRequestParams, PlaybookInfo, Run, RunProgressNotification, RunTaskEntry, Session, SessionChangedNotification,
+  AgentInfo, BudgetWarningNotification, ChatChangedNotification, ChatMessageNotification, DiscoveredSession, PermissionRequestParams, HostInfo as SshHost, PlaybookInfo, Run, RunProgressNotification, RunTaskEntry, Session, SessionChangedNotification,
   SessionEventNotification, SessionEventsNotification,
 } from '../../../protocol/protocol';
 import { Methods } from '../../../protocol/protocol';
@@ -34,7 +34,7 @@ export type ChatState =
 /** The playbooks of the host's folders (playbooks/list), loaded when the start-a-run screen opens. */
 export type PlaybooksState =
   | { state: 'idle' | 'loading' }
-  | { state: 'ready'; playbooks: PlaybookInfo[]; problems: string[] }
+  | { state: 'ready'; playbooks: PlaybookInfo[]; problems: string[]; host?: string; folder?: string }
   | { state: 'error'; message: string };
 
 /** The agents' conversations on disk (sessions/discover), loaded when the Discover page opens. */
@@ -62,6 +62,8 @@ export class Store extends Emitter {
   readonly runTasks = new Map<string, RunTaskEntry[] | 'unavailable'>();
   chat: ChatState = { state: 'idle' };
   playbooks: PlaybooksState = { state: 'idle' };
+  /** The SSH hosts (hosts/list) the start-a-run screen offers to run on, loaded when it opens. */
+  runHosts: SshHost[] = [];
   discover: DiscoverState = { state: 'idle' };
   /** Rooms and the messages of the rooms opened in the Chat tab. */
   readonly chatRooms = new ChatRooms();
@@ -157,6 +159,11 @@ export class Store extends Emitter {
   /** A run's tasks as runs/tasks answered them. */
   setRunTasks(runId: string, tasks: RunTaskEntry[] | 'unavailable'): void {
     this.runTasks.set(runId, tasks);
+    this.emit('runs');
+  }
+
+  setRunHosts(hosts: SshHost[]): void {
+    this.runHosts = hosts;
     this.emit('runs');
   }
 

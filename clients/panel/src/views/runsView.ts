@@ -19,6 +19,7 @@ export class RunsView {
   private startForm: HTMLElement | undefined;
   private startFormState: unknown;
   private startFormAgents: unknown;
+  private startFormHosts: unknown;
   /** The run object runs/tasks was last asked for: each runs/progress brings a new one, and the tasks are asked again. */
   private tasksAskedFor: unknown;
 
@@ -45,6 +46,7 @@ export class RunsView {
     this.startForm = undefined;
     this.render();
     void this.actions.loadPlaybooks();
+    void this.actions.loadRunHosts();
   }
 
   showRun(runId: string): void {
@@ -91,16 +93,18 @@ export class RunsView {
   private renderStart(playbook: string | undefined): void {
     const state = this.store.playbooks;
     // Rebuilt only when what it lists changed (playbooks or agents loaded again), never for a run's progress.
-    if (this.startForm && this.startFormState === state && this.startFormAgents === this.store.agents && this.element.contains(this.startForm)) return;
+    if (this.startForm && this.startFormState === state && this.startFormAgents === this.store.agents && this.startFormHosts === this.store.runHosts && this.element.contains(this.startForm)) return;
     this.startFormState = state;
     this.startFormAgents = this.store.agents;
+    this.startFormHosts = this.store.runHosts;
     clear(this.element);
     this.startForm = renderStartRunForm(state, this.store.agents, this.store.hostInfo, playbook, {
       start: (params) => void this.start(params),
       cancel: () => this.showList(),
-      reload: () => void this.actions.loadPlaybooks(),
-      openFile: hostOpensFiles(this.store.hostInfo) ? (path) => void this.actions.hostAction(HostActions.OpenFile, { path }) : undefined,
-    });
+      reload: (target) => void this.actions.loadPlaybooks(target),
+      // A host's documents are paths there: the editor cannot open them as local files.
+      openFile: hostOpensFiles(this.store.hostInfo) && !(state.state === 'ready' && state.host) ? (path) => void this.actions.hostAction(HostActions.OpenFile, { path }) : undefined,
+    }, this.store.runHosts);
     this.element.appendChild(this.startForm);
     this.startForm.querySelector<HTMLElement>('select, input')?.focus();
   }
