@@ -53,7 +53,7 @@ function renderTasks(run: Run, tasks: RunTaskEntry[], callbacks: RunPageCallback
     const row = h(
       'li',
       { class: `run-task-row run-task-${task.state}${task.state === 'running' ? ' run-task-current' : ''}`, attrs: { 'data-state': task.state, ...(last?.sessionId ? { 'data-session-id': last.sessionId } : {}) } },
-      h('span', { class: `run-task-state status status-${task.state}`, text: taskStateLabels[task.state] }),
+      h('span', { class: `run-task-state run-task-state-${task.state}`, text: taskStateLabels[task.state] }),
       last?.sessionId
         ? button(task.text, () => callbacks.openSession(last.sessionId!), { class: 'link-button run-task-open', attrs: { 'aria-label': `Open the session of task: ${task.text}` } })
         : h('span', { class: 'run-task-text', text: task.text }),
