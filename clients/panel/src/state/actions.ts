@@ -39,6 +39,8 @@ export interface NewSessionInput {
 export class Actions {
   readonly history: HistoryLoader;
   private reviewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The SSH host of each reviewed folder that is a host session's (review/* go there with host); this machine's folders are not in it. */
+  private readonly reviewHosts = new Map<string, string>();
 
   constructor(private readonly bridge: HostBridge, private readonly store: Store) {
     this.history = new HistoryLoader((method, params) => bridge.request(method, params), store);
@@ -187,11 +189,16 @@ export class Actions {
    */
   async loadReview(): Promise<void> {
     const folders = new Set<string>(this.store.hostInfo?.workspaceFolders ?? []);
-    for (const session of this.store.sessions.values()) folders.add(session.worktree ?? session.cwd);
+    for (const session of this.store.sessions.values()) {
+      const folder = session.worktree ?? session.cwd;
+      folders.add(folder);
+      // A host's session works in a folder there: its hunks come from the host's daemon, and decisions go there.
+      if (session.host) this.reviewHosts.set(folder, session.host);
+    }
     await Promise.all(
       [...folders].map(async (cwd) => {
         try {
-          this.store.review.setFolder(cwd, await this.bridge.request<ReviewChangesResult>(Methods.ReviewChanges, { cwd }));
+          this.store.review.setFolder(cwd, await this.bridge.request<ReviewChangesResult>(Methods.ReviewChanges, { cwd, host: this.reviewHosts.get(cwd) }));
         } catch (error) {
           if (error instanceof RpcError && (error.code === ErrorCodes.NotARepository || error.isNotAvailable)) this.store.review.folders.delete(cwd);
         }
@@ -203,7 +210,7 @@ export class Actions {
   /** Keeps the agent's hunks (the server moves their baseline on; git's index is not touched). */
   async acceptReview(target: ReviewTarget): Promise<void> {
     await this.attempt(async () => {
-      const result = await this.bridge.request<ReviewAcceptResult>(Methods.ReviewAccept, { cwd: target.cwd, ...target.selection });
+      const result = await this.bridge.request<ReviewAcceptResult>(Methods.ReviewAccept, { cwd: target.cwd, host: this.reviewHosts.get(target.cwd), ...target.selection });
       if (result.decisionId) this.remember('accept', result.decisionId, target);
     });
     await this.loadReview();
@@ -216,7 +223,7 @@ export class Actions {
   async rejectReview(target: ReviewTarget, confirm = false): Promise<void> {
     this.store.review.ask(undefined);
     try {
-      const result = await this.bridge.request<ReviewRejectResult>(Methods.ReviewReject, { cwd: target.cwd, ...target.selection, confirm });
+      const result = await this.bridge.request<ReviewRejectResult>(Methods.ReviewReject, { cwd: target.cwd, host: this.reviewHosts.get(target.cwd), ...target.selection, confirm });
       if (result.decisionId) this.remember('reject', result.decisionId, target);
     } catch (error) {
       if (isMixedHunk(error)) {
@@ -239,7 +246,7 @@ export class Actions {
 
   async undoReview(decision: Decision): Promise<void> {
     await this.attempt(async () => {
-      await this.bridge.request(Methods.ReviewUndo, { cwd: decision.cwd, decisionId: decision.decisionId });
+      await this.bridge.request(Methods.ReviewUndo, { cwd: decision.cwd, host: this.reviewHosts.get(decision.cwd), decisionId: decision.decisionId });
       this.store.review.markUndone(decision.decisionId);
     });
     await this.loadReview();
