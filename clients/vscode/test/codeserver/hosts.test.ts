@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { agents } from '../../../../tests/interop/agents.mjs';
@@ -17,7 +17,8 @@ const artefacts = join(packageRoot, 'test-results', 'codeserver-hosts');
 // `maestro` is the server under test, a daemon distinct from the local one, running the real Claude Code CLI against
 // the scripted model server. The host is added (`maestro hosts add`), a session runs here and one there (started by
 // a second client of the local daemon, as a terminal would), the panel lists both, its Review tab rejects the remote
-// agent's hunk (the file is restored there), and its start-a-run screen runs a Playbook on the host.
+// agent's hunk (the file is restored there), the ssh connection is killed and comes back with nothing lost (the
+// session still listed, its next turn answered), and the panel's start-a-run screen runs a Playbook on the host.
 describe('two hosts in one VS Code window', () => {
   let session: WorkbenchSession | undefined;
   let sshd: LoopbackSshd | undefined;
@@ -101,6 +102,29 @@ describe('two hosts in one VS Code window', () => {
     await shot('remote-hunk');
     await reject.click();
     await waitFor('the remote file restored', () => readFileSync(readme, 'utf8') === '# sandbox\n', 30000);
+
+    // The SSH connection dies (a killed ssh): the local daemon reconnects by itself, the host's session stays in the
+    // list and takes its next turn as before.
+    const sshOfHost = (): number[] => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((pid) => {
+      try {
+        const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return argv.includes(sshd!.clientConfig) && argv.some((a) => a.includes('serve --stdio'));
+      } catch {
+        return false;
+      }
+    }).map(Number);
+    const [lost] = sshOfHost();
+    expect(lost).toBeDefined();
+    process.kill(lost!, 'SIGKILL');
+    await waitFor('the host back online over a new ssh', async () => {
+      const { hosts } = await rpc.sendRequest<{ hosts: { name: string; state: string }[] }>('hosts/list', {});
+      return hosts.find((h) => h.name === 'box')?.state === 'online' && sshOfHost().some((pid) => pid !== lost);
+    }, 60000);
+    await model.enqueueTurn([{ text: 'Still here after the reconnect.' }]);
+    expect((await rpc.sendRequest<{ stopReason: string }>('sessions/prompt', { sessionId: there.id, text: 'Still there?' })).stopReason).toBe('endTurn');
+    await panel.locator('#tab-sessions').click();
+    await waitFor('the host\'s session still listed', async () => (await list.getByRole('option').allTextContents()).some((n) => n.includes('work on box')), 30000);
+    await shot('after-reconnect');
 
     // A Playbook on the host, from the panel's start-a-run screen.
     await panel.locator('#tab-runs').click();
