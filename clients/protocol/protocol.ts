@@ -47,6 +47,7 @@ export const Methods = {
   RunsList: 'runs/list',
   RunsGet: 'runs/get',
   RunsStop: 'runs/stop',
+  RunsTasks: 'runs/tasks',
   RunsProgress: 'runs/progress',
   RunsApprove: 'runs/approve',
   ChatCreate: 'chat/create',
@@ -199,6 +200,7 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'runs/list': { kind: 'request', params: 'RunsListParams', result: 'RunsListResult' },
   'runs/get': { kind: 'request', params: 'RunIdParams', result: 'Run' },
   'runs/stop': { kind: 'request', params: 'RunIdParams', result: null },
+  'runs/tasks': { kind: 'request', params: 'RunIdParams', result: 'RunTasksResult' },
   'runs/progress': { kind: 'serverNotification', params: 'RunProgressNotification', result: null },
   'runs/approve': { kind: 'request', params: 'RunIdParams', result: 'Run' },
   'chat/create': { kind: 'request', params: 'ChatCreateParams', result: 'Room' },
@@ -274,6 +276,7 @@ export interface MethodTypes {
   'runs/list': { params: RunsListParams; result: RunsListResult };
   'runs/get': { params: RunIdParams; result: Run };
   'runs/stop': { params: RunIdParams; result: null };
+  'runs/tasks': { params: RunIdParams; result: RunTasksResult };
   'runs/progress': { params: RunProgressNotification; result: null };
   'runs/approve': { params: RunIdParams; result: Run };
   'chat/create': { params: ChatCreateParams; result: Room };
@@ -356,6 +359,9 @@ export const RunProgressKindValues: readonly RunProgressKind[] = ['taskStarted',
 
 export type RunStatus = 'running' | 'waiting' | 'done' | 'failed' | 'stopped';
 export const RunStatusValues: readonly RunStatus[] = ['running', 'waiting', 'done', 'failed', 'stopped'];
+
+export type RunTaskState = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'waiting';
+export const RunTaskStateValues: readonly RunTaskState[] = ['pending', 'running', 'done', 'failed', 'skipped', 'waiting'];
 
 export type SessionStatus = 'idle' | 'running' | 'waiting' | 'failed' | 'retrying' | 'closed';
 export const SessionStatusValues: readonly SessionStatus[] = ['idle', 'running', 'waiting', 'failed', 'retrying', 'closed'];
@@ -448,6 +454,8 @@ export interface ChatCreateParams {
   maxRounds?: number;
   /** Mentioned participants answer at once instead of in the order written. */
   parallel?: boolean;
+  /** Creates the room on this host (`hosts/add`): its participants' sessions run there, `cwd` is a path there. */
+  host?: string;
 }
 
 export interface ChatHistoryParams {
@@ -482,6 +490,8 @@ export interface ChatMessage {
 export interface ChatMessageNotification {
   roomId: string;
   message: ChatMessage;
+  /** The room's host, when the room is on one. */
+  host?: string;
 }
 
 /** The agent that decides who answers a message that mentions no one. */
@@ -1188,6 +1198,8 @@ export interface Room {
   round: number;
   lastSeq: number;
   createdAt: string;
+  /** The host the room is on (`hosts/add`); absent for a room of this machine. Its requests go there. */
+  host?: string;
 }
 
 export interface Run {
@@ -1281,6 +1293,36 @@ export interface RunTask {
   attempt: number;
   /** The session this attempt runs in (its history stays, linked to the run). */
   sessionId?: string;
+}
+
+/** One attempt at a task of a run: each runs in a fresh session, whose history stays. */
+export interface RunTaskAttempt {
+  /** 1 for the first try, 2 for the first retry, and so on (counted per loop). */
+  attempt: number;
+  /** The pass over the playbook it ran in (1-based). */
+  loop: number;
+  sessionId?: string;
+  /** Why the attempt did not finish the task (or what else it noticed); absent while it runs and when it did. */
+  message?: string;
+}
+
+/** A task of a run's playbook (`runs/tasks`): where it is, what it says, where it stands, and its attempts. */
+export interface RunTaskEntry {
+  document: string;
+  /** 1-based line of the checkbox in the document, as it reads now. */
+  line: number;
+  text: string;
+  state: RunTaskState;
+  /** This run's attempts at the task, oldest first (every loop's); empty for a task it never gave to an agent. */
+  attempts: RunTaskAttempt[];
+}
+
+export interface RunTasksResult {
+  runId: string;
+  /** Every task of the run's documents in run order (document by document, top to bottom). */
+  tasks: RunTaskEntry[];
+  /** The run's host (`hosts/add`) when it runs there; its paths are paths there. */
+  host?: string;
 }
 
 /** Why a run waits: the outage its current task's session is in (that session's `outage` event has the detail). Waiting uses up none of the task's retries; it counts against `budget.maxMinutes` only. */
@@ -1486,6 +1528,8 @@ export interface StatsGetParams {
   groupBy?: StatsGroupBy;
   /** Only the turns of this agent (the panel's per-day charts split by agent); every agent's when left out. */
   agentId?: string;
+  /** The stats of this host's daemon (`hosts/add`), as it counts its own turns; this machine's when absent. */
+  host?: string;
 }
 
 /** One group of `stats/get`: its key (a day, agent id, model or folder) and its totals. */
@@ -1601,6 +1645,8 @@ export interface Worktree {
   locked: boolean;
   /** True for the repository's main working tree. */
   isMain: boolean;
+  /** The host the worktree is on; absent for this machine. */
+  host?: string;
 }
 
 export interface WorktreeCreateParams {
@@ -1610,10 +1656,14 @@ export interface WorktreeCreateParams {
   base?: string;
   /** Where to put it; `<repo>.worktrees/<branch>` beside the repository when absent. */
   path?: string;
+  /** The host (`hosts/add`) to ask; absent for this machine. Paths are paths there. */
+  host?: string;
 }
 
 export interface WorktreeListParams {
   repo: string;
+  /** The host (`hosts/add`) to ask; absent for this machine. Paths are paths there. */
+  host?: string;
 }
 
 export interface WorktreeListResult {
@@ -1628,6 +1678,8 @@ export interface WorktreeMergeParams {
   /** The commit message for the accepted changes; nothing is committed when absent and nothing is staged. */
   message?: string;
   strategy?: MergeStrategy;
+  /** The host (`hosts/add`) to ask; absent for this machine. Paths are paths there. */
+  host?: string;
 }
 
 export interface WorktreeMergeResult {
@@ -1645,6 +1697,8 @@ export interface WorktreeMergeResult {
 
 export interface WorktreePruneParams {
   repo: string;
+  /** The host (`hosts/add`) to ask; absent for this machine. Paths are paths there. */
+  host?: string;
 }
 
 export interface WorktreePruneResult {
@@ -1654,6 +1708,8 @@ export interface WorktreePruneResult {
 export interface WorktreeRemoveParams {
   path: string;
   force?: boolean;
+  /** The host (`hosts/add`) to ask; absent for this machine. Paths are paths there. */
+  host?: string;
 }
 
 /** Asks for a fresh worktree on a new branch. */

@@ -137,6 +137,10 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(RunIdParams), null)]
     public const string RunsStop = "runs/stop";
 
+    /// <summary>Every task of a run's playbook with its state and its attempts' sessions (the run page's rows).</summary>
+    [MethodShape(MethodKind.Request, typeof(RunIdParams), typeof(RunTasksResult))]
+    public const string RunsTasks = "runs/tasks";
+
     [MethodShape(MethodKind.ServerNotification, typeof(RunProgressNotification), null)]
     public const string RunsProgress = "runs/progress";
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type {
   ReviewAcceptResult, ReviewChangedNotification, ReviewChangesParams, ReviewChangesResult, ReviewRejectResult, ReviewUndoResult,
-  AgentsListResult, InitializeResult, MethodName, PermissionRequestParams, PermissionResponse, Run, RunProgressNotification, RunsListResult, Session,
+  AgentsListResult, InitializeResult, MethodName, PermissionRequestParams, PermissionResponse, Run, RunProgressNotification, RunsListResult, RunTasksResult, Session,
   SessionEventNotification, SessionEventsNotification, SessionHistoryResult, SessionListResult, SessionPromptResult, PlaybooksListResult, SessionDiscoverResult,
 } from '../../protocol/protocol';
 import { ErrorCodes, ErrorKinds, Methods, MethodShapes, SessionEventTypes } from '../../protocol/protocol';
@@ -15,6 +15,7 @@ import { RpcError } from '../src/bridge/rpcError';
 import type { Actions } from '../src/state/actions';
 import { RunsView } from '../src/views/runsView';
 import { runTitle } from '../src/state/runText';
+import { renderRunPage } from '../src/views/runs/runPage';
 import { renderStartRunForm } from '../src/views/runs/startRunForm';
 import { renderDiscover } from '../src/views/sessions/discoverView';
 import { ReviewView } from '../src/views/reviewView';
@@ -249,6 +250,20 @@ describe.each(exchanges)('$file', (exchange) => {
         const store = new Store();
         store.setRuns([exchange.response as Run]);
         expectRendersRuns(store, [exchange.response as Run]);
+        break;
+      }
+      case Methods.RunsTasks: {
+        // The run's page lists every task as runs/tasks answers it: its state, and a button to the last attempt's session.
+        const result = exchange.response as RunTasksResult;
+        const store = new Store();
+        const run: Run = { id: result.runId, playbook: '/p/release', agentId: 'claude-code', status: 'waiting', total: result.tasks.length, done: 1, failed: 0, loop: 1, loops: 1, tasksRun: 1, sessionIds: [], startedAt: '2026-01-01T00:00:00Z', usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 } };
+        store.setRuns([run]);
+        store.setRunTasks(run.id, result.tasks);
+        const page = renderRunPage(run, store, {} as Actions, { back: () => undefined, openSession: () => undefined });
+        const rows = [...page.querySelectorAll<HTMLElement>('.run-tasks li')];
+        expect(rows.map((r) => r.dataset.state)).toEqual(result.tasks.map((t) => t.state));
+        expect(rows.map((r) => r.querySelector('.run-task-open, .run-task-text')?.textContent)).toEqual(result.tasks.map((t) => t.text));
+        expect(rows.map((r) => r.querySelector('.run-task-open') !== null)).toEqual(result.tasks.map((t) => t.attempts.some((a) => a.sessionId)));
         break;
       }
       case Methods.SessionsHistory: {

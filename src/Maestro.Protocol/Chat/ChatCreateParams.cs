@@ -16,4 +16,7 @@ public sealed record ChatCreateParams
 
     /// <summary>Mentioned participants answer at once instead of in the order written.</summary>
     public bool? Parallel { get; init; }
+
+    /// <summary>Creates the room on this host (<c>hosts/add</c>): its participants' sessions run there, <c>cwd</c> is a path there.</summary>
+    public string? Host { get; init; }
 }

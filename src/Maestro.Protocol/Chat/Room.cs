@@ -28,4 +28,7 @@ public sealed record Room
     public required long LastSeq { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The host the room is on (<c>hosts/add</c>); absent for a room of this machine. Its requests go there.</summary>
+    public string? Host { get; init; }
 }

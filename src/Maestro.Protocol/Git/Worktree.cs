@@ -15,4 +15,7 @@ public sealed record Worktree
 
     /// <summary>True for the repository's main working tree.</summary>
     public bool IsMain { get; init; }
+
+    /// <summary>The host the worktree is on; absent for this machine.</summary>
+    public string? Host { get; init; }
 }

@@ -11,4 +11,7 @@ public sealed record WorktreeCreateParams
 
     /// <summary>Where to put it; <c>&lt;repo&gt;.worktrees/&lt;branch&gt;</c> beside the repository when absent.</summary>
     public string? Path { get; init; }
+
+    /// <summary>The host (<c>hosts/add</c>) to ask; absent for this machine. Paths are paths there.</summary>
+    public string? Host { get; init; }
 }

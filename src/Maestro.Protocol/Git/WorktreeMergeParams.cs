@@ -12,4 +12,7 @@ public sealed record WorktreeMergeParams
     public string? Message { get; init; }
 
     public MergeStrategy Strategy { get; init; } = MergeStrategy.Auto;
+
+    /// <summary>The host (<c>hosts/add</c>) to ask; absent for this machine. Paths are paths there.</summary>
+    public string? Host { get; init; }
 }

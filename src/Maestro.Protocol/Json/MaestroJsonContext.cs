@@ -62,6 +62,7 @@ namespace Maestro.Protocol;
 [JsonSerializable(typeof(RunIdParams))]
 [JsonSerializable(typeof(RunProgressNotification))]
 [JsonSerializable(typeof(RunTask))]
+[JsonSerializable(typeof(RunTasksResult))]
 [JsonSerializable(typeof(RunOutcome))]
 [JsonSerializable(typeof(ChatCreateParams))]
 [JsonSerializable(typeof(Room))]

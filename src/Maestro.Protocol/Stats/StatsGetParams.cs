@@ -11,4 +11,7 @@ public sealed record StatsGetParams
 
     /// <summary>Only the turns of this agent (the panel's per-day charts split by agent); every agent's when left out.</summary>
     public string? AgentId { get; init; }
+
+    /// <summary>The stats of this host's daemon (<c>hosts/add</c>), as it counts its own turns; this machine's when absent.</summary>
+    public string? Host { get; init; }
 }

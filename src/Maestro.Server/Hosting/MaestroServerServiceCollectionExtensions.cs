@@ -132,6 +132,7 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<Hosts.SshClient>();
         services.AddSingleton<Hosts.ServerBuilds>();
         services.AddSingleton<Hosts.HostInstaller>();
+        services.AddSingleton<Hosts.HostSessionCache>();
         services.AddSingleton<Hosts.HostConnections>();
         services.AddSingleton<Hosts.HostService>();
         services.AddScoped<IRpcHandlers, Hosts.HostsRpcHandlers>();

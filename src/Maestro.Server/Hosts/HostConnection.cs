@@ -31,14 +31,14 @@ internal sealed class HostConnection : IAsyncDisposable
     private string? lastError;
     private Task? loop;
 
-    public HostConnection(HostRecord host, SshClient ssh, TimeSpan openTimeout, HostSessionRelay relay, PermissionBroker permissions, ConnectionRegistry clients, Func<Run, Run> runSeen, ILogger logger)
+    public HostConnection(HostRecord host, SshClient ssh, TimeSpan openTimeout, HostSessionRelay relay, PermissionBroker permissions, ConnectionRegistry clients, Func<Run, Run> runSeen, Func<Room, Room> roomSeen, ILogger logger)
     {
         this.host = host;
         this.ssh = ssh;
         this.openTimeout = openTimeout;
         this.logger = logger;
         Relay = relay;
-        listener = new HostListener(host.Name, relay, permissions, clients, runSeen);
+        listener = new HostListener(host.Name, relay, permissions, clients, runSeen, roomSeen);
     }
 
     public string Name => host.Name;

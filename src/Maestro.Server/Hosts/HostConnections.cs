@@ -24,6 +24,7 @@ public sealed class HostConnections : IAsyncDisposable
     private readonly ConnectionRegistry clients;
     private readonly PermissionBroker permissions;
     private readonly SessionStore localSessions;
+    private readonly HostSessionCache cache;
     private readonly MaestroOptions options;
     private readonly ILoggerFactory loggers;
     private readonly ILogger<HostConnections> logger;
@@ -31,11 +32,15 @@ public sealed class HostConnections : IAsyncDisposable
 
     // The runs of hosts seen so far (started from here, listed, or in a host's runs/progress): run id → last known run, host set.
     private readonly ConcurrentDictionary<string, Run> hostRuns = new(StringComparer.Ordinal);
+
+    // The group chat rooms of hosts seen so far (created from here, listed, or in a host's chat/changed): room id → host.
+    private readonly ConcurrentDictionary<string, string> hostRooms = new(StringComparer.Ordinal);
     private readonly Lock creating = new();
     private bool disposed;
 
-    public HostConnections(HostStore store, SshClient ssh, ConnectionRegistry clients, PermissionBroker permissions, SessionStore localSessions, MaestroOptions options, ILoggerFactory loggers)
+    public HostConnections(HostStore store, SshClient ssh, ConnectionRegistry clients, PermissionBroker permissions, SessionStore localSessions, HostSessionCache cache, MaestroOptions options, ILoggerFactory loggers)
     {
+        this.cache = cache;
         this.store = store;
         this.ssh = ssh;
         this.clients = clients;
@@ -126,6 +131,41 @@ public sealed class HostConnections : IAsyncDisposable
         return [.. lists.SelectMany(l => l)];
     }
 
+    /// <summary>The host of a group chat room seen from a host; null for a room of this machine.</summary>
+    public string? HostOfRoom(string roomId) => hostRooms.TryGetValue(roomId, out var host) ? host : null;
+
+    /// <summary>Creates a group chat room on a host (its participants' sessions run there); its messages are relayed with <c>host</c> set.</summary>
+    public async Task<Room> CreateRoomAsync(string hostName, ChatCreateParams request, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(hostName, cancellationToken);
+        return RememberRoom(connection.Name, await ForwardAsync<Room>(connection, Methods.ChatCreate, request with { Host = null }, cancellationToken));
+    }
+
+    /// <summary>The rooms of the hosts connected now, as they list them (a host that is not connected is not asked).</summary>
+    public async Task<IReadOnlyList<Room>> ListRoomsAsync(CancellationToken cancellationToken)
+    {
+        var online = connections.Values.Where(c => c.State == HostState.Online).ToList();
+        var lists = await Task.WhenAll(online.Select(async c =>
+        {
+            try
+            {
+                return (await ForwardAsync<ChatListResult>(c, Methods.ChatList, null, cancellationToken)).Rooms.Select(r => RememberRoom(c.Name, r)).ToList();
+            }
+            catch (HostUnreachableException)
+            {
+                return [];
+            }
+        }));
+        return [.. lists.SelectMany(l => l)];
+    }
+
+    /// <summary>A host's room, as its host sent it: remembered (for routing), with <c>host</c> set.</summary>
+    internal Room RememberRoom(string hostName, Room room)
+    {
+        hostRooms[room.Id] = hostName;
+        return room with { Host = hostName };
+    }
+
     /// <summary>A host's run, as its host sent it: remembered (for routing), with <c>host</c> set.</summary>
     internal Run Remember(string hostName, Run run)
     {
@@ -166,6 +206,7 @@ public sealed class HostConnections : IAsyncDisposable
     /// <summary>Closes the connection of a removed host (its sessions stay on the host).</summary>
     public async Task ForgetAsync(string name)
     {
+        await cache.ForgetAsync(name, null, CancellationToken.None);
         if (connections.TryRemove(name, out var connection))
         {
             await connection.DisposeAsync();
@@ -197,10 +238,11 @@ public sealed class HostConnections : IAsyncDisposable
         {
             var host = await store.GetAsync(name ?? string.Empty, cancellationToken)
                 ?? throw new HostNotFoundException($"No host named '{name}'. 'maestro hosts list' shows the hosts there are; 'maestro hosts add NAME DESTINATION' adds one.");
+            var known = await cache.LoadAsync(host.Name, cancellationToken);
             lock (creating)
             {
                 ObjectDisposedException.ThrowIf(disposed, this);
-                connection = connections.GetOrAdd(host.Name, _ => Create(host));
+                connection = connections.GetOrAdd(host.Name, _ => Create(host, known));
             }
         }
 
@@ -208,13 +250,13 @@ public sealed class HostConnections : IAsyncDisposable
         return connection;
     }
 
-    private HostConnection Create(HostRecord host)
+    private HostConnection Create(HostRecord host, IReadOnlyList<Session> known)
     {
         var log = loggers.CreateLogger("Maestro.Server.Hosts.Host");
-        var relay = new HostSessionRelay(host.Name, clients, (id, ct) => ClaimedElsewhereAsync(host.Name, id, ct), log);
+        var relay = new HostSessionRelay(host.Name, clients, (id, ct) => ClaimedElsewhereAsync(host.Name, id, ct), cache, known, log);
 
         // Connecting covers ssh's own ConnectTimeout, then starting the host's daemon when none runs there.
-        return new HostConnection(host, ssh, options.SshConnectTimeout + TimeSpan.FromSeconds(45), relay, permissions, clients, run => Remember(host.Name, run), log);
+        return new HostConnection(host, ssh, options.SshConnectTimeout + TimeSpan.FromSeconds(45), relay, permissions, clients, run => Remember(host.Name, run), room => RememberRoom(host.Name, room), log);
     }
 
     private HostConnection? Route(string sessionId)
@@ -227,14 +269,14 @@ public sealed class HostConnections : IAsyncDisposable
         => connections.Values.Any(c => !c.Name.Equals(host, StringComparison.OrdinalIgnoreCase) && c.Relay.Owns(sessionId))
             || await localSessions.GetAsync(sessionId, cancellationToken) is not null;
 
-    private static async Task<T> ForwardAsync<T>(HostConnection connection, string method, object request, CancellationToken cancellationToken)
+    private static async Task<T> ForwardAsync<T>(HostConnection connection, string method, object? request, CancellationToken cancellationToken)
     {
         var client = await connection.ClientAsync(cancellationToken);
         return await CallAsync<T>(connection, client, method, request, cancellationToken);
     }
 
     /// <summary>The host's answer as is; its errors keep their code, kind and message; a lost connection says so.</summary>
-    private static async Task<T> CallAsync<T>(HostConnection connection, DaemonClient client, string method, object request, CancellationToken cancellationToken)
+    private static async Task<T> CallAsync<T>(HostConnection connection, DaemonClient client, string method, object? request, CancellationToken cancellationToken)
     {
         try
         {
@@ -244,6 +286,10 @@ public sealed class HostConnections : IAsyncDisposable
                 Session session => (T)(object)(session with { Host = connection.Name }),
                 SessionHistoryResult history => (T)(object)(history with { Events = [.. history.Events.Select(e => e with { Host = connection.Name })] }),
                 Run run => (T)(object)(run with { Host = connection.Name }),
+                RunTasksResult tasks => (T)(object)(tasks with { Host = connection.Name }),
+                Room room => (T)(object)(room with { Host = connection.Name }),
+                Protocol.Worktree worktree => (T)(object)(worktree with { Host = connection.Name }),
+                WorktreeListResult worktrees => (T)(object)(worktrees with { Worktrees = [.. worktrees.Worktrees.Select(w => w with { Host = connection.Name })] }),
                 _ => answer,
             };
         }

@@ -18,10 +18,12 @@ internal sealed class HostListener
     private readonly PermissionBroker permissions;
     private readonly ConnectionRegistry clients;
     private readonly Func<Run, Run> runSeen;
+    private readonly Func<Room, Room> roomSeen;
 
-    public HostListener(string host, HostSessionRelay relay, PermissionBroker permissions, ConnectionRegistry clients, Func<Run, Run> runSeen)
+    public HostListener(string host, HostSessionRelay relay, PermissionBroker permissions, ConnectionRegistry clients, Func<Run, Run> runSeen, Func<Room, Room> roomSeen)
     {
         this.runSeen = runSeen;
+        this.roomSeen = roomSeen;
         this.host = host;
         this.relay = relay;
         this.permissions = permissions;
@@ -31,6 +33,14 @@ internal sealed class HostListener
     /// <summary>A run of the host progressed: relayed with the run's <c>host</c> set (and remembered, so its requests go there).</summary>
     [JsonRpcMethod(Methods.RunsProgress)]
     public void OnRunProgress(RunProgressNotification notification) => clients.PostToAll(Methods.RunsProgress, notification with { Run = runSeen(notification.Run) });
+
+    /// <summary>A group chat room of the host changed: relayed with the room's <c>host</c> set (and remembered, so its requests go there).</summary>
+    [JsonRpcMethod(Methods.ChatChanged)]
+    public void OnChatChanged(ChatChangedNotification notification) => clients.PostToAll(Methods.ChatChanged, notification with { Room = roomSeen(notification.Room) });
+
+    /// <summary>A message in a group chat room of the host: relayed with <c>host</c> set.</summary>
+    [JsonRpcMethod(Methods.ChatMessage)]
+    public void OnChatMessage(ChatMessageNotification notification) => clients.PostToAll(Methods.ChatMessage, notification with { Host = host });
 
     /// <summary>A reviewed folder of the host changed (its daemon watches the folders its clients review).</summary>
     [JsonRpcMethod(Methods.ReviewChanged)]

@@ -22,6 +22,7 @@ internal sealed class HostSessionRelay : IAsyncDisposable
     private readonly ConnectionRegistry clients;
     private readonly Func<string, CancellationToken, Task<bool>> claimedElsewhere;
     private readonly ILogger logger;
+    private readonly HostSessionCache cache;
     private readonly Channel<Inbound> inbound = Channel.CreateBounded<Inbound>(new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConcurrentDictionary<string, Session> sessions = new(StringComparer.Ordinal);
@@ -33,12 +34,20 @@ internal sealed class HostSessionRelay : IAsyncDisposable
     private readonly Task loop;
     private DaemonClient? client;
 
-    public HostSessionRelay(string host, ConnectionRegistry clients, Func<string, CancellationToken, Task<bool>> claimedElsewhere, ILogger logger)
+    /// <param name="known">The host's sessions as this daemon last saw them (<see cref="HostSessionCache"/>): listed offline until the host answers.</param>
+    public HostSessionRelay(string host, ConnectionRegistry clients, Func<string, CancellationToken, Task<bool>> claimedElsewhere, HostSessionCache cache, IReadOnlyList<Session> known, ILogger logger)
     {
         this.host = host;
         this.clients = clients;
         this.claimedElsewhere = claimedElsewhere;
+        this.cache = cache;
         this.logger = logger;
+        foreach (var session in known)
+        {
+            forwarded[session.Id] = session.LastSeq;
+            sessions[session.Id] = Tag(session) with { Offline = true };
+        }
+
         loop = Task.Run(RunAsync);
     }
 
@@ -84,14 +93,14 @@ internal sealed class HostSessionRelay : IAsyncDisposable
                 if (sessions.TryRemove(gone, out var last))
                 {
                     forwarded.Remove(gone);
+                    await ForgetAsync(gone);
                     clients.PostToAll(Methods.SessionsChanged, new SessionChangedNotification { Session = last with { Offline = false }, Deleted = true });
                 }
             }
 
             foreach (var session in list.Sessions.Where(s => sessions.ContainsKey(s.Id)))
             {
-                var tagged = Tag(session);
-                sessions[session.Id] = tagged;
+                var tagged = await KeepAsync(session);
                 clients.PostToAll(Methods.SessionsChanged, new SessionChangedNotification { Session = tagged });
             }
         }
@@ -266,6 +275,7 @@ internal sealed class HostSessionRelay : IAsyncDisposable
         {
             sessions.TryRemove(id, out _);
             forwarded.Remove(id);
+            await ForgetAsync(id);
             clients.PostToAll(Methods.SessionsChanged, changed with { Session = Tag(changed.Session) });
             return;
         }
@@ -275,9 +285,37 @@ internal sealed class HostSessionRelay : IAsyncDisposable
             return;
         }
 
-        var tagged = Tag(changed.Session);
-        sessions[id] = tagged;
+        var tagged = await KeepAsync(changed.Session);
         clients.PostToAll(Methods.SessionsChanged, new SessionChangedNotification { Session = tagged });
+    }
+
+    /// <summary>The session's new state, in memory and in the cache (so a restart lists it); a failed write is logged, never fatal.</summary>
+    private async Task<Session> KeepAsync(Session session)
+    {
+        var tagged = Tag(session);
+        sessions[session.Id] = tagged;
+        try
+        {
+            await cache.SaveAsync(host, session, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Host {Host}: could not keep the last state of {Session}", host, session.Id);
+        }
+
+        return tagged;
+    }
+
+    private async Task ForgetAsync(string sessionId)
+    {
+        try
+        {
+            await cache.ForgetAsync(host, sessionId, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Host {Host}: could not forget {Session}", host, sessionId);
+        }
     }
 
     /// <summary>
@@ -305,7 +343,7 @@ internal sealed class HostSessionRelay : IAsyncDisposable
         }
 
         forwarded[session.Id] = session.LastSeq;
-        sessions[session.Id] = Tag(session);
+        await KeepAsync(session);
         return true;
     }
 

@@ -50,6 +50,12 @@ public sealed class PlaybooksRpcHandlers : IRpcHandlers
             ? hosts.ForwardToHostAsync<Run>(host, Methods.RunsGet, request, cancellationToken)
             : runs.GetAsync(request.RunId, cancellationToken);
 
+    [JsonRpcMethod(Methods.RunsTasks)]
+    public Task<RunTasksResult> RunsTasksAsync(RunIdParams request, CancellationToken cancellationToken)
+        => hosts.HostOfRun(request.RunId) is { } host
+            ? hosts.ForwardToHostAsync<RunTasksResult>(host, Methods.RunsTasks, request, cancellationToken)
+            : runs.TasksAsync(request.RunId, cancellationToken);
+
     [JsonRpcMethod(Methods.RunsApprove)]
     public Task<Run> RunsApproveAsync(RunIdParams request, CancellationToken cancellationToken)
         => hosts.HostOfRun(request.RunId) is { } host

@@ -1,4 +1,5 @@
 using Maestro.Protocol;
+using Maestro.Server.Hosts;
 using Maestro.Server.Rpc;
 using StreamJsonRpc;
 
@@ -7,15 +8,20 @@ namespace Maestro.Server.Stats;
 public sealed class StatsRpcHandlers : IRpcHandlers
 {
     private readonly StatsService stats;
+    private readonly HostConnections hosts;
 
-    public StatsRpcHandlers(StatsService stats)
+    public StatsRpcHandlers(StatsService stats, HostConnections hosts)
     {
         this.stats = stats;
+        this.hosts = hosts;
     }
 
+    /// <summary>This machine's stats, or with <c>host</c> those of that host's daemon (its own turns, as it counts them).</summary>
     [JsonRpcMethod(Methods.StatsGet)]
     public Task<StatsResult> GetAsync(StatsGetParams request, CancellationToken cancellationToken)
-        => stats.GetAsync(request, cancellationToken);
+        => request.Host is { } host
+            ? hosts.ForwardToHostAsync<StatsResult>(host, Methods.StatsGet, request with { Host = null }, cancellationToken)
+            : stats.GetAsync(request, cancellationToken);
 
     [JsonRpcMethod(Methods.StatsLeaderboard)]
     public Task<StatsLeaderboardResult> LeaderboardAsync(StatsLeaderboardParams request, CancellationToken cancellationToken)

@@ -231,5 +231,15 @@ public static class Migrations
                 created_at   TEXT NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(16, "host sessions", """
+            -- The last known state of each host's sessions (docs/hosts.md), so that after a restart of this daemon they
+            -- are listed, offline, before the host's connection is up. The host keeps the sessions themselves.
+            CREATE TABLE host_sessions (
+                host         TEXT NOT NULL COLLATE NOCASE,
+                id           TEXT NOT NULL,
+                session_json TEXT NOT NULL,
+                PRIMARY KEY (host, id)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

@@ -72,6 +72,21 @@ public sealed class HostSessionsTests
         var closed = Exchange.AssertNoError(await client.CallAsync(Methods.SessionsGet, new SessionIdParams { SessionId = id }))["result"]!;
         Assert.Equal("closed", (string?)closed["status"]);
         Assert.Equal(RemoteHostSandbox.HostName, (string?)closed["host"]);
+
+        // This daemon restarts while the host refuses the login: the host's session is still listed (as last known,
+        // offline), and comes back online by itself once the host lets us in again.
+        var keys = await File.ReadAllTextAsync(box.Hosts.Sshd.AuthorizedKeys);
+        await File.WriteAllTextAsync(box.Hosts.Sshd.AuthorizedKeys, string.Empty);
+        await box.Hosts.RestartServerAsync();
+        await using var again = await box.ConnectAsync();
+        var kept = Assert.Single(Exchange.AssertNoError(await again.CallAsync(Methods.SessionsList, new SessionListParams(), TimeSpan.FromSeconds(60)))["result"]!["sessions"]!.AsArray(), s => (string?)s!["id"] == id)!;
+        Assert.True((bool?)kept["offline"]);
+        Assert.Equal(RemoteHostSandbox.HostName, (string?)kept["host"]);
+        Assert.Equal("on the box", (string?)kept["name"]);
+        Exchange.AssertError(await again.CallAsync(Methods.SessionsGet, new SessionIdParams { SessionId = id }), ErrorCodes.HostUnreachable, ErrorKinds.HostUnreachable);
+        await File.WriteAllTextAsync(box.Hosts.Sshd.AuthorizedKeys, keys);
+        await again.NotificationAsync(Methods.SessionsChanged, p => (string?)p["session"]!["id"] == id && p["session"]!["offline"] is null, TimeSpan.FromSeconds(60));
+        Assert.Equal("closed", (string?)Exchange.AssertNoError(await again.CallAsync(Methods.SessionsGet, new SessionIdParams { SessionId = id }))["result"]!["status"]);
     }
 
     [Fact]
@@ -196,6 +211,53 @@ public sealed class HostSessionsTests
         var sessionId = (string)got["sessionIds"]![0]!;
         var sessions = Exchange.AssertNoError(await client.CallAsync(Methods.SessionsList, new SessionListParams()))["result"]!["sessions"]!.AsArray();
         Assert.Equal(RemoteHostSandbox.HostName, (string?)Assert.Single(sessions, s => (string?)s!["id"] == sessionId)!["host"]);
+    }
+
+    [Fact]
+    public async Task Worktrees_a_group_chat_room_and_the_stats_of_the_host_go_through_the_relay_with_host_set()
+    {
+        await using var box = await RemoteHostSandbox.StartAsync();
+        await using var client = await box.ConnectAsync();
+        await RemoteHostSandbox.AddHostAsync(client, box.Hosts.Sshd.Destination);
+        const string Host = RemoteHostSandbox.HostName;
+
+        // Worktrees: made, listed and removed by the host's daemon (paths are paths there), each answered with host set.
+        var made = (await client.RecordAsync(Methods.WorktreesCreate, new WorktreeCreateParams { Repo = box.Agent.Repo, Branch = "feature/on-host", Host = Host }, "onHost"))["result"]!;
+        Assert.Equal(Host, (string?)made["host"]);
+        var worktreePath = (string)made["path"]!;
+        Assert.True(Directory.Exists(worktreePath));
+        var listed = (await client.RecordAsync(Methods.WorktreesList, new WorktreeListParams { Repo = box.Agent.Repo, Host = Host }, "onHost"))["result"]!["worktrees"]!.AsArray();
+        Assert.All(listed, w => Assert.Equal(Host, (string?)w!["host"]));
+        Assert.Contains(listed, w => (string?)w!["branch"] == "feature/on-host");
+        Exchange.AssertNoError(await client.CallAsync(Methods.WorktreesRemove, new WorktreeRemoveParams { Path = worktreePath, Host = Host }));
+        Assert.False(Directory.Exists(worktreePath));
+
+        // A group chat room on the host: created there (not here), its messages relayed with host set, its requests routed there.
+        box.Model.EnqueueTurn(ScriptStep.Text("Hello from the room on the host."));
+        var room = (await client.RecordAsync(Methods.ChatCreate, new ChatCreateParams { Name = "On the box", Cwd = box.Agent.Repo, Participants = [new ChatParticipantSpec { Alias = "builder", AgentId = "claude-code" }], Host = Host }, "onHost"))["result"]!;
+        Assert.Equal(Host, (string?)room["host"]);
+        var roomId = (string)room["id"]!;
+        await Assert.ThrowsAnyAsync<Maestro.Server.Errors.MaestroException>(() => box.Server.Services.GetRequiredService<Maestro.Server.Chat.ChatService>().GetAsync(roomId, CancellationToken.None));
+        Exchange.AssertNoError(await client.CallAsync(Methods.ChatPost, new ChatPostParams { RoomId = roomId, Text = "@builder say hello" }));
+        var reply = await client.NotificationAsync(Methods.ChatMessage, p => (string?)p["roomId"] == roomId && (string?)p["message"]!["author"] == "builder", TimeSpan.FromSeconds(120));
+        Exchange.RecordMessage(reply, "fromHost");
+        Assert.Equal(Host, (string?)reply["params"]!["host"]);
+        Assert.Contains("Hello from the room on the host.", (string?)reply["params"]!["message"]!["text"], StringComparison.Ordinal);
+        await client.NotificationAsync(Methods.ChatChanged, p => (string?)p["room"]!["id"] == roomId && (string?)p["room"]!["state"] == "idle" && (string?)p["room"]!["host"] == Host, TimeSpan.FromSeconds(60));
+        var rooms = Exchange.AssertNoError(await client.CallAsync(Methods.ChatList))["result"]!["rooms"]!.AsArray();
+        Assert.Equal(Host, (string?)Assert.Single(rooms, r => (string?)r!["id"] == roomId)!["host"]);
+        var history = Exchange.AssertNoError(await client.CallAsync(Methods.ChatHistory, new ChatHistoryParams { RoomId = roomId, AfterSeq = 0, Limit = 10 }))["result"]!["messages"]!.AsArray();
+        Assert.Equal(["user", "builder"], history.Select(m => (string?)m!["author"]));
+
+        // Stats: the host's daemon counts the room's turn as its own; this machine ran none.
+        await Wait.UntilAsync(
+            async () => (long)(await client.CallAsync(Methods.StatsGet, new StatsGetParams { Host = Host }))["result"]!["totals"]!["turns"]! >= 1,
+            TimeSpan.FromSeconds(30),
+            "the host's stats to count the room's turn");
+        var remoteStats = (await client.RecordAsync(Methods.StatsGet, new StatsGetParams { Host = Host }, "onHost"))["result"]!;
+        Assert.True((long)remoteStats["totals"]!["turns"]! >= 1);
+        Assert.Equal(0, (long)Exchange.AssertNoError(await client.CallAsync(Methods.StatsGet, new StatsGetParams()))["result"]!["totals"]!["turns"]!);
+        Exchange.AssertNoError(await client.CallAsync(Methods.ChatClose, new ChatRoomIdParams { RoomId = roomId }));
     }
 
     [Fact]

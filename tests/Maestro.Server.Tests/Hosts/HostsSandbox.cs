@@ -13,17 +13,20 @@ namespace Maestro.Server.Tests.Hosts;
 public sealed class HostsSandbox : IAsyncDisposable
 {
     private readonly TempDirectory builds;
+    private readonly TempDirectory home;
 
-    private HostsSandbox(LoopbackSshd sshd, TempDirectory builds, TestServer server)
+    private HostsSandbox(LoopbackSshd sshd, TempDirectory builds, TempDirectory home)
     {
         Sshd = sshd;
         this.builds = builds;
-        Server = server;
+        this.home = home;
+        Server = Start();
     }
 
     public LoopbackSshd Sshd { get; }
 
-    public TestServer Server { get; }
+    /// <summary>The local daemon, in process; a new one after <see cref="RestartServerAsync"/>.</summary>
+    public TestServer Server { get; private set; }
 
     /// <summary>MAESTRO_SERVER_BUILDS for a daemon: holds <c>&lt;rid&gt;</c> → the server as built.</summary>
     public string BuildsPath => builds.Path;
@@ -36,8 +39,14 @@ public sealed class HostsSandbox : IAsyncDisposable
         var sshd = await LoopbackSshd.StartAsync();
         var builds = new TempDirectory("builds");
         Directory.CreateSymbolicLink(builds.Combine(RemotePlatform.Local), ServerFolder);
-        var server = new TestServer(o => o with { SshConfigPath = sshd.ClientConfig, ServerBuildsPath = builds.Path });
-        return new HostsSandbox(sshd, builds, server);
+        return new HostsSandbox(sshd, builds, new TempDirectory("home"));
+    }
+
+    /// <summary>Stops the local daemon and starts another on the same MAESTRO_HOME, as a restart of the daemon does.</summary>
+    public async Task RestartServerAsync()
+    {
+        await Server.DisposeAsync();
+        Server = Start();
     }
 
     /// <summary>
@@ -60,6 +69,8 @@ public sealed class HostsSandbox : IAsyncDisposable
         }
     }
 
+    private TestServer Start() => new(o => o with { SshConfigPath = Sshd.ClientConfig, ServerBuildsPath = builds.Path }, home: home.Path);
+
     /// <summary>A raw client of the in-process server, initialized.</summary>
     public async Task<ExchangeClient> ConnectAsync()
     {
@@ -73,5 +84,6 @@ public sealed class HostsSandbox : IAsyncDisposable
         await Server.DisposeAsync();
         await Sshd.DisposeAsync();
         builds.Dispose();
+        home.Dispose();
     }
 }

@@ -22,6 +22,7 @@ public static class SchemaRewind
                "DROP TRIGGER IF EXISTS turn_stats_session_spans_turn_update; DROP TABLE turn_stats_session_starts; DROP TABLE turn_stats_session_spans;",
         [14] = "ALTER TABLE sessions DROP COLUMN archived;",
         [15] = "DROP TABLE hosts;",
+        [16] = "DROP TABLE host_sessions;",
     };
 
     /// <summary>Undoes every recorded migration above <paramref name="version"/>, newest first.</summary>

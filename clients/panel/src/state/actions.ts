@@ -2,7 +2,7 @@
 // never await the server on the typing path.
 import { hasDefaultName, nameFromPrompt } from './sessionGroups';
 import type {
-  AgentsListResult, DiscoveredSession, HostListResult, PermissionMode, PermissionRequestParams, PlaybookInfo, PlaybookRunParams, PlaybooksListResult, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult,
+  AgentsListResult, DiscoveredSession, HostListResult, PermissionMode, PermissionRequestParams, PlaybookInfo, PlaybookRunParams, PlaybooksListResult, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult, RunTasksResult,
   Session, SessionChangedNotification, SessionCreateParams, SessionDiscoverResult, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
   ChatCreateParams, ChatHistoryResult, ChatPostResult, Room,
   StatsGetParams, StatsLeaderboardResult, StatsResult,
@@ -42,6 +42,8 @@ export interface NewSessionInput {
 export class Actions {
   readonly history: HistoryLoader;
   private reviewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The SSH host of each reviewed folder that is a host session's (review/* go there with host); this machine's folders are not in it. */
+  private readonly reviewHosts = new Map<string, string>();
 
   constructor(private readonly bridge: HostBridge, private readonly store: Store) {
     this.history = new HistoryLoader((method, params) => bridge.request(method, params), store);
@@ -204,11 +206,16 @@ export class Actions {
    */
   async loadReview(): Promise<void> {
     const folders = new Set<string>(this.store.hostInfo?.workspaceFolders ?? []);
-    for (const session of this.store.sessions.values()) folders.add(session.worktree ?? session.cwd);
+    for (const session of this.store.sessions.values()) {
+      const folder = session.worktree ?? session.cwd;
+      folders.add(folder);
+      // A host's session works in a folder there: its hunks come from the host's daemon, and decisions go there.
+      if (session.host) this.reviewHosts.set(folder, session.host);
+    }
     await Promise.all(
       [...folders].map(async (cwd) => {
         try {
-          this.store.review.setFolder(cwd, await this.bridge.request<ReviewChangesResult>(Methods.ReviewChanges, { cwd }));
+          this.store.review.setFolder(cwd, await this.bridge.request<ReviewChangesResult>(Methods.ReviewChanges, { cwd, host: this.reviewHosts.get(cwd) }));
         } catch (error) {
           if (error instanceof RpcError && (error.code === ErrorCodes.NotARepository || error.isNotAvailable)) this.store.review.folders.delete(cwd);
         }
@@ -220,7 +227,7 @@ export class Actions {
   /** Keeps the agent's hunks (the server moves their baseline on; git's index is not touched). */
   async acceptReview(target: ReviewTarget): Promise<void> {
     await this.attempt(async () => {
-      const result = await this.bridge.request<ReviewAcceptResult>(Methods.ReviewAccept, { cwd: target.cwd, ...target.selection });
+      const result = await this.bridge.request<ReviewAcceptResult>(Methods.ReviewAccept, { cwd: target.cwd, host: this.reviewHosts.get(target.cwd), ...target.selection });
       if (result.decisionId) this.remember('accept', result.decisionId, target);
     });
     await this.loadReview();
@@ -233,7 +240,7 @@ export class Actions {
   async rejectReview(target: ReviewTarget, confirm = false): Promise<void> {
     this.store.review.ask(undefined);
     try {
-      const result = await this.bridge.request<ReviewRejectResult>(Methods.ReviewReject, { cwd: target.cwd, ...target.selection, confirm });
+      const result = await this.bridge.request<ReviewRejectResult>(Methods.ReviewReject, { cwd: target.cwd, host: this.reviewHosts.get(target.cwd), ...target.selection, confirm });
       if (result.decisionId) this.remember('reject', result.decisionId, target);
     } catch (error) {
       if (isMixedHunk(error)) {
@@ -256,7 +263,7 @@ export class Actions {
 
   async undoReview(decision: Decision): Promise<void> {
     await this.attempt(async () => {
-      await this.bridge.request(Methods.ReviewUndo, { cwd: decision.cwd, decisionId: decision.decisionId });
+      await this.bridge.request(Methods.ReviewUndo, { cwd: decision.cwd, host: this.reviewHosts.get(decision.cwd), decisionId: decision.decisionId });
       this.store.review.markUndone(decision.decisionId);
     });
     await this.loadReview();
@@ -352,8 +359,23 @@ export class Actions {
    * The playbooks of every folder the host has open (workspace folders, else the sessions' folders), for the
    * start-a-run screen. A folder that cannot be listed is named, the others still shown.
    */
-  async loadPlaybooks(): Promise<void> {
-    if (this.store.playbooks.state !== 'ready') this.store.setPlaybooks({ state: 'loading' });
+  async loadPlaybooks(target?: { host: string; cwd: string }): Promise<void> {
+    if (target) {
+      // On an SSH host: one folder there (the host's default, or what the user typed), listed by the host's daemon.
+      if (!target.cwd) {
+        this.store.setPlaybooks({ state: 'ready', playbooks: [], problems: [`${target.host} has no default folder: type a folder there to look for playbooks in.`], host: target.host, folder: '' });
+        return;
+      }
+      this.store.setPlaybooks({ state: 'loading' });
+      try {
+        const { playbooks } = await this.bridge.request<PlaybooksListResult>(Methods.PlaybooksList, { cwd: target.cwd, host: target.host });
+        this.store.setPlaybooks({ state: 'ready', playbooks, problems: [], host: target.host, folder: target.cwd });
+      } catch (error) {
+        this.store.setPlaybooks({ state: 'ready', playbooks: [], problems: [`Could not list the playbooks of ${target.cwd} on ${target.host}: ${describeError(error)}`], host: target.host, folder: target.cwd });
+      }
+      return;
+    }
+    if (this.store.playbooks.state !== 'ready' || this.store.playbooks.host) this.store.setPlaybooks({ state: 'loading' });
     const hostFolders = this.store.hostInfo?.workspaceFolders ?? [];
     const folders = hostFolders.length > 0 ? hostFolders : [...new Set([...this.store.sessions.values()].map((s) => s.cwd))];
     const playbooks: PlaybookInfo[] = [];
@@ -369,6 +391,15 @@ export class Actions {
     );
     playbooks.sort((a, b) => a.path.localeCompare(b.path));
     this.store.setPlaybooks({ state: 'ready', playbooks, problems });
+  }
+
+  /** The SSH hosts a run can go to (hosts/list); none when the server has no hosts or cannot list them. */
+  async loadRunHosts(): Promise<void> {
+    try {
+      this.store.setRunHosts((await this.bridge.request<HostListResult>(Methods.HostsList)).hosts);
+    } catch {
+      this.store.setRunHosts([]);
+    }
   }
 
   /** Starts a run; the run's progress notifications keep it up to date from then on. */
@@ -406,6 +437,19 @@ export class Actions {
       this.store.setDiscover(discover);
     }
     return session;
+  }
+
+  /**
+   * Every task of a run with its state and attempts (runs/tasks), for the run's page. A server without runs/tasks
+   * (an older one, or a host running one) leaves the page listing the run's sessions instead.
+   */
+  async loadRunTasks(runId: string): Promise<void> {
+    try {
+      this.store.setRunTasks(runId, (await this.bridge.request<RunTasksResult>(Methods.RunsTasks, { runId })).tasks);
+    } catch (error) {
+      if (error instanceof RpcError && error.code === ErrorCodes.MethodNotFound) this.store.setRunTasks(runId, 'unavailable');
+      else this.store.setNotice(describeError(error));
+    }
   }
 
   stopRun(runId: string): Promise<void> {

@@ -1,6 +1,6 @@
 // How a Playbook run reads wherever the panel shows it (the run cards, a run's page, the sessions list's run rows):
 // one name, one progress figure, its start time and how long it ran.
-import type { Run } from '../../../protocol/protocol';
+import type { PlaybookRunParams, Run } from '../../../protocol/protocol';
 
 /** The one name of the feature in the panel (tab, headings, empty state). */
 export const runsName = 'Playbook runs';
@@ -48,4 +48,25 @@ export function runStartedText(run: Run, now: Date = new Date()): string {
 export function runStatusText(run: Run): string {
   if (run.status !== 'waiting') return run.status;
   return run.gate ? 'needs approval' : 'waiting for the provider';
+}
+
+/**
+ * Whether a failed run's card offers Retry with Bypass: only when its reason names tool calls the permission mode
+ * refused, the rule of VS Code's RunEndNotices and Rider's RunNotices (the server writes "The acceptEdits permission
+ * mode refused N tool call(s): …"). Another failure is not a permission matter, and bypass would not help.
+ */
+export function offersBypassRetry(run: Run): boolean {
+  return (run.outcome === 'taskFailed' || run.outcome === 'agentUnavailable') && / permission mode refused /.test(run.reason ?? '');
+}
+
+/** What Retry with Bypass means, for the button's tooltip. */
+export const bypassRetryHelp =
+  'Runs the same playbook again with the same agent and folder in Bypass mode: agents do everything without asking, shell commands included (what was refused). Tasks already checked stay done. Use it where a mistake can be undone: a worktree, a container, a repository you can reset.';
+
+/** The playbooks/run request of Retry with Bypass: the same playbook, agent, folder and host, with bypass. */
+export function bypassRetryParams(run: Run): PlaybookRunParams {
+  const params: PlaybookRunParams = { path: run.playbook, agentId: run.agentId, permissionMode: 'bypass' };
+  if (run.cwd) params.cwd = run.cwd;
+  if (run.host) params.host = run.host;
+  return params;
 }

@@ -1,7 +1,7 @@
 // Everything the panel knows, fed by server notifications and request results. Holds no connection itself:
 // actions.ts asks the server and hands the answers here.
 import type {
-  AgentInfo, BudgetWarningNotification, HostState, ChatChangedNotification, ChatMessageNotification, DiscoveredSession, PermissionRequestParams, PlaybookInfo, Run, RunProgressNotification, Session, SessionChangedNotification,
+  AgentInfo, BudgetWarningNotification, HostState, ChatChangedNotification, ChatMessageNotification, DiscoveredSession, PermissionRequestParams, HostInfo as SshHost, PlaybookInfo, Run, RunProgressNotification, RunTaskEntry, Session, SessionChangedNotification,
   SessionEventNotification, SessionEventsNotification,
 } from '../../../protocol/protocol';
 import { Methods } from '../../../protocol/protocol';
@@ -34,7 +34,7 @@ export type ChatState =
 /** The playbooks of the host's folders (playbooks/list), loaded when the start-a-run screen opens. */
 export type PlaybooksState =
   | { state: 'idle' | 'loading' }
-  | { state: 'ready'; playbooks: PlaybookInfo[]; problems: string[] }
+  | { state: 'ready'; playbooks: PlaybookInfo[]; problems: string[]; host?: string; folder?: string }
   | { state: 'error'; message: string };
 
 /** The agents' conversations on disk (sessions/discover), loaded when the Discover page opens. */
@@ -60,8 +60,12 @@ export class Store extends Emitter {
   readonly hostStates = new Map<string, HostState>();
   /** The last progress message per run ("task failed: ..."), for people. */
   readonly runMessages = new Map<string, string>();
+  /** runs/tasks of the runs whose page was opened, refreshed on their runs/progress; 'unavailable' when the server has no runs/tasks. */
+  readonly runTasks = new Map<string, RunTaskEntry[] | 'unavailable'>();
   chat: ChatState = { state: 'idle' };
   playbooks: PlaybooksState = { state: 'idle' };
+  /** The SSH hosts (hosts/list) the start-a-run screen offers to run on, loaded when it opens. */
+  runHosts: SshHost[] = [];
   discover: DiscoverState = { state: 'idle' };
   /** Rooms and the messages of the rooms opened in the Chat tab. */
   readonly chatRooms = new ChatRooms();
@@ -170,6 +174,17 @@ export class Store extends Emitter {
   /** One run as a request answered it (runs/approve), between its progress notifications. */
   setRun(run: Run): void {
     this.runs.set(run.id, run);
+    this.emit('runs');
+  }
+
+  /** A run's tasks as runs/tasks answered them. */
+  setRunTasks(runId: string, tasks: RunTaskEntry[] | 'unavailable'): void {
+    this.runTasks.set(runId, tasks);
+    this.emit('runs');
+  }
+
+  setRunHosts(hosts: SshHost[]): void {
+    this.runHosts = hosts;
     this.emit('runs');
   }
 

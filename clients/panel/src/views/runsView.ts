@@ -1,6 +1,6 @@
-// The Playbook runs tab: the run cards (runs/list, then live runs/progress), a run's page with its tasks and their
-// sessions, and the start-a-run screen, reached from Start in the empty state and the list's toolbar, or from the
-// host's "Run Playbook" (showStartRun).
+// The Playbook runs tab: the run cards (runs/list, then live runs/progress), a run's page with every task (runs/tasks,
+// asked again on each runs/progress of the run) and their sessions, and the start-a-run screen, reached from Start in
+// the empty state and the list's toolbar, or from the host's "Run Playbook" (showStartRun).
 import { HostActions } from '../bridge/messages';
 import type { Actions } from '../state/actions';
 import { runsName } from '../state/runText';
@@ -19,6 +19,9 @@ export class RunsView {
   private startForm: HTMLElement | undefined;
   private startFormState: unknown;
   private startFormAgents: unknown;
+  private startFormHosts: unknown;
+  /** The run object runs/tasks was last asked for: each runs/progress brings a new one, and the tasks are asked again. */
+  private tasksAskedFor: unknown;
 
   constructor(
     private readonly store: Store,
@@ -43,10 +46,12 @@ export class RunsView {
     this.startForm = undefined;
     this.render();
     void this.actions.loadPlaybooks();
+    void this.actions.loadRunHosts();
   }
 
   showRun(runId: string): void {
     this.page = { kind: 'run', id: runId };
+    this.tasksAskedFor = undefined;
     this.render();
     // The run's task sessions are in sessions/list; a run started elsewhere may have made some this panel missed.
     if (this.store.runs.get(runId)?.sessionIds.some((id) => !this.store.sessions.has(id))) void this.actions.loadSessions();
@@ -63,7 +68,11 @@ export class RunsView {
     if (this.page.kind === 'run') {
       const run = this.store.runs.get(this.page.id);
       if (run) {
-        this.element.appendChild(renderRunPage(run, this.store, this.actions, { back: () => this.showList(), openSession: this.openSession }));
+        if (this.tasksAskedFor !== run) {
+          this.tasksAskedFor = run;
+          void this.actions.loadRunTasks(run.id);
+        }
+        this.element.appendChild(renderRunPage(run, this.store, this.actions, { back: () => this.showList(), openSession: this.openSession, showRun: (id) => this.showRun(id) }));
         return;
       }
       this.page = { kind: 'list' };
@@ -76,7 +85,7 @@ export class RunsView {
     }
     this.element.appendChild(h('div', { class: 'toolbar' }, start()));
     const list = h('div', { class: 'runs-list', attrs: { role: 'list', 'aria-label': runsName } });
-    for (const run of runs) list.appendChild(renderRunCard(run, this.store, this.actions, { open: (id) => this.showRun(id) }));
+    for (const run of runs) list.appendChild(renderRunCard(run, this.store, this.actions, { open: (id) => this.showRun(id), retried: (again) => this.showRun(again.id) }));
     this.element.appendChild(list);
     if (focusedRun) this.element.querySelector<HTMLElement>(`[data-run-id="${CSS.escape(focusedRun)}"] button`)?.focus();
   }
@@ -84,16 +93,18 @@ export class RunsView {
   private renderStart(playbook: string | undefined): void {
     const state = this.store.playbooks;
     // Rebuilt only when what it lists changed (playbooks or agents loaded again), never for a run's progress.
-    if (this.startForm && this.startFormState === state && this.startFormAgents === this.store.agents && this.element.contains(this.startForm)) return;
+    if (this.startForm && this.startFormState === state && this.startFormAgents === this.store.agents && this.startFormHosts === this.store.runHosts && this.element.contains(this.startForm)) return;
     this.startFormState = state;
     this.startFormAgents = this.store.agents;
+    this.startFormHosts = this.store.runHosts;
     clear(this.element);
     this.startForm = renderStartRunForm(state, this.store.agents, this.store.hostInfo, playbook, {
       start: (params) => void this.start(params),
       cancel: () => this.showList(),
-      reload: () => void this.actions.loadPlaybooks(),
-      openFile: hostOpensFiles(this.store.hostInfo) ? (path) => void this.actions.hostAction(HostActions.OpenFile, { path }) : undefined,
-    });
+      reload: (target) => void this.actions.loadPlaybooks(target),
+      // A host's documents are paths there: the editor cannot open them as local files.
+      openFile: hostOpensFiles(this.store.hostInfo) && !(state.state === 'ready' && state.host) ? (path) => void this.actions.hostAction(HostActions.OpenFile, { path }) : undefined,
+    }, this.store.runHosts);
     this.element.appendChild(this.startForm);
     this.startForm.querySelector<HTMLElement>('select, input')?.focus();
   }

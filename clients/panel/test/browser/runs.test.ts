@@ -1,8 +1,9 @@
 // A Playbook run started from the panel, real parts only: Chromium runs the built panel on a page with a strict CSP;
 // the test is its host and the JSON-RPC client of a real maestro server, which gives each task to the real Claude Code
 // CLI against the scripted model server. The user opens the Playbook runs tab, starts a run from the empty state's
-// Start (the playbook in .maestro/playbooks, its own permission mode preselected), and the run's page shows its
-// tasks as they are done, each opening its session's transcript.
+// Start (the playbook in .maestro/playbooks, its own permission mode preselected), and the run's page lists every task
+// of the playbook (runs/tasks: the one checked before the run too) with its state as the run goes, each task an agent
+// did opening its session's transcript.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -15,6 +16,8 @@ import { panelRoot, startStaticServer, type StaticServer } from '../host/staticS
 const results = join(panelRoot, 'test-results');
 const agentId = 'claude-code';
 const tasks = ['Write the intro', 'Fix the typo'];
+/** Checked before the run: listed on the run's page, done, with no session. */
+const doneBefore = 'Pick a title';
 
 let model: Awaited<ReturnType<typeof startModelServer>>;
 let sandbox: ReturnType<typeof agentSandbox> & { dispose?: () => void };
@@ -33,7 +36,7 @@ beforeAll(async () => {
   const folder = join(sandbox.repo, '.maestro', 'playbooks', 'notes');
   mkdirSync(folder, { recursive: true });
   document = join(folder, '01-notes.md');
-  writeFileSync(document, `# Notes\n\n${tasks.map((t) => `- [ ] ${t}`).join('\n')}\n`);
+  writeFileSync(document, `# Notes\n\n- [x] ${doneBefore}\n${tasks.map((t) => `- [ ] ${t}`).join('\n')}\n`);
   // The playbook's own mode, which the start screen preselects (Claude Code's edits need no more; it shows the source).
   writeFileSync(join(folder, 'playbook.yaml'), 'permissionMode: bypass\n');
   web = await startStaticServer();
@@ -67,8 +70,8 @@ test('the panel starts a Playbook run and shows its tasks, each opening its sess
   // The start screen: the playbook found in .maestro/playbooks with its progress, its documents, its mode preselected.
   const form = page.getByRole('form', { name: 'Start a Playbook run' });
   await form.waitFor();
-  await expect.poll(() => form.getByLabel('Playbook', { exact: true }).locator('option').allTextContents(), { timeout: 30_000 }).toEqual(['notes (0 of 2 tasks done)']);
-  await form.locator('.playbook-documents', { hasText: '01-notes.md 0 of 2 tasks done' }).waitFor();
+  await expect.poll(() => form.getByLabel('Playbook', { exact: true }).locator('option').allTextContents(), { timeout: 30_000 }).toEqual(['notes (1 of 3 tasks done)']);
+  await form.locator('.playbook-documents', { hasText: '01-notes.md 1 of 3 tasks done' }).waitFor();
   await expect(form.getByRole('radio', { name: /^Bypass/ }).isChecked()).resolves.toBe(true);
   await form.getByText('is preselected: from the playbook’s settings.').waitFor();
   // agents/list answers once the agents' version probes ran: wait for Claude Code to be offered.
@@ -84,16 +87,21 @@ test('the panel starts a Playbook run and shows its tasks, each opening its sess
   for (const task of tasks) await scriptTick(task);
   await form.getByRole('button', { name: 'Start run' }).click();
 
-  // The run's page: its tasks appear as they run, and the run ends done.
+  // The run's page lists every task of the playbook from the start (the one checked before the run among them), each
+  // with its state as the run goes (runs/tasks, asked again on every runs/progress), and the run ends done.
   const runPage = page.getByRole('region', { name: 'Run notes' });
   await runPage.waitFor({ timeout: 30_000 });
   const taskList = runPage.getByRole('list', { name: 'Tasks of run notes' });
-  await expect.poll(() => taskList.getByRole('button').allTextContents(), { timeout: 240_000 }).toEqual(tasks.map((t) => t));
-  await runPage.locator('.status', { hasText: 'done' }).waitFor({ timeout: 120_000 });
-  await expect(runPage.locator('.run-progress').textContent()).resolves.toBe('2 of 2 tasks done');
+  const rows = taskList.locator('li');
+  await expect.poll(() => rows.locator('.run-task-open, .run-task-text').allTextContents(), { timeout: 30_000 }).toEqual([doneBefore, ...tasks]);
+  await expect(rows.first().getAttribute('data-state')).resolves.toBe('done');
+  await expect.poll(() => rows.evaluateAll((items) => items.map((i) => i.getAttribute('data-state'))), { timeout: 240_000 }).toEqual(['done', 'done', 'done']);
+  await expect(taskList.getByRole('button').allTextContents()).resolves.toEqual(tasks); // the agents' tasks open sessions
+  await runPage.locator('.run-item .status', { hasText: 'done' }).waitFor({ timeout: 120_000 });
+  await expect(runPage.locator('.run-progress').textContent()).resolves.toBe('3 of 3 tasks done');
   await expect(runPage.locator('.session-meta').textContent()).resolves.toMatch(/^claude-code · started .+ · \d+(s|m \d\ds) · \$/);
   await page.screenshot({ path: join(results, 'runs-2-done.png') });
-  expect(readFileSync(document, 'utf8')).toBe(`# Notes\n\n${tasks.map((t) => `- [x] ${t}`).join('\n')}\n`);
+  expect(readFileSync(document, 'utf8')).toBe(`# Notes\n\n- [x] ${doneBefore}\n${tasks.map((t) => `- [x] ${t}`).join('\n')}\n`);
 
   // The list shows the run's card; it opens the page again; a task opens its session's transcript.
   await runPage.getByRole('button', { name: 'Back to the Playbook runs' }).click();

@@ -65,6 +65,20 @@ describe('review tab', () => {
     expect(panel.root.querySelector('#tab-review')?.textContent).toBe('Review (3)');
   });
 
+  test('a host session\'s folder is reviewed on its host: review/changes and Reject carry the host', async () => {
+    const onBox = makeSession('s9', { name: 'On the box', cwd: '/srv/app', host: 'box' });
+    const fake = new FakeHost({
+      'sessions/list': () => ({ sessions: [onBox] }), 'agents/list': () => ({ agents: [] }), 'runs/list': () => ({ runs: [] }),
+      'review/changes': (p) => ((p as { host?: string }).host === 'box' ? { files: [file('s9', 'On the box', 'README.md', ['hb'])], sessions: [] } : { files: [], sessions: [] }),
+      'review/reject': () => ({ rejected: 1, decisionId: 'd_box', trashed: [] }),
+    });
+    const { panel, view } = await openReview(fake);
+    expect(fake.requests('review/changes').map((r) => r.params)).toContainEqual({ cwd: '/srv/app', host: 'box' });
+    [...view().querySelectorAll<HTMLButtonElement>('.review-hunk button')].find((b) => b.textContent === 'Reject')!.click();
+    await panel.flush();
+    expect(fake.requests('review/reject').map((r) => r.params)).toEqual([{ cwd: '/srv/app', host: 'box', hunkIds: ['hb'], confirm: false }]);
+  });
+
   test('Accept and Reject by hunk, file and session send the right selection; each decision can be undone', async () => {
     const fake = host(twoSessions);
     const { panel, view } = await openReview(fake);

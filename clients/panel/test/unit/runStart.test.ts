@@ -186,6 +186,38 @@ describe('the Playbook runs tab', () => {
     expect(panel.root.querySelector('#tab-sessions')!.getAttribute('aria-selected')).toBe('true');
   });
 
+  test('the start screen offers the SSH hosts: one lists its default folder there and Start runs the playbook on it', async () => {
+    const remote = playbook({ path: '/srv/app/.maestro/playbooks/nightly', name: 'nightly', documents: [{ path: '/srv/app/.maestro/playbooks/nightly/01.md', total: 1, done: 0 }] });
+    const fake = new FakeHost({
+      ...answers(),
+      'hosts/list': () => ({ hosts: [{ name: 'gpu', destination: 'me@gpu', options: [], env: {}, folder: '/srv/app', warnings: [], createdAt: '2026-01-01T00:00:00Z', state: 'online' }] }),
+      'playbooks/list': (params: unknown) => ((params as { host?: string }).host ? { playbooks: [remote] } : answers()['playbooks/list']()),
+    });
+    const panel = await mountPanel(fake);
+    fake.deliver({ kind: 'showStartRun' });
+    await panel.flush();
+    const form = (): HTMLFormElement => panel.root.querySelector('form[aria-label="Start a Playbook run"]')!;
+    const hostSelect = (): HTMLSelectElement => form().querySelector<HTMLSelectElement>('select[name="host"]')!;
+    expect([...hostSelect().options].map((o) => o.textContent)).toEqual(['This machine', 'gpu (online)']);
+    expect(hostSelect().value).toBe('');
+    hostSelect().value = 'gpu';
+    hostSelect().dispatchEvent(new Event('change'));
+    await panel.flush();
+    expect(fake.requests('playbooks/list').at(-1)!.params).toEqual({ cwd: '/srv/app', host: 'gpu' });
+    expect(hostSelect().value).toBe('gpu');
+    expect(form().querySelector<HTMLInputElement>('input[name="hostFolder"]')!.value).toBe('/srv/app');
+    expect([...form().querySelectorAll<HTMLOptionElement>('select[name="playbook"] option')].map((o) => o.value)).toEqual([remote.path]);
+    form().querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await panel.flush();
+    expect(fake.requests('playbooks/run').map((r) => r.params)).toEqual([{ path: remote.path, agentId: 'claude-code', permissionMode: 'acceptEdits', host: 'gpu', cwd: '/srv/app' }]);
+
+    // Back to this machine: its folders' playbooks again, and a run there carries no host.
+    fake.deliver({ kind: 'showStartRun' });
+    await panel.flush();
+    expect(fake.requests('playbooks/list').at(-1)!.params).toEqual({ cwd: '/work/repo' });
+    expect(hostSelect().value).toBe('');
+  });
+
   test('the host’s showStartRun opens the start screen with that playbook', async () => {
     const fake = new FakeHost(answers());
     const panel = await mountPanel(fake);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest';
-import type { Run } from '../../../protocol/protocol';
+import type { Run, RunTaskEntry } from '../../../protocol/protocol';
+import { bypassRetryParams, offersBypassRetry } from '../../src/state/runText';
 import { FakeHost, hostInfo, mountPanel } from '../support/fakeHost';
 import { makeSession } from '../support/sessions';
 
@@ -90,4 +91,73 @@ test('runs: without a host that opens files the gate names its artifact, and App
   const card = panel.root.querySelector('.run-gate')!;
   expect(card.textContent).toContain('Look at: shots/');
   expect([...card.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Approve']);
+});
+
+test('runs: Retry with Bypass is offered only when the failure names refused tool calls (the rule of the editors’ notices)', () => {
+  const refused = 'The acceptEdits permission mode refused 1 tool call: Bash `make release`. Allow it with --permission-mode bypass.';
+  expect(offersBypassRetry(run({ status: 'failed', outcome: 'taskFailed', reason: `'Ship it' is still unchecked. ${refused}` }))).toBe(true);
+  expect(offersBypassRetry(run({ status: 'failed', outcome: 'agentUnavailable', reason: refused }))).toBe(true);
+  expect(offersBypassRetry(run({ status: 'failed', outcome: 'taskFailed', reason: 'Stalled: the attempt made no progress.' }))).toBe(false);
+  expect(offersBypassRetry(run({ status: 'failed', outcome: 'taskFailed' }))).toBe(false);
+  // Ended otherwise (stopped, halted, out of budget): not a failure the mode caused, even if the words appear.
+  expect(offersBypassRetry(run({ status: 'stopped', outcome: 'stopped', reason: refused }))).toBe(false);
+  expect(offersBypassRetry(run({ status: 'failed', outcome: 'budgetExceeded', reason: refused }))).toBe(false);
+  expect(bypassRetryParams(run({ cwd: '/work/repo', host: 'gpu' }))).toEqual({ path: '/work/repo/playbooks/release', agentId: 'claude-code', permissionMode: 'bypass', cwd: '/work/repo', host: 'gpu' });
+});
+
+test('runs: a failed run’s card offers Retry with Bypass, explained, which starts the run again in bypass and opens it', async () => {
+  const reason = "'Ship it' (line 3 of a.md) is still unchecked: the agent ended its turn without checking the box. The acceptEdits permission mode refused 1 tool call: Bash `make release`.";
+  const failed = run({ status: 'failed', outcome: 'taskFailed', reason, cwd: '/work/repo', currentTask: undefined, sessionIds: ['s1'] });
+  const again = run({ id: 'r2', currentTask: undefined });
+  const fake = new FakeHost({
+    'sessions/list': () => ({ sessions: [] }), 'agents/list': () => ({ agents: [] }), 'runs/list': () => ({ runs: [failed, run({ id: 'r3', status: 'failed', outcome: 'taskFailed', reason: 'Stalled.' })] }),
+    'playbooks/run': () => again, 'runs/tasks': () => ({ runId: 'r2', tasks: [] }),
+  });
+  const panel = await mountPanel(fake);
+  panel.root.querySelector<HTMLElement>('#tab-runs')!.click();
+  await panel.flush();
+  const retries = [...panel.root.querySelectorAll<HTMLButtonElement>('.runs-view button')].filter((b) => b.textContent === 'Retry with Bypass');
+  expect(retries).toHaveLength(1); // the stalled run's card has none
+  expect(retries[0]!.closest('[data-run-id]')?.getAttribute('data-run-id')).toBe('r1');
+  expect(retries[0]!.title).toMatch(/Bypass mode: agents do everything without asking, shell commands included/);
+  retries[0]!.click();
+  await panel.flush();
+  expect(fake.requests('playbooks/run').map((r) => r.params)).toEqual([{ path: '/work/repo/playbooks/release', agentId: 'claude-code', permissionMode: 'bypass', cwd: '/work/repo' }]);
+  expect(panel.root.querySelector('.run-page')?.getAttribute('aria-label')).toBe('Run release');
+  expect(fake.requests('runs/tasks').map((r) => r.params)).toEqual([{ runId: 'r2' }]);
+});
+
+test('runs: the run page lists every task from runs/tasks, each attempt opening its session, and asks again on progress', async () => {
+  const doc = '/work/repo/playbooks/release/01-ship.md';
+  let answer: RunTaskEntry[] = [
+    { document: doc, line: 3, text: 'Bump the version', state: 'done', attempts: [{ attempt: 1, loop: 1, sessionId: 's1' }] },
+    { document: doc, line: 4, text: 'Tag it', state: 'running', attempts: [{ attempt: 1, loop: 1, sessionId: 's2', message: 'still unchecked' }, { attempt: 2, loop: 1, sessionId: 's3' }] },
+    { document: doc, line: 5, text: 'Publish', state: 'pending', attempts: [] },
+  ];
+  const fake = new FakeHost({
+    'sessions/list': () => ({ sessions: [makeSession('s1'), makeSession('s2'), makeSession('s3')] }), 'agents/list': () => ({ agents: [] }),
+    'runs/list': () => ({ runs: [run()] }), 'runs/tasks': () => ({ runId: 'r1', tasks: answer }), 'sessions/history': () => ({ events: [] }),
+  });
+  const panel = await mountPanel(fake);
+  panel.root.querySelector<HTMLElement>('#tab-runs')!.click();
+  await panel.flush();
+  panel.root.querySelector<HTMLButtonElement>('.run-open')!.click();
+  await panel.flush();
+  const rows = (): HTMLElement[] => [...panel.root.querySelectorAll<HTMLElement>('.run-tasks li')];
+  expect(rows().map((r) => r.dataset.state)).toEqual(['done', 'running', 'pending']);
+  expect(rows().map((r) => r.querySelector('.run-task-state')?.textContent)).toEqual(['done', 'running now', 'pending']);
+  expect(rows()[2]!.querySelector('button')).toBeNull(); // never given to an agent: no session
+  expect(rows()[2]!.textContent).toContain('01-ship.md:5');
+  expect([...rows()[1]!.querySelectorAll('.run-task-attempts button')].map((b) => b.textContent)).toEqual(['try 1', 'try 2']);
+
+  answer = [answer[0]!, { ...answer[1]!, state: 'done' }, { ...answer[2]!, state: 'running', attempts: [{ attempt: 1, loop: 1, sessionId: 's4' }] }];
+  fake.deliver({ kind: 'notification', method: 'runs/progress', params: { run: run({ done: 2 }), event: 'taskStarted' } });
+  await panel.flush();
+  await panel.flush();
+  expect(fake.requests('runs/tasks')).toHaveLength(2);
+  expect(rows().map((r) => r.dataset.state)).toEqual(['done', 'done', 'running']);
+
+  rows()[1]!.querySelector<HTMLButtonElement>('.run-task-attempts button')!.click();
+  await panel.flush();
+  expect(panel.root.querySelector('.session-title')?.textContent).toContain(makeSession('s2').name);
 });

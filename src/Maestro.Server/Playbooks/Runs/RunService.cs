@@ -312,6 +312,27 @@ public sealed class RunService : IAsyncDisposable, IBackgroundWork
         return record.ToRun(await store.SessionIdsAsync(runId, cancellationToken));
     }
 
+    /// <summary>
+    /// Every task of the run's documents with its state and this run's attempts at it (<see cref="RunTaskList"/>). When
+    /// the playbook no longer loads (moved, deleted, broken by an edit) the attempts alone are listed.
+    /// </summary>
+    public async Task<RunTasksResult> TasksAsync(string runId, CancellationToken cancellationToken)
+    {
+        var run = await GetAsync(runId, cancellationToken);
+        var attempts = await store.TasksAsync(runId, cancellationToken);
+        Playbook? playbook = null;
+        try
+        {
+            playbook = await PlaybookLoader.LoadAsync(run.Playbook, cancellationToken);
+        }
+        catch (PlaybookInvalidException ex)
+        {
+            logger.LogDebug(ex, "Run {Run}: its playbook does not load now; runs/tasks lists its attempts only", runId);
+        }
+
+        return new() { RunId = runId, Tasks = RunTaskList.Build(run, playbook, attempts) };
+    }
+
     /// <remarks>
     /// <c>waiting</c> is a live state of a running run, never stored: <c>running</c> lists the waiting runs too (they
     /// are in progress and can be stopped), <c>waiting</c> lists only them.

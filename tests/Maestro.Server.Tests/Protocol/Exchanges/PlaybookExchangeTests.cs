@@ -52,12 +52,21 @@ public sealed class PlaybookExchangeTests : IAsyncLifetime
         var slow = Exchange.AssertNoError(await client.CallAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "slow.md"), AgentId = "claude-code" }));
         var slowId = (string)slow["result"]!["id"]!;
         await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == slowId && (string?)p["event"] == "taskStarted");
+        async Task<string?> SlowStateAsync() => (string?)Exchange.AssertNoError(await client.CallAsync(Methods.RunsTasks, new RunIdParams { RunId = slowId }))["result"]!["tasks"]![0]!["state"];
+        Assert.Equal("running", await SlowStateAsync());
         await client.RecordAsync(Methods.RunsStop, new RunIdParams { RunId = slowId });
         await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == slowId && (string?)p["event"] == "finished");
+        Assert.Equal("skipped", await SlowStateAsync()); // the run ended before it was done
 
         // A task the agent never ticks fails (after its retries), and a second loop starts with every box unchecked.
         var stuck = Exchange.AssertNoError(await client.CallAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "stuck.md"), AgentId = "claude-code" }));
         Exchange.RecordMessage(await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == (string?)stuck["result"]!["id"] && (string?)p["event"] == "taskFailed"), "taskFailed");
+        var stuckId = (string)stuck["result"]!["id"]!;
+        await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == stuckId && (string?)p["event"] == "finished");
+        var stuckTask = Exchange.AssertNoError(await client.CallAsync(Methods.RunsTasks, new RunIdParams { RunId = stuckId }))["result"]!["tasks"]!.AsArray().Single()!;
+        Assert.Equal("failed", (string?)stuckTask["state"]);
+        Assert.Equal([1, 2], stuckTask["attempts"]!.AsArray().Select(a => (int?)a!["attempt"]));
+        Assert.All(stuckTask["attempts"]!.AsArray(), a => Assert.Contains("still unchecked", (string?)a!["message"], StringComparison.Ordinal));
         var twice = Exchange.AssertNoError(await client.CallAsync(Methods.PlaybooksRun, new PlaybookRunParams { Path = Path.Combine(sandbox.Repo, "playbooks", "twice.md"), AgentId = "claude-code", Loops = 2 }));
         Exchange.RecordMessage(await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == (string?)twice["result"]!["id"] && (string?)p["event"] == "loopStarted"), "loopStarted");
         await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == (string?)twice["result"]!["id"] && (string?)p["event"] == "finished");
@@ -76,6 +85,14 @@ public sealed class PlaybookExchangeTests : IAsyncLifetime
         var waiting = await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == gatedId && (string?)p["event"] == "waiting");
         Assert.Equal("Read the draft", (string?)waiting["params"]!["run"]!["gate"]!["reason"]);
         Exchange.RecordMessage(waiting, "gate");
+        // runs/tasks at the gate: every task of the document with its state, the attempt's session on the done one.
+        var tasks = await client.RecordAsync(Methods.RunsTasks, new RunIdParams { RunId = gatedId });
+        var rows = tasks["result"]!["tasks"]!.AsArray();
+        Assert.Equal(["Draft", "Approve the draft", "Publish"], rows.Select(r => (string?)r!["text"]));
+        Assert.Equal(["done", "waiting", "pending"], rows.Select(r => (string?)r!["state"]));
+        Assert.Equal([1, 3, 4], rows.Select(r => (int?)r!["line"]));
+        Assert.StartsWith("s_", (string?)rows[0]!["attempts"]!.AsArray().Single()!["sessionId"]);
+        Assert.Empty(rows[1]!["attempts"]!.AsArray());
         var approved = await client.RecordAsync(Methods.RunsApprove, new RunIdParams { RunId = gatedId });
         Assert.Null(approved["result"]!["gate"]);
         await client.NotificationAsync(Methods.RunsProgress, p => (string?)p["run"]!["id"] == gatedId && (string?)p["event"] == "finished");

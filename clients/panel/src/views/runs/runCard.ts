@@ -1,9 +1,10 @@
 // One Playbook run as a card: its name (a button to the run's page), status, agent, start time, duration, the one
-// progress figure, the current task, a provider wait or a HITL gate (Approve), the last message, Stop.
+// progress figure, the current task, a provider wait or a HITL gate (Approve), the last message, Stop, and Retry with
+// Bypass on a run that failed for refused tool calls.
 import type { Run, RunGate, RunWait } from '../../../../protocol/protocol';
 import { HostActions } from '../../bridge/messages';
 import type { Actions } from '../../state/actions';
-import { runDuration, runIsActive, runProgress, runStartedText, runStatusText, runTitle } from '../../state/runText';
+import { bypassRetryHelp, bypassRetryParams, offersBypassRetry, runDuration, runIsActive, runProgress, runStartedText, runStatusText, runTitle } from '../../state/runText';
 import type { Store } from '../../state/store';
 import { button, h } from '../dom';
 import { baseName, formatCost } from '../format';
@@ -12,6 +13,8 @@ export interface RunCardOptions {
   /** Opens the run's page (its tasks and their sessions); absent on that page itself. */
   open?: (runId: string) => void;
   now?: Date;
+  /** Called with the new run Retry with Bypass started (to open its page). */
+  retried?: (run: Run) => void;
 }
 
 export function renderRunCard(run: Run, store: Store, actions: Actions, options: RunCardOptions = {}): HTMLElement {
@@ -35,6 +38,14 @@ export function renderRunCard(run: Run, store: Store, actions: Actions, options:
   const message = store.runMessages.get(run.id) ?? run.reason;
   if (message) card.appendChild(h('div', { class: 'hint run-message', text: message }));
   if (active) card.appendChild(button('Stop', () => void actions.stopRun(run.id), { attrs: { 'aria-label': `Stop run ${title}` } }));
+  if (!active && offersBypassRetry(run)) {
+    // The failure names refused tool calls: the one fix the card can offer is the same run allowed to make them.
+    const retry = async (): Promise<void> => {
+      const again = await actions.startRun(bypassRetryParams(run));
+      if (again) options.retried?.(again);
+    };
+    card.appendChild(h('div', { class: 'actions' }, button('Retry with Bypass', () => void retry(), { attrs: { title: bypassRetryHelp, 'aria-label': `Retry run ${title} with Bypass` } })));
+  }
   return card;
 }
 

@@ -1,7 +1,7 @@
 // The start-a-run screen: a playbook from playbooks/list (its documents and progress, warnings, or why it cannot run),
 // the agent, a worktree branch, loops, the budget and the permission mode, each mode explained, the playbook's own
 // settings preselected, and a warning when the agent's shell commands would be refused.
-import type { AgentInfo, PermissionMode, PlaybookInfo, PlaybookRunParams } from '../../../../protocol/protocol';
+import type { AgentInfo, HostInfo as SshHost, PermissionMode, PlaybookInfo, PlaybookRunParams } from '../../../../protocol/protocol';
 import { PermissionModeValues } from '../../../../protocol/protocol';
 import { HostActions, type HostInfo } from '../../bridge/messages';
 import { initialChoice, modeSource, playbookFor, parseLimit, permissionModeHelp, playbookProgress, runParams, shellRefusalWarning, type RunStartChoice } from '../../state/runStart';
@@ -12,7 +12,8 @@ import { baseName } from '../format';
 export interface StartRunCallbacks {
   start(params: PlaybookRunParams): void;
   cancel(): void;
-  reload(): void;
+  /** Lists the playbooks again: of this machine's folders, or of a folder on an SSH host. */
+  reload(target?: { host: string; cwd: string }): void;
   /** Opens a document in the editor (only when the host offers host/openFile). */
   openFile?(path: string): void;
 }
@@ -25,6 +26,7 @@ export function renderStartRunForm(
   host: HostInfo | undefined,
   preselect: string | undefined,
   callbacks: StartRunCallbacks,
+  sshHosts: readonly SshHost[] = [],
 ): HTMLElement {
   const id = (name: string): string => `start-run-${formCount}-${name}`;
   formCount++;
@@ -32,6 +34,8 @@ export function renderStartRunForm(
   // novalidate: the form names a bad number itself, in words, instead of the browser's bubble.
   const form = h('form', { class: 'start-run-form', attrs: { 'aria-label': 'Start a Playbook run', novalidate: '' } }, header);
   const cancel = button('Cancel', () => callbacks.cancel());
+  const onHost = state.state === 'ready' ? state.host : undefined;
+  if (sshHosts.length > 0) form.appendChild(renderHostPicker(sshHosts, onHost, state.state === 'ready' ? state.folder : undefined, id, callbacks));
   if (state.state !== 'ready') {
     form.appendChild(
       state.state === 'error'
@@ -43,9 +47,9 @@ export function renderStartRunForm(
   }
   for (const problem of state.problems) form.appendChild(h('div', { class: 'hint', text: problem }));
   if (state.playbooks.length === 0) {
-    const where = host?.workspaceFolders.length ? host.workspaceFolders.join(', ') : 'the open folders';
+    const where = onHost ? `${state.folder ?? 'that folder'} on ${onHost}` : host?.workspaceFolders.length ? host.workspaceFolders.join(', ') : 'the open folders';
     form.appendChild(h('div', { class: 'empty', text: `No playbook in ${where}. A playbook is a folder of markdown checklists (e.g. .maestro/playbooks/NAME/01-first.md) or one markdown file with - [ ] tasks.` }));
-    form.appendChild(h('div', { class: 'toolbar' }, button('Look again', () => callbacks.reload()), cancel));
+    form.appendChild(h('div', { class: 'toolbar' }, button('Look again', () => callbacks.reload(onHost ? { host: onHost, cwd: state.folder ?? '' } : undefined)), cancel));
     return form;
   }
 
@@ -161,7 +165,10 @@ export function renderStartRunForm(
       loops: num(limits.loops),
       budget: { maxTasks: num(limits.maxTasks), maxCostUsd: num(limits.maxCostUsd), maxMinutes: num(limits.maxMinutes), maxTaskMinutes: num(limits.maxTaskMinutes) },
     };
-    callbacks.start(runParams(choice));
+    const params = runParams(choice);
+    // On a host the run's paths are paths there, and its agents work in the folder listed there.
+    if (onHost) Object.assign(params, { host: onHost, cwd: state.folder });
+    callbacks.start(params);
   });
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
@@ -171,6 +178,47 @@ export function renderStartRunForm(
     }
   });
   return form;
+}
+
+/**
+ * Where the run goes: this machine, or an SSH host (hosts/list) and a folder there (the host's default folder
+ * preselected). Picking one lists that place's playbooks; the run is then started there (playbooks/run {host}).
+ */
+function renderHostPicker(hosts: readonly SshHost[], current: string | undefined, folder: string | undefined, id: (name: string) => string, callbacks: StartRunCallbacks): HTMLElement {
+  const select = h('select', { attrs: { id: id('host'), name: 'host' } }, h('option', { text: 'This machine', attrs: { value: '' } }));
+  for (const host of hosts) select.appendChild(h('option', { text: `${host.name} (${host.state})`, attrs: { value: host.name, title: host.destination } }));
+  select.value = current ?? '';
+  const folderInput = h('input', { attrs: { id: id('host-folder'), name: 'hostFolder', type: 'text', placeholder: 'a folder on the host, e.g. /srv/repo', value: folder ?? '' } });
+  const list = (): void => {
+    const name = select.value;
+    if (!name) {
+      callbacks.reload();
+      return;
+    }
+    callbacks.reload({ host: name, cwd: folderInput.value.trim() });
+  };
+  select.addEventListener('change', () => {
+    // A host's own default folder first; the user can type another and list again.
+    folderInput.value = hosts.find((h) => h.name === select.value)?.folder ?? '';
+    list();
+  });
+  const folderField = h(
+    'div',
+    { class: 'field' },
+    h('label', { text: 'Folder on the host', attrs: { for: folderInput.id } }),
+    folderInput,
+    button('List playbooks', () => list(), { attrs: { 'aria-label': 'List the playbooks of this folder on the host' } }),
+  );
+  folderField.hidden = !current;
+  select.addEventListener('change', () => {
+    folderField.hidden = !select.value;
+  });
+  return h(
+    'div',
+    { class: 'run-host' },
+    h('div', { class: 'field' }, h('label', { text: 'Run on', attrs: { for: select.id } }), select, h('div', { class: 'hint', text: 'An SSH host runs the playbook and its agents there (maestro hosts add); paths are paths on that host.' })),
+    folderField,
+  );
 }
 
 /** The picked playbook: where it is, its documents with their progress, its warnings, or why it cannot run. */

@@ -32,6 +32,8 @@ data class ChatCreateParams(
     val maxRounds: Int? = null,
     /** Mentioned participants answer at once instead of in the order written. */
     val parallel: Boolean? = null,
+    /** Creates the room on this host (`hosts/add`): its participants' sessions run there, `cwd` is a path there. */
+    val host: String? = null,
 )
 
 data class ChatHistoryParams(
@@ -66,6 +68,8 @@ data class ChatMessage(
 data class ChatMessageNotification(
     val roomId: String,
     val message: ChatMessage,
+    /** The room's host, when the room is on one. */
+    val host: String? = null,
 )
 
 /** The agent that decides who answers a message that mentions no one. */
@@ -129,4 +133,6 @@ data class Room(
     val round: Int,
     val lastSeq: Long,
     val createdAt: String,
+    /** The host the room is on (`hosts/add`); absent for a room of this machine. Its requests go there. */
+    val host: String? = null,
 )

@@ -86,6 +86,8 @@ data class Worktree(
     val locked: Boolean,
     /** True for the repository's main working tree. */
     val isMain: Boolean = false,
+    /** The host the worktree is on; absent for this machine. */
+    val host: String? = null,
 )
 
 data class WorktreeCreateParams(
@@ -95,10 +97,14 @@ data class WorktreeCreateParams(
     val base: String? = null,
     /** Where to put it; `<repo>.worktrees/<branch>` beside the repository when absent. */
     val path: String? = null,
+    /** The host (`hosts/add`) to ask; absent for this machine. Paths are paths there. */
+    val host: String? = null,
 )
 
 data class WorktreeListParams(
     val repo: String,
+    /** The host (`hosts/add`) to ask; absent for this machine. Paths are paths there. */
+    val host: String? = null,
 )
 
 data class WorktreeListResult(
@@ -113,6 +119,8 @@ data class WorktreeMergeParams(
     /** The commit message for the accepted changes; nothing is committed when absent and nothing is staged. */
     val message: String? = null,
     val strategy: MergeStrategy = MergeStrategy.AUTO,
+    /** The host (`hosts/add`) to ask; absent for this machine. Paths are paths there. */
+    val host: String? = null,
 )
 
 data class WorktreeMergeResult(
@@ -130,6 +138,8 @@ data class WorktreeMergeResult(
 
 data class WorktreePruneParams(
     val repo: String,
+    /** The host (`hosts/add`) to ask; absent for this machine. Paths are paths there. */
+    val host: String? = null,
 )
 
 data class WorktreePruneResult(
@@ -139,4 +149,6 @@ data class WorktreePruneResult(
 data class WorktreeRemoveParams(
     val path: String,
     val force: Boolean = false,
+    /** The host (`hosts/add`) to ask; absent for this machine. Paths are paths there. */
+    val host: String? = null,
 )

@@ -36,6 +36,15 @@ enum class RunStatus {
     @SerializedName("stopped") STOPPED,
 }
 
+enum class RunTaskState {
+    @SerializedName("pending") PENDING,
+    @SerializedName("running") RUNNING,
+    @SerializedName("done") DONE,
+    @SerializedName("failed") FAILED,
+    @SerializedName("skipped") SKIPPED,
+    @SerializedName("waiting") WAITING,
+}
+
 /** What a run of the playbook takes from its own settings when `playbooks/run` leaves a field out, so a client can preselect it. */
 data class PlaybookDefaults(
     /** The settings' `agent`. */
@@ -179,6 +188,36 @@ data class RunTask(
     val attempt: Int = 1,
     /** The session this attempt runs in (its history stays, linked to the run). */
     val sessionId: String? = null,
+)
+
+/** One attempt at a task of a run: each runs in a fresh session, whose history stays. */
+data class RunTaskAttempt(
+    /** 1 for the first try, 2 for the first retry, and so on (counted per loop). */
+    val attempt: Int,
+    /** The pass over the playbook it ran in (1-based). */
+    val loop: Int = 1,
+    val sessionId: String? = null,
+    /** Why the attempt did not finish the task (or what else it noticed); absent while it runs and when it did. */
+    val message: String? = null,
+)
+
+/** A task of a run's playbook (`runs/tasks`): where it is, what it says, where it stands, and its attempts. */
+data class RunTaskEntry(
+    val document: String,
+    /** 1-based line of the checkbox in the document, as it reads now. */
+    val line: Int,
+    val text: String,
+    val state: RunTaskState,
+    /** This run's attempts at the task, oldest first (every loop's); empty for a task it never gave to an agent. */
+    val attempts: List<RunTaskAttempt>,
+)
+
+data class RunTasksResult(
+    val runId: String,
+    /** Every task of the run's documents in run order (document by document, top to bottom). */
+    val tasks: List<RunTaskEntry>,
+    /** The run's host (`hosts/add`) when it runs there; its paths are paths there. */
+    val host: String? = null,
 )
 
 /** Why a run waits: the outage its current task's session is in (that session's `outage` event has the detail). Waiting uses up none of the task's retries; it counts against `budget.maxMinutes` only. */

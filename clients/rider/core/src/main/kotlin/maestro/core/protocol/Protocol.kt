@@ -52,6 +52,7 @@ object Methods {
     const val RUNS_LIST = "runs/list"
     const val RUNS_GET = "runs/get"
     const val RUNS_STOP = "runs/stop"
+    const val RUNS_TASKS = "runs/tasks"
     const val RUNS_PROGRESS = "runs/progress"
     const val RUNS_APPROVE = "runs/approve"
     const val CHAT_CREATE = "chat/create"
@@ -208,6 +209,7 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.RUNS_LIST to MethodShape(MethodKind.REQUEST, RunsListParams::class.java, RunsListResult::class.java),
     Methods.RUNS_GET to MethodShape(MethodKind.REQUEST, RunIdParams::class.java, Run::class.java),
     Methods.RUNS_STOP to MethodShape(MethodKind.REQUEST, RunIdParams::class.java, null),
+    Methods.RUNS_TASKS to MethodShape(MethodKind.REQUEST, RunIdParams::class.java, RunTasksResult::class.java),
     Methods.RUNS_PROGRESS to MethodShape(MethodKind.SERVER_NOTIFICATION, RunProgressNotification::class.java, null),
     Methods.RUNS_APPROVE to MethodShape(MethodKind.REQUEST, RunIdParams::class.java, Run::class.java),
     Methods.CHAT_CREATE to MethodShape(MethodKind.REQUEST, ChatCreateParams::class.java, Room::class.java),

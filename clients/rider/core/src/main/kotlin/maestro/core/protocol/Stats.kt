@@ -122,6 +122,8 @@ data class StatsGetParams(
     val groupBy: StatsGroupBy? = null,
     /** Only the turns of this agent (the panel's per-day charts split by agent); every agent's when left out. */
     val agentId: String? = null,
+    /** The stats of this host's daemon (`hosts/add`), as it counts its own turns; this machine's when absent. */
+    val host: String? = null,
 )
 
 /** One group of `stats/get`: its key (a day, agent id, model or folder) and its totals. */
