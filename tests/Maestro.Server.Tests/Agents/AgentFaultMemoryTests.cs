@@ -11,7 +11,7 @@ namespace Maestro.Server.Tests.Agents;
 /// The real <c>maestro</c> binary (MAESTRO_BIN, <c>serve --stdio --in-process</c>) fed what blew up its memory in the
 /// audit: a huge agent line, an ACP agent flooding updates, several huge client messages. Its peak resident memory
 /// (VmHWM in /proc) must stay under a generous ceiling. The agents are the misbehaving STAND-INS of
-/// <see cref="MisbehavingAgentTests"/>; sizes are short here, the audit's with MAESTRO_LONG_FAULTS=1.
+/// <see cref="MisbehavingAgentTests"/>; sizes are short here, the audit's with MAESTRO_LONG_TESTS=1.
 /// </summary>
 [Collection(RealCliCollection.Name)]
 public sealed class AgentFaultMemoryTests : IAsyncLifetime

@@ -11,7 +11,7 @@ namespace Maestro.Server.Tests.Agents;
 /// Agents that crash, hang, flood, print huge lines, invalid UTF-8 or non-JSON: each turn ends with a clear error or
 /// succeeds, always with a <c>status</c> event, secrets never reach the session, and the session stays usable. The
 /// agents are STAND-INS that misbehave on purpose (tests/fixtures/agents/misbehaving-claude.mjs for a native CLI in
-/// Claude Code's shape, misbehaving-acp.mjs for an ACP agent). Short sizes here; MAESTRO_LONG_FAULTS=1 uses the
+/// Claude Code's shape, misbehaving-acp.mjs for an ACP agent). Short sizes here; MAESTRO_LONG_TESTS=1 uses the
 /// audit's (see <see cref="MisbehavingAgents"/>).
 /// </summary>
 public sealed class MisbehavingAgentTests : IAsyncLifetime

@@ -1,7 +1,9 @@
 using Maestro.Protocol;
 using Maestro.Server.Tests.Agents;
+using Maestro.Server.Tests.Git;
 using Maestro.TestSupport;
 using Maestro.TestSupport.Agents;
+using Maestro.TestSupport.Git;
 using Maestro.TestSupport.ModelServer;
 using StreamJsonRpc;
 
@@ -19,6 +21,20 @@ public sealed class WorktreeSessionTests : RealClaudeTestBase
     {
         await using var server = new TestServer(home: Home.Path);
         using var rpc = await server.ConnectInitializedAsync("worktree-session");
+
+        // Issue 13 M2 through sessions/create: a branch git would read as an option is refused before git sees it.
+        var branchesBefore = TestRepository.GitIn(Sandbox.Repo, "branch", "--format=%(refname:short)").Trim();
+        var dashed = await GitRpc.FailsAsync(
+            () => rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams
+            {
+                AgentId = "claude-code",
+                Cwd = Sandbox.Repo,
+                Worktree = new WorktreeRequest { Branch = "-m" },
+            }),
+            ErrorCodes.InvalidParams);
+        Assert.Contains("starts with '-'", dashed.Message, StringComparison.Ordinal);
+        Assert.Equal(branchesBefore, TestRepository.GitIn(Sandbox.Repo, "branch", "--format=%(refname:short)").Trim());
+
         var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams
         {
             AgentId = "claude-code",
@@ -39,7 +55,9 @@ public sealed class WorktreeSessionTests : RealClaudeTestBase
         Assert.False(File.Exists(Sandbox.RepoFile("feature.txt")), "the main checkout is untouched");
 
         var changes = await rpc.InvokeWithParameterObjectAsync<ReviewChangesResult>(Methods.ReviewChanges, new ReviewChangesParams { Cwd = session.Worktree! });
-        Assert.Contains(changes.Files, f => f.Path == "feature.txt");
+        // The agent review works in the worktree as in the main checkout: the file is the session's agent change.
+        var feature = Assert.Single(changes.Files, f => f.Path == "feature.txt");
+        Assert.Equal((session.Id, turn.TurnId, session.Name), (feature.SessionId, feature.TurnId, feature.SessionName));
 
         var refused = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<object?>(Methods.SessionsClose, new SessionCloseParams { SessionId = session.Id, RemoveWorktree = true }));
         Assert.Equal(ErrorCodes.WorktreeDirty, refused.ErrorCode);

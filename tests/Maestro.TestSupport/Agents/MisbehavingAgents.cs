@@ -5,7 +5,8 @@ namespace Maestro.TestSupport.Agents;
 /// <summary>
 /// The misbehaving agent STAND-INS (tests/fixtures/agents/misbehaving-claude.mjs in Claude Code's shape as
 /// <c>claude-code</c>, misbehaving-acp.mjs as <c>acp:misbehaving</c>): the prompt names the fault. Short sizes by
-/// default; MAESTRO_LONG_FAULTS=1 uses the hardening audit's (a 300 MB line, 200k updates).
+/// default; the hardening suites' long mode (MAESTRO_LONG_TESTS=1, or the older MAESTRO_LONG_FAULTS=1) uses the audit's
+/// (a 300 MB line, 200k updates).
 /// </summary>
 public static class MisbehavingAgents
 {
@@ -16,7 +17,7 @@ public static class MisbehavingAgents
     /// <summary>The value of <c>LEAKED</c>, whose name says nothing secret: it must still never show.</summary>
     public const string Leaked = "hunter2-very-private-value";
 
-    public static bool LongMode => Environment.GetEnvironmentVariable("MAESTRO_LONG_FAULTS") == "1";
+    public static bool LongMode => Hardening.LongTests.Enabled || Environment.GetEnvironmentVariable("MAESTRO_LONG_FAULTS") == "1";
 
     public static int HugeLineMegabytes => LongMode ? 300 : 40;
 

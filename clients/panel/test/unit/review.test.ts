@@ -171,6 +171,19 @@ describe('review tab', () => {
     await panel.flush();
     await panel.flush();
     expect(badge()).toBe('rejected');
+
+    // Undo puts the hunk back: pending again; accepting it then marks the row kept.
+    review = { files: [file('s1', 'Claude Code 1', 'src/a.ts', ['h1'])], sessions: [] };
+    await panel.actions.undoReview(panel.store.review.undoable()[0]!);
+    await panel.flush();
+    await panel.flush();
+    expect(badge()).toBe('pending');
+
+    review = { files: [], sessions: [] };
+    await panel.actions.acceptReview({ cwd: '/work/repo', selection: { hunkIds: ['h1'] }, label: 'x', targets: [{ sessionId: 's1', path: 'src/a.ts' }] });
+    await panel.flush();
+    await panel.flush();
+    expect(badge()).toBe('kept');
   });
 });
 

@@ -425,6 +425,12 @@ public sealed class AgentReviewService
                 throw new ReviewConflictException($"'{file.Path}' exists again since it was moved to the trash; move it away to undo the reject.", [file.Path]);
             }
 
+            if (!File.Exists(file.TrashPath))
+            {
+                // Emptied after ReviewTrash.Retention (or by hand): say so instead of failing inside the move.
+                throw new ReviewConflictException($"'{file.Path}' is no longer in Maestro's trash (rejected files are kept {ReviewTrash.Retention.TotalDays:0} days), so the reject cannot be undone.", [file.Path]);
+            }
+
             return (() => ReviewTrash.Restore(file.TrashPath, absolute), null);
         }
 

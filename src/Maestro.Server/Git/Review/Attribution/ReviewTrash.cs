@@ -42,7 +42,9 @@ internal sealed class ReviewTrash
 
         foreach (var decision in Directory.EnumerateDirectories(folder))
         {
-            if (DateTime.UtcNow - Directory.GetCreationTimeUtc(decision) > Retention)
+            // The folder's last write is when its reject moved files in. Not its creation time: where the file system
+            // records a birth time that is what .NET reads, and it cannot be set (a copied or restored home, a test).
+            if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(decision) > Retention)
             {
                 Directory.Delete(decision, recursive: true);
             }

@@ -157,5 +157,12 @@ public sealed class AgentReviewSessionTests : RealClaudeTestBase
         await rpc.UndoAsync(Sandbox.Repo, rejected.DecisionId!);
         Assert.Equal("made by the first agent\n", await File.ReadAllTextAsync(made));
         Assert.Equal(2, (await rpc.AgentChangesAsync(Sandbox.Repo)).Files.Count);
+
+        // Once the trash has been emptied (its retention passed), undo says so and changes nothing.
+        var again = await rpc.InvokeWithParameterObjectAsync<ReviewRejectResult>(Methods.ReviewReject, new ReviewSelectionParams { Cwd = Sandbox.Repo, Paths = ["."], SessionId = first.Id });
+        Directory.Delete(Path.Combine(Home.Path, "trash", again.DecisionId!), recursive: true);
+        var gone = await GitRpc.FailsAsync(() => rpc.UndoAsync(Sandbox.Repo, again.DecisionId!), ErrorCodes.ReviewConflict);
+        Assert.Contains("no longer in Maestro's trash", gone.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(made));
     }
 }
