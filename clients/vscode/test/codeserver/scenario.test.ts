@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../real/waitFor';
 import { codeServerInstalled } from './codeServer';
-import { codeLens, openFile, pickItem, runCommand, pickItemIfOffered, sendInPanel } from './workbench';
+import { codeLens, createInPanelForm, openFile, runCommand, sendInPanel } from './workbench';
 import { openMaestroView, openWorkbench, packageRoot, vsix, type WorkbenchSession } from './workbenchSession';
 
 const artefacts = join(packageRoot, 'test-results', 'codeserver');
@@ -60,10 +60,9 @@ describe('the extension in code-server', () => {
     await waitFor('the remote page to close', async () => (await page.locator('iframe.webview.ready').count()) === 1, 30000);
     await runCommand(page, 'Maestro: Stop Remote Access');
 
-    // "Maestro: New Session": agent, then the workspace folder.
+    // "Maestro: New Session": the panel's form (the one flow), the one agent and the workspace folder chosen.
     await runCommand(page, 'Maestro: New Session');
-    await pickItemIfOffered(page, 'Claude Code', 'repo'); // the one available agent is taken without a picker
-    await pickItem(page, 'repo');
+    await createInPanelForm(page, panel, { agent: 'claude-code', folder: sandbox.repo });
     // The command opens the new session's transcript in the panel.
     await panel.locator('.session-title', { hasText: 'Claude Code' }).waitFor({ state: 'visible', timeout: 60000 });
     await shot('session-created');
