@@ -39,6 +39,8 @@ describe('the extension in code-server', () => {
     });
     const { page, panel, model, sandbox, shot, git } = session;
     const file = join(sandbox.repo, 'notes.txt');
+    // The first prompt, which names the session (under 40 characters: the whole line).
+    const promptText = 'Change row 03 and row 25 of notes.txt';
 
     // The sidebar: the Maestro view with the panel's session list.
     const clickedAt = Date.now();
@@ -74,11 +76,12 @@ describe('the extension in code-server', () => {
 
     // "Maestro: Prompt Session": the one session's prompt box in the panel; type the prompt there.
     await runCommand(page, 'Maestro: Prompt Session');
-    await sendInPanel(panel, 'Change row 03 and row 25 of notes.txt');
+    await sendInPanel(panel, promptText);
     await shot('prompt-sent');
 
-    // Watch it in the panel (the command keeps the session's transcript open) until the agent's final message.
-    await panel.locator('.session-title', { hasText: 'Claude Code' }).waitFor({ state: 'visible', timeout: 30000 });
+    // Watch it in the panel (the command keeps the session's transcript open) until the agent's final message. The
+    // server named the session from this first prompt (it had its default name), and the panel heard it.
+    await panel.locator('.session-title', { hasText: promptText }).waitFor({ state: 'visible', timeout: 30000 });
     await panel.getByText('in two places').waitFor({ state: 'visible', timeout: 180000 });
     await shot('transcript');
     expect(readFileSync(file, 'utf8')).toContain(rejectedLine);
@@ -96,7 +99,7 @@ describe('the extension in code-server', () => {
 
     // The file with its inline review: exactly the agent's two hunks, each labelled with its session.
     await waitFor('two Accept CodeLenses', async () => (await codeLens(page, 'Accept').count()) === 2, 60000);
-    expect(await codeLens(page, 'Claude Code').count()).toBe(2);
+    expect(await codeLens(page, promptText).count()).toBe(2);
     await shot('two-hunks');
 
     // Accept the lower hunk (row 25): kept, and git's index is left alone (no staging behind the user's back).
@@ -123,7 +126,7 @@ describe('the extension in code-server', () => {
     await runCommand(page, 'Maestro: Reject All Agent Changes');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 30000 });
-    expect(await dialog.innerText()).toContain('Claude Code');
+    expect(await dialog.innerText()).toContain(promptText);
     expect(await dialog.innerText()).toContain('notes.txt');
     const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
     expect(focused).not.toBe('Reject All');
