@@ -10,7 +10,6 @@ export const HostActions = {
   OpenDiff: 'host/openDiff',
   OpenFile: 'host/openFile',
   ReviewChanges: 'host/reviewChanges',
-  NewSession: 'host/newSession',
   ShowOutput: 'host/showOutput',
   /** First run: a terminal opened with `{ command }` typed in (not run: the user presses Enter). */
   RunInTerminal: 'host/runInTerminal',
@@ -31,6 +30,8 @@ export interface HostSettings {
   defaultPermissionMode?: PermissionMode;
   /** How the prompt box sends: Enter (Shift+Enter breaks a line; the default) or Ctrl/Cmd+Enter only. */
   sendWith?: 'enter' | 'ctrlEnter';
+  /** Where new sessions' worktrees go (a subfolder per branch); absent: the server's `<repo>.worktrees/<branch>`. */
+  worktreeFolder?: string;
 }
 
 export interface HostInfo {
@@ -69,6 +70,8 @@ export type HostToPanel =
   | { kind: 'showSession'; sessionId: string }
   /** The editor's "New Group Chat" command: the Chat tab's create-room form. */
   | { kind: 'showNewChat' }
+  /** The editor's "New Session" command: the panel's one new-session form (agent, folder, an Advanced step). */
+  | { kind: 'showNewSession' }
   /** Shows one of the panel's tabs (VS Code's and Rider's "Show Stats" open the Stats tab). */
   | { kind: 'showTab'; tab: PanelTab }
   /** The editor's "Run Playbook": the start-a-run screen, with this playbook (a folder or file path) picked when given. */

@@ -33,6 +33,7 @@ export function startPanel(root: HTMLElement, transport: Transport, scheduler = 
       app.openSession(sessionId);
     },
     showNewChat: () => app.showNewChat(),
+    showNewSession: () => app.showNewSession(),
     showStartRun: (playbook) => app.showStartRun(playbook),
     showTab: (tab) => {
       if (app.hasTab(tab)) app.showTab(tab);

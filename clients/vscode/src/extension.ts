@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { PanelBridge } from './bridge/panelBridge';
 import { runPlaybook, stopRun } from './commands/playbookCommands';
 import { startRemote, stopRemote } from './commands/remoteCommands';
-import { cancelSession, closeSession, newSession, openTranscript, promptSession, type SessionCommandContext } from './commands/sessionCommands';
+import { cancelSession, closeSession, openTranscript, promptSession, type SessionCommandContext } from './commands/sessionCommands';
 import { createHostActions } from './hostActions';
 import { panelViewId, PanelViewProvider } from './panel/panelViewProvider';
 import { PermissionBroker } from './permissions/permissionBroker';
@@ -102,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
       return {
         host: 'vscode',
         workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
-        settings: { defaultAgent: settings.defaultAgent, defaultPermissionMode: settings.defaultPermissionMode, sendWith: settings.sendWith },
+        settings: { defaultAgent: settings.defaultAgent, defaultPermissionMode: settings.defaultPermissionMode, sendWith: settings.sendWith, worktreeFolder: settings.worktreeFolder },
       };
     },
     permissions,
@@ -171,7 +171,12 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     await focusPanel();
     bridge.showNewChat();
   });
-  serverCommand('maestro.newSession', () => newSession(sessionContext));
+  // One New Session flow (palette, view title, Ctrl+Alt+M N, the panel's button and "n"): the panel's form, whose
+  // Advanced step has the name, worktree, permission mode and host that quick picks never offered.
+  serverCommand('maestro.newSession', async () => {
+    await focusPanel();
+    bridge.showNewSession();
+  });
   serverCommand('maestro.promptSession', (sessionId?: string, text?: string) =>
     promptSession(sessionContext, typeof sessionId === 'string' ? sessionId : undefined, typeof text === 'string' ? text : undefined));
   serverCommand('maestro.cancelSession', () => cancelSession(sessionContext));

@@ -19,7 +19,6 @@ export function createHostActions(review: ReviewController, output: vscode.Outpu
     [HostActionNames.OpenDiff, async (params) => void (await review.openDiff(resolve(params as PathParams)))],
     [HostActionNames.OpenFile, async (params) => void (await vscode.window.showTextDocument(resolve(params as PathParams)))],
     [HostActionNames.ReviewChanges, async (params) => void (await review.reviewChanges((params as PathParams | undefined)?.cwd))],
-    [HostActionNames.NewSession, async () => void (await vscode.commands.executeCommand('maestro.newSession'))],
     [HostActionNames.ShowOutput, async () => output.show(true)],
     [HostActionNames.RunInTerminal, async (params) => {
       const command = (params as { command?: string } | undefined)?.command;

@@ -92,7 +92,7 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         var session = new Session
         {
             Id = "s_" + Guid.NewGuid().ToString("N")[..12],
-            Name = string.IsNullOrWhiteSpace(request.Name) ? $"{definition.Name} {existing.Count(s => s.AgentId == definition.Id) + 1}" : request.Name.Trim(),
+            Name = string.IsNullOrWhiteSpace(request.Name) ? SessionNames.Default(definition.Name, existing.Count(s => s.AgentId == definition.Id) + 1) : request.Name.Trim(),
             AgentId = definition.Id,
             Cwd = cwd,
             Worktree = worktree?.Path,
@@ -149,6 +149,7 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
             throw new SessionClosedException(sessionId);
         }
 
+        await NameFromFirstPromptAsync(runtime, text);
         try
         {
             return await runtime.PromptAsync(text, cancellationToken);
@@ -157,6 +158,25 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         {
             // Arrived while sessions/configure switched the agent: the new runtime takes it.
             return await (await runtime.Successor.WaitAsync(cancellationToken)).PromptAsync(text, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A session that still has its default name ("Claude Code 3") and no transcript yet takes its first prompt's first
+    /// line as its name, here rather than in one client, so the CLI, ACP, Rider and the panel all show it; the rename
+    /// goes out as the usual sessions/changed. A name the user gave (or a Playbook's, a room's) is never replaced.
+    /// </summary>
+    private async Task NameFromFirstPromptAsync(SessionRuntime runtime, string text)
+    {
+        var session = runtime.Session;
+        if (session.LastSeq != 0 || catalog.Find(session.AgentId) is not { } definition || !SessionNames.IsDefault(session.Name, definition.Name))
+        {
+            return;
+        }
+
+        if (SessionNames.FromPrompt(text) is { } name)
+        {
+            await runtime.RenameAsync(name);
         }
     }
 

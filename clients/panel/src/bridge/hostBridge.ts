@@ -19,6 +19,8 @@ export interface BridgeListener {
   /** The host asks to open a session's transcript (e.g. its "Open Transcript" command). */
   showSession?(sessionId: string): void;
   showNewChat?(): void;
+  /** The host's "New Session": the new-session form. */
+  showNewSession?(): void;
   showTab?(tab: PanelTab): void;
   /** The host's "Run Playbook": the start-a-run screen, the given playbook picked. */
   showStartRun?(playbook?: string): void;
@@ -88,6 +90,8 @@ export class HostBridge {
         return this.emit((l) => l.showSession?.(message.sessionId));
       case 'showNewChat':
         return this.emit((l) => l.showNewChat?.());
+      case 'showNewSession':
+        return this.emit((l) => l.showNewSession?.());
       case 'showTab':
         return this.emit((l) => l.showTab?.(message.tab));
       case 'showStartRun':

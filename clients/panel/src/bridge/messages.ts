@@ -4,7 +4,7 @@ import type { HostToPanel } from '../../../protocol/bridge';
 
 export * from '../../../protocol/bridge';
 
-const hostToPanelKinds = new Set(['hostInfo', 'serverState', 'response', 'notification', 'serverRequest', 'serverRequestSettled', 'showSession', 'showNewChat', 'showTab', 'showStartRun']);
+const hostToPanelKinds = new Set(['hostInfo', 'serverState', 'response', 'notification', 'serverRequest', 'serverRequestSettled', 'showSession', 'showNewChat', 'showNewSession', 'showTab', 'showStartRun']);
 
 /** Hosts share the window with other senders (VS Code posts its own messages): keep only ours. */
 export function isHostToPanel(value: unknown): value is HostToPanel {

@@ -1,17 +1,15 @@
 // What the panel does: wires the bridge to the store and turns user intents into requests. Views call these and
 // never await the server on the typing path.
-import { hasDefaultName, nameFromPrompt } from './sessionGroups';
 import type {
   AgentsListResult, DiscoveredSession, HostListResult, PermissionMode, PermissionRequestParams, PlaybookInfo, PlaybookRunParams, PlaybooksListResult, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult, RunTasksResult,
   Session, SessionChangedNotification, SessionCreateParams, SessionDiscoverResult, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
   ChatCreateParams, ChatHistoryResult, ChatPostResult, Room,
-  StatsGetParams, StatsLeaderboardResult, StatsResult,
+  StatsGetParams, StatsLeaderboardResult, StatsResult, Worktree,
 } from '../../../protocol/protocol';
 import { ErrorCodes } from '../../../protocol/protocol';
 import { isMixedHunk } from '../../../protocol/errors';
 import { Methods } from '../../../protocol/protocol';
 import type { HostBridge, ServerRequest } from '../bridge/hostBridge';
-import { HostActions } from '../bridge/messages';
 import { describeError, RpcError } from '../bridge/rpcError';
 import { HistoryLoader } from './historyLoader';
 import type { Decision, MixedQuestion } from './review';
@@ -291,7 +289,14 @@ export class Actions {
     if (input.branch) params.worktree = { branch: input.branch };
     if (input.permissionMode) params.permissionMode = input.permissionMode;
     if (input.host) params.host = input.host;
+    const worktreeFolder = this.store.hostInfo?.settings.worktreeFolder;
     return this.attempt(async () => {
+      if (input.branch && worktreeFolder && !input.host) {
+        // The editor's worktree folder: the server places worktrees beside the repository, so create it there first.
+        const worktree = await this.bridge.request<Worktree>(Methods.WorktreesCreate, { repo: input.cwd, branch: input.branch, path: `${worktreeFolder.replace(/\/+$/, '')}/${input.branch}` });
+        params.cwd = worktree.path;
+        delete params.worktree;
+      }
       const session = await this.bridge.request<Session>(Methods.SessionsCreate, params);
       this.store.upsertSession(session);
       return session;
@@ -301,9 +306,7 @@ export class Actions {
   /** Sends a prompt without waiting: the request only answers when the turn ends. The chip shows it queued. */
   prompt(sessionId: string, text: string): void {
     const queued = this.store.enqueuePrompt(sessionId, text);
-    const session = this.store.sessions.get(sessionId);
-    // A session nobody named takes its first prompt's first line as its name (renamed on the server, so every client shows it).
-    const title = session && this.store.serverState === 'ready' && session.lastSeq === 0 && !this.named.has(sessionId) && hasDefaultName(session, this.store.agents) ? nameFromPrompt(text) : undefined;
+    // A session nobody named is named from this first prompt by the server (sessions/changed tells every client).
     this.bridge.request(Methods.SessionsPrompt, { sessionId, text }).then(
       () => {
         this.store.removeQueued(sessionId, queued.localId);
@@ -317,14 +320,7 @@ export class Actions {
         this.store.setNotice(`The prompt was not sent (it is back in the box): ${describeError(error)}`, this.causeOf(error));
       },
     );
-    if (title) {
-      this.named.add(sessionId);
-      void this.rename(sessionId, title);
-    }
   }
-
-  /** Sessions this panel already named from their first prompt. */
-  private readonly named = new Set<string>();
 
   /** Ends a provider outage's wait: the server resends the prompt now. */
   retryNow(sessionId: string): Promise<void> {
@@ -472,10 +468,6 @@ export class Actions {
   /** A `host/` action such as host/openDiff; only offered when hostInfo lists it. */
   hostAction(action: string, params?: unknown): Promise<void> {
     return this.attempt(() => this.bridge.request(action, params));
-  }
-
-  newSessionInHost(): Promise<void> {
-    return this.hostAction(HostActions.NewSession);
   }
 
   private onServerRequest(request: ServerRequest): void {

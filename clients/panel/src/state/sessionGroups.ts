@@ -86,19 +86,6 @@ function normalize(path: string): string {
   return path.replace(/\\/g, '/').replace(/\/+$/, '');
 }
 
-/** Whether the session still has the name the server gave it ("Claude Code 3": the agent's name and a number). */
-export function hasDefaultName(session: Session, agents: readonly { id: string; name: string }[]): boolean {
-  const agentName = agents.find((a) => a.id === session.agentId)?.name;
-  return agentName !== undefined && session.name.startsWith(`${agentName} `) && /^\d+$/.test(session.name.slice(agentName.length + 1));
-}
-
-/** A session's name from its first prompt: the first line, at most 60 characters. */
-export function nameFromPrompt(text: string): string | undefined {
-  const line = text.trim().split('\n')[0]!.trim().replace(/\s+/g, ' ');
-  if (!line) return undefined;
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
-}
-
 /** "just now", "5 min ago", "3 h ago", "2 days ago", then the date. */
 export function relativeTime(iso: string, now: Date): string {
   const seconds = Math.max(0, (now.getTime() - new Date(iso).getTime()) / 1000);

@@ -13,7 +13,7 @@ import { renderDiscover } from './sessions/discoverView';
 import type { Scheduler } from './scheduler';
 import { SessionView } from './sessionView';
 import { noAgentInstalled, renderAgentsWelcome } from './sessions/agentsWelcome';
-import { renderNewSessionForm } from './sessions/newSessionForm';
+import { firstChoice, renderNewSessionForm } from './sessions/newSessionForm';
 import { SessionsList } from './sessions/sessionsList';
 import { noFilter, type SessionFilter } from '../state/sessionGroups';
 import { StatsView } from './stats/statsView';
@@ -110,11 +110,17 @@ export class App {
     this.sessionsList.focus();
   }
 
+  /**
+   * New session (the toolbar, "n", the editor's New Session command): the panel's one form in every host, so VS Code,
+   * Rider and the phone offer the same Advanced step (name, worktree, permission mode, host).
+   */
   startNewSession(): void {
-    if (this.store.hostOffers(HostActions.NewSession)) {
-      void this.actions.newSessionInHost();
-      return;
-    }
+    this.showForm();
+  }
+
+  /** The host's "New Session" command: the Sessions tab, on the form. */
+  showNewSession(): void {
+    this.showTab('sessions');
     this.showForm();
   }
 
@@ -208,8 +214,9 @@ export class App {
     } else if (this.page.kind === 'new') {
       const form = renderNewSessionForm(this.store.agents, this.store.hostInfo, (input) => void this.createFromForm(input), () => this.showList(), [...this.store.hostStates.keys()]);
       this.main.appendChild(form);
-      form.querySelector('select, input')?.setAttribute('autofocus', '');
-      (form.querySelector('select, input') as HTMLElement | null)?.focus();
+      const first = firstChoice(form);
+      first?.setAttribute('autofocus', '');
+      first?.focus();
     } else {
       this.renderList();
       this.main.appendChild(this.listPage);
@@ -267,8 +274,6 @@ export class App {
   private renderToolbar(): void {
     clear(this.listToolbar);
     this.listToolbar.appendChild(button('New session', () => this.startNewSession(), { class: 'primary', attrs: { 'aria-keyshortcuts': 'N' } }));
-    // The host may have its own flow (quick picks); the panel's form stays reachable either way.
-    if (this.store.hostOffers(HostActions.NewSession)) this.listToolbar.appendChild(button('New session form…', () => this.showForm()));
     this.listToolbar.appendChild(button('Discover…', () => this.showDiscover(), { attrs: { 'aria-label': 'Discover the agents’ sessions on disk, to import' } }));
     // No Refresh: the list follows sessions/changed and runs/progress live, and reloads after a reconnect.
   }

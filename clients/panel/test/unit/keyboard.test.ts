@@ -98,14 +98,47 @@ describe('keyboard', () => {
     expect(panel.app.currentPage).toEqual({ kind: 'session', id: 'new' });
   });
 
-  test('the host\'s own new-session flow is used when offered', async () => {
+  test('one New Session flow: the host\'s command opens the form (focus on the agent, or Create when nothing is to choose)', async () => {
     const fake = host();
-    fake.answers['host/newSession'] = () => null;
     const panel = await mountPanel(fake, hostInfo({ hostActions: ['host/newSession'] }));
+    // The toolbar has one entry, whatever the host offers.
+    expect([...panel.root.querySelectorAll('button')].filter((b) => b.textContent?.startsWith('New session'))).toHaveLength(1);
+    panel.app.showTab('runs');
+    fake.deliver({ kind: 'showNewSession' });
+    await panel.flush();
+    expect(panel.app.currentPage).toEqual({ kind: 'new' });
+    expect(panel.root.querySelector('#tab-sessions')!.getAttribute('aria-selected')).toBe('true');
+    // One agent available and one workspace folder: Create has focus, Enter goes straight on.
+    expect(document.activeElement?.textContent).toBe('Create');
+    key(document.activeElement!, 'Escape');
+    expect(panel.app.currentPage).toEqual({ kind: 'list' });
+    // "n" is the same form, never the host's old flow.
     key(document.body, 'n');
     await panel.flush();
-    expect(fake.requests('host/newSession')).toHaveLength(1);
-    expect(panel.app.currentPage).toEqual({ kind: 'list' });
+    expect(panel.app.currentPage).toEqual({ kind: 'new' });
+    expect(fake.requests('host/newSession')).toHaveLength(0);
+
+    // The editor's worktree folder: the worktree is created there first, and the session works in it.
+    const placed = host();
+    placed.answers['worktrees/create'] = (params) => ({ path: (params as { path: string }).path, branch: 'feature/y', repo: '/work/repo' });
+    const third = await mountPanel(placed, hostInfo({ settings: { worktreeFolder: '/work/trees/' } }));
+    await third.app.showNewSession();
+    const form = third.root.querySelector('form')!;
+    form.querySelector<HTMLInputElement>('input[name="branch"]')!.value = 'feature/y';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await third.flush();
+    expect(placed.requests('worktrees/create')[0]!.params).toEqual({ repo: '/work/repo', branch: 'feature/y', path: '/work/trees/feature/y' });
+    expect(placed.requests('sessions/create')[0]!.params).toMatchObject({ agentId: 'claude-code', cwd: '/work/trees/feature/y' });
+    expect(placed.requests('sessions/create')[0]!.params).not.toHaveProperty('worktree');
+    document.body.innerHTML = '';
+
+    // Two agents to choose from: the agent choice has focus.
+    const two = host();
+    two.answers['agents/list'] = () => ({ agents: [{ id: 'claude-code', name: 'Claude Code', kind: 'native', available: true, command: 'claude' }, { id: 'codex', name: 'Codex', kind: 'native', available: true, command: 'codex' }] });
+    const second = await mountPanel(two);
+    two.deliver({ kind: 'showNewSession' });
+    await second.flush();
+    expect((document.activeElement as HTMLSelectElement | null)?.name).toBe('agent');
   });
 
   test('tabs switch with arrow keys; chat says when the server does not have it', async () => {

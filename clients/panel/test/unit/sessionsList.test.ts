@@ -4,7 +4,7 @@
 // a session deleted in another client leaves the list.
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Run, Session } from '../../../protocol/protocol';
-import { arrangeSessions, hasDefaultName, nameFromPrompt, noFilter, relativeTime } from '../../src/state/sessionGroups';
+import { arrangeSessions, noFilter, relativeTime } from '../../src/state/sessionGroups';
 import { formatCost } from '../../src/views/format';
 import { FakeHost, mountPanel } from '../support/fakeHost';
 import { makeSession } from '../support/sessions';
@@ -52,14 +52,6 @@ describe('arrangeSessions', () => {
     ];
     const { groups } = arrangeSessions(list, [], noFilter, { workspaceFolders: ['/work/repo'] });
     expect(groups.map((g) => [g.label, g.host ?? '', g.other])).toEqual([['sub', '', false], ['repo', 'buildbox', true], ['tool', '', true]]);
-  });
-
-  test('a default name is replaced by the first prompt’s first line; a name the user gave is kept', () => {
-    const agents = [{ id: 'claude-code', name: 'Claude Code' }];
-    expect(hasDefaultName(makeSession('a', { name: 'Claude Code 3' }), agents)).toBe(true);
-    expect(hasDefaultName(makeSession('a', { name: 'Sprint 2' }), agents)).toBe(false);
-    expect(nameFromPrompt('  Fix the login page\nand the tests')).toBe('Fix the login page');
-    expect(nameFromPrompt('x'.repeat(80))).toHaveLength(60);
   });
 
   test('costs are shown in full, not rounded to cents', () => {
@@ -160,10 +152,9 @@ describe('the list in the panel', () => {
     expect(header.querySelector('.host-dot')!.classList.contains('host-offline')).toBe(true);
   });
 
-  test('the first prompt of a session nobody named becomes its name on the server', async () => {
+  test('the first prompt names a session on the server: the panel sends no rename and shows the name sessions/changed brings', async () => {
     const fake = host([makeSession('a', { name: 'Claude Code 1' })]);
     fake.answers['sessions/prompt'] = 'never';
-    fake.answers['sessions/rename'] = (p) => ({ ...makeSession('a'), name: (p as { name: string }).name });
     fake.answers['sessions/history'] = () => ({ events: [], hasMore: false });
     const panel = await mountPanel(fake);
     panel.app.openSession('a');
@@ -172,7 +163,11 @@ describe('the list in the panel', () => {
     textarea.value = 'Add a greeting file\nwith hello in it';
     textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     await panel.flush();
-    expect(fake.requests('sessions/rename').map((r) => r.params)).toEqual([{ sessionId: 'a', name: 'Add a greeting file' }]);
+    expect(fake.requests('sessions/prompt')).toHaveLength(1);
+    expect(fake.requests('sessions/rename')).toEqual([]);
+    expect(panel.root.querySelector('.session-title')!.textContent).toBe('Claude Code 1');
+    fake.deliver({ kind: 'notification', method: 'sessions/changed', params: { session: makeSession('a', { name: 'Add a greeting file' }) } });
+    await panel.flush();
     expect(panel.root.querySelector('.session-title')!.textContent).toBe('Add a greeting file');
   });
 });

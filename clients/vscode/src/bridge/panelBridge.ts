@@ -24,6 +24,7 @@ export class PanelBridge {
   // Panels that said 'ready' (their script listens); a "New Group Chat" asked before any did waits for the next one.
   private readonly readyPorts = new Set<PanelPort>();
   private newChatPending = false;
+  private newSessionPending = false;
   // A "Run Playbook" asked before any panel was ready: the next one to load opens its start screen (once).
   private startRunPending: Extract<HostToPanel, { kind: 'showStartRun' }> | undefined;
   private readonly subscriptions: Subscription[];
@@ -80,6 +81,12 @@ export class PanelBridge {
     for (const port of this.readyPorts) port.post({ kind: 'showNewChat' });
   }
 
+  /** Opens the new-session form ("Maestro: New Session") in the open panels; with none open yet, in the next one to load (once). */
+  showNewSession(): void {
+    this.newSessionPending = this.readyPorts.size === 0;
+    for (const port of this.readyPorts) port.post({ kind: 'showNewSession' });
+  }
+
   /**
    * Opens the start-a-run screen ("Maestro: Run Playbook", from the palette or on a playbook's folder or document) in
    * the open panels, the given playbook picked; with none open yet, in the next one to load (once).
@@ -101,6 +108,10 @@ export class PanelBridge {
         if (this.newChatPending) {
           this.newChatPending = false;
           port.post({ kind: 'showNewChat' });
+        }
+        if (this.newSessionPending) {
+          this.newSessionPending = false;
+          port.post({ kind: 'showNewSession' });
         }
         if (this.startRunPending) {
           port.post(this.startRunPending);

@@ -1,11 +1,9 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ErrorCodes, Methods, type Session, type SessionCreateParams, type SessionPromptResult, type Worktree } from '../protocol';
+import { ErrorCodes, Methods, type Session, type SessionPromptResult } from '../protocol';
 import type { RpcClient } from '../server/rpcClient';
-import { readSettings } from '../settings';
 import type { ActivityTracker } from '../status/activityTracker';
 import { asRpcError, describeError } from '../util/rpcError';
-import { pickAgent, pickSession, workspaceFolderPaths } from './pickers';
+import { pickSession } from './pickers';
 
 /** What the session commands need from the rest of the extension. */
 export interface SessionCommandContext {
@@ -17,52 +15,6 @@ export interface SessionCommandContext {
   watchFolder: (folder: string) => void;
   /** The session selected in the panel, if any: offered first, and what the focus commands land on. */
   selectedSession?: () => string | undefined;
-}
-
-const newWorktreeItem = '$(git-branch) New worktree…';
-
-export async function newSession(ctx: SessionCommandContext): Promise<Session | undefined> {
-  const settings = readSettings();
-  const agent = await pickAgent(ctx.server, settings.defaultAgent, 'Maestro: new session (1/2): agent');
-  if (!agent) return undefined;
-
-  const folders = workspaceFolderPaths();
-  const place = await vscode.window.showQuickPick(
-    [...folders.map((f) => ({ label: path.basename(f), description: f, folder: f })), { label: newWorktreeItem, description: 'a fresh branch and folder for this session', folder: '' }],
-    { title: 'Maestro: new session (2/2): where the agent works' },
-  );
-  if (!place) return undefined;
-
-  const params: SessionCreateParams = { agentId: agent.id, cwd: place.folder, permissionMode: settings.defaultPermissionMode };
-  if (!place.folder) {
-    const repo = folders.length === 1 ? folders[0] : (await vscode.window.showQuickPick(folders, { title: 'Maestro: the repository to branch from' }));
-    if (!repo) return undefined;
-    const branch = await vscode.window.showInputBox({
-      title: 'Maestro: branch of the new worktree',
-      value: `maestro/${agent.id.replace(/[^a-z0-9-]/gi, '-')}-${Date.now().toString(36)}`,
-      validateInput: (v) => (v.trim() ? undefined : 'A branch name is needed'),
-    });
-    if (!branch) return undefined;
-    if (settings.worktreeFolder) {
-      // The server places worktrees beside the repository; a configured folder means creating it here first.
-      const worktree = await ctx.server.request<Worktree>(Methods.WorktreesCreate, { repo, branch: branch.trim(), path: path.join(settings.worktreeFolder, branch.trim()) });
-      params.cwd = worktree.path;
-    } else {
-      params.cwd = repo;
-      params.worktree = { branch: branch.trim() };
-    }
-  }
-
-  try {
-    const session = await ctx.server.request<Session>(Methods.SessionsCreate, params);
-    ctx.watchFolder(session.worktree ?? session.cwd);
-    // No toast: the user just started it, and the panel opens it at once (its prompt box focused).
-    await ctx.showSession(session.id);
-    return session;
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Maestro: could not start the session: ${describeError(error)}`);
-    return undefined;
-  }
 }
 
 /**

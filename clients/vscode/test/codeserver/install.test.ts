@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeServerInstalled } from './codeServer';
-import { pickItem, runCommand, pickItemIfOffered, sendInPanel } from './workbench';
+import { createInPanelForm, runCommand, sendInPanel } from './workbench';
 import { openMaestroView, openWorkbench, packageRoot, type WorkbenchSession } from './workbenchSession';
 
 const artefacts = join(packageRoot, 'test-results', 'codeserver-install');
@@ -94,8 +94,7 @@ describe('the platform VSIX on a machine without .NET', () => {
     }
 
     await runCommand(page, 'Maestro: New Session');
-    await pickItemIfOffered(page, 'Claude Code', 'repo'); // the one available agent is taken without a picker
-    await pickItem(page, 'repo');
+    await createInPanelForm(page, panel, { agent: 'claude-code', folder: session.sandbox.repo });
     await panel.locator('.session-title', { hasText: 'Claude Code' }).waitFor({ state: 'visible', timeout: 60000 });
 
     await model.enqueueTurn([{ text: 'Hello from the **self-contained** server.' }]);

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { agents } from '../../../../tests/interop/agents.mjs';
 import { waitFor } from '../real/waitFor';
 import { codeServerInstalled } from './codeServer';
-import { paletteOffers, pickItem, pickItemIfOffered, runCommand } from './workbench';
+import { createInPanelForm, paletteOffers, runCommand } from './workbench';
 import { openWorkbench, packageRoot, vsix, type WorkbenchSession } from './workbenchSession';
 
 const artefacts = join(packageRoot, 'test-results', 'codeserver-permission');
@@ -37,12 +37,13 @@ describe('permission requests in code-server', () => {
     expect(await paletteOffers(page, core)).toEqual(core);
     await shot('cold-palette');
 
-    // The chord starts the server and the New Session flow; the one available agent is taken without a picker.
+    // The chord starts the server and the one New Session flow, the panel's form: the one available agent and the
+    // folder are chosen, focus is on Create; the Advanced step shows the configured permission mode.
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
     await page.keyboard.press('Control+Alt+M');
     await page.keyboard.press('N');
-    await pickItemIfOffered(page, 'Claude Code (ACP)', 'repo');
-    await pickItem(page, 'repo');
+    expect(await page.locator('.quick-input-widget input').isVisible()).toBe(false);
+    await createInPanelForm(page, panel, { agent: 'acp:claude', folder: sandbox.repo }, { mode: 'ask' });
     await panel.locator('.session-title', { hasText: 'Claude Code' }).waitFor({ state: 'visible', timeout: 60000 });
     // No toast for what the user just did.
     expect(await toasts.count()).toBe(0);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../real/waitFor';
 import { codeServerInstalled } from './codeServer';
-import { codeLens, openFile, pickItem, runCommand, pickItemIfOffered, sendInPanel } from './workbench';
+import { codeLens, createInPanelForm, openFile, runCommand, sendInPanel } from './workbench';
 import { openMaestroView, openWorkbench, packageRoot, vsix, type WorkbenchSession } from './workbenchSession';
 
 const artefacts = join(packageRoot, 'test-results', 'codeserver');
@@ -39,6 +39,8 @@ describe('the extension in code-server', () => {
     });
     const { page, panel, model, sandbox, shot, git } = session;
     const file = join(sandbox.repo, 'notes.txt');
+    // The first prompt, which names the session (under 40 characters: the whole line).
+    const promptText = 'Change row 03 and row 25 of notes.txt';
 
     // The sidebar: the Maestro view with the panel's session list.
     const clickedAt = Date.now();
@@ -60,10 +62,9 @@ describe('the extension in code-server', () => {
     await waitFor('the remote page to close', async () => (await page.locator('iframe.webview.ready').count()) === 1, 30000);
     await runCommand(page, 'Maestro: Stop Remote Access');
 
-    // "Maestro: New Session": agent, then the workspace folder.
+    // "Maestro: New Session": the panel's form (the one flow), the one agent and the workspace folder chosen.
     await runCommand(page, 'Maestro: New Session');
-    await pickItemIfOffered(page, 'Claude Code', 'repo'); // the one available agent is taken without a picker
-    await pickItem(page, 'repo');
+    await createInPanelForm(page, panel, { agent: 'claude-code', folder: sandbox.repo });
     // The command opens the new session's transcript in the panel.
     await panel.locator('.session-title', { hasText: 'Claude Code' }).waitFor({ state: 'visible', timeout: 60000 });
     await shot('session-created');
@@ -75,11 +76,12 @@ describe('the extension in code-server', () => {
 
     // "Maestro: Prompt Session": the one session's prompt box in the panel; type the prompt there.
     await runCommand(page, 'Maestro: Prompt Session');
-    await sendInPanel(panel, 'Change row 03 and row 25 of notes.txt');
+    await sendInPanel(panel, promptText);
     await shot('prompt-sent');
 
-    // Watch it in the panel (the command keeps the session's transcript open) until the agent's final message.
-    await panel.locator('.session-title', { hasText: 'Claude Code' }).waitFor({ state: 'visible', timeout: 30000 });
+    // Watch it in the panel (the command keeps the session's transcript open) until the agent's final message. The
+    // server named the session from this first prompt (it had its default name), and the panel heard it.
+    await panel.locator('.session-title', { hasText: promptText }).waitFor({ state: 'visible', timeout: 30000 });
     await panel.getByText('in two places').waitFor({ state: 'visible', timeout: 180000 });
     await shot('transcript');
     expect(readFileSync(file, 'utf8')).toContain(rejectedLine);
@@ -97,7 +99,7 @@ describe('the extension in code-server', () => {
 
     // The file with its inline review: exactly the agent's two hunks, each labelled with its session.
     await waitFor('two Accept CodeLenses', async () => (await codeLens(page, 'Accept').count()) === 2, 60000);
-    expect(await codeLens(page, 'Claude Code').count()).toBe(2);
+    expect(await codeLens(page, promptText).count()).toBe(2);
     await shot('two-hunks');
 
     // Accept the lower hunk (row 25): kept, and git's index is left alone (no staging behind the user's back).
@@ -124,7 +126,7 @@ describe('the extension in code-server', () => {
     await runCommand(page, 'Maestro: Reject All Agent Changes');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 30000 });
-    expect(await dialog.innerText()).toContain('Claude Code');
+    expect(await dialog.innerText()).toContain(promptText);
     expect(await dialog.innerText()).toContain('notes.txt');
     const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
     expect(focused).not.toBe('Reject All');

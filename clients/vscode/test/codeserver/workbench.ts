@@ -1,6 +1,8 @@
 // Driving the VS Code workbench (code-server in Chromium) the way a user does: command palette, quick picks,
 // input boxes, quick open, and the Maestro panel inside its webview.
 import type { FrameLocator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { waitFor } from '../real/waitFor';
 
 const quickInput = '.quick-input-widget';
 
@@ -90,4 +92,28 @@ export async function sendInPanel(panel: FrameLocator, text: string): Promise<vo
   await prompt.waitFor({ state: 'visible', timeout: 30000 });
   await prompt.fill(text);
   await prompt.press('Enter');
+}
+
+/**
+ * "Maestro: New Session" opens the panel's one form (no quick picks): waits for it, checks the one available agent
+ * and the workspace folder are chosen and that focus went straight on to Create (nothing to choose), then creates by
+ * keyboard. `advanced` fills the Advanced step's fields by name first (name, branch, mode).
+ */
+export async function createInPanelForm(page: Page, panel: FrameLocator, expected: { agent: string; folder: string }, advanced: Record<string, string> = {}): Promise<void> {
+  const form = panel.getByRole('form', { name: 'New session' });
+  await form.waitFor({ state: 'visible', timeout: 60000 });
+  expect(await form.locator('select[name="agent"]').inputValue()).toBe(expected.agent);
+  expect(await form.locator('[name="folder"]').inputValue()).toBe(expected.folder);
+  const create = form.getByRole('button', { name: 'Create' });
+  await waitFor('focus on Create', () => create.evaluate((el) => el === document.activeElement), 30000);
+  if (Object.keys(advanced).length > 0) {
+    await form.locator('summary').click();
+    for (const [name, value] of Object.entries(advanced)) {
+      const field = form.locator(`[name="${name}"]`);
+      if (await field.evaluate((el) => el.tagName === 'SELECT')) await field.selectOption(value);
+      else await field.fill(value);
+    }
+    await create.focus();
+  }
+  await page.keyboard.press('Enter');
 }

@@ -60,7 +60,8 @@ describe('the extension against the real server', () => {
       return f && f.hunks.length === 2 ? f : undefined;
     });
     expect(reviewed.hunks.map((h) => h.addedLines)).toEqual([[2], [24]]);
-    expect(reviewed.hunks.map((h) => h.hunk.sessionName)).toEqual([session.name, session.name]);
+    // The server named the session from its first prompt (it had its default name).
+    expect(reviewed.hunks.map((h) => h.hunk.sessionName)).toEqual(['Edit a.txt', 'Edit a.txt']);
 
     // Reject with apply: false: recorded, the text answered, the file left for the editor to write.
     const rejected = await store.reject(root!, { hunkIds: [reviewed.hunks[0].hunk.id] });

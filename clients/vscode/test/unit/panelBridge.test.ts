@@ -57,6 +57,18 @@ describe('PanelBridge', () => {
     expect(received.filter((m) => m.kind === 'showNewChat')).toHaveLength(2);
   });
 
+  it('New Session opens the panel\'s form in the ready panels, or once in the next panel to load', async () => {
+    const { bridge, port, received } = setup();
+    bridge.showNewSession();
+    expect(received).toEqual([]);
+    await bridge.receive(port, { kind: 'ready' });
+    expect(received.filter((m) => m.kind === 'showNewSession')).toHaveLength(1);
+    await bridge.receive(port, { kind: 'ready' });
+    expect(received.filter((m) => m.kind === 'showNewSession')).toHaveLength(1);
+    bridge.showNewSession();
+    expect(received.filter((m) => m.kind === 'showNewSession')).toHaveLength(2);
+  });
+
   it('Run Playbook opens the start-a-run screen with its playbook in the ready panels, or once in the next panel to load', async () => {
     const { bridge, port, received } = setup();
     bridge.showStartRun('/w/.maestro/playbooks/release');

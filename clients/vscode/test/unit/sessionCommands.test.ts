@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answerMessagesWith, answerQuickPicksWith, recorded, Uri, workspace } from '../fakes/vscode';
 import type { Session } from '../../src/protocol';
-import { closeSession, newSession, promptSession, type SessionCommandContext } from '../../src/commands/sessionCommands';
+import { closeSession, promptSession, type SessionCommandContext } from '../../src/commands/sessionCommands';
 import { stopRun } from '../../src/commands/playbookCommands';
 import { deleteWorktree, mergeWorktree, openWorktreeInNewWindow } from '../../src/commands/worktreeCommands';
 import { ActivityTracker } from '../../src/status/activityTracker';
@@ -32,23 +32,6 @@ describe('session commands: one candidate, no picker; the prompt box, not a one-
   beforeEach(() => {
     recorded.reset();
     workspace.workspaceFolders = [{ uri: Uri.file('/r') }];
-  });
-
-  it('New Session takes the one available agent without asking, and says nothing (the panel opens the session)', async () => {
-    const { server, ctx, shown } = context([]);
-    server.handlers.set('agents/list', () => ({
-      agents: [
-        { id: 'claude-code', name: 'Claude Code', available: true },
-        { id: 'codex', name: 'Codex', available: false, reason: 'not installed' },
-      ],
-    }));
-    server.handlers.set('sessions/create', (params) => session('new', { cwd: (params as { cwd: string }).cwd }));
-    answerQuickPicksWith((labels) => labels[0]);
-    await newSession(ctx);
-    expect(recorded.quickPicks.map((q) => q.title)).toEqual(['Maestro: new session (2/2): where the agent works']);
-    expect(server.requests.find((r) => r.method === 'sessions/create')?.params).toMatchObject({ agentId: 'claude-code', cwd: '/r' });
-    expect(recorded.messages).toEqual([]);
-    expect(shown).toEqual(['new']);
   });
 
   it('Prompt Session opens the single open session in the panel (its multi-line prompt box focused), without a picker', async () => {
@@ -166,5 +149,7 @@ describe('the worktree actions the panel may ask for', () => {
       { command: 'maestro.deleteWorktree', args: ['w'] },
     ]);
     await expect(actions.get('host/mergeWorktree')!({})).rejects.toThrow('a sessionId is needed');
+    // One New Session flow: the panel's form, so VS Code offers no host/newSession of its own (quick picks).
+    expect([...actions.keys()]).not.toContain('host/newSession');
   });
 });

@@ -88,3 +88,17 @@ export function renderNewSessionForm(
   });
   return form;
 }
+
+/**
+ * Where focus lands when the form opens: the agent choice; with one agent available (nothing to choose), the folder
+ * when it is typed or one of several; with one folder too, Create, so Enter goes straight on.
+ */
+export function firstChoice(form: HTMLFormElement): HTMLElement | null {
+  const agent = form.querySelector<HTMLSelectElement>('select[name="agent"]');
+  const enabled = (select: HTMLSelectElement) => [...select.options].filter((o) => !o.disabled).length;
+  if (agent && enabled(agent) > 1) return agent;
+  const folder = form.querySelector<HTMLSelectElement | HTMLInputElement>('[name="folder"]');
+  if (folder instanceof HTMLInputElement || (folder && enabled(folder) > 1)) return folder;
+  const create = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+  return create && !create.disabled ? create : agent;
+}

@@ -51,6 +51,8 @@ public sealed class AgentReviewSessionTests : RealClaudeTestBase
             ScriptStep.Text("Edited two lines."));
         var turn = await PromptAsync(rpc, session, "Edit lines 3 and 25");
         Assert.Equal(StopReason.EndTurn, turn.StopReason);
+        // The first prompt named the session (it had its default name): review says that name.
+        session = session with { Name = "Edit lines 3 and 25" };
         var agentText = Replace(Replace(Thirty, "alpha 03", "agent 03"), "alpha 25", "agent 25");
         Assert.Equal(agentText, await File.ReadAllTextAsync(notes));
 
@@ -126,10 +128,12 @@ public sealed class AgentReviewSessionTests : RealClaudeTestBase
         Model.EnqueueTurn(ScriptStep.ToolCall("Write", Json(new JsonObject { ["file_path"] = made, ["content"] = "made by the first agent\n" })), ScriptStep.Text("Created."));
         var firstTurn = await PromptAsync(rpc, first, "Create made.txt");
         Assert.Equal(StopReason.EndTurn, firstTurn.StopReason);
+        first = first with { Name = "Create made.txt" }; // named by its first prompt
 
         Model.EnqueueTurn(ScriptStep.ToolCall("Read", Json(new JsonObject { ["file_path"] = readme })));
         Model.EnqueueTurn(ScriptStep.ToolCall("Edit", Json(new JsonObject { ["file_path"] = readme, ["old_string"] = "# Sandbox repo", ["new_string"] = "# Sandbox repo, edited" })), ScriptStep.Text("Edited."));
         Assert.Equal(StopReason.EndTurn, (await PromptAsync(rpc, second, "Edit the README")).StopReason);
+        second = second with { Name = "Edit the README" };
 
         // A file the user makes after the turns is nobody's agent change either.
         await File.WriteAllTextAsync(Sandbox.RepoFile("later.txt"), "typed by the user\n");

@@ -20,6 +20,9 @@ sealed class HostEvent {
     /** Open the Chat tab's create-room form in the panels (New Group Chat). */
     object ShowNewChat : HostEvent()
 
+    /** Open the panel's new-session form (New Session): agent, folder and its Advanced step, the same in every editor. */
+    object ShowNewSession : HostEvent()
+
     /** Show one of the panel's tabs (Show Stats: "stats"). */
     data class ShowTab(val tab: String) : HostEvent()
 

@@ -169,6 +169,22 @@ class MaestroHost(
         fire(HostEvent.ShowNewChat)
     }
 
+    /** A New Session asked while no panel may be listening yet: the next panel to load opens the form (once). */
+    @Volatile
+    private var pendingNewSession = false
+
+    /**
+     * Opens the panel's new-session form in every open panel and, once, in the next one to load (the tool window
+     * opened by New Session): the one New Session flow, as in VS Code.
+     */
+    fun showNewSessionInPanel() {
+        pendingNewSession = true
+        fire(HostEvent.ShowNewSession)
+    }
+
+    /** Whether a panel that just loaded must still open the new-session form; taken once. */
+    fun takePendingNewSession(): Boolean = pendingNewSession.also { pendingNewSession = false }
+
     /** The tab Show Stats asked for: a panel that loads afterwards (the tool window opened by the action) shows it too. */
     @Volatile
     var shownTab: String? = null

@@ -49,6 +49,7 @@ class PanelHost(
                 host.permissions.pending().forEach { (id, request) -> send(serverRequest(id, gson.toJsonTree(request))) }
                 host.shownTab?.let { send(showTab(it)) }
                 host.takePendingStartRun()?.let { send(showStartRun(it.playbook)) }
+                if (host.takePendingNewSession()) send(JsonObject().apply { addProperty("kind", "showNewSession") })
             }
             "request" -> {
                 val id = message.get("id") ?: return
@@ -105,7 +106,6 @@ class PanelHost(
                 review.refresh()
                 actions.reviewChanges(review)
             }
-            "host/newSession" -> return gson.toJsonTree(host.createSession())
             "host/showOutput" -> actions.showOutput()
             else -> throw IllegalArgumentException("This IDE does not offer $method")
         }
@@ -147,6 +147,7 @@ class PanelHost(
             is HostEvent.PermissionSettled -> JsonObject().apply { addProperty("kind", "serverRequestSettled"); addProperty("id", event.id) }
             is HostEvent.ShowSession -> JsonObject().apply { addProperty("kind", "showSession"); addProperty("sessionId", event.sessionId) }
             HostEvent.ShowNewChat -> JsonObject().apply { addProperty("kind", "showNewChat") }
+            HostEvent.ShowNewSession -> JsonObject().apply { addProperty("kind", "showNewSession") }
             is HostEvent.ShowTab -> showTab(event.tab)
             is HostEvent.ShowStartRun -> showStartRun(event.playbook)
             is HostEvent.State -> state(event.state, event.message)
@@ -165,7 +166,8 @@ class PanelHost(
     override fun close() = unsubscribe()
 
     companion object {
-        val HOST_ACTIONS = listOf("host/openDiff", "host/openFile", "host/reviewChanges", "host/newSession", "host/showOutput")
+        // No host/newSession: the panel's own form is the one New Session flow (its Advanced step, the same as VS Code's).
+        val HOST_ACTIONS = listOf("host/openDiff", "host/openFile", "host/reviewChanges", "host/showOutput")
 
         /** The JavaScript that hands one message to the page; JSON is a JavaScript expression. */
         fun script(json: String) = "window.maestroReceive && window.maestroReceive($json);"

@@ -162,6 +162,18 @@ class PanelHostTest {
                         panel.receive("""{"kind":"ready"}""")
                         page.await { page.of("showTab").size == 4 } // each ready gets the tab Show Stats asked for
                         assertEquals(2, page.of("showStartRun").size)
+                        // New Session: the panel's form now, and once in the next panel to load; no host/newSession.
+                        t.host.showNewSessionInPanel()
+                        assertEquals(1, page.of("showNewSession").size)
+                        panel.receive("""{"kind":"ready"}""")
+                        page.await { page.of("showNewSession").size == 2 }
+                        panel.receive("""{"kind":"ready"}""")
+                        page.await { page.of("showTab").size == 6 }
+                        assertEquals(2, page.of("showNewSession").size)
+                        val offered = page.of("hostInfo").last().getAsJsonArray("hostActions").map { it.asString }
+                        assertTrue("host/newSession" !in offered, "the panel's form is the one New Session flow")
+                        panel.receive("""{"kind":"request","id":6,"method":"host/newSession"}""")
+                        assertTrue(page.await { it.get("kind").asString == "response" && it.get("id").asInt == 6 }.has("error"))
                     }
                 }
             }

@@ -50,7 +50,8 @@ class ReviewModelTest {
         )
         assertEquals(StopReason.END_TURN, client.prompt(session.id, "Edit Program.cs and Other.cs").stopReason)
         assertEquals(agentProgram, program.readText())
-        return Setup(app, app2, session.name)
+        // The server named the session from this first prompt (it had its default name): review labels hunks with it.
+        return Setup(app, app2, "Edit Program.cs and Other.cs")
     }
 
     private fun withReview(body: suspend (Sandbox, TestHost, Setup) -> Unit) = runBlocking {

@@ -1,6 +1,11 @@
 package maestro.rider.toolwindow
 
 import com.intellij.ide.BrowserUtil
+import com.intellij.ide.ui.LafManagerListener
+import com.intellij.openapi.application.ApplicationManager
+import com.intellij.openapi.editor.colors.EditorColorsListener
+import com.intellij.openapi.editor.colors.EditorColorsManager
+import com.intellij.openapi.editor.colors.EditorColorsScheme
 import com.intellij.openapi.Disposable
 import com.intellij.openapi.project.Project
 import com.intellij.openapi.util.Disposer
@@ -13,6 +18,7 @@ import kotlinx.coroutines.cancel
 import kotlinx.coroutines.job
 import maestro.core.panel.NavigationPolicy
 import maestro.core.panel.PanelHost
+import maestro.core.panel.ThemeVariables
 import maestro.rider.services.MaestroProjectService
 import org.cef.browser.CefBrowser
 import org.cef.browser.CefFrame
@@ -77,7 +83,18 @@ class PanelBridge(private val project: Project, service: MaestroProjectService) 
                 if (frame.isMain && NavigationPolicy.isPluginPage(frame.url, pageUrl)) installHost()
             }
         }, browser.cefBrowser)
-        browser.loadHTML(PanelPage.html() ?: PanelPage.fallback(), pageUrl)
+        browser.loadHTML(PanelPage.html(IdeThemeColors.stylesheet(), ThemeVariables.bodyClass(IdeThemeColors.dark())) ?: PanelPage.fallback(), pageUrl)
+        // The IDE's theme or editor colour scheme changed: the page takes the new colours at once (no reload).
+        val bus = ApplicationManager.getApplication().messageBus.connect(this)
+        bus.subscribe(LafManagerListener.TOPIC, LafManagerListener { applyTheme() })
+        bus.subscribe(EditorColorsManager.TOPIC, object : EditorColorsListener {
+            override fun globalSchemeChange(scheme: EditorColorsScheme?) = applyTheme()
+        })
+    }
+
+    private fun applyTheme() {
+        val url = browser.cefBrowser.url
+        if (NavigationPolicy.isPluginPage(url, pageUrl)) browser.cefBrowser.executeJavaScript(IdeThemeColors.script(), url, 0)
     }
 
     /** Gives the page its way to post to us, then tells the panel (which waits for this event) that it can start. */

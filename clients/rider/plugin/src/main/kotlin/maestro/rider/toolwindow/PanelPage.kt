@@ -12,8 +12,12 @@ object PanelPage {
     /** The URL the page is loaded under (a name only: loadHTML serves the text itself). */
     const val URL = "file:///jbcefbrowser/maestro-panel.html"
 
-    /** The page, or null when the plugin was built without the panel bundle (then the fallback page is used). */
-    fun html(): String? {
+    /**
+     * The page, or null when the plugin was built without the panel bundle (then the fallback page is used). [theme]
+     * is the IDE theme's `--vscode-*` stylesheet (IdeThemeColors), first so the panel's own styles read it, and
+     * [bodyClass] its `vscode-dark` or `vscode-light`.
+     */
+    fun html(theme: String = "", bodyClass: String = ""): String? {
         val script = resource("/panel/dist/panel.js") ?: return null
         val style = resource("/panel/dist/panel.css") ?: ""
         val nonce = nonce()
@@ -27,9 +31,10 @@ object PanelPage {
               <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-$nonce'; style-src 'nonce-$nonce'; img-src data:; font-src data:">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>Maestro</title>
+              <style nonce="$nonce" id="maestro-theme">${theme.replace("</", "<\\/")}</style>
               <style nonce="$nonce">$style</style>
             </head>
-            <body>
+            <body class="$bodyClass">
               <div id="maestro-root"></div>
               <script nonce="$nonce">$safeScript</script>
             </body>
