@@ -49,7 +49,8 @@ public sealed class AcpAttributionTests : IAsyncLifetime
 
         var file = Assert.Single((await rpc.AgentChangesAsync(repo.Root)).Files);
         var hunk = Assert.Single(file.Hunks);
-        Assert.Equal((session.Id, turn.TurnId, MisbehavingAgents.Acp, session.Name), (hunk.SessionId, hunk.TurnId, hunk.AgentId, hunk.SessionName));
+        // Named after its first prompt ("write"), as every session with its default name is.
+        Assert.Equal((session.Id, turn.TurnId, MisbehavingAgents.Acp, "write"), (hunk.SessionId, hunk.TurnId, hunk.AgentId, hunk.SessionName));
         Assert.Contains("+agent 02", hunk.Lines);
         Assert.DoesNotContain(hunk.Lines, l => l.Contains("user 11", StringComparison.Ordinal));
 
