@@ -82,7 +82,7 @@ test('ACP SDK: /worktree continues the session in a fresh worktree; /room opens 
     assert.equal(history[0].text, '@a @b say hello');
 
     // Cancel while @a runs a long command: chat/cancel stops it and the prompt answers cancelled.
-    await model.enqueueTurn([{ tool: 'Bash', args: { command: 'sleep 120', description: 'Wait a long time' } }]);
+    await model.enqueueTurn([{ tool: 'Bash', args: { command: 'timeout 120 tail -f README.md', description: 'Wait a long time' } }]);
     const running = say(acp, sessionId, '@a wait a long time');
     await waitFor(() => rooms.some((r) => r.id === roomId && r.working.includes('a')), '@a to be working');
     await assert.rejects(say(acp, sessionId, 'too soon'), (e) => e.code === -32600 && /already running a turn/.test(e.message));

@@ -73,7 +73,7 @@ test('ACP SDK: initialize, a new session, an edit arriving as a diff and landing
     await missing.close();
 
     // Cancel mid-turn: a long command runs, a second prompt is refused, session/cancel ends the turn as cancelled.
-    await model.enqueueTurn([{ tool: 'Bash', args: { command: 'sleep 120', description: 'Wait a long time' } }, { text: 'not reached' }]);
+    await model.enqueueTurn([{ tool: 'Bash', args: { command: 'timeout 120 tail -f README.md', description: 'Wait a long time' } }, { text: 'not reached' }]);
     const before = acp.updates.length;
     const running = acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: 'Wait for a long time' }] });
     await waitFor(() => acp.updates.slice(before).some((u) => u.update.sessionUpdate === 'tool_call' && u.update.kind === 'execute'), 'the long command to start');
@@ -327,7 +327,7 @@ test('ACP SDK: /playbook reports a two-task run as a plan that ticks to the end;
     assert.ok(acp.updates.slice(idle).some((u) => u.update.sessionUpdate === 'agent_message_chunk' && /No Playbook run/.test(u.update.content.text)));
     const slow = join(sandbox.repo, 'playbooks', 'slow.md');
     writeFileSync(slow, '# Slow\n\n- [ ] Wait a long time\n- [ ] Never reached\n');
-    await model.enqueueTurn([{ tool: 'Bash', args: { command: 'sleep 120', description: 'Wait a long time' } }]);
+    await model.enqueueTurn([{ tool: 'Bash', args: { command: 'timeout 120 tail -f README.md', description: 'Wait a long time' } }]);
     const before = acp.updates.length;
     const running = acp.agent.request('session/prompt', { sessionId, prompt: [{ type: 'text', text: '/playbook playbooks/slow.md' }] });
     await waitFor(() => acp.updates.slice(before).some((u) => u.update.sessionUpdate === 'plan' && u.update.entries[0].status === 'in_progress'), 'the first task to start');

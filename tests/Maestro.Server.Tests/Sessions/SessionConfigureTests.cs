@@ -57,7 +57,7 @@ public sealed class SessionConfigureTests : RealClaudeTestBase
 
         // A running turn refuses any change, with what to do; after the cancel the session takes it again.
         // Only the tool call: the turn is cancelled before it asks again, and a reply left queued would answer Codex.
-        Model.EnqueueTurn(ScriptStep.ToolCall("Bash", Json(new { command = "sleep 120", description = "Wait a long time" })));
+        Model.EnqueueTurn(ScriptStep.ToolCall("Bash", Json(new { command = "timeout 120 tail -f README.md", description = "Wait a long time" })));
         var running = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "Wait" });
         await Wait.UntilAsync(() => recorder.For(session.Id).Any(e => e.Event is ToolCallEvent), what: "the long command to start");
         var refused = await GitRpc.FailsAsync(() => rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsConfigure, new SessionConfigureParams { SessionId = session.Id, AgentId = "codex" }), ErrorCodes.Busy);
