@@ -102,6 +102,24 @@ describe('the extension in code-server', () => {
     expect(await codeLens(page, promptText).count()).toBe(2);
     await shot('two-hunks');
 
+    // Next / Previous Agent Change: from the user's line (14) the cursor goes to the agent's hunks only (25, then 3:
+    // it wraps), never to the user's own change.
+    const cursorLine = async () => Number(/Ln (\d+)/.exec(await page.locator('.statusbar-item', { hasText: /Ln \d+, Col/ }).first().innerText())?.[1]);
+    for (const [title, line] of [['Next', 25], ['Next', 3], ['Previous', 25]] as const) {
+      await runCommand(page, `Maestro: ${title} Agent Change`);
+      await waitFor(`${title} Agent Change to land on line ${line}`, async () => (await cursorLine()) === line, 15000);
+    }
+    // The Diff lens: the file before the agent on the left, so the user's own line is no difference there.
+    await codeLens(page, 'Diff').first().click();
+    await page.locator('.tab', { hasText: '↔ now' }).first().waitFor({ state: 'visible', timeout: 30000 });
+    const left = page.locator('.editor.original .view-lines').first();
+    await waitFor('the baseline on the left', async () => (await left.innerText()).includes('row 03'), 30000);
+    expect(await left.innerText()).toContain(userLine);
+    expect(await left.innerText()).not.toContain(rejectedLine);
+    await shot('diff-with-baseline');
+    await runCommand(page, 'View: Close Editor');
+    await page.locator('.tab', { hasText: '↔ now' }).first().waitFor({ state: 'hidden', timeout: 30000 });
+
     // Accept the lower hunk (row 25): kept, and git's index is left alone (no staging behind the user's back).
     await codeLens(page, 'Accept').nth(1).click();
     await waitFor('one hunk left', async () => (await codeLens(page, 'Accept').count()) === 1, 30000);
