@@ -17,6 +17,11 @@ export const HostActions = {
   CopyText: 'host/copyText',
   /** First run: the editor's Maestro settings, where the server path and its environment are set. */
   ConfigureAgents: 'host/configureAgents',
+  /**
+   * Closes the session `{ sessionId }` the editor's way: for a worktree session it asks Keep / Delete worktree first.
+   * A host without it (Rider, the phone page) gets the panel's own inline question.
+   */
+  CloseSession: 'host/closeSession',
   /** A worktree session's `{ sessionId }` worktree opened as a folder in a new editor window. */
   OpenWorktreeInNewWindow: 'host/openWorktreeInNewWindow',
   /** A worktree session's `{ sessionId }` branch merged into the base branch, after the editor asked. */

@@ -23,6 +23,7 @@ import { locateServer } from './server/binaryLocator';
 import { ensureServer } from './server/ensureServer';
 import { MaestroServer } from './server/maestroServer';
 import { restartWithFeedback } from './server/restartFeedback';
+import type { Log } from './server/serverLog';
 import { ServerNotices } from './server/serverNotices';
 import { readSettings, restartSettings } from './settings';
 import { StartupTiming } from './startupTiming';
@@ -43,9 +44,10 @@ export interface MaestroApi {
 }
 
 export function activate(context: vscode.ExtensionContext): MaestroApi {
-  const output = vscode.window.createOutputChannel('Maestro');
-  const log = (line: string) => output.appendLine(line);
-  const timing = new StartupTiming(log);
+  // A log channel: each line at its level, timings at trace (hidden unless the user sets the channel to Trace).
+  const output = vscode.window.createOutputChannel('Maestro', { log: true });
+  const log: Log = (line, level = 'info') => output[level](line);
+  const timing = new StartupTiming((line) => output.trace(line));
   const disposables = context.subscriptions;
   disposables.push(output);
 

@@ -34,6 +34,8 @@ export function createHostActions(review: ReviewController, output: vscode.Outpu
       await vscode.env.clipboard.writeText(text);
     }],
     [HostActionNames.ConfigureAgents, async () => void (await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:maestro-dev.maestro'))],
+    // Close as the palette's Close Session: a worktree session is asked Keep / Delete worktree in a modal.
+    [HostActionNames.CloseSession, async (params) => void (await vscode.commands.executeCommand('maestro.closeSession', sessionIdOf(params)))],
     // A worktree session's actions, as the commands of the same names (they ask first where they should).
     [HostActionNames.OpenWorktreeInNewWindow, async (params) => void (await vscode.commands.executeCommand('maestro.openWorktreeInNewWindow', sessionIdOf(params)))],
     [HostActionNames.MergeWorktree, async (params) => void (await vscode.commands.executeCommand('maestro.mergeWorktree', sessionIdOf(params)))],

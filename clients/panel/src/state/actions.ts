@@ -1,7 +1,7 @@
 // What the panel does: wires the bridge to the store and turns user intents into requests. Views call these and
 // never await the server on the typing path.
 import type {
-  AgentsListResult, DiscoveredSession, HostListResult, PermissionMode, PermissionRequestParams, PlaybookInfo, PlaybookRunParams, PlaybooksListResult, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult, RunTasksResult,
+  AgentsListResult, DiscoveredSession, GitStatusResult, HostListResult, PermissionMode, PermissionRequestParams, PlaybookInfo, PlaybookRunParams, PlaybooksListResult, ReviewAcceptResult, ReviewChangesResult, ReviewRejectResult, Run, RunsListResult, RunTasksResult,
   Session, SessionChangedNotification, SessionCreateParams, SessionDiscoverResult, SessionEventNotification, SessionEventsNotification, SessionListResult, ChatListResult,
   ChatCreateParams, ChatHistoryResult, ChatPostResult, Room,
   StatsGetParams, StatsLeaderboardResult, StatsResult, Worktree,
@@ -303,6 +303,19 @@ export class Actions {
     });
   }
 
+  /**
+   * A folder's repository, for the New Session form to say where a worktree goes and from which branch. Quiet on
+   * failure (not a repository, an older server): the form then names the folder and "the current HEAD".
+   */
+  async repositoryOf(cwd: string): Promise<{ root: string; branch?: string } | undefined> {
+    try {
+      const status = await this.bridge.request<GitStatusResult>(Methods.GitStatus, { cwd });
+      return { root: status.root, branch: status.branch ?? undefined };
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Sends a prompt without waiting: the request only answers when the turn ends. The chip shows it queued. */
   prompt(sessionId: string, text: string): void {
     const queued = this.store.enqueuePrompt(sessionId, text);
@@ -331,8 +344,17 @@ export class Actions {
     return this.attempt(() => this.bridge.request(Methods.SessionsCancel, { sessionId }));
   }
 
-  close(sessionId: string): Promise<void> {
-    return this.attempt(() => this.bridge.request(Methods.SessionsClose, { sessionId }));
+  /**
+   * Closes a session; a worktree session's folder goes with it when `removeWorktree` (the server refuses a worktree
+   * with changes not committed, naming the files: the notice says so). True when the session was closed.
+   */
+  async close(sessionId: string, removeWorktree?: boolean): Promise<boolean> {
+    const params = removeWorktree === undefined ? { sessionId } : { sessionId, removeWorktree };
+    const done = await this.attempt(async () => {
+      await this.bridge.request(Methods.SessionsClose, params);
+      return true;
+    });
+    return done === true;
   }
 
   async rename(sessionId: string, name: string): Promise<void> {

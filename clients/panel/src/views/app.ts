@@ -212,7 +212,7 @@ export class App {
     } else if (this.page.kind === 'discover') {
       this.main.appendChild(renderDiscover(this.store.discover, this.actions, { back: () => this.showList(), openSession: (id) => this.openSession(id) }));
     } else if (this.page.kind === 'new') {
-      const form = renderNewSessionForm(this.store.agents, this.store.hostInfo, (input) => void this.createFromForm(input), () => this.showList(), [...this.store.hostStates.keys()]);
+      const form = renderNewSessionForm(this.store.agents, this.store.hostInfo, (input) => void this.createFromForm(input), () => this.showList(), [...this.store.hostStates.keys()], (folder) => this.actions.repositoryOf(folder));
       this.main.appendChild(form);
       const first = firstChoice(form);
       first?.setAttribute('autofocus', '');

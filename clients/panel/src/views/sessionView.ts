@@ -31,6 +31,8 @@ export class SessionView {
   private readonly details: HTMLElement;
   private readonly status: HTMLElement;
   private readonly actionsBar: HTMLElement;
+  /** Close of a worktree session in a host that cannot ask itself: Keep / Delete worktree, inline. */
+  private readonly closeQuestion: HTMLElement;
   private readonly cards: HTMLElement;
   private readonly loading: HTMLElement;
   private readonly mode: HTMLElement;
@@ -57,6 +59,8 @@ export class SessionView {
     this.wait = h('div', { class: 'model-wait meta', attrs: { 'aria-live': 'off' } });
     this.wait.hidden = true;
     this.actionsBar = h('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Session actions' } });
+    this.closeQuestion = h('div', { class: 'close-question', attrs: { role: 'group', 'aria-label': 'Close the session' } });
+    this.closeQuestion.hidden = true;
     this.cards = h('div', { class: 'permission-cards', attrs: { 'aria-live': 'assertive' } });
     this.loading = h('div', { class: 'meta loading' });
     const transcript = store.transcriptOf(sessionId);
@@ -88,6 +92,7 @@ export class SessionView {
         h('div', { class: 'session-heading' }, this.title, h('span', { class: 'session-badges' }, this.mode, this.status)),
         this.details,
         this.actionsBar,
+        this.closeQuestion,
       ),
       this.loading,
       this.transcript.element,
@@ -198,7 +203,8 @@ export class SessionView {
     const busy = session ? isBusy(session.status) : false;
     const closed = session?.status === 'closed';
     // Rebuild only when the set of buttons changes, so keyboard focus on a button survives status updates.
-    const signature = `${busy}|${closed}|${this.store.hostInfo?.hostActions.join(',')}`;
+    const worktree = !!session?.worktree;
+    const signature = `${busy}|${closed}|${worktree}|${this.store.hostInfo?.hostActions.join(',')}`;
     if (this.actionsBar.dataset.signature === signature) return;
     this.actionsBar.dataset.signature = signature;
     clear(this.actionsBar);
@@ -208,7 +214,70 @@ export class SessionView {
       this.actionsBar.appendChild(button('Review changes', () => void this.actions.hostAction(HostActions.ReviewChanges, { cwd: this.workDir() })));
     }
     if (this.store.hostOffers(HostActions.ShowOutput)) this.actionsBar.appendChild(button('Output', () => void this.actions.hostAction(HostActions.ShowOutput)));
-    if (!closed) this.actionsBar.appendChild(button('Close', () => void this.actions.close(this.sessionId), { attrs: { 'aria-label': 'Close the session' } }));
+    // A worktree session's own actions, as the editor offers them (each asks first where it should).
+    if (worktree) {
+      const offered: [string, string, string][] = [
+        [HostActions.OpenWorktreeInNewWindow, 'Open in new window', 'Open the worktree as a folder in a new editor window'],
+        [HostActions.MergeWorktree, 'Merge into base', 'Merge the worktree’s branch into the base branch'],
+        [HostActions.DeleteWorktree, 'Delete worktree', 'Delete the worktree folder (the branch and its commits stay)'],
+      ];
+      for (const [action, label, title] of offered) {
+        if (this.store.hostOffers(action)) this.actionsBar.appendChild(button(label, () => void this.actions.hostAction(action, { sessionId: this.sessionId }), { attrs: { title } }));
+      }
+    }
+    if (!closed) this.actionsBar.appendChild(button('Close', () => this.close(), { attrs: { 'aria-label': 'Close the session' } }));
+    if (closed) this.hideCloseQuestion();
+  }
+
+  /**
+   * Close: a worktree session asks Keep / Delete worktree first, never keeping the folder silently. The editor asks
+   * in its own way when it offers host/closeSession (VS Code's modal); otherwise the panel asks inline.
+   */
+  private close(): void {
+    const session = this.session();
+    if (!session?.worktree) {
+      void this.actions.close(this.sessionId);
+      return;
+    }
+    if (this.store.hostOffers(HostActions.CloseSession)) {
+      void this.actions.hostAction(HostActions.CloseSession, { sessionId: this.sessionId });
+      return;
+    }
+    this.showCloseQuestion(session);
+  }
+
+  private showCloseQuestion(session: Session): void {
+    clear(this.closeQuestion);
+    const answer = (removeWorktree: boolean) => async (): Promise<void> => {
+      for (const b of this.closeQuestion.querySelectorAll('button')) b.disabled = true;
+      const closed = await this.actions.close(this.sessionId, removeWorktree);
+      // Refused (a worktree with changes not committed): the notice says why, and the question stays to keep it.
+      if (closed) this.hideCloseQuestion();
+      else for (const b of this.closeQuestion.querySelectorAll('button')) b.disabled = false;
+    };
+    const keep = button('Keep worktree', answer(false), { class: 'primary' });
+    this.closeQuestion.append(
+      h('div', { class: 'close-question-text', text: `Close ${session.name}: keep its worktree or delete it?` }),
+      h('div', { class: 'hint', text: `${session.worktree}${session.branch ? ` (branch ${session.branch})` : ''}. Deleting removes the folder; the branch and its commits stay. A worktree with changes not committed is not deleted.` }),
+      h('div', { class: 'toolbar' }, keep, button('Delete worktree', answer(true)), button('Cancel', () => this.hideCloseQuestion())),
+    );
+    this.closeQuestion.hidden = false;
+    this.closeQuestion.onkeydown = (event) => {
+      if (event.key !== 'Escape') return;
+      // Escape leaves the question, not the session.
+      event.preventDefault();
+      event.stopPropagation();
+      this.hideCloseQuestion();
+    };
+    keep.focus();
+  }
+
+  private hideCloseQuestion(): void {
+    if (this.closeQuestion.hidden) return;
+    const hadFocus = this.closeQuestion.contains(document.activeElement);
+    this.closeQuestion.hidden = true;
+    clear(this.closeQuestion);
+    if (hadFocus) this.prompt.focus();
   }
 
   private startRename(): void {

@@ -21,11 +21,17 @@ export class PageHost {
     await this.page.exposeBinding('maestroHostPost', (_source, json: string) => this.fromPanel(JSON.parse(json) as PanelToHost));
   }
 
-  /** Sends to the panel; calls are chained so messages arrive in the order they were sent. */
+  /**
+   * Sends to the panel; calls are chained so messages arrive in the order they were sent. A message that comes after
+   * the page closed (a late notification or answer while a test tears down) has nobody to reach, and is dropped.
+   */
   send(message: HostToPanel): Promise<void> {
-    const next = this.sendChain.then(() =>
-      this.page.evaluate((m) => (window as unknown as { maestroReceive(m: unknown): void }).maestroReceive(m), message as unknown),
-    );
+    const next = this.sendChain
+      .then(() => this.page.evaluate((m) => (window as unknown as { maestroReceive(m: unknown): void }).maestroReceive(m), message as unknown))
+      .catch((error: unknown) => {
+        if (this.page.isClosed() || /has been closed/.test(String(error))) return;
+        throw error;
+      });
     this.sendChain = next.catch(() => undefined);
     return next;
   }

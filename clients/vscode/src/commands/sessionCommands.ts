@@ -50,9 +50,21 @@ export async function cancelSession(ctx: SessionCommandContext): Promise<void> {
 export const keepWorktreeAction = 'Keep Worktree';
 export const deleteWorktreeAction = 'Delete Worktree';
 
-/** Closes a session; one in a worktree of its own asks Keep / Delete worktree (a modal: Escape cancels the close). */
+/**
+ * A session named by id (the panel's host actions, another command): the tracker's, read again once if it does not
+ * know it yet (a session created a moment ago, before sessions/changed arrived).
+ */
+export async function sessionById(ctx: SessionCommandContext, sessionId: string): Promise<Session | undefined> {
+  if (!ctx.tracker.sessions.has(sessionId)) await ctx.tracker.refresh();
+  return ctx.tracker.sessions.get(sessionId);
+}
+
+/**
+ * Closes a session; one in a worktree of its own asks Keep / Delete worktree (a modal: Escape cancels the close).
+ * The panel's Close of a worktree session comes here too (host/closeSession).
+ */
 export async function closeSession(ctx: SessionCommandContext, sessionId?: string): Promise<void> {
-  const session = sessionId ? ctx.tracker.sessions.get(sessionId) : await pickSession(ctx.tracker, 'Maestro: close which session?', undefined, ctx.selectedSession?.());
+  const session = sessionId ? await sessionById(ctx, sessionId) : await pickSession(ctx.tracker, 'Maestro: close which session?', undefined, ctx.selectedSession?.());
   if (!session) return;
   let removeWorktree = false;
   if (session.worktree) {

@@ -5,12 +5,12 @@ import * as vscode from 'vscode';
 import { ErrorCodes, Methods, type Session, type WorktreeMergeResult } from '../protocol';
 import { asRpcError, describeError } from '../util/rpcError';
 import { pickSession } from './pickers';
-import type { SessionCommandContext } from './sessionCommands';
+import { sessionById, type SessionCommandContext } from './sessionCommands';
 
 const inWorktree = (s: Session) => !!s.worktree;
 
 async function pickWorktreeSession(ctx: SessionCommandContext, title: string, sessionId?: string): Promise<Session | undefined> {
-  if (sessionId) return ctx.tracker.sessions.get(sessionId);
+  if (sessionId) return sessionById(ctx, sessionId);
   return pickSession(ctx.tracker, title, inWorktree, ctx.selectedSession?.());
 }
 

@@ -26,7 +26,18 @@ interface Decision {
 export const rejectAllButton = 'Reject All';
 export const reviewOneByOneButton = 'Review One by One';
 export const rejectMixedButton = 'Reject and Lose My Edits';
-export const undoButton = 'Undo';
+
+/** How the Undo of a decision is reached: its command, and the chord it is bound to (package.json). */
+export const undoHint = `Undo: ${process.platform === 'darwin' ? 'Cmd+Alt+M U' : 'Ctrl+Alt+M U'} (Maestro: Undo Last Review Decision)`;
+
+/** "1 change", "3 changes": counts in the user's words, not git's "hunk(s)". */
+export function countChanges(count: number): string {
+  return count === 1 ? '1 change' : `${count} changes`;
+}
+
+export function countFiles(count: number): string {
+  return count === 1 ? '1 file' : `${count} files`;
+}
 
 /**
  * The review commands on agent hunks: accept or reject a hunk (from its CodeLens or at the cursor) or everything,
@@ -95,7 +106,7 @@ export class ReviewController implements vscode.Disposable {
       try {
         const result = await this.store.accept(root, { paths: ['.'] });
         if (result.decisionId) this.remember({ root, decisionId: result.decisionId, label: `accept of every change of ${who}` });
-        this.offerUndo(`Maestro: kept ${result.accepted} change(s) of ${who}.`, root, result.decisionId);
+        this.noteDone(`Maestro: kept ${countChanges(result.accepted)} of ${who}.`, result.decisionId);
       } catch (error) {
         await this.reportFailure(root, error);
       }
@@ -104,7 +115,7 @@ export class ReviewController implements vscode.Disposable {
     // Names what goes and who made it. The harmless choice comes first: in a modal the first button is the default,
     // so Enter never rejects. Only the agents' hunks go; the user's own edits stay.
     const answer = await vscode.window.showWarningMessage(
-      `Reject every change of ${who} in ${files.length} file(s): ${shown}?`,
+      `Reject every change of ${who} in ${countFiles(files.length)}: ${shown}?`,
       {
         modal: true,
         detail: `Only the agents' lines are taken back; your own edits stay. Files the agents created go to Maestro's trash. You can undo it afterwards.`,
@@ -117,7 +128,7 @@ export class ReviewController implements vscode.Disposable {
     await this.reject(root, { paths: ['.'] }, files.map((f) => f.absolutePath), `every change of ${who}`);
   }
 
-  /** Undoes the last accept or reject this window made (the notification's Undo does the same for its own). */
+  /** Undoes the last accept or reject this window made ("Maestro: Undo Last Review Decision", Ctrl+Alt+M U). */
   async undoLast(): Promise<void> {
     const last = this.decisions.pop();
     if (!last) {
@@ -147,7 +158,7 @@ export class ReviewController implements vscode.Disposable {
             await vscode.window.showQuickPick(
               files.map((f) => ({
                 label: f.file.path,
-                description: `${f.entries.map((e) => e.sessionName).filter(Boolean).join(', ')} · ${f.file.status}, ${f.hunks.length} hunk(s)`,
+                description: `${f.entries.map((e) => e.sessionName).filter(Boolean).join(', ')} · ${f.file.status}, ${countChanges(f.hunks.length)}`,
                 reviewed: f,
               })),
               { title: 'Maestro: review an agent-changed file' },
@@ -200,7 +211,7 @@ export class ReviewController implements vscode.Disposable {
         return;
       }
       await this.store.stage(root, { hunkIds: [hunk.hunk.id] });
-      statusNote(`Maestro: staged the hunk at line ${hunk.firstChangedLine + 1} (git add).`, 'check');
+      statusNote(`Maestro: staged the change at line ${hunk.firstChangedLine + 1} (git add).`, 'check');
     } catch (error) {
       await this.reportFailure(root, error);
     }
@@ -238,20 +249,15 @@ export class ReviewController implements vscode.Disposable {
     if (!result.decisionId) return;
     this.remember({ root, decisionId: result.decisionId, label: `reject of ${label}` });
     const trashed = result.trashed?.length ? ` ${result.trashed.join(', ')} moved to Maestro's trash.` : '';
-    this.offerUndo(`Maestro: rejected ${label} (${result.rejected} hunk(s)).${trashed}`, root, result.decisionId);
+    this.noteDone(`Maestro: rejected ${label} (${countChanges(result.rejected)}).${trashed}`, result.decisionId);
   }
 
-  private offerUndo(message: string, root: string, decisionId: string | undefined): void {
-    if (!decisionId) {
-      statusNote(message, 'check');
-      return;
-    }
-    void vscode.window.showInformationMessage(message, undoButton).then(async (answer) => {
-      if (answer !== undoButton) return;
-      const index = this.decisions.findIndex((d) => d.decisionId === decisionId);
-      const decision = index >= 0 ? this.decisions.splice(index, 1)[0] : { root, decisionId, label: 'decision' };
-      await this.undo(decision);
-    });
+  /**
+   * What the user just did is said in the status bar for a few seconds, never a toast; an undoable decision names how
+   * to undo it (the command and its chord, which undo the last decision).
+   */
+  private noteDone(message: string, decisionId: string | undefined): void {
+    statusNote(decisionId ? `${message} ${undoHint}` : message, 'check');
   }
 
   private async undo(decision: Decision): Promise<void> {

@@ -10,6 +10,7 @@ import { Methods, PROTOCOL_VERSION, type InitializeParams, type InitializeResult
 import { Emitter } from '../util/emitter';
 import type { LocatedServer } from './binaryLocator';
 import { RestartPolicy } from './restartPolicy';
+import { ServerLogLines, type Log } from './serverLog';
 import type { RpcClient, ServerNotification, ServerRequestHandler, ServerState, ServerStateChange } from './rpcClient';
 
 export interface MaestroServerOptions {
@@ -19,8 +20,8 @@ export interface MaestroServerOptions {
   env: () => NodeJS.ProcessEnv;
   workspaceFolders: () => string[];
   clientVersion: string;
-  /** Lines for the "Maestro" output channel: the server's stderr and our own lifecycle notes. */
-  log: (line: string) => void;
+  /** Lines for the "Maestro" log output channel, each at its level: the server's stderr and our own lifecycle notes. */
+  log: Log;
   policy?: RestartPolicy;
   /** How long shutdown waits for the process to leave before killing it. */
   exitTimeoutMs?: number;
@@ -79,12 +80,12 @@ export class MaestroServer implements RpcClient {
 
     const located = this.options.locate();
     if (!located.found) {
-      this.options.log(located.message);
+      this.options.log(located.message, 'error');
       this.setState('stopped', located.message, located.setting);
       return;
     }
     this.serverPath = located.path;
-    this.options.log(`Starting ${located.path} serve --stdio (found by ${located.source})`);
+    this.options.log(`Starting ${located.path} serve --stdio (found by ${located.source})`, 'info');
 
     const child = spawn(located.path, ['serve', '--stdio'], { env: this.options.env(), stdio: ['pipe', 'pipe', 'pipe'] });
     this.child = child;
@@ -97,10 +98,23 @@ export class MaestroServer implements RpcClient {
     };
     child.on('error', (error) => onEnd(`could not start: ${error.message}`));
     child.on('exit', (code, signal) => onEnd(signal ? `killed by ${signal}` : `exited with code ${code}`));
+    // Writes to a process that already left fail with EPIPE: its end is handled by 'exit', not as a crash of ours.
+    child.stdin.on('error', () => undefined);
     child.stderr.setEncoding('utf8');
+    const stderrLines = new ServerLogLines();
+    const logLine = (line: string) => {
+      if (!line) return;
+      const { level, text } = stderrLines.read(line);
+      this.options.log(text, level);
+    };
+    // A chunk may end mid-line: the rest waits for the next chunk (or the end of the stream).
+    let partial = '';
     child.stderr.on('data', (chunk: string) => {
-      for (const line of chunk.split(/\r?\n/)) if (line) this.options.log(line);
+      const lines = (partial + chunk).split(/\r?\n/);
+      partial = lines.pop() ?? '';
+      for (const line of lines) logLine(line);
     });
+    child.stderr.on('end', () => logLine(partial));
 
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     this.connection = connection;
@@ -128,7 +142,7 @@ export class MaestroServer implements RpcClient {
     } catch (error) {
       if (this.child !== child) return;
       const message = `The Maestro server did not initialize: ${error instanceof Error ? error.message : String(error)}`;
-      this.options.log(message);
+      this.options.log(message, 'error');
       if (!ended) {
         // A refusal (e.g. a protocol version mismatch) will not heal by restarting: stop for good.
         ended = true;
@@ -139,7 +153,7 @@ export class MaestroServer implements RpcClient {
       return;
     }
     if (this.child !== child) return;
-    this.options.log(`Connected to ${this.initializeResult.serverInfo.name} ${this.initializeResult.serverInfo.version}`);
+    this.options.log(`Connected to ${this.initializeResult.serverInfo.name} ${this.initializeResult.serverInfo.version}`, 'info');
     this.setState('ready');
   }
 
@@ -216,12 +230,12 @@ export class MaestroServer implements RpcClient {
     const delay = this.policy.nextDelay(Date.now() - this.startedAt);
     if (delay === undefined) {
       const message = `The Maestro server ${reason} and kept failing; it was not restarted. Run "Maestro: Restart Server" after fixing the cause (see the Maestro output).`;
-      this.options.log(message);
+      this.options.log(message, 'error');
       this.setState('stopped', message);
       return;
     }
     const message = `The Maestro server ${reason}; restarting in ${Math.round(delay / 1000)} s.`;
-    this.options.log(message);
+    this.options.log(message, 'warn');
     this.setState('restarting', message);
     this.restartTimer = setTimeout(() => void this.start(), delay);
   }

@@ -17,7 +17,8 @@ const original = rows.join('\n') + '\n';
 // sidebar alone, start a Claude Code session, prompt it (the real CLI against the scripted model edits a committed
 // file in two separate places), watch it in the panel, type a line of one's own (it gets no CodeLens), accept one
 // hunk and reject the other through their CodeLens, take the reject back with Ctrl+Z, meet Reject All's modal (not
-// the default button) and undo it from its notification, and check the file on disk and that the index is untouched.
+// the default button) and undo it with the command its status bar note names, and check the file on disk and that
+// the index is untouched.
 describe('the extension in code-server', () => {
   let session: WorkbenchSession | undefined;
   afterAll(async () => session?.dispose());
@@ -151,8 +152,10 @@ describe('the extension in code-server', () => {
     await shot('reject-all-modal');
     await dialog.locator('.monaco-button', { hasText: /^Reject All$/ }).click();
     await waitFor('rejected by Reject All', () => !readFileSync(file, 'utf8').includes(rejectedLine), 30000);
-    // ...and it can be undone from its notification.
-    await page.locator('.notification-toast', { hasText: 'every change of' }).locator('.monaco-button', { hasText: 'Undo' }).first().click();
+    // ...said in the status bar, not a toast (the user just did it), naming how to undo it; that command undoes it.
+    await page.locator('.statusbar', { hasText: 'Undo Last Review Decision' }).waitFor({ timeout: 30000 });
+    expect(await page.locator('.notification-toast', { hasText: 'every change of' }).count()).toBe(0);
+    await runCommand(page, 'Maestro: Undo Last Review Decision');
     await waitFor('back after Undo', () => readFileSync(file, 'utf8').includes(rejectedLine), 30000);
     await shot('reject-all-undone');
 

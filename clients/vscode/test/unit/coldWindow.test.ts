@@ -61,6 +61,20 @@ describe('the core commands in a cold window', () => {
     expect(entry?.when).toBe('view == maestro.panel');
   });
 
+  it('the view title has the core actions as codicons, as GitLens does: New Session, Run Playbook, Review Changes; Show Stats in its "…" menu', () => {
+    const titleMenu = manifest.contributes.menus['view/title'] as (Entry & { group?: string })[];
+    const commands = manifest.contributes.commands as { command: string; icon?: string }[];
+    const inline = titleMenu.filter((e) => e.group?.startsWith('navigation')).sort((a, b) => a.group!.localeCompare(b.group!));
+    expect(inline.map((e) => e.command)).toEqual(['maestro.newSession', 'maestro.runPlaybook', 'maestro.reviewChanges']);
+    // An action in the title bar shows its icon: each has a codicon (a title without one would show as text).
+    for (const entry of inline) expect(commands.find((c) => c.command === entry.command)?.icon, entry.command).toMatch(/^\$\([a-z-]+\)$/);
+    const overflow = titleMenu.filter((e) => !e.group?.startsWith('navigation'));
+    expect(overflow.map((e) => e.command)).toEqual(['maestro.showStats']);
+    expect(commands.find((c) => c.command === 'maestro.showStats')?.icon).toBe('$(graph)');
+    // Shown in the Maestro view only, and (like the palette's core commands) whatever the server state.
+    for (const entry of titleMenu) expect(entry.when, entry.command).toBe('view == maestro.panel');
+  });
+
   it('offers one way to open the view: "Maestro: Open" in the palette and on a chord (the activity bar being the other)', () => {
     const commands = manifest.contributes.commands as { command: string; title: string; category?: string }[];
     const open = commands.find((c) => c.command === 'maestro.focus');

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as vscode from 'vscode';
 import { answerMessagesWith, disk, editDocument, FakeTextDocument, recorded, TextDocumentChangeReason } from '../fakes/vscode';
 import type { ReviewChangesResult } from '../../src/protocol';
-import { rejectAllButton, rejectMixedButton, ReviewController, reviewOneByOneButton, undoButton } from '../../src/review/reviewController';
+import { countChanges, countFiles, rejectAllButton, rejectMixedButton, ReviewController, reviewOneByOneButton, undoHint } from '../../src/review/reviewController';
 import { ReviewEdits } from '../../src/review/reviewEdits';
 import { ReviewStore } from '../../src/review/reviewStore';
 import { FakeRpcClient } from './fakeRpcClient';
@@ -51,7 +51,7 @@ const target = { root: '/repo', path: file, hunkId: 'h1' };
 describe('ReviewController', () => {
   beforeEach(() => recorded.reset());
 
-  it('sends apply: false, writes only the changed middle, saves, and names the session in the notification', async () => {
+  it('sends apply: false, writes only the changed middle, saves, and names the session in the status bar', async () => {
     const { server, controller, document } = await setUp();
     await controller.rejectHunk(target);
     expect(server.requests.find((r) => r.method === 'review/reject')?.params).toEqual({ cwd: '/repo', hunkIds: ['h1'], confirm: false, apply: false });
@@ -59,9 +59,12 @@ describe('ReviewController', () => {
     expect(recorded.edits[0].edits.map((e) => e.text)).toEqual(['two']);
     expect(document.getText()).toBe('one\ntwo\nthree\nmine\n');
     expect(disk.get(file)).toBe('one\ntwo\nthree\nmine\n');
-    const note = recorded.messages.find((m) => m.level === 'info');
-    expect(note?.text).toContain("Claude Code 1's change in a.txt");
-    expect(note?.items).toEqual([undoButton]);
+    // What the user just did is no toast: a status bar note that says how to undo it.
+    expect(recorded.messages).toEqual([]);
+    const note = recorded.statusBarMessages.at(-1);
+    expect(note?.text).toBe(`$(check) Maestro: rejected Claude Code 1's change in a.txt (1 change). ${undoHint}`);
+    expect(note?.timeoutMs).toBeGreaterThan(0);
+    expect(undoHint).toMatch(/^Undo: (Ctrl|Cmd)\+Alt\+M U \(Maestro: Undo Last Review Decision\)$/);
   });
 
   it("tells the server when the editor's undo takes the reject back, and saves what the editor holds", async () => {
@@ -81,12 +84,26 @@ describe('ReviewController', () => {
     expect(server.requests.some((r) => r.method === 'review/undo')).toBe(false);
   });
 
-  it("the notification's Undo calls review/undo and writes the lines back through the editor", async () => {
+  it('"Undo Last Review Decision" (the command the note names) calls review/undo and writes the lines back through the editor', async () => {
     const { server, controller, document } = await setUp();
-    answerMessagesWith(async (_text, items) => (items.includes(undoButton) ? undoButton : undefined));
     await controller.rejectHunk(target);
+    await controller.undoLast();
     await waitFor(() => document.getText() === agentText && !document.isDirty);
     expect(server.requests.filter((r) => r.method === 'review/undo')).toHaveLength(1);
+    expect(recorded.statusBarMessages.at(-1)?.text).toBe("$(check) Maestro: undid the reject of Claude Code 1's change in a.txt.");
+    // Nothing left to undo: said in the status bar too.
+    await controller.undoLast();
+    expect(recorded.statusBarMessages.at(-1)?.text).toBe('$(info) Maestro: there is no review decision to undo.');
+    expect(recorded.messages).toEqual([]);
+  });
+
+  it('Accept All says what it kept in plain words, in the status bar', async () => {
+    const { server, controller } = await setUp();
+    server.handlers.set('review/accept', () => ({ accepted: 2, decisionId: 'd_2' }));
+    await controller.decideAll('accept');
+    expect(recorded.messages).toEqual([]);
+    expect(recorded.statusBarMessages.at(-1)?.text).toBe(`$(check) Maestro: kept 2 changes of Claude Code 1. ${undoHint}`);
+    expect([countChanges(1), countChanges(3), countFiles(1), countFiles(3)]).toEqual(['1 change', '3 changes', '1 file', '3 files']);
   });
 
   it('a mixed hunk asks first, in a modal naming what is lost, and retries with confirm only when told to', async () => {
@@ -109,14 +126,16 @@ describe('ReviewController', () => {
 
   it('Reject All names the sessions and files in a modal whose first (default) button is not Reject All, and can be undone', async () => {
     const { server, controller } = await setUp();
-    answerMessagesWith(async (_text, items) => (items.includes(rejectAllButton) ? rejectAllButton : items.includes(undoButton) ? undoButton : undefined));
+    answerMessagesWith(async (_text, items) => (items.includes(rejectAllButton) ? rejectAllButton : undefined));
     await controller.decideAll('reject');
     const modal = recorded.messages.find((m) => m.modal)!;
-    expect(modal.text).toContain('Claude Code 1');
-    expect(modal.text).toContain('a.txt');
+    expect(modal.text).toBe('Reject every change of Claude Code 1 in 1 file: a.txt?');
     expect(modal.items[0]).toBe(reviewOneByOneButton);
     expect(modal.items).toContain(rejectAllButton);
     expect(server.requests.find((r) => r.method === 'review/reject')?.params).toMatchObject({ paths: ['.'], apply: false });
+    expect(recorded.messages.filter((m) => !m.modal)).toEqual([]);
+    expect(recorded.statusBarMessages.at(-1)?.text).toContain(`every change of Claude Code 1 (1 change). ${undoHint}`);
+    await controller.undoLast();
     await waitFor(() => server.requests.some((r) => r.method === 'review/undo'));
   });
 

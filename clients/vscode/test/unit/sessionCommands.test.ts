@@ -86,6 +86,16 @@ describe('worktree sessions', () => {
     expect(server.requests.at(-1)).toEqual({ method: 'sessions/close', params: { sessionId: 'w', removeWorktree: true } });
   });
 
+  it("the panel's Close (host/closeSession with the session's id) asks the same, even before the tracker knew the session", async () => {
+    const { server, ctx } = context([wt]);
+    server.handlers.set('sessions/close', () => null);
+    answerMessagesWith(async () => 'Keep Worktree');
+    await closeSession(ctx, 'w');
+    expect(recorded.quickPicks).toEqual([]);
+    expect(recorded.messages[0]).toMatchObject({ level: 'warning', modal: true, text: 'Close Claude w: keep its worktree or delete it?' });
+    expect(server.requests.at(-1)).toEqual({ method: 'sessions/close', params: { sessionId: 'w', removeWorktree: false } });
+  });
+
   it('a dirty worktree refuses to go: the error names the files and offers the close that keeps it', async () => {
     const { server, ctx } = context([wt]);
     let calls = 0;
@@ -138,16 +148,20 @@ describe('worktree sessions', () => {
 describe('the worktree actions the panel may ask for', () => {
   beforeEach(() => recorded.reset());
 
-  it('run the commands of the same names on the session given, and want one', async () => {
+  it('run the commands of the same names on the session given (Close as Close Session), and want one', async () => {
     const actions = createHostActions({} as ReviewController, {} as OutputChannel);
     await actions.get('host/openWorktreeInNewWindow')!({ sessionId: 'w' });
     await actions.get('host/mergeWorktree')!({ sessionId: 'w' });
     await actions.get('host/deleteWorktree')!({ sessionId: 'w' });
+    // The panel's Close of a worktree session: the palette's Close Session, which asks Keep / Delete worktree.
+    await actions.get('host/closeSession')!({ sessionId: 'w' });
     expect(recorded.executed).toEqual([
       { command: 'maestro.openWorktreeInNewWindow', args: ['w'] },
       { command: 'maestro.mergeWorktree', args: ['w'] },
       { command: 'maestro.deleteWorktree', args: ['w'] },
+      { command: 'maestro.closeSession', args: ['w'] },
     ]);
+    await expect(actions.get('host/closeSession')!({})).rejects.toThrow('a sessionId is needed');
     await expect(actions.get('host/mergeWorktree')!({})).rejects.toThrow('a sessionId is needed');
     // One New Session flow: the panel's form, so VS Code offers no host/newSession of its own (quick picks).
     expect([...actions.keys()]).not.toContain('host/newSession');

@@ -1,11 +1,13 @@
 // The panel's one new-session form: agent (available ones from agents/list) and folder (a workspace folder from
 // hostInfo, or typed) up front; an Advanced step, closed until opened, for the name, a worktree branch, the permission
-// mode and, when hosts exist (hosts/list), the machine to run on.
+// mode and, when hosts exist (hosts/list), the machine to run on. The worktree branch is checked with git's rules
+// while it is typed, and the form says where the worktree goes and from which commit.
 import type { AgentInfo, PermissionMode } from '../../../../protocol/protocol';
 import { PermissionModeValues } from '../../../../protocol/protocol';
 import type { HostInfo } from '../../bridge/messages';
 import type { NewSessionInput } from '../../state/actions';
-import { button, h } from '../dom';
+import { branchNameProblem } from '../../state/branchName';
+import { button, h, setText } from '../dom';
 
 const modeLabels: Record<PermissionMode, string> = {
   ask: 'Ask me',
@@ -15,12 +17,46 @@ const modeLabels: Record<PermissionMode, string> = {
 
 let formCount = 0;
 
+/** What the form learns of a folder's repository (git/status): its top folder and checked-out branch. */
+export interface FolderRepository {
+  root: string;
+  /** Absent on a detached HEAD. */
+  branch?: string;
+}
+
+export interface WorktreePlace {
+  /** The folder typed or picked. */
+  folder: string;
+  /** The folder's repository, once known; until then the folder stands for it. */
+  repository?: FolderRepository;
+  /** The editor's worktree folder setting (maestro.worktreeFolder): worktrees go there, a subfolder per branch. */
+  worktreeFolder?: string;
+  /** An SSH host the session runs on: the folder is a path there, and the editor's worktree folder does not apply. */
+  host?: string;
+}
+
+/**
+ * "→ /work/repo.worktrees/feature/x from main": where the server (or the editor's worktree folder) puts the new
+ * worktree, and the commit it starts from (the folder's HEAD: its branch when known, else "the current HEAD").
+ */
+export function describeWorktreePlace(branch: string, place: WorktreePlace): string {
+  const name = branch || '<branch>';
+  const trim = (p: string) => (p.length > 1 ? p.replace(/[\\/]+$/, '') : p);
+  const root = trim(place.repository?.root ?? place.folder) || '<folder>';
+  const separator = root.includes('\\') && !root.includes('/') ? '\\' : '/';
+  const target = place.worktreeFolder && !place.host ? `${trim(place.worktreeFolder)}${separator}${name}` : `${root}.worktrees${separator}${name}`;
+  const base = place.repository?.branch ?? 'the current HEAD';
+  return `→ ${target}${place.host ? ` on ${place.host}` : ''} from ${base}`;
+}
+
 export function renderNewSessionForm(
   agents: AgentInfo[],
   host: HostInfo | undefined,
   submit: (input: NewSessionInput) => void,
   cancel: () => void,
   hosts: readonly string[] = [],
+  /** The repository of a folder on this machine (git/status), for the worktree's place; undefined when unknown. */
+  repositoryOf?: (folder: string) => Promise<FolderRepository | undefined>,
 ): HTMLFormElement {
   const id = (name: string): string => `new-session-${formCount}-${name}`;
   formCount++;
@@ -37,7 +73,10 @@ export function renderNewSessionForm(
   for (const f of folders) folder.appendChild(h('option', { text: f, attrs: { value: f } }));
 
   const name = h('input', { attrs: { id: id('name'), name: 'name', type: 'text', placeholder: 'optional' } });
-  const branch = h('input', { attrs: { id: id('branch'), name: 'branch', type: 'text', placeholder: 'optional, e.g. feature/x' } });
+  const branch = h('input', { attrs: { id: id('branch'), name: 'branch', type: 'text', placeholder: 'optional, e.g. feature/x', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': `${id('branch-place')} ${id('branch-error')}` } });
+  const branchPlace = h('div', { class: 'hint worktree-place', attrs: { id: id('branch-place') } });
+  const branchError = h('div', { class: 'field-error', attrs: { id: id('branch-error'), role: 'alert' } });
+  branchError.hidden = true;
   const mode = h('select', { attrs: { id: id('mode'), name: 'mode' } });
   for (const m of PermissionModeValues) mode.appendChild(h('option', { text: modeLabels[m], attrs: { value: m } }));
   mode.value = host?.settings.defaultPermissionMode ?? 'acceptEdits';
@@ -49,6 +88,7 @@ export function renderNewSessionForm(
   const field = (label: string, control: HTMLElement, hint?: string): HTMLElement =>
     h('div', { class: 'field' }, h('label', { text: label, attrs: { for: control.id } }), control, hint ? h('div', { class: 'hint', text: hint }) : null);
 
+  const create = h('button', { class: 'primary', text: 'Create', attrs: { type: 'submit' } });
   const form = h(
     'form',
     { class: 'new-session-form', attrs: { 'aria-label': 'New session' } },
@@ -61,15 +101,62 @@ export function renderNewSessionForm(
       { class: 'advanced' },
       h('summary', { text: 'Advanced: name, worktree, permissions' + (hosts.length ? ', host' : '') }),
       field('Name', name, 'Optional: the first prompt names the session otherwise.'),
-      field('Worktree branch', branch, 'Runs the agent in a fresh git worktree on this new branch.'),
+      h('div', { class: 'field' }, h('label', { text: 'Worktree branch', attrs: { for: branch.id } }), branch, h('div', { class: 'hint', text: 'Runs the agent in a fresh git worktree on this new branch.' }), branchPlace, branchError),
       field('Permissions', mode),
       hosts.length ? field('Run on', machine, 'A host added with maestro hosts add: the folder is a path there.') : null,
     ),
-    h('div', { class: 'toolbar' }, h('button', { class: 'primary', text: 'Create', attrs: available.length === 0 ? { type: 'submit', disabled: '' } : { type: 'submit' } }), button('Cancel', () => cancel())),
+    h('div', { class: 'toolbar' }, create, button('Cancel', () => cancel())),
   );
+
+  const advanced = form.querySelector('details')!;
+
+  // The worktree's place follows the folder, the host and the branch. The folder's repository (its top folder and
+  // branch) is asked once per folder, and only once the Advanced step is open: most sessions never open it, and a
+  // folder being typed is asked about when it is left, not at every key.
+  const repositories = new Map<string, FolderRepository | undefined>();
+  const asked = new Set<string>();
+  const showPlace = (ask = true): void => {
+    const where = folder.value.trim();
+    if (ask && advanced.open && repositoryOf && where && !machine.value && !asked.has(where)) {
+      asked.add(where);
+      void repositoryOf(where).then((repository) => {
+        repositories.set(where, repository);
+        showPlace();
+      }, () => undefined);
+    }
+    const place: WorktreePlace = { folder: where, repository: machine.value ? undefined : repositories.get(where), worktreeFolder: host?.settings.worktreeFolder, host: machine.value || undefined };
+    setText(branchPlace, describeWorktreePlace(branch.value.trim(), place));
+  };
+  // Checked as it is typed: an invalid name says why and keeps Create disabled (empty means no worktree).
+  const checkBranch = (): void => {
+    const name = branch.value.trim();
+    const problem = name ? branchNameProblem(name) : undefined;
+    setText(branchError, problem ? `Not a valid branch name: ${problem}.` : '');
+    branchError.hidden = !problem;
+    if (problem) branch.setAttribute('aria-invalid', 'true');
+    else branch.removeAttribute('aria-invalid');
+    create.disabled = available.length === 0 || !!problem;
+    create.title = problem ? 'Fix the worktree branch name first' : '';
+  };
+  branch.addEventListener('input', () => {
+    checkBranch();
+    showPlace(false);
+  });
+  if (folder instanceof HTMLInputElement) folder.addEventListener('input', () => showPlace(false));
+  folder.addEventListener('change', () => showPlace());
+  machine.addEventListener('change', () => showPlace());
+  advanced.addEventListener('toggle', () => showPlace());
+  showPlace();
+  checkBranch();
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!agent.value || !available.some((a) => a.id === agent.value) || !folder.value.trim()) return;
+    if (branch.value.trim() && branchNameProblem(branch.value.trim())) {
+      advanced.open = true;
+      branch.focus();
+      return;
+    }
     submit({
       agentId: agent.value,
       cwd: folder.value.trim(),
