@@ -113,10 +113,11 @@ describe('the extension in code-server', () => {
     // The Diff lens: the file before the agent on the left, so the user's own line is no difference there.
     await codeLens(page, 'Diff').first().click();
     await page.locator('.tab', { hasText: '↔ now' }).first().waitFor({ state: 'visible', timeout: 30000 });
-    const left = page.locator('.editor.original .view-lines').first();
-    await waitFor('the baseline on the left', async () => (await left.innerText()).includes('row 03'), 30000);
-    expect(await left.innerText()).toContain(userLine);
-    expect(await left.innerText()).not.toContain(rejectedLine);
+    // Monaco renders spaces as no-break spaces.
+    const leftText = async () => (await page.locator('.editor.original .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    await waitFor('the baseline on the left', async () => (await leftText()).includes('row 03'), 30000);
+    expect(await leftText()).toContain(userLine);
+    expect(await leftText()).not.toContain(rejectedLine);
     await shot('diff-with-baseline');
     await runCommand(page, 'View: Close Editor');
     await page.locator('.tab', { hasText: '↔ now' }).first().waitFor({ state: 'hidden', timeout: 30000 });
