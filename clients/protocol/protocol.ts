@@ -107,6 +107,7 @@ export const ErrorCodes = {
   HostAuthFailed: -32027,
   ServerBuildMissing: -32028,
   TunnelUnavailable: -32029,
+  BranchNotMerged: -32030,
 } as const;
 
 export const ErrorKinds = {
@@ -140,6 +141,7 @@ export const ErrorKinds = {
   HostAuthFailed: 'HostAuthFailed',
   ServerBuildMissing: 'ServerBuildMissing',
   TunnelUnavailable: 'TunnelUnavailable',
+  BranchNotMerged: 'BranchNotMerged',
 } as const;
 
 export const AgentIds = {
@@ -170,7 +172,7 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'sessions/cancel': { kind: 'request', params: 'SessionIdParams', result: null },
   'sessions/retryNow': { kind: 'request', params: 'SessionIdParams', result: null },
   'sessions/history': { kind: 'request', params: 'SessionHistoryParams', result: 'SessionHistoryResult' },
-  'sessions/close': { kind: 'request', params: 'SessionCloseParams', result: null },
+  'sessions/close': { kind: 'request', params: 'SessionCloseParams', result: 'SessionCloseResult' },
   'sessions/rename': { kind: 'request', params: 'SessionRenameParams', result: 'Session' },
   'sessions/configure': { kind: 'request', params: 'SessionConfigureParams', result: 'Session' },
   'sessions/archive': { kind: 'request', params: 'SessionArchiveParams', result: 'Session' },
@@ -186,7 +188,7 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'git/branches': { kind: 'request', params: 'GitBranchesParams', result: 'GitBranchesResult' },
   'worktrees/list': { kind: 'request', params: 'WorktreeListParams', result: 'WorktreeListResult' },
   'worktrees/create': { kind: 'request', params: 'WorktreeCreateParams', result: 'Worktree' },
-  'worktrees/remove': { kind: 'request', params: 'WorktreeRemoveParams', result: null },
+  'worktrees/remove': { kind: 'request', params: 'WorktreeRemoveParams', result: 'WorktreeRemoveResult' },
   'worktrees/prune': { kind: 'request', params: 'WorktreePruneParams', result: 'WorktreePruneResult' },
   'worktrees/merge': { kind: 'request', params: 'WorktreeMergeParams', result: 'WorktreeMergeResult' },
   'review/changes': { kind: 'request', params: 'ReviewChangesParams', result: 'ReviewChangesResult' },
@@ -246,7 +248,7 @@ export interface MethodTypes {
   'sessions/cancel': { params: SessionIdParams; result: null };
   'sessions/retryNow': { params: SessionIdParams; result: null };
   'sessions/history': { params: SessionHistoryParams; result: SessionHistoryResult };
-  'sessions/close': { params: SessionCloseParams; result: null };
+  'sessions/close': { params: SessionCloseParams; result: SessionCloseResult };
   'sessions/rename': { params: SessionRenameParams; result: Session };
   'sessions/configure': { params: SessionConfigureParams; result: Session };
   'sessions/archive': { params: SessionArchiveParams; result: Session };
@@ -262,7 +264,7 @@ export interface MethodTypes {
   'git/branches': { params: GitBranchesParams; result: GitBranchesResult };
   'worktrees/list': { params: WorktreeListParams; result: WorktreeListResult };
   'worktrees/create': { params: WorktreeCreateParams; result: Worktree };
-  'worktrees/remove': { params: WorktreeRemoveParams; result: null };
+  'worktrees/remove': { params: WorktreeRemoveParams; result: WorktreeRemoveResult };
   'worktrees/prune': { params: WorktreePruneParams; result: WorktreePruneResult };
   'worktrees/merge': { params: WorktreeMergeParams; result: WorktreeMergeResult };
   'review/changes': { params: ReviewChangesParams; result: ReviewChangesResult };
@@ -595,6 +597,8 @@ export interface ErrorData {
   feature?: string;
   /** The path concerned, e.g. a worktree or a file outside the workspace. */
   path?: string;
+  /** The branch concerned, e.g. the one a worktree removal kept because it was not merged. */
+  branch?: string;
   /** Several paths, e.g. the dirty files of a worktree. */
   paths?: string[];
   /** Hunk ids concerned, e.g. the stale ones of a `review/accept`. */
@@ -1398,6 +1402,13 @@ export interface SessionChangedNotification {
 export interface SessionCloseParams {
   sessionId: string;
   removeWorktree?: boolean;
+  /** With `removeWorktree`: also delete the worktree's branch, only when its commits are merged (as `worktrees/remove {deleteBranch}` without force). */
+  deleteBranch?: boolean;
+}
+
+export interface SessionCloseResult {
+  /** The worktree `removeWorktree` removed (and whether its branch was deleted); absent when none was. */
+  removedWorktree?: WorktreeRemoveResult;
 }
 
 /** Changes what the session's next turn runs with; fields left out stay as they are. A different agent starts a fresh conversation with that agent in the same Maestro session (its transcript stays); its model then resets to the agent's default unless Model names one. An empty Model also means the agent's default. A Worktree moves the session into a fresh worktree on a new branch, made from the HEAD of the folder it works in now; its next turn starts a fresh conversation there (agents keep conversations per folder). Changes not committed stay in the old folder. */
@@ -1707,9 +1718,22 @@ export interface WorktreePruneResult {
 
 export interface WorktreeRemoveParams {
   path: string;
+  /** Remove it even with uncommitted or untracked files or a lock; with `deleteBranch`, also delete an unmerged branch. */
   force?: boolean;
+  /** After removing the worktree, delete the branch it had checked out: only when its commits are merged (into its base or the main worktree's HEAD) unless `force`; never a branch checked out in another worktree. */
+  deleteBranch?: boolean;
   /** The host (`hosts/add`) to ask; absent for this machine. Paths are paths there. */
   host?: string;
+}
+
+/** What `worktrees/remove` (and `sessions/close {removeWorktree}`) removed. */
+export interface WorktreeRemoveResult {
+  /** The removed worktree's folder. */
+  path: string;
+  /** The branch it had checked out; absent for a detached HEAD. */
+  branch?: string;
+  /** True when `deleteBranch` deleted `branch`; false when it was not asked for or there was no branch. */
+  branchDeleted: boolean;
 }
 
 /** Asks for a fresh worktree on a new branch. */

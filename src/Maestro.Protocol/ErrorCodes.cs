@@ -31,4 +31,5 @@ public static class ErrorCodes
     public const int HostAuthFailed = -32027;
     public const int ServerBuildMissing = -32028;
     public const int TunnelUnavailable = -32029;
+    public const int BranchNotMerged = -32030;
 }

@@ -34,4 +34,5 @@ public static class ErrorKinds
     public const string HostAuthFailed = "HostAuthFailed";
     public const string ServerBuildMissing = "ServerBuildMissing";
     public const string TunnelUnavailable = "TunnelUnavailable";
+    public const string BranchNotMerged = "BranchNotMerged";
 }

@@ -43,7 +43,7 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(SessionHistoryParams), typeof(SessionHistoryResult))]
     public const string SessionsHistory = "sessions/history";
 
-    [MethodShape(MethodKind.Request, typeof(SessionCloseParams), null)]
+    [MethodShape(MethodKind.Request, typeof(SessionCloseParams), typeof(SessionCloseResult))]
     public const string SessionsClose = "sessions/close";
 
     [MethodShape(MethodKind.Request, typeof(SessionRenameParams), typeof(Session))]
@@ -93,7 +93,7 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(WorktreeCreateParams), typeof(Worktree))]
     public const string WorktreesCreate = "worktrees/create";
 
-    [MethodShape(MethodKind.Request, typeof(WorktreeRemoveParams), null)]
+    [MethodShape(MethodKind.Request, typeof(WorktreeRemoveParams), typeof(WorktreeRemoveResult))]
     public const string WorktreesRemove = "worktrees/remove";
 
     [MethodShape(MethodKind.Request, typeof(WorktreePruneParams), typeof(WorktreePruneResult))]

@@ -337,9 +337,14 @@ describe.each(exchanges)('$file', (exchange) => {
         // Sent by the remote host (src/bridge/remoteTransport.ts) before initialize; it reads only readOnly.
         expect(typeof (exchange.response as { readOnly: unknown }).readOnly).toBe('boolean');
         break;
+      case Methods.SessionsClose:
+        // The panel closes without removeWorktree and reads nothing of the answer; with it, what was removed.
+        expect(exchange.response).toBeTypeOf('object');
+        expect(exchange.response).not.toBeNull();
+        expect(['undefined', 'boolean']).toContain(typeof (exchange.response as { removedWorktree?: { branchDeleted: unknown } }).removedWorktree?.branchDeleted);
+        break;
       case Methods.SessionsCancel:
       case Methods.SessionsRetryNow:
-      case Methods.SessionsClose:
       case Methods.SessionsDelete:
       case Methods.RunsStop:
         expect(exchange.response ?? null).toBeNull();

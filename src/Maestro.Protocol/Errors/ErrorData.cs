@@ -13,6 +13,9 @@ public sealed record ErrorData
     /// <summary>The path concerned, e.g. a worktree or a file outside the workspace.</summary>
     public string? Path { get; init; }
 
+    /// <summary>The branch concerned, e.g. the one a worktree removal kept because it was not merged.</summary>
+    public string? Branch { get; init; }
+
     /// <summary>Several paths, e.g. the dirty files of a worktree.</summary>
     public IReadOnlyList<string>? Paths { get; init; }
 

@@ -10,6 +10,12 @@ internal sealed record CliDone
     /// <summary>The worktree's folder, the host's name; none for <c>remote stop</c>.</summary>
     public string? Target { get; init; }
 
+    /// <summary><c>worktree remove</c>: the branch the worktree had checked out (none for a detached HEAD).</summary>
+    public string? Branch { get; init; }
+
+    /// <summary><c>worktree remove</c>: whether <c>--delete-branch</c> deleted <see cref="Branch"/>; absent for the other commands.</summary>
+    public bool? BranchDeleted { get; init; }
+
     public static void Print(bool json, CliDone done, string text)
         => CliConsole.Out.WriteLine(json ? System.Text.Json.JsonSerializer.Serialize(done, CliJsonContext.Default.CliDone) : text);
 }

@@ -34,7 +34,7 @@ internal sealed class CliErrorReporter(bool json, bool verbose)
         var exitCode = exception is CliFailureException failure ? failure.ExitCode : ExitCodes.Error;
         var (message, code, kind) = exception switch
         {
-            CliFailureException => (exception.Message, (int?)null, (string?)null),
+            CliFailureException f => (exception.Message, f.Code, f.Kind),
             Errors.MaestroException m => (m.Message, (int?)m.Code, m.Kind),
             RemoteInvocationException r => (r.Message, r.ErrorCode, (r.DeserializedErrorData as Protocol.ErrorData)?.Kind ?? KindOf(r.ErrorData)),
             // StreamJsonRpc's client raises this for -32602 (InvalidParams) as well as -32601: the daemon's refusal, not a bug.

@@ -17,6 +17,7 @@ namespace Maestro.Server.Cli;
 [JsonSerializable(typeof(Worktree))]
 [JsonSerializable(typeof(WorktreeMergeResult))]
 [JsonSerializable(typeof(WorktreePruneResult))]
+[JsonSerializable(typeof(WorktreeRemoveResult))]
 [JsonSerializable(typeof(ReviewChangesResult))]
 [JsonSerializable(typeof(CliError))]
 [JsonSerializable(typeof(ReviewDecided))]

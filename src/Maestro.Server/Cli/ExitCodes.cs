@@ -50,4 +50,8 @@ public static class ExitCodes
 
     /// <summary><c>run</c>: an agent wrote a halt marker into a document (the rest cannot go on); the reason is the marker's.</summary>
     public const int Halted = 15;
+
+    /// <summary><c>worktree remove --delete-branch</c>, <c>sessions close --remove-worktree --delete-branch</c>: the worktree was
+    /// removed, but its branch has commits not merged and was kept (the message gives the <c>git branch -D</c> that deletes it).</summary>
+    public const int BranchNotMerged = 16;
 }

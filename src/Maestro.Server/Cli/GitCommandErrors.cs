@@ -21,5 +21,9 @@ internal static class GitCommandErrors
             var paths = ex.Data.Paths ?? [];
             throw new CliFailureException(ExitCodes.WorktreeDirty, ex.Message + string.Concat(paths.Select(p => $"{Environment.NewLine}  {p}")));
         }
+        catch (BranchNotMergedException ex)
+        {
+            throw new CliFailureException(ExitCodes.BranchNotMerged, ex.Message, ex.Code, ex.Kind);
+        }
     }
 }

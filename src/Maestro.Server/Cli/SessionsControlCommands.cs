@@ -71,9 +71,49 @@ internal static class SessionsControlCommands
     {
         var id = new Argument<string>("session") { Description = "The session id." };
         var removeWorktree = new Option<bool>("--remove-worktree") { Description = "Also remove the session's worktree (refused when it has uncommitted changes)." };
-        var json = JsonOption();
-        var command = new Command("close", "Stop the session's agent; the transcript stays.") { id, removeWorktree, json };
-        command.SetAction((result, cancellationToken) => SendAsync(Methods.SessionsClose, new SessionCloseParams { SessionId = result.GetValue(id)!, RemoveWorktree = result.GetValue(removeWorktree) }, result.GetValue(id)!, result.GetValue(json), "Closed.", cancellationToken));
+        var deleteBranch = new Option<bool>("--delete-branch") { Description = "With --remove-worktree: then delete the worktree's branch, only when its commits are merged (an unmerged one is kept; the close and the removal stand)." };
+        var json = new Option<bool>("--json") { Description = "Print the session afterwards as JSON, with removedWorktree {path, branch, branchDeleted} when one was removed; or the error object." };
+        var command = new Command("close", "Stop the session's agent; the transcript stays.") { id, removeWorktree, deleteBranch, json };
+        command.Validators.Add(c =>
+        {
+            if (c.GetValue(deleteBranch) && !c.GetValue(removeWorktree))
+            {
+                c.AddError("--delete-branch deletes the branch of the worktree --remove-worktree removes; pass both.");
+            }
+        });
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var sessionId = result.GetValue(id)!;
+            await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken);
+            SessionCloseResult? closed;
+            try
+            {
+                closed = await client.InvokeAsync<SessionCloseResult?>(Methods.SessionsClose, new SessionCloseParams { SessionId = sessionId, RemoveWorktree = result.GetValue(removeWorktree), DeleteBranch = result.GetValue(deleteBranch) }, cancellationToken);
+            }
+            catch (StreamJsonRpc.RemoteInvocationException ex) when (ex.ErrorCode == ErrorCodes.BranchNotMerged)
+            {
+                throw new CliFailureException(ExitCodes.BranchNotMerged, ex.Message, ex.ErrorCode, ErrorKinds.BranchNotMerged);
+            }
+
+            var removed = closed?.RemovedWorktree;
+            if (result.GetValue(json))
+            {
+                var session = await client.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = sessionId }, cancellationToken);
+                var printed = JsonSerializer.SerializeToNode(session, CliJsonContext.Default.Session)!.AsObject();
+                if (removed is not null)
+                {
+                    printed["removedWorktree"] = JsonSerializer.SerializeToNode(removed, CliJsonContext.Default.WorktreeRemoveResult);
+                }
+
+                CliConsole.Out.WriteLine(printed.ToJsonString());
+            }
+            else
+            {
+                CliNotes.Write("Closed." + (removed is null ? string.Empty : $" Removed {removed.Path}.") + (removed is { BranchDeleted: true } ? $" Deleted the branch {removed.Branch}." : string.Empty));
+            }
+
+            return ExitCodes.Ok;
+        });
         return command;
     }
 

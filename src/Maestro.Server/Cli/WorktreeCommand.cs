@@ -75,15 +75,17 @@ internal static class WorktreeCommand
     private static Command Remove()
     {
         var path = new Argument<string>("path") { Description = "The worktree's folder." };
-        var force = new Option<bool>("--force") { Description = "Remove it even with uncommitted or untracked files (they are lost)." };
-        var json = new Option<bool>("--json") { Description = "Print {action: removed, target} as JSON, or the error object." };
-        var command = new Command("remove", "Remove a worktree; refused when it has uncommitted work, unless --force.") { path, force, json };
+        var force = new Option<bool>("--force") { Description = "Remove it even with uncommitted or untracked files (they are lost); with --delete-branch, delete the branch even when not merged." };
+        var deleteBranch = new Option<bool>("--delete-branch") { Description = "Then delete its branch: only when its commits are merged (into its base or the main worktree's branch), unless --force." };
+        var json = new Option<bool>("--json") { Description = "Print {action: removed, target, branch, branchDeleted} as JSON, or the error object." };
+        var command = new Command("remove", "Remove a worktree; refused when it has uncommitted work, unless --force. Its branch stays unless --delete-branch.") { path, force, deleteBranch, json };
         command.SetAction(async (result, cancellationToken) => await GitCommandErrors.RunAsync(async () =>
         {
             await using var services = CliServices.Build(MaestroPaths.FromEnvironment());
             var folder = Path.GetFullPath(result.GetValue(path)!);
-            await services.GetRequiredService<WorktreeService>().RemoveAsync(folder, result.GetValue(force), cancellationToken);
-            CliDone.Print(result.GetValue(json), new CliDone { Action = "removed", Target = folder }, $"Removed {folder}.");
+            var removed = await services.GetRequiredService<WorktreeService>().RemoveAsync(folder, result.GetValue(force), result.GetValue(deleteBranch), cancellationToken);
+            var text = $"Removed {folder}." + (removed.BranchDeleted ? $" Deleted the branch {removed.Branch}." : string.Empty);
+            CliDone.Print(result.GetValue(json), new CliDone { Action = "removed", Target = folder, Branch = removed.Branch, BranchDeleted = removed.BranchDeleted }, text);
             return ExitCodes.Ok;
         }));
         return command;

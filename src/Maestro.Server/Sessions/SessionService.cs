@@ -203,16 +203,25 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         _ = await store.GetAsync(sessionId, cancellationToken) ?? throw new SessionNotFoundException(sessionId);
     }
 
-    /// <summary>Closes the session; with <paramref name="removeWorktree"/>, also removes its worktree, refused when dirty.</summary>
-    public async Task CloseAsync(string sessionId, bool removeWorktree, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes the session; with <paramref name="removeWorktree"/>, also removes its worktree, refused when dirty; with
+    /// <paramref name="deleteBranch"/> as well, then the worktree's branch, kept (BranchNotMerged, after the close) when unmerged.
+    /// </summary>
+    public async Task<SessionCloseResult> CloseAsync(string sessionId, bool removeWorktree, bool deleteBranch, CancellationToken cancellationToken)
     {
+        if (deleteBranch && !removeWorktree)
+        {
+            throw new InvalidParamsException("deleteBranch deletes the branch of the worktree removeWorktree removes; pass removeWorktree as well.");
+        }
+
         var runtime = await RuntimeAsync(sessionId, cancellationToken);
         var worktree = runtime.Session.Worktree;
+        RemovedWorktree? removed = null;
         if (removeWorktree && worktree is not null)
         {
             // Before anything stops: a dirty worktree refuses (WorktreeDirty names the files) and the session stays open.
             await runtime.CancelAsync();
-            await worktrees.RemoveAsync(worktree, force: false, cancellationToken);
+            removed = await worktrees.RemoveWorktreeAsync(worktree, force: false, willDeleteBranch: deleteBranch, cancellationToken);
         }
 
         await runtime.CloseAsync();
@@ -220,6 +229,15 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
         {
             await runtime.DisposeAsync();
         }
+
+        if (removed is null)
+        {
+            return new SessionCloseResult();
+        }
+
+        // After the close: a kept branch is reported, but the session is closed and its worktree gone all the same.
+        var deleted = deleteBranch && await worktrees.DeleteBranchAsync(removed, force: false, $"The session was closed and its worktree '{removed.Path}' removed", cancellationToken);
+        return new SessionCloseResult { RemovedWorktree = removed.Result(deleted) };
     }
 
     public async Task<Session> RenameAsync(string sessionId, string name, CancellationToken cancellationToken)
@@ -359,7 +377,7 @@ public sealed class SessionService : IAsyncDisposable, IBackgroundWork
                 throw new SessionOpenException(sessionId, session.Status);
             }
 
-            await CloseAsync(sessionId, removeWorktree: false, cancellationToken);
+            await CloseAsync(sessionId, removeWorktree: false, deleteBranch: false, cancellationToken);
         }
 
         if (live.TryRemove(sessionId, out var runtime))

@@ -105,16 +105,10 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     }
 
     [JsonRpcMethod(Methods.SessionsClose)]
-    public async Task<object?> CloseAsync(SessionCloseParams request, CancellationToken cancellationToken)
-    {
-        if (hosts.IsHostSession(request.SessionId))
-        {
-            return await hosts.ForwardAsync<object?>(request.SessionId, Methods.SessionsClose, request, cancellationToken);
-        }
-
-        await sessions.CloseAsync(request.SessionId, request.RemoveWorktree, cancellationToken);
-        return null;
-    }
+    public Task<SessionCloseResult> CloseAsync(SessionCloseParams request, CancellationToken cancellationToken)
+        => hosts.IsHostSession(request.SessionId)
+            ? hosts.ForwardAsync<SessionCloseResult>(request.SessionId, Methods.SessionsClose, request, cancellationToken)
+            : sessions.CloseAsync(request.SessionId, request.RemoveWorktree, request.DeleteBranch, cancellationToken);
 
     [JsonRpcMethod(Methods.SessionsDiscover)]
     public async Task<SessionDiscoverResult> DiscoverAsync(SessionDiscoverParams request, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Maestro.Protocol;
+using Maestro.Server.Cli;
 using Maestro.TestSupport;
 using Maestro.TestSupport.Git;
 using Microsoft.Extensions.DependencyInjection;
@@ -103,6 +104,41 @@ public sealed class GitProcessTests : IDisposable
 
         using var elsewhere = new TempDirectory("norepo");
         Assert.Equal(6, (await MaestroProcess.RunAsync(home.Path, "review", "--cwd", elsewhere.Path)).ExitCode);
+    }
+
+    [Fact]
+    public async Task The_cli_removes_a_worktree_with_its_branch_refuses_an_unmerged_one_with_the_fix_and_forces_it()
+    {
+        var merged = (await MaestroProcess.RunAsync(home.Path, "worktree", "create", "cli-merged", "--repo", repo.Root)).Stdout.Trim();
+        var removed = await MaestroProcess.RunAsync(home.Path, "worktree", "remove", merged, "--delete-branch", "--json");
+        Assert.True(removed.ExitCode == 0, removed.Stderr);
+        var done = JsonNode.Parse(removed.Stdout)!;
+        Assert.Equal(("removed", merged, "cli-merged", true), ((string?)done["action"], (string?)done["target"], (string?)done["branch"], (bool)done["branchDeleted"]!));
+        Assert.DoesNotContain("cli-merged", repo.Git("branch"), StringComparison.Ordinal);
+
+        // Unmerged: the worktree goes, the branch is kept, exit 16, and the JSON error keeps the protocol's kind.
+        var unmerged = (await MaestroProcess.RunAsync(home.Path, "worktree", "create", "cli-unmerged", "--repo", repo.Root)).Stdout.Trim();
+        File.WriteAllText(Path.Combine(unmerged, "b.txt"), "work\n");
+        TestRepository.GitIn(unmerged, "add", "b.txt");
+        TestRepository.GitIn(unmerged, "commit", "-q", "-m", "work");
+        var refused = await MaestroProcess.RunAsync(home.Path, "worktree", "remove", unmerged, "--delete-branch", "--json");
+        Assert.Equal(ExitCodes.BranchNotMerged, refused.ExitCode);
+        var error = JsonNode.Parse(refused.Stdout)!["error"]!;
+        Assert.Equal((16, ErrorCodes.BranchNotMerged, "BranchNotMerged"), ((int)error["exitCode"]!, (int)error["code"]!, (string?)error["kind"]));
+        Assert.Contains($"The worktree '{unmerged}' was removed, but its branch 'cli-unmerged' was kept: it has commits not merged into 'main'.", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"git -C {repo.Root} branch -D cli-unmerged", (string?)error["message"], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(unmerged));
+        Assert.Contains("cli-unmerged", repo.Git("branch"), StringComparison.Ordinal);
+
+        // --force deletes an unmerged branch with its worktree; the text says what went.
+        var forcedPath = (await MaestroProcess.RunAsync(home.Path, "worktree", "create", "cli-forced", "--repo", repo.Root)).Stdout.Trim();
+        File.WriteAllText(Path.Combine(forcedPath, "c.txt"), "work\n");
+        TestRepository.GitIn(forcedPath, "add", "c.txt");
+        TestRepository.GitIn(forcedPath, "commit", "-q", "-m", "work");
+        var forced = await MaestroProcess.RunAsync(home.Path, "worktree", "remove", forcedPath, "--delete-branch", "--force");
+        Assert.True(forced.ExitCode == 0, forced.Stderr);
+        Assert.Equal($"Removed {forcedPath}. Deleted the branch cli-forced.", forced.Stdout.Trim());
+        Assert.DoesNotContain("cli-forced", repo.Git("branch"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,6 +49,7 @@ export async function cancelSession(ctx: SessionCommandContext): Promise<void> {
 
 export const keepWorktreeAction = 'Keep Worktree';
 export const deleteWorktreeAction = 'Delete Worktree';
+export const deleteWorktreeAndBranchAction = 'Delete Worktree and Branch';
 
 /**
  * A session named by id (the panel's host actions, another command): the tracker's, read again once if it does not
@@ -60,27 +61,39 @@ export async function sessionById(ctx: SessionCommandContext, sessionId: string)
 }
 
 /**
- * Closes a session; one in a worktree of its own asks Keep / Delete worktree (a modal: Escape cancels the close).
- * The panel's Close of a worktree session comes here too (host/closeSession).
+ * Closes a session; one in a worktree of its own asks Keep Worktree / Delete Worktree / Delete Worktree and Branch (a
+ * modal: Escape cancels the close). The branch goes only when its commits are merged: an unmerged one is kept and the
+ * server's message (the session closed, the worktree removed) says how to delete it anyway. The panel's Close of a
+ * worktree session comes here too (host/closeSession).
  */
 export async function closeSession(ctx: SessionCommandContext, sessionId?: string): Promise<void> {
   const session = sessionId ? await sessionById(ctx, sessionId) : await pickSession(ctx.tracker, 'Maestro: close which session?', undefined, ctx.selectedSession?.());
   if (!session) return;
   let removeWorktree = false;
+  let deleteBranch = false;
   if (session.worktree) {
+    const branch = session.branch ? ` (branch ${session.branch})` : '';
     const answer = await vscode.window.showWarningMessage(
       `Close ${session.name}: keep its worktree or delete it?`,
-      { modal: true, detail: `${session.worktree}${session.branch ? ` (branch ${session.branch})` : ''}\nDeleting removes the folder; the branch and its commits stay. A worktree with changes not committed is not deleted (the session stays open and you are told which files).` },
+      {
+        modal: true,
+        detail:
+          `${session.worktree}${branch}\nDeleting removes the folder; the branch and its commits stay unless you delete the branch too, which happens only when its commits are merged. ` +
+          'A worktree with changes not committed is not deleted (the session stays open and you are told which files).',
+      },
       keepWorktreeAction,
       deleteWorktreeAction,
+      ...(session.branch ? [deleteWorktreeAndBranchAction] : []),
     );
     if (!answer) return;
-    removeWorktree = answer === deleteWorktreeAction;
+    removeWorktree = answer !== keepWorktreeAction;
+    deleteBranch = answer === deleteWorktreeAndBranchAction;
   }
   try {
-    await ctx.server.request(Methods.SessionsClose, { sessionId: session.id, removeWorktree });
+    await ctx.server.request(Methods.SessionsClose, { sessionId: session.id, removeWorktree, ...(deleteBranch ? { deleteBranch } : {}) });
   } catch (error) {
-    // A dirty worktree refuses to go: say which files, and offer the close that keeps it.
+    // A dirty worktree refuses to go: say which files, and offer the close that keeps it. An unmerged branch is kept
+    // after the close and the removal: the message says so and gives the git command that deletes it anyway.
     const dirty = asRpcError(error)?.code === ErrorCodes.WorktreeDirty;
     const answer = await vscode.window.showErrorMessage(`Maestro: ${describeError(error)}`, ...(dirty ? [keepWorktreeAction] : []));
     if (answer === keepWorktreeAction) await run(() => ctx.server.request(Methods.SessionsClose, { sessionId: session.id, removeWorktree: false }));

@@ -57,12 +57,15 @@ export async function mergeWorktree(ctx: SessionCommandContext, sessionId?: stri
 }
 
 export const deleteAction = 'Delete Worktree';
+export const deleteWithBranchAction = 'Delete Worktree and Branch';
 export const deleteAnywayAction = 'Delete Anyway';
+export const deleteWithBranchAnywayAction = 'Delete Worktree and Branch Anyway';
 
 /**
- * "Delete Worktree": removes the worktree folder (the branch and its commits stay). An open session in it is closed
- * with it; a closed session's kept worktree is removed by path. A worktree with uncommitted changes is refused by the
- * server with the files named; for a closed session, Delete Anyway forces it.
+ * "Delete Worktree": removes the worktree folder, and with "Delete Worktree and Branch" its branch when the branch's
+ * commits are merged (an unmerged one is kept; the server's message says how to delete it anyway). An open session in it
+ * is closed with it; a closed session's kept worktree is removed by path. A worktree with uncommitted changes is refused
+ * by the server with the files named; for a closed session, Delete Anyway forces it (with the branch: unmerged or not).
  */
 export async function deleteWorktree(ctx: SessionCommandContext, sessionId?: string): Promise<boolean> {
   const session = await pickWorktreeSession(ctx, 'Maestro: delete the worktree of…', sessionId);
@@ -70,19 +73,28 @@ export async function deleteWorktree(ctx: SessionCommandContext, sessionId?: str
   const open = session.status !== 'closed';
   const answer = await vscode.window.showWarningMessage(
     `Delete the worktree of ${session.name}?`,
-    { modal: true, detail: `${session.worktree} is removed${open ? ' and the session is closed' : ''}; the branch ${session.branch ?? ''} and its commits stay.` },
+    {
+      modal: true,
+      detail: `${session.worktree} is removed${open ? ' and the session is closed' : ''}; the branch ${session.branch ?? ''} and its commits stay unless you delete the branch too, which happens only when its commits are merged.`,
+    },
     deleteAction,
+    ...(session.branch ? [deleteWithBranchAction] : []),
   );
-  if (answer !== deleteAction) return false;
+  if (answer !== deleteAction && answer !== deleteWithBranchAction) return false;
+  const deleteBranch = answer === deleteWithBranchAction;
+  const withBranch = deleteBranch ? { deleteBranch } : {};
   const remove = (force: boolean) =>
-    open ? ctx.server.request(Methods.SessionsClose, { sessionId: session.id, removeWorktree: true }) : ctx.server.request(Methods.WorktreesRemove, { path: session.worktree, force });
+    open
+      ? ctx.server.request(Methods.SessionsClose, { sessionId: session.id, removeWorktree: true, ...withBranch })
+      : ctx.server.request(Methods.WorktreesRemove, { path: session.worktree, force, ...withBranch });
   try {
     await remove(false);
     return true;
   } catch (error) {
     const dirty = asRpcError(error)?.code === ErrorCodes.WorktreeDirty;
-    const choice = await vscode.window.showErrorMessage(`Maestro: ${describeError(error)}`, ...(dirty && !open ? [deleteAnywayAction] : []));
-    if (choice !== deleteAnywayAction) return false;
+    const anyway = deleteBranch ? deleteWithBranchAnywayAction : deleteAnywayAction;
+    const choice = await vscode.window.showErrorMessage(`Maestro: ${describeError(error)}`, ...(dirty && !open ? [anyway] : []));
+    if (choice !== anyway) return false;
     try {
       await remove(true);
       return true;

@@ -77,13 +77,44 @@ describe('worktree sessions', () => {
   const wt = session('w', { worktree: '/r.worktrees/feature', branch: 'feature' });
   beforeEach(() => recorded.reset());
 
-  it('Close asks Keep / Delete worktree; Delete removes it with the close', async () => {
+  it('Close asks Keep / Delete worktree / Delete worktree and branch; Delete removes it with the close', async () => {
     const { server, ctx } = context([wt]);
-    server.handlers.set('sessions/close', () => null);
+    server.handlers.set('sessions/close', () => ({ removedWorktree: { path: '/r.worktrees/feature', branch: 'feature', branchDeleted: false } }));
     answerMessagesWith(async () => 'Delete Worktree');
     await closeSession(ctx);
-    expect(recorded.messages[0]).toMatchObject({ level: 'warning', modal: true, items: ['Keep Worktree', 'Delete Worktree'] });
+    expect(recorded.messages[0]).toMatchObject({ level: 'warning', modal: true, items: ['Keep Worktree', 'Delete Worktree', 'Delete Worktree and Branch'] });
     expect(server.requests.at(-1)).toEqual({ method: 'sessions/close', params: { sessionId: 'w', removeWorktree: true } });
+    expect(recorded.messages).toHaveLength(1);
+  });
+
+  it('Delete Worktree and Branch closes with deleteBranch; Escape closes nothing; a detached worktree is not offered the branch', async () => {
+    const { server, ctx } = context([wt, session('d', { worktree: '/r.worktrees/detached' })]);
+    server.handlers.set('sessions/close', () => ({ removedWorktree: { path: '/r.worktrees/feature', branch: 'feature', branchDeleted: true } }));
+    await ctx.tracker.refresh();
+    answerMessagesWith(async () => undefined);
+    await closeSession(ctx, 'w');
+    expect(server.requests.map((r) => r.method)).not.toContain('sessions/close');
+
+    answerMessagesWith(async (_, items) => items.find((i) => i === 'Delete Worktree and Branch'));
+    await closeSession(ctx, 'w');
+    expect(server.requests.at(-1)).toEqual({ method: 'sessions/close', params: { sessionId: 'w', removeWorktree: true, deleteBranch: true } });
+    expect(recorded.messages.filter((m) => m.level === 'error')).toEqual([]);
+
+    await closeSession(ctx, 'd');
+    expect(recorded.messages.at(-1)).toMatchObject({ modal: true, items: ['Keep Worktree', 'Delete Worktree'] });
+    expect(server.requests.filter((r) => r.method === 'sessions/close')).toHaveLength(1);
+  });
+
+  it('an unmerged branch is kept: the server\'s message (session closed, worktree removed, how to delete it) is shown, with nothing to retry', async () => {
+    const { server, ctx } = context([wt]);
+    const message = "The session was closed and its worktree '/r.worktrees/feature' removed, but its branch 'feature' was kept: it has commits not merged into 'main'. Merge them first, or delete the branch anyway with: git -C /r branch -D feature";
+    server.handlers.set('sessions/close', () => {
+      throw Object.assign(new Error(message), { code: -32030, data: { kind: 'BranchNotMerged', branch: 'feature', path: '/r.worktrees/feature' } });
+    });
+    answerMessagesWith(async (_, items) => (items.includes('Delete Worktree and Branch') ? 'Delete Worktree and Branch' : undefined));
+    await closeSession(ctx);
+    expect(recorded.messages[1]).toMatchObject({ level: 'error', text: `Maestro: ${message}`, items: [] });
+    expect(server.requests.filter((r) => r.method === 'sessions/close')).toHaveLength(1);
   });
 
   it("the panel's Close (host/closeSession with the session's id) asks the same, even before the tracker knew the session", async () => {
@@ -133,15 +164,40 @@ describe('worktree sessions', () => {
     expect(recorded.statusBarMessages.at(-1)?.text).toBe('$(git-merge) Maestro: feature merged (fast-forward)');
   });
 
-  it('Delete Worktree closes the open session with its worktree, after asking', async () => {
+  it('Delete Worktree closes the open session with its worktree, after asking; and its branch when asked', async () => {
     const { server, ctx } = context([wt]);
-    server.handlers.set('sessions/close', () => null);
+    server.handlers.set('sessions/close', () => ({}));
     answerMessagesWith(async () => undefined);
     expect(await deleteWorktree(ctx)).toBe(false);
     expect(server.requests.map((r) => r.method)).not.toContain('sessions/close');
     answerMessagesWith(async () => 'Delete Worktree');
     expect(await deleteWorktree(ctx)).toBe(true);
+    expect(recorded.messages.at(-1)).toMatchObject({ level: 'warning', modal: true, items: ['Delete Worktree', 'Delete Worktree and Branch'] });
     expect(server.requests.at(-1)).toEqual({ method: 'sessions/close', params: { sessionId: 'w', removeWorktree: true } });
+    answerMessagesWith(async () => 'Delete Worktree and Branch');
+    expect(await deleteWorktree(ctx)).toBe(true);
+    expect(server.requests.at(-1)).toEqual({ method: 'sessions/close', params: { sessionId: 'w', removeWorktree: true, deleteBranch: true } });
+  });
+
+  it('Delete Worktree and Branch of a closed session removes by path; a dirty one is forced, branch and all, only when asked again', async () => {
+    const closed = session('c', { worktree: '/r.worktrees/feature', branch: 'feature', status: 'closed' });
+    const { server, ctx } = context([closed]);
+    server.handlers.set('worktrees/remove', (params) => {
+      if (!(params as { force: boolean }).force) throw Object.assign(new Error('The worktree has changes not committed: a.txt'), { code: -32013 });
+      return { path: '/r.worktrees/feature', branch: 'feature', branchDeleted: true };
+    });
+    await ctx.tracker.refresh();
+    answerMessagesWith(async (_, items) => (items.includes('Delete Worktree and Branch') ? 'Delete Worktree and Branch' : undefined));
+    expect(await deleteWorktree(ctx, 'c')).toBe(false);
+    expect(recorded.messages.at(-1)).toMatchObject({ level: 'error', items: ['Delete Worktree and Branch Anyway'] });
+    expect(server.requests.filter((r) => r.method === 'worktrees/remove').map((r) => r.params)).toEqual([{ path: '/r.worktrees/feature', force: false, deleteBranch: true }]);
+
+    answerMessagesWith(async (_, items) => items.find((i) => i === 'Delete Worktree and Branch' || i === 'Delete Worktree and Branch Anyway'));
+    expect(await deleteWorktree(ctx, 'c')).toBe(true);
+    expect(server.requests.filter((r) => r.method === 'worktrees/remove').map((r) => r.params).slice(1)).toEqual([
+      { path: '/r.worktrees/feature', force: false, deleteBranch: true },
+      { path: '/r.worktrees/feature', force: true, deleteBranch: true },
+    ]);
   });
 });
 

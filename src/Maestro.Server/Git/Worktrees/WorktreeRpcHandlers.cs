@@ -35,16 +35,10 @@ public sealed class WorktreeRpcHandlers : IRpcHandlers
             : worktrees.CreateAsync(request.Repo, request.Branch, request.Base, RequestPath.OptionalAbsolute(request.Path, "path"), cancellationToken);
 
     [JsonRpcMethod(Methods.WorktreesRemove)]
-    public async Task<object?> RemoveAsync(WorktreeRemoveParams request, CancellationToken cancellationToken)
-    {
-        if (request.Host is { } host)
-        {
-            return await hosts.ForwardToHostAsync<object?>(host, Methods.WorktreesRemove, request with { Host = null }, cancellationToken);
-        }
-
-        await worktrees.RemoveAsync(request.Path, request.Force, cancellationToken);
-        return null;
-    }
+    public Task<WorktreeRemoveResult> RemoveAsync(WorktreeRemoveParams request, CancellationToken cancellationToken)
+        => request.Host is { } host
+            ? hosts.ForwardToHostAsync<WorktreeRemoveResult>(host, Methods.WorktreesRemove, request with { Host = null }, cancellationToken)
+            : worktrees.RemoveAsync(request.Path, request.Force, request.DeleteBranch, cancellationToken);
 
     [JsonRpcMethod(Methods.WorktreesPrune)]
     public async Task<WorktreePruneResult> PruneAsync(WorktreePruneParams request, CancellationToken cancellationToken)

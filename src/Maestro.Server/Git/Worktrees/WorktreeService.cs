@@ -2,6 +2,7 @@ using LibGit2Sharp;
 using Maestro.Server.Errors;
 using Maestro.Server.Git.Errors;
 using ProtocolWorktree = Maestro.Protocol.Worktree;
+using WorktreeRemoveResult = Maestro.Protocol.WorktreeRemoveResult;
 
 namespace Maestro.Server.Git.Worktrees;
 
@@ -164,9 +165,24 @@ public sealed class WorktreeService
         }
     }
 
-    /// <summary>Removes a linked worktree and its folder; its branch and commits stay.</summary>
+    /// <summary>Removes a linked worktree and its folder; with <paramref name="deleteBranch"/>, then the branch it had checked out.</summary>
+    /// <param name="force">Remove it even with uncommitted or untracked files or a lock; with <paramref name="deleteBranch"/>, delete the branch even unmerged.</param>
+    /// <exception cref="WorktreeDirtyException">It has uncommitted or untracked files and <paramref name="force"/> is false; nothing was removed.</exception>
+    /// <exception cref="BranchNotMergedException">The worktree was removed, but its branch has commits merged neither into its base nor into the main worktree's HEAD, and was kept.</exception>
+    public async Task<WorktreeRemoveResult> RemoveAsync(string path, bool force, bool deleteBranch, CancellationToken cancellationToken)
+    {
+        var removed = await RemoveWorktreeAsync(path, force, deleteBranch, cancellationToken);
+        var deleted = deleteBranch && await DeleteBranchAsync(removed, force, $"The worktree '{removed.Path}' was removed", cancellationToken);
+        return removed.Result(deleted);
+    }
+
+    /// <summary>
+    /// Removes a linked worktree and its folder; its branch and commits stay. With <paramref name="willDeleteBranch"/>, first
+    /// refuses (InvalidParams, nothing removed) when its branch is also checked out elsewhere, since
+    /// <see cref="DeleteBranchAsync"/> is to follow and must never delete a branch another worktree is on.
+    /// </summary>
     /// <exception cref="WorktreeDirtyException">It has uncommitted or untracked files and <paramref name="force"/> is false.</exception>
-    public async Task RemoveAsync(string path, bool force, CancellationToken cancellationToken)
+    internal async Task<RemovedWorktree> RemoveWorktreeAsync(string path, bool force, bool willDeleteBranch, CancellationToken cancellationToken)
     {
         var location = locator.Locate(path);
         if (!string.Equals(RealPath.Resolve(path).TrimEnd(Path.DirectorySeparatorChar), location.Root, StringComparison.Ordinal))
@@ -180,6 +196,19 @@ public sealed class WorktreeService
         }
 
         var mainRoot = MainRoot(location);
+        var listings = (await ListingsAsync(location, cancellationToken)).Where(l => !l.Bare).ToList();
+        var branch = listings.FirstOrDefault(l => !l.Prunable && RealPath.Resolve(l.Path) == location.Root)?.Branch;
+        if (willDeleteBranch && branch is not null)
+        {
+            // Only a forced `git worktree add` puts one branch in two worktrees; deleting it would pull it from under the other.
+            var index = listings.FindIndex(l => l.Branch == branch && RealPath.Resolve(l.Path) != location.Root);
+            if (index >= 0)
+            {
+                var where = index == 0 ? $"the main working tree '{listings[0].Path}'" : $"the worktree '{listings[index].Path}'";
+                throw new InvalidParamsException($"The branch '{branch}' is also checked out in {where}, so it is never deleted; nothing was removed. Remove the worktree without deleting its branch.");
+            }
+        }
+
         if (!force)
         {
             var dirty = await Task.Run(() => DirtyPaths(location.Root, limit: int.MaxValue), cancellationToken);
@@ -200,7 +229,69 @@ public sealed class WorktreeService
         // without git's own safety checks (submodules, a worktree that moved). Our dirty check ran above.
         string[] arguments = force ? ["worktree", "remove", "--force", "--force", "--", location.Root] : ["worktree", "remove", "--", location.Root];
         await git.RunOnRequestAsync(mainRoot, arguments, cancellationToken);
+        return new RemovedWorktree(location.Root, branch, mainRoot);
     }
+
+    /// <summary>
+    /// Deletes the branch of a worktree <see cref="RemoveWorktreeAsync"/> removed, the safe way unless <paramref name="force"/>:
+    /// only when its commits are in the main worktree's HEAD (git's own rule for <c>git branch -d</c>, or its upstream's)
+    /// or in the base it was made from (a worktree merged back while the main worktree is on another branch).
+    /// </summary>
+    /// <param name="done">What was done before, for the message of a refusal.</param>
+    /// <returns>True: deleted. False: it had no branch.</returns>
+    /// <exception cref="BranchNotMergedException">It has commits in neither HEAD nor its base (and no force); it is kept.</exception>
+    internal async Task<bool> DeleteBranchAsync(RemovedWorktree removed, bool force, string done, CancellationToken cancellationToken)
+    {
+        if (removed.Branch is not { } branch)
+        {
+            return false;
+        }
+
+        // The git CLI: it refuses to delete a branch any worktree has checked out, which libgit2's delete does not check.
+        if (force)
+        {
+            await ForceDeleteAsync(removed, done, cancellationToken);
+            return true;
+        }
+
+        // Read before git deletes the branch's config section with it.
+        string? recordedBase;
+        using (var repo = new Repository(removed.MainRoot))
+        {
+            recordedBase = repo.Config.Get<string>($"branch.{branch}.{BaseConfigSuffix}")?.Value;
+        }
+
+        if ((await git.RunAsync(removed.MainRoot, ["branch", "-d", "--", branch], cancellationToken)).ExitCode == 0)
+        {
+            return true;
+        }
+
+        // git compared with the upstream when the branch has one; merged into HEAD or the base, the commits are safe all the same.
+        if (await IsMergedIntoAsync(removed.MainRoot, branch, "HEAD", cancellationToken)
+            || (recordedBase is not null && await IsMergedIntoAsync(removed.MainRoot, branch, "refs/heads/" + recordedBase, cancellationToken)))
+        {
+            await ForceDeleteAsync(removed, done, cancellationToken);
+            return true;
+        }
+
+        var head = (await git.RunAsync(removed.MainRoot, ["symbolic-ref", "--quiet", "--short", "HEAD"], cancellationToken)) is { ExitCode: 0 } named
+            ? named.StandardOutput.Trim()
+            : "HEAD";
+        var into = recordedBase is null || recordedBase == head ? $"'{head}'" : $"'{recordedBase}' (its base) or '{head}'";
+        throw new BranchNotMergedException(done, removed.Path, branch, into, removed.MainRoot);
+    }
+
+    private async Task ForceDeleteAsync(RemovedWorktree removed, string done, CancellationToken cancellationToken)
+    {
+        var result = await git.RunAsync(removed.MainRoot, ["branch", "-D", "--", removed.Branch!], cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new MaestroException($"{done}, but git could not delete its branch '{removed.Branch}': {result.StandardError.Trim()}");
+        }
+    }
+
+    private async Task<bool> IsMergedIntoAsync(string mainRoot, string branch, string target, CancellationToken cancellationToken)
+        => (await git.RunAsync(mainRoot, ["merge-base", "--is-ancestor", "refs/heads/" + branch, target], cancellationToken)).ExitCode == 0;
 
     /// <summary>Forgets worktrees whose folder is gone; returns their paths.</summary>
     public async Task<IReadOnlyList<string>> PruneAsync(string repository, CancellationToken cancellationToken)

@@ -735,7 +735,7 @@ internal sealed class RunExecution : IAsyncDisposable
         try
         {
             // Closed sessions keep their history; closing frees the live runtime a long run would otherwise pile up.
-            await services.Sessions.CloseAsync(sessionId, removeWorktree: false, CancellationToken.None);
+            await services.Sessions.CloseAsync(sessionId, removeWorktree: false, deleteBranch: false, CancellationToken.None);
         }
         catch (Exception ex)
         {

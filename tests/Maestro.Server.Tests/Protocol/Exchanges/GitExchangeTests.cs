@@ -118,6 +118,17 @@ public sealed class GitExchangeTests : IAsyncLifetime
         File.Delete(Path.Combine(path, "scratch.txt"));
         await client.RecordAsync(Methods.WorktreesRemove, new WorktreeRemoveParams { Path = path });
 
+        // deleteBranch: a merged branch goes with its worktree; an unmerged one is kept, the worktree removed all the same.
+        var mergedWorktree = await client.CallAsync(Methods.WorktreesCreate, new WorktreeCreateParams { Repo = sandbox.Repo, Branch = "merged" });
+        var deleted = await client.RecordAsync(Methods.WorktreesRemove, new WorktreeRemoveParams { Path = (string)mergedWorktree["result"]!["path"]!, DeleteBranch = true }, "deleteBranch");
+        Assert.True((bool)deleted["result"]!["branchDeleted"]!);
+        var unmerged = (string)(await client.CallAsync(Methods.WorktreesCreate, new WorktreeCreateParams { Repo = sandbox.Repo, Branch = "unmerged" }))["result"]!["path"]!;
+        File.WriteAllText(Path.Combine(unmerged, "c.txt"), "committed, never merged\n");
+        Maestro.TestSupport.Git.TestRepository.GitIn(unmerged, "add", "c.txt");
+        Maestro.TestSupport.Git.TestRepository.GitIn(unmerged, "commit", "-q", "-m", "unmerged work");
+        await client.RecordErrorAsync(Methods.WorktreesRemove, new WorktreeRemoveParams { Path = unmerged, DeleteBranch = true }, ErrorCodes.BranchNotMerged, ErrorKinds.BranchNotMerged);
+        Assert.False(Directory.Exists(unmerged));
+
         var gone = await client.CallAsync(Methods.WorktreesCreate, new WorktreeCreateParams { Repo = sandbox.Repo, Branch = "gone" });
         Directory.Delete((string)gone["result"]!["path"]!, recursive: true);
         var pruned = await client.RecordAsync(Methods.WorktreesPrune, new WorktreePruneParams { Repo = sandbox.Repo });

@@ -67,4 +67,13 @@ public sealed class SessionExchangeTests : IAsyncLifetime
         Exchange.RecordMessage(await client.NotificationAsync(Methods.SessionsChanged, p => (string?)p["session"]!["id"] == id && (bool?)p["deleted"] == true), "deleted");
         await client.RecordErrorAsync(Methods.SessionsGet, new SessionIdParams { SessionId = id }, ErrorCodes.SessionNotFound, ErrorKinds.SessionNotFound, "deleted");
     }
+
+    [Fact]
+    public async Task Close_removing_the_worktree_and_its_branch()
+    {
+        await using var client = await sandbox.ConnectAsync();
+        var session = Exchange.AssertNoError(await client.CallAsync(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Repo, Worktree = new WorktreeRequest { Branch = "maestro/closing" } }));
+        var closed = await client.RecordAsync(Methods.SessionsClose, new SessionCloseParams { SessionId = (string)session["result"]!["id"]!, RemoveWorktree = true, DeleteBranch = true }, "deleteBranch");
+        Assert.True((bool)closed["result"]!["removedWorktree"]!["branchDeleted"]!);
+    }
 }

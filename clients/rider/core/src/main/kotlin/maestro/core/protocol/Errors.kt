@@ -12,6 +12,8 @@ data class ErrorData(
     val feature: String? = null,
     /** The path concerned, e.g. a worktree or a file outside the workspace. */
     val path: String? = null,
+    /** The branch concerned, e.g. the one a worktree removal kept because it was not merged. */
+    val branch: String? = null,
     /** Several paths, e.g. the dirty files of a worktree. */
     val paths: List<String>? = null,
     /** Hunk ids concerned, e.g. the stale ones of a `review/accept`. */

@@ -148,7 +148,20 @@ data class WorktreePruneResult(
 
 data class WorktreeRemoveParams(
     val path: String,
+    /** Remove it even with uncommitted or untracked files or a lock; with `deleteBranch`, also delete an unmerged branch. */
     val force: Boolean = false,
+    /** After removing the worktree, delete the branch it had checked out: only when its commits are merged (into its base or the main worktree's HEAD) unless `force`; never a branch checked out in another worktree. */
+    val deleteBranch: Boolean = false,
     /** The host (`hosts/add`) to ask; absent for this machine. Paths are paths there. */
     val host: String? = null,
+)
+
+/** What `worktrees/remove` (and `sessions/close {removeWorktree}`) removed. */
+data class WorktreeRemoveResult(
+    /** The removed worktree's folder. */
+    val path: String,
+    /** The branch it had checked out; absent for a detached HEAD. */
+    val branch: String? = null,
+    /** True when `deleteBranch` deleted `branch`; false when it was not asked for or there was no branch. */
+    val branchDeleted: Boolean = false,
 )

@@ -113,6 +113,7 @@ object ErrorCodes {
     const val HOST_AUTH_FAILED = -32027
     const val SERVER_BUILD_MISSING = -32028
     const val TUNNEL_UNAVAILABLE = -32029
+    const val BRANCH_NOT_MERGED = -32030
 }
 
 /** The `kind` of [ErrorData]: what to branch on. */
@@ -147,6 +148,7 @@ object ErrorKinds {
     const val HOST_AUTH_FAILED = "HostAuthFailed"
     const val SERVER_BUILD_MISSING = "ServerBuildMissing"
     const val TUNNEL_UNAVAILABLE = "TunnelUnavailable"
+    const val BRANCH_NOT_MERGED = "BranchNotMerged"
 }
 
 /** The ids of the agents Maestro knows out of the box; configured ACP agents start with ACP_PREFIX. */
@@ -179,7 +181,7 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.SESSIONS_CANCEL to MethodShape(MethodKind.REQUEST, SessionIdParams::class.java, null),
     Methods.SESSIONS_RETRY_NOW to MethodShape(MethodKind.REQUEST, SessionIdParams::class.java, null),
     Methods.SESSIONS_HISTORY to MethodShape(MethodKind.REQUEST, SessionHistoryParams::class.java, SessionHistoryResult::class.java),
-    Methods.SESSIONS_CLOSE to MethodShape(MethodKind.REQUEST, SessionCloseParams::class.java, null),
+    Methods.SESSIONS_CLOSE to MethodShape(MethodKind.REQUEST, SessionCloseParams::class.java, SessionCloseResult::class.java),
     Methods.SESSIONS_RENAME to MethodShape(MethodKind.REQUEST, SessionRenameParams::class.java, Session::class.java),
     Methods.SESSIONS_CONFIGURE to MethodShape(MethodKind.REQUEST, SessionConfigureParams::class.java, Session::class.java),
     Methods.SESSIONS_ARCHIVE to MethodShape(MethodKind.REQUEST, SessionArchiveParams::class.java, Session::class.java),
@@ -195,7 +197,7 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.GIT_BRANCHES to MethodShape(MethodKind.REQUEST, GitBranchesParams::class.java, GitBranchesResult::class.java),
     Methods.WORKTREES_LIST to MethodShape(MethodKind.REQUEST, WorktreeListParams::class.java, WorktreeListResult::class.java),
     Methods.WORKTREES_CREATE to MethodShape(MethodKind.REQUEST, WorktreeCreateParams::class.java, Worktree::class.java),
-    Methods.WORKTREES_REMOVE to MethodShape(MethodKind.REQUEST, WorktreeRemoveParams::class.java, null),
+    Methods.WORKTREES_REMOVE to MethodShape(MethodKind.REQUEST, WorktreeRemoveParams::class.java, WorktreeRemoveResult::class.java),
     Methods.WORKTREES_PRUNE to MethodShape(MethodKind.REQUEST, WorktreePruneParams::class.java, WorktreePruneResult::class.java),
     Methods.WORKTREES_MERGE to MethodShape(MethodKind.REQUEST, WorktreeMergeParams::class.java, WorktreeMergeResult::class.java),
     Methods.REVIEW_CHANGES to MethodShape(MethodKind.REQUEST, ReviewChangesParams::class.java, ReviewChangesResult::class.java),

@@ -95,6 +95,13 @@ data class SessionChangedNotification(
 data class SessionCloseParams(
     val sessionId: String,
     val removeWorktree: Boolean = false,
+    /** With `removeWorktree`: also delete the worktree's branch, only when its commits are merged (as `worktrees/remove {deleteBranch}` without force). */
+    val deleteBranch: Boolean = false,
+)
+
+data class SessionCloseResult(
+    /** The worktree `removeWorktree` removed (and whether its branch was deleted); absent when none was. */
+    val removedWorktree: WorktreeRemoveResult? = null,
 )
 
 /** Changes what the session's next turn runs with; fields left out stay as they are. A different agent starts a fresh conversation with that agent in the same Maestro session (its transcript stays); its model then resets to the agent's default unless Model names one. An empty Model also means the agent's default. A Worktree moves the session into a fresh worktree on a new branch, made from the HEAD of the folder it works in now; its next turn starts a fresh conversation there (agents keep conversations per folder). Changes not committed stay in the old folder. */

@@ -120,7 +120,8 @@ object WireMembers {
         Session::class.java to Shape(setOf("id", "name", "agentId", "cwd", "status", "createdAt", "updatedAt", "usage"), mapOf("permissionMode" to "\"ask\"", "lastSeq" to "0", "archived" to "false", "offline" to "false"), setOf("archived", "offline")),
         SessionArchiveParams::class.java to Shape(setOf("sessionId"), mapOf("archived" to "true"), setOf()),
         SessionChangedNotification::class.java to Shape(setOf("session"), mapOf("deleted" to "false"), setOf("deleted")),
-        SessionCloseParams::class.java to Shape(setOf("sessionId"), mapOf("removeWorktree" to "false"), setOf()),
+        SessionCloseParams::class.java to Shape(setOf("sessionId"), mapOf("removeWorktree" to "false", "deleteBranch" to "false"), setOf()),
+        SessionCloseResult::class.java to Shape(setOf(), mapOf(), setOf()),
         SessionConfigureParams::class.java to Shape(setOf("sessionId"), mapOf(), setOf()),
         SessionCreateParams::class.java to Shape(setOf("agentId", "cwd"), mapOf(), setOf()),
         SessionDeleteParams::class.java to Shape(setOf("sessionId"), mapOf("force" to "false"), setOf()),
@@ -160,7 +161,8 @@ object WireMembers {
         WorktreeMergeResult::class.java to Shape(setOf("merged", "conflicts"), mapOf("fastForward" to "false"), setOf()),
         WorktreePruneParams::class.java to Shape(setOf("repo"), mapOf(), setOf()),
         WorktreePruneResult::class.java to Shape(setOf("pruned"), mapOf(), setOf()),
-        WorktreeRemoveParams::class.java to Shape(setOf("path"), mapOf("force" to "false"), setOf()),
+        WorktreeRemoveParams::class.java to Shape(setOf("path"), mapOf("force" to "false", "deleteBranch" to "false"), setOf()),
+        WorktreeRemoveResult::class.java to Shape(setOf("path"), mapOf("branchDeleted" to "false"), setOf()),
         WorktreeRequest::class.java to Shape(setOf("branch"), mapOf(), setOf()),
     )
 }
