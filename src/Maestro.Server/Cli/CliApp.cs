@@ -10,7 +10,8 @@ namespace Maestro.Server.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The whole command tree; tests walk it so that a new command is held to the conventions at once.</summary>
+    internal static RootCommand CreateRoot()
     {
         var root = new RootCommand("Maestro: run many AI coding agents side by side, each on its own branch, from your editor or the command line.")
         {
@@ -31,8 +32,14 @@ public static class CliApp
             HostsCommand.Create(),
             CompletionCommand.Create(),
         };
-        root.Options.Add(new Option<bool>("--verbose", "-v") { Description = "Print the details of an unexpected error.", Recursive = true });
+        root.Options.Add(new Option<bool>("--verbose", "-v") { Description = "Print diagnostics on stderr: the daemon connection, each request's time, the details of an unexpected error.", Recursive = true });
         root.Options.Add(new Option<bool>("--quiet", "-q") { Description = "Print only results and errors: no notes or progress on stderr.", Recursive = true });
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = CreateRoot();
 
         // `maestro` alone and `maestro help [COMMAND]` show the usage, as git and gh do.
         if (args.Length == 0)
@@ -55,6 +62,7 @@ public static class CliApp
         }
 
         CliNotes.Quiet = args.Contains("-q") || args.Contains("--quiet");
+        CliNotes.Verbose = args.Contains("-v") || args.Contains("--verbose");
         try
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -84,7 +92,7 @@ public static class CliApp
             return reporter.Usage($"'{path}' needs a subcommand: {names}.", helpCommand: path);
         }
 
-        return reporter.Usage(ParseErrors.Describe(parsed.Errors[0].Message, out var choices), choices, path);
+        return reporter.Usage(ParseErrors.Describe(parsed.Errors[0], path, out var choices), choices, path);
     }
 
     /// <summary>An argument that looks like an option (<c>review --jsn</c>): a typo, never a path; a value that

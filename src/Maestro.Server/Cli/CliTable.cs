@@ -2,8 +2,9 @@ namespace Maestro.Server.Cli;
 
 /// <summary>
 /// A plain-text table as <c>kubectl get</c> and <c>gh</c> print them: upper-case headers, columns two spaces apart,
-/// no trailing blanks. On a terminal one column (a name or a path) is shortened with "…" so a row never wraps; in a
-/// pipe nothing is cut, so scripts read whole values.
+/// no trailing blanks. On a terminal the flexible column (a name or a path) is shortened with "…" first, then the
+/// other wide text columns, widest first, so a row never wraps; the first column (the id a user copies) and the
+/// right-aligned numbers are never cut. In a pipe nothing is cut, so scripts read whole values.
 /// </summary>
 internal sealed class CliTable
 {
@@ -38,7 +39,16 @@ internal sealed class CliTable
         var total = widths.Sum() + (2 * (widths.Length - 1));
         if (total > width && Flexible >= 0)
         {
-            widths[Flexible] = Math.Max(Math.Max(headers[Flexible].Length, 8), widths[Flexible] - (total - width));
+            widths[Flexible] = Math.Max(Floor(Flexible), widths[Flexible] - (total - width));
+            total = widths.Sum() + (2 * (widths.Length - 1));
+        }
+
+        // Still too wide (a long name beside a long path): the widest other text column gives a column at a time.
+        while (total > width
+            && Enumerable.Range(1, widths.Length - 1).Where(i => !RightAligned.Contains(i) && widths[i] > Floor(i)).OrderByDescending(i => widths[i]).FirstOrDefault() is var widest and > 0)
+        {
+            widths[widest]--;
+            total--;
         }
 
         writer.WriteLine(Line(headers, widths));
@@ -47,6 +57,9 @@ internal sealed class CliTable
             writer.WriteLine(Line(row, widths));
         }
     }
+
+    /// <summary>How narrow a column may get: its header, and at least a few letters of its values.</summary>
+    private int Floor(int column) => Math.Max(headers[column].Length, 8);
 
     private string Line(string[] cells, int[] widths)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Maestro.Protocol;
 using Maestro.Server.Daemon;
 using Maestro.Server.Hosting;
@@ -18,14 +19,24 @@ public sealed class DaemonClient : IAsyncDisposable
     /// <summary>Connects and initializes; null when no daemon runs.</summary>
     public static async Task<DaemonClient?> TryConnectAsync(MaestroPaths paths, CancellationToken cancellationToken, object? notificationTarget = null)
     {
+        var watch = Stopwatch.StartNew();
         var stream = await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
-        return stream is null ? null : await InitializeAsync(stream, notificationTarget, cancellationToken);
+        if (stream is null)
+        {
+            CliNotes.Detail($"no daemon answers at {DaemonEndpoint.Describe(paths)}");
+            return null;
+        }
+
+        var client = await InitializeAsync(stream, notificationTarget, cancellationToken);
+        CliNotes.Detail($"connected to the daemon at {DaemonEndpoint.Describe(paths)} in {watch.ElapsedMilliseconds} ms");
+        return client;
     }
 
     /// <summary>Connects to the daemon, starting it when none runs, as <c>serve --stdio</c> does.</summary>
     /// <param name="capabilities">What this client answers (e.g. permissions, for <c>maestro acp</c>); none by default.</param>
     public static async Task<DaemonClient> ConnectOrStartAsync(MaestroPaths paths, CancellationToken cancellationToken, object? notificationTarget = null, ClientCapabilities? capabilities = null)
     {
+        var watch = Stopwatch.StartNew();
         var stream = await DaemonEndpoint.TryConnectAsync(paths, cancellationToken);
         if (stream is null)
         {
@@ -36,7 +47,9 @@ public sealed class DaemonClient : IAsyncDisposable
                 ?? throw new Errors.MaestroException($"Could not start or reach the daemon at {DaemonEndpoint.Describe(paths)}; see {paths.LogsDirectory}.");
         }
 
-        return await InitializeAsync(stream, notificationTarget, cancellationToken, capabilities);
+        var client = await InitializeAsync(stream, notificationTarget, cancellationToken, capabilities);
+        CliNotes.Detail($"connected to the daemon at {DaemonEndpoint.Describe(paths)} in {watch.ElapsedMilliseconds} ms");
+        return client;
     }
 
     /// <summary>
@@ -83,10 +96,24 @@ public sealed class DaemonClient : IAsyncDisposable
     /// <summary>Sends a notification (no answer).</summary>
     public Task NotifyAsync(string method, object argument) => rpc.NotifyWithParameterObjectAsync(method, argument);
 
-    public Task<T> InvokeAsync<T>(string method, object? argument, CancellationToken cancellationToken)
-        => argument is null
-            ? rpc.InvokeWithCancellationAsync<T>(method, [], cancellationToken)
-            : rpc.InvokeWithParameterObjectAsync<T>(method, argument, cancellationToken);
+    public async Task<T> InvokeAsync<T>(string method, object? argument, CancellationToken cancellationToken)
+    {
+        // -v names the wire method: it is what the daemon's log and docs/protocol.md call the request.
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var answer = argument is null
+                ? await rpc.InvokeWithCancellationAsync<T>(method, [], cancellationToken)
+                : await rpc.InvokeWithParameterObjectAsync<T>(method, argument, cancellationToken);
+            CliNotes.Detail($"request {method} answered in {watch.ElapsedMilliseconds} ms");
+            return answer;
+        }
+        catch (Exception ex) when (ex is RemoteRpcException or OperationCanceledException)
+        {
+            CliNotes.Detail($"request {method} failed after {watch.ElapsedMilliseconds} ms");
+            throw;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

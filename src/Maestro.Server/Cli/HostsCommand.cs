@@ -104,7 +104,7 @@ internal static class HostsCommand
             // Why a host the daemon uses is not connected, said on stderr (stdout is the table).
             foreach (var host in list.Hosts.Where(h => h.LastError is not null))
             {
-                Console.Error.WriteLine($"{host.Name}: {host.LastError}");
+                Console.Error.WriteLine($"{host.Name}: {WireTerms.ForTerminal(host.LastError!)}");
             }
             return ExitCodes.Ok;
         });
@@ -153,7 +153,7 @@ internal static class HostsCommand
             if (test.Hint is { } hint)
             {
                 output.WriteLine();
-                output.WriteLine(hint);
+                output.WriteLine(WireTerms.ForTerminal(hint));
             }
 
             return ExitCodes.Ok;

@@ -39,13 +39,21 @@ internal static class StatsCommand
                 return ExitCodes.Ok;
             }
 
-            CliConsole.Out.WriteLine($"{"",-36} {"turns",7} {"input",12} {"output",10} {"cost USD",12} {"time",10} {"tasks",6}");
+            // The first column is what the totals are split by (a project is a path: shortened from its start).
+            var key = result.GetValue(by);
+            var table = new CliTable(key is { } k ? CliWords.Of(k).ToUpperInvariant() : string.Empty, "TURNS", "INPUT", "OUTPUT", "COST USD", "TIME", "TASKS")
+            {
+                Flexible = 0,
+                KeepEnd = key == StatsGroupBy.Project,
+                RightAligned = new HashSet<int> { 1, 2, 3, 4, 5, 6 },
+            };
             foreach (var group in stats.Groups)
             {
-                CliConsole.Out.WriteLine(Line(group.Key, group.Totals));
+                AddRow(table, group.Key, group.Totals);
             }
 
-            CliConsole.Out.WriteLine(Line("total", stats.Totals));
+            AddRow(table, "total", stats.Totals);
+            table.Write(CliConsole.Out);
             if (stats.Totals.UncountedTurns > 0)
             {
                 CliConsole.Out.WriteLine($"{stats.Totals.UncountedTurns} turn(s) used tokens but their agent reported no cost: they are counted by tokens, not in money.");
@@ -163,10 +171,10 @@ internal static class StatsCommand
             : throw new InvalidParamsException($"{option} '{text}' is not a date (yyyy-MM-dd) or an ISO 8601 time.");
     }
 
-    private static string Line(string key, StatsTotals t)
-        => $"{Shorten(key),-36} {t.Turns,7} {t.InputTokens,12} {t.OutputTokens,10} {Money(t.CostUsd),12} {Duration(t.RuntimeMs),10} {t.TasksDone,6}";
+    private static void AddRow(CliTable table, string key, StatsTotals t)
+        => table.Add(key, Number(t.Turns), Number(t.InputTokens), Number(t.OutputTokens), Money(t.CostUsd), Duration(t.RuntimeMs), Number(t.TasksDone));
 
-    private static string Shorten(string key) => key.Length <= 36 ? key : "…" + key[^35..];
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Money(decimal usd) => "$" + usd.ToString("0.00##", CultureInfo.InvariantCulture);
 

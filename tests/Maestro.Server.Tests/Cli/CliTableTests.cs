@@ -40,4 +40,17 @@ public sealed class CliTableTests
         Assert.Contains("/work/a/very/long/path/to/the/repository/folder", Render(table, int.MaxValue), StringComparison.Ordinal);
         Assert.DoesNotContain(" \n", narrow, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void When_the_flexible_column_is_not_enough_the_widest_other_text_column_is_cut_but_never_the_id_or_numbers()
+    {
+        var table = Sample();
+        table.Add("s_1", "a-session-name-that-is-far-too-long-for-a-narrow-terminal", "$0.25", "/work/a/long/path/to/the/repository");
+        var narrow = Render(table, 50);
+        var lines = narrow.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.True(line.Length <= 50, $"{line.Length}: {line}"));
+        Assert.StartsWith("s_1  a-session-name", lines[1], StringComparison.Ordinal);
+        Assert.Contains("…  $0.25  …", lines[1], StringComparison.Ordinal);
+        Assert.Equal(lines[0].IndexOf("COST", StringComparison.Ordinal) + 4, lines[1].IndexOf("$0.25", StringComparison.Ordinal) + 5);
+    }
 }

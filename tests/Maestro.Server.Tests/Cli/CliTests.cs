@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Maestro.TestSupport;
+using Maestro.TestSupport.Agents;
+using Maestro.TestSupport.Git;
 
 namespace Maestro.Server.Tests.Cli;
 
@@ -9,12 +11,29 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => home.Dispose();
 
+    /// <summary>docs/cli.md: the version of Directory.Build.props and, built from a git checkout, "+" and the full
+    /// commit it was built from (a tarball build has no history to name, and prints the version alone).</summary>
     [Fact]
-    public async Task Version_prints_the_version()
+    public async Task Version_prints_the_version_and_the_commit_it_was_built_from()
     {
         var (exit, stdout, _) = await MaestroProcess.RunAsync(home.Path, "--version");
         Assert.Equal(0, exit);
-        Assert.Matches(@"^\d+\.\d+\.\d+", stdout.Trim());
+        var props = File.ReadAllText(Path.Combine(RepoRoot.Path, "Directory.Build.props"));
+        var version = System.Text.RegularExpressions.Regex.Match(props, "<Version>([^<]+)</Version>").Groups[1].Value;
+        Assert.NotEmpty(version);
+        var printed = stdout.Trim();
+        if (!Directory.Exists(Path.Combine(RepoRoot.Path, ".git")) && !File.Exists(Path.Combine(RepoRoot.Path, ".git")))
+        {
+            Assert.Equal(version, printed);
+            return;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(printed, @"^(?<version>[^+\s]+)\+(?<commit>[0-9a-f]{40})$");
+        Assert.True(match.Success, $"'{printed}' is not VERSION+COMMIT");
+        Assert.Equal(version, match.Groups["version"].Value);
+
+        // A commit of this repository (the build may be older than HEAD, never from elsewhere).
+        Assert.Equal("commit", TestRepository.GitIn(RepoRoot.Path, "cat-file", "-t", match.Groups["commit"].Value).Trim());
     }
 
     [Fact]

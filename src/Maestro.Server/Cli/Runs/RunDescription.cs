@@ -25,18 +25,18 @@ internal static class RunDescription
 
         if (run.Gate is { } gate)
         {
-            output.WriteLine($"Gate      {gate.Reason}" + (gate.Artifact is null ? string.Empty : $" (look at {gate.Artifact})"));
+            output.WriteLine($"Gate      {WireTerms.ForTerminal(gate.Reason)}" + (gate.Artifact is null ? string.Empty : $" (look at {gate.Artifact})"));
             output.WriteLine($"          approve with 'maestro runs approve {run.Id}' or tick {Where(gate.Task)} {gate.Task.Text}");
         }
 
         if (run.Waiting is { } waiting)
         {
-            output.WriteLine($"Waiting   {waiting.Reason}");
+            output.WriteLine($"Waiting   {WireTerms.ForTerminal(waiting.Reason)}");
         }
 
         if (run.Reason is { } reason)
         {
-            output.WriteLine($"Reason    {reason}");
+            output.WriteLine($"Reason    {WireTerms.ForTerminal(reason)}");
         }
 
         if (run.SessionIds.Count > 0)

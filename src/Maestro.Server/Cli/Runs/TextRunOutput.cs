@@ -69,6 +69,11 @@ internal sealed class TextRunOutput : IRunOutput
             };
             if (line is not null)
             {
+                line = WireTerms.ForTerminal(line);
+            }
+
+            if (line is not null)
+            {
                 ClearBar();
                 WriteLine(line);
             }
@@ -91,7 +96,7 @@ internal sealed class TextRunOutput : IRunOutput
             var elapsed = Elapsed(run);
             WriteLine(run.Outcome == RunOutcome.Done
                 ? $"Done: {run.Done} of {run.Total} task(s) checked off in {elapsed}, ${cost}."
-                : $"{run.Outcome}: {run.Reason} ({run.Done} of {run.Total} done, {elapsed}, ${cost}; exit code {exitCode})");
+                : $"{run.Outcome}: {WireTerms.ForTerminal(run.Reason ?? string.Empty)} ({run.Done} of {run.Total} done, {elapsed}, ${cost}; exit code {exitCode})");
             if (run.Outcome == RunOutcome.Stopped && stoppedHere)
             {
                 WriteLine($"To go on, run the same command again: it continues run {run.Id} at the first unchecked task, with its budget and cost so far ({run.TasksRun} task(s) run, ${cost}).");
