@@ -510,6 +510,8 @@ export interface ChatParticipant {
   agentId: string;
   sessionId: string;
   worktree?: string;
+  /** The host its session runs on when that is not the room's machine; its session is then one of that host's sessions. */
+  host?: string;
 }
 
 /** A participant to add: a new session of AgentId, or an existing session by SessionId. */
@@ -520,6 +522,10 @@ export interface ChatParticipantSpec {
   sessionId?: string;
   /** A fresh worktree on its own branch for this participant's session. */
   worktree?: WorktreeRequest;
+  /** Runs this participant's session on that host (`hosts/add`) while the room stays here, so one room mixes local and remote participants; absent: on this machine (or on the room's host, for a room created there). */
+  host?: string;
+  /** The folder of this participant's session (on its host, for one on a host); the room's `cwd` when absent, or the host's default folder for one on a host. */
+  cwd?: string;
 }
 
 export interface ChatPostParams {

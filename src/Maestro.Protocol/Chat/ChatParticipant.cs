@@ -11,4 +11,7 @@ public sealed record ChatParticipant
     public required string SessionId { get; init; }
 
     public string? Worktree { get; init; }
+
+    /// <summary>The host its session runs on when that is not the room's machine; its session is then one of that host's sessions.</summary>
+    public string? Host { get; init; }
 }

@@ -2,12 +2,13 @@ namespace Maestro.Server.AcpAgent;
 
 /// <summary>
 /// What <c>/room @a @b=codex [first message]</c> asks for: the participants, in the order written (each an alias and,
-/// after <c>=</c>, the agent; without one the alias names the agent), then the message to post first, if any. The
-/// participants are the leading <c>@</c> words; the first other word, or an alias written twice, starts the message.
+/// after <c>=</c>, the agent; without one the alias names the agent; <c>@ALIAS@HOST</c> puts its session on an SSH
+/// host), then the message to post first, if any. The participants are the leading <c>@</c> words; the first other
+/// word, or an alias written twice, starts the message.
 /// </summary>
 public sealed record AcpRoomRequest(IReadOnlyList<AcpRoomRequest.Participant> Participants, string Message)
 {
-    public sealed record Participant(string Alias, string? AgentId);
+    public sealed record Participant(string Alias, string? AgentId, string? Host = null);
 
     public static AcpRoomRequest Parse(string argument)
     {
@@ -18,13 +19,13 @@ public sealed record AcpRoomRequest(IReadOnlyList<AcpRoomRequest.Participant> Pa
             var end = rest.IndexOfAny([' ', '\n', '\t', '\r']);
             var word = end < 0 ? rest : rest[..end];
             var eq = word.IndexOf('=', StringComparison.Ordinal);
-            var alias = eq < 0 ? word[1..] : word[1..eq];
+            var (alias, host) = Chat.ChatParticipantSyntax.SplitHost(eq < 0 ? word[1..] : word[1..eq]);
             if (alias.Length == 0 || participants.Any(p => p.Alias == alias))
             {
                 break;
             }
 
-            participants.Add(new Participant(alias, eq < 0 ? null : word[(eq + 1)..]));
+            participants.Add(new Participant(alias, eq < 0 ? null : word[(eq + 1)..], string.IsNullOrEmpty(host) ? null : host));
             rest = end < 0 ? string.Empty : rest[end..].TrimStart();
         }
 

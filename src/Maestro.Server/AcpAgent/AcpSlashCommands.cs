@@ -133,7 +133,7 @@ internal sealed class AcpSlashCommands
         {
             if (argument.Length > 0)
             {
-                throw new AcpRequestException(AcpErrorCodes.InvalidParams, "/room takes the participants first, each an @alias (an agent's id, e.g. @claude-code) or @alias=agent, e.g. `/room @claude-code @reviewer=codex`.");
+                throw new AcpRequestException(AcpErrorCodes.InvalidParams, "/room takes the participants first, each an @alias (an agent's id, e.g. @claude-code), @alias=agent, and @alias@host=agent for one on an SSH host, e.g. `/room @claude-code @reviewer=codex @builder@box=claude-code`.");
             }
 
             var left = session.Room;
@@ -152,7 +152,7 @@ internal sealed class AcpSlashCommands
         {
             var agentId = p.AgentId ?? AcpRoomRequest.AgentFor(p.Alias, ids)
                 ?? throw new AcpRequestException(AcpErrorCodes.InvalidParams, $"@{p.Alias} names no agent: write @{p.Alias}=AGENT, or use an agent's id as the alias. The agents are {string.Join(", ", ids)}.");
-            specs.Add(new ChatParticipantSpec { Alias = p.Alias, AgentId = agentId });
+            specs.Add(new ChatParticipantSpec { Alias = p.Alias, AgentId = agentId, Host = p.Host });
         }
 
         var current = await daemon.InvokeAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id }, CancellationToken.None);
@@ -163,7 +163,7 @@ internal sealed class AcpSlashCommands
         var room = new AcpChatRoom(opened, daemon, update => session.SendAsync(update, CancellationToken.None));
         session.Room?.Dispose();
         session.Room = room;
-        var who = string.Join(", ", opened.Participants.Select(p => $"@{p.Alias} ({p.AgentId})"));
+        var who = string.Join(", ", opened.Participants.Select(p => p.Host is { } host ? $"@{p.Alias} ({p.AgentId} on {host})" : $"@{p.Alias} ({p.AgentId})"));
         await SayAsync(session, $"Opened the room **{opened.Name}** (`{opened.Id}`) with {who} in {opened.Cwd}. Your prompts now go to the room: @mentions choose who answers (@all for everyone), and without one the last one addressed answers. `/room` alone leaves it.");
         if (request.Message.Length == 0)
         {

@@ -15,6 +15,9 @@ public sealed record ChatParticipantRecord
 
     public string? Worktree { get; init; }
 
+    /// <summary>The host its session runs on (<c>hosts/add</c>); null for this machine. Its turns go there.</summary>
+    public string? Host { get; init; }
+
     /// <summary>The last room message a prompt of this participant carried.</summary>
     public long SeenSeq { get; init; }
 

@@ -6,6 +6,8 @@ using Maestro.Server.Agents.Running;
 using Maestro.Server.Chat.Errors;
 using Maestro.Server.Daemon;
 using Maestro.Server.Errors;
+using Maestro.Server.Hosts;
+using Maestro.Server.Hosts.Errors;
 using Maestro.Server.Rpc;
 using Maestro.Server.Sessions;
 using Microsoft.Extensions.Logging;
@@ -15,21 +17,25 @@ namespace Maestro.Server.Chat;
 /// <summary>
 /// Group chat rooms: created with their participants' sessions, listed, paged, posted to, cancelled, closed. A room
 /// lives in SQLite; while open it also has a <see cref="RoomRuntime"/> in memory, loaded on demand after a restart.
+/// A participant may run on a host (<see cref="ChatParticipantSpec.Host"/>): the room stays here, and its session is
+/// created, prompted and read there through <see cref="ISessionGateway"/>.
 /// </summary>
 public sealed class ChatService : IAsyncDisposable, IBackgroundWork
 {
     private readonly ChatStore store;
-    private readonly SessionService sessions;
+    private readonly ISessionGateway sessions;
+    private readonly HostStore hosts;
     private readonly AgentCatalog catalog;
     private readonly AgentAdapterFactory adapters;
     private readonly ConnectionRegistry clients;
     private readonly ILogger<ChatService> logger;
     private readonly ConcurrentDictionary<string, Lazy<Task<RoomRuntime>>> rooms = new(StringComparer.Ordinal);
 
-    public ChatService(ChatStore store, SessionService sessions, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILogger<ChatService> logger)
+    public ChatService(ChatStore store, ISessionGateway sessions, HostStore hosts, AgentCatalog catalog, AgentAdapterFactory adapters, ConnectionRegistry clients, ILogger<ChatService> logger)
     {
         this.store = store;
         this.sessions = sessions;
+        this.hosts = hosts;
         this.catalog = catalog;
         this.adapters = adapters;
         this.clients = clients;
@@ -90,7 +96,7 @@ public sealed class ChatService : IAsyncDisposable, IBackgroundWork
         string? moderatorSession = null;
         if (request.Moderator is { } m)
         {
-            moderatorSession = (await sessions.CreateAsync(new SessionCreateParams { AgentId = m.AgentId, Cwd = cwd, Name = $"{name} · moderator" }, cancellationToken)).Id;
+            moderatorSession = (await sessions.CreateAsync(null, new SessionCreateParams { AgentId = m.AgentId, Cwd = cwd, Name = $"{name} · moderator" }, cancellationToken)).Id;
         }
 
         var record = new ChatRoomRecord
@@ -242,13 +248,27 @@ public sealed class ChatService : IAsyncDisposable, IBackgroundWork
             throw new InvalidParamsException($"The alias @{alias} is used twice; each participant needs its own.");
         }
 
+        if (spec.Host is { } host)
+        {
+            // The host's daemon checks the agent and the folder when it creates the session.
+            _ = await hosts.GetAsync(host, cancellationToken)
+                ?? throw new HostNotFoundException($"Participant @{alias} names no known host '{host}'. 'maestro hosts list' shows the hosts there are; 'maestro hosts add NAME DESTINATION' adds one.");
+        }
+        else if (spec.Cwd is { } folder && !Directory.Exists(folder))
+        {
+            throw new InvalidParamsException($"The folder '{folder}' of participant @{alias} does not exist.");
+        }
+
         if (spec.SessionId is { } sessionId)
         {
-            _ = await sessions.GetAsync(sessionId, cancellationToken);
+            _ = await sessions.GetAsync(spec.Host, sessionId, cancellationToken);
         }
         else if (spec.AgentId is { } agentId)
         {
-            CheckAgent(agentId);
+            if (spec.Host is null)
+            {
+                CheckAgent(agentId);
+            }
         }
         else
         {
@@ -265,11 +285,14 @@ public sealed class ChatService : IAsyncDisposable, IBackgroundWork
     private async Task<ChatParticipantRecord> NewParticipantAsync(string roomId, string roomName, string cwd, ChatParticipantSpec spec, int ordinal, CancellationToken cancellationToken)
     {
         var alias = spec.Alias.Trim();
+        var host = spec.Host is { } named ? await hosts.GetAsync(named, cancellationToken) : null;
+        var folder = spec.Cwd ?? host?.Folder ?? cwd;
         var session = spec.SessionId is { } existing
-            ? await sessions.GetAsync(existing, cancellationToken)
-            : await sessions.CreateAsync(new SessionCreateParams { AgentId = spec.AgentId!, Cwd = cwd, Name = $"{roomName} · @{alias}", Worktree = spec.Worktree }, cancellationToken);
+            ? await sessions.GetAsync(host?.Name, existing, cancellationToken)
+            : await sessions.CreateAsync(host?.Name, new SessionCreateParams { AgentId = spec.AgentId!, Cwd = folder, Name = $"{roomName} · @{alias}", Worktree = spec.Worktree }, cancellationToken);
         return new ChatParticipantRecord
         {
+            Host = host?.Name,
             RoomId = roomId,
             Alias = alias,
             Ordinal = ordinal,

@@ -58,8 +58,8 @@ public sealed class ChatStore
             using var command = c.CreateCommand();
             command.Transaction = t;
             command.CommandText = """
-                INSERT OR REPLACE INTO chat_participants (room_id, alias, ordinal, agent_id, session_id, worktree, seen_seq, removed_at)
-                VALUES ($room, $alias, $ordinal, $agent, $session, $worktree, $seen, $removed);
+                INSERT OR REPLACE INTO chat_participants (room_id, alias, ordinal, agent_id, session_id, worktree, seen_seq, removed_at, host)
+                VALUES ($room, $alias, $ordinal, $agent, $session, $worktree, $seen, $removed, $host);
                 """;
             command.Parameters.AddWithValue("$room", participant.RoomId);
             command.Parameters.AddWithValue("$alias", participant.Alias);
@@ -69,6 +69,7 @@ public sealed class ChatStore
             command.Parameters.AddWithValue("$worktree", (object?)participant.Worktree ?? DBNull.Value);
             command.Parameters.AddWithValue("$seen", participant.SeenSeq);
             command.Parameters.AddWithValue("$removed", participant.RemovedAt is null ? DBNull.Value : Format(participant.RemovedAt.Value));
+            command.Parameters.AddWithValue("$host", (object?)participant.Host ?? DBNull.Value);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         },
         cancellationToken);
@@ -127,7 +128,7 @@ public sealed class ChatStore
         {
             using var command = c.CreateCommand();
             command.CommandText = """
-                SELECT room_id, alias, ordinal, agent_id, session_id, worktree, seen_seq, removed_at
+                SELECT room_id, alias, ordinal, agent_id, session_id, worktree, seen_seq, removed_at, host
                 FROM chat_participants WHERE room_id = $room ORDER BY ordinal;
                 """;
             command.Parameters.AddWithValue("$room", roomId);
@@ -145,6 +146,7 @@ public sealed class ChatStore
                     Worktree = reader.IsDBNull(5) ? null : reader.GetString(5),
                     SeenSeq = reader.GetInt64(6),
                     RemovedAt = reader.IsDBNull(7) ? null : Parse(reader.GetString(7)),
+                    Host = reader.IsDBNull(8) ? null : reader.GetString(8),
                 });
             }
 

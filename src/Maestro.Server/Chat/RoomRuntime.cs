@@ -17,7 +17,7 @@ namespace Maestro.Server.Chat;
 public sealed class RoomRuntime : IAsyncDisposable
 {
     private readonly ChatStore store;
-    private readonly SessionService sessions;
+    private readonly ISessionGateway sessions;
     private readonly ConnectionRegistry clients;
     private readonly ILogger logger;
     private readonly SemaphoreSlim appending = new(1, 1);
@@ -36,7 +36,7 @@ public sealed class RoomRuntime : IAsyncDisposable
     private long lastSeq;
     private int queued; // messages waiting to be routed (the single-reader channel cannot count them)
 
-    public RoomRuntime(ChatRoomRecord room, IReadOnlyList<ChatParticipantRecord> participants, long lastSeq, ChatStore store, SessionService sessions, ConnectionRegistry clients, ILogger logger)
+    public RoomRuntime(ChatRoomRecord room, IReadOnlyList<ChatParticipantRecord> participants, long lastSeq, ChatStore store, ISessionGateway sessions, ConnectionRegistry clients, ILogger logger)
     {
         this.room = room;
         this.participants = participants.ToList();
@@ -93,7 +93,7 @@ public sealed class RoomRuntime : IAsyncDisposable
                 Id = room.Id,
                 Name = room.Name,
                 Cwd = room.Cwd,
-                Participants = participants.Where(p => p.RemovedAt is null).Select(p => new ChatParticipant { Alias = p.Alias, AgentId = p.AgentId, SessionId = p.SessionId, Worktree = p.Worktree }).ToList(),
+                Participants = participants.Where(p => p.RemovedAt is null).Select(p => new ChatParticipant { Alias = p.Alias, AgentId = p.AgentId, SessionId = p.SessionId, Worktree = p.Worktree, Host = p.Host }).ToList(),
                 Moderator = room.ModeratorAgent is null ? null : new ChatModerator { AgentId = room.ModeratorAgent, SessionId = room.ModeratorSession },
                 MaxRounds = room.MaxRounds,
                 Parallel = room.Parallel,
@@ -380,7 +380,7 @@ public sealed class RoomRuntime : IAsyncDisposable
             var recent = await RecentAsync(20);
             for (var attempt = 0; attempt < 2; attempt++)
             {
-                var reply = await PromptAsync(moderator, ChatPrompts.ForModerator(room, present, recent, retry: attempt > 0), token);
+                var reply = await PromptAsync(null, moderator, ChatPrompts.ForModerator(room, present, recent, retry: attempt > 0), token);
                 if (reply.Cancelled)
                 {
                     return [];
@@ -429,6 +429,7 @@ public sealed class RoomRuntime : IAsyncDisposable
         }
 
         var since = await SinceAsync(participant.SeenSeq, alias);
+        var seenBefore = participant.SeenSeq;
         var seen = lastSeq;
         participant = participant with { SeenSeq = seen };
         lock (gate)
@@ -459,7 +460,7 @@ public sealed class RoomRuntime : IAsyncDisposable
         TurnReply reply;
         try
         {
-            reply = await PromptAsync(participant.SessionId, ChatPrompts.ForParticipant(room, alias, Participants.Where(p => p.RemovedAt is null).ToList(), since), turn.Token);
+            reply = await PromptAsync(participant.Host, participant.SessionId, ChatPrompts.ForParticipant(room, alias, Participants.Where(p => p.RemovedAt is null).ToList(), since), turn.Token);
         }
         finally
         {
@@ -481,6 +482,16 @@ public sealed class RoomRuntime : IAsyncDisposable
         if (removed || reply.Cancelled)
         {
             return null; // a removed participant's late words are not posted, so its mentions cannot hand anything on
+        }
+
+        if (reply.NotStarted is { } why)
+        {
+            // Nothing is lost: the messages this turn was to carry are carried by the participant's next one.
+            await RewindSeenAsync(alias, seen, seenBefore);
+            await AppendAsync("system", participant.Host is { } host
+                ? $"@{alias}'s turn could not run on host '{host}': {why} The room goes on without it; its next turn carries what it missed."
+                : $"@{alias}'s turn could not start: {why}", [], CancellationToken.None);
+            return null;
         }
 
         if (reply.Text.Length == 0)
@@ -511,13 +522,35 @@ public sealed class RoomRuntime : IAsyncDisposable
         }
     }
 
-    private async Task<TurnReply> PromptAsync(string sessionId, string prompt, CancellationToken token)
+    /// <summary>A participant's put back to where it was before a turn that never ran, unless something moved it since.</summary>
+    private async Task RewindSeenAsync(string alias, long seen, long before)
     {
-        var before = (await sessions.GetAsync(sessionId, CancellationToken.None)).LastSeq;
+        ChatParticipantRecord? rewound = null;
+        lock (gate)
+        {
+            var index = participants.FindIndex(p => p.Alias == alias);
+            if (index >= 0 && participants[index].RemovedAt is null && participants[index].SeenSeq == seen)
+            {
+                rewound = participants[index] with { SeenSeq = before };
+                participants[index] = rewound;
+            }
+        }
+
+        if (rewound is not null)
+        {
+            await store.SaveParticipantAsync(rewound, CancellationToken.None);
+        }
+    }
+
+    /// <param name="host">The host the session runs on; null for this machine.</param>
+    private async Task<TurnReply> PromptAsync(string? host, string sessionId, string prompt, CancellationToken token)
+    {
+        long before;
         SessionPromptResult result;
         try
         {
-            result = await sessions.PromptAsync(sessionId, prompt, token);
+            before = (await sessions.GetAsync(host, sessionId, token)).LastSeq;
+            result = await sessions.PromptAsync(host, sessionId, prompt, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -525,8 +558,8 @@ public sealed class RoomRuntime : IAsyncDisposable
         }
         catch (MaestroException ex)
         {
-            logger.LogWarning("A turn of session {Session} in room {Room} could not start: {Message}", sessionId, room.Id, ex.Message);
-            return new TurnReply(string.Empty, Cancelled: false, Failed: true);
+            logger.LogWarning("A turn of session {Session} (host {Host}) in room {Room} could not start: {Message}", sessionId, host ?? "local", room.Id, ex.Message);
+            return new TurnReply(string.Empty, Cancelled: false, Failed: true, NotStarted: ex.Message);
         }
 
         if (result.StopReason == StopReason.Cancelled || token.IsCancellationRequested)
@@ -539,7 +572,7 @@ public sealed class RoomRuntime : IAsyncDisposable
         var inTurn = false;
         while (true)
         {
-            var page = await sessions.HistoryAsync(sessionId, after, SessionService.MaxHistoryLimit, CancellationToken.None);
+            var page = await sessions.HistoryAsync(host, sessionId, after, SessionService.MaxHistoryLimit, CancellationToken.None);
             foreach (var e in page.Events)
             {
                 if (e.Event is PromptEvent p)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Maestro.Protocol;
+using Maestro.Server.Chat;
 using Maestro.Server.Hosting;
 
 namespace Maestro.Server.Cli;
@@ -56,7 +57,7 @@ internal static class ChatCommand
         var name = new Argument<string>("name") { Description = "The room's name." };
         var participants = new Option<string[]>("--participant", "-p")
         {
-            Description = "A participant as ALIAS=AGENT (a new session of that agent) or ALIAS=AGENT@BRANCH (on a new worktree); repeat for each.",
+            Description = "A participant as ALIAS=AGENT (a new session of that agent), ALIAS=AGENT@BRANCH (on a new worktree) or ALIAS@HOST=AGENT (its session on that SSH host, 'maestro hosts list'); repeat for each.",
             Required = true,
             AllowMultipleArgumentsPerToken = false,
         };
@@ -86,7 +87,7 @@ internal static class ChatCommand
             else
             {
                 CliConsole.Out.WriteLine(room.Id);
-                CliNotes.Write($"Created {room.Name} with {string.Join(", ", room.Participants.Select(p => $"@{p.Alias} ({p.AgentId}, {p.SessionId})"))}.");
+                CliNotes.Write($"Created {room.Name} with {string.Join(", ", room.Participants.Select(p => $"@{p.Alias} ({p.AgentId}{(p.Host is { } host ? " on " + host : string.Empty)}, {p.SessionId})"))}.");
             }
 
             return ExitCodes.Ok;
@@ -133,20 +134,20 @@ internal static class ChatCommand
         return command;
     }
 
-    /// <summary>ALIAS=AGENT or ALIAS=AGENT@BRANCH; the server checks the alias and the agent.</summary>
-    private static ChatParticipantSpec ParseParticipant(string value)
+    /// <summary>ALIAS[@HOST]=AGENT[@BRANCH]; the server checks the alias, the host and the agent.</summary>
+    internal static ChatParticipantSpec ParseParticipant(string value)
     {
         var equals = value.IndexOf('=', StringComparison.Ordinal);
-        if (equals <= 0 || equals == value.Length - 1)
+        var (alias, host) = ChatParticipantSyntax.SplitHost(equals <= 0 ? string.Empty : value[..equals].TrimStart('@'));
+        var agent = equals <= 0 ? string.Empty : value[(equals + 1)..];
+        if (alias.Length == 0 || agent.Length == 0 || host is { Length: 0 })
         {
-            throw new Errors.InvalidParamsException($"--participant '{value}' is not ALIAS=AGENT (e.g. planner=claude-code, or planner=claude-code@planner-branch for a worktree).");
+            throw new Errors.InvalidParamsException($"--participant '{value}' is not ALIAS=AGENT (e.g. planner=claude-code, planner=claude-code@planner-branch for a worktree, or planner@box=claude-code on the SSH host 'box').");
         }
 
-        var alias = value[..equals].TrimStart('@');
-        var agent = value[(equals + 1)..];
         var at = agent.IndexOf('@', StringComparison.Ordinal);
         return at < 0
-            ? new ChatParticipantSpec { Alias = alias, AgentId = agent }
-            : new ChatParticipantSpec { Alias = alias, AgentId = agent[..at], Worktree = new WorktreeRequest { Branch = agent[(at + 1)..] } };
+            ? new ChatParticipantSpec { Alias = alias, AgentId = agent, Host = host }
+            : new ChatParticipantSpec { Alias = alias, AgentId = agent[..at], Worktree = new WorktreeRequest { Branch = agent[(at + 1)..] }, Host = host };
     }
 }

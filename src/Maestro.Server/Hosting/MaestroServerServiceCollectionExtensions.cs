@@ -134,6 +134,7 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<Hosts.HostInstaller>();
         services.AddSingleton<Hosts.HostSessionCache>();
         services.AddSingleton<Hosts.HostConnections>();
+        services.AddSingleton<ISessionGateway, Hosts.HostRoutedSessions>();
         services.AddSingleton<Hosts.HostService>();
         services.AddScoped<IRpcHandlers, Hosts.HostsRpcHandlers>();
 

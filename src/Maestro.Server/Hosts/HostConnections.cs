@@ -71,6 +71,18 @@ public sealed class HostConnections : IAsyncDisposable
     }
 
     /// <summary>
+    /// A host's session as its host has it now (connecting on first use), known to the relay from then on, so its
+    /// turns are routed there and its events relayed, even for a session this daemon did not create.
+    /// </summary>
+    public async Task<Session> GetSessionAsync(string hostName, string sessionId, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(hostName, cancellationToken);
+        var session = await ForwardAsync<Session>(connection, Methods.SessionsGet, new SessionIdParams { SessionId = sessionId }, cancellationToken);
+        _ = await connection.Relay.AddCreatedAsync(session, cancellationToken);
+        return session;
+    }
+
+    /// <summary>
     /// Every host's sessions, last known state (offline ones marked). Hosts not connected yet are connected now, and
     /// the first attempt is waited for, so a list right after a restart already holds them.
     /// </summary>

@@ -241,5 +241,9 @@ public static class Migrations
                 PRIMARY KEY (host, id)
             ) WITHOUT ROWID;
             """),
+        new(17, "chat participants on hosts", """
+            -- A room of this machine may have participants whose sessions run on a host (docs/chat.md): which one.
+            ALTER TABLE chat_participants ADD COLUMN host TEXT;
+            """),
     ];
 }

@@ -17,6 +17,14 @@ public sealed class AcpRoomRequestTests
     }
 
     [Fact]
+    public void An_alias_at_a_host_puts_that_participant_s_session_on_the_host()
+    {
+        var request = AcpRoomRequest.Parse("@claude-code @rev@box=acp:claude @codex@box go");
+        Assert.Equal([new("claude-code", null), new("rev", "acp:claude", "box"), new("codex", null, "box")], request.Participants);
+        Assert.Equal("go", request.Message);
+    }
+
+    [Fact]
     public void An_alias_written_twice_starts_the_message()
     {
         var request = AcpRoomRequest.Parse("@a=claude-code @b=codex @a start");

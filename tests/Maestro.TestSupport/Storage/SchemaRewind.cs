@@ -23,6 +23,7 @@ public static class SchemaRewind
         [14] = "ALTER TABLE sessions DROP COLUMN archived;",
         [15] = "DROP TABLE hosts;",
         [16] = "DROP TABLE host_sessions;",
+        [17] = "ALTER TABLE chat_participants DROP COLUMN host;",
     };
 
     /// <summary>Undoes every recorded migration above <paramref name="version"/>, newest first.</summary>

@@ -52,6 +52,14 @@ export class ChatView {
     this.form = undefined;
     this.render();
     (this.form as HTMLFormElement | undefined)?.querySelector<HTMLElement>('input, select')?.focus();
+    // The SSH hosts a participant may run on: asked each time, the form built again if they arrive (before any typing, in practice).
+    const before = this.store.runHosts;
+    void this.actions.loadRunHosts().then(() => {
+      if (this.page.kind !== 'new' || !this.form || this.store.runHosts === before || this.store.runHosts.length === 0) return;
+      this.form = undefined;
+      this.render();
+      (this.form as HTMLFormElement | undefined)?.querySelector<HTMLElement>('input, select')?.focus();
+    });
   }
 
   render(): void {
@@ -66,7 +74,7 @@ export class ChatView {
     if (this.page.kind === 'new') {
       // The form keeps what was typed: it is built once per visit, not on every store change.
       if (!this.form) {
-        this.form = renderNewRoomForm(this.store.agents, this.store.hostInfo, (params) => void this.create(params), () => this.showList());
+        this.form = renderNewRoomForm(this.store.agents, this.store.hostInfo, (params) => void this.create(params), () => this.showList(), this.store.runHosts);
         clear(this.element);
         this.element.appendChild(this.form);
       }

@@ -202,6 +202,32 @@ describe('new group chat', () => {
     expect(view().querySelector('.chat-messages')?.textContent).toContain('No messages yet');
   });
 
+  test('with SSH hosts, each participant picks its machine; one on a host is sent with host, the room stays here', async () => {
+    const created = room({ id: 'c_mixed', name: 'mixed', lastSeq: 0, participants: [{ alias: 'a', agentId: 'claude-code', sessionId: 's_a' }, { alias: 'b', agentId: 'codex', sessionId: 's_b', host: 'box' }] });
+    const fake = host({
+      'hosts/list': () => ({ hosts: [{ name: 'box', destination: 'me@box', options: [], env: {}, warnings: [], createdAt: '2026-01-01T00:00:00Z', state: 'online' }] }),
+      'chat/create': () => created,
+      'chat/history': () => ({ messages: [], hasMore: false }),
+    });
+    const { view, panel } = await openChat(fake);
+    panel.app.showNewChat();
+    await panel.flush();
+    await panel.flush();
+    const form = view().querySelector<HTMLFormElement>('.new-room-form')!;
+    const machines = [...form.querySelectorAll<HTMLSelectElement>('.chat-host')];
+    expect(machines.map((m) => [...m.options].map((o) => o.textContent))).toEqual([['This machine', 'box'], ['This machine', 'box']]);
+    form.querySelector<HTMLInputElement>('[name="name"]')!.value = 'mixed';
+    machines[1]!.value = 'box';
+    form.requestSubmit();
+    await panel.flush();
+    expect(fake.requests('chat/create').map((r) => r.params)).toEqual([{
+      name: 'mixed', cwd: '/work/repo', maxRounds: 6,
+      participants: [{ alias: 'a', agentId: 'claude-code' }, { alias: 'b', agentId: 'codex', host: 'box' }],
+    }]);
+    await panel.flush();
+    expect(view().textContent).toContain('@b (codex on box)');
+  });
+
   test('a duplicate alias is refused in the form, nothing is sent; Escape goes back', async () => {
     const fake = host({ 'chat/create': () => room() });
     const { view, panel } = await openChat(fake);

@@ -1,6 +1,7 @@
-// The create-room form: name, folder, participants (agent, alias, optional worktree branch; "Add participant"
-// adds a row), an optional moderator and the round limit. Escape cancels.
-import type { AgentInfo, ChatCreateParams, ChatParticipantSpec } from '../../../../protocol/protocol';
+// The create-room form: name, folder, participants (agent, alias, optional worktree branch, and the machine its
+// session runs on when the server has SSH hosts; "Add participant" adds a row), an optional moderator and the round
+// limit. Escape cancels.
+import type { AgentInfo, ChatCreateParams, ChatParticipantSpec, HostInfo as SshHost } from '../../../../protocol/protocol';
 import type { HostInfo } from '../../bridge/messages';
 import { button, h } from '../dom';
 
@@ -23,7 +24,7 @@ export function checkRoom(params: ChatCreateParams): string | undefined {
   return undefined;
 }
 
-export function renderNewRoomForm(agents: AgentInfo[], host: HostInfo | undefined, submit: (params: ChatCreateParams) => void, cancel: () => void): HTMLFormElement {
+export function renderNewRoomForm(agents: AgentInfo[], host: HostInfo | undefined, submit: (params: ChatCreateParams) => void, cancel: () => void, sshHosts: readonly SshHost[] = []): HTMLFormElement {
   const n = formCount++;
   const id = (name: string): string => `new-room-${n}-${name}`;
   const available = agents.filter((a) => a.available);
@@ -51,6 +52,13 @@ export function renderNewRoomForm(agents: AgentInfo[], host: HostInfo | undefine
     const alias = h('input', { class: 'chat-alias', attrs: { name: `alias-${r}`, type: 'text', value: String.fromCharCode(97 + (r % 26)), 'aria-label': `Participant ${r + 1} alias` } });
     const branch = h('input', { attrs: { name: `branch-${r}`, type: 'text', placeholder: 'worktree branch (optional)', 'aria-label': `Participant ${r + 1} worktree branch` } });
     const row = h('div', { class: 'chat-participant-row' }, agent, alias, branch);
+    if (sshHosts.length > 0) {
+      // The room stays on this machine; a participant on a host has its session there (in the host's default folder).
+      const machine = h('select', { class: 'chat-host', attrs: { name: `host-${r}`, 'aria-label': `Participant ${r + 1} machine` } });
+      machine.appendChild(h('option', { text: 'This machine', attrs: { value: '' } }));
+      for (const s of sshHosts) machine.appendChild(h('option', { text: s.state === 'offline' ? `${s.name} (offline)` : s.name, attrs: { value: s.name } }));
+      row.appendChild(machine);
+    }
     row.appendChild(button('Remove', () => row.remove(), { attrs: { 'aria-label': `Remove participant ${r + 1}` } }));
     rows.appendChild(row);
     if (focus) agent.focus();
@@ -70,7 +78,7 @@ export function renderNewRoomForm(agents: AgentInfo[], host: HostInfo | undefine
     available.length === 0 ? h('div', { class: 'notice', attrs: { role: 'status' }, text: 'No agent is installed: install one (the Sessions list shows how) and try again.' }) : null,
     field('Name', name),
     field('Folder', folder),
-    h('div', { class: 'field' }, h('span', { class: 'field-label', text: 'Participants (agent, @alias, worktree branch)' }), rows, h('div', { class: 'toolbar' }, button('Add participant', () => addRow(true)))),
+    h('div', { class: 'field' }, h('span', { class: 'field-label', text: sshHosts.length > 0 ? 'Participants (agent, @alias, worktree branch, machine)' : 'Participants (agent, @alias, worktree branch)' }), rows, h('div', { class: 'toolbar' }, button('Add participant', () => addRow(true)))),
     field('Moderator', moderator, 'Decides who answers a message that mentions no one.'),
     field('Round limit', maxRounds, 'Agent-to-agent hand-offs one message may lead to.'),
     problem,
@@ -79,9 +87,11 @@ export function renderNewRoomForm(agents: AgentInfo[], host: HostInfo | undefine
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const participants: ChatParticipantSpec[] = [...rows.querySelectorAll('.chat-participant-row')].map((row) => {
-      const [agent, alias, branch] = [...row.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input')];
+      const [agent, alias, branch] = [...row.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select:not(.chat-host), input')];
       const spec: ChatParticipantSpec = { alias: alias!.value.trim(), agentId: agent!.value };
       if (branch!.value.trim()) spec.worktree = { branch: branch!.value.trim() };
+      const machine = row.querySelector<HTMLSelectElement>('.chat-host')?.value;
+      if (machine) spec.host = machine;
       return spec;
     });
     const params: ChatCreateParams = { name: name.value.trim(), cwd: folder.value.trim(), participants };

@@ -90,7 +90,7 @@ export class RoomView {
 
 function describeState(room: Room): string {
   const rounds = room.round > 0 ? ` · round ${room.round} of ${room.maxRounds}` : ` · up to ${room.maxRounds} rounds per message`;
-  const who = room.participants.map((p) => `@${p.alias} (${p.agentId})`).join(', ');
+  const who = room.participants.map((p) => (p.host ? `@${p.alias} (${p.agentId} on ${p.host})` : `@${p.alias} (${p.agentId})`)).join(', ');
   switch (room.state) {
     case 'working':
       return `${room.working.length > 0 ? `Working: ${room.working.map((a) => '@' + a).join(', ')}` : 'Routing…'}${rounds}`;

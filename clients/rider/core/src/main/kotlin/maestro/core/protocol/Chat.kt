@@ -86,6 +86,8 @@ data class ChatParticipant(
     val agentId: String,
     val sessionId: String,
     val worktree: String? = null,
+    /** The host its session runs on when that is not the room's machine; its session is then one of that host's sessions. */
+    val host: String? = null,
 )
 
 /** A participant to add: a new session of AgentId, or an existing session by SessionId. */
@@ -96,6 +98,10 @@ data class ChatParticipantSpec(
     val sessionId: String? = null,
     /** A fresh worktree on its own branch for this participant's session. */
     val worktree: WorktreeRequest? = null,
+    /** Runs this participant's session on that host (`hosts/add`) while the room stays here, so one room mixes local and remote participants; absent: on this machine (or on the room's host, for a room created there). */
+    val host: String? = null,
+    /** The folder of this participant's session (on its host, for one on a host); the room's `cwd` when absent, or the host's default folder for one on a host. */
+    val cwd: String? = null,
 )
 
 data class ChatPostParams(
