@@ -10,6 +10,10 @@ export const HostActions = {
   OpenDiff: 'host/openDiff',
   OpenFile: 'host/openFile',
   ReviewChanges: 'host/reviewChanges',
+  /**
+   * Output: with `{ sessionId }` that session's agent output (VS Code: a channel of its own, filled from
+   * `sessions/output`); without it, or in a host that keeps one log (Rider), the server's log.
+   */
   ShowOutput: 'host/showOutput',
   /** First run: a terminal opened with `{ command }` typed in (not run: the user presses Enter). */
   RunInTerminal: 'host/runInTerminal',

@@ -24,9 +24,11 @@ export const Methods = {
   SessionsDelete: 'sessions/delete',
   SessionsDiscover: 'sessions/discover',
   SessionsImport: 'sessions/import',
+  SessionsOutput: 'sessions/output',
   SessionsEvent: 'sessions/event',
   SessionsEvents: 'sessions/events',
   SessionsChanged: 'sessions/changed',
+  SessionsOutputAppended: 'sessions/outputAppended',
   PermissionsRequest: 'permissions/request',
   GitStatus: 'git/status',
   GitLog: 'git/log',
@@ -179,9 +181,11 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'sessions/delete': { kind: 'request', params: 'SessionDeleteParams', result: null },
   'sessions/discover': { kind: 'request', params: 'SessionDiscoverParams', result: 'SessionDiscoverResult' },
   'sessions/import': { kind: 'request', params: 'SessionImportParams', result: 'Session' },
+  'sessions/output': { kind: 'request', params: 'SessionOutputParams', result: 'SessionOutputResult' },
   'sessions/event': { kind: 'serverNotification', params: 'SessionEventNotification', result: null },
   'sessions/events': { kind: 'serverNotification', params: 'SessionEventsNotification', result: null },
   'sessions/changed': { kind: 'serverNotification', params: 'SessionChangedNotification', result: null },
+  'sessions/outputAppended': { kind: 'serverNotification', params: 'SessionOutputAppendedNotification', result: null },
   'permissions/request': { kind: 'serverRequest', params: 'PermissionRequestParams', result: 'PermissionResponse' },
   'git/status': { kind: 'request', params: 'GitStatusParams', result: 'GitStatusResult' },
   'git/log': { kind: 'request', params: 'GitLogParams', result: 'GitLogResult' },
@@ -255,9 +259,11 @@ export interface MethodTypes {
   'sessions/delete': { params: SessionDeleteParams; result: null };
   'sessions/discover': { params: SessionDiscoverParams; result: SessionDiscoverResult };
   'sessions/import': { params: SessionImportParams; result: Session };
+  'sessions/output': { params: SessionOutputParams; result: SessionOutputResult };
   'sessions/event': { params: SessionEventNotification; result: null };
   'sessions/events': { params: SessionEventsNotification; result: null };
   'sessions/changed': { params: SessionChangedNotification; result: null };
+  'sessions/outputAppended': { params: SessionOutputAppendedNotification; result: null };
   'permissions/request': { params: PermissionRequestParams; result: PermissionResponse };
   'git/status': { params: GitStatusParams; result: GitStatusResult };
   'git/log': { params: GitLogParams; result: GitLogResult };
@@ -1505,6 +1511,38 @@ export interface SessionListParams {
 
 export interface SessionListResult {
   sessions: Session[];
+}
+
+/** `sessions/outputAppended`: new stderr lines of a session's agent, batched (at most every 100 ms per session). A client that holds lines up to some seq skips the ones it has; a gap is filled with `sessions/output {afterSeq}`. */
+export interface SessionOutputAppendedNotification {
+  sessionId: string;
+  /** In seq order, contiguous. */
+  lines: SessionOutputLine[];
+  /** The host of the session, for a session of another machine relayed by this daemon. */
+  host?: string;
+}
+
+/** One line an agent wrote to stderr: ANSI escapes removed, secrets masked, cut at 2000 characters. */
+export interface SessionOutputLine {
+  /** Per session, from 1, contiguous, for as long as the daemon runs (a restart starts again at 1). */
+  seq: number;
+  /** When the daemon read the line. */
+  at: string;
+  text: string;
+}
+
+/** `sessions/output`: the recent stderr of a session's agent, as the daemon keeps it (in memory). */
+export interface SessionOutputParams {
+  sessionId: string;
+  /** Lines with a seq above this one; every kept line when absent. */
+  afterSeq?: number;
+}
+
+export interface SessionOutputResult {
+  /** In seq order. */
+  lines: SessionOutputLine[];
+  /** True when lines after `afterSeq` were dropped already (the ring keeps only the last ones). */
+  truncated: boolean;
 }
 
 export interface SessionPromptParams {

@@ -65,6 +65,10 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(SessionImportParams), typeof(Session))]
     public const string SessionsImport = "sessions/import";
 
+    /// <summary>The recent stderr of a session's agent (kept in memory by the daemon, bounded).</summary>
+    [MethodShape(MethodKind.Request, typeof(SessionOutputParams), typeof(SessionOutputResult))]
+    public const string SessionsOutput = "sessions/output";
+
     [MethodShape(MethodKind.ServerNotification, typeof(SessionEventNotification), null)]
     public const string SessionsEvent = "sessions/event";
 
@@ -73,6 +77,10 @@ public static class Methods
 
     [MethodShape(MethodKind.ServerNotification, typeof(SessionChangedNotification), null)]
     public const string SessionsChanged = "sessions/changed";
+
+    /// <summary>New stderr lines of a session's agent, batched.</summary>
+    [MethodShape(MethodKind.ServerNotification, typeof(SessionOutputAppendedNotification), null)]
+    public const string SessionsOutputAppended = "sessions/outputAppended";
 
     [MethodShape(MethodKind.ServerRequest, typeof(PermissionRequestParams), typeof(PermissionResponse))]
     public const string PermissionsRequest = "permissions/request";

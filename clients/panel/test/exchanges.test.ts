@@ -53,6 +53,9 @@ const notForThePanel = new Set<string>([
   // sessions/configure: `maestro acp` (the editor's agent picker, `/agent`) is its client; the panel shows the result
   // through sessions/changed.
   Methods.SessionsConfigure,
+  // A session's agent output: the host's Output (VS Code's per-session channel, clients/vscode/test/unit/sessionOutput)
+  // reads and follows it; the panel only asks the host to show it.
+  Methods.SessionsOutput, Methods.SessionsOutputAppended,
 ]);
 
 const folder = join(panelRoot, '..', '..', 'tests', 'exchanges');

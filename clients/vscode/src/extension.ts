@@ -5,6 +5,7 @@ import { runPlaybook, stopRun } from './commands/playbookCommands';
 import { startRemote, stopRemote } from './commands/remoteCommands';
 import { cancelSession, closeSession, openTranscript, promptSession, type SessionCommandContext } from './commands/sessionCommands';
 import { createHostActions } from './hostActions';
+import { SessionOutputChannels } from './output/sessionOutputChannels';
 import { panelViewId, PanelViewProvider } from './panel/panelViewProvider';
 import { PermissionBroker } from './permissions/permissionBroker';
 import { askWithNotification } from './permissions/permissionNotification';
@@ -95,7 +96,10 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   const baselineDocuments = new BaselineDocumentProvider(reviewStore, async (uri) => (await vscode.workspace.openTextDocument(uri)).getText());
   const reviewEdits = new ReviewEdits(async (root, decisionId) => (await reviewStore.undo(root, decisionId)).contents ?? []);
   const review = new ReviewController(reviewStore, reviewEdits);
-  const actions = createHostActions(review, output);
+  // A session's Output: its agent's stderr in a channel of its own; the "Maestro" channel stays the extension's log.
+  const sessionOutputs = new SessionOutputChannels(maestro, (id) => tracker.sessions.get(id)?.name);
+  disposables.push(sessionOutputs);
+  const actions = createHostActions(review, (sessionId) => (sessionId ? sessionOutputs.show(sessionId) : output.show(true)));
   const bridge = new PanelBridge(
     maestro,
     actions,

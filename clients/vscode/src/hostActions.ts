@@ -9,8 +9,11 @@ interface PathParams {
   path?: string;
 }
 
-/** The actions the panel may ask of VS Code (`request` with a `host/` method); hostInfo lists their names. */
-export function createHostActions(review: ReviewController, output: vscode.OutputChannel): HostActions {
+/**
+ * The actions the panel may ask of VS Code (`request` with a `host/` method); hostInfo lists their names.
+ * `showOutput` shows a session's own output channel when given its id, the extension's "Maestro" log otherwise.
+ */
+export function createHostActions(review: ReviewController, showOutput: (sessionId?: string) => void): HostActions {
   const resolve = (p: PathParams): vscode.Uri => {
     if (!p.path) throw new Error('a path is needed');
     return vscode.Uri.file(path.isAbsolute(p.path) || !p.cwd ? p.path : path.join(p.cwd, p.path));
@@ -19,7 +22,10 @@ export function createHostActions(review: ReviewController, output: vscode.Outpu
     [HostActionNames.OpenDiff, async (params) => void (await review.openDiff(resolve(params as PathParams)))],
     [HostActionNames.OpenFile, async (params) => void (await vscode.window.showTextDocument(resolve(params as PathParams)))],
     [HostActionNames.ReviewChanges, async (params) => void (await review.reviewChanges((params as PathParams | undefined)?.cwd))],
-    [HostActionNames.ShowOutput, async () => output.show(true)],
+    [HostActionNames.ShowOutput, async (params) => {
+      const sessionId = (params as { sessionId?: unknown } | undefined)?.sessionId;
+      showOutput(typeof sessionId === 'string' && sessionId ? sessionId : undefined);
+    }],
     [HostActionNames.RunInTerminal, async (params) => {
       const command = (params as { command?: string } | undefined)?.command;
       if (!command) throw new Error('a command is needed');

@@ -37,7 +37,9 @@ public sealed partial class SecretRedactor
     /// </summary>
     public static SecretRedactor ForAgent(IReadOnlyDictionary<string, string?> configuredEnvironment)
     {
-        var configured = configuredEnvironment.Values.Where(v => v is { Length: >= MinimumValueLength }).Select(v => v!);
+        var configured = configuredEnvironment
+            .Where(kv => kv.Value is { Length: >= MinimumValueLength } || (IsSecretName(kv.Key) && kv.Value is { Length: >= 6 }))
+            .Select(kv => kv.Value!);
         var daemon = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .Where(e => IsSecretName((string)e.Key) && e.Value is string { Length: >= 6 })
             .Select(e => (string)e.Value!);

@@ -20,6 +20,15 @@ public sealed record MaestroOptions
     /// <summary>How many ACP updates may wait to be stored before Maestro stops reading the agent (back-pressure).</summary>
     public int AcpUpdateQueueCapacity { get; init; } = 1024;
 
+    /// <summary>How many of a session's latest agent stderr lines <c>sessions/output</c> keeps (in memory).</summary>
+    public int SessionOutputLines { get; init; } = 2000;
+
+    /// <summary>How many bytes (UTF-8) of a session's latest agent stderr lines are kept, whichever limit comes first.</summary>
+    public int SessionOutputBytes { get; init; } = 512 * 1024;
+
+    /// <summary>How many sessions' output is kept; the one written to longest ago is forgotten first.</summary>
+    public int SessionOutputSessions { get; init; } = 200;
+
     /// <summary>How long the daemon waits with no client and no work before it exits.</summary>
     public TimeSpan DaemonIdleTimeout { get; init; } = TimeSpan.FromMinutes(30);
 

@@ -56,6 +56,8 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddSingleton<IProcessContainment>(_ => OperatingSystem.IsLinux() ? new LinuxProcessContainment() : new NoProcessContainment());
         services.AddSingleton<AgentProcessStore>();
         services.AddSingleton<AgentProcesses>();
+        services.AddSingleton<Sessions.Output.SessionOutput>();
+        services.AddSingleton<IAgentStderrSink>(sp => sp.GetRequiredService<Sessions.Output.SessionOutput>());
         services.AddSingleton<AgentProcessRunner>();
         services.AddSingleton<AgentCostTotals>();
         services.AddSingleton<PermissionBroker>();

@@ -55,6 +55,10 @@ internal sealed class HostListener
     [JsonRpcMethod(Methods.SessionsChanged)]
     public Task OnChangedAsync(SessionChangedNotification notification) => relay.OfferChangedAsync(notification, CancellationToken.None).AsTask();
 
+    /// <summary>New stderr lines of a host session's agent: relayed with <c>host</c> set (the host's daemon keeps them).</summary>
+    [JsonRpcMethod(Methods.SessionsOutputAppended)]
+    public void OnOutputAppended(SessionOutputAppendedNotification notification) => clients.PostToAll(Methods.SessionsOutputAppended, notification with { Host = host });
+
     [JsonRpcMethod(Methods.PermissionsRequest)]
     public async Task<PermissionResponse> OnPermissionRequestAsync(PermissionRequestParams request, CancellationToken cancellationToken)
         => await permissions.AskClientsAsync(request with { Host = host }, cancellationToken)

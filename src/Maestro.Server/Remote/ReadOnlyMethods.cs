@@ -12,7 +12,7 @@ public static class ReadOnlyMethods
     {
         M.Initialize, M.Shutdown, M.Exit, M.CancelRequest,
         M.AgentsList,
-        M.SessionsList, M.SessionsGet, M.SessionsHistory,
+        M.SessionsList, M.SessionsGet, M.SessionsHistory, M.SessionsOutput,
         M.GitStatus, M.GitLog, M.GitBranches, M.WorktreesList, M.ReviewChanges,
         M.PlaybooksList, M.RunsList, M.RunsGet,
         M.ChatList, M.ChatGet, M.ChatHistory,

@@ -1,6 +1,7 @@
 using Maestro.Protocol;
 using Maestro.Server.Hosts;
 using Maestro.Server.Rpc;
+using Maestro.Server.Sessions.Output;
 using Maestro.Server.Stats.Limits;
 using StreamJsonRpc;
 
@@ -12,9 +13,11 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
     private readonly CostLimitGate limits;
     private readonly SessionsRecovered? recovered;
     private readonly HostConnections hosts;
+    private readonly SessionOutput output;
 
-    public SessionsRpcHandlers(SessionService sessions, CostLimitGate limits, IEnumerable<SessionsRecovered> recoveries, HostConnections hosts)
+    public SessionsRpcHandlers(SessionService sessions, CostLimitGate limits, IEnumerable<SessionsRecovered> recoveries, HostConnections hosts, SessionOutput output)
     {
+        this.output = output;
         this.sessions = sessions;
         this.limits = limits;
         this.hosts = hosts;
@@ -104,6 +107,19 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
         return await sessions.HistoryAsync(request.SessionId, request.AfterSeq, request.Limit, cancellationToken);
     }
 
+    /// <summary>A host's session: asked of its host, whose daemon keeps its agent's output.</summary>
+    [JsonRpcMethod(Methods.SessionsOutput)]
+    public async Task<SessionOutputResult> OutputAsync(SessionOutputParams request, CancellationToken cancellationToken)
+    {
+        if (hosts.IsHostSession(request.SessionId))
+        {
+            return await hosts.ForwardAsync<SessionOutputResult>(request.SessionId, Methods.SessionsOutput, request, cancellationToken);
+        }
+
+        await sessions.GetAsync(request.SessionId, cancellationToken); // an unknown id is SessionNotFound, not an empty output
+        return output.Read(request.SessionId, request.AfterSeq);
+    }
+
     [JsonRpcMethod(Methods.SessionsClose)]
     public Task<SessionCloseResult> CloseAsync(SessionCloseParams request, CancellationToken cancellationToken)
         => hosts.IsHostSession(request.SessionId)
@@ -145,6 +161,7 @@ public sealed class SessionsRpcHandlers : IRpcHandlers
         }
 
         await sessions.DeleteAsync(request.SessionId, request.Force, cancellationToken);
+        output.Forget(request.SessionId);
         return null;
     }
 

@@ -64,6 +64,12 @@ public sealed class HostSessionsTests
         Assert.Equal(events.Count, history.Count);
         Assert.All(history, e => Assert.Equal(RemoteHostSandbox.HostName, (string?)e!["host"]));
 
+        // The agent's output is kept by the host's daemon and asked there: this daemon has no such session and would
+        // answer SessionNotFound.
+        var output = Exchange.AssertNoError(await client.CallAsync(Methods.SessionsOutput, new SessionOutputParams { SessionId = id }))["result"]!;
+        Assert.NotNull(output["lines"]);
+        Assert.False((bool)output["truncated"]!);
+
         var renamed = Exchange.AssertNoError(await client.CallAsync(Methods.SessionsRename, new SessionRenameParams { SessionId = id, Name = "on the box" }))["result"]!;
         Assert.Equal("on the box", (string?)renamed["name"]);
         Assert.Equal(RemoteHostSandbox.HostName, (string?)renamed["host"]);

@@ -172,6 +172,7 @@ public sealed class RemoteAccessTests : IAsyncLifetime
         var sessions = Exchange.AssertNoError(await watcher.CallAsync(Methods.SessionsList, new SessionListParams()));
         Assert.Contains(sessions["result"]!["sessions"]!.AsArray(), s => (string?)s!["id"] == id);
         Exchange.AssertNoError(await watcher.CallAsync(Methods.SessionsHistory, new SessionHistoryParams { SessionId = id }));
+        Exchange.AssertNoError(await watcher.CallAsync(Methods.SessionsOutput, new SessionOutputParams { SessionId = id }));
 
         var prompt = new SessionPromptParams { SessionId = id, Text = "Not allowed" };
         var refused = await watcher.CallAsync(Methods.SessionsPrompt, prompt);

@@ -7,7 +7,8 @@ namespace Maestro.TestSupport.Agents;
 /// (leave) never ticks; (flaky) ticks on the second try; (wrong) ticks the next line's box instead; (rewrite)
 /// replaces the whole document; (slow) sleeps 60 s first; (slow-once) sleeps only the first time;
 /// (user-edit) ticks, then adds a line at the top and a new task at the end, as a user editing would;
-/// (costly) reports a cost of $1; (halt) leaves its box and appends a halt marker, as an agent that cannot go on.
+/// (costly) reports a cost of $1; (halt) leaves its box and appends a halt marker, as an agent that cannot go on;
+/// (stderr) writes two warnings to stderr, one with a key in it.
 /// </summary>
 public static class ClaudeStandIn
 {
@@ -23,6 +24,7 @@ public static class ClaudeStandIn
         marker="$doc.$line.tried"
         tick() { sed -i "$1s/\[ \]/[x]/" "$doc"; }
         case "$task" in
+          *"(stderr)"*) printf 'warning: the model is slow, retrying (1/3)\nwarning: using the key sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123\n' >&2 ;;
           *"(leave)"*) ;;
           *"(flaky)"*) if [ -e "$marker" ]; then tick "$line"; else : > "$marker"; fi ;;
           *"(wrong)"*) tick $((line + 1)) ;;

@@ -213,7 +213,8 @@ export class SessionView {
     if (this.store.hostOffers(HostActions.ReviewChanges)) {
       this.actionsBar.appendChild(button('Review changes', () => void this.actions.hostAction(HostActions.ReviewChanges, { cwd: this.workDir() })));
     }
-    if (this.store.hostOffers(HostActions.ShowOutput)) this.actionsBar.appendChild(button('Output', () => void this.actions.hostAction(HostActions.ShowOutput)));
+    // This session's agent output (its stderr, kept by the server): VS Code opens a channel of its own; Rider its log.
+    if (this.store.hostOffers(HostActions.ShowOutput)) this.actionsBar.appendChild(button('Output', () => void this.actions.hostAction(HostActions.ShowOutput, { sessionId: this.sessionId }), { attrs: { title: "This session's agent output" } }));
     // A worktree session's own actions, as the editor offers them (each asks first where it should).
     if (worktree) {
       const offered: [string, string, string][] = [

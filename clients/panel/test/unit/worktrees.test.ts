@@ -253,4 +253,15 @@ describe("a worktree session's actions", () => {
     await rider.flush();
     expect(labels(rider.root)).toEqual(['Rename', 'Review changes', 'Output', 'Close']);
   });
+
+  test("Output asks the host for that session's output (its id goes with the action)", async () => {
+    const fake = host();
+    fake.answers[HostActions.ShowOutput] = () => null;
+    const panel = await mountPanel(fake, hostInfo({ hostActions: [HostActions.ShowOutput] }));
+    panel.app.openSession('p');
+    await panel.flush();
+    [...panel.root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Output')!.click();
+    await panel.flush();
+    expect(fake.requests(HostActions.ShowOutput).map((r) => r.params)).toEqual([{ sessionId: 'p' }]);
+  });
 });

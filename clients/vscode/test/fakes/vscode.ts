@@ -176,8 +176,20 @@ export interface FakeStatusBarItem {
   dispose(): void;
 }
 
+/** An output channel as the extension made it: its name, the lines written, whether it was shown or disposed. */
+export interface FakeOutputChannel {
+  name: string;
+  lines: string[];
+  shown: number;
+  disposed: boolean;
+  appendLine(line: string): void;
+  show(preserveFocus?: boolean): void;
+  dispose(): void;
+}
+
 /** What the extension showed, for assertions. */
 export const recorded = {
+  outputChannels: [] as FakeOutputChannel[],
   statusBarItems: [] as FakeStatusBarItem[],
   messages: [] as { level: 'info' | 'warning' | 'error'; text: string; items: string[]; modal?: boolean; detail?: string }[],
   contexts: new Map<string, unknown>(),
@@ -190,6 +202,7 @@ export const recorded = {
   /** window.showQuickPick calls: the title and the labels offered. */
   quickPicks: [] as { title?: string; labels: string[] }[],
   reset(): void {
+    this.outputChannels.length = 0;
     this.quickPicks.length = 0;
     quickPickAnswer = undefined;
     this.progress.length = 0;
@@ -249,6 +262,25 @@ export const window = {
     };
     recorded.statusBarItems.push(item);
     return item;
+  },
+  createOutputChannel(name: string): FakeOutputChannel {
+    const channel: FakeOutputChannel = {
+      name,
+      lines: [],
+      shown: 0,
+      disposed: false,
+      appendLine(line: string) {
+        this.lines.push(line);
+      },
+      show() {
+        this.shown++;
+      },
+      dispose() {
+        this.disposed = true;
+      },
+    };
+    recorded.outputChannels.push(channel);
+    return channel;
   },
   createTextEditorDecorationType(options: unknown) {
     return { options, dispose() {} };

@@ -7,7 +7,6 @@ import { deleteWorktree, mergeWorktree, openWorktreeInNewWindow } from '../../sr
 import { ActivityTracker } from '../../src/status/activityTracker';
 import { createHostActions } from '../../src/hostActions';
 import type { ReviewController } from '../../src/review/reviewController';
-import type { OutputChannel } from 'vscode';
 import { FakeRpcClient } from './fakeRpcClient';
 
 const session = (id: string, extra: Partial<Session> = {}): Session =>
@@ -205,7 +204,7 @@ describe('the worktree actions the panel may ask for', () => {
   beforeEach(() => recorded.reset());
 
   it('run the commands of the same names on the session given (Close as Close Session), and want one', async () => {
-    const actions = createHostActions({} as ReviewController, {} as OutputChannel);
+    const actions = createHostActions({} as ReviewController, () => undefined);
     await actions.get('host/openWorktreeInNewWindow')!({ sessionId: 'w' });
     await actions.get('host/mergeWorktree')!({ sessionId: 'w' });
     await actions.get('host/deleteWorktree')!({ sessionId: 'w' });

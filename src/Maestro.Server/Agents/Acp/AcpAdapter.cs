@@ -22,13 +22,15 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
     private readonly PermissionBroker permissions;
     private readonly MaestroOptions options;
     private readonly AgentProcesses processes;
+    private readonly IAgentStderrSink output;
     private readonly ILogger logger;
     private readonly SemaphoreSlim gate = new(1, 1);
     private AcpConnection? connection;
     private string? acpSessionId;
 
-    public AcpAdapter(AgentLaunch launchTemplate, PermissionBroker permissions, MaestroOptions options, AgentProcesses processes, ILogger logger)
+    public AcpAdapter(AgentLaunch launchTemplate, PermissionBroker permissions, MaestroOptions options, AgentProcesses processes, IAgentStderrSink output, ILogger logger)
     {
+        this.output = output;
         this.processes = processes;
         this.launchTemplate = launchTemplate;
         this.permissions = permissions;
@@ -127,7 +129,7 @@ public sealed class AcpAdapter : IAgentAdapter, IAsyncDisposable
         }
 
         await ResetAsync();
-        connection = AcpConnection.Start(launchTemplate with { WorkingDirectory = turn.WorkingDirectory, SessionId = turn.SessionId }, new AcpClientTarget(permissions, options.AcpUpdateQueueCapacity), options.MaxAgentLineBytes, processes, logger);
+        connection = AcpConnection.Start(launchTemplate with { WorkingDirectory = turn.WorkingDirectory, SessionId = turn.SessionId }, new AcpClientTarget(permissions, options.AcpUpdateQueueCapacity), options.MaxAgentLineBytes, processes, output, logger);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.AgentIdleTimeout);
         var init = await connection.Rpc.InvokeWithParameterObjectAsync<JsonElement>(

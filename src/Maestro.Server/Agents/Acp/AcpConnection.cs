@@ -22,9 +22,20 @@ internal sealed class AcpConnection : IAsyncDisposable
     private readonly LineTail stderr = new(40);
     private readonly Task<CommandResult> process;
 
-    private AcpConnection(AgentLaunch launch, AcpClientTarget target, int maxLineBytes, AgentProcesses processes, ILogger logger)
+    private AcpConnection(AgentLaunch launch, AcpClientTarget target, int maxLineBytes, AgentProcesses processes, IAgentStderrSink output, ILogger logger)
     {
         Target = target;
+        // The agent's configured env values and the daemon's secret-named variables: what its error texts mask too.
+        var redactor = SecretRedactor.ForAgent(launch.Environment);
+        void Keep(string line)
+        {
+            stderr.Add(line);
+            if (launch.SessionId is { } session)
+            {
+                output.Add(session, line, redactor);
+            }
+        }
+
         var filter = new AcpLineFilter(maxLineBytes, target, logger);
         // npm's .cmd shims of agent CLIs on Windows start through cmd.exe (CommandLaunch).
         var command = CommandLaunch.For(launch.Executable, launch.Arguments).Wrap()
@@ -38,12 +49,12 @@ internal sealed class AcpConnection : IAsyncDisposable
                 StderrLineBytes,
                 (line, _) =>
                 {
-                    stderr.Add(line);
+                    Keep(line);
                     return Task.CompletedTask;
                 },
                 (length, _) =>
                 {
-                    stderr.Add($"(a line of {length} bytes was left out)");
+                    Keep($"(a line of {length} bytes was left out)");
                     return Task.CompletedTask;
                 },
                 ct)));
@@ -62,7 +73,7 @@ internal sealed class AcpConnection : IAsyncDisposable
 
     public string StderrTail => stderr.ToString();
 
-    public static AcpConnection Start(AgentLaunch launch, AcpClientTarget target, int maxLineBytes, AgentProcesses processes, ILogger logger) => new(launch, target, maxLineBytes, processes, logger);
+    public static AcpConnection Start(AgentLaunch launch, AcpClientTarget target, int maxLineBytes, AgentProcesses processes, IAgentStderrSink output, ILogger logger) => new(launch, target, maxLineBytes, processes, output, logger);
 
     /// <summary>
     /// Closes the agent's stdin and gives it a few seconds to exit by itself (agents write their session

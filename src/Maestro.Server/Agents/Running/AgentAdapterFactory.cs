@@ -55,7 +55,7 @@ public sealed class AgentAdapterFactory
                 WorkingDirectory = Environment.CurrentDirectory,
                 Environment = environment,
             };
-            return new AcpAdapter(launch, permissions, options, runner.Processes, loggers.CreateLogger<AcpAdapter>());
+            return new AcpAdapter(launch, permissions, options, runner.Processes, runner.Output, loggers.CreateLogger<AcpAdapter>());
         }
 
         if (definition.TurnArguments is null || definition.StreamParser is null)

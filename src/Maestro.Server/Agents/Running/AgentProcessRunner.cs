@@ -19,9 +19,11 @@ public sealed class AgentProcessRunner
     private readonly MaestroOptions options;
     private readonly AgentProcesses processes;
     private readonly ILogger<AgentProcessRunner> logger;
+    private readonly IAgentStderrSink output;
 
-    public AgentProcessRunner(MaestroOptions options, AgentProcesses processes, ILogger<AgentProcessRunner> logger)
+    public AgentProcessRunner(MaestroOptions options, AgentProcesses processes, IAgentStderrSink output, ILogger<AgentProcessRunner> logger)
     {
+        this.output = output;
         this.options = options;
         this.processes = processes;
         this.logger = logger;
@@ -30,12 +32,18 @@ public sealed class AgentProcessRunner
     /// <summary>How agent processes are started and contained; ACP agents are started through it too.</summary>
     public AgentProcesses Processes => processes;
 
+    /// <summary>Where agents' stderr lines are kept per session; ACP agents write there too.</summary>
+    public IAgentStderrSink Output => output;
+
     /// <param name="onLine">Each line of stdout, decoded leniently.</param>
     /// <param name="onDiscarded">The length of each stdout line over <see cref="MaestroOptions.MaxAgentLineBytes"/>, which was skipped.</param>
     public async Task<AgentProcessResult> RunAsync(AgentLaunch launch, Func<string, CancellationToken, Task> onLine, CancellationToken cancellationToken, Func<long, CancellationToken, Task>? onDiscarded = null)
     {
         var environment = MergeEnvironment(launch.Environment, launch.WorkingDirectory);
         var redactor = new SecretRedactor(environment);
+        // The session's output is shown as it comes, not only on failure: every configured env value is masked there,
+        // whatever its name (as the session's error texts are).
+        var outputRedactor = SecretRedactor.ForAgent(launch.Environment);
         var stderr = new LineTail(40);
         var lastOutput = Environment.TickCount64;
         using var kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -81,12 +89,23 @@ public sealed class AgentProcessRunner
                 {
                     Volatile.Write(ref lastOutput, Environment.TickCount64);
                     stderr.Add(line);
+                    if (launch.SessionId is { } session)
+                    {
+                        output.Add(session, line, outputRedactor);
+                    }
+
                     return Task.CompletedTask;
                 },
                 (length, _) =>
                 {
                     Volatile.Write(ref lastOutput, Environment.TickCount64);
-                    stderr.Add($"(a line of {length} bytes was left out)");
+                    var note = $"(a line of {length} bytes was left out)";
+                    stderr.Add(note);
+                    if (launch.SessionId is { } session)
+                    {
+                        output.Add(session, note, outputRedactor);
+                    }
+
                     return Task.CompletedTask;
                 },
                 ct)));

@@ -13,7 +13,7 @@ internal sealed partial class LineTail
 
     public void Add(string line)
     {
-        line = AnsiEscapes().Replace(line, string.Empty);
+        line = WithoutEscapes(line);
         lock (lines)
         {
             lines.Enqueue(line.Length > 2000 ? line[..2000] + "…" : line);
@@ -23,6 +23,9 @@ internal sealed partial class LineTail
             }
         }
     }
+
+    /// <summary>The line without its ANSI colour and cursor escapes (agents colour their stderr on a terminal and sometimes not only there).</summary>
+    public static string WithoutEscapes(string line) => AnsiEscapes().Replace(line, string.Empty);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\x1B\[[0-9;?]*[A-Za-z]")]
     private static partial System.Text.RegularExpressions.Regex AnsiEscapes();

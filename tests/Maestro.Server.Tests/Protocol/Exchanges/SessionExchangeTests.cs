@@ -32,6 +32,18 @@ public sealed class SessionExchangeTests : IAsyncLifetime
         // How many events one batch holds depends on how fast the agent prints against the pump: any batch of the session will do.
         Exchange.RecordMessage(await client.NotificationAsync(Methods.SessionsEvents, p => (string?)p["sessionId"] == id && p["events"]!.AsArray().Count > 0));
 
+        // The agent's stderr: kept per session (its key masked), sent to the clients as it comes, read back on demand.
+        var warned = Exchange.AssertNoError(await client.CallAsync(Methods.SessionsPrompt, new SessionPromptParams { SessionId = id, Text = "Your task (line 1 of the document): warn (stderr)" }));
+        Assert.Equal("endTurn", (string?)warned["result"]!["stopReason"]);
+        var appended = await client.NotificationAsync(Methods.SessionsOutputAppended, p => (string?)p["sessionId"] == id && p["lines"]!.AsArray().Any(l => ((string?)l!["text"])?.StartsWith("warning:", StringComparison.Ordinal) == true));
+        Exchange.RecordMessage(appended);
+        var firstWarning = appended["params"]!["lines"]!.AsArray().First(l => ((string?)l!["text"])!.StartsWith("warning:", StringComparison.Ordinal))!;
+        var output = await client.RecordAsync(Methods.SessionsOutput, new SessionOutputParams { SessionId = id, AfterSeq = (long)firstWarning["seq"]! - 1 });
+        Assert.Equal(
+            ["warning: the model is slow, retrying (1/3)", "warning: using the key [redacted]"],
+            output["result"]!["lines"]!.AsArray().Select(l => (string)l!["text"]!).ToArray());
+        await client.RecordErrorAsync(Methods.SessionsOutput, new SessionOutputParams { SessionId = "s_000000000000" }, ErrorCodes.SessionNotFound, ErrorKinds.SessionNotFound);
+
         await client.RecordAsync(Methods.SessionsList, new SessionListParams { Cwd = sandbox.Repo });
         var renamed = await client.RecordAsync(Methods.SessionsRename, new SessionRenameParams { SessionId = id, Name = "Greeter" });
         Assert.Equal("Greeter", (string?)renamed["result"]!["name"]);

@@ -29,9 +29,11 @@ object Methods {
     const val SESSIONS_DELETE = "sessions/delete"
     const val SESSIONS_DISCOVER = "sessions/discover"
     const val SESSIONS_IMPORT = "sessions/import"
+    const val SESSIONS_OUTPUT = "sessions/output"
     const val SESSIONS_EVENT = "sessions/event"
     const val SESSIONS_EVENTS = "sessions/events"
     const val SESSIONS_CHANGED = "sessions/changed"
+    const val SESSIONS_OUTPUT_APPENDED = "sessions/outputAppended"
     const val PERMISSIONS_REQUEST = "permissions/request"
     const val GIT_STATUS = "git/status"
     const val GIT_LOG = "git/log"
@@ -188,9 +190,11 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.SESSIONS_DELETE to MethodShape(MethodKind.REQUEST, SessionDeleteParams::class.java, null),
     Methods.SESSIONS_DISCOVER to MethodShape(MethodKind.REQUEST, SessionDiscoverParams::class.java, SessionDiscoverResult::class.java),
     Methods.SESSIONS_IMPORT to MethodShape(MethodKind.REQUEST, SessionImportParams::class.java, Session::class.java),
+    Methods.SESSIONS_OUTPUT to MethodShape(MethodKind.REQUEST, SessionOutputParams::class.java, SessionOutputResult::class.java),
     Methods.SESSIONS_EVENT to MethodShape(MethodKind.SERVER_NOTIFICATION, SessionEventNotification::class.java, null),
     Methods.SESSIONS_EVENTS to MethodShape(MethodKind.SERVER_NOTIFICATION, SessionEventsNotification::class.java, null),
     Methods.SESSIONS_CHANGED to MethodShape(MethodKind.SERVER_NOTIFICATION, SessionChangedNotification::class.java, null),
+    Methods.SESSIONS_OUTPUT_APPENDED to MethodShape(MethodKind.SERVER_NOTIFICATION, SessionOutputAppendedNotification::class.java, null),
     Methods.PERMISSIONS_REQUEST to MethodShape(MethodKind.SERVER_REQUEST, PermissionRequestParams::class.java, PermissionResponse::class.java),
     Methods.GIT_STATUS to MethodShape(MethodKind.REQUEST, GitStatusParams::class.java, GitStatusResult::class.java),
     Methods.GIT_LOG to MethodShape(MethodKind.REQUEST, GitLogParams::class.java, GitLogResult::class.java),

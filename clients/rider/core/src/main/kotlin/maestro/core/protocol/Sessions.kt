@@ -194,6 +194,38 @@ data class SessionListResult(
     val sessions: List<Session>,
 )
 
+/** `sessions/outputAppended`: new stderr lines of a session's agent, batched (at most every 100 ms per session). A client that holds lines up to some seq skips the ones it has; a gap is filled with `sessions/output {afterSeq}`. */
+data class SessionOutputAppendedNotification(
+    val sessionId: String,
+    /** In seq order, contiguous. */
+    val lines: List<SessionOutputLine>,
+    /** The host of the session, for a session of another machine relayed by this daemon. */
+    val host: String? = null,
+)
+
+/** One line an agent wrote to stderr: ANSI escapes removed, secrets masked, cut at 2000 characters. */
+data class SessionOutputLine(
+    /** Per session, from 1, contiguous, for as long as the daemon runs (a restart starts again at 1). */
+    val seq: Long,
+    /** When the daemon read the line. */
+    val at: String,
+    val text: String,
+)
+
+/** `sessions/output`: the recent stderr of a session's agent, as the daemon keeps it (in memory). */
+data class SessionOutputParams(
+    val sessionId: String,
+    /** Lines with a seq above this one; every kept line when absent. */
+    val afterSeq: Long? = null,
+)
+
+data class SessionOutputResult(
+    /** In seq order. */
+    val lines: List<SessionOutputLine>,
+    /** True when lines after `afterSeq` were dropped already (the ring keeps only the last ones). */
+    val truncated: Boolean,
+)
+
 data class SessionPromptParams(
     val sessionId: String,
     val text: String,
