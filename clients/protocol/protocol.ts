@@ -356,6 +356,9 @@ export const PermissionOptionKindValues: readonly PermissionOptionKind[] = ['all
 export type ReviewBaseline = 'agent' | 'index';
 export const ReviewBaselineValues: readonly ReviewBaseline[] = ['agent', 'index'];
 
+export type ReviewOutcome = 'kept' | 'rejected';
+export const ReviewOutcomeValues: readonly ReviewOutcome[] = ['kept', 'rejected'];
+
 export type RoomState = 'idle' | 'moderating' | 'working' | 'closed';
 export const RoomStateValues: readonly RoomState[] = ['idle', 'moderating', 'working', 'closed'];
 
@@ -1095,6 +1098,20 @@ export interface ReviewChangesResult {
   files: ReviewFile[];
   /** The sessions with pending agent hunks in the folder, for grouping; null with the index baseline. */
   sessions?: ReviewSessionSummary[];
+  /** The files whose agent changes were decided and not undone, one per session and file (the latest decision wins), so every client can show what became of them (kept or rejected), whichever client decided; null with the index baseline. */
+  decided?: ReviewDecidedFile[];
+}
+
+/** A file whose agent changes of one session were decided, by any client: the latest decision on that session's changes to the file that was not undone. The same file may still have pending hunks of the session (a decision on some of them); those are in `files`. */
+export interface ReviewDecidedFile {
+  sessionId: string;
+  /** The turn whose change the decision was about. */
+  turnId?: string;
+  /** Repository-relative, as a review file's `path`. */
+  path: string;
+  outcome: ReviewOutcome;
+  /** The decision, for `review/undo`. */
+  decisionId: string;
 }
 
 export interface ReviewFile {

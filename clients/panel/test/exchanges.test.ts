@@ -321,6 +321,11 @@ describe.each(exchanges)('$file', (exchange) => {
         expect(names).toEqual([...new Set(result.files.map((f) => f.sessionName))]);
         for (const file of result.files) expect(view.element.textContent).toContain(file.path);
         expect(view.element.querySelectorAll('.review-hunk').length).toBe(result.files.filter((f) => f.status === 'modified' && !f.binary).reduce((n, f) => n + f.hunks.length, 0));
+        // What became of each decided file, whichever client decided, is what the transcript's file-change rows say.
+        for (const d of result.decided ?? []) {
+          const pending = result.files.some((f) => f.sessionId === d.sessionId && f.path === d.path);
+          expect(store.review.outcome(d.sessionId, `${(exchange.request as ReviewChangesParams).cwd}/${d.path}`)).toBe(pending ? 'pending' : d.outcome);
+        }
         break;
       }
       case Methods.ReviewAccept:

@@ -10,4 +10,11 @@ public sealed record ReviewChangesResult
 
     /// <summary>The sessions with pending agent hunks in the folder, for grouping; null with the index baseline.</summary>
     public IReadOnlyList<ReviewSessionSummary>? Sessions { get; init; }
+
+    /// <summary>
+    /// The files whose agent changes were decided and not undone, one per session and file (the latest decision wins),
+    /// so every client can show what became of them (kept or rejected), whichever client decided; null with the index
+    /// baseline.
+    /// </summary>
+    public IReadOnlyList<ReviewDecidedFile>? Decided { get; init; }
 }

@@ -361,9 +361,17 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
     {
         public ValueTask EmitAsync(SessionEvent sessionEvent, CancellationToken cancellationToken)
         {
-            if (sessionEvent is FileChangeEvent change)
+            switch (sessionEvent)
             {
-                observer?.FileReported(runtime.Session.Id, turnId, change.Path);
+                case FileChangeEvent change:
+                    observer?.FileReported(runtime.Session.Id, turnId, change.Path);
+                    break;
+                case ToolCallEvent call:
+                    observer?.ToolCallReported(runtime.Session.Id, turnId, call.ToolCallId, call.Status);
+                    break;
+                case ToolCallUpdateEvent update:
+                    observer?.ToolCallReported(runtime.Session.Id, turnId, update.ToolCallId, update.Status);
+                    break;
             }
 
             return runtime.EmitAsync(sessionEvent, CancellationToken.None);

@@ -213,7 +213,8 @@ export class Actions {
     await Promise.all(
       [...folders].map(async (cwd) => {
         try {
-          this.store.review.setFolder(cwd, await this.bridge.request<ReviewChangesResult>(Methods.ReviewChanges, { cwd, host: this.reviewHosts.get(cwd) }));
+          const asOf = this.store.review.epoch;
+          this.store.review.setFolder(cwd, await this.bridge.request<ReviewChangesResult>(Methods.ReviewChanges, { cwd, host: this.reviewHosts.get(cwd) }), asOf);
         } catch (error) {
           if (error instanceof RpcError && (error.code === ErrorCodes.NotARepository || error.isNotAvailable)) this.store.review.folders.delete(cwd);
         }

@@ -1,6 +1,8 @@
 // The Review tab's inbox: every session's pending agent hunks (review/changes against each turn's own baseline, so
 // the user's edits are never here), the decisions this panel made (each undoable), and what became of each file a
-// transcript shows changing. Fed by actions.ts; read by the review view and the transcript's file-change rows.
+// transcript shows changing: the server's `decided` (whichever client decided, kept across reloads), with this panel's
+// own decisions shown at once until the server's next answer has them. Fed by actions.ts; read by the review view and
+// the transcript's file-change rows.
 import type { ReviewChangesResult, ReviewFile, ReviewHunk } from '../../../protocol/protocol';
 
 /** One pending agent file of one session turn, with the folder its review was read from (the cwd for decisions). */
@@ -25,7 +27,7 @@ export interface Decision {
   kind: 'accept' | 'reject';
   /** For people: "2 hunks of Claude Code 1 in src/a.ts". */
   label: string;
-  /** The (session, path) pairs it covered, for the transcript's kept/rejected marks. */
+  /** The (session, path) pairs it covered, for the transcript's kept/rejected marks until the server's answer has them. */
   targets: { sessionId: string; path: string }[];
   undone: boolean;
 }
@@ -49,10 +51,27 @@ export class ReviewInbox {
   question: MixedQuestion | undefined;
   /** Bumped on every change, so views can tell whether to redraw. */
   revision = 0;
-  private readonly outcomes = new Map<string, 'kept' | 'rejected'>();
+  /**
+   * What this panel decided or undid, by session and path, shown before the server says so: `outcome` undefined is an
+   * undo (the server's entry for `decisionId` no longer stands). `epoch` orders them against reads of the review.
+   */
+  private readonly local = new Map<string, { cwd: string; epoch: number; decisionId: string; outcome: 'kept' | 'rejected' | undefined }>();
+  private decisionEpoch = 0;
 
-  setFolder(cwd: string, result: ReviewChangesResult): void {
+  /** How many decisions and undos this panel has made: a read of the review started now answers for all of them. */
+  get epoch(): number {
+    return this.decisionEpoch;
+  }
+
+  /**
+   * The server's answer for a folder. `asOf` is the epoch when the request was sent: this panel's decisions up to then
+   * are in the answer's `decided` (a server that sends none leaves them shown as they are).
+   */
+  setFolder(cwd: string, result: ReviewChangesResult, asOf = Number.POSITIVE_INFINITY): void {
     this.folders.set(cwd, result);
+    if (result.decided) {
+      for (const [key, entry] of this.local) if (entry.cwd === cwd && entry.epoch <= asOf) this.local.delete(key);
+    }
     this.revision++;
   }
 
@@ -83,16 +102,24 @@ export class ReviewInbox {
   }
 
   /**
-   * What became of a file a session's transcript shows changing: pending while any of its agent hunks wait, else
-   * kept or rejected when this panel decided it; undefined when neither is known (decided in another client).
+   * What became of a file a session's transcript shows changing: pending while any of its agent hunks wait, else kept
+   * or rejected as the latest decision that stands says (made in this panel, another client or the CLI); undefined
+   * when it was never decided (or the decision was undone).
    */
   outcome(sessionId: string, path: string): ReviewOutcome | undefined {
     for (const result of this.folders.values()) {
       if (result.files.some((f) => f.sessionId === sessionId && samePath(path, f.path))) return 'pending';
     }
-    for (const [key, outcome] of this.outcomes) {
+    let undone: string | undefined;
+    for (const [key, entry] of this.local) {
       const [session, file] = key.split('\0') as [string, string];
-      if (session === sessionId && samePath(path, file)) return outcome;
+      if (session !== sessionId || !samePath(path, file)) continue;
+      if (entry.outcome) return entry.outcome;
+      undone = entry.decisionId;
+    }
+    for (const result of this.folders.values()) {
+      const decided = result.decided?.find((d) => d.sessionId === sessionId && samePath(path, d.path) && d.decisionId !== undone);
+      if (decided) return decided.outcome;
     }
     return undefined;
   }
@@ -120,7 +147,9 @@ export class ReviewInbox {
 
   addDecision(decision: Decision): void {
     this.decisions.push(decision);
-    for (const t of decision.targets) this.outcomes.set(`${t.sessionId}\0${t.path}`, decision.kind === 'accept' ? 'kept' : 'rejected');
+    const epoch = ++this.decisionEpoch;
+    const outcome = decision.kind === 'accept' ? 'kept' : 'rejected';
+    for (const t of decision.targets) this.local.set(`${t.sessionId}\0${t.path}`, { cwd: decision.cwd, epoch, decisionId: decision.decisionId, outcome });
     this.revision++;
   }
 
@@ -128,7 +157,8 @@ export class ReviewInbox {
     const decision = this.decisions.find((d) => d.decisionId === decisionId);
     if (!decision) return;
     decision.undone = true;
-    for (const t of decision.targets) this.outcomes.delete(`${t.sessionId}\0${t.path}`);
+    const epoch = ++this.decisionEpoch;
+    for (const t of decision.targets) this.local.set(`${t.sessionId}\0${t.path}`, { cwd: decision.cwd, epoch, decisionId, outcome: undefined });
     this.revision++;
   }
 

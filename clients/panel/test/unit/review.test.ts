@@ -4,6 +4,7 @@
 // transcript's pending / kept / rejected marks.
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ReviewChangesResult, ReviewFile, Session } from '../../../protocol/protocol';
+import { ReviewInbox } from '../../src/state/review';
 import { FakeHost, mountPanel } from '../support/fakeHost';
 import { makeSession } from '../support/sessions';
 
@@ -184,6 +185,81 @@ describe('review tab', () => {
     await panel.flush();
     await panel.flush();
     expect(badge()).toBe('kept');
+  });
+});
+
+describe('what became of a file, as the server keeps it', () => {
+  const decided = (outcome: 'kept' | 'rejected', decisionId: string): ReviewChangesResult => ({
+    files: [],
+    sessions: [],
+    decided: [{ sessionId: 's1', turnId: 't_1', path: 'src/a.ts', outcome, decisionId }],
+  });
+
+  test('a decision made in another client shows on the transcript row, and follows it live through review/changed', async () => {
+    let review: ReviewChangesResult = decided('rejected', 'd_elsewhere');
+    const fake = host(() => review, {
+      'sessions/history': () => ({ events: [{ sessionId: 's1', seq: 1, at: '2026-01-01T00:00:00Z', event: { type: 'fileChange', path: '/work/repo/src/a.ts', change: 'modified' } }], hasMore: false }),
+    });
+    const panel = await mountPanel(fake);
+    panel.app.openSession('s1');
+    await panel.flush();
+    await panel.flush();
+    const badge = () => panel.root.querySelector('.row-fileChange .badge[aria-label^="Review"]')?.textContent;
+    // This panel decided nothing: the mark is the server's.
+    expect(fake.requests('review/reject')).toEqual([]);
+    expect(badge()).toBe('rejected');
+
+    // Another client undoes that reject and accepts instead: review/changed, and the row says kept.
+    review = decided('kept', 'd_elsewhere_2');
+    let before = fake.requests('review/changes').length;
+    fake.deliver({ kind: 'notification', method: 'review/changed', params: { cwd: '/work/repo', paths: ['src/a.ts'] } });
+    await waitFor(() => fake.requests('review/changes').length > before);
+    await panel.flush();
+    await panel.flush();
+    expect(badge()).toBe('kept');
+
+    // And undoes that too: nothing decided, nothing pending, no mark.
+    review = { files: [], sessions: [], decided: [] };
+    before = fake.requests('review/changes').length;
+    fake.deliver({ kind: 'notification', method: 'review/changed', params: { cwd: '/work/repo', paths: ['src/a.ts'] } });
+    await waitFor(() => fake.requests('review/changes').length > before);
+    await panel.flush();
+    await panel.flush();
+    expect(badge()).toBeUndefined();
+  });
+
+  test('the inbox shows its own decision at once, then whatever the server answers after it', () => {
+    const inbox = new ReviewInbox();
+    const target = { sessionId: 's1', path: 'src/a.ts' };
+    inbox.setFolder('/work/repo', { files: [file('s1', 'Claude Code 1', 'src/a.ts', ['h1'])], sessions: [], decided: [] });
+    expect(inbox.outcome('s1', '/work/repo/src/a.ts')).toBe('pending');
+
+    // A read sent before the reject answers after it: it cannot know the reject, so the panel's own mark stays.
+    const stale = inbox.epoch;
+    inbox.addDecision({ decisionId: 'd_1', cwd: '/work/repo', kind: 'reject', label: 'x', targets: [target], undone: false });
+    inbox.setFolder('/work/repo', { files: [], sessions: [], decided: [] }, stale);
+    expect(inbox.outcome('s1', '/work/repo/src/a.ts')).toBe('rejected');
+
+    // A read sent after it is the truth: here another client had already undone it and accepted.
+    inbox.setFolder('/work/repo', decided('kept', 'd_2'), inbox.epoch);
+    expect(inbox.outcome('s1', '/work/repo/src/a.ts')).toBe('kept');
+
+    // This panel's undo hides the server's entry for that decision until the next answer.
+    inbox.setFolder('/work/repo', decided('rejected', 'd_1'), inbox.epoch);
+    expect(inbox.outcome('s1', 'src/a.ts')).toBe('rejected');
+    inbox.markUndone('d_1');
+    expect(inbox.outcome('s1', 'src/a.ts')).toBeUndefined();
+    inbox.setFolder('/work/repo', decided('kept', 'd_0'), inbox.epoch);
+    expect(inbox.outcome('s1', 'src/a.ts')).toBe('kept');
+    // Another session's decision on the same file is not this session's.
+    expect(inbox.outcome('s2', 'src/a.ts')).toBeUndefined();
+  });
+
+  test('a server that sends no decided list leaves the panel its own marks', () => {
+    const inbox = new ReviewInbox();
+    inbox.addDecision({ decisionId: 'd_1', cwd: '/work/repo', kind: 'accept', label: 'x', targets: [{ sessionId: 's1', path: 'src/a.ts' }], undone: false });
+    inbox.setFolder('/work/repo', { files: [], sessions: [] }, inbox.epoch);
+    expect(inbox.outcome('s1', 'src/a.ts')).toBe('kept');
   });
 });
 

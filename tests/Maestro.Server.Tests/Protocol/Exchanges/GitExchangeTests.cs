@@ -90,6 +90,30 @@ public sealed class GitExchangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Review_changes_tells_another_client_which_files_were_kept_and_rejected()
+    {
+        var turns = sandbox.Server.Services.GetRequiredService<TurnBaselines>();
+        await turns.TurnStartingAsync("s_decided", "t_1", sandbox.Repo, CancellationToken.None);
+        sandbox.Repository.Write("a.txt", "one\nTWO\nthree\n");
+        sandbox.Repository.Write("b.txt", "bee\nwasp\n");
+        sandbox.Repository.Write("made.txt", "made by the agent\n");
+        await turns.TurnEndedAsync("s_decided", "t_1", CancellationToken.None);
+        await using var client = await sandbox.ConnectAsync();
+        await using var other = await sandbox.ConnectAsync();
+        var changes = await client.CallAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo });
+        var accepted = await client.CallAsync(Methods.ReviewAccept, new ReviewSelectionParams { Cwd = sandbox.Repo, HunkIds = HunkIds(changes, "a.txt") });
+        var rejected = await client.CallAsync(Methods.ReviewReject, new ReviewSelectionParams { Cwd = sandbox.Repo, Paths = ["made.txt"] });
+
+        // The other client decided nothing, yet reads what became of a.txt and made.txt; b.txt still waits.
+        var decided = (await other.RecordAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = sandbox.Repo }, "decided"))["result"]!;
+        Assert.Equal(["b.txt"], decided["files"]!.AsArray().Select(f => (string)f!["path"]!));
+        Assert.Equal(
+            [("a.txt", "kept", (string)accepted["result"]!["decisionId"]!), ("made.txt", "rejected", (string)rejected["result"]!["decisionId"]!)],
+            decided["decided"]!.AsArray().Select(d => ((string)d!["path"]!, (string)d["outcome"]!, (string)d["decisionId"]!)));
+        Assert.All(decided["decided"]!.AsArray(), d => Assert.Equal(("s_decided", "t_1"), ((string)d!["sessionId"]!, (string)d["turnId"]!)));
+    }
+
+    [Fact]
     public async Task Review_against_the_index_and_the_explicit_stage()
     {
         sandbox.Repository.Write("b.txt", "bee\nwasp\n");

@@ -20,7 +20,24 @@ internal sealed class ActiveTurn(string sessionId, string turnId, GitRepositoryP
 
     /// <summary>
     /// Another session's turn ran in the same repository during this one: a file that changed may be the other's, so
-    /// only the files this turn's agent reported are its own.
+    /// only the files this turn's agent reported are its own, and only the changes it was seen making to them
+    /// (<see cref="Own"/>).
     /// </summary>
-    public bool Overlapped { get; set; }
+    public bool Overlapped => OverlapTree is not null;
+
+    /// <summary>The repository's tree when another turn joined this one: what this turn had done until then is all its own.</summary>
+    public string? OverlapTree { get; set; }
+
+    /// <summary>
+    /// Since <see cref="OverlapTree"/>, this turn's own version of each reported file it was seen changing: the file as
+    /// it was then with only this agent's changes since (another agent's edits to the same file left out). Null = no file.
+    /// Guarded by <see cref="TurnBaselines"/>' lock, as are the two below.
+    /// </summary>
+    public Dictionary<string, byte[]?> Own { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The tool call of the latest tool event when it is still running: a file reported now is a write still to land.</summary>
+    public string? RunningTool { get; set; }
+
+    /// <summary>Files reported by a tool call that has not finished: the write lands before its result, so it is looked at again then.</summary>
+    public Dictionary<string, HashSet<string>> Windows { get; } = new(StringComparer.Ordinal);
 }

@@ -48,7 +48,34 @@ public sealed class AgentReviewService
             Files = g.Select(v => v.Change.Path).Distinct(StringComparer.Ordinal).Count(),
             Hunks = g.Sum(v => v.WholeFile ? 1 : v.Hunks.Count),
         }).ToList();
-        return new ReviewChangesResult { Files = files, Sessions = sessions };
+        return new ReviewChangesResult { Files = files, Sessions = sessions, Decided = await DecidedAsync(location, request.SessionId, request.TurnId, selectors, cancellationToken) };
+    }
+
+    /// <summary>
+    /// What became of each file a session's agent changed, whichever client decided: the latest decision on that
+    /// session's changes to the file that was not undone (stored, so a reload or another client sees it too).
+    /// </summary>
+    private async Task<List<ReviewDecidedFile>> DecidedAsync(GitRepositoryPath location, string? sessionId, string? turnId, IReadOnlyList<string>? selectors, CancellationToken cancellationToken)
+    {
+        var latest = new Dictionary<(string Session, string Path), ReviewDecidedFile>();
+        foreach (var (session, turn, path, kind, decision) in await store.DecidedAsync(location.Root, sessionId, turnId, cancellationToken))
+        {
+            if (selectors is { Count: > 0 } && !selectors.Any(s => Matches(path, s)))
+            {
+                continue;
+            }
+
+            latest[(session, path)] = new ReviewDecidedFile
+            {
+                SessionId = session,
+                TurnId = turn,
+                Path = path,
+                Outcome = kind == ReviewDecision.Accept ? ReviewOutcome.Kept : ReviewOutcome.Rejected,
+                DecisionId = decision,
+            };
+        }
+
+        return [.. latest.Values.OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.SessionId, StringComparer.Ordinal)];
     }
 
     public async Task<ReviewAcceptResult> AcceptAsync(ReviewSelectionParams request, CancellationToken cancellationToken)

@@ -107,6 +107,39 @@ internal sealed class AttributionStore
         },
         cancellationToken);
 
+    /// <summary>
+    /// The decisions under <paramref name="root"/> that were not undone, per file they covered, oldest first (so a later
+    /// one wins); only those whose agent change is still stored (a deleted session's are gone).
+    /// </summary>
+    public Task<List<(string SessionId, string TurnId, string Path, string Kind, string DecisionId)>> DecidedAsync(string root, string? sessionId, string? turnId, CancellationToken cancellationToken) => database.ReadAsync(
+        async c =>
+        {
+            using var command = c.CreateCommand();
+            command.CommandText = """
+                SELECT f.session_id, f.turn_id, f.path, d.kind, d.id
+                FROM review_decisions d
+                JOIN review_decision_files f ON f.decision_id = d.id
+                JOIN agent_changes a ON a.session_id = f.session_id AND a.turn_id = f.turn_id AND a.path = f.path
+                WHERE d.root = $root
+                  AND d.undone_at IS NULL
+                  AND ($session IS NULL OR f.session_id = $session)
+                  AND ($turn IS NULL OR f.turn_id = $turn)
+                ORDER BY d.rowid, f.ordinal;
+                """;
+            command.Parameters.AddWithValue("$root", root);
+            command.Parameters.AddWithValue("$session", (object?)sessionId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$turn", (object?)turnId ?? DBNull.Value);
+            var result = new List<(string, string, string, string, string)>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                result.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+            }
+
+            return result;
+        },
+        cancellationToken);
+
     /// <summary>Stores a decision and the agent changes it moved, in one transaction.</summary>
     public Task SaveDecisionAsync(ReviewDecision decision, IReadOnlyList<AgentChange> updated, CancellationToken cancellationToken) => database.WriteAsync(
         async (c, t) =>

@@ -12,7 +12,8 @@ namespace Maestro.Server.Tests.Git.Review.Attribution;
 /// <summary>
 /// Issue 14's scenario with the real Claude Code CLI against the scripted model: review offers exactly what the agent
 /// changed, labelled with its session; reject restores only that; the user's lines and git's index are never touched;
-/// every decision can be undone.
+/// every decision can be undone; what became of each file (kept, rejected) is told to every client, not only the one
+/// that decided.
 /// </summary>
 [Collection(RealCliCollection.Name)]
 public sealed class AgentReviewSessionTests : RealClaudeTestBase
@@ -33,6 +34,10 @@ public sealed class AgentReviewSessionTests : RealClaudeTestBase
     private static async Task<SessionPromptResult> PromptAsync(JsonRpc rpc, Session session, string text)
         => await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = text });
 
+    /// <summary>The decided files another client (a second connection, which decided nothing) reads.</summary>
+    private async Task<List<(string SessionId, string Path, ReviewOutcome Outcome, string DecisionId)>> DecidedAsync(JsonRpc other, string? sessionId = null)
+        => [.. (await other.AgentChangesAsync(Sandbox.Repo, sessionId)).Decided!.Select(d => (d.SessionId, d.Path, d.Outcome, d.DecisionId))];
+
     [Fact]
     public async Task Review_offers_only_the_agents_two_hunks_and_reject_undo_and_mixed_keep_the_users_line_and_the_index()
     {
@@ -43,6 +48,7 @@ public sealed class AgentReviewSessionTests : RealClaudeTestBase
 
         await using var server = new TestServer(home: Home.Path);
         using var rpc = await server.ConnectInitializedAsync("review-attr");
+        using var other = await server.ConnectInitializedAsync("review-attr-other");
         var session = await CreateSessionAsync(rpc);
         Model.EnqueueTurn(ScriptStep.ToolCall("Read", Json(new JsonObject { ["file_path"] = notes })));
         Model.EnqueueTurn(ScriptStep.ToolCall("Edit", Json(new JsonObject { ["file_path"] = notes, ["old_string"] = "alpha 03", ["new_string"] = "agent 03" })));
@@ -72,6 +78,7 @@ public sealed class AgentReviewSessionTests : RealClaudeTestBase
         Assert.Equal(25, file.Hunks[1].NewStart + 3); // where "agent 25" is in the working file, after 3 lines of context
         var summary = Assert.Single(review.Sessions!);
         Assert.Equal((session.Id, session.Name, 2), (summary.SessionId, summary.Name, summary.Hunks));
+        Assert.Empty(review.Decided!);
 
         // Reject the first: only it goes back; the user's line, the other hunk and the index stay.
         var rejected = await rpc.AgentRejectAsync(Sandbox.Repo, [file.Hunks[0].Id]);
@@ -79,12 +86,14 @@ public sealed class AgentReviewSessionTests : RealClaudeTestBase
         Assert.Equal(Replace(withUser, "agent 03", "alpha 03"), await File.ReadAllTextAsync(notes));
         Assert.Equal(index, Index());
         Assert.Equal(["+agent 25"], Assert.Single(Assert.Single((await rpc.AgentChangesAsync(Sandbox.Repo)).Files).Hunks).Lines.Where(l => l.StartsWith('+')));
+        Assert.Equal([(session.Id, "notes.txt", ReviewOutcome.Rejected, rejected.DecisionId!)], await DecidedAsync(other));
 
         // Undo brings it back, and it is pending again.
         await rpc.UndoAsync(Sandbox.Repo, rejected.DecisionId!);
         Assert.Equal(withUser, await File.ReadAllTextAsync(notes));
         Assert.Equal(2, Assert.Single((await rpc.AgentChangesAsync(Sandbox.Repo)).Files).Hunks.Count);
         await GitRpc.FailsAsync(() => rpc.UndoAsync(Sandbox.Repo, rejected.DecisionId!), ErrorCodes.InvalidParams);
+        Assert.Empty(await DecidedAsync(other));
 
         // Accept keeps the file and the index as they are; the hunk is no longer offered.
         var accepted = await rpc.AgentAcceptAsync(Sandbox.Repo, [file.Hunks[1].Id]);
@@ -93,6 +102,8 @@ public sealed class AgentReviewSessionTests : RealClaudeTestBase
         Assert.Equal(index, Index());
         var left = Assert.Single(Assert.Single((await rpc.AgentChangesAsync(Sandbox.Repo)).Files).Hunks);
         Assert.Equal(file.Hunks[0].Id, left.Id);
+        Assert.Equal([(session.Id, "notes.txt", ReviewOutcome.Kept, accepted.DecisionId!)], await DecidedAsync(other));
+        Assert.Empty(await DecidedAsync(other, "s_someone_else"));
 
         // The user edits the agent's line: the hunk is mixed, and a reject without confirm names what would be lost.
         var mixedText = Replace(withUser, "agent 03", "user 03");
@@ -108,8 +119,12 @@ public sealed class AgentReviewSessionTests : RealClaudeTestBase
         Assert.Equal(Replace(mixedText, "user 03", "alpha 03"), await File.ReadAllTextAsync(notes));
         Assert.Contains("user 14", await File.ReadAllTextAsync(notes), StringComparison.Ordinal);
         Assert.Equal(index, Index());
+        Assert.Equal([(session.Id, "notes.txt", ReviewOutcome.Rejected, forced.DecisionId!)], await DecidedAsync(other));
         await rpc.UndoAsync(Sandbox.Repo, forced.DecisionId!);
         Assert.Equal(mixedText, await File.ReadAllTextAsync(notes));
+
+        // The latest decision that stands wins: with the reject undone, the file is kept again.
+        Assert.Equal([(session.Id, "notes.txt", ReviewOutcome.Kept, accepted.DecisionId!)], await DecidedAsync(other));
     }
 
     [Fact]
@@ -121,6 +136,7 @@ public sealed class AgentReviewSessionTests : RealClaudeTestBase
 
         await using var server = new TestServer(home: Home.Path);
         using var rpc = await server.ConnectInitializedAsync("review-two");
+        using var other = await server.ConnectInitializedAsync("review-two-other");
         var first = await CreateSessionAsync(rpc);
         var second = await CreateSessionAsync(rpc);
         Assert.NotEqual(first.Name, second.Name);
@@ -157,10 +173,14 @@ public sealed class AgentReviewSessionTests : RealClaudeTestBase
         Assert.Contains("edited", await File.ReadAllTextAsync(readme), StringComparison.Ordinal);
         Assert.Equal(["README.md"], (await rpc.AgentChangesAsync(Sandbox.Repo)).Files.Select(f => f.Path));
         Assert.Equal(index, Index());
+        Assert.Equal([(first.Id, "made.txt", ReviewOutcome.Rejected, rejected.DecisionId!)], await DecidedAsync(other));
+        Assert.Equal([(first.Id, "made.txt", ReviewOutcome.Rejected, rejected.DecisionId!)], await DecidedAsync(other, first.Id));
+        Assert.Empty(await DecidedAsync(other, second.Id));
 
         await rpc.UndoAsync(Sandbox.Repo, rejected.DecisionId!);
         Assert.Equal("made by the first agent\n", await File.ReadAllTextAsync(made));
         Assert.Equal(2, (await rpc.AgentChangesAsync(Sandbox.Repo)).Files.Count);
+        Assert.Empty(await DecidedAsync(other));
 
         // Once the trash has been emptied (its retention passed), undo says so and changes nothing.
         var again = await rpc.InvokeWithParameterObjectAsync<ReviewRejectResult>(Methods.ReviewReject, new ReviewSelectionParams { Cwd = Sandbox.Repo, Paths = ["."], SessionId = first.Id });

@@ -11,6 +11,11 @@ enum class ReviewBaseline {
     @SerializedName("index") INDEX,
 }
 
+enum class ReviewOutcome {
+    @SerializedName("kept") KEPT,
+    @SerializedName("rejected") REJECTED,
+}
+
 data class ReviewAcceptResult(
     val accepted: Int,
     /** What `review/undo` takes to take this back (agent baseline only). */
@@ -42,6 +47,20 @@ data class ReviewChangesResult(
     val files: List<ReviewFile>,
     /** The sessions with pending agent hunks in the folder, for grouping; null with the index baseline. */
     val sessions: List<ReviewSessionSummary>? = null,
+    /** The files whose agent changes were decided and not undone, one per session and file (the latest decision wins), so every client can show what became of them (kept or rejected), whichever client decided; null with the index baseline. */
+    val decided: List<ReviewDecidedFile>? = null,
+)
+
+/** A file whose agent changes of one session were decided, by any client: the latest decision on that session's changes to the file that was not undone. The same file may still have pending hunks of the session (a decision on some of them); those are in `files`. */
+data class ReviewDecidedFile(
+    val sessionId: String,
+    /** The turn whose change the decision was about. */
+    val turnId: String? = null,
+    /** Repository-relative, as a review file's `path`. */
+    val path: String,
+    val outcome: ReviewOutcome,
+    /** The decision, for `review/undo`. */
+    val decisionId: String,
 )
 
 data class ReviewFile(

@@ -92,6 +92,7 @@ object WireMembers {
         ReviewChangedNotification::class.java to Shape(setOf("cwd", "paths"), mapOf(), setOf()),
         ReviewChangesParams::class.java to Shape(setOf("cwd"), mapOf(), setOf()),
         ReviewChangesResult::class.java to Shape(setOf("files"), mapOf(), setOf()),
+        ReviewDecidedFile::class.java to Shape(setOf("sessionId", "path", "outcome", "decisionId"), mapOf(), setOf()),
         ReviewFile::class.java to Shape(setOf("path", "status", "binary", "hunks"), mapOf("mixed" to "false"), setOf()),
         ReviewFileContent::class.java to Shape(setOf("path", "content"), mapOf(), setOf()),
         ReviewHunk::class.java to Shape(setOf("id", "oldStart", "oldLines", "newStart", "newLines", "header", "lines"), mapOf("mixed" to "false"), setOf()),
