@@ -21,6 +21,12 @@ internal sealed class DaemonService : BackgroundService
     private readonly ILogger<DaemonService> logger;
     private readonly IReadOnlyList<IBackgroundWork> work;
 
+    /// <summary>
+    /// Connections accepted and not yet closed. The registry only counts a connection once it is set up, which takes
+    /// a while on a busy machine (the first one builds every handler): the idle timer must not stop the daemon under it.
+    /// </summary>
+    private int open;
+
     public DaemonService(MaestroOptions options, RpcServer server, ConnectionRegistry registry, DaemonState state, IHostApplicationLifetime lifetime, ILogger<DaemonService> logger, IEnumerable<IBackgroundWork> work, DaemonLock daemonLock)
     {
         _ = daemonLock; // held by the caller for the daemon's whole life; asking for it proves it was taken
@@ -50,6 +56,12 @@ internal sealed class DaemonService : BackgroundService
             lifetime.StopApplication();
         }, () =>
         {
+            if (Volatile.Read(ref open) > 0)
+            {
+                logger.LogInformation("No client for {Timeout}, but one is connecting; the daemon stays up", options.DaemonIdleTimeout);
+                return true;
+            }
+
             var busy = work.Any(w => w.HasWork);
             if (busy)
             {
@@ -137,6 +149,7 @@ internal sealed class DaemonService : BackgroundService
 
     private async Task ServeClientAsync(Stream stream, string peer, CancellationToken stoppingToken)
     {
+        Interlocked.Increment(ref open);
         await using (stream)
         {
             try
@@ -147,6 +160,10 @@ internal sealed class DaemonService : BackgroundService
             {
                 // A client can only ever cost its own connection.
                 logger.LogError(ex, "Connection from {Peer} failed", peer);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref open);
             }
         }
     }

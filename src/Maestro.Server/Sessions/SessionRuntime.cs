@@ -64,6 +64,7 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
         }
 
         var prompt = new PendingPrompt(text, requestAborted);
+        int ahead;
         lock (admission)
         {
             if (retired)
@@ -71,11 +72,18 @@ internal sealed class SessionRuntime : ITurnSink, IAsyncDisposable
                 throw new RuntimeRetiredException();
             }
 
+            ahead = Queued + (Volatile.Read(ref currentTurn) is null ? 0 : 1);
             Interlocked.Increment(ref queued);
             if (!prompts.Writer.TryWrite(prompt))
             {
                 throw new SessionClosedException(Session.Id);
             }
+        }
+
+        if (ahead > 0)
+        {
+            // A queued turn keeps the daemon up with no client (Busy); the log shows why a prompt's turn has not started.
+            logger.LogInformation("Prompt {Turn} of session {Session} waits behind the running turn ({Ahead} ahead of it)", prompt.TurnId, Session.Id, ahead);
         }
 
         outages.PromptArrived(); // a prompt sent while a failed one waits to be resent takes over

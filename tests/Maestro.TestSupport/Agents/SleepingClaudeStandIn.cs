@@ -11,6 +11,8 @@ public static class SleepingClaudeStandIn
     public const string Script = """
         #!/bin/sh
         # STAND-IN for Claude Code (Maestro tests only): a turn that never ends by itself.
+        # Maestro's version probe is answered at once, as the real CLI does (a probe left sleeping outlives the test).
+        if [ "$1" = "--version" ]; then echo "2.0.0 (Claude Code stand-in)"; exit 0; fi
         printf '{"type":"system","subtype":"init","session_id":"sleeper-%s","cwd":"%s"}\n' "$$" "$PWD"
         ( sleep 600 & echo $! > "$SLEEPER_PIDS/orphan.tmp"; mv "$SLEEPER_PIDS/orphan.tmp" "$SLEEPER_PIDS/orphan" )
         sleep 600 &

@@ -9,7 +9,9 @@ namespace Maestro.Server.Tests.Agents.Containment;
 /// <summary>
 /// An agent and everything it starts live and die as one process group (issue 13, H3): a killed daemon takes its
 /// agents with it (parent-death signal), the next start stops whatever they left before it recovers, and a cancel
-/// ends even a tool's orphaned background job. The agent is the sleeping STAND-IN for Claude Code, named so.
+/// ends even a tool's orphaned background job. The agents are STAND-INS, named so: the sleeping one for Claude Code
+/// (<c>claude-code</c>), and the misbehaving ACP agent (tests/fixtures/agents/misbehaving-acp.mjs as
+/// <c>acp:misbehaving</c>, prompt <c>spawn-child</c>), which leaves a child and an orphaned job the same way.
 /// </summary>
 public sealed class AgentContainmentTests : IAsyncLifetime
 {
@@ -19,8 +21,16 @@ public sealed class AgentContainmentTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var standIn = SleepingClaudeStandIn.Create(pids.Path);
-        await MaestroAgentSettings.WriteAsync(home.Path, "claude-code", standIn, new Dictionary<string, string> { ["SLEEPER_PIDS"] = pids.Path });
+        var env = new Dictionary<string, string> { ["SLEEPER_PIDS"] = pids.Path };
+        var settings = new Dictionary<string, object>
+        {
+            ["agents"] = new Dictionary<string, object>
+            {
+                [MisbehavingAgents.Native] = new Dictionary<string, object> { ["path"] = SleepingClaudeStandIn.Create(pids.Path), ["env"] = env },
+                [MisbehavingAgents.Acp] = new Dictionary<string, object> { ["command"] = Path.Combine(RepoRoot.Path, "tests", "fixtures", "agents", "misbehaving-acp.mjs"), ["env"] = env },
+            },
+        };
+        await File.WriteAllTextAsync(Path.Combine(home.Path, "settings.json"), System.Text.Json.JsonSerializer.Serialize(settings));
     }
 
     public async Task DisposeAsync()
@@ -40,15 +50,17 @@ public sealed class AgentContainmentTests : IAsyncLifetime
         pids.Dispose();
     }
 
-    [Fact]
-    public async Task A_killed_daemon_takes_its_agent_along_and_the_restart_stops_what_the_agent_left_before_recovering()
+    [Theory]
+    [InlineData(MisbehavingAgents.Native, "work forever")]
+    [InlineData(MisbehavingAgents.Acp, "spawn-child")]
+    public async Task A_killed_daemon_takes_its_agent_along_and_the_restart_stops_what_the_agent_left_before_recovering(string agentId, string prompt)
     {
         string sessionId;
         int agent;
         await using (var daemon = MaestroProcess.Start(home.Path, "daemon"))
         {
             using var rpc = await DaemonRpc.ConnectAsync(home.Path);
-            sessionId = await StartTurnAsync(rpc);
+            sessionId = await StartTurnAsync(rpc, agentId, prompt);
             agent = await OsProcesses.ReadPidAsync(Path.Combine(pids.Path, "agent"));
             await Wait.UntilAsync(async () => await StoredEvents.AgentProcessCountAsync(home.Path) == 1, TimeSpan.FromSeconds(15), "the daemon to record the agent's process group");
             daemon.Process.Kill(); // SIGKILL to the daemon alone, as the OOM killer would
@@ -73,7 +85,7 @@ public sealed class AgentContainmentTests : IAsyncLifetime
     {
         await using var daemon = MaestroProcess.Start(home.Path, "daemon");
         using var rpc = await DaemonRpc.ConnectAsync(home.Path);
-        var sessionId = await StartTurnAsync(rpc);
+        var sessionId = await StartTurnAsync(rpc, MisbehavingAgents.Native, "work forever");
         var agent = await OsProcesses.ReadPidAsync(Path.Combine(pids.Path, "agent"));
         var child = await OsProcesses.ReadPidAsync(Path.Combine(pids.Path, "child"));
         var orphan = await OsProcesses.ReadPidAsync(Path.Combine(pids.Path, "orphan"));
@@ -85,11 +97,11 @@ public sealed class AgentContainmentTests : IAsyncLifetime
         await Wait.UntilAsync(async () => await StoredEvents.StatusAsync(home.Path, sessionId) == "idle", TimeSpan.FromSeconds(15), "the cancelled turn to end");
     }
 
-    /// <summary>Creates a session and sends a prompt that the sleeping stand-in never finishes; returns the session id.</summary>
-    private async Task<string> StartTurnAsync(JsonRpc rpc)
+    /// <summary>Creates a session and sends a prompt that the stand-in never finishes; returns the session id.</summary>
+    private async Task<string> StartTurnAsync(JsonRpc rpc, string agentId, string prompt)
     {
-        var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = work.Path, PermissionMode = PermissionMode.Bypass });
-        _ = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "work forever" });
+        var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = agentId, Cwd = work.Path, PermissionMode = PermissionMode.Bypass });
+        _ = rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = prompt });
         return session.Id;
     }
 }
