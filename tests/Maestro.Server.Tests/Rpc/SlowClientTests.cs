@@ -66,17 +66,42 @@ public sealed class SlowClientTests
     {
         using var sandbox = new TempDirectory("slow-client-order");
         using var home = await FloodHomeAsync();
-        await using var server = new TestServer(SmallQueue, home: home.Path);
-        var healthy = new EventCollector();
-        using var rpc = await server.ConnectInitializedAsync("ordered", healthy);
-        var session = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Path, PermissionMode = PermissionMode.Bypass });
+        await using var server = new TestServer(home: home.Path);
+        // A raw connection sees messages in wire order; a JsonRpc client runs notification handlers on the thread
+        // pool, so on a loaded machine its handlers can trail a response that arrived after them.
+        await using var raw = server.ConnectRaw();
+        await raw.InitializeAsync("ordered");
+        var created = await raw.CallAsync(1, Methods.SessionsCreate, new SessionCreateParams { AgentId = "claude-code", Cwd = sandbox.Path, PermissionMode = PermissionMode.Bypass });
+        var sessionId = (string)created["result"]!["id"]!;
 
-        await rpc.InvokeWithParameterObjectAsync<SessionPromptResult>(Methods.SessionsPrompt, new SessionPromptParams { SessionId = session.Id, Text = "flood" });
+        await raw.SendAsync(LspFraming.Request(2, Methods.SessionsPrompt, new SessionPromptParams { SessionId = sessionId, Text = "flood" }));
+        var seqs = new List<long>();
+        var changes = 0;
+        while (true)
+        {
+            var message = await raw.ReceiveAsync(TimeSpan.FromSeconds(90));
+            var method = (string?)message["method"];
+            if (method is null)
+            {
+                Assert.Equal("endTurn", (string?)message["result"]?["stopReason"]);
+                break;
+            }
 
-        // No waiting here: the answer came after the last event of the turn, the status event included.
-        var stored = await rpc.InvokeWithParameterObjectAsync<Session>(Methods.SessionsGet, new SessionIdParams { SessionId = session.Id });
-        Assert.Equal(stored.LastSeq, healthy.Seqs(session.Id).LastOrDefault());
-        Assert.True(healthy.Changes > 0, "no sessions/changed reached the client");
+            if (method == Methods.SessionsEvent && (string?)message["params"]?["sessionId"] == sessionId)
+            {
+                seqs.Add((long)message["params"]!["seq"]!);
+            }
+            else if (method == Methods.SessionsChanged)
+            {
+                changes++;
+            }
+        }
+
+        // The answer came after the last event of the turn, the status event included, and after every one before it.
+        var stored = await raw.CallAsync(3, Methods.SessionsGet, new SessionIdParams { SessionId = sessionId });
+        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+        Assert.Equal((long)stored["result"]!["lastSeq"]!, seqs.LastOrDefault());
+        Assert.True(changes > 0, "no sessions/changed reached the client");
     }
 
     private static async Task<RawConnection> ConnectRawAsync(MaestroPaths paths)
@@ -84,9 +109,6 @@ public sealed class SlowClientTests
         var stream = await DaemonEndpoint.ConnectAsync(paths, TimeSpan.FromSeconds(30), CancellationToken.None) ?? throw new InvalidOperationException("the daemon did not start");
         return new RawConnection(stream, stream);
     }
-
-    private static MaestroOptions SmallQueue(MaestroOptions options)
-        => options with { ClientWriteTimeout = TimeSpan.FromSeconds(2) };
 
     /// <summary>A MAESTRO_HOME whose claude-code is the flood stand-in.</summary>
     private static async Task<TempDirectory> FloodHomeAsync()
