@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Maestro.Protocol;
+using Maestro.Server.Hosting;
 using Maestro.Server.Tests.Agents;
 using Maestro.TestSupport;
 using Maestro.TestSupport.Agents;
@@ -212,14 +213,24 @@ public sealed class ClaudeCodePlaybookTests : RealClaudeTestBase
         {
             await restarted.Raw.InitializeAsync("pb-restarted"); // starts a fresh daemon, which resumes the run
             JsonNode? run = null;
-            await Wait.UntilAsync(
-                async () =>
-                {
-                    run = (await CallAsync(restarted.Raw, Guid.NewGuid().ToString(), Methods.RunsGet, new RunIdParams { RunId = runId }))["result"];
-                    return (string?)run?["status"] != "running";
-                },
-                TimeSpan.FromSeconds(120),
-                "the resumed run to end");
+            try
+            {
+                await Wait.UntilAsync(
+                    async () =>
+                    {
+                        run = (await CallAsync(restarted.Raw, Guid.NewGuid().ToString(), Methods.RunsGet, new RunIdParams { RunId = runId }))["result"];
+                        return (string?)run?["status"] != "running";
+                    },
+                    TimeSpan.FromSeconds(120),
+                    "the resumed run to end");
+            }
+            catch (TimeoutException e)
+            {
+                // Seen once under a loaded CI machine only: keep what the daemon said, for the next look.
+                var logs = new MaestroPaths(Home.Path).LogsDirectory;
+                var said = Directory.Exists(logs) ? string.Join("\n", Directory.GetFiles(logs).Select(f => string.Join("\n", File.ReadLines(f).TakeLast(60)))) : "(no logs)";
+                throw new TimeoutException($"{e.Message}\nrun: {run?.ToJsonString()}\nmodel requests: {Model.Requests.Count}\ndaemon log:\n{said}", e);
+            }
 
             Assert.Equal("done", (string)run!["outcome"]!);
             Assert.Equal(3, (int)run["done"]!);
