@@ -13,7 +13,7 @@ import { renderDiscover } from './sessions/discoverView';
 import type { Scheduler } from './scheduler';
 import { SessionView } from './sessionView';
 import { noAgentInstalled, renderAgentsWelcome } from './sessions/agentsWelcome';
-import { firstChoice, renderNewSessionForm } from './sessions/newSessionForm';
+import { carryFormState, firstChoice, focusedControl, renderNewSessionForm } from './sessions/newSessionForm';
 import { SessionsList } from './sessions/sessionsList';
 import { noFilter, type SessionFilter } from '../state/sessionGroups';
 import { StatsView } from './stats/statsView';
@@ -44,6 +44,8 @@ export class App {
   private filter: SessionFilter = { ...noFilter };
   private readonly filterBar: HTMLElement;
   sessionView: SessionView | undefined;
+  /** The New Session form on screen, whose input a rebuild carries over; a form opened afresh starts empty. */
+  private newSessionForm: HTMLFormElement | undefined;
 
   constructor(private readonly store: Store, private readonly actions: Actions, private readonly scheduler: Scheduler) {
     this.banner = h('div', { class: 'banner', attrs: { role: 'status' } });
@@ -127,6 +129,7 @@ export class App {
   showForm(): void {
     this.page = { kind: 'new' };
     this.sessionView = undefined;
+    this.newSessionForm = undefined;
     this.renderMain();
     // The Advanced step offers the hosts when there are any: asked once the form shows, rebuilt only if some came.
     const known = this.store.hostStates.size;
@@ -186,6 +189,8 @@ export class App {
   }
 
   private renderMain(): void {
+    // Read before the form leaves the page, which takes the focus with it.
+    const refocus = this.page.kind === 'new' && this.newSessionForm ? focusedControl(this.newSessionForm) : undefined;
     clear(this.main);
     if (this.tab === 'review') {
       this.reviewView.render();
@@ -213,9 +218,12 @@ export class App {
       this.main.appendChild(renderDiscover(this.store.discover, this.actions, { back: () => this.showList(), openSession: (id) => this.openSession(id) }));
     } else if (this.page.kind === 'new') {
       const form = renderNewSessionForm(this.store.agents, this.store.hostInfo, (input) => void this.createFromForm(input), () => this.showList(), [...this.store.hostStates.keys()], (folder) => this.actions.repositoryOf(folder));
+      const previous = this.newSessionForm;
+      this.newSessionForm = form;
+      if (previous) carryFormState(previous, form);
       this.main.appendChild(form);
-      const first = firstChoice(form);
-      first?.setAttribute('autofocus', '');
+      const first = (refocus && form.querySelector<HTMLElement>(`[name="${refocus}"]`)) || (previous ? undefined : firstChoice(form));
+      if (!previous) first?.setAttribute('autofocus', '');
       first?.focus();
     } else {
       this.renderList();

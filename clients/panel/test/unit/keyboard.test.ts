@@ -139,6 +139,27 @@ describe('keyboard', () => {
     two.deliver({ kind: 'showNewSession' });
     await second.flush();
     expect((document.activeElement as HTMLSelectElement | null)?.name).toBe('agent');
+
+    // The agents' probes answer again while the user fills the form in: it is rebuilt, and nothing they did is lost.
+    const filled = second.root.querySelector('form')!;
+    filled.querySelector<HTMLSelectElement>('select[name="agent"]')!.value = 'codex';
+    filled.querySelector('details')!.open = true;
+    filled.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Kept name';
+    filled.querySelector<HTMLSelectElement>('select[name="mode"]')!.value = 'ask';
+    filled.querySelector<HTMLInputElement>('input[name="name"]')!.focus();
+    await (second.app as unknown as { actions: { loadAgents(): Promise<void> } }).actions.loadAgents();
+    await second.flush();
+    const rebuilt = second.root.querySelector('form')!;
+    expect(rebuilt).not.toBe(filled);
+    expect(rebuilt.querySelector<HTMLSelectElement>('select[name="agent"]')!.value).toBe('codex');
+    expect(rebuilt.querySelector('details')!.open).toBe(true);
+    expect(rebuilt.querySelector<HTMLInputElement>('input[name="name"]')!.value).toBe('Kept name');
+    expect(rebuilt.querySelector<HTMLSelectElement>('select[name="mode"]')!.value).toBe('ask');
+    expect((document.activeElement as HTMLInputElement | null)?.name).toBe('name');
+    // Opened afresh, the form starts empty again.
+    second.app.showForm();
+    await second.flush();
+    expect(second.root.querySelector<HTMLInputElement>('input[name="name"]')!.value).toBe('');
   });
 
   test('tabs switch with arrow keys; chat says when the server does not have it', async () => {

@@ -189,3 +189,29 @@ export function firstChoice(form: HTMLFormElement): HTMLElement | null {
   const create = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   return create && !create.disabled ? create : agent;
 }
+
+/**
+ * A form rebuilt while the user fills it in (the agents' probes answered, a host came): what they chose and typed,
+ * the Advanced step's open state and the focus carry over to the new one, so an update never undoes their input.
+ * A choice the new form no longer offers is left at the new form's default.
+ */
+export function carryFormState(from: HTMLFormElement, to: HTMLFormElement): void {
+  for (const control of Array.from(from.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]'))) {
+    const target = to.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${control.name}"]`);
+    if (!target || target.tagName !== control.tagName) continue;
+    if (target instanceof HTMLSelectElement && !Array.from(target.options).some((o) => o.value === control.value && !o.disabled)) continue;
+    if (target.value !== control.value) {
+      target.value = control.value;
+      target.dispatchEvent(new Event(target instanceof HTMLSelectElement ? 'change' : 'input'));
+    }
+  }
+  const open = from.querySelector('details')?.open ?? false;
+  const details = to.querySelector('details');
+  if (details && open) details.open = true;
+}
+
+/** The name of the form control that has the focus, to give it back after a rebuild. */
+export function focusedControl(form: HTMLFormElement): string | undefined {
+  const active = form.ownerDocument.activeElement;
+  return active instanceof HTMLElement && form.contains(active) ? (active.getAttribute('name') ?? undefined) : undefined;
+}
