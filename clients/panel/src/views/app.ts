@@ -190,7 +190,10 @@ export class App {
 
   private renderMain(): void {
     // Read before the form leaves the page, which takes the focus with it.
-    const refocus = this.page.kind === 'new' && this.newSessionForm ? focusedControl(this.newSessionForm) : undefined;
+    // A control the user moved the focus to keeps it; one the panel put it on follows the new form's first choice.
+    const shown = this.page.kind === 'new' ? this.newSessionForm : undefined;
+    const focused = shown ? focusedControl(shown) : undefined;
+    const refocus = shown && focused !== (firstChoice(shown)?.getAttribute('name') ?? undefined) ? focused : undefined;
     clear(this.main);
     if (this.tab === 'review') {
       this.reviewView.render();
@@ -222,7 +225,9 @@ export class App {
       this.newSessionForm = form;
       if (previous) carryFormState(previous, form);
       this.main.appendChild(form);
-      const first = (refocus && form.querySelector<HTMLElement>(`[name="${refocus}"]`)) || (previous ? undefined : firstChoice(form));
+      // The control the user was in keeps the focus; otherwise, as when it opens, the first choice (Create when nothing is
+      // left to choose).
+      const first = (refocus && form.querySelector<HTMLElement>(`[name="${refocus}"]`)) || firstChoice(form);
       if (!previous) first?.setAttribute('autofocus', '');
       first?.focus();
     } else {
