@@ -189,8 +189,8 @@ export class App {
   }
 
   private renderMain(): void {
-    // Read before the form leaves the page, which takes the focus with it.
-    // A control the user moved the focus to keeps it; one the panel put it on follows the new form's first choice.
+    // Read before the form leaves the page (the focus goes with it): a control the user moved the focus to keeps it
+    // in the rebuilt form; where the panel put it, it follows the new form's first choice.
     const shown = this.page.kind === 'new' ? this.newSessionForm : undefined;
     const focused = shown ? focusedControl(shown) : undefined;
     const refocus = shown && focused !== (firstChoice(shown)?.getAttribute('name') ?? undefined) ? focused : undefined;
@@ -225,8 +225,6 @@ export class App {
       this.newSessionForm = form;
       if (previous) carryFormState(previous, form);
       this.main.appendChild(form);
-      // The control the user was in keeps the focus; otherwise, as when it opens, the first choice (Create when nothing is
-      // left to choose).
       const first = (refocus && form.querySelector<HTMLElement>(`[name="${refocus}"]`)) || firstChoice(form);
       if (!previous) first?.setAttribute('autofocus', '');
       first?.focus();
