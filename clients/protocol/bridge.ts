@@ -11,6 +11,12 @@ export const HostActions = {
   OpenFile: 'host/openFile',
   ReviewChanges: 'host/reviewChanges',
   /**
+   * A host's file `{ host, cwd, path, diff? }` (`path` is a path on that host): read through the server
+   * (`files/read`) and shown read-only; with `diff`, against the agents' baseline there. Offered by an editor that can
+   * show such a document; host/openFile and host/openDiff are for this machine's files only.
+   */
+  OpenHostFile: 'host/openHostFile',
+  /**
    * Output: with `{ sessionId }` that session's agent output (VS Code: a channel of its own, filled from
    * `sessions/output`); without it, or in a host that keeps one log (Rider), the server's log.
    */

@@ -38,6 +38,7 @@ export const Methods = {
   WorktreesRemove: 'worktrees/remove',
   WorktreesPrune: 'worktrees/prune',
   WorktreesMerge: 'worktrees/merge',
+  FilesRead: 'files/read',
   ReviewChanges: 'review/changes',
   ReviewAccept: 'review/accept',
   ReviewReject: 'review/reject',
@@ -195,6 +196,7 @@ export const MethodShapes: Readonly<Record<MethodName, { kind: MethodKind; param
   'worktrees/remove': { kind: 'request', params: 'WorktreeRemoveParams', result: 'WorktreeRemoveResult' },
   'worktrees/prune': { kind: 'request', params: 'WorktreePruneParams', result: 'WorktreePruneResult' },
   'worktrees/merge': { kind: 'request', params: 'WorktreeMergeParams', result: 'WorktreeMergeResult' },
+  'files/read': { kind: 'request', params: 'FilesReadParams', result: 'FilesReadResult' },
   'review/changes': { kind: 'request', params: 'ReviewChangesParams', result: 'ReviewChangesResult' },
   'review/accept': { kind: 'request', params: 'ReviewSelectionParams', result: 'ReviewAcceptResult' },
   'review/reject': { kind: 'request', params: 'ReviewSelectionParams', result: 'ReviewRejectResult' },
@@ -273,6 +275,7 @@ export interface MethodTypes {
   'worktrees/remove': { params: WorktreeRemoveParams; result: WorktreeRemoveResult };
   'worktrees/prune': { params: WorktreePruneParams; result: WorktreePruneResult };
   'worktrees/merge': { params: WorktreeMergeParams; result: WorktreeMergeResult };
+  'files/read': { params: FilesReadParams; result: FilesReadResult };
   'review/changes': { params: ReviewChangesParams; result: ReviewChangesResult };
   'review/accept': { params: ReviewSelectionParams; result: ReviewAcceptResult };
   'review/reject': { params: ReviewSelectionParams; result: ReviewRejectResult };
@@ -635,6 +638,28 @@ export interface FileChangeEvent {
   change: FileChangeKind;
 }
 
+/** A file of a working tree to show: a client that cannot read the folder itself (a host's session, seen from another machine) asks for its text. */
+export interface FilesReadParams {
+  /** A folder in the git working tree the file belongs to (a session's cwd). */
+  cwd: string;
+  /** Absolute, or relative to Cwd; it must stay inside the working tree. */
+  path: string;
+  /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon. */
+  host?: string;
+}
+
+/** The text of a working file; no Content when the file is binary. */
+export interface FilesReadResult {
+  /** The file's absolute path (as asked, resolved against the cwd). */
+  path: string;
+  /** The file's UTF-8 text, line endings as they are; absent for a binary file. */
+  content?: string;
+  /** A NUL byte in its first 8000 bytes, as git decides. */
+  binary: boolean;
+  /** Its size in bytes. */
+  size: number;
+}
+
 export interface GitBranch {
   name: string;
   sha: string;
@@ -644,6 +669,8 @@ export interface GitBranch {
 
 export interface GitBranchesParams {
   cwd: string;
+  /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon. */
+  host?: string;
 }
 
 export interface GitBranchesResult {
@@ -669,6 +696,8 @@ export interface GitLogParams {
   cwd: string;
   limit?: number;
   ref?: string;
+  /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon. */
+  host?: string;
 }
 
 export interface GitLogResult {
@@ -677,6 +706,8 @@ export interface GitLogResult {
 
 export interface GitStatusParams {
   cwd: string;
+  /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon. */
+  host?: string;
 }
 
 export interface GitStatusResult {

@@ -110,6 +110,10 @@ public static class Methods
     [MethodShape(MethodKind.Request, typeof(WorktreeMergeParams), typeof(WorktreeMergeResult))]
     public const string WorktreesMerge = "worktrees/merge";
 
+    /// <summary>The text of a file in a working tree (for a client that cannot read it: a host's session).</summary>
+    [MethodShape(MethodKind.Request, typeof(FilesReadParams), typeof(FilesReadResult))]
+    public const string FilesRead = "files/read";
+
     [MethodShape(MethodKind.Request, typeof(ReviewChangesParams), typeof(ReviewChangesResult))]
     public const string ReviewChanges = "review/changes";
 

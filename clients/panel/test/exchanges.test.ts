@@ -56,6 +56,9 @@ const notForThePanel = new Set<string>([
   // A session's agent output: the host's Output (VS Code's per-session channel, clients/vscode/test/unit/sessionOutput)
   // reads and follows it; the panel only asks the host to show it.
   Methods.SessionsOutput, Methods.SessionsOutputAppended,
+  // A host's file: the editor reads it (VS Code's maestro-host: documents, clients/vscode/test/unit/hostFiles; Rider's
+  // HostFiles); the panel only asks the host to open it (host/openHostFile).
+  Methods.FilesRead,
 ]);
 
 const folder = join(panelRoot, '..', '..', 'tests', 'exchanges');

@@ -5,6 +5,7 @@ import { runPlaybook, stopRun } from './commands/playbookCommands';
 import { startRemote, stopRemote } from './commands/remoteCommands';
 import { cancelSession, closeSession, openTranscript, promptSession, type SessionCommandContext } from './commands/sessionCommands';
 import { createHostActions } from './hostActions';
+import { HostFileDocuments, hostBaselineScheme, hostFileScheme } from './hosts/hostFileDocuments';
 import { SessionOutputChannels } from './output/sessionOutputChannels';
 import { panelViewId, PanelViewProvider } from './panel/panelViewProvider';
 import { PermissionBroker } from './permissions/permissionBroker';
@@ -99,7 +100,14 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   // A session's Output: its agent's stderr in a channel of its own; the "Maestro" channel stays the extension's log.
   const sessionOutputs = new SessionOutputChannels(maestro, (id) => tracker.sessions.get(id)?.name);
   disposables.push(sessionOutputs);
-  const actions = createHostActions(review, (sessionId) => (sessionId ? sessionOutputs.show(sessionId) : output.show(true)));
+  // A host's files (SSH hosts): read from there, shown read-only.
+  const hostFiles = new HostFileDocuments(maestro);
+  disposables.push(
+    hostFiles,
+    vscode.workspace.registerTextDocumentContentProvider(hostFileScheme, hostFiles),
+    vscode.workspace.registerTextDocumentContentProvider(hostBaselineScheme, hostFiles),
+  );
+  const actions = createHostActions(review, (sessionId) => (sessionId ? sessionOutputs.show(sessionId) : output.show(true)), hostFiles);
   const bridge = new PanelBridge(
     maestro,
     actions,

@@ -3,4 +3,7 @@ namespace Maestro.Protocol;
 public sealed record GitBranchesParams
 {
     public required string Cwd { get; init; }
+
+    /// <summary>The host (<c>hosts/add</c>) whose folder this is: the request goes to that host's daemon.</summary>
+    public string? Host { get; init; }
 }

@@ -7,4 +7,7 @@ public sealed record GitLogParams
     public int? Limit { get; init; }
 
     public string? Ref { get; init; }
+
+    /// <summary>The host (<c>hosts/add</c>) whose folder this is: the request goes to that host's daemon.</summary>
+    public string? Host { get; init; }
 }

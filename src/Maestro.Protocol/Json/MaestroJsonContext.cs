@@ -53,6 +53,8 @@ namespace Maestro.Protocol;
 [JsonSerializable(typeof(WorktreeMergeParams))]
 [JsonSerializable(typeof(WorktreeMergeResult))]
 [JsonSerializable(typeof(ReviewChangesParams))]
+[JsonSerializable(typeof(FilesReadParams))]
+[JsonSerializable(typeof(FilesReadResult))]
 [JsonSerializable(typeof(ReviewChangesResult))]
 [JsonSerializable(typeof(ReviewSelectionParams))]
 [JsonSerializable(typeof(ReviewAcceptResult))]

@@ -21,17 +21,20 @@ internal static class SessionsControlCommands
         mode.AcceptOnlyFromAmong(PermissionModes);
         var model = new Option<string?>("--model") { Description = "The model, where the agent lets Maestro choose it." };
         var prompt = new Option<string?>("--prompt", "-p") { Description = "A first prompt: its events are printed live, as 'sessions prompt' does." };
+        var host = new Option<string?>("--host") { Description = "Run it on this SSH host ('maestro hosts list'); --cwd is then a path there (default: the host's folder)." };
         var json = new Option<bool>("--json") { Description = "Print the session as JSON (with --prompt: the events and the turn's result as JSON lines)." };
-        var command = new Command("new", "Start a session; prints its id.") { agent, cwd, name, worktree, baseRef, mode, model, prompt, json };
+        var command = new Command("new", "Start a session; prints its id.") { agent, cwd, name, worktree, baseRef, mode, model, host, prompt, json };
         command.SetAction(async (result, cancellationToken) =>
         {
             var printJson = result.GetValue(json);
             var printer = new SessionsCommand.LivePrinter(printJson);
             await using var client = await DaemonClient.ConnectOrStartAsync(MaestroPaths.FromEnvironment(), cancellationToken, printer);
+            var onHost = result.GetValue(host);
             var session = await client.InvokeAsync<Session>(Methods.SessionsCreate, new SessionCreateParams
             {
                 AgentId = result.GetValue(agent)!,
-                Cwd = Path.GetFullPath(result.GetValue(cwd) ?? Environment.CurrentDirectory),
+                Cwd = onHost is null ? Path.GetFullPath(result.GetValue(cwd) ?? Environment.CurrentDirectory) : await HostFolderAsync(client, onHost, result.GetValue(cwd), cancellationToken),
+                Host = onHost,
                 Name = result.GetValue(name),
                 Worktree = result.GetValue(worktree) is { } branch ? new WorktreeRequest { Branch = branch, Base = result.GetValue(baseRef) } : null,
                 PermissionMode = ParseMode(result.GetValue(mode)),
@@ -44,7 +47,7 @@ internal static class SessionsControlCommands
             else
             {
                 CliConsole.Out.WriteLine(session.Id);
-                CliNotes.Write($"Started {session.Name} ({session.AgentId}) in {session.Worktree ?? session.Cwd}.");
+                CliNotes.Write($"Started {session.Name} ({session.AgentId}) in {(session.Host is { } there ? $"{there}:" : string.Empty)}{session.Worktree ?? session.Cwd}.");
             }
 
             if (result.GetValue(prompt) is not { } text)
@@ -56,6 +59,23 @@ internal static class SessionsControlCommands
             return await SessionsCommand.PromptAsync(client, printer, session.Id, text, printJson, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The folder of a session on a host: <c>--cwd</c> as typed (a path there, so never resolved against this machine's
+    /// folder), else the host's default folder.
+    /// </summary>
+    private static async Task<string> HostFolderAsync(DaemonClient client, string host, string? cwd, CancellationToken cancellationToken)
+    {
+        if (cwd is not null)
+        {
+            return cwd.StartsWith('/') ? cwd : throw new CliFailureException(ExitCodes.Usage, $"--cwd '{cwd}' is relative; on host '{host}' give the absolute path there.");
+        }
+
+        var hosts = await client.InvokeAsync<HostListResult>(Methods.HostsList, null, cancellationToken);
+        var known = hosts.Hosts.FirstOrDefault(h => h.Name == host)
+            ?? throw new CliFailureException(ExitCodes.Error, $"There is no host '{host}'; 'maestro hosts list' shows them, 'maestro hosts add' adds one.", ErrorCodes.HostNotFound, ErrorKinds.HostNotFound);
+        return known.Folder ?? throw new CliFailureException(ExitCodes.Usage, $"Host '{host}' has no default folder: give --cwd, a path there (or 'maestro hosts add {host} … --folder PATH').");
     }
 
     public static Command Cancel()

@@ -78,6 +78,8 @@ public static class MaestroServerServiceCollectionExtensions
         services.AddScoped<IRpcHandlers, GitRpcHandlers>();
         services.AddScoped<IRpcHandlers, WorktreeRpcHandlers>();
         services.AddScoped<IRpcHandlers, ReviewRpcHandlers>();
+        services.AddSingleton<Files.WorkingFileReader>();
+        services.AddScoped<IRpcHandlers, Files.FilesRpcHandlers>();
 
         services.AddSingleton<AgentHomes>();
         foreach (var agent in KnownAgents.All)

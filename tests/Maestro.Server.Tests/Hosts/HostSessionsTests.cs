@@ -178,6 +178,14 @@ public sealed class HostSessionsTests
         var bySession = Exchange.AssertNoError(await client.CallAsync(Methods.ReviewChanges, new ReviewChangesParams { Cwd = box.Agent.Repo, SessionId = id }))["result"]!;
         Assert.Equal(hunk, (string?)bySession["files"]![0]!["hunks"]![0]!["id"]);
 
+        // The editor shows the host's file as a read-only document: its text read by the host's daemon.
+        var text = (await client.RecordAsync(Methods.FilesRead, new FilesReadParams { Cwd = box.Agent.Repo, Path = "README.md", Host = RemoteHostSandbox.HostName }, "onHost"))["result"]!;
+        Assert.Equal("# Edited on the host\n", (string?)text["content"]);
+        Assert.Equal(readme, (string?)text["path"]);
+        var status = Exchange.AssertNoError(await client.CallAsync(Methods.GitStatus, new GitStatusParams { Cwd = box.Agent.Repo, Host = RemoteHostSandbox.HostName }))["result"]!;
+        Assert.Contains(status["changes"]!.AsArray(), c => (string?)c!["path"] == "README.md");
+        Assert.NotEmpty(Exchange.AssertNoError(await client.CallAsync(Methods.GitLog, new GitLogParams { Cwd = box.Agent.Repo, Host = RemoteHostSandbox.HostName, Limit = 1 }))["result"]!["commits"]!.AsArray());
+
         var rejected = (await client.RecordAsync(Methods.ReviewReject, new ReviewSelectionParams { Cwd = box.Agent.Repo, HunkIds = [hunk], Host = RemoteHostSandbox.HostName }, "onHost"))["result"]!;
         Assert.NotNull(rejected["decisionId"]);
         Assert.Equal("# Sandbox repo\n", await File.ReadAllTextAsync(readme));

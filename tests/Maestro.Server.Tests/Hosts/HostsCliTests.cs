@@ -93,6 +93,17 @@ public sealed class HostsCliTests : IAsyncLifetime
         (exit, stdout, _) = await RunAsync("hosts", "test", "nope", "--json");
         Assert.NotEqual(0, exit);
         Assert.Contains("\"HostNotFound\"", stdout, StringComparison.Ordinal);
+
+        // sessions new --host: the folder is a path there, never this machine's current folder.
+        (exit, stdout, _) = await RunAsync("sessions", "new", "-a", "claude-code", "--host", "nope", "--json");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("\"HostNotFound\"", stdout, StringComparison.Ordinal);
+        (exit, _, stderr) = await RunAsync("sessions", "new", "-a", "claude-code", "--host", "impostor");
+        Assert.Equal(2, exit);
+        Assert.Contains("Host 'impostor' has no default folder: give --cwd", stderr, StringComparison.Ordinal);
+        (exit, _, stderr) = await RunAsync("sessions", "new", "-a", "claude-code", "--host", "impostor", "--cwd", "src");
+        Assert.Equal(2, exit);
+        Assert.Contains("--cwd 'src' is relative; on host 'impostor' give the absolute path there.", stderr, StringComparison.Ordinal);
     }
 
     private Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments)

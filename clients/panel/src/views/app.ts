@@ -95,7 +95,7 @@ export class App {
   }
 
   openSession(sessionId: string): void {
-    this.sessionView = new SessionView(sessionId, this.store, this.actions, this.scheduler, () => this.showList());
+    this.sessionView = new SessionView(sessionId, this.store, this.actions, this.scheduler, () => this.showList(), () => this.showTab('review'));
     this.page = { kind: 'session', id: sessionId };
     const view = this.sessionView;
     view.setLoading(true);

@@ -6,6 +6,7 @@ import type { Actions } from '../state/actions';
 import { runsName } from '../state/runText';
 import type { Store } from '../state/store';
 import { button, clear, h } from './dom';
+import { fileOpener } from './fileOpener';
 import { renderRunCard } from './runs/runCard';
 import { renderRunPage } from './runs/runPage';
 import { hostOpensFiles, renderStartRunForm } from './runs/startRunForm';
@@ -102,8 +103,10 @@ export class RunsView {
       start: (params) => void this.start(params),
       cancel: () => this.showList(),
       reload: (target) => void this.actions.loadPlaybooks(target),
-      // A host's documents are paths there: the editor cannot open them as local files.
-      openFile: hostOpensFiles(this.store.hostInfo) && !(state.state === 'ready' && state.host) ? (path) => void this.actions.hostAction(HostActions.OpenFile, { path }) : undefined,
+      // A host's documents are paths there: shown read-only from the host, where the editor can.
+      openFile: state.state === 'ready' && state.host
+        ? fileOpener(this.store, this.actions, { host: state.host, cwd: state.folder ?? '' })
+        : hostOpensFiles(this.store.hostInfo) ? (path) => void this.actions.hostAction(HostActions.OpenFile, { path }) : undefined,
     }, this.store.runHosts);
     this.element.appendChild(this.startForm);
     this.startForm.querySelector<HTMLElement>('select, input')?.focus();

@@ -5,6 +5,7 @@ import { HostActions } from '../bridge/messages';
 import type { Actions } from '../state/actions';
 import type { Store } from '../state/store';
 import { button, clear, h, setText } from './dom';
+import { fileOpener } from './fileOpener';
 import { formatCost, isBusy, shownStatus, statusLabels } from './format';
 import type { Scheduler } from './scheduler';
 import { renderPermissionCard } from './transcript/permissionCard';
@@ -51,6 +52,8 @@ export class SessionView {
     private readonly actions: Actions,
     private readonly scheduler: Scheduler,
     private readonly back: () => void,
+    /** The Review tab, where a host's session is reviewed. */
+    private readonly showReview?: () => void,
   ) {
     this.title = h('h2', { class: 'session-title' });
     this.details = h('div', { class: 'session-details' });
@@ -64,6 +67,7 @@ export class SessionView {
     this.cards = h('div', { class: 'permission-cards', attrs: { 'aria-live': 'assertive' } });
     this.loading = h('div', { class: 'meta loading' });
     const transcript = store.transcriptOf(sessionId);
+    const view = this;
     this.transcript = new TranscriptList(
       transcript,
       {
@@ -72,8 +76,11 @@ export class SessionView {
         // A Playbook run's task session: its prompts are Maestro's own.
         playbookPrompts: () => [...store.runs.values()].some((run) => run.sessionIds.includes(sessionId)),
         diffStat: (turnId, path) => store.review.diffStat(sessionId, turnId, path),
-        canOpenDiff: store.hostOffers(HostActions.OpenDiff),
-        openDiff: (path) => void actions.hostAction(HostActions.OpenDiff, { cwd: this.workDir(), path }),
+        // Asked at each render: the session (and whether it is a host's) may come after the view.
+        get canOpenDiff() {
+          return !!view.diffOpener();
+        },
+        openDiff: (path) => view.diffOpener()?.(path),
         retryNow: () => void actions.retryNow(sessionId),
         reviewOutcome: (path) => store.review.outcome(sessionId, path),
         reviewRevision: () => store.review.revision,
@@ -129,6 +136,11 @@ export class SessionView {
   private copy(text: string): void {
     if (this.store.hostOffers(HostActions.CopyText)) void this.actions.hostAction(HostActions.CopyText, { text });
     else void navigator.clipboard?.writeText(text).catch(() => this.store.setNotice('Could not copy: the clipboard is not available here.'));
+  }
+
+  /** The session's files open as this machine's, or read-only from its host. */
+  private diffOpener(): ((path: string) => void) | undefined {
+    return fileOpener(this.store, this.actions, { cwd: this.workDir(), host: this.session()?.host }, true);
   }
 
   private workDir(): string {
@@ -204,18 +216,25 @@ export class SessionView {
     const closed = session?.status === 'closed';
     // Rebuild only when the set of buttons changes, so keyboard focus on a button survives status updates.
     const worktree = !!session?.worktree;
-    const signature = `${busy}|${closed}|${worktree}|${this.store.hostInfo?.hostActions.join(',')}`;
+    const onHost = !!session?.host;
+    const signature = `${busy}|${closed}|${worktree}|${onHost}|${this.store.hostInfo?.hostActions.join(',')}`;
     if (this.actionsBar.dataset.signature === signature) return;
     this.actionsBar.dataset.signature = signature;
     clear(this.actionsBar);
     // Cancel is the prompt box's button while a turn runs (it takes Send's place), so this bar never shifts.
     this.actionsBar.appendChild(button('Rename', () => this.startRename()));
-    if (this.store.hostOffers(HostActions.ReviewChanges)) {
+    // A host's session is reviewed in the Review tab (its hunks come from the host); the editor's inline review is
+    // for this machine's files.
+    if (onHost && this.showReview) {
+      const showReview = this.showReview;
+      this.actionsBar.appendChild(button('Review changes', () => showReview(), { attrs: { title: 'The Review tab, with the hunks read from the host' } }));
+    } else if (!onHost && this.store.hostOffers(HostActions.ReviewChanges)) {
       this.actionsBar.appendChild(button('Review changes', () => void this.actions.hostAction(HostActions.ReviewChanges, { cwd: this.workDir() })));
     }
     // This session's agent output (its stderr, kept by the server): VS Code opens a channel of its own; Rider its log.
     if (this.store.hostOffers(HostActions.ShowOutput)) this.actionsBar.appendChild(button('Output', () => void this.actions.hostAction(HostActions.ShowOutput, { sessionId: this.sessionId }), { attrs: { title: "This session's agent output" } }));
     // A worktree session's own actions, as the editor offers them (each asks first where it should).
+    // A host's worktree is a folder there: no local window opens it.
     if (worktree) {
       const offered: [string, string, string][] = [
         [HostActions.OpenWorktreeInNewWindow, 'Open in new window', 'Open the worktree as a folder in a new editor window'],
@@ -223,7 +242,7 @@ export class SessionView {
         [HostActions.DeleteWorktree, 'Delete worktree', 'Delete the worktree folder (the branch and its commits stay)'],
       ];
       for (const [action, label, title] of offered) {
-        if (this.store.hostOffers(action)) this.actionsBar.appendChild(button(label, () => void this.actions.hostAction(action, { sessionId: this.sessionId }), { attrs: { title } }));
+        if (this.store.hostOffers(action) && !(onHost && action === HostActions.OpenWorktreeInNewWindow)) this.actionsBar.appendChild(button(label, () => void this.actions.hostAction(action, { sessionId: this.sessionId }), { attrs: { title } }));
       }
     }
     if (!closed) this.actionsBar.appendChild(button('Close', () => this.close(), { attrs: { 'aria-label': 'Close the session' } }));

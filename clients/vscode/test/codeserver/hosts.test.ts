@@ -7,6 +7,7 @@ import { initializeParams, maestroPath, startServer } from '../../../../tests/in
 import { newSandbox, type Sandbox } from '../real/sandbox';
 import { waitFor } from '../real/waitFor';
 import { codeServerInstalled } from './codeServer';
+import { runCommand } from './workbench';
 import { startLoopbackSshd, sshdInstalled, type LoopbackSshd } from './loopbackSshd';
 import { openMaestroView, openWorkbench, packageRoot, vsix, type WorkbenchSession } from './workbenchSession';
 
@@ -94,6 +95,27 @@ describe('two hosts in one VS Code window', () => {
       return names.some((n) => n.includes('work here')) && names.some((n) => n.includes('work on box'));
     }, 60000);
     await shot('both-hosts-listed');
+
+    // The remote file in this window: the session's changed-file row opens its diff, read from the host through the
+    // server (a maestro-host: document, not this machine's path) and read-only; the left side is the file before the agent.
+    await list.getByRole('option').filter({ hasText: 'work on box' }).first().click();
+    await shot('remote-session-open');
+    await panel.getByRole('button', { name: /^Open diff of .*README\.md$/ }).first().click();
+    const remoteTab = page.locator('.tab', { hasText: 'README.md on box (agent baseline ↔ now)' }).first();
+    await remoteTab.waitFor({ state: 'visible', timeout: 30000 });
+    const lines = (which: 'original' | 'modified') => page.locator(`.editor.${which} .view-lines`).first();
+    // Monaco renders spaces as no-break spaces.
+    const side = async (which: 'original' | 'modified') => (await lines(which).innerText()).replace(/\u00a0/g, ' ');
+    await waitFor('the host\'s text on both sides', async () => (await side('original')).includes('# sandbox') && (await side('modified')).includes('# edited on the box'), 30000);
+    await lines('modified').click();
+    await page.keyboard.type('typed here');
+    await page.getByText('Cannot edit in read-only editor').first().waitFor({ state: 'visible', timeout: 15000 });
+    expect(await side('modified')).not.toContain('typed here');
+    expect(readFileSync(readme, 'utf8')).toBe('# edited on the box\n');
+    await shot('remote-file-read-only-diff');
+    await runCommand(page, 'View: Close Editor');
+    await remoteTab.waitFor({ state: 'hidden', timeout: 30000 });
+    await panel.getByRole('button', { name: /^Back to sessions/ }).click();
 
     // The Review tab: the remote agent's hunk, read from the host's daemon; Reject restores the file there.
     await panel.locator('#tab-review').click();

@@ -131,15 +131,21 @@ export class EventEmitter<T> {
 }
 
 export class Uri {
-  private constructor(readonly scheme: string, readonly fsPath: string) {}
+  private constructor(readonly scheme: string, readonly fsPath: string, readonly authority = '', readonly query = '') {}
   static file(path: string): Uri {
     return new Uri('file', path);
   }
+  static from(parts: { scheme: string; authority?: string; path?: string; query?: string }): Uri {
+    return new Uri(parts.scheme, parts.path ?? '', parts.authority ?? '', parts.query ?? '');
+  }
+  get path(): string {
+    return this.fsPath;
+  }
   with(change: { scheme?: string }): Uri {
-    return new Uri(change.scheme ?? this.scheme, this.fsPath);
+    return new Uri(change.scheme ?? this.scheme, this.fsPath, this.authority, this.query);
   }
   toString(): string {
-    return `${this.scheme}://${this.fsPath}`;
+    return `${this.scheme}://${this.authority}${this.fsPath}${this.query ? `?${this.query}` : ''}`;
   }
 }
 

@@ -66,6 +66,19 @@ public sealed class GitExchangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Files_read_answers_a_working_file_s_text_and_refuses_a_path_out_of_the_tree()
+    {
+        File.WriteAllText(Path.Combine(sandbox.Repository.Parent, "outside.txt"), "secret\n");
+        File.CreateSymbolicLink(sandbox.Repository.PathOf("link-out.txt"), Path.Combine(sandbox.Repository.Parent, "outside.txt"));
+        await using var client = await sandbox.ConnectAsync();
+
+        var read = await client.RecordAsync(Methods.FilesRead, new FilesReadParams { Cwd = sandbox.Repo, Path = "a.txt" });
+        Assert.Equal("one\ntwo\nthree\n", (string?)read["result"]!["content"]);
+        await client.RecordErrorAsync(Methods.FilesRead, new FilesReadParams { Cwd = sandbox.Repo, Path = "../outside.txt" }, ErrorCodes.PathOutsideWorkspace, ErrorKinds.PathOutsideWorkspace);
+        Exchange.AssertError(await client.CallAsync(Methods.FilesRead, new FilesReadParams { Cwd = sandbox.Repo, Path = "link-out.txt" }), ErrorCodes.PathOutsideWorkspace, ErrorKinds.PathOutsideWorkspace);
+    }
+
+    [Fact]
     public async Task Review_reject_and_undo_left_to_the_editor_record_the_decision_and_answer_the_text()
     {
         var turns = sandbox.Server.Services.GetRequiredService<TurnBaselines>();

@@ -2,11 +2,11 @@
 // progress figure, the current task, a provider wait or a HITL gate (Approve), the last message, Stop, and Retry with
 // Bypass on a run that failed for refused tool calls.
 import type { Run, RunGate, RunWait } from '../../../../protocol/protocol';
-import { HostActions } from '../../bridge/messages';
 import type { Actions } from '../../state/actions';
 import { bypassRetryHelp, bypassRetryParams, offersBypassRetry, runDuration, runIsActive, runProgress, runStartedText, runStatusText, runTitle } from '../../state/runText';
 import type { Store } from '../../state/store';
 import { button, h } from '../dom';
+import { fileOpener } from '../fileOpener';
 import { baseName, formatCost } from '../format';
 
 export interface RunCardOptions {
@@ -58,9 +58,10 @@ function renderGate(run: Run, gate: RunGate, store: Store, actions: Actions): HT
     h('div', { class: 'hint', text: `Approving ticks “${gate.task.text}” (${baseName(gate.task.document)}:${gate.task.line}); ticking it in the document does the same.` }),
   );
   const buttons = h('div', { class: 'actions' });
-  if (gate.artifact && store.hostOffers(HostActions.OpenFile)) {
+  const open = fileOpener(store, actions, { cwd: run.worktree ?? run.cwd ?? '', host: run.host });
+  if (gate.artifact && open) {
     const artifact = gate.artifact;
-    buttons.appendChild(button(`Open ${baseName(artifact)}`, () => void actions.hostAction(HostActions.OpenFile, { cwd: run.worktree ?? run.cwd, path: artifact })));
+    buttons.appendChild(button(`Open ${baseName(artifact)}`, () => open(artifact)));
   } else if (gate.artifact) {
     card.appendChild(h('div', { class: 'hint', text: `Look at: ${gate.artifact}` }));
   }

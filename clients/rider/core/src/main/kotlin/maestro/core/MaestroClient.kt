@@ -42,8 +42,11 @@ class MaestroClient(val connection: JsonRpcConnection) {
     suspend fun gitStatus(cwd: String): GitStatusResult = connection.request(Methods.GIT_STATUS, GitStatusParams(cwd))
 
     /** The agents' pending hunks (each turn's own baseline, the default); [baseline] INDEX for git's view (Stage Hunk). */
-    suspend fun reviewChanges(cwd: String, paths: List<String>? = null, baseline: ReviewBaseline? = null): ReviewChangesResult =
-        connection.request(Methods.REVIEW_CHANGES, ReviewChangesParams(cwd = cwd, paths = paths, baseline = baseline))
+    suspend fun reviewChanges(cwd: String, paths: List<String>? = null, baseline: ReviewBaseline? = null, host: String? = null): ReviewChangesResult =
+        connection.request(Methods.REVIEW_CHANGES, ReviewChangesParams(cwd = cwd, paths = paths, baseline = baseline, host = host))
+
+    /** A working file's text; with [FilesReadParams.host], read by that host's daemon. */
+    suspend fun readFile(params: FilesReadParams): FilesReadResult = connection.request(Methods.FILES_READ, params)
 
     /** Keeps agent hunks (`hunkIds`) or an agent's whole files (`paths`, `"."` for every file); git's index is not touched. */
     suspend fun reviewAccept(params: ReviewSelectionParams): ReviewAcceptResult = connection.request(Methods.REVIEW_ACCEPT, params)

@@ -1,5 +1,6 @@
 package maestro.core.panel
 
+import maestro.core.sshhosts.HostFileView
 import maestro.core.review.PendingFile
 import maestro.core.review.ReviewModel
 
@@ -10,6 +11,9 @@ interface HostActions {
 
     /** Opens the file at this absolute, system-independent path in an editor. */
     suspend fun openFile(absolutePath: String)
+
+    /** Shows an SSH host's file read-only: as a diff against [HostFileView.baseline] when it has one. */
+    suspend fun showHostFile(view: HostFileView)
 
     /** Lets the user pick a changed file of [review] to open its diff. */
     suspend fun reviewChanges(review: ReviewModel)

@@ -14,6 +14,7 @@ import maestro.core.protocol.MaestroJson
 import maestro.core.protocol.Methods
 import maestro.core.protocol.PermissionResponse
 import maestro.core.review.RepoPaths
+import maestro.core.sshhosts.HostFiles
 import maestro.core.rpc.JsonRpcException
 import java.io.File
 
@@ -106,6 +107,12 @@ class PanelHost(
                 review.refresh()
                 actions.reviewChanges(review)
             }
+            "host/openHostFile" -> {
+                val hostName = text("host") ?: throw IllegalArgumentException("host/openHostFile needs a host")
+                val path = text("path") ?: throw IllegalArgumentException("host/openHostFile needs a path")
+                val diff = params?.get("diff")?.takeUnless { it.isJsonNull }?.asBoolean ?: false
+                actions.showHostFile(HostFiles.load(host.requireClient(), hostName, text("cwd") ?: path.substringBeforeLast('/'), path, diff))
+            }
             "host/showOutput" -> actions.showOutput()
             else -> throw IllegalArgumentException("This IDE does not offer $method")
         }
@@ -167,7 +174,7 @@ class PanelHost(
 
     companion object {
         // No host/newSession: the panel's own form is the one New Session flow (its Advanced step, the same as VS Code's).
-        val HOST_ACTIONS = listOf("host/openDiff", "host/openFile", "host/reviewChanges", "host/showOutput")
+        val HOST_ACTIONS = listOf("host/openDiff", "host/openFile", "host/openHostFile", "host/reviewChanges", "host/showOutput")
 
         /** The JavaScript that hands one message to the page; JSON is a JavaScript expression. */
         fun script(json: String) = "window.maestroReceive && window.maestroReceive($json);"

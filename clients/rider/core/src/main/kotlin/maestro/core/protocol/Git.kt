@@ -31,6 +31,8 @@ data class GitBranch(
 
 data class GitBranchesParams(
     val cwd: String,
+    /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon. */
+    val host: String? = null,
 )
 
 data class GitBranchesResult(
@@ -56,6 +58,8 @@ data class GitLogParams(
     val cwd: String,
     val limit: Int? = null,
     val ref: String? = null,
+    /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon. */
+    val host: String? = null,
 )
 
 data class GitLogResult(
@@ -64,6 +68,8 @@ data class GitLogResult(
 
 data class GitStatusParams(
     val cwd: String,
+    /** The host (`hosts/add`) whose folder this is: the request goes to that host's daemon. */
+    val host: String? = null,
 )
 
 data class GitStatusResult(

@@ -43,6 +43,7 @@ object Methods {
     const val WORKTREES_REMOVE = "worktrees/remove"
     const val WORKTREES_PRUNE = "worktrees/prune"
     const val WORKTREES_MERGE = "worktrees/merge"
+    const val FILES_READ = "files/read"
     const val REVIEW_CHANGES = "review/changes"
     const val REVIEW_ACCEPT = "review/accept"
     const val REVIEW_REJECT = "review/reject"
@@ -204,6 +205,7 @@ val MethodShapes: Map<String, MethodShape> = linkedMapOf(
     Methods.WORKTREES_REMOVE to MethodShape(MethodKind.REQUEST, WorktreeRemoveParams::class.java, WorktreeRemoveResult::class.java),
     Methods.WORKTREES_PRUNE to MethodShape(MethodKind.REQUEST, WorktreePruneParams::class.java, WorktreePruneResult::class.java),
     Methods.WORKTREES_MERGE to MethodShape(MethodKind.REQUEST, WorktreeMergeParams::class.java, WorktreeMergeResult::class.java),
+    Methods.FILES_READ to MethodShape(MethodKind.REQUEST, FilesReadParams::class.java, FilesReadResult::class.java),
     Methods.REVIEW_CHANGES to MethodShape(MethodKind.REQUEST, ReviewChangesParams::class.java, ReviewChangesResult::class.java),
     Methods.REVIEW_ACCEPT to MethodShape(MethodKind.REQUEST, ReviewSelectionParams::class.java, ReviewAcceptResult::class.java),
     Methods.REVIEW_REJECT to MethodShape(MethodKind.REQUEST, ReviewSelectionParams::class.java, ReviewRejectResult::class.java),

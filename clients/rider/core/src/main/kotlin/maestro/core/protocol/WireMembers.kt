@@ -42,6 +42,8 @@ object WireMembers {
         ErrorData::class.java to Shape(setOf("kind"), mapOf(), setOf()),
         SessionEvent.Error::class.java to Shape(setOf("message"), mapOf(), setOf()),
         SessionEvent.FileChange::class.java to Shape(setOf("path", "change"), mapOf(), setOf()),
+        FilesReadParams::class.java to Shape(setOf("cwd", "path"), mapOf(), setOf()),
+        FilesReadResult::class.java to Shape(setOf("path", "binary", "size"), mapOf(), setOf()),
         GitBranch::class.java to Shape(setOf("name", "sha"), mapOf("isHead" to "false"), setOf()),
         GitBranchesParams::class.java to Shape(setOf("cwd"), mapOf(), setOf()),
         GitBranchesResult::class.java to Shape(setOf("branches"), mapOf(), setOf()),

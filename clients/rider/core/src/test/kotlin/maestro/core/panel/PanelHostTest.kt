@@ -48,6 +48,7 @@ class PanelHostTest {
         override suspend fun openFile(absolutePath: String) { calls += "openFile $absolutePath" }
         override suspend fun reviewChanges(review: ReviewModel) { calls += "reviewChanges ${review.files().size}" }
         override suspend fun showOutput() { calls += "showOutput" }
+        override suspend fun showHostFile(view: maestro.core.sshhosts.HostFileView) { calls += "showHostFile ${view.host} ${view.path} ${view.baseline != null}" }
     }
 
     @Test
@@ -130,6 +131,17 @@ class PanelHostTest {
                         panel.receive("""{"kind":"request","id":2,"method":"host/openDiff","params":{"path":"README.md"}}""")
                         val refused = page.await { it.get("kind").asString == "response" && it.get("id").asInt == 2 }
                         assertTrue(refused.getAsJsonObject("error").get("message").asString.contains("no pending changes"), "the user's own edit is not offered for review")
+
+                        // A host's file: the core asks the server with the host; an unknown host's error reaches the panel whole.
+                        panel.receive("""{"kind":"request","id":30,"method":"host/openHostFile","params":{"host":"nowhere","cwd":${q(sandbox.repo.path)},"path":"agent.txt","diff":true}}""")
+                        val noHost = page.await { it.get("kind").asString == "response" && it.get("id").asInt == 30 }.getAsJsonObject("error")
+                        assertEquals("HostNotFound", noHost.getAsJsonObject("data").get("kind").asString)
+                        // What it shows, read through files/read and review/changes (here without a host: this machine's daemon).
+                        val view = maestro.core.sshhosts.HostFiles.load(client, null, sandbox.repo.path, "agent.txt", diff = true)
+                        assertEquals("from the agent\n", view.text)
+                        assertEquals("", view.baseline, "the agent made the file: before it, nothing")
+                        assertEquals("agent.txt", view.name)
+                        assertEquals(null, maestro.core.sshhosts.HostFiles.load(client, null, sandbox.repo.path, "agent.txt", diff = false).baseline)
 
                         panel.receive("""{"kind":"request","id":3,"method":"sessions/get","params":{"sessionId":"missing"}}""")
                         val error = page.await { it.get("kind").asString == "response" && it.get("id").asInt == 3 }.getAsJsonObject("error")
