@@ -1,4 +1,5 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PanelBridge } from './bridge/panelBridge';
 import { runPlaybook, stopRun } from './commands/playbookCommands';
@@ -162,7 +163,9 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
     new RunGateNotices(maestro, showRuns, notices),
     new RunEndNotices(maestro, {
       showSession: (sessionId) => void showSession(sessionId),
-      openPlaybook: (file) => void vscode.window.showTextDocument(vscode.Uri.file(file)),
+      openPlaybook: (run) => void (run.host
+        ? hostFiles.open({ host: run.host, cwd: run.cwd ?? path.posix.dirname(run.playbook), path: run.playbook })
+        : vscode.window.showTextDocument(vscode.Uri.file(run.playbook))),
       showRuns: () => void showRuns(),
       panelVisible: () => view.isVisible,
     }, notices),

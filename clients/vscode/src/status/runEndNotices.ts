@@ -9,7 +9,8 @@ export interface RunEndActions {
   /** Shows a session's transcript (the last attempt's, where the reason is). */
   showSession(sessionId: string): unknown;
   /** Opens the Playbook's document. */
-  openPlaybook(file: string): unknown;
+  /** Opens the run's playbook document: this machine's file, or read-only from the run's SSH host. */
+  openPlaybook(run: Run): unknown;
   /** Shows the panel's Runs tab. */
   showRuns(): unknown;
   /** Whether the panel is on screen: a run's end is announced only when it is not (its run card shows it). */
@@ -50,7 +51,7 @@ export class RunEndNotices implements vscode.Disposable {
       .showErrorMessage(`Maestro: the run of ${path.basename(run.playbook)} failed: ${reason}`, ...items)
       .then(async (answer) => {
         if (answer === 'Open Transcript' && session) this.actions.showSession(session);
-        else if (answer === 'Open Playbook') this.actions.openPlaybook(run.playbook);
+        else if (answer === 'Open Playbook') this.actions.openPlaybook(run);
         else if (answer === 'Retry with Bypass') await this.retry(run);
       });
   }
@@ -66,10 +67,11 @@ export class RunEndNotices implements vscode.Disposable {
     });
   }
 
-  /** The same playbook, agent and folder again, with bypass: the boxes already checked stay done. */
+  /** The same playbook, agent, folder and host again, with bypass: the boxes already checked stay done. */
   private async retry(run: Run): Promise<void> {
     try {
-      await this.server.request<Run>(Methods.PlaybooksRun, { path: run.playbook, agentId: run.agentId, cwd: run.cwd, permissionMode: 'bypass' });
+      // A host's run runs there again (its paths are paths there).
+      await this.server.request<Run>(Methods.PlaybooksRun, { path: run.playbook, agentId: run.agentId, cwd: run.cwd, permissionMode: 'bypass', ...(run.host ? { host: run.host } : {}) });
     } catch (error) {
       void vscode.window.showErrorMessage(`Maestro: could not start the run again: ${error instanceof Error ? error.message : String(error)}`);
     }

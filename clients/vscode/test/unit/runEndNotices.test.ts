@@ -41,12 +41,24 @@ describe('RunEndNotices', () => {
     notices.dispose();
   });
 
+  it("Retry with Bypass of an SSH host's run runs it on that host again", async () => {
+    const server = new FakeRpcClient();
+    server.handlers.set('playbooks/run', () => ({ ...exchange.notification.run, status: 'running' }));
+    answerMessagesWith(async () => 'Retry with Bypass');
+    const notices = new RunEndNotices(server, { showSession: () => undefined, openPlaybook: () => undefined, showRuns: () => undefined, panelVisible: () => false });
+    const event = failed(refusal);
+    server.notify('runs/progress', { ...event, run: { ...event.run, host: 'box' } });
+    await waitFor('playbooks/run', () => server.requests.length === 1);
+    expect(server.requests[0]!.params).toMatchObject({ path: event.run.playbook, permissionMode: 'bypass', host: 'box' });
+    notices.dispose();
+  });
+
   it('a failure without a refusal offers the transcript of the last attempt and the playbook, not a bypass', async () => {
     const server = new FakeRpcClient();
     const opened: string[] = [];
     let answer = 'Open Transcript';
     answerMessagesWith(async () => answer);
-    const notices = new RunEndNotices(server, { showSession: (id) => opened.push(`session ${id}`), openPlaybook: (file) => opened.push(`file ${file}`), showRuns: () => opened.push('runs'), panelVisible: () => false });
+    const notices = new RunEndNotices(server, { showSession: (id) => opened.push(`session ${id}`), openPlaybook: (r) => opened.push(`file ${r.playbook}`), showRuns: () => opened.push('runs'), panelVisible: () => false });
     const signedOut = failed("'First' was not attempted: Mock model server: HTTP 401 — the agent is not signed in.", 'agentUnavailable');
 
     server.notify('runs/progress', signedOut);
