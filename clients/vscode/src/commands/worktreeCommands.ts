@@ -8,6 +8,8 @@ import { pickSession } from './pickers';
 import { sessionById, type SessionCommandContext } from './sessionCommands';
 
 const inWorktree = (s: Session) => !!s.worktree;
+/** A host's worktree is a path there: its requests go to that host's daemon. */
+const onHost = (s: Session) => (s.host ? { host: s.host } : {});
 
 async function pickWorktreeSession(ctx: SessionCommandContext, title: string, sessionId?: string): Promise<Session | undefined> {
   if (sessionId) return sessionById(ctx, sessionId);
@@ -18,6 +20,11 @@ async function pickWorktreeSession(ctx: SessionCommandContext, title: string, se
 export async function openWorktreeInNewWindow(ctx: SessionCommandContext, sessionId?: string): Promise<void> {
   const session = await pickWorktreeSession(ctx, 'Maestro: open the worktree of…', sessionId);
   if (!session?.worktree) return;
+  if (session.host) {
+    // A folder on an SSH host: this window's VS Code cannot open it as a local folder.
+    void vscode.window.showInformationMessage(`Maestro: ${session.worktree} is on ${session.host}; open it there (VS Code's Remote-SSH opens a folder of another machine).`);
+    return;
+  }
   await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(session.worktree), { forceNewWindow: true });
 }
 
@@ -41,7 +48,7 @@ export async function mergeWorktree(ctx: SessionCommandContext, sessionId?: stri
   try {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Maestro: merging ${branch}…` },
-      () => ctx.server.request<WorktreeMergeResult>(Methods.WorktreesMerge, { path: session.worktree, message: `${session.name} (Maestro)` }),
+      () => ctx.server.request<WorktreeMergeResult>(Methods.WorktreesMerge, { path: session.worktree, message: `${session.name} (Maestro)`, ...onHost(session) }),
     );
     if (result.merged) {
       vscode.window.setStatusBarMessage(`$(git-merge) Maestro: ${branch} merged${result.fastForward ? ' (fast-forward)' : ''}`, 5000);
@@ -86,7 +93,7 @@ export async function deleteWorktree(ctx: SessionCommandContext, sessionId?: str
   const remove = (force: boolean) =>
     open
       ? ctx.server.request(Methods.SessionsClose, { sessionId: session.id, removeWorktree: true, ...withBranch })
-      : ctx.server.request(Methods.WorktreesRemove, { path: session.worktree, force, ...withBranch });
+      : ctx.server.request(Methods.WorktreesRemove, { path: session.worktree, force, ...withBranch, ...onHost(session) });
   try {
     await remove(false);
     return true;

@@ -149,6 +149,21 @@ describe('worktree sessions', () => {
     expect(recorded.executed).toEqual([{ command: 'vscode.openFolder', args: [Uri.file('/r.worktrees/feature'), { forceNewWindow: true }] }]);
   });
 
+  it("an SSH host's worktree: merged and removed on that host, and not opened as a local folder", async () => {
+    const remote = session('h', { worktree: '/srv/app.worktrees/feature', branch: 'feature', status: 'closed', host: 'box' });
+    const { server, ctx } = context([remote]);
+    await ctx.tracker.refresh();
+    await openWorktreeInNewWindow(ctx, 'h');
+    expect(recorded.executed).toEqual([]);
+    expect(recorded.messages.at(-1)?.text).toContain('/srv/app.worktrees/feature is on box');
+    answerMessagesWith(async (_, items) => items.find((i) => i === 'Merge' || i === 'Delete Worktree'));
+    server.handlers.set('worktrees/merge', () => ({ merged: true, fastForward: true, conflicts: [] }));
+    server.handlers.set('worktrees/remove', () => ({ path: '/srv/app.worktrees/feature', branchDeleted: false }));
+    await mergeWorktree(ctx, 'h');
+    expect(await deleteWorktree(ctx, 'h')).toBe(true);
+    expect(server.requests.filter((r) => r.method.startsWith('worktrees/')).map((r) => (r.params as { host?: string }).host)).toEqual(['box', 'box']);
+  });
+
   it('Merge into Base asks, merges with worktrees/merge, and names the conflicts when it could not', async () => {
     const { server, ctx } = context([wt]);
     answerMessagesWith(async (_, items) => (items.includes('Merge') ? 'Merge' : undefined));
