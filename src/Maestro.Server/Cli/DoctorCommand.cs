@@ -119,7 +119,7 @@ internal static class DoctorCommand
         }
 
         o.WriteLine(report.Daemon is { } d
-            ? $"  Daemon        running, pid {d.Pid}, {d.Connections} connection(s), since {d.StartedAt:u}, at {d.Endpoint}"
+            ? $"  Daemon        running, pid {d.Pid}, {CliWords.Count(d.Connections, "connection")}, since {d.StartedAt:u}, at {d.Endpoint}"
             : $"  Daemon        not running (starts on the first 'maestro serve --stdio'; endpoint {report.DaemonEndpoint})");
         if (report.Daemon is { } seen)
         {

@@ -104,7 +104,7 @@ internal static class RunsCommand
             }
             else
             {
-                CliConsole.Out.WriteLine($"Run {run.Id} is {State(run)}: {run.Done} of {run.Total} task(s) done.");
+                CliConsole.Out.WriteLine($"Run {run.Id} is {State(run)}: {run.Done} of {CliWords.Count(run.Total, "task")} done.");
             }
 
             return ExitCodes.Ok;

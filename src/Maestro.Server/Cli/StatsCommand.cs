@@ -56,7 +56,7 @@ internal static class StatsCommand
             table.Write(CliConsole.Out);
             if (stats.Totals.UncountedTurns > 0)
             {
-                CliConsole.Out.WriteLine($"{stats.Totals.UncountedTurns} turn(s) used tokens but their agent reported no cost: they are counted by tokens, not in money.");
+                CliConsole.Out.WriteLine($"{CliWords.Count(stats.Totals.UncountedTurns, "turn")} used tokens but their agent reported no cost: they are counted by tokens, not in money.");
             }
 
             var outages = await client.InvokeAsync<StatsOutagesResult>(Methods.StatsOutages, new StatsOutagesParams { Since = from, Until = to }, cancellationToken);
@@ -103,7 +103,7 @@ internal static class StatsCommand
             {
                 var rate = agent.SuccessRate is { } s ? s.ToString("P0", CultureInfo.InvariantCulture) : "-";
                 var perTask = agent.CostPerTaskUsd is { } c ? Money(c) : "-";
-                CliConsole.Out.WriteLine($"  {agent.AgentId,-14} {agent.TasksDone}/{agent.TasksAttempted} tasks ({rate})  {Money(agent.CostUsd)} total, {perTask} per task  {Duration(agent.AutoRunMs)} in {agent.Runs} run(s)");
+                CliConsole.Out.WriteLine($"  {agent.AgentId,-14} {agent.TasksDone}/{agent.TasksAttempted} tasks ({rate})  {Money(agent.CostUsd)} total, {perTask} per task  {Duration(agent.AutoRunMs)} in {CliWords.Count(agent.Runs, "run")}");
             }
 
             return ExitCodes.Ok;
@@ -151,7 +151,7 @@ internal static class StatsCommand
     {
         var rate = t.RecoveryRate is { } r ? r.ToString("P0", CultureInfo.InvariantCulture) : "-";
         var failedOver = t.FailedOver > 0 ? $", {t.FailedOver} failed over" : string.Empty;
-        return $"{label,-20} {t.Outages} outage(s), {t.Bridged} bridged ({rate}), {Duration(t.DowntimeCoveredMs)} downtime covered{failedOver}";
+        return $"{label,-20} {CliWords.Count(t.Outages, "outage")}, {t.Bridged} bridged ({rate}), {Duration(t.DowntimeCoveredMs)} downtime covered{failedOver}";
     }
 
     private static DateTimeOffset? ParseDate(string? text, string option)

@@ -124,7 +124,7 @@ internal sealed class TranscriptPrinter(bool json)
         PlanEvent plan => "plan: " + string.Join("; ", plan.Entries.Select(x => $"[{x.Status}] {x.Content}")),
         ErrorEvent err => $"error: {err.Message}",
         OutageEvent o when o.State == OutageState.Waiting => $"provider {(o.Class == OutageClass.Quota ? "out of quota" : "unavailable")} ({First(o.Reason)}); attempt {o.Attempts}, resending at {o.NextAt:u}",
-        OutageEvent o => $"provider outage {o.State.ToString().ToLowerInvariant()} after {o.Attempts} attempt(s){(o.StoppedBecause is null ? string.Empty : ": " + o.StoppedBecause)}",
+        OutageEvent o => $"provider outage {o.State.ToString().ToLowerInvariant()} after {CliWords.Count(o.Attempts, "attempt")}{(o.StoppedBecause is null ? string.Empty : ": " + o.StoppedBecause)}",
         _ => null,
     };
 

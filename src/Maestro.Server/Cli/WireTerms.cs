@@ -55,7 +55,8 @@ internal static partial class WireTerms
         // "with 'maestro hosts install box' (hosts/install)": the method in brackets after its command adds nothing here.
         var text = Bracketed().Replace(message, m => Commands.TryGetValue(m.Groups[1].Value, out var command) && message.Contains($"'{command}", StringComparison.Ordinal) ? string.Empty : m.Value);
         text = WireMethod().Replace(text, m => Commands.TryGetValue(m.Groups["quoted"].Success ? m.Groups["quoted"].Value : m.Groups["bare"].Value, out var command) ? $"'{command}'" : m.Value);
-        return PassField().Replace(text, m => $"pass --{Kebab(m.Groups[1].Value)}");
+        text = PassField().Replace(text, m => $"pass --{Kebab(m.Groups[1].Value)}");
+        return FieldMust().Replace(text, m => $"--{Kebab(m.Groups[1].Value)} must");
     }
 
     private static string Kebab(string field) => CamelHump().Replace(field, m => "-" + char.ToLowerInvariant(m.Value[0]));
@@ -69,6 +70,10 @@ internal static partial class WireTerms
 
     [GeneratedRegex(@"\bpass (force|removeWorktree|confirm|reset)\b")]
     private static partial Regex PassField();
+
+    // "'port' must be between …": a request field the daemon checked, which the CLI's user gave as a flag.
+    [GeneratedRegex(@"'(port|limit|lan|readOnly)' must")]
+    private static partial Regex FieldMust();
 
     [GeneratedRegex(@"[A-Z]")]
     private static partial Regex CamelHump();

@@ -121,7 +121,7 @@ internal static class WorktreeCommand
             }
             else
             {
-                await Console.Error.WriteLineAsync($"maestro: not merged: {merged.Conflicts.Count} path(s) in conflict; the base branch is as it was:");
+                await Console.Error.WriteLineAsync($"maestro: not merged: {CliWords.Count(merged.Conflicts.Count, "path")} in conflict; the base branch is as it was:");
                 foreach (var conflict in merged.Conflicts)
                 {
                     await Console.Error.WriteLineAsync("  " + conflict);

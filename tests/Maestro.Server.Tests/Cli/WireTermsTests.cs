@@ -27,6 +27,7 @@ public sealed partial class WireTermsTests
     [InlineData("Nothing was changed; ask 'review/changes' again.", "Nothing was changed; ask 'maestro review' again.")]
     [InlineData("The worktree has uncommitted changes; pass force to remove it anyway.", "The worktree has uncommitted changes; pass --force to remove it anyway.")]
     [InlineData("Close it first, or pass removeWorktree.", "Close it first, or pass --remove-worktree.")]
+    [InlineData("'port' must be between 1 and 65535 (or left out for a free one); it was 99999.", "--port must be between 1 and 65535 (or left out for a free one); it was 99999.")]
     [InlineData("Tick 'Approve' (line 3 of a.md) to approve, or use runs/approve.", "Tick 'Approve' (line 3 of a.md) to approve, or use 'maestro runs approve'.")]
     [InlineData("It is running a turn; cancel it (sessions/cancel), then change its model.", "It is running a turn; cancel it ('maestro sessions cancel'), then change its model.")]
     [InlineData("Install it with 'maestro hosts install box' (hosts/install).", "Install it with 'maestro hosts install box'.")]

@@ -301,7 +301,7 @@ public sealed class RunCommandTests : IAsyncLifetime
         var (plainExit, plain, _) = await RunAsync(doc, "--agent", "claude-code", "--dry-run");
         Assert.Equal(0, plainExit);
         Assert.Contains("(waits for a person first: Read the plan)", plain, StringComparison.Ordinal);
-        Assert.Contains("1 of 3 task(s) done, 2 to run. Nothing was started (--dry-run).", plain, StringComparison.Ordinal);
+        Assert.Contains("1 of 3 tasks done, 2 to run. Nothing was started (--dry-run).", plain, StringComparison.Ordinal);
 
         var halted = fixture.Write("halted.md", "- [ ] One\n<!-- maestro:halt: the key expired -->\n");
         var (haltExit, haltOut, _) = await RunAsync(halted, "--agent", "claude-code", "--dry-run", "--json");

@@ -91,8 +91,8 @@ public sealed class OutageStatsTests : RealClaudeTestBase
         // maestro stats adds the outage lines; maestro stats outages --json is the stats/outages result.
         var (exit, stdout, stderr) = await MaestroProcess.RunAsync(Home.Path, "stats");
         Assert.True(exit == 0, stderr);
-        Assert.Contains("Provider outages:    2 outage(s), 1 bridged (50 %), 1m 30s downtime covered", stdout, StringComparison.Ordinal);
-        Assert.Contains("  claude-code        2 outage(s), 1 bridged (50 %), 1m 30s downtime covered", stdout, StringComparison.Ordinal);
+        Assert.Contains("Provider outages:    2 outages, 1 bridged (50 %), 1m 30s downtime covered", stdout, StringComparison.Ordinal);
+        Assert.Contains("  claude-code        2 outages, 1 bridged (50 %), 1m 30s downtime covered", stdout, StringComparison.Ordinal);
         (exit, stdout, stderr) = await MaestroProcess.RunAsync(Home.Path, "stats", "outages", "--json");
         Assert.True(exit == 0, stderr);
         var printed = JsonSerializer.Deserialize<StatsOutagesResult>(stdout, MaestroJson.CreateOptions())!;

@@ -18,7 +18,7 @@ export interface CostText {
 export function costText(today: StatsResult): CostText {
   const spent = usd(today.totals.costUsd);
   const limit = today.limits.find((l) => l.period === 'day' && !l.agentId);
-  const uncounted = today.totals.uncountedTurns > 0 ? `\n${today.totals.uncountedTurns} turn(s) without a reported cost: counted by tokens, not in money.` : '';
+  const uncounted = today.totals.uncountedTurns > 0 ? `\n${today.totals.uncountedTurns} ${today.totals.uncountedTurns === 1 ? 'turn' : 'turns'} without a reported cost: counted by tokens, not in money.` : '';
   if (!limit) {
     return {
       text: `$(graph) ${spent}`,

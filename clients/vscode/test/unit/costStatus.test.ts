@@ -21,7 +21,7 @@ describe('costText', () => {
     const t = costText(stats(1.234, [], 2));
     expect(t.text).toBe('$(graph) $1.23');
     expect(t.tooltip).toContain('No daily limit is set (costLimits.dailyUsd in settings.json)');
-    expect(t.tooltip).toContain('2 turn(s) without a reported cost');
+    expect(t.tooltip).toContain('2 turns without a reported cost');
     expect(t.label).toBe('Maestro: agents spent $1.23 today; no daily limit');
     expect(t.state).toBe('ok');
   });

@@ -88,6 +88,6 @@ internal static class DryRun
             await output.WriteLineAsync($"warning: {warning}");
         }
 
-        await output.WriteLineAsync($"{line.Done} of {line.Total} task(s) done, {line.Total - line.Done} to run. Nothing was started (--dry-run).");
+        await output.WriteLineAsync($"{line.Done} of {CliWords.Count(line.Total, "task")} done, {line.Total - line.Done} to run. Nothing was started (--dry-run).");
     }
 }

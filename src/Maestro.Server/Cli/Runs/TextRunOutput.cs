@@ -44,7 +44,7 @@ internal sealed class TextRunOutput : IRunOutput
             var where = run.Worktree is null ? run.Cwd : $"{run.Worktree} (branch {run.Branch})";
             WriteLine(resumed
                 ? $"Resuming run {run.Id} of {run.Playbook} with {run.AgentId}: {run.Done} of {run.Total} done"
-                : $"Run {run.Id}: {run.Playbook} with {run.AgentId} in {where}, {run.Total - run.Done} task(s) to do");
+                : $"Run {run.Id}: {run.Playbook} with {run.AgentId} in {where}, {CliWords.Count(run.Total - run.Done, "task")} to do");
             DrawBar();
         }
     }
@@ -95,11 +95,11 @@ internal sealed class TextRunOutput : IRunOutput
             var cost = run.Usage.CostUsd.ToString("0.00##", CultureInfo.InvariantCulture);
             var elapsed = Elapsed(run);
             WriteLine(run.Outcome == RunOutcome.Done
-                ? $"Done: {run.Done} of {run.Total} task(s) checked off in {elapsed}, ${cost}."
-                : $"{run.Outcome}: {WireTerms.ForTerminal(run.Reason ?? string.Empty)} ({run.Done} of {run.Total} done, {elapsed}, ${cost}; exit code {exitCode})");
+                ? $"done: {run.Done} of {CliWords.Count(run.Total, "task")} checked off in {elapsed}, ${cost}."
+                : $"{(run.Outcome is { } outcome ? CliWords.Of(outcome) : CliWords.Of(run.Status))}: {WireTerms.ForTerminal(run.Reason ?? string.Empty)} ({run.Done} of {run.Total} done, {elapsed}, ${cost}; exit code {exitCode})");
             if (run.Outcome == RunOutcome.Stopped && stoppedHere)
             {
-                WriteLine($"To go on, run the same command again: it continues run {run.Id} at the first unchecked task, with its budget and cost so far ({run.TasksRun} task(s) run, ${cost}).");
+                WriteLine($"To go on, run the same command again: it continues run {run.Id} at the first unchecked task, with its budget and cost so far ({CliWords.Count(run.TasksRun, "task")} run, ${cost}).");
             }
             else if (run.Outcome == RunOutcome.Stopped)
             {

@@ -43,6 +43,9 @@ public sealed class TextRunOutputTests
         Assert.Contains("  still running: task 1/2, ", output.Text, StringComparison.Ordinal);
         Assert.Contains("; working on tasks.md:1 First", output.Text, StringComparison.Ordinal);
         Assert.Contains("To go on, run the same command again: checked boxes stay checked, so a new run starts", output.Text, StringComparison.Ordinal);
+        // The outcome as the JSON spells it, lowercase; counts in words, never "task(s)".
+        Assert.Contains("] stopped: Stopped. (", output.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(s)", output.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +59,7 @@ public sealed class TextRunOutputTests
             text.Finished(Run(RunStatus.Stopped, null) with { Outcome = RunOutcome.Stopped, Reason = "Stopped.", EndedAt = DateTimeOffset.UtcNow }, 14);
         }
 
-        Assert.Matches(@"To go on, run the same command again: it continues run r_\w+ at the first unchecked task, with its budget and cost so far \(\d+ task\(s\) run, \$[\d.]+\)\.", output.ToString());
+        Assert.Matches(@"To go on, run the same command again: it continues run r_\w+ at the first unchecked task, with its budget and cost so far \(\d+ tasks? run, \$[\d.]+\)\.", output.ToString());
     }
 
     /// <summary>A StringWriter the heartbeat's timer thread and the test can share.</summary>
