@@ -13,6 +13,7 @@ import { PermissionBroker } from './permissions/permissionBroker';
 import { askWithNotification } from './permissions/permissionNotification';
 import { deleteWorktree, mergeWorktree, openWorktreeInNewWindow } from './commands/worktreeCommands';
 import { machineSettings, MisplacedSettingsWarning } from './server/misplacedSettings';
+import { LiveNotices } from './status/liveNotices';
 import { NoticePolicy } from './status/noticePolicy';
 import { TurnNotices } from './status/turnNotices';
 import { BaselineDocumentProvider, baselineScheme } from './review/baselineDocumentProvider';
@@ -77,9 +78,13 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   let showSessionLater: (sessionId: string) => unknown = () => undefined;
   // When toasts are raised, in one place: only for what happened while the view was hidden.
   const notices = new NoticePolicy(() => panelView?.isVisible ?? false);
+  // Toasts that close when their state clears (a permission settled, the server back).
+  const liveNotices = new LiveNotices();
+  disposables.push(liveNotices);
   const permissions = new PermissionBroker(
     askWithNotification({
       policy: notices,
+      notices: liveNotices,
       sessionName: (id) => tracker.sessions.get(id)?.name,
       viewVisible: () => panelView?.isVisible ?? false,
       onDidChangeViewVisibility: (listener) => panelView?.onDidChangeVisibility(listener) ?? { dispose() {} },
@@ -226,7 +231,7 @@ export function activate(context: vscode.ExtensionContext): MaestroApi {
   command('maestro.openWalkthrough', () => openWalkthrough(context.extension.id));
 
   // Trouble with the server is said once per incident, with the action that fixes it (ServerNotices).
-  disposables.push(new ServerNotices(maestro, () => output.show(true)));
+  disposables.push(new ServerNotices(maestro, () => output.show(true), liveNotices));
   // A machine setting (the server's path, its environment) written in the workspace's settings does nothing: say so.
   const misplaced = new MisplacedSettingsWarning();
   misplaced.check();

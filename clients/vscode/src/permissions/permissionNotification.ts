@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
 import type { PermissionRequestParams, PermissionResponse } from '../protocol';
+import type { LiveNotices } from '../status/liveNotices';
 import type { NoticePolicy } from '../status/noticePolicy';
 import type { AskUser } from './permissionBroker';
 
@@ -8,6 +8,7 @@ export const openSessionAction = 'Open Session';
 /** What the permission toast needs from the rest of the extension. */
 export interface PermissionNoticeContext {
   policy: NoticePolicy;
+  notices: LiveNotices;
   sessionName: (sessionId: string) => string | undefined;
   /** Whether the Maestro view is on screen (its card asks there) and when that changes. */
   viewVisible: () => boolean;
@@ -18,9 +19,9 @@ export interface PermissionNoticeContext {
 /**
  * A permission request waiting while the Maestro view is hidden: one toast naming the session and the target, with
  * the one-time Allow and Open Session. While the view is on screen the panel's card asks, and nothing pops up; a view
- * hidden later, with the request still waiting, brings the toast then. VS Code cannot close a notification from code:
- * once the request is settled elsewhere (the card, a cancelled turn) the policy forgets it and a late click does
- * nothing (the broker settles only once anyway).
+ * hidden later, with the request still waiting, brings the toast then. The toast is a live notice: it closes once the
+ * request is settled anywhere (its Allow, the card, a cancelled turn); Open Session closes it too and leaves the
+ * request to the card, as its Cancel (dismissing) does.
  */
 export function askWithNotification(ctx: PermissionNoticeContext): AskUser {
   return async (params: PermissionRequestParams, signal: AbortSignal, requestId: number): Promise<PermissionResponse | undefined> => {
@@ -31,14 +32,26 @@ export function askWithNotification(ctx: PermissionNoticeContext): AskUser {
 
     const who = ctx.sessionName(params.sessionId) ?? params.sessionId;
     const allow = params.options.find((o) => o.kind === 'allowOnce');
-    const items = [...(allow ? [allow.label] : []), openSessionAction];
-    const chosen = await vscode.window.showWarningMessage(`Maestro: ${who} is waiting for you: ${params.toolCall.title}`, ...items);
-    if (!ctx.policy.isLive(subject)) return undefined;
-    if (chosen === openSessionAction) {
-      ctx.showSession(params.sessionId);
-      return undefined;
-    }
-    return allow && chosen === allow.label ? { optionId: allow.id, cancelled: false } : undefined;
+    return new Promise<PermissionResponse | undefined>((resolve) => {
+      const notice = ctx.notices.show(`Maestro: ${who} is waiting for you: ${params.toolCall.title}`, [
+        ...(allow ? [{ label: allow.label, run: () => resolve({ optionId: allow.id, cancelled: false }) }] : []),
+        {
+          label: openSessionAction,
+          closes: true,
+          run: () => {
+            ctx.showSession(params.sessionId);
+            resolve(undefined);
+          },
+        },
+      ], () => resolve(undefined));
+      // Settled anywhere (this toast's Allow included): the toast goes.
+      const settled = () => {
+        notice.close();
+        resolve(undefined);
+      };
+      if (signal.aborted) settled();
+      else signal.addEventListener('abort', settled, { once: true });
+    });
   };
 }
 

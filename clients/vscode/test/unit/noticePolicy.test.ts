@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answerMessagesWith, EventEmitter, recorded } from '../fakes/vscode';
+import { answerMessagesWith, clickNotificationLink, EventEmitter, ProgressLocation, recorded } from '../fakes/vscode';
 import type { PermissionRequestParams, Session } from '../../src/protocol';
 import { PermissionBroker } from '../../src/permissions/permissionBroker';
 import { askWithNotification } from '../../src/permissions/permissionNotification';
 import { ActivityTracker } from '../../src/status/activityTracker';
+import { LiveNotices } from '../../src/status/liveNotices';
 import { NoticePolicy } from '../../src/status/noticePolicy';
 import { TurnNotices } from '../../src/status/turnNotices';
 import { waitFor } from '../real/waitFor';
@@ -32,13 +33,11 @@ describe('NoticePolicy', () => {
     expect(policy.decide({ kind: 'runEnded', runId: 'r1', failed: false })).toBe('toast');
   });
 
-  it('a subject whose state cleared is not toasted again, and its toast is no longer live', () => {
+  it('a subject whose state cleared is not toasted again', () => {
     const policy = new NoticePolicy(() => false);
     const pending = { kind: 'permissionPending', requestId: 7 } as const;
-    expect(policy.isLive(pending)).toBe(true);
     policy.clear(pending);
     expect(policy.decide(pending)).toBe('none');
-    expect(policy.isLive(pending)).toBe(false);
   });
 });
 
@@ -103,65 +102,99 @@ describe('the permission toast', () => {
       { id: 'no', label: 'Reject', kind: 'rejectOnce' },
     ],
   }) as unknown as PermissionRequestParams;
+  const toasts = () => recorded.progress.filter((p) => p.location === ProgressLocation.Notification);
+  const text = 'Maestro: Claude Code is waiting for you: Write greeting.txt';
 
   function setUp(visible: { value: boolean }) {
     const visibility = new EventEmitter<void>();
     const opened: string[] = [];
+    const notices = new LiveNotices();
     const broker = new PermissionBroker(
       askWithNotification({
         policy: new NoticePolicy(() => visible.value),
+        notices,
         sessionName: () => 'Claude Code',
         viewVisible: () => visible.value,
         onDidChangeViewVisibility: (listener) => visibility.event(listener),
         showSession: (id) => opened.push(id),
       }),
     );
-    return { broker, visibility, opened };
+    return { broker, visibility, opened, notices };
   }
 
-  it('none while the view shows the card; one, naming the target, with Allow (once) and Open Session, when the view is hidden', async () => {
+  it('none while the view shows the card; one, naming the target, with Allow (once) and Open Session links, when the view is hidden; its Allow answers and closes it', async () => {
     const visible = { value: true };
-    const { broker, visibility } = setUp(visible);
-    answerMessagesWith(async (_, items) => items[0]);
+    const { broker, visibility, notices } = setUp(visible);
     const answer = broker.handle('permissions/request', request(), new AbortController().signal);
     await settle();
-    expect(recorded.messages).toEqual([]);
+    expect(toasts()).toEqual([]);
 
     visible.value = false;
     visibility.fire();
+    await waitFor('the toast', () => toasts().length === 1);
+    const [toast] = toasts();
+    expect(toast!.title).toMatch(/^Maestro: Claude Code is waiting for you: Write greeting\.txt — \[Allow\]\(command:maestro\.noticeAction\?[^)]+\) · \[Open Session\]\(command:maestro\.noticeAction\?[^)]+\)$/);
+    expect(toast!.done).toBe(false);
+    await clickNotificationLink(text, 'Allow');
     expect(await answer).toEqual({ optionId: 'once', cancelled: false });
-    expect(recorded.messages.map((m) => [m.level, m.text, m.items])).toEqual([['warning', 'Maestro: Claude Code is waiting for you: Write greeting.txt', ['Allow', 'Open Session']]]);
+    await waitFor('the toast closed', () => toast!.done);
+    expect(recorded.messages).toEqual([]);
+    notices.dispose();
   });
 
-  it('answered in the panel first: no toast comes later, and a late click on a shown one does nothing', async () => {
+  it('answered in the panel first: no toast comes later; answered in the panel while its toast shows: the toast closes by itself and its late click does nothing', async () => {
     const visible = { value: true };
-    const { broker, visibility, opened } = setUp(visible);
+    const { broker, visibility, opened, notices } = setUp(visible);
     const first = broker.handle('permissions/request', request(), new AbortController().signal);
     broker.answerFromPanel(1, { optionId: 'no', cancelled: false });
     expect(await first).toEqual({ optionId: 'no', cancelled: false });
     visible.value = false;
     visibility.fire();
     await settle();
-    expect(recorded.messages).toEqual([]);
+    expect(toasts()).toEqual([]);
 
-    // Shown while hidden, then answered in the panel before the toast's button is clicked.
-    let click: (label: string) => void = () => undefined;
-    answerMessagesWith((_, items) => new Promise((resolve) => (click = (label) => resolve(items.find((i) => i === label)))));
+    // Shown while hidden, then answered in the panel.
     const second = broker.handle('permissions/request', request(), new AbortController().signal);
-    await waitFor('the toast', () => recorded.messages.length === 1);
+    await waitFor('the toast', () => toasts().length === 1);
     broker.answerFromPanel(2, { optionId: 'no', cancelled: false });
-    click('Open Session');
     expect(await second).toEqual({ optionId: 'no', cancelled: false });
+    await waitFor('the toast closed by itself', () => toasts()[0]!.done);
+    await clickNotificationLink(text, 'Open Session');
+    await clickNotificationLink(text, 'Allow');
     await settle();
-    expect(opened).toEqual([]); // the toast went stale with its request
+    expect(opened).toEqual([]);
+    notices.dispose();
   });
 
-  it('Open Session shows the session and leaves the request to its card', async () => {
-    const { broker, opened } = setUp({ value: false });
-    answerMessagesWith(async () => 'Open Session');
-    void broker.handle('permissions/request', request('s9'), new AbortController().signal);
-    await waitFor('the session opened', () => opened.length === 1);
-    expect(opened).toEqual(['s9']);
+  it('a turn cancelled (the server withdrew the request) closes its toast', async () => {
+    const { broker, notices } = setUp({ value: false });
+    const withdrawn = new AbortController();
+    const answer = broker.handle('permissions/request', request(), withdrawn.signal);
+    await waitFor('the toast', () => toasts().length === 1);
+    withdrawn.abort();
+    expect(await answer).toEqual({ cancelled: true });
+    await waitFor('the toast closed', () => toasts()[0]!.done);
+    notices.dispose();
+  });
+
+  it('its Cancel button dismisses it and answers nothing', async () => {
+    const { broker, notices } = setUp({ value: false });
+    void broker.handle('permissions/request', request(), new AbortController().signal);
+    await waitFor('the toast', () => toasts().length === 1);
+    toasts()[0]!.cancel!();
+    await waitFor('the toast closed', () => toasts()[0]!.done);
     expect(broker.pendingCount).toBe(1);
+    notices.dispose();
+  });
+
+  it('Open Session shows the session, closes the toast and leaves the request to its card', async () => {
+    const { broker, opened, notices } = setUp({ value: false });
+    void broker.handle('permissions/request', request('s9'), new AbortController().signal);
+    await waitFor('the toast', () => toasts().length === 1);
+    await clickNotificationLink(text, 'Open Session');
+    expect(opened).toEqual(['s9']);
+    await waitFor('the toast closed', () => toasts()[0]!.done);
+    expect(broker.pendingCount).toBe(1);
+    notices.dispose();
   });
 });
