@@ -81,13 +81,19 @@ test('ACP SDK: /worktree continues the session in a fresh worktree; /room opens 
     assert.deepEqual(history.map((m) => m.author), ['user', 'a', 'b']);
     assert.equal(history[0].text, '@a @b say hello');
 
-    // Cancel while @a runs a long command: chat/cancel stops it and the prompt answers cancelled.
-    await model.enqueueTurn([{ tool: 'Bash', args: { command: 'timeout 120 tail -f README.md', description: 'Wait a long time' } }]);
+    // Cancel while @a runs a long command: chat/cancel stops it (its process goes) and the prompt answers cancelled.
+    // The command is unique to this test, so its process is found by its arguments; the cancel waits until it runs
+    // (a cancel before @a's agent has started stops nothing, and the model's scripted tool call would be left queued).
+    const longCommand = 'timeout 121 tail -f README.md';
+    const longRunning = () => spawnSync('pgrep', ['-f', longCommand]).status === 0;
+    await model.enqueueTurn([{ tool: 'Bash', args: { command: longCommand, description: 'Wait a long time' } }]);
     const running = say(acp, sessionId, '@a wait a long time');
     await waitFor(() => rooms.some((r) => r.id === roomId && r.working.includes('a')), '@a to be working');
     await assert.rejects(say(acp, sessionId, 'too soon'), (e) => e.code === -32600 && /already running a turn/.test(e.message));
+    await waitFor(longRunning, "@a's long command to run");
     await acp.agent.notify('session/cancel', { sessionId });
     assert.equal((await running).stopReason, 'cancelled');
+    await waitFor(() => !longRunning(), "@a's long command to be stopped", 30000);
 
     // /room alone leaves the room: the next prompt goes to the session's own backend again.
     mark = acp.updates.length;

@@ -125,7 +125,7 @@ export const initializeRequest = {
 export async function waitFor(condition, what, timeoutMs = 120000) {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const value = condition();
+    const value = await condition();
     if (value) return value;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));

@@ -20,7 +20,8 @@ internal sealed class AcpChatRoom : IDisposable
     private readonly object waiting = new();
     private long delivered;
     private (long Seq, TaskCompletionSource<long> Idle)? turn;
-    private int cancelled;
+    private bool prompting;
+    private bool cancelled;
 
     public AcpChatRoom(Room room, DaemonClient daemon, Func<JsonObject, Task> send)
     {
@@ -35,14 +36,14 @@ internal sealed class AcpChatRoom : IDisposable
 
     public string Id => Room.Id;
 
-    /// <summary>True while a prompt posted here waits for the room's answers.</summary>
+    /// <summary>True from the moment a prompt is being posted here until the room has answered it.</summary>
     public bool Busy
     {
         get
         {
             lock (waiting)
             {
-                return turn is not null;
+                return prompting;
             }
         }
     }
@@ -51,13 +52,26 @@ internal sealed class AcpChatRoom : IDisposable
     public async Task<bool> PromptAsync(string text, CancellationToken cancellationToken)
     {
         var idle = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref cancelled, 0);
+        lock (waiting)
+        {
+            prompting = true;
+            cancelled = false;
+        }
+
         try
         {
             var posted = await daemon.InvokeAsync<ChatPostResult>(Methods.ChatPost, new ChatPostParams { RoomId = Id, Text = text }, cancellationToken);
+            bool cancelledWhilePosting;
             lock (waiting)
             {
                 turn = (posted.Seq, idle);
+                cancelledWhilePosting = cancelled;
+            }
+
+            // A cancel that came before chat/post answered had nothing to stop yet: the message is in the room now.
+            if (cancelledWhilePosting)
+            {
+                await daemon.InvokeAsync<object?>(Methods.ChatCancel, new ChatRoomIdParams { RoomId = Id }, CancellationToken.None);
             }
 
             // The room may have gone idle before the answer to chat/post reached us (its chat/changed came first).
@@ -69,13 +83,17 @@ internal sealed class AcpChatRoom : IDisposable
             }
 
             await DeliverAsync(await idle.Task, null, cancellationToken);
-            return Volatile.Read(ref cancelled) == 1;
+            lock (waiting)
+            {
+                return cancelled;
+            }
         }
         finally
         {
             lock (waiting)
             {
                 turn = null;
+                prompting = false;
             }
         }
     }
@@ -83,13 +101,24 @@ internal sealed class AcpChatRoom : IDisposable
     /// <summary>Stops the room's running turns (<c>chat/cancel</c>); false when no prompt of this session waits on it.</summary>
     public async Task<bool> CancelAsync()
     {
-        if (!Busy)
+        bool posted;
+        lock (waiting)
         {
-            return false;
+            if (!prompting)
+            {
+                return false;
+            }
+
+            cancelled = true;
+            posted = turn is not null;
         }
 
-        Volatile.Write(ref cancelled, 1);
-        await daemon.InvokeAsync<object?>(Methods.ChatCancel, new ChatRoomIdParams { RoomId = Id }, CancellationToken.None);
+        // Before chat/post has answered, the prompt sends the cancel itself once its message is in the room.
+        if (posted)
+        {
+            await daemon.InvokeAsync<object?>(Methods.ChatCancel, new ChatRoomIdParams { RoomId = Id }, CancellationToken.None);
+        }
+
         return true;
     }
 
