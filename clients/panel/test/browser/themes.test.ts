@@ -174,6 +174,7 @@ test('light, dark and high contrast: screenshots, contrast from computed styles,
   writeFileSync(join(results, 'themes-contrast.json'), `${JSON.stringify(report, null, 1)}\n`);
   for (const measured of [narrowList, narrowSession]) {
     expect(measured.letterWrapped).toEqual([]);
+    expect(measured.crushed).toEqual([]);
     expect(measured.untitled).toEqual([]);
     expect(measured.small).toEqual([]);
   }

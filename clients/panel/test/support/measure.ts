@@ -57,8 +57,12 @@ export function measureContrast(targets: { selector: string; what: string; borde
   return { text, borders, missing };
 }
 
-/** In the page: visible text under 11 px, one-letter-per-line wrapping, and truncated text without a tooltip. */
-export function measureText(): { small: string[]; letterWrapped: string[]; untitled: string[] } {
+/**
+ * In the page: visible text under 11 px, one-letter-per-line wrapping, truncated text without a tooltip, and text
+ * crushed by its neighbours to a few pixels (an ellipsis with nothing before it: a file name squeezed out of its row).
+ */
+export function measureText(): { small: string[]; letterWrapped: string[]; untitled: string[]; crushed: string[] } {
+  const crushed: string[] = [];
   const small: string[] = [];
   const letterWrapped: string[] = [];
   const untitled: string[] = [];
@@ -83,6 +87,7 @@ export function measureText(): { small: string[]; letterWrapped: string[]; untit
       if (lines > 1 && nodeText.length / lines < 4 && el.tagName !== 'TEXTAREA') letterWrapped.push(`${label} on ${lines} lines`);
     }
     if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1 && !el.closest('[title]') && !el.closest('[aria-label]')) untitled.push(label);
+    if (style.textOverflow === 'ellipsis' && own.length > 3 && el.scrollWidth > el.clientWidth + 1 && el.clientWidth < 3 * parseFloat(style.fontSize)) crushed.push(`${label} ${el.clientWidth} px wide`);
   }
-  return { small, letterWrapped, untitled };
+  return { small, letterWrapped, untitled, crushed };
 }

@@ -291,6 +291,7 @@ describe('permission requests in code-server', () => {
       expect(names.length, where).toBeGreaterThan(0);
       expect(names.filter((n) => n.lines > 2), where).toEqual([]);
       expect(text.letterWrapped, where).toEqual([]);
+      expect(text.crushed, where).toEqual([]);
       expect(text.small, where).toEqual([]);
     }
   });
