@@ -205,20 +205,18 @@ public sealed class ChatService : IAsyncDisposable, IBackgroundWork
     /// <summary>The room's in-memory runtime, for in-process listeners (the CLI's post, tests).</summary>
     public Task<RoomRuntime> RoomAsync(string roomId, CancellationToken cancellationToken) => RuntimeAsync(roomId, cancellationToken);
 
-    /// <summary>Rooms a previous server left 'working': the interrupted turn is said in the room, and the room is idle.</summary>
+    /// <summary>
+    /// Rooms a previous server left 'working': loading each says the interrupted turn in the room and makes it idle
+    /// (<see cref="LoadAsync"/>), so nobody has to open the room first.
+    /// </summary>
     public async Task RecoverInterruptedAsync(CancellationToken cancellationToken)
     {
         foreach (var record in await store.ListRoomsAsync(cancellationToken))
         {
-            if (record.Closed || record.TurnState == "idle" || rooms.ContainsKey(record.Id))
+            if (!record.Closed && record.TurnState != "idle")
             {
-                continue;
+                await RuntimeAsync(record.Id, cancellationToken);
             }
-
-            var runtime = await RuntimeAsync(record.Id, cancellationToken);
-            await runtime.AppendAsync("system", "Maestro stopped while this room was answering a message; that turn was interrupted. Post again to go on.", [], cancellationToken);
-            await store.SaveRoomAsync(runtime.Record with { TurnState = "idle" }, cancellationToken);
-            logger.LogWarning("Chat room {Room} was interrupted by a restart", record.Id);
         }
     }
 
@@ -323,12 +321,24 @@ public sealed class ChatService : IAsyncDisposable, IBackgroundWork
         }
     }
 
+    /// <summary>
+    /// A room made by an earlier server, loaded once per process. One it left 'working' was cut by its stop: that is
+    /// said in the room here, before anyone reads it, whether the start-up recovery or a client opens it first.
+    /// </summary>
     private async Task<RoomRuntime> LoadAsync(string roomId)
     {
         var record = await store.GetRoomAsync(roomId, CancellationToken.None) ?? throw new RoomNotFoundException(roomId);
         var participants = await store.ParticipantsAsync(roomId, CancellationToken.None);
         var lastSeq = await store.MaxSeqAsync(roomId, CancellationToken.None);
-        return NewRuntime(record, participants, lastSeq);
+        var runtime = NewRuntime(record, participants, lastSeq);
+        if (!record.Closed && record.TurnState != "idle")
+        {
+            await runtime.AppendAsync("system", "Maestro stopped while this room was answering a message; that turn was interrupted. Post again to go on.", [], CancellationToken.None);
+            await store.SaveRoomAsync(runtime.Record with { TurnState = "idle" }, CancellationToken.None);
+            logger.LogWarning("Chat room {Room} was interrupted by a restart", roomId);
+        }
+
+        return runtime;
     }
 
     private RoomRuntime NewRuntime(ChatRoomRecord record, IReadOnlyList<ChatParticipantRecord> participants, long lastSeq)
