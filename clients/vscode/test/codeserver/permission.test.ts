@@ -57,8 +57,9 @@ describe('permission requests in code-server', () => {
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
     await page.keyboard.press('Control+Alt+M');
     await page.keyboard.press('N');
-    expect(await page.locator('.quick-input-widget input').isVisible()).toBe(false);
     await createInPanelForm(page, panel, { agent: 'acp:claude', folder: sandbox.repo }, { mode: 'ask' });
+    // The panel's form, not a quick pick.
+    expect(await page.locator('.quick-input-widget input').isVisible()).toBe(false);
     await panel.locator('.session-title', { hasText: 'Claude Code' }).waitFor({ state: 'visible', timeout: 60000 });
     // No toast for what the user just did.
     expect(await toasts.count()).toBe(0);

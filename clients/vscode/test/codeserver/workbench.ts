@@ -73,6 +73,8 @@ export async function paletteOffers(page: Page, titles: string[]): Promise<strin
     if (labels.includes(title)) offered.push(title);
   }
   await input.press('Escape');
+  // Closed before the caller goes on: a palette still fading out takes the next click or chord.
+  await page.locator(quickInput).waitFor({ state: 'hidden' });
   return offered;
 }
 
