@@ -30,7 +30,7 @@ export function createHostActions(review: ReviewController, showOutput: (session
     [HostActionNames.OpenDiff, async (params) => void (await review.openDiff(resolve(params as PathParams)))],
     [HostActionNames.OpenFile, async (params) => void (await vscode.window.showTextDocument(resolve(params as PathParams)))],
     ...(hostFiles ? [[HostActionNames.OpenHostFile, async (params: unknown) => {
-      const file = hostFileOf(params);
+      const file = hostFileFromParams(params);
       await ((params as { diff?: unknown }).diff === true ? hostFiles.openDiff(file) : hostFiles.open(file));
     }] as const] : []),
     [HostActionNames.ReviewChanges, async (params) => void (await review.reviewChanges((params as PathParams | undefined)?.cwd))],
@@ -68,7 +68,7 @@ function sessionIdOf(params: unknown): string {
 }
 
 /** A host's file from the panel's params: the path there, absolute or relative to the folder there (POSIX). */
-function hostFileOf(params: unknown): HostFile {
+function hostFileFromParams(params: unknown): HostFile {
   const { host, cwd, path: file } = (params ?? {}) as { host?: unknown; cwd?: unknown; path?: unknown };
   if (typeof host !== 'string' || !host) throw new Error('a host is needed');
   if (typeof file !== 'string' || !file) throw new Error('a path is needed');
